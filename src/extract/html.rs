@@ -1,0 +1,9 @@
+//! html extraction.
+
+use super::{Limits, RawText};
+use crate::error::{DocError, ErrorKind};
+
+/// Extracts raw text from html bytes.
+pub fn extract(_bytes: &[u8], _limits: &Limits) -> Result<RawText, DocError> {
+    Err(DocError::new(ErrorKind::Unsupported, "html extraction not built yet"))
+}

@@ -1,0 +1,333 @@
+//! Stage 4: the result of one document ([`DocResult`], the output contract) and its renderings.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{DocError, ErrorKind};
+use crate::findings::Finding;
+
+pub mod human;
+
+/// Version of the output contract; raised only when a contract field is renamed, retyped or dropped.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `status` of a result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The document was read and analysed.
+    Ok,
+    /// The document could not be read; see `error`.
+    Error,
+}
+
+/// `kind` of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// Data processing agreement / AVV (Art. 28 GDPR).
+    Dpa,
+    /// Privacy policy / notice / Datenschutzerklärung (Art. 13/14 GDPR).
+    PrivacyPolicy,
+    /// A list of sub-processors.
+    SubprocessorList,
+    /// Anything else.
+    Other,
+}
+
+impl DocKind {
+    /// The stable string used in the output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Dpa => "dpa",
+            DocKind::PrivacyPolicy => "privacy_policy",
+            DocKind::SubprocessorList => "subprocessor_list",
+            DocKind::Other => "other",
+        }
+    }
+}
+
+/// `error` of a failed result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ErrorInfo {
+    /// One of the contract's error kinds.
+    pub kind: ErrorKind,
+    /// A sentence a reviewer can read.
+    pub message: String,
+}
+
+/// A postal address, parsed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Address {
+    /// Street and number (and suite), as written.
+    pub street: Option<String>,
+    /// Postal code without country prefix.
+    pub postcode: Option<String>,
+    /// City, as written.
+    pub city: Option<String>,
+    /// State, province or region code/name where the format has one (e.g. "TX").
+    pub region: Option<String>,
+    /// ISO 3166-1 alpha-2, upper case.
+    pub country: Option<String>,
+}
+
+/// A named organisation (or a named person acting as DPO or representative).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Party {
+    /// Name as written, with legal form.
+    pub name: String,
+    /// Legal form as written ("GmbH", "Inc."), if any.
+    pub legal_form: Option<String>,
+    /// Any of controller, processor, subprocessor, parent, representative, dpo, recipient.
+    pub roles: Vec<String>,
+    /// ISO 3166-1 alpha-2 of the party's seat.
+    pub country: Option<String>,
+    /// The party's postal address, if found.
+    pub address: Option<Address>,
+    /// Ids of the findings this party rests on.
+    pub evidence: Vec<String>,
+}
+
+/// `countries[].status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CountryStatus {
+    /// EU member state.
+    Eu,
+    /// EEA, not EU: Iceland, Liechtenstein, Norway.
+    Eea,
+    /// EU adequacy decision in force for the whole country.
+    Adequate,
+    /// Any other country (the United States included).
+    ThirdCountry,
+}
+
+impl CountryStatus {
+    /// The stable string used in the output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CountryStatus::Eu => "eu",
+            CountryStatus::Eea => "eea",
+            CountryStatus::Adequate => "adequate",
+            CountryStatus::ThirdCountry => "third_country",
+        }
+    }
+}
+
+/// A country the document names, with its GDPR status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct CountryEntry {
+    /// ISO 3166-1 alpha-2, upper case.
+    pub code: String,
+    /// GDPR status of the country.
+    pub status: CountryStatus,
+    /// How many findings name it (negated mentions excluded).
+    pub mentions: u32,
+    /// English short name.
+    pub name: String,
+    /// Ids of the findings naming it.
+    pub evidence: Vec<String>,
+}
+
+/// Transfers out of the EU/EEA.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Transfers {
+    /// True: data goes or may go to a third country; false: the document says it stays in the EU/EEA; null: silent.
+    pub third_country_transfer: Option<bool>,
+    /// Mechanisms the document relies on: adequacy, scc, bcr, dpf, privacy_shield, consent, derogation.
+    pub mechanisms: Vec<String>,
+    /// Ids of the findings that decided `third_country_transfer` and `mechanisms`.
+    pub evidence: Vec<String>,
+}
+
+/// A named service provider.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Provider {
+    /// Product or brand name, canonical.
+    pub name: String,
+    /// Legal entity behind the product.
+    pub company: Option<String>,
+    /// ISO 3166-1 alpha-2 of that entity or its ultimate parent.
+    pub jurisdiction: Option<String>,
+    /// Category: cloud, email, analytics, payment, …
+    pub category: Option<String>,
+    /// Ids of the findings naming it.
+    pub evidence: Vec<String>,
+}
+
+/// A place where data is stored or processed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Location {
+    /// City, or null when only a country is named.
+    pub city: Option<String>,
+    /// ISO 3166-1 alpha-2, or null when only a region such as "EU" is named.
+    pub country: Option<String>,
+    /// Ids of the findings naming it.
+    pub evidence: Vec<String>,
+}
+
+/// One Art. 28 or Art. 13 requirement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ChecklistItem {
+    /// Requirement id, e.g. "art28_3_a" or "art13_1_f".
+    pub id: String,
+    /// Whether the document addresses the requirement.
+    pub present: bool,
+    /// Ids of the findings that decided it.
+    pub evidence: Vec<String>,
+}
+
+/// `risk.level`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskLevel {
+    /// Nothing of concern found.
+    Low,
+    /// Something a reviewer should look at.
+    Medium,
+    /// A finding that changes the legal verdict.
+    High,
+}
+
+impl RiskLevel {
+    /// The stable string used in the output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RiskLevel::Low => "low",
+            RiskLevel::Medium => "medium",
+            RiskLevel::High => "high",
+        }
+    }
+}
+
+/// One reason behind the risk level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct RiskReason {
+    /// Stable machine-readable code, e.g. "third_country_party".
+    pub code: String,
+    /// A sentence a reviewer can read.
+    pub message: String,
+    /// The level this reason alone leads to.
+    pub level: RiskLevel,
+    /// Ids of the findings behind it.
+    pub evidence: Vec<String>,
+}
+
+/// The verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Risk {
+    /// The highest level among the reasons; low without reasons.
+    pub level: RiskLevel,
+    /// Why.
+    pub reasons: Vec<RiskReason>,
+}
+
+impl Default for Risk {
+    fn default() -> Self {
+        Risk {
+            level: RiskLevel::Low,
+            reasons: Vec::new(),
+        }
+    }
+}
+
+/// Everything the analysis derives from a document's findings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Analysis {
+    /// Document kind.
+    pub kind: DocKind,
+    /// Named parties.
+    pub parties: Vec<Party>,
+    /// Countries named, with status.
+    pub countries: Vec<CountryEntry>,
+    /// Transfers and mechanisms.
+    pub transfers: Transfers,
+    /// Providers named.
+    pub providers: Vec<Provider>,
+    /// Data locations.
+    pub locations: Vec<Location>,
+    /// Art. 28 / Art. 13 checklist.
+    pub checklist: Vec<ChecklistItem>,
+    /// The verdict.
+    pub risk: Risk,
+}
+
+/// Extraction details beyond the contract.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ExtractionInfo {
+    /// Engine that produced the text, e.g. "pdf-extract", "lopdf", "html".
+    pub engine: String,
+    /// Bytes of normalized text.
+    pub text_bytes: usize,
+    /// Warnings from extraction (pages that failed, caps hit, retries).
+    pub warnings: Vec<String>,
+}
+
+/// One document's result: the stable output contract (schema_version 1) plus additions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct DocResult {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The path as given on the command line (or joined under the scanned directory).
+    pub path: String,
+    /// Hex SHA-256 of the file's bytes; empty when the file could not be read.
+    pub sha256: String,
+    /// ok or error.
+    pub status: Status,
+    /// Set when status is error.
+    pub error: Option<ErrorInfo>,
+    /// Detected format; null when unsupported or unreadable.
+    pub format: Option<crate::extract::Format>,
+    /// ISO 639-1 code, or null when unsure.
+    pub language: Option<String>,
+    /// Document kind; "other" for failed documents.
+    pub kind: DocKind,
+    /// Number of pages for paged formats, null otherwise.
+    pub pages: Option<u32>,
+    /// All findings, sorted by (start, end, rule), ids f1…fn.
+    pub findings: Vec<Finding>,
+    /// Named parties.
+    pub parties: Vec<Party>,
+    /// Countries named, with status.
+    pub countries: Vec<CountryEntry>,
+    /// Transfers and mechanisms.
+    pub transfers: Transfers,
+    /// Providers named.
+    pub providers: Vec<Provider>,
+    /// Data locations.
+    pub locations: Vec<Location>,
+    /// Art. 28 / Art. 13 checklist.
+    pub checklist: Vec<ChecklistItem>,
+    /// The verdict.
+    pub risk: Risk,
+    /// Extraction details (addition to the contract).
+    pub extraction: ExtractionInfo,
+}
+
+impl DocResult {
+    /// A failed document: every field present, lists empty.
+    pub fn failed(path: &str, sha256: &str, format: Option<crate::extract::Format>, err: &DocError) -> Self {
+        DocResult {
+            schema_version: SCHEMA_VERSION,
+            path: path.to_string(),
+            sha256: sha256.to_string(),
+            status: Status::Error,
+            error: Some(ErrorInfo {
+                kind: err.kind,
+                message: err.message.clone(),
+            }),
+            format,
+            language: None,
+            kind: DocKind::Other,
+            pages: None,
+            findings: Vec::new(),
+            parties: Vec::new(),
+            countries: Vec::new(),
+            transfers: Transfers::default(),
+            providers: Vec::new(),
+            locations: Vec::new(),
+            checklist: Vec::new(),
+            risk: Risk::default(),
+            extraction: ExtractionInfo::default(),
+        }
+    }
+}
