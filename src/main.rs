@@ -1,1 +1,5 @@
-fn main(){}
+//! The `dpascan` binary: all work is in the library.
+
+fn main() -> std::process::ExitCode {
+    dpascan::cli::run()
+}

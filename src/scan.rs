@@ -1,1 +1,359 @@
-//! scan
+//! `dpascan scan DIR`: walk, detect, extract in isolated workers in parallel,
+//! analyze, and write one JSON line per supported document as soon as it is done.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::error::{DocError, ErrorKind};
+use crate::extract::{self, Limits};
+use crate::patterns::Rules;
+use crate::pipeline;
+use crate::report::{DocResult, Status};
+use crate::worker::{Extractor, Isolation};
+
+/// One slice of a sharded scan: this run takes the files whose path hash modulo `count` is `index - 1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// 1-based index of this shard.
+    pub index: u32,
+    /// Number of shards.
+    pub count: u32,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (k, n) = s.split_once('/').ok_or("expected K/N, e.g. 1/4")?;
+        let index: u32 = k
+            .trim()
+            .parse()
+            .map_err(|_| format!("bad shard index {k:?}"))?;
+        let count: u32 = n
+            .trim()
+            .parse()
+            .map_err(|_| format!("bad shard count {n:?}"))?;
+        if count == 0 || index == 0 || index > count {
+            return Err(format!("shard {index}/{count}: need 1 <= K <= N"));
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+impl Shard {
+    /// Whether `rel` (a path relative to the scan root) belongs to this shard. Stable across machines.
+    pub fn contains(&self, rel: &Path) -> bool {
+        fnv1a(rel.to_string_lossy().as_bytes()) % u64::from(self.count) == u64::from(self.index - 1)
+    }
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// Settings of a scan.
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    /// Parallel jobs (worker processes).
+    pub jobs: usize,
+    /// Extraction isolation.
+    pub isolation: Isolation,
+    /// Per-document limits.
+    pub limits: Limits,
+    /// Only this slice of the files.
+    pub shard: Option<Shard>,
+    /// Show a progress bar on stderr.
+    pub progress: bool,
+}
+
+/// Files found under the scan root, before any is read.
+#[derive(Debug, Default)]
+pub struct Inventory {
+    /// Supported documents to process, sorted by path.
+    pub documents: Vec<PathBuf>,
+    /// Files skipped because their type is not supported.
+    pub unsupported: usize,
+    /// Hidden files and office lock/temporary files skipped.
+    pub skipped_hidden: usize,
+    /// Files left to other shards.
+    pub other_shards: usize,
+    /// Entries that could not be listed (permissions, loops), as results.
+    pub walk_errors: Vec<DocResult>,
+}
+
+/// Lists the documents under `root` (not following symlinks), sorted by path.
+pub fn inventory(root: &Path, shard: Option<Shard>) -> Inventory {
+    let mut inv = Inventory::default();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| root.display().to_string());
+                inv.walk_errors.push(DocResult::failed(
+                    &path,
+                    "",
+                    None,
+                    &DocError::new(ErrorKind::Unreadable, format!("cannot list: {e}")),
+                ));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with("~$")
+            || name.starts_with(".~lock")
+            || (name.starts_with('.') && entry.depth() > 0)
+        {
+            inv.skipped_hidden += 1;
+            continue;
+        }
+        let path = entry.path();
+        if let Some(shard) = shard {
+            let rel = path.strip_prefix(root).unwrap_or(path);
+            if !shard.contains(rel) {
+                inv.other_shards += 1;
+                continue;
+            }
+        }
+        if is_supported(path) {
+            inv.documents.push(path.to_path_buf());
+        } else {
+            inv.unsupported += 1;
+        }
+    }
+    inv.documents.sort();
+    inv
+}
+
+/// Whether `path` looks like a supported document, from its first bytes and extension.
+/// An unreadable file counts as supported so that it becomes an error result, not a silent skip.
+fn is_supported(path: &Path) -> bool {
+    let mut head = [0u8; 4096];
+    let n = match std::fs::File::open(path).and_then(|mut f| read_up_to(&mut f, &mut head)) {
+        Ok(n) => n,
+        Err(_) => return true,
+    };
+    extract::detect(&head[..n], path).is_some()
+}
+
+fn read_up_to(f: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    use std::io::Read;
+    let mut n = 0;
+    while n < buf.len() {
+        match f.read(&mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+/// Counts of a finished scan, printed as the summary.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    /// Documents with a result.
+    pub documents: usize,
+    /// Results by status ("ok", "error").
+    pub by_status: BTreeMap<String, usize>,
+    /// Error results by error kind.
+    pub by_error: BTreeMap<String, usize>,
+    /// Ok results by document kind.
+    pub by_kind: BTreeMap<String, usize>,
+    /// Ok results by risk level.
+    pub by_risk: BTreeMap<String, usize>,
+    /// Unsupported files skipped.
+    pub unsupported: usize,
+    /// Hidden/temporary files skipped.
+    pub skipped_hidden: usize,
+    /// Files left to other shards.
+    pub other_shards: usize,
+    /// Wall-clock time of the scan.
+    pub elapsed: Duration,
+    /// Highest risk level among ok results.
+    pub max_risk: Option<crate::report::RiskLevel>,
+}
+
+impl Summary {
+    fn add(&mut self, r: &DocResult) {
+        self.documents += 1;
+        let status = match r.status {
+            Status::Ok => "ok",
+            Status::Error => "error",
+        };
+        *self.by_status.entry(status.into()).or_default() += 1;
+        if let Some(e) = &r.error {
+            *self.by_error.entry(e.kind.as_str().into()).or_default() += 1;
+        } else {
+            *self.by_kind.entry(r.kind.as_str().into()).or_default() += 1;
+            *self
+                .by_risk
+                .entry(r.risk.level.as_str().into())
+                .or_default() += 1;
+            self.max_risk = self.max_risk.max(Some(r.risk.level));
+        }
+    }
+
+    /// The human summary, e.g. "412 documents in 9.3s: 405 ok, 7 errors (…)".
+    pub fn render(&self) -> String {
+        let ok = self.by_status.get("ok").copied().unwrap_or(0);
+        let err = self.by_status.get("error").copied().unwrap_or(0);
+        let mut s = format!(
+            "{} documents in {:.1}s: {} ok, {} errors",
+            self.documents,
+            self.elapsed.as_secs_f64(),
+            ok,
+            err
+        );
+        if !self.by_error.is_empty() {
+            s.push_str(&format!(" ({})", join_counts(&self.by_error)));
+        }
+        s.push('\n');
+        if !self.by_kind.is_empty() {
+            s.push_str(&format!("  kinds: {}\n", join_counts(&self.by_kind)));
+        }
+        if !self.by_risk.is_empty() {
+            s.push_str(&format!("  risk: {}\n", join_counts(&self.by_risk)));
+        }
+        let mut skipped = Vec::new();
+        if self.unsupported > 0 {
+            skipped.push(format!("{} unsupported", self.unsupported));
+        }
+        if self.skipped_hidden > 0 {
+            skipped.push(format!("{} hidden or temporary", self.skipped_hidden));
+        }
+        if self.other_shards > 0 {
+            skipped.push(format!("{} in other shards", self.other_shards));
+        }
+        if !skipped.is_empty() {
+            s.push_str(&format!("  skipped: {}\n", skipped.join(", ")));
+        }
+        s
+    }
+}
+
+fn join_counts(m: &BTreeMap<String, usize>) -> String {
+    m.iter()
+        .map(|(k, v)| format!("{v} {k}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Scans `root` and writes one JSON line per document to `out`, flushed per line.
+pub fn scan(
+    root: &Path,
+    rules: &Rules,
+    opts: &ScanOptions,
+    out: &mut (dyn Write + Send),
+) -> anyhow::Result<Summary> {
+    let started = Instant::now();
+    let inv = inventory(root, opts.shard);
+    let mut summary = Summary {
+        unsupported: inv.unsupported,
+        skipped_hidden: inv.skipped_hidden,
+        other_shards: inv.other_shards,
+        ..Summary::default()
+    };
+    let bar = if opts.progress {
+        let bar = indicatif::ProgressBar::new(inv.documents.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} docs  {per_sec}  ETA {eta}  {wide_msg}",
+            )
+            .expect("progress template should parse"),
+        );
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+
+    let sink = Mutex::new((out, &mut summary, None::<std::io::Error>));
+    let emit = |r: &DocResult| {
+        let line = serde_json::to_string(r).expect("a DocResult always serializes");
+        let mut guard = sink.lock().unwrap_or_else(|e| e.into_inner());
+        let (out, summary, write_err) = &mut *guard;
+        summary.add(r);
+        if write_err.is_none() {
+            if let Err(e) = writeln!(out, "{line}").and_then(|_| out.flush()) {
+                *write_err = Some(e);
+            }
+        }
+    };
+    for r in &inv.walk_errors {
+        emit(r);
+    }
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.max(1))
+        .build()?;
+    let extractors: Vec<Mutex<Extractor>> = (0..opts.jobs.max(1))
+        .map(|_| Mutex::new(Extractor::new(opts.isolation.clone())))
+        .collect();
+    pool.install(|| {
+        inv.documents.par_iter().with_max_len(1).for_each(|path| {
+            let slot = rayon::current_thread_index().unwrap_or(0) % extractors.len();
+            let outcome = extractors[slot]
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .extract(path, &opts.limits);
+            let result = pipeline::analyze_outcome(&path.display().to_string(), outcome, rules);
+            emit(&result);
+            bar.inc(1);
+        });
+    });
+    bar.finish_and_clear();
+    let (_, _, write_err) = sink.into_inner().unwrap_or_else(|e| e.into_inner());
+    if let Some(e) = write_err {
+        return Err(anyhow::Error::new(e).context("cannot write results"));
+    }
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shard_parse() {
+        assert_eq!("2/3".parse::<Shard>(), Ok(Shard { index: 2, count: 3 }));
+        assert!("0/3".parse::<Shard>().is_err());
+        assert!("4/3".parse::<Shard>().is_err());
+        assert!("3".parse::<Shard>().is_err());
+    }
+
+    #[test]
+    fn shards_partition_paths() {
+        let paths: Vec<PathBuf> = (0..200)
+            .map(|i| PathBuf::from(format!("d/{i}.pdf")))
+            .collect();
+        let shards: Vec<Shard> = (1..=3).map(|k| Shard { index: k, count: 3 }).collect();
+        for p in &paths {
+            assert_eq!(
+                shards.iter().filter(|s| s.contains(p)).count(),
+                1,
+                "{}",
+                p.display()
+            );
+        }
+        // Not all in one shard.
+        assert!(shards.iter().all(|s| paths.iter().any(|p| s.contains(p))));
+    }
+}
