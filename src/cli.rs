@@ -111,6 +111,10 @@ struct ScanArgs {
     /// Progress bar on stderr.
     #[arg(long, value_enum, default_value_t = When::Auto)]
     progress: When,
+    /// Continue an interrupted `--out FILE` run: skip documents whose path and sha256
+    /// already have a result there; a torn last line is repaired.
+    #[arg(long, requires = "out")]
+    resume: bool,
     /// Process only slice K of N (by path hash), e.g. 2/8; the slices' outputs concatenate to the full scan.
     #[arg(long, value_name = "K/N")]
     shard: Option<Shard>,
@@ -332,15 +336,14 @@ fn scan_inner(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         limits: limits(&args.common),
         shard: args.shard,
         progress,
+        done: Default::default(),
     };
     let summary = match &args.out {
         Some(path) => {
-            let file = std::fs::File::create(path)
-                .with_context(|| format!("cannot create {}", path.display()))?;
-            let mut w = std::io::BufWriter::new(file);
-            let s = crate::scan::scan(&args.dir, &rules, &opts, &mut w)?;
-            w.flush()
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            let (mut results, done) = crate::scan::ResultsFile::open(path, args.resume)?;
+            let opts = ScanOptions { done, ..opts };
+            let s = crate::scan::scan(&args.dir, &rules, &opts, results.writer())?;
+            results.finish()?;
             s
         }
         None => {

@@ -73,6 +73,8 @@ pub struct ScanOptions {
     pub shard: Option<Shard>,
     /// Show a progress bar on stderr.
     pub progress: bool,
+    /// Documents already done (path as written in results, sha256): skipped (`--resume`).
+    pub done: std::collections::HashSet<(String, String)>,
 }
 
 /// Files found under the scan root, before any is read.
@@ -153,6 +155,15 @@ fn is_supported(path: &Path) -> bool {
     extract::detect(&head[..n], path).is_some()
 }
 
+/// Hex SHA-256 of a file, streamed.
+fn file_sha256(path: &Path) -> std::io::Result<String> {
+    use sha2::{Digest, Sha256};
+    let mut f = std::fs::File::open(path)?;
+    let mut h = Sha256::new();
+    std::io::copy(&mut f, &mut h)?;
+    Ok(hex::encode(h.finalize()))
+}
+
 fn read_up_to(f: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
     use std::io::Read;
     let mut n = 0;
@@ -184,6 +195,8 @@ pub struct Summary {
     pub skipped_hidden: usize,
     /// Files left to other shards.
     pub other_shards: usize,
+    /// Documents skipped because an earlier run already has their result (`--resume`).
+    pub resumed: usize,
     /// Wall-clock time of the scan.
     pub elapsed: Duration,
     /// Highest risk level among ok results.
@@ -241,6 +254,9 @@ impl Summary {
         if self.other_shards > 0 {
             skipped.push(format!("{} in other shards", self.other_shards));
         }
+        if self.resumed > 0 {
+            skipped.push(format!("{} already done (resumed)", self.resumed));
+        }
         if !skipped.is_empty() {
             s.push_str(&format!("  skipped: {}\n", skipped.join(", ")));
         }
@@ -263,11 +279,21 @@ pub fn scan(
     out: &mut (dyn Write + Send),
 ) -> anyhow::Result<Summary> {
     let started = Instant::now();
-    let inv = inventory(root, opts.shard);
+    let mut inv = inventory(root, opts.shard);
+    let mut resumed = 0;
+    if !opts.done.is_empty() {
+        inv.documents.retain(|p| {
+            let key = (p.display().to_string(), file_sha256(p).unwrap_or_default());
+            let keep = !opts.done.contains(&key);
+            resumed += usize::from(!keep);
+            keep
+        });
+    }
     let mut summary = Summary {
         unsupported: inv.unsupported,
         skipped_hidden: inv.skipped_hidden,
         other_shards: inv.other_shards,
+        resumed,
         ..Summary::default()
     };
     let bar = if opts.progress {
@@ -355,5 +381,150 @@ mod tests {
         }
         // Not all in one shard.
         assert!(shards.iter().all(|s| paths.iter().any(|p| s.contains(p))));
+    }
+}
+
+/// The results file of `scan --out FILE`. Results go to `FILE.partial`, one line
+/// at a time, each line flushed to the OS as soon as its document is done (so a
+/// killed run keeps everything finished); on success the file is synced and renamed
+/// to `FILE`. A previous `FILE` is therefore never damaged by a run that dies.
+pub struct ResultsFile {
+    partial: PathBuf,
+    target: PathBuf,
+    file: std::fs::File,
+}
+
+impl ResultsFile {
+    /// Opens the results file. With `resume`, continues `FILE.partial` (or a copy of
+    /// `FILE`), repairs a torn last line, and returns the documents already done.
+    pub fn open(
+        target: &Path,
+        resume: bool,
+    ) -> anyhow::Result<(ResultsFile, std::collections::HashSet<(String, String)>)> {
+        use anyhow::Context;
+        let mut name = target.as_os_str().to_owned();
+        name.push(".partial");
+        let partial = PathBuf::from(name);
+        let mut done = std::collections::HashSet::new();
+        if resume {
+            if !partial.exists() && target.exists() {
+                std::fs::copy(target, &partial).with_context(|| {
+                    format!("cannot copy {} to {}", target.display(), partial.display())
+                })?;
+            }
+            if partial.exists() {
+                let bytes = std::fs::read(&partial)
+                    .with_context(|| format!("cannot read {}", partial.display()))?;
+                let (valid_len, keys) = parse_done(&bytes)
+                    .with_context(|| format!("cannot resume from {}", partial.display()))?;
+                if valid_len < bytes.len() {
+                    let f = std::fs::OpenOptions::new().write(true).open(&partial)?;
+                    f.set_len(valid_len as u64).with_context(|| {
+                        format!("cannot repair the torn last line of {}", partial.display())
+                    })?;
+                    eprintln!(
+                        "dpascan: repaired {}: dropped a torn last line of {} bytes",
+                        partial.display(),
+                        bytes.len() - valid_len
+                    );
+                }
+                done = keys;
+            }
+        }
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(resume)
+            .write(true)
+            .truncate(!resume)
+            .open(&partial)
+            .with_context(|| format!("cannot create {}", partial.display()))?;
+        Ok((
+            ResultsFile {
+                partial,
+                target: target.to_path_buf(),
+                file,
+            },
+            done,
+        ))
+    }
+
+    /// The writer for result lines.
+    pub fn writer(&mut self) -> &mut std::fs::File {
+        &mut self.file
+    }
+
+    /// Syncs and renames `FILE.partial` to `FILE`.
+    pub fn finish(self) -> anyhow::Result<()> {
+        use anyhow::Context;
+        self.file
+            .sync_all()
+            .with_context(|| format!("cannot sync {}", self.partial.display()))?;
+        std::fs::rename(&self.partial, &self.target).with_context(|| {
+            format!(
+                "cannot rename {} to {}",
+                self.partial.display(),
+                self.target.display()
+            )
+        })?;
+        Ok(())
+    }
+}
+
+/// Parses earlier results: returns the byte length of the valid prefix (whole,
+/// parseable lines) and the (path, sha256) of each. Only the last line may be
+/// torn; a bad line in the middle is an error.
+fn parse_done(
+    bytes: &[u8],
+) -> anyhow::Result<(usize, std::collections::HashSet<(String, String)>)> {
+    let mut done = std::collections::HashSet::new();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let Some(nl) = bytes[pos..].iter().position(|&b| b == b'\n') else {
+            break; // torn: no newline at the end
+        };
+        let line = &bytes[pos..pos + nl];
+        match serde_json::from_slice::<serde_json::Value>(line) {
+            Ok(v) => {
+                let path = v["path"].as_str().unwrap_or_default().to_string();
+                let sha = v["sha256"].as_str().unwrap_or_default().to_string();
+                done.insert((path, sha));
+            }
+            Err(e) if pos + nl + 1 >= bytes.len() => {
+                let _ = e; // a torn last line that happens to end in a newline
+                break;
+            }
+            Err(e) => anyhow::bail!("line at byte {pos} is not a result: {e}"),
+        }
+        pos += nl + 1;
+    }
+    Ok((pos, done))
+}
+
+#[cfg(test)]
+mod resume_tests {
+    use super::*;
+
+    #[test]
+    fn torn_last_line_is_dropped() {
+        let data = b"{\"path\":\"a\",\"sha256\":\"1\"}\n{\"path\":\"b\",\"sha2";
+        let (len, done) = parse_done(data).unwrap();
+        assert_eq!(len, data.iter().position(|&b| b == b'\n').unwrap() + 1);
+        assert!(done.contains(&("a".to_string(), "1".to_string())));
+        assert_eq!(done.len(), 1);
+    }
+
+    #[test]
+    fn complete_file_is_kept() {
+        let data = b"{\"path\":\"a\",\"sha256\":\"1\"}\n{\"path\":\"b\",\"sha256\":\"2\"}\n";
+        let (len, done) = parse_done(data).unwrap();
+        assert_eq!(len, data.len());
+        assert_eq!(done.len(), 2);
+    }
+
+    #[test]
+    fn bad_middle_line_is_an_error() {
+        let data =
+            b"{\"path\":\"a\",\"sha256\":\"1\"}\nnot json\n{\"path\":\"b\",\"sha256\":\"2\"}\n";
+        assert!(parse_done(data).is_err());
     }
 }

@@ -74,6 +74,7 @@ impl Worker {
             .arg("__worker")
             .arg("--max-memory-mib")
             .arg(cfg.max_memory_mib.to_string())
+            .env("RUST_BACKTRACE", "0")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -256,7 +257,7 @@ impl Extractor {
             Err(failure) => {
                 // The worker is in an unknown state: replace it for the next document.
                 self.worker = None;
-                match failure {
+                let mut outcome = match failure {
                     Failure::Timeout => failed(
                         ErrorKind::Timeout,
                         format!(
@@ -274,9 +275,26 @@ impl Extractor {
                     Failure::Died(msg) => {
                         failed(ErrorKind::Internal, format!("extraction crashed: {msg}"))
                     }
-                }
+                };
+                identify(path, limits, &mut outcome);
+                outcome
             }
         }
+    }
+}
+
+/// Fills in the hash and format of a document whose worker failed, so the error
+/// result still identifies the file. Reads the file only when within the size limit.
+fn identify(path: &Path, limits: &Limits, outcome: &mut ExtractOutcome) {
+    let small_enough = std::fs::metadata(path)
+        .map(|m| m.len() <= limits.max_file_bytes)
+        .unwrap_or(false);
+    if !small_enough {
+        return;
+    }
+    if let Ok(bytes) = std::fs::read(path) {
+        outcome.sha256 = pipeline::sha256_hex(&bytes);
+        outcome.format = crate::extract::detect(&bytes, path);
     }
 }
 

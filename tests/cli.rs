@@ -1,0 +1,331 @@
+//! End-to-end tests of the `dpascan` binary: exit codes, JSON Lines, isolation, shards.
+
+use std::path::Path;
+use std::process::Command;
+
+fn dpascan() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dpascan"))
+}
+
+fn write(dir: &Path, name: &str, content: &[u8]) {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(p, content).unwrap();
+}
+
+fn sample_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a/avv.txt",
+        "Vertrag zur Auftragsverarbeitung gemäß Art. 28 DSGVO. Die Daten werden in Rechenzentren in Frankfurt am Main gespeichert."
+            .as_bytes(),
+    );
+    write(
+        dir.path(),
+        "b/policy.md",
+        b"# Privacy Policy\n\nWe use Standard Contractual Clauses for transfers to the USA.\n",
+    );
+    write(
+        dir.path(),
+        "b/broken.pdf",
+        b"%PDF-1.7\nthis is not a pdf at all",
+    );
+    write(dir.path(), "c/image.png", b"\x89PNG\r\n\x1a\n0000");
+    write(dir.path(), "c/~$draft.docx", b"lock");
+    for i in 0..12 {
+        write(
+            dir.path(),
+            &format!("d/{i:02}.txt"),
+            format!("Dokument Nummer {i} über Datenschutz.").as_bytes(),
+        );
+    }
+    dir
+}
+
+fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {e}: {l}")))
+        .collect()
+}
+
+fn sorted_paths(lines: &[serde_json::Value]) -> Vec<String> {
+    let mut v: Vec<String> = lines
+        .iter()
+        .map(|l| l["path"].as_str().unwrap().to_string())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn scan_writes_one_line_per_supported_document_and_a_summary() {
+    let dir = sample_dir();
+    let out = dpascan()
+        .args(["scan", "--progress", "never", "--jobs", "2"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&out.stdout);
+    // 2 + broken.pdf + 12 = 15 supported; the PNG and the office lock file are not results.
+    assert_eq!(lines.len(), 15, "{:?}", sorted_paths(&lines));
+    let paths = sorted_paths(&lines);
+    assert!(!paths
+        .iter()
+        .any(|p| p.ends_with(".png") || p.contains("~$")));
+    for l in &lines {
+        assert_eq!(l["schema_version"], 1);
+        assert!(l["status"] == "ok" || l["status"] == "error");
+    }
+    let broken = lines
+        .iter()
+        .find(|l| l["path"].as_str().unwrap().ends_with("broken.pdf"))
+        .unwrap();
+    assert_eq!(broken["status"], "error");
+    assert_eq!(broken["format"], "pdf");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("15 documents in"), "{stderr}");
+    assert!(stderr.contains("1 unsupported"), "{stderr}");
+    assert!(stderr.contains("1 hidden or temporary"), "{stderr}");
+}
+
+#[test]
+fn scan_out_file_matches_stdout() {
+    let dir = sample_dir();
+    let out_file = dir.path().join("results.jsonl");
+    let run = dpascan()
+        .args(["scan", "--progress", "never", "--out"])
+        .arg(&out_file)
+        .arg(dir.path().join("d"))
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert!(run.stdout.is_empty());
+    let lines = json_lines(&std::fs::read(&out_file).unwrap());
+    assert_eq!(lines.len(), 12);
+}
+
+#[test]
+fn shards_concatenate_to_the_full_scan() {
+    let dir = sample_dir();
+    let full = dpascan()
+        .args(["scan", "--progress", "never"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let mut full_lines: Vec<String> = String::from_utf8_lossy(&full.stdout)
+        .lines()
+        .map(String::from)
+        .collect();
+    full_lines.sort();
+    let mut sharded = Vec::new();
+    for k in 1..=3 {
+        let out = dpascan()
+            .args(["scan", "--progress", "never", "--shard", &format!("{k}/3")])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        sharded.extend(
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .map(String::from),
+        );
+    }
+    sharded.sort();
+    assert_eq!(full_lines.len(), 15);
+    assert_eq!(sharded, full_lines);
+}
+
+#[test]
+fn timeout_becomes_an_error_result_and_the_batch_goes_on() {
+    let dir = sample_dir();
+    let out = dpascan()
+        .args(["scan", "--progress", "never", "--timeout", "0.000001"])
+        .arg(dir.path().join("d"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 12);
+    assert!(
+        lines.iter().all(|l| l["error"]["kind"] == "timeout"),
+        "{lines:?}"
+    );
+    // The file is still identified.
+    assert!(lines
+        .iter()
+        .all(|l| l["sha256"].as_str().unwrap().len() == 64));
+}
+
+#[test]
+fn worker_out_of_memory_is_too_large_and_others_survive() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "small.txt", b"Ein kleiner Vertrag.");
+    // 40 MB of text cannot be read within a 64 MiB address space.
+    let big = "Daten ".repeat(7 * 1024 * 1024);
+    write(dir.path(), "zz_big.txt", big.as_bytes());
+    let out = dpascan()
+        .args([
+            "scan",
+            "--progress",
+            "never",
+            "--jobs",
+            "1",
+            "--max-memory",
+            "64",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 2);
+    let big = lines
+        .iter()
+        .find(|l| l["path"].as_str().unwrap().ends_with("zz_big.txt"))
+        .unwrap();
+    assert_eq!(big["error"]["kind"], "too_large", "{big}");
+    let small = lines
+        .iter()
+        .find(|l| l["path"].as_str().unwrap().ends_with("small.txt"))
+        .unwrap();
+    assert_eq!(small["status"], "ok");
+}
+
+#[test]
+fn max_size_is_checked_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "x.txt", &[b'a'; 2048]);
+    let out = dpascan()
+        .args(["check", "--format", "json", "--max-size", "1K"])
+        .arg(dir.path().join("x.txt"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["error"]["kind"], "too_large");
+}
+
+#[test]
+fn check_json_prints_exactly_one_object() {
+    let dir = sample_dir();
+    let out = dpascan()
+        .args(["check", "--format", "json"])
+        .arg(dir.path().join("a/avv.txt"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("exactly one JSON value");
+    assert_eq!(v["status"], "ok");
+    assert_eq!(v["format"], "text");
+}
+
+#[test]
+fn check_of_a_missing_file_is_a_usage_error() {
+    let out = dpascan()
+        .args(["check", "/nonexistent/dpascan/file.pdf"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot open"));
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error() {
+    let out = dpascan().args(["scan", "--bogus", "."]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn bad_pattern_dir_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "transfer.toml",
+        b"[[rule]]\nid = 'broken'\nthis is not toml",
+    );
+    write(dir.path(), "doc.txt", b"Text.");
+    let out = dpascan()
+        .args(["check", "--patterns"])
+        .arg(dir.path())
+        .arg(dir.path().join("doc.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("transfer.toml"));
+}
+
+#[test]
+fn resume_after_a_torn_write_gives_one_result_per_document() {
+    let dir = sample_dir();
+    let out_file = dir.path().join("results.jsonl");
+    let scan = |extra: &[&str]| {
+        let out = dpascan()
+            .args(["scan", "--progress", "never", "--out"])
+            .arg(&out_file)
+            .args(extra)
+            .arg(dir.path().join("d"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    };
+    scan(&[]);
+    let full = std::fs::read_to_string(&out_file).unwrap();
+    let lines: Vec<&str> = full.lines().collect();
+    assert_eq!(lines.len(), 12);
+    // Simulate a run killed while writing line 6: 5 whole lines and half of the 6th, left in FILE.partial.
+    let mut torn = lines[..5].join("\n");
+    torn.push('\n');
+    torn.push_str(&lines[5][..lines[5].len() / 2]);
+    std::fs::remove_file(&out_file).unwrap();
+    std::fs::write(dir.path().join("results.jsonl.partial"), torn).unwrap();
+    let out = scan(&["--resume"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("torn last line"), "{stderr}");
+    assert!(stderr.contains("5 already done"), "{stderr}");
+    let resumed = json_lines(&std::fs::read(&out_file).unwrap());
+    let mut paths = sorted_paths(&resumed);
+    assert_eq!(paths.len(), 12);
+    paths.dedup();
+    assert_eq!(paths.len(), 12, "no document twice");
+    assert!(!dir.path().join("results.jsonl.partial").exists());
+}
+
+#[test]
+fn a_new_run_does_not_touch_the_previous_output_until_it_succeeds() {
+    let dir = sample_dir();
+    let out_file = dir.path().join("results.jsonl");
+    std::fs::write(&out_file, "previous\n").unwrap();
+    // A run that fails before finishing (the directory does not exist) leaves the old file alone.
+    let out = dpascan()
+        .args(["scan", "--progress", "never", "--out"])
+        .arg(&out_file)
+        .arg(dir.path().join("missing"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&out_file).unwrap(), "previous\n");
+}
