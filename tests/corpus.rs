@@ -59,15 +59,49 @@ const REQUIRED_KEYS: &[&str] = &[
 const OPTIONAL_KEYS: &[&str] = &["notes"];
 
 const KINDS: &[&str] = &["dpa", "privacy_policy", "subprocessor_list", "other"];
-const MECHANISMS: &[&str] = &["adequacy", "scc", "bcr", "dpf", "privacy_shield", "consent", "derogation"];
-const ROLES: &[&str] = &["controller", "processor", "subprocessor", "parent", "representative", "dpo", "recipient"];
+const MECHANISMS: &[&str] = &[
+    "adequacy",
+    "scc",
+    "bcr",
+    "dpf",
+    "privacy_shield",
+    "consent",
+    "derogation",
+];
+const ROLES: &[&str] = &[
+    "controller",
+    "processor",
+    "subprocessor",
+    "parent",
+    "representative",
+    "dpo",
+    "recipient",
+];
 const ART28_ITEMS: &[&str] = &[
-    "art28_3_a", "art28_3_b", "art28_3_c", "art28_3_d", "art28_3_e", "art28_3_f", "art28_3_g", "art28_3_h", "art28_2",
+    "art28_3_a",
+    "art28_3_b",
+    "art28_3_c",
+    "art28_3_d",
+    "art28_3_e",
+    "art28_3_f",
+    "art28_3_g",
+    "art28_3_h",
+    "art28_2",
     "art28_4",
 ];
 const ART13_ITEMS: &[&str] = &[
-    "art13_1_a", "art13_1_b", "art13_1_c", "art13_1_d", "art13_1_e", "art13_1_f", "art13_2_a", "art13_2_b",
-    "art13_2_c", "art13_2_d", "art13_2_e", "art13_2_f",
+    "art13_1_a",
+    "art13_1_b",
+    "art13_1_c",
+    "art13_1_d",
+    "art13_1_e",
+    "art13_1_f",
+    "art13_2_a",
+    "art13_2_b",
+    "art13_2_c",
+    "art13_2_d",
+    "art13_2_e",
+    "art13_2_f",
 ];
 /// Risk codes and the level each one alone leads to (the corpus's risk policy, see corpus/README.md).
 const RISK_CODES: &[(&str, &str)] = &[
@@ -148,7 +182,10 @@ fn file_names(dir: &Path) -> Vec<String> {
 
 /// Case- and whitespace-insensitive form of a name or city.
 fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn opt_norm(s: Option<&str>) -> String {
@@ -179,29 +216,55 @@ fn expected_answers(e: &Expected) -> Answers {
     let mut a = Answers::new();
     a.insert("kind", one(e.kind.clone()));
     a.insert("language", one(e.language.clone()));
-    a.insert("third_country_transfer", one(label_bool(e.third_country_transfer)));
+    a.insert(
+        "third_country_transfer",
+        one(label_bool(e.third_country_transfer)),
+    );
     a.insert("risk_level", one(e.risk_level.clone()));
-    a.insert("countries", e.countries.iter().map(|c| opt_code(Some(c))).collect());
+    a.insert(
+        "countries",
+        e.countries.iter().map(|c| opt_code(Some(c))).collect(),
+    );
     a.insert("providers", e.providers.iter().map(|p| norm(p)).collect());
     a.insert(
         "locations",
         e.locations
             .iter()
             .filter(|l| l.city.is_some() || l.country.is_some())
-            .map(|l| format!("{} / {}", opt_norm(l.city.as_deref()), opt_code(l.country.as_deref())))
+            .map(|l| {
+                format!(
+                    "{} / {}",
+                    opt_norm(l.city.as_deref()),
+                    opt_code(l.country.as_deref())
+                )
+            })
             .collect(),
     );
     a.insert("mechanisms", e.mechanisms.iter().cloned().collect());
-    a.insert("party_names", e.parties.iter().map(|p| norm(&p.name)).collect());
+    a.insert(
+        "party_names",
+        e.parties.iter().map(|p| norm(&p.name)).collect(),
+    );
     a.insert(
         "party_roles",
-        e.parties.iter().flat_map(|p| p.roles.iter().map(move |r| format!("{} / {r}", norm(&p.name)))).collect(),
+        e.parties
+            .iter()
+            .flat_map(|p| {
+                p.roles
+                    .iter()
+                    .map(move |r| format!("{} / {r}", norm(&p.name)))
+            })
+            .collect(),
     );
     a.insert(
         "party_countries",
         e.parties
             .iter()
-            .filter_map(|p| p.country.as_deref().map(|c| format!("{} / {}", norm(&p.name), opt_code(Some(c)))))
+            .filter_map(|p| {
+                p.country
+                    .as_deref()
+                    .map(|c| format!("{} / {}", norm(&p.name), opt_code(Some(c))))
+            })
             .collect(),
     );
     a.insert(
@@ -210,18 +273,34 @@ fn expected_answers(e: &Expected) -> Answers {
             .iter()
             .filter_map(|p| {
                 p.address.as_ref().map(|ad| {
-                    address_key(&p.name, ad.postcode.as_deref(), ad.city.as_deref(), ad.country.as_deref())
+                    address_key(
+                        &p.name,
+                        ad.postcode.as_deref(),
+                        ad.city.as_deref(),
+                        ad.country.as_deref(),
+                    )
                 })
             })
             .collect(),
     );
-    a.insert("checklist_present", e.checklist_present.iter().cloned().collect());
-    a.insert("checklist_absent", e.checklist_absent.iter().cloned().collect());
+    a.insert(
+        "checklist_present",
+        e.checklist_present.iter().cloned().collect(),
+    );
+    a.insert(
+        "checklist_absent",
+        e.checklist_absent.iter().cloned().collect(),
+    );
     a.insert("risk_codes", e.risk_codes.iter().cloned().collect());
     a
 }
 
-fn address_key(name: &str, postcode: Option<&str>, city: Option<&str>, country: Option<&str>) -> String {
+fn address_key(
+    name: &str,
+    postcode: Option<&str>,
+    city: Option<&str>,
+    country: Option<&str>,
+) -> String {
     format!(
         "{} / {} / {} / {}",
         norm(name),
@@ -234,31 +313,69 @@ fn address_key(name: &str, postcode: Option<&str>, city: Option<&str>, country: 
 fn predicted_answers(r: &DocResult) -> Answers {
     let mut a = Answers::new();
     a.insert("kind", one(r.kind.as_str().to_string()));
-    a.insert("language", one(r.language.clone().unwrap_or_else(|| "null".into())));
-    a.insert("third_country_transfer", one(label_bool(r.transfers.third_country_transfer)));
+    a.insert(
+        "language",
+        one(r.language.clone().unwrap_or_else(|| "null".into())),
+    );
+    a.insert(
+        "third_country_transfer",
+        one(label_bool(r.transfers.third_country_transfer)),
+    );
     a.insert("risk_level", one(r.risk.level.as_str().to_string()));
-    a.insert("countries", r.countries.iter().map(|c| opt_code(Some(&c.code))).collect());
-    a.insert("providers", r.providers.iter().map(|p| norm(&p.name)).collect());
+    a.insert(
+        "countries",
+        r.countries
+            .iter()
+            .map(|c| opt_code(Some(&c.code)))
+            .collect(),
+    );
+    a.insert(
+        "providers",
+        r.providers.iter().map(|p| norm(&p.name)).collect(),
+    );
     // Region-only locations ("in der EU": no city, no country) are not scored.
     a.insert(
         "locations",
         r.locations
             .iter()
             .filter(|l| l.city.is_some() || l.country.is_some())
-            .map(|l| format!("{} / {}", opt_norm(l.city.as_deref()), opt_code(l.country.as_deref())))
+            .map(|l| {
+                format!(
+                    "{} / {}",
+                    opt_norm(l.city.as_deref()),
+                    opt_code(l.country.as_deref())
+                )
+            })
             .collect(),
     );
-    a.insert("mechanisms", r.transfers.mechanisms.iter().cloned().collect());
-    a.insert("party_names", r.parties.iter().map(|p| norm(&p.name)).collect());
+    a.insert(
+        "mechanisms",
+        r.transfers.mechanisms.iter().cloned().collect(),
+    );
+    a.insert(
+        "party_names",
+        r.parties.iter().map(|p| norm(&p.name)).collect(),
+    );
     a.insert(
         "party_roles",
-        r.parties.iter().flat_map(|p| p.roles.iter().map(move |role| format!("{} / {role}", norm(&p.name)))).collect(),
+        r.parties
+            .iter()
+            .flat_map(|p| {
+                p.roles
+                    .iter()
+                    .map(move |role| format!("{} / {role}", norm(&p.name)))
+            })
+            .collect(),
     );
     a.insert(
         "party_countries",
         r.parties
             .iter()
-            .filter_map(|p| p.country.as_deref().map(|c| format!("{} / {}", norm(&p.name), opt_code(Some(c)))))
+            .filter_map(|p| {
+                p.country
+                    .as_deref()
+                    .map(|c| format!("{} / {}", norm(&p.name), opt_code(Some(c))))
+            })
             .collect(),
     );
     a.insert(
@@ -267,14 +384,40 @@ fn predicted_answers(r: &DocResult) -> Answers {
             .iter()
             .filter_map(|p| {
                 p.address.as_ref().map(|ad| {
-                    address_key(&p.name, ad.postcode.as_deref(), ad.city.as_deref(), ad.country.as_deref())
+                    address_key(
+                        &p.name,
+                        ad.postcode.as_deref(),
+                        ad.city.as_deref(),
+                        ad.country.as_deref(),
+                    )
                 })
             })
             .collect(),
     );
-    a.insert("checklist_present", r.checklist.iter().filter(|c| c.present).map(|c| c.id.clone()).collect());
-    a.insert("checklist_absent", r.checklist.iter().filter(|c| !c.present).map(|c| c.id.clone()).collect());
-    a.insert("risk_codes", r.risk.reasons.iter().map(|reason| reason.code.clone()).collect());
+    a.insert(
+        "checklist_present",
+        r.checklist
+            .iter()
+            .filter(|c| c.present)
+            .map(|c| c.id.clone())
+            .collect(),
+    );
+    a.insert(
+        "checklist_absent",
+        r.checklist
+            .iter()
+            .filter(|c| !c.present)
+            .map(|c| c.id.clone())
+            .collect(),
+    );
+    a.insert(
+        "risk_codes",
+        r.risk
+            .reasons
+            .iter()
+            .map(|reason| reason.code.clone())
+            .collect(),
+    );
     a
 }
 
@@ -306,7 +449,8 @@ impl Counts {
 }
 
 fn load_expected(path: &Path) -> Result<Expected, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
@@ -318,7 +462,10 @@ fn corpus_scores() {
     let rules = dpascan::patterns::Rules::embedded().expect("embedded patterns load");
     let limits = dpascan::extract::Limits::default();
 
-    let mut totals: BTreeMap<&'static str, Counts> = GATED_FIELDS.iter().map(|f| (*f, Counts::default())).collect();
+    let mut totals: BTreeMap<&'static str, Counts> = GATED_FIELDS
+        .iter()
+        .map(|f| (*f, Counts::default()))
+        .collect();
     let mut misses = String::new();
     let mut scored = 0usize;
     for name in file_names(&docs) {
@@ -333,7 +480,11 @@ fn corpus_scores() {
         let got = predicted_answers(&result);
         let mut doc_misses = String::new();
         if let Some(err) = &result.error {
-            let _ = writeln!(doc_misses, "    status error: {:?}: {}", err.kind, err.message);
+            let _ = writeln!(
+                doc_misses,
+                "    status error: {:?}: {}",
+                err.kind, err.message
+            );
         }
         for (field, want_set) in &want {
             let empty = BTreeSet::new();
@@ -345,19 +496,32 @@ fn corpus_scores() {
             counts.fn_ += missing.len();
             counts.fp += extra.len();
             if !missing.is_empty() || !extra.is_empty() {
-                let _ = writeln!(doc_misses, "    {field}: missing {missing:?}, unexpected {extra:?}");
+                let _ = writeln!(
+                    doc_misses,
+                    "    {field}: missing {missing:?}, unexpected {extra:?}"
+                );
             }
         }
         if !doc_misses.is_empty() {
             let _ = writeln!(misses, "  {name}\n{doc_misses}");
         }
     }
-    assert!(scored >= 16, "expected at least 16 scored documents, found {scored}");
+    assert!(
+        scored >= 16,
+        "expected at least 16 scored documents, found {scored}"
+    );
 
     let mut table = String::new();
-    let _ = writeln!(table, "{:<24} {:>5} {:>5} {:>5} {:>9} {:>9}  gate", "field", "TP", "FP", "FN", "precision", "recall");
+    let _ = writeln!(
+        table,
+        "{:<24} {:>5} {:>5} {:>5} {:>9} {:>9}  gate",
+        "field", "TP", "FP", "FN", "precision", "recall"
+    );
     let mut failures = Vec::new();
-    for field in GATED_FIELDS.iter().chain(totals.keys().filter(|k| !GATED_FIELDS.contains(k))) {
+    for field in GATED_FIELDS
+        .iter()
+        .chain(totals.keys().filter(|k| !GATED_FIELDS.contains(k)))
+    {
         let c = totals.get(field).copied().unwrap_or_default();
         let gated = GATED_FIELDS.contains(field);
         let ok = c.precision() >= MIN_PRECISION && c.recall() >= MIN_RECALL;
@@ -369,10 +533,20 @@ fn corpus_scores() {
             c.fn_,
             c.precision(),
             c.recall(),
-            if !gated { "-" } else if ok { "ok" } else { "FAIL" }
+            if !gated {
+                "-"
+            } else if ok {
+                "ok"
+            } else {
+                "FAIL"
+            }
         );
         if gated && !ok {
-            failures.push(format!("{field} (P {:.3}, R {:.3})", c.precision(), c.recall()));
+            failures.push(format!(
+                "{field} (P {:.3}, R {:.3})",
+                c.precision(),
+                c.recall()
+            ));
         }
     }
     println!("corpus: {scored} documents\n{table}\nmisses per document:\n{misses}");
@@ -438,17 +612,23 @@ fn check_expected(name: &str, path: &Path) -> Vec<String> {
     }
     for c in &e.countries {
         if !code_ok(c) {
-            problems.push(format!("{name}: country {c:?} is not ISO 3166-1 alpha-2 upper case"));
+            problems.push(format!(
+                "{name}: country {c:?} is not ISO 3166-1 alpha-2 upper case"
+            ));
         }
     }
     let countries: BTreeSet<&str> = e.countries.iter().map(String::as_str).collect();
     for l in &e.locations {
         if l.city.is_none() && l.country.is_none() {
-            problems.push(format!("{name}: a location with neither city nor country is not scored; drop it"));
+            problems.push(format!(
+                "{name}: a location with neither city nor country is not scored; drop it"
+            ));
         }
         if let Some(c) = &l.country {
             if !countries.contains(c.as_str()) {
-                problems.push(format!("{name}: location country {c} missing from countries"));
+                problems.push(format!(
+                    "{name}: location country {c} missing from countries"
+                ));
             }
         }
     }
@@ -460,15 +640,24 @@ fn check_expected(name: &str, path: &Path) -> Vec<String> {
         }
         if let Some(c) = &p.country {
             if !code_ok(c) || !countries.contains(c.as_str()) {
-                problems.push(format!("{name}: party {:?} country {c} is invalid or missing from countries", p.name));
+                problems.push(format!(
+                    "{name}: party {:?} country {c} is invalid or missing from countries",
+                    p.name
+                ));
             }
         }
         if let Some(ad) = &p.address {
             if ad.postcode.is_none() || ad.city.is_none() || ad.country.is_none() {
-                problems.push(format!("{name}: party {:?} address needs postcode, city and country", p.name));
+                problems.push(format!(
+                    "{name}: party {:?} address needs postcode, city and country",
+                    p.name
+                ));
             }
             if ad.country != p.country {
-                problems.push(format!("{name}: party {:?} address country differs from party country", p.name));
+                problems.push(format!(
+                    "{name}: party {:?} address country differs from party country",
+                    p.name
+                ));
             }
         }
     }
@@ -485,7 +674,10 @@ fn check_expected(name: &str, path: &Path) -> Vec<String> {
         problems.push(format!("{name}: checklist items both present and absent"));
     }
     if present.union(&absent).copied().collect::<BTreeSet<_>>() != all {
-        problems.push(format!("{name}: checklist_present + checklist_absent must be exactly the {} items", e.kind));
+        problems.push(format!(
+            "{name}: checklist_present + checklist_absent must be exactly the {} items",
+            e.kind
+        ));
     }
     // Risk: known codes, level = highest level of the codes (low without codes), and the
     // checklist codes agree with the checklist.
@@ -501,23 +693,38 @@ fn check_expected(name: &str, path: &Path) -> Vec<String> {
         }
     }
     if e.risk_level != level {
-        problems.push(format!("{name}: risk_level {:?} but the codes give {level:?}", e.risk_level));
+        problems.push(format!(
+            "{name}: risk_level {:?} but the codes give {level:?}",
+            e.risk_level
+        ));
     }
     let has = |code: &str| e.risk_codes.iter().any(|c| c == code);
     if has("missing_art28_items") != (e.kind == "dpa" && !absent.is_empty()) {
-        problems.push(format!("{name}: missing_art28_items disagrees with checklist_absent"));
+        problems.push(format!(
+            "{name}: missing_art28_items disagrees with checklist_absent"
+        ));
     }
     if has("missing_art13_items") != (e.kind == "privacy_policy" && !absent.is_empty()) {
-        problems.push(format!("{name}: missing_art13_items disagrees with checklist_absent"));
+        problems.push(format!(
+            "{name}: missing_art13_items disagrees with checklist_absent"
+        ));
     }
-    if has("no_transfer_mechanism") && (e.third_country_transfer != Some(true) || !e.mechanisms.is_empty()) {
-        problems.push(format!("{name}: no_transfer_mechanism needs a transfer and no mechanism"));
+    if has("no_transfer_mechanism")
+        && (e.third_country_transfer != Some(true) || !e.mechanisms.is_empty())
+    {
+        problems.push(format!(
+            "{name}: no_transfer_mechanism needs a transfer and no mechanism"
+        ));
     }
     if has("invalid_mechanism") != e.mechanisms.iter().any(|m| m == "privacy_shield") {
-        problems.push(format!("{name}: invalid_mechanism disagrees with the privacy_shield mechanism"));
+        problems.push(format!(
+            "{name}: invalid_mechanism disagrees with the privacy_shield mechanism"
+        ));
     }
     if e.third_country_transfer != Some(true) && !e.mechanisms.is_empty() {
-        problems.push(format!("{name}: mechanisms without a third-country transfer"));
+        problems.push(format!(
+            "{name}: mechanisms without a third-country transfer"
+        ));
     }
     problems
 }
@@ -535,12 +742,17 @@ fn corpus_expected_files_are_complete() {
     }
     for exp in &expected {
         match exp.strip_suffix(".json") {
-            Some(doc) if docs.contains(doc) => problems.extend(check_expected(exp, &dir.join("expected").join(exp))),
+            Some(doc) if docs.contains(doc) => {
+                problems.extend(check_expected(exp, &dir.join("expected").join(exp)))
+            }
             _ => problems.push(format!("expected/{exp} has no document in docs/")),
         }
     }
     if docs.len() < 16 {
-        problems.push(format!("the corpus has {} documents, at least 16 wanted", docs.len()));
+        problems.push(format!(
+            "the corpus has {} documents, at least 16 wanted",
+            docs.len()
+        ));
     }
     // Coverage the corpus promises: both languages, all four kinds, every input format.
     let mut kinds = BTreeSet::new();
@@ -566,5 +778,9 @@ fn corpus_expected_files_are_complete() {
             problems.push(format!("no .{ext} document"));
         }
     }
-    assert!(problems.is_empty(), "corpus problems:\n  {}", problems.join("\n  "));
+    assert!(
+        problems.is_empty(),
+        "corpus problems:\n  {}",
+        problems.join("\n  ")
+    );
 }

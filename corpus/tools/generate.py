@@ -9,7 +9,8 @@ unchanged sources leaves `git status` clean. The generated files are committed, 
 never need Python.
 
 Source format (corpus/src/*.txt), one block per blank-line-separated paragraph:
-    %footer: TEXT      page footer (PDF: every page; DOCX: the section footer)
+    %footer: TEXT      page footer (PDF: every page, "{page}" becomes the page number;
+                       DOCX: the section footer)
     %columns: 2        two-column PDF layout
     %pagebreak         page break (PDF)
     # Title            document title
@@ -95,8 +96,7 @@ def make_pdf(meta, blocks, out_path):
         if footer:
             canvas.saveState()
             canvas.setFont("Helvetica", 7.5)
-            canvas.drawString(margin, 12 * mm, footer)
-            canvas.drawRightString(width - margin, 12 * mm, "Page %d" % doc.page)
+            canvas.drawString(margin, 12 * mm, footer.replace("{page}", str(doc.page)))
             canvas.restoreState()
 
     columns = meta.get("columns", 1)
