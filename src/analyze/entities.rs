@@ -9,8 +9,8 @@ use super::value::{
 use crate::findings::{Finding, FindingKind};
 use crate::report::{Address, CountryEntry, Location, Party, Provider};
 
-/// The contract's party roles, in output order.
-const ROLES: [&str; 7] = [
+/// The contract's `parties[].roles[]` values, in output order.
+pub const ROLES: [&str; 7] = [
     "controller",
     "processor",
     "subprocessor",

@@ -23,6 +23,8 @@ use crate::findings::Finding;
 use crate::report::Analysis;
 
 pub use checklist::{item_name, ART13_ITEMS, ART28_ITEMS};
+pub use entities::ROLES;
+pub use transfers::MECHANISMS;
 
 /// Derives the document-level answers from the findings.
 ///

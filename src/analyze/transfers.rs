@@ -5,8 +5,8 @@ use super::value::{flag, negated, outside_eea, sort_ids, status_of, str_of};
 use crate::findings::{Finding, FindingKind};
 use crate::report::{Location, Party, Provider, Transfers};
 
-/// The mechanisms of the contract, in output order.
-pub(crate) const MECHANISMS: [&str; 7] = [
+/// The contract's `transfers.mechanisms[]` values, in output order.
+pub const MECHANISMS: [&str; 7] = [
     "adequacy",
     "scc",
     "bcr",
