@@ -738,6 +738,38 @@ mod tests {
     }
 
     #[test]
+    fn every_rule_is_documented() {
+        let doc = include_str!("../../docs/risk.md");
+        let codes = [
+            "third_country_party",
+            "us_provider",
+            "third_country_provider",
+            "no_transfer_mechanism",
+            "invalid_mechanism",
+            "outdated_mechanism",
+            "contradiction",
+            "missing_art28_items",
+            "missing_art13_items",
+            "tracking_without_opt_out",
+        ];
+        for code in codes {
+            assert!(
+                doc.contains(&format!("| `{code}` |")),
+                "{code} is not in docs/risk.md"
+            );
+        }
+        for (id, name) in super::super::checklist::ART28_ITEMS
+            .iter()
+            .chain(super::super::checklist::ART13_ITEMS.iter())
+        {
+            assert!(
+                doc.contains(&format!("| {id} | {name} |")),
+                "{id} is not in docs/risk.md"
+            );
+        }
+    }
+
+    #[test]
     fn other_messages() {
         let r = risk_of(&[t(1, 0, json!({"mechanism":"privacy_shield"}))]);
         assert!(r.reasons[0]
