@@ -104,6 +104,7 @@ pub struct Address {
     /// State, province or region code/name where the format has one (e.g. "TX").
     pub region: Option<String>,
     /// ISO 3166-1 alpha-2, upper case.
+    #[schemars(regex(pattern = "^[A-Z]{2}$"))]
     pub country: Option<String>,
 }
 
@@ -117,6 +118,7 @@ pub struct Party {
     /// Any of controller, processor, subprocessor, parent, representative, dpo, recipient.
     pub roles: Vec<String>,
     /// ISO 3166-1 alpha-2 of the party's seat.
+    #[schemars(regex(pattern = "^[A-Z]{2}$"))]
     pub country: Option<String>,
     /// The party's postal address, if found.
     pub address: Option<Address>,
@@ -166,6 +168,7 @@ impl CountryStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CountryEntry {
     /// ISO 3166-1 alpha-2, upper case.
+    #[schemars(regex(pattern = "^[A-Z]{2}$"))]
     pub code: String,
     /// GDPR status of the country.
     pub status: CountryStatus,
@@ -196,6 +199,7 @@ pub struct Provider {
     /// Legal entity behind the product.
     pub company: Option<String>,
     /// ISO 3166-1 alpha-2 of that entity or its ultimate parent.
+    #[schemars(regex(pattern = "^[A-Z]{2}$"))]
     pub jurisdiction: Option<String>,
     /// Category: cloud, email, analytics, payment, …
     pub category: Option<String>,
@@ -209,6 +213,7 @@ pub struct Location {
     /// City, or null when only a country is named.
     pub city: Option<String>,
     /// ISO 3166-1 alpha-2, or null when only a region such as "EU" is named.
+    #[schemars(regex(pattern = "^[A-Z]{2}$"))]
     pub country: Option<String>,
     /// Ids of the findings naming it.
     pub evidence: Vec<String>,
@@ -331,6 +336,7 @@ pub struct DocResult {
     /// The path as given on the command line (or joined under the scanned directory).
     pub path: String,
     /// Hex SHA-256 of the file's bytes; empty when the file could not be read.
+    #[schemars(regex(pattern = "^([0-9a-f]{64})?$"))]
     pub sha256: String,
     /// ok or error.
     pub status: Status,
@@ -339,6 +345,7 @@ pub struct DocResult {
     /// Detected format; null when unsupported or unreadable.
     pub format: Option<crate::extract::Format>,
     /// ISO 639-1 code, or null when unsure.
+    #[schemars(regex(pattern = "^[a-z]{2}$"))]
     pub language: Option<String>,
     /// Document kind; "other" for failed documents.
     pub kind: DocKind,

@@ -1,0 +1,165 @@
+//! The Art. 28 (DPA) and Art. 13 (privacy policy) checklists.
+
+use super::value::str_of;
+use crate::findings::{Finding, FindingKind};
+use crate::report::{ChecklistItem, DocKind};
+
+/// Art. 28 GDPR requirements of a DPA, in output order, with a short human name.
+pub const ART28_ITEMS: [(&str, &str); 10] = [
+    ("art28_3_a", "processing only on documented instructions"),
+    ("art28_3_b", "confidentiality of authorised persons"),
+    ("art28_3_c", "security of processing (Art. 32)"),
+    ("art28_3_d", "conditions for engaging sub-processors"),
+    ("art28_3_e", "assistance with data subject requests"),
+    ("art28_3_f", "assistance with Art. 32-36 obligations"),
+    ("art28_3_g", "deletion or return of data at the end"),
+    ("art28_3_h", "audits and inspections"),
+    ("art28_2", "prior authorisation of sub-processors"),
+    ("art28_4", "same obligations imposed on sub-processors"),
+];
+
+/// Art. 13 GDPR information duties of a privacy policy, in output order, with a short human name.
+pub const ART13_ITEMS: [(&str, &str); 12] = [
+    (
+        "art13_1_a",
+        "identity and contact details of the controller",
+    ),
+    (
+        "art13_1_b",
+        "contact details of the data protection officer",
+    ),
+    ("art13_1_c", "purposes and legal basis"),
+    ("art13_1_d", "legitimate interests pursued"),
+    ("art13_1_e", "recipients"),
+    ("art13_1_f", "transfers to third countries and safeguards"),
+    ("art13_2_a", "storage period"),
+    ("art13_2_b", "data subject rights"),
+    ("art13_2_c", "right to withdraw consent"),
+    (
+        "art13_2_d",
+        "right to lodge a complaint with a supervisory authority",
+    ),
+    ("art13_2_e", "whether providing the data is required"),
+    ("art13_2_f", "automated decision-making and profiling"),
+];
+
+/// The human name of a checklist id ("audits and inspections" for "art28_3_h"), if known.
+pub fn item_name(id: &str) -> Option<&'static str> {
+    ART28_ITEMS
+        .iter()
+        .chain(ART13_ITEMS.iter())
+        .find(|(i, _)| *i == id)
+        .map(|(_, n)| *n)
+}
+
+/// The checklist for `kind`: one item per requirement of its family, present when
+/// any `clause` finding has `value.checklist` equal to the item's id (a negated
+/// mention also addresses the requirement, e.g. "we make no transfers to third
+/// countries" for Art. 13(1)(f)); empty for other kinds.
+pub(crate) fn build(kind: DocKind, findings: &[Finding]) -> Vec<ChecklistItem> {
+    let items: &[(&str, &str)] = match kind {
+        DocKind::Dpa => &ART28_ITEMS,
+        DocKind::PrivacyPolicy => &ART13_ITEMS,
+        DocKind::SubprocessorList | DocKind::Other => &[],
+    };
+    items
+        .iter()
+        .map(|(id, _)| {
+            let evidence: Vec<String> = findings
+                .iter()
+                .filter(|f| f.kind == FindingKind::Clause && str_of(f, "checklist") == Some(id))
+                .map(|f| f.id.clone())
+                .collect();
+            ChecklistItem {
+                id: id.to_string(),
+                present: !evidence.is_empty(),
+                evidence,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::fnd;
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn checklist_per_kind() {
+        let fs = vec![
+            fnd(
+                1,
+                FindingKind::Clause,
+                "clause.art28_3_a",
+                0,
+                json!({"checklist":"art28_3_a"}),
+            ),
+            fnd(
+                2,
+                FindingKind::Clause,
+                "clause.art28_3_a",
+                10,
+                json!({"checklist":"art28_3_a"}),
+            ),
+            fnd(
+                3,
+                FindingKind::Clause,
+                "clause.art28_4",
+                20,
+                json!({"checklist":"art28_4"}),
+            ),
+            fnd(
+                4,
+                FindingKind::Clause,
+                "clause.art13_1_f",
+                30,
+                json!({"checklist":"art13_1_f","negated":true}),
+            ),
+            // Wrong finding kind: not a checklist hit.
+            fnd(
+                5,
+                FindingKind::Transfer,
+                "transfer.scc",
+                40,
+                json!({"checklist":"art28_3_b"}),
+            ),
+        ];
+        let dpa = build(DocKind::Dpa, &fs);
+        assert_eq!(
+            dpa.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+            ART28_ITEMS.map(|(id, _)| id).to_vec()
+        );
+        assert_eq!(dpa[0].evidence, vec!["f1", "f2"]);
+        assert!(dpa[0].present);
+        assert!(
+            !dpa[1].present,
+            "art28_3_b from a transfer finding does not count"
+        );
+        assert!(dpa[9].present);
+        assert_eq!(dpa.iter().filter(|i| i.present).count(), 2);
+
+        let pp = build(DocKind::PrivacyPolicy, &fs);
+        assert_eq!(pp.len(), 12);
+        assert_eq!(
+            pp.iter()
+                .filter(|i| i.present)
+                .map(|i| i.id.as_str())
+                .collect::<Vec<_>>(),
+            vec!["art13_1_f"]
+        );
+
+        assert!(build(DocKind::SubprocessorList, &fs).is_empty());
+        assert!(build(DocKind::Other, &fs).is_empty());
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(item_name("art28_3_h"), Some("audits and inspections"));
+        assert_eq!(
+            item_name("art13_2_d"),
+            Some("right to lodge a complaint with a supervisory authority")
+        );
+        assert_eq!(item_name("art99"), None);
+    }
+}

@@ -1,0 +1,503 @@
+//! Aggregates: parties, countries, providers and locations, each deduplicated and
+//! citing the findings it rests on.
+
+use std::collections::BTreeMap;
+
+use super::value::{
+    country_code, country_code_of, negated, parse_status, sort_ids, status_of, str_of,
+};
+use crate::findings::{Finding, FindingKind};
+use crate::report::{Address, CountryEntry, Location, Party, Provider};
+
+/// The contract's `parties[].roles[]` values, in output order.
+pub const ROLES: [&str; 7] = [
+    "controller",
+    "processor",
+    "subprocessor",
+    "parent",
+    "representative",
+    "dpo",
+    "recipient",
+];
+
+/// Bytes after a party finding within which an address finding is taken as that party's address.
+pub(crate) const ADDRESS_WINDOW: usize = 400;
+
+/// Parties from `party` findings (`value.name`, `value.legal_form`, `value.role` or
+/// `value.roles`, `value.country`), each with the first `address` finding that starts
+/// within [`ADDRESS_WINDOW`] bytes after it and before the next party finding.
+/// Deduplicated by name (case-insensitive), in order of first appearance; roles are
+/// merged and kept in the contract's order.
+pub(crate) fn parties(findings: &[Finding]) -> Vec<Party> {
+    let party_idx: Vec<usize> = findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == FindingKind::Party && !negated(f) && str_of(f, "name").is_some())
+        .map(|(i, _)| i)
+        .collect();
+    let mut out: Vec<Party> = Vec::new();
+    for (n, &i) in party_idx.iter().enumerate() {
+        let f = &findings[i];
+        let Some(name) = str_of(f, "name") else {
+            continue;
+        };
+        let next_party_start = party_idx
+            .get(n + 1)
+            .map_or(usize::MAX, |&j| findings[j].start);
+        let address = findings.iter().find(|a| {
+            a.kind == FindingKind::Address
+                && a.start >= f.start
+                && a.start < next_party_start
+                && a.start <= f.end.saturating_add(ADDRESS_WINDOW)
+        });
+        let pos = match out
+            .iter()
+            .position(|p| p.name.to_lowercase() == name.to_lowercase())
+        {
+            Some(pos) => pos,
+            None => {
+                out.push(Party {
+                    name: name.to_string(),
+                    legal_form: None,
+                    roles: Vec::new(),
+                    country: None,
+                    address: None,
+                    evidence: Vec::new(),
+                });
+                out.len() - 1
+            }
+        };
+        let p = &mut out[pos];
+        p.evidence.push(f.id.clone());
+        if p.legal_form.is_none() {
+            p.legal_form = str_of(f, "legal_form").map(str::to_string);
+        }
+        for role in roles_of(f) {
+            if !p.roles.contains(&role) {
+                p.roles.push(role);
+            }
+        }
+        if p.country.is_none() {
+            p.country = country_code_of(f, "country");
+        }
+        if let (None, Some(a)) = (&p.address, address) {
+            let addr = address_of(a);
+            if p.country.is_none() {
+                p.country = addr.country.clone();
+            }
+            p.address = Some(addr);
+            p.evidence.push(a.id.clone());
+        }
+    }
+    for p in &mut out {
+        p.roles
+            .sort_by_key(|r| ROLES.iter().position(|x| x == r).unwrap_or(ROLES.len()));
+        sort_ids(&mut p.evidence);
+    }
+    out
+}
+
+/// The contract roles named by a party finding (`value.role` string or `value.roles` list).
+fn roles_of(f: &Finding) -> Vec<String> {
+    let mut roles: Vec<String> = Vec::new();
+    if let Some(r) = str_of(f, "role") {
+        roles.push(r.to_ascii_lowercase());
+    }
+    if let Some(list) = f.value.get("roles").and_then(|v| v.as_array()) {
+        roles.extend(
+            list.iter()
+                .filter_map(|v| v.as_str())
+                .map(|s| s.trim().to_ascii_lowercase()),
+        );
+    }
+    roles.retain(|r| ROLES.contains(&r.as_str()));
+    roles
+}
+
+/// An address finding's value as an [`Address`].
+fn address_of(f: &Finding) -> Address {
+    let s = |k: &str| str_of(f, k).map(str::to_string);
+    Address {
+        street: s("street"),
+        postcode: s("postcode"),
+        city: s("city"),
+        region: s("region"),
+        country: country_code_of(f, "country"),
+    }
+}
+
+/// Countries from non-negated `country` findings, aggregated by code and sorted by code.
+///
+/// Hook for addresses: an `address` finding whose `value.country` is not also
+/// named by a country finding inside the address span adds a mention (the
+/// country of "10115 Berlin" inferred from the postcode). Party countries come
+/// from their addresses, so they need no extra hook.
+pub(crate) fn countries(findings: &[Finding]) -> Vec<CountryEntry> {
+    let mut by_code: BTreeMap<String, CountryEntry> = BTreeMap::new();
+    let country_findings = || {
+        findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Country && !negated(f))
+    };
+    for f in country_findings() {
+        let Some(code) = country_code_of(f, "code") else {
+            continue;
+        };
+        let e = by_code.entry(code.clone()).or_insert_with(|| CountryEntry {
+            code: code.clone(),
+            status: str_of(f, "status")
+                .and_then(parse_status)
+                .unwrap_or_else(|| status_of(&code)),
+            mentions: 0,
+            name: str_of(f, "name").map_or_else(|| code.clone(), str::to_string),
+            evidence: Vec::new(),
+        });
+        e.mentions += 1;
+        e.evidence.push(f.id.clone());
+    }
+    for a in findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Address && !negated(f))
+    {
+        let Some(code) = country_code_of(a, "country") else {
+            continue;
+        };
+        let named_inside = country_findings().any(|c| {
+            c.start >= a.start
+                && c.end <= a.end
+                && c.value
+                    .get("code")
+                    .and_then(|v| v.as_str())
+                    .and_then(country_code)
+                    == Some(code.clone())
+        });
+        if named_inside {
+            continue;
+        }
+        let e = by_code.entry(code.clone()).or_insert_with(|| CountryEntry {
+            code: code.clone(),
+            status: status_of(&code),
+            mentions: 0,
+            name: code.clone(),
+            evidence: Vec::new(),
+        });
+        e.mentions += 1;
+        e.evidence.push(a.id.clone());
+    }
+    let mut out: Vec<CountryEntry> = by_code.into_values().collect();
+    for e in &mut out {
+        sort_ids(&mut e.evidence);
+    }
+    out
+}
+
+/// Providers from `provider` findings, deduplicated by name (case-insensitive) in
+/// order of first appearance; company, jurisdiction and category come from the
+/// first finding that has them.
+pub(crate) fn providers(findings: &[Finding]) -> Vec<Provider> {
+    let mut out: Vec<Provider> = Vec::new();
+    for f in findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Provider && !negated(f))
+    {
+        let Some(name) = str_of(f, "name") else {
+            continue;
+        };
+        let pos = match out
+            .iter()
+            .position(|p| p.name.to_lowercase() == name.to_lowercase())
+        {
+            Some(pos) => pos,
+            None => {
+                out.push(Provider {
+                    name: name.to_string(),
+                    company: None,
+                    jurisdiction: None,
+                    category: None,
+                    evidence: Vec::new(),
+                });
+                out.len() - 1
+            }
+        };
+        let p = &mut out[pos];
+        if p.company.is_none() {
+            p.company = str_of(f, "company").map(str::to_string);
+        }
+        if p.jurisdiction.is_none() {
+            p.jurisdiction = country_code_of(f, "jurisdiction");
+        }
+        if p.category.is_none() {
+            p.category = str_of(f, "category").map(str::to_string);
+        }
+        p.evidence.push(f.id.clone());
+    }
+    out
+}
+
+/// Locations from `location` findings, deduplicated by (city, country) in order of
+/// first appearance. A region-only finding ("EU") is a location with neither.
+pub(crate) fn locations(findings: &[Finding]) -> Vec<Location> {
+    let mut out: Vec<Location> = Vec::new();
+    for f in findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Location && !negated(f))
+    {
+        let city = str_of(f, "city").map(str::to_string);
+        let country = country_code_of(f, "country");
+        match out.iter_mut().find(|l| {
+            l.country == country
+                && l.city.as_deref().map(str::to_lowercase)
+                    == city.as_deref().map(str::to_lowercase)
+        }) {
+            Some(l) => l.evidence.push(f.id.clone()),
+            None => out.push(Location {
+                city,
+                country,
+                evidence: vec![f.id.clone()],
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::fnd;
+    use super::*;
+    use crate::report::CountryStatus;
+    use serde_json::json;
+
+    #[test]
+    fn countries_aggregate_skip_negated_and_sort_by_code() {
+        let fs = vec![
+            fnd(
+                1,
+                FindingKind::Country,
+                "country.name",
+                10,
+                json!({"code":"US","name":"United States","status":"third_country"}),
+            ),
+            fnd(
+                2,
+                FindingKind::Country,
+                "country.name",
+                50,
+                json!({"code":"DE","name":"Germany","status":"eu"}),
+            ),
+            fnd(
+                3,
+                FindingKind::Country,
+                "country.name",
+                90,
+                json!({"code":"US","name":"United States","status":"third_country"}),
+            ),
+            fnd(
+                4,
+                FindingKind::Country,
+                "country.name",
+                120,
+                json!({"code":"CN","name":"China","status":"third_country","negated":true}),
+            ),
+            fnd(
+                5,
+                FindingKind::Country,
+                "country.name",
+                150,
+                json!({"name":"no code"}),
+            ),
+        ];
+        let cs = countries(&fs);
+        let got: Vec<(&str, CountryStatus, u32, Vec<String>)> = cs
+            .iter()
+            .map(|c| (c.code.as_str(), c.status, c.mentions, c.evidence.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("DE", CountryStatus::Eu, 1, vec!["f2".to_string()]),
+                (
+                    "US",
+                    CountryStatus::ThirdCountry,
+                    2,
+                    vec!["f1".to_string(), "f3".to_string()]
+                ),
+            ]
+        );
+        assert_eq!(cs[1].name, "United States");
+    }
+
+    #[test]
+    fn address_country_counts_once() {
+        // Address f2 spans 10..40 and contains the country finding f3 (30..40, "USA"): one mention.
+        // Address f5 has no country finding inside: DE is added from the address.
+        let mut addr = fnd(
+            2,
+            FindingKind::Address,
+            "address.us",
+            10,
+            json!({"city":"San Antonio","country":"US"}),
+        );
+        addr.end = 40;
+        let mut addr_de = fnd(
+            5,
+            FindingKind::Address,
+            "address.de",
+            100,
+            json!({"city":"Berlin","country":"DE"}),
+        );
+        addr_de.end = 130;
+        let fs = vec![
+            fnd(
+                1,
+                FindingKind::Party,
+                "party.org",
+                0,
+                json!({"name":"Mailgun Technologies, Inc.","legal_form":"Inc.","role":"processor"}),
+            ),
+            addr,
+            fnd(
+                3,
+                FindingKind::Country,
+                "country.name",
+                30,
+                json!({"code":"US","name":"United States","status":"third_country"}),
+            ),
+            fnd(
+                4,
+                FindingKind::Party,
+                "party.org",
+                90,
+                json!({"name":"Acme GmbH","legal_form":"GmbH","role":"controller"}),
+            ),
+            addr_de,
+        ];
+        let cs = countries(&fs);
+        assert_eq!(
+            cs.iter()
+                .map(|c| (c.code.as_str(), c.mentions))
+                .collect::<Vec<_>>(),
+            vec![("DE", 1), ("US", 1)]
+        );
+        assert_eq!(cs[0].status, CountryStatus::Eu);
+
+        let ps = parties(&fs);
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[0].name, "Mailgun Technologies, Inc.");
+        assert_eq!(ps[0].roles, vec!["processor"]);
+        assert_eq!(ps[0].country.as_deref(), Some("US"));
+        assert_eq!(
+            ps[0].address.as_ref().and_then(|a| a.city.as_deref()),
+            Some("San Antonio")
+        );
+        assert_eq!(ps[0].evidence, vec!["f1", "f2"]);
+        assert_eq!(ps[1].country.as_deref(), Some("DE"));
+        assert_eq!(ps[1].legal_form.as_deref(), Some("GmbH"));
+    }
+
+    #[test]
+    fn parties_merge_roles_in_contract_order() {
+        let fs = vec![
+            fnd(
+                1,
+                FindingKind::Party,
+                "party.org",
+                0,
+                json!({"name":"Acme GmbH","role":"processor"}),
+            ),
+            fnd(
+                2,
+                FindingKind::Party,
+                "party.org",
+                900,
+                json!({"name":"ACME GmbH","roles":["controller","bogus"]}),
+            ),
+        ];
+        let ps = parties(&fs);
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].roles, vec!["controller", "processor"]);
+        assert_eq!(ps[0].address, None);
+    }
+
+    #[test]
+    fn providers_dedupe_by_name_in_first_appearance_order() {
+        let fs = vec![
+            fnd(
+                1,
+                FindingKind::Provider,
+                "provider.gazetteer",
+                0,
+                json!({"name":"Mailgun","company":"Mailgun Technologies, Inc.","jurisdiction":"US","category":"email"}),
+            ),
+            fnd(
+                2,
+                FindingKind::Provider,
+                "provider.gazetteer",
+                10,
+                json!({"name":"Amazon Web Services","jurisdiction":"us"}),
+            ),
+            fnd(
+                3,
+                FindingKind::Provider,
+                "provider.gazetteer",
+                20,
+                json!({"name":"Mailgun"}),
+            ),
+        ];
+        let ps = providers(&fs);
+        assert_eq!(
+            ps.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            vec!["Mailgun", "Amazon Web Services"]
+        );
+        assert_eq!(ps[0].evidence, vec!["f1", "f3"]);
+        assert_eq!(ps[0].company.as_deref(), Some("Mailgun Technologies, Inc."));
+        assert_eq!(ps[1].jurisdiction.as_deref(), Some("US"));
+        assert_eq!(ps[1].company, None);
+    }
+
+    #[test]
+    fn locations_dedupe_by_city_and_country() {
+        let fs = vec![
+            fnd(
+                1,
+                FindingKind::Location,
+                "location.datacenter",
+                0,
+                json!({"city":"Frankfurt am Main","country":"DE"}),
+            ),
+            fnd(
+                2,
+                FindingKind::Location,
+                "location.eu",
+                10,
+                json!({"city":null,"country":null,"region":"EU"}),
+            ),
+            fnd(
+                3,
+                FindingKind::Location,
+                "location.datacenter",
+                20,
+                json!({"city":"Frankfurt am Main","country":"DE"}),
+            ),
+            fnd(
+                4,
+                FindingKind::Location,
+                "location.region_code",
+                30,
+                json!({"city":null,"country":"DE"}),
+            ),
+        ];
+        let ls = locations(&fs);
+        let got: Vec<(Option<&str>, Option<&str>, usize)> = ls
+            .iter()
+            .map(|l| (l.city.as_deref(), l.country.as_deref(), l.evidence.len()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("Frankfurt am Main"), Some("DE"), 2),
+                (None, None, 1),
+                (None, Some("DE"), 1)
+            ]
+        );
+    }
+}

@@ -1,0 +1,218 @@
+//! Stage 3: findings → parties, countries, transfers, providers, locations, checklist, kind, risk.
+//!
+//! Analysis reads only the findings and their `value` objects (the value
+//! conventions shared with the matchers), never the patterns. It is deterministic:
+//! every list is ordered by code, by first appearance or by a fixed table, and
+//! every aggregate cites the ids of the findings it rests on.
+//!
+//! - [`entities`]: parties, countries, providers, locations;
+//! - [`transfers`]: mechanisms relied on and the third-country decision;
+//! - [`kind`]: document kind from kind signals, checklist counts and structure;
+//! - [`checklist`]: the Art. 28 / Art. 13 items;
+//! - [`risk`]: the documented risk rules (docs/risk.md).
+
+pub mod checklist;
+mod entities;
+mod kind;
+mod risk;
+mod transfers;
+mod value;
+
+use crate::extract::Extracted;
+use crate::findings::Finding;
+use crate::report::Analysis;
+
+pub use checklist::{item_name, ART13_ITEMS, ART28_ITEMS};
+pub use entities::ROLES;
+pub use transfers::MECHANISMS;
+
+/// Derives the document-level answers from the findings.
+///
+/// `doc` is read only for layout (list and table lines when deciding the kind);
+/// `_lang` is accepted for rules that may come to depend on it.
+pub fn analyze(doc: &Extracted, findings: &[Finding], _lang: Option<&str>) -> Analysis {
+    let parties = entities::parties(findings);
+    let countries = entities::countries(findings);
+    let providers = entities::providers(findings);
+    let locations = entities::locations(findings);
+    let facts = transfers::decide(findings, &parties, &providers, &locations);
+    let kind = kind::classify(doc, findings);
+    let checklist = checklist::build(kind, findings);
+    let risk = risk::assess(&risk::RiskInput {
+        kind,
+        findings,
+        parties: &parties,
+        providers: &providers,
+        locations: &locations,
+        facts: &facts,
+        checklist: &checklist,
+    });
+    Analysis {
+        kind,
+        parties,
+        countries,
+        transfers: facts.transfers,
+        providers,
+        locations,
+        checklist,
+        risk,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    //! Hand-built findings and documents for the analysis tests.
+
+    use crate::extract::Extracted;
+    use crate::findings::{Finding, FindingKind};
+
+    /// A finding "f{n}" of `kind` at byte `start` (10 bytes long) with `value`.
+    pub fn fnd(
+        n: u32,
+        kind: FindingKind,
+        rule: &str,
+        start: usize,
+        value: serde_json::Value,
+    ) -> Finding {
+        Finding {
+            id: format!("f{n}"),
+            kind,
+            rule: rule.to_string(),
+            page: None,
+            start,
+            end: start + 10,
+            text: format!("text of f{n}"),
+            context: format!("context of f{n}"),
+            value,
+        }
+    }
+
+    /// An unpaged document with `text`.
+    pub fn doc(text: &str) -> Extracted {
+        Extracted {
+            text: text.to_string(),
+            pages: std::iter::once(0..text.len()).collect(),
+            paged: false,
+            engine: "test".to_string(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::{doc, fnd};
+    use super::*;
+    use crate::findings::FindingKind;
+    use crate::report::{CountryStatus, DocKind, RiskLevel};
+    use serde_json::json;
+
+    #[test]
+    fn whole_analysis_of_a_small_dpa() {
+        let fs = vec![
+            fnd(
+                1,
+                FindingKind::Clause,
+                "clause.kind_dpa",
+                0,
+                json!({"signal":"dpa","weight":1.0}),
+            ),
+            fnd(
+                2,
+                FindingKind::Provider,
+                "provider.gazetteer",
+                600,
+                json!({"name":"Amazon Web Services","company":"Amazon Web Services, Inc.","jurisdiction":"US","category":"cloud"}),
+            ),
+            fnd(
+                3,
+                FindingKind::Location,
+                "location.datacenter",
+                650,
+                json!({"city":"Frankfurt am Main","country":"DE"}),
+            ),
+            fnd(
+                4,
+                FindingKind::Country,
+                "country.name",
+                700,
+                json!({"code":"US","name":"United States","status":"third_country"}),
+            ),
+            fnd(
+                5,
+                FindingKind::Transfer,
+                "transfer.scc",
+                750,
+                json!({"mechanism":"scc"}),
+            ),
+            fnd(
+                6,
+                FindingKind::Transfer,
+                "transfer.privacy_shield",
+                800,
+                json!({"mechanism":"privacy_shield","historical":true}),
+            ),
+            fnd(
+                7,
+                FindingKind::Clause,
+                "clause.art28_3_a",
+                900,
+                json!({"checklist":"art28_3_a"}),
+            ),
+        ];
+        let a = analyze(&doc(&" ".repeat(1000)), &fs, Some("de"));
+        assert_eq!(a.kind, DocKind::Dpa);
+        assert_eq!(a.countries.len(), 1);
+        assert_eq!(a.countries[0].status, CountryStatus::ThirdCountry);
+        assert_eq!(a.transfers.third_country_transfer, Some(true));
+        assert_eq!(a.transfers.mechanisms, vec!["scc"]);
+        assert_eq!(a.transfers.evidence, vec!["f2", "f5"]);
+        assert_eq!(a.checklist.len(), 10);
+        assert_eq!(a.risk.level, RiskLevel::High);
+        let codes: Vec<&str> = a.risk.reasons.iter().map(|r| r.code.as_str()).collect();
+        assert_eq!(codes, vec!["us_provider", "missing_art28_items"]);
+        // Deterministic: the same input gives the same output.
+        assert_eq!(analyze(&doc(&" ".repeat(1000)), &fs, Some("de")), a);
+    }
+
+    #[test]
+    fn odd_values_do_not_panic() {
+        let fs = vec![
+            fnd(1, FindingKind::Country, "country.name", 0, json!(null)),
+            fnd(
+                2,
+                FindingKind::Provider,
+                "provider.gazetteer",
+                5,
+                json!([1, 2]),
+            ),
+            fnd(
+                3,
+                FindingKind::Transfer,
+                "transfer.x",
+                9,
+                json!({"mechanism": 5, "negated": "yes"}),
+            ),
+            fnd(
+                4,
+                FindingKind::Clause,
+                "clause.x",
+                99_999,
+                json!({"signal":"dpa","weight":"heavy"}),
+            ),
+            fnd(
+                5,
+                FindingKind::Location,
+                "location.x",
+                3,
+                json!({"city": "", "country": "Germany"}),
+            ),
+        ];
+        let a = analyze(&doc("short"), &fs, None);
+        assert_eq!(a.kind, DocKind::Other);
+        assert!(a.countries.is_empty());
+        assert!(a.providers.is_empty());
+        assert_eq!(a.locations.len(), 1);
+        assert_eq!(a.transfers.third_country_transfer, None);
+    }
+}

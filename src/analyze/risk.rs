@@ -1,0 +1,822 @@
+//! The risk verdict: documented rules (docs/risk.md), each a stable code with a level
+//! and a message that names the concrete facts. The level is the highest among the
+//! reasons, `low` without any; reasons are sorted by level (high first), then code.
+
+use std::cmp::Reverse;
+
+use super::checklist::item_name;
+use super::transfers::{relied_mechanism, TransferFacts};
+use super::value::{flag, join_and, negated, sort_ids, status_of, str_of};
+use crate::findings::{Finding, FindingKind};
+use crate::report::{
+    ChecklistItem, CountryStatus, DocKind, Location, Party, Provider, Risk, RiskLevel, RiskReason,
+};
+
+/// Everything the rules look at.
+pub(crate) struct RiskInput<'a> {
+    /// Document kind.
+    pub kind: DocKind,
+    /// All findings.
+    pub findings: &'a [Finding],
+    /// Aggregated parties.
+    pub parties: &'a [Party],
+    /// Aggregated providers.
+    pub providers: &'a [Provider],
+    /// Aggregated locations.
+    pub locations: &'a [Location],
+    /// The transfer decision and what it rests on.
+    pub facts: &'a TransferFacts,
+    /// The checklist for `kind`.
+    pub checklist: &'a [ChecklistItem],
+}
+
+/// Applies every rule.
+pub(crate) fn assess(input: &RiskInput<'_>) -> Risk {
+    let mut reasons: Vec<RiskReason> = Vec::new();
+    let rules: [fn(&RiskInput<'_>) -> Option<RiskReason>; 10] = [
+        third_country_party,
+        us_provider,
+        third_country_provider,
+        no_transfer_mechanism,
+        invalid_mechanism,
+        outdated_mechanism,
+        contradiction,
+        missing_art28_items,
+        missing_art13_items,
+        tracking_without_opt_out,
+    ];
+    for rule in rules {
+        if let Some(mut r) = rule(input) {
+            sort_ids(&mut r.evidence);
+            reasons.push(r);
+        }
+    }
+    reasons.sort_by(|a, b| (Reverse(a.level), &a.code).cmp(&(Reverse(b.level), &b.code)));
+    Risk {
+        level: reasons
+            .iter()
+            .map(|r| r.level)
+            .max()
+            .unwrap_or(RiskLevel::Low),
+        reasons,
+    }
+}
+
+fn reason(
+    code: &str,
+    level: RiskLevel,
+    message: String,
+    evidence: Vec<String>,
+) -> Option<RiskReason> {
+    Some(RiskReason {
+        code: code.to_string(),
+        message,
+        level,
+        evidence,
+    })
+}
+
+/// "is" or "are" for `n` subjects.
+fn is_are(n: usize) -> &'static str {
+    if n == 1 {
+        "is"
+    } else {
+        "are"
+    }
+}
+
+/// "Google Cloud Platform (Google LLC, US)", or "Amazon Web Services (US)" when the
+/// company is unknown or repeats the name.
+fn provider_label(p: &Provider) -> String {
+    let j = p.jurisdiction.as_deref().unwrap_or("?");
+    match p.company.as_deref() {
+        Some(c) if !c.eq_ignore_ascii_case(&p.name) => format!("{} ({c}, {j})", p.name),
+        _ => format!("{} ({j})", p.name),
+    }
+}
+
+/// "Mailgun Technologies, Inc. (processor, US)".
+fn party_label(p: &Party) -> String {
+    let c = p.country.as_deref().unwrap_or("?");
+    if p.roles.is_empty() {
+        format!("{} ({c})", p.name)
+    } else {
+        format!("{} ({}, {c})", p.name, p.roles.join("/"))
+    }
+}
+
+/// "Frankfurt am Main (DE)" or "CH".
+fn location_label(l: &Location) -> String {
+    match (&l.city, &l.country) {
+        (Some(city), Some(c)) => format!("{city} ({c})"),
+        (Some(city), None) => city.clone(),
+        (None, Some(c)) => c.clone(),
+        (None, None) => "EU/EEA".to_string(),
+    }
+}
+
+/// `third_country_party` (high): a named party (its seat or address) in a country
+/// without an adequacy decision.
+fn third_country_party(input: &RiskInput<'_>) -> Option<RiskReason> {
+    let hits: Vec<&Party> = input
+        .parties
+        .iter()
+        .filter(|p| {
+            p.country
+                .as_deref()
+                .is_some_and(|c| status_of(c) == CountryStatus::ThirdCountry)
+        })
+        .collect();
+    if hits.is_empty() {
+        return None;
+    }
+    let labels: Vec<String> = hits.iter().map(|p| party_label(p)).collect();
+    let message = format!(
+        "{} {} based in a third country without an EU adequacy decision; personal data reaching {} leaves the EU/EEA.",
+        join_and(&labels),
+        is_are(hits.len()),
+        if hits.len() == 1 { "it" } else { "them" }
+    );
+    reason(
+        "third_country_party",
+        RiskLevel::High,
+        message,
+        hits.iter().flat_map(|p| p.evidence.clone()).collect(),
+    )
+}
+
+/// `us_provider` (high): a provider whose legal entity (or parent) is in the US.
+fn us_provider(input: &RiskInput<'_>) -> Option<RiskReason> {
+    let hits: Vec<&Provider> = input
+        .providers
+        .iter()
+        .filter(|p| p.jurisdiction.as_deref() == Some("US"))
+        .collect();
+    if hits.is_empty() {
+        return None;
+    }
+    let labels: Vec<String> = hits.iter().map(|p| provider_label(p)).collect();
+    let message = format!(
+        "{} {} subject to FISA 702 and the CLOUD Act, even where data is hosted in the EU.",
+        join_and(&labels),
+        if hits.len() == 1 {
+            "is a US provider"
+        } else {
+            "are US providers"
+        }
+    );
+    reason(
+        "us_provider",
+        RiskLevel::High,
+        message,
+        hits.iter().flat_map(|p| p.evidence.clone()).collect(),
+    )
+}
+
+/// `third_country_provider` (medium): a provider based in a third country without an
+/// adequacy decision, other than the US (which `us_provider` covers).
+fn third_country_provider(input: &RiskInput<'_>) -> Option<RiskReason> {
+    let hits: Vec<&Provider> = input
+        .providers
+        .iter()
+        .filter(|p| {
+            p.jurisdiction
+                .as_deref()
+                .is_some_and(|j| j != "US" && status_of(j) == CountryStatus::ThirdCountry)
+        })
+        .collect();
+    if hits.is_empty() {
+        return None;
+    }
+    let labels: Vec<String> = hits.iter().map(|p| provider_label(p)).collect();
+    let message = format!(
+        "{} {} based in a third country without an EU adequacy decision; transfers to {} need a mechanism such as SCCs.",
+        join_and(&labels),
+        is_are(hits.len()),
+        if hits.len() == 1 { "it" } else { "them" }
+    );
+    reason(
+        "third_country_provider",
+        RiskLevel::Medium,
+        message,
+        hits.iter().flat_map(|p| p.evidence.clone()).collect(),
+    )
+}
+
+/// `no_transfer_mechanism` (high): a third-country transfer and no mechanism relied on.
+fn no_transfer_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
+    let t = &input.facts.transfers;
+    if t.third_country_transfer != Some(true) || !t.mechanisms.is_empty() {
+        return None;
+    }
+    let message = format!(
+        "The document shows a transfer to a third country ({}) but relies on no transfer mechanism (adequacy decision, SCCs, BCRs, DPF or an Art. 49 derogation).",
+        shown_facts(input).join("; ")
+    );
+    reason(
+        "no_transfer_mechanism",
+        RiskLevel::High,
+        message,
+        t.evidence.clone(),
+    )
+}
+
+/// The facts that show a third-country destination, as phrases.
+fn shown_facts(input: &RiskInput<'_>) -> Vec<String> {
+    let f = input.facts;
+    let mut out = Vec::new();
+    if !f.third_country_statements.is_empty() {
+        out.push("it says data goes or may go outside the EU/EEA".to_string());
+    }
+    if !f.outside_providers.is_empty() {
+        let l: Vec<String> = f
+            .outside_providers
+            .iter()
+            .map(|&i| provider_label(&input.providers[i]))
+            .collect();
+        out.push(format!(
+            "it names providers outside the EU/EEA: {}",
+            join_and(&l)
+        ));
+    }
+    if !f.outside_locations.is_empty() {
+        let l: Vec<String> = f
+            .outside_locations
+            .iter()
+            .map(|&i| location_label(&input.locations[i]))
+            .collect();
+        out.push(format!(
+            "it names data locations outside the EU/EEA: {}",
+            join_and(&l)
+        ));
+    }
+    if !f.outside_parties.is_empty() {
+        let l: Vec<String> = f
+            .outside_parties
+            .iter()
+            .map(|&i| party_label(&input.parties[i]))
+            .collect();
+        out.push(format!(
+            "it names parties outside the EU/EEA: {}",
+            join_and(&l)
+        ));
+    }
+    if out.is_empty() {
+        out.push("it relies on a mechanism that only serves transfers".to_string());
+    }
+    out
+}
+
+/// Ids of relied-on findings with mechanism `m`.
+fn relied_ids(input: &RiskInput<'_>, m: &str, extra: impl Fn(&Finding) -> bool) -> Vec<String> {
+    input
+        .facts
+        .counted
+        .iter()
+        .map(|&i| &input.findings[i])
+        .filter(|f| relied_mechanism(f) == Some(m) && extra(f))
+        .map(|f| f.id.clone())
+        .collect()
+}
+
+/// `invalid_mechanism` (high): the EU-US Privacy Shield relied on.
+fn invalid_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
+    let ids = relied_ids(input, "privacy_shield", |_| true);
+    if ids.is_empty() {
+        return None;
+    }
+    let message = "The document relies on the EU-US Privacy Shield, which the CJEU invalidated on 16 July 2020 (C-311/18, Schrems II); it is no legal basis for transfers.".to_string();
+    reason("invalid_mechanism", RiskLevel::High, message, ids)
+}
+
+/// `outdated_mechanism` (medium): old standard contractual clauses relied on.
+fn outdated_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
+    let ids = relied_ids(input, "scc", |f| flag(f, "outdated"));
+    let first = ids
+        .first()
+        .and_then(|id| input.findings.iter().find(|f| &f.id == id))?;
+    let message = format!(
+        "The document relies on outdated standard contractual clauses (\"{}\"{}); the clauses of 2001/497/EC, 2004/915/EC and 2010/87/EU were repealed by Decision (EU) 2021/914 and no longer cover transfers since 27 December 2022.",
+        first.text.trim(),
+        first.page.map(|p| format!(", p. {p}")).unwrap_or_default()
+    );
+    reason("outdated_mechanism", RiskLevel::Medium, message, ids)
+}
+
+/// `contradiction` (high): the document says data stays in the EU/EEA, yet shows a
+/// third-country destination.
+fn contradiction(input: &RiskInput<'_>) -> Option<RiskReason> {
+    let f = input.facts;
+    if f.eu_only.is_empty() || !f.third_country_shown() {
+        return None;
+    }
+    let mut evidence: Vec<String> = f
+        .eu_only
+        .iter()
+        .map(|&i| input.findings[i].id.clone())
+        .collect();
+    evidence.extend(
+        f.third_country_statements
+            .iter()
+            .map(|&i| input.findings[i].id.clone()),
+    );
+    evidence.extend(
+        f.outside_providers
+            .iter()
+            .flat_map(|&i| input.providers[i].evidence.clone()),
+    );
+    evidence.extend(
+        f.outside_locations
+            .iter()
+            .flat_map(|&i| input.locations[i].evidence.clone()),
+    );
+    evidence.extend(
+        f.outside_parties
+            .iter()
+            .flat_map(|&i| input.parties[i].evidence.clone()),
+    );
+    let message = format!(
+        "The document says personal data stays in the EU/EEA, but {}.",
+        shown_facts(input).join("; ")
+    );
+    reason("contradiction", RiskLevel::High, message, evidence)
+}
+
+/// A missing-items reason for the checklist of `kind`.
+fn missing_items(
+    input: &RiskInput<'_>,
+    kind: DocKind,
+    code: &str,
+    what: &str,
+) -> Option<RiskReason> {
+    if input.kind != kind {
+        return None;
+    }
+    let missing: Vec<String> = input
+        .checklist
+        .iter()
+        .filter(|i| !i.present)
+        .map(|i| match item_name(&i.id) {
+            Some(n) => format!("{} {n}", i.id),
+            None => i.id.clone(),
+        })
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let message = format!(
+        "The document does not address {} of {} {what}: {}.",
+        missing.len(),
+        input.checklist.len(),
+        missing.join(", ")
+    );
+    reason(code, RiskLevel::Medium, message, Vec::new())
+}
+
+/// `missing_art28_items` (medium): a DPA that does not address every Art. 28 requirement.
+fn missing_art28_items(input: &RiskInput<'_>) -> Option<RiskReason> {
+    missing_items(
+        input,
+        DocKind::Dpa,
+        "missing_art28_items",
+        "Art. 28 GDPR requirements",
+    )
+}
+
+/// `missing_art13_items` (medium): a privacy policy that does not give every Art. 13 item.
+fn missing_art13_items(input: &RiskInput<'_>) -> Option<RiskReason> {
+    missing_items(
+        input,
+        DocKind::PrivacyPolicy,
+        "missing_art13_items",
+        "Art. 13 GDPR information duties",
+    )
+}
+
+/// `tracking_without_opt_out` (medium): tracking described, no way to object named.
+fn tracking_without_opt_out(input: &RiskInput<'_>) -> Option<RiskReason> {
+    let tracking = || {
+        input
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Tracking && !negated(f))
+    };
+    let is_opt_out = |f: &Finding| flag(f, "opt_out") || f.rule == "tracking.opt_out";
+    if tracking().any(is_opt_out) {
+        return None;
+    }
+    let hits: Vec<&Finding> = tracking().filter(|f| !is_opt_out(f)).collect();
+    if hits.is_empty() {
+        return None;
+    }
+    let mut what: Vec<String> = Vec::new();
+    for f in &hits {
+        let label = str_of(f, "tool")
+            .or_else(|| str_of(f, "technique"))
+            .map(|s| s.replace('_', " "));
+        if let Some(l) = label {
+            if !what.contains(&l) {
+                what.push(l);
+            }
+        }
+    }
+    let what = if what.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", join_and(&what))
+    };
+    let message =
+        format!("The document describes tracking{what} but names no way to opt out or object.");
+    reason(
+        "tracking_without_opt_out",
+        RiskLevel::Medium,
+        message,
+        hits.iter().map(|f| f.id.clone()).collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::fnd;
+    use super::super::{analyze, testutil::doc};
+    use super::*;
+    use serde_json::json;
+
+    fn t(n: u32, start: usize, value: serde_json::Value) -> Finding {
+        fnd(n, FindingKind::Transfer, "transfer.x", start, value)
+    }
+    fn prov(n: u32, start: usize, name: &str, company: Option<&str>, j: &str) -> Finding {
+        fnd(
+            n,
+            FindingKind::Provider,
+            "provider.gazetteer",
+            start,
+            json!({"name": name, "company": company, "jurisdiction": j}),
+        )
+    }
+    fn risk_of(fs: &[Finding]) -> Risk {
+        analyze(&doc(&" ".repeat(2000)), fs, Some("en")).risk
+    }
+    fn codes(r: &Risk) -> Vec<(&str, RiskLevel)> {
+        r.reasons
+            .iter()
+            .map(|x| (x.code.as_str(), x.level))
+            .collect()
+    }
+
+    /// (name, findings, expected (code, level) pairs in order)
+    type RuleCase = (&'static str, Vec<Finding>, Vec<(&'static str, RiskLevel)>);
+
+    #[test]
+    fn rules_fire() {
+        use RiskLevel::*;
+        let cases: Vec<RuleCase> = vec![
+            ("nothing", vec![], vec![]),
+            (
+                "eu only and an EU provider",
+                vec![
+                    t(1, 0, json!({"statement":"eu_only"})),
+                    prov(2, 10, "Hetzner", Some("Hetzner Online GmbH"), "DE"),
+                ],
+                vec![],
+            ),
+            (
+                "US provider with SCCs",
+                vec![
+                    prov(1, 0, "Google Cloud Platform", Some("Google LLC"), "US"),
+                    t(2, 10, json!({"mechanism":"scc"})),
+                ],
+                vec![("us_provider", High)],
+            ),
+            (
+                "US provider without mechanism",
+                vec![prov(1, 0, "Amazon Web Services", None, "US")],
+                vec![("no_transfer_mechanism", High), ("us_provider", High)],
+            ),
+            (
+                "Indian provider with SCCs",
+                vec![
+                    prov(1, 0, "Infosys", Some("Infosys Ltd"), "IN"),
+                    t(2, 10, json!({"mechanism":"scc"})),
+                ],
+                vec![("third_country_provider", Medium)],
+            ),
+            (
+                "Swiss provider with adequacy",
+                vec![
+                    prov(1, 0, "Exoscale", None, "CH"),
+                    t(2, 10, json!({"mechanism":"adequacy"})),
+                ],
+                vec![],
+            ),
+            (
+                "third country party",
+                vec![
+                    fnd(
+                        1,
+                        FindingKind::Party,
+                        "party.org",
+                        0,
+                        json!({"name":"Mailgun Technologies, Inc.","role":"processor","country":"US"}),
+                    ),
+                    t(2, 100, json!({"mechanism":"dpf"})),
+                ],
+                vec![("third_country_party", High)],
+            ),
+            (
+                "privacy shield relied on",
+                vec![t(1, 0, json!({"mechanism":"privacy_shield"}))],
+                vec![("invalid_mechanism", High)],
+            ),
+            (
+                "privacy shield historical",
+                vec![t(
+                    1,
+                    0,
+                    json!({"mechanism":"privacy_shield","historical":true}),
+                )],
+                vec![],
+            ),
+            (
+                "privacy shield negated",
+                vec![t(
+                    1,
+                    0,
+                    json!({"mechanism":"privacy_shield","negated":true}),
+                )],
+                vec![],
+            ),
+            (
+                "outdated scc",
+                vec![t(1, 0, json!({"mechanism":"scc","outdated":true}))],
+                vec![("outdated_mechanism", Medium)],
+            ),
+            (
+                "outdated scc, hypothetical",
+                vec![t(
+                    1,
+                    0,
+                    json!({"mechanism":"scc","outdated":true,"hypothetical":true}),
+                )],
+                vec![],
+            ),
+            (
+                "third country statement without mechanism",
+                vec![t(1, 0, json!({"statement":"third_country"}))],
+                vec![("no_transfer_mechanism", High)],
+            ),
+            (
+                "eu only contradicted by a statement",
+                vec![
+                    t(1, 0, json!({"statement":"eu_only"})),
+                    t(2, 100, json!({"statement":"third_country"})),
+                    t(3, 200, json!({"mechanism":"scc"})),
+                ],
+                vec![("contradiction", High)],
+            ),
+            (
+                "eu only contradicted by a US location",
+                vec![
+                    t(1, 0, json!({"statement":"eu_only"})),
+                    fnd(
+                        2,
+                        FindingKind::Location,
+                        "location.datacenter",
+                        100,
+                        json!({"city":"Ashburn","country":"US"}),
+                    ),
+                ],
+                vec![("contradiction", High), ("no_transfer_mechanism", High)],
+            ),
+            (
+                "tracking without opt-out",
+                vec![fnd(
+                    1,
+                    FindingKind::Tracking,
+                    "tracking.analytics",
+                    0,
+                    json!({"technique":"analytics","tool":"Google Analytics"}),
+                )],
+                vec![("tracking_without_opt_out", Medium)],
+            ),
+            (
+                "tracking with opt-out",
+                vec![
+                    fnd(
+                        1,
+                        FindingKind::Tracking,
+                        "tracking.pixel",
+                        0,
+                        json!({"technique":"pixel","tool":null}),
+                    ),
+                    fnd(
+                        2,
+                        FindingKind::Tracking,
+                        "tracking.opt_out",
+                        50,
+                        json!({"opt_out":true}),
+                    ),
+                ],
+                vec![],
+            ),
+            (
+                "negated tracking",
+                vec![fnd(
+                    1,
+                    FindingKind::Tracking,
+                    "tracking.pixel",
+                    0,
+                    json!({"technique":"pixel","negated":true}),
+                )],
+                vec![],
+            ),
+        ];
+        for (name, fs, want) in cases {
+            let r = risk_of(&fs);
+            assert_eq!(codes(&r), want, "{name}");
+            assert_eq!(
+                r.level,
+                want.iter().map(|w| w.1).max().unwrap_or(Low),
+                "{name}: level"
+            );
+        }
+    }
+
+    #[test]
+    fn us_provider_message_names_providers() {
+        let fs = vec![
+            prov(1, 0, "Google Cloud Platform", Some("Google LLC"), "US"),
+            prov(2, 10, "Amazon Web Services", None, "US"),
+            prov(3, 20, "Google Cloud Platform", Some("Google LLC"), "US"),
+        ];
+        let r = risk_of(&fs);
+        let us = r
+            .reasons
+            .iter()
+            .find(|x| x.code == "us_provider")
+            .expect("us_provider fires");
+        assert_eq!(
+            us.message,
+            "Google Cloud Platform (Google LLC, US) and Amazon Web Services (US) are US providers subject to FISA 702 and the CLOUD Act, even where data is hosted in the EU."
+        );
+        assert_eq!(us.evidence, vec!["f1", "f2", "f3"]);
+        let none = r
+            .reasons
+            .iter()
+            .find(|x| x.code == "no_transfer_mechanism")
+            .expect("no mechanism");
+        assert!(none.message.contains("it names providers outside the EU/EEA: Google Cloud Platform (Google LLC, US) and Amazon Web Services (US)"), "{}", none.message);
+    }
+
+    #[test]
+    fn missing_checklist_items_are_named() {
+        let mut fs = vec![fnd(
+            1,
+            FindingKind::Clause,
+            "clause.kind_dpa",
+            0,
+            json!({"signal":"dpa","weight":1.0}),
+        )];
+        for (i, (id, _)) in super::super::checklist::ART28_ITEMS
+            .iter()
+            .enumerate()
+            .take(8)
+        {
+            fs.push(fnd(
+                i as u32 + 2,
+                FindingKind::Clause,
+                "clause.x",
+                600 + i * 10,
+                json!({"checklist": id}),
+            ));
+        }
+        // Items 1-8 pushed (art28_3_a..h); dropping art28_3_h leaves art28_3_h, art28_2 and art28_4 missing.
+        fs.retain(|f| f.value.get("checklist").and_then(|v| v.as_str()) != Some("art28_3_h"));
+        let a = analyze(&doc(&" ".repeat(2000)), &fs, Some("de"));
+        assert_eq!(a.kind, DocKind::Dpa);
+        let m = a
+            .risk
+            .reasons
+            .iter()
+            .find(|x| x.code == "missing_art28_items")
+            .expect("missing items");
+        assert_eq!(
+            m.message,
+            "The document does not address 3 of 10 Art. 28 GDPR requirements: art28_3_h audits and inspections, art28_2 prior authorisation of sub-processors, art28_4 same obligations imposed on sub-processors."
+        );
+        assert_eq!(m.level, RiskLevel::Medium);
+        assert_eq!(a.risk.level, RiskLevel::Medium);
+
+        let mut pp = vec![fnd(
+            1,
+            FindingKind::Clause,
+            "clause.kind_pp",
+            0,
+            json!({"signal":"privacy_policy","weight":1.0}),
+        )];
+        for (i, (id, _)) in super::super::checklist::ART13_ITEMS.iter().enumerate() {
+            pp.push(fnd(
+                i as u32 + 2,
+                FindingKind::Clause,
+                "clause.x",
+                600 + i * 10,
+                json!({"checklist": id}),
+            ));
+        }
+        let a = analyze(&doc(&" ".repeat(2000)), &pp, Some("de"));
+        assert_eq!(a.kind, DocKind::PrivacyPolicy);
+        assert!(a.risk.reasons.is_empty(), "{:?}", a.risk.reasons);
+        pp.remove(4);
+        let a = analyze(&doc(&" ".repeat(2000)), &pp, Some("de"));
+        assert_eq!(
+            codes(&a.risk),
+            vec![("missing_art13_items", RiskLevel::Medium)]
+        );
+        assert!(a.risk.reasons[0].message.contains(
+            "1 of 12 Art. 13 GDPR information duties: art13_1_d legitimate interests pursued."
+        ));
+    }
+
+    #[test]
+    fn every_rule_is_documented() {
+        let doc = include_str!("../../docs/risk.md");
+        let codes = [
+            "third_country_party",
+            "us_provider",
+            "third_country_provider",
+            "no_transfer_mechanism",
+            "invalid_mechanism",
+            "outdated_mechanism",
+            "contradiction",
+            "missing_art28_items",
+            "missing_art13_items",
+            "tracking_without_opt_out",
+        ];
+        for code in codes {
+            assert!(
+                doc.contains(&format!("| `{code}` |")),
+                "{code} is not in docs/risk.md"
+            );
+        }
+        for (id, name) in super::super::checklist::ART28_ITEMS
+            .iter()
+            .chain(super::super::checklist::ART13_ITEMS.iter())
+        {
+            assert!(
+                doc.contains(&format!("| {id} | {name} |")),
+                "{id} is not in docs/risk.md"
+            );
+        }
+    }
+
+    #[test]
+    fn other_messages() {
+        let r = risk_of(&[t(1, 0, json!({"mechanism":"privacy_shield"}))]);
+        assert!(r.reasons[0]
+            .message
+            .contains("invalidated on 16 July 2020 (C-311/18"));
+        let mut f = t(1, 0, json!({"mechanism":"scc","outdated":true}));
+        f.text = "Standardvertragsklauseln 2010/87/EU".to_string();
+        f.page = Some(4);
+        let r = risk_of(&[f]);
+        assert!(r.reasons[0].message.starts_with("The document relies on outdated standard contractual clauses (\"Standardvertragsklauseln 2010/87/EU\", p. 4);"), "{}", r.reasons[0].message);
+        let r = risk_of(&[
+            t(1, 0, json!({"statement":"eu_only"})),
+            prov(
+                2,
+                10,
+                "Amazon Web Services",
+                Some("Amazon Web Services, Inc."),
+                "US",
+            ),
+            t(3, 20, json!({"mechanism":"scc"})),
+        ]);
+        let c = r
+            .reasons
+            .iter()
+            .find(|x| x.code == "contradiction")
+            .expect("contradiction");
+        assert_eq!(
+            c.message,
+            "The document says personal data stays in the EU/EEA, but it names providers outside the EU/EEA: Amazon Web Services (Amazon Web Services, Inc., US)."
+        );
+        assert_eq!(c.evidence, vec!["f1", "f2"]);
+        let r = risk_of(&[
+            fnd(
+                1,
+                FindingKind::Tracking,
+                "tracking.pixel",
+                0,
+                json!({"technique":"web_beacon","tool":null}),
+            ),
+            fnd(
+                2,
+                FindingKind::Tracking,
+                "tracking.analytics",
+                9,
+                json!({"technique":"analytics","tool":"Matomo"}),
+            ),
+        ]);
+        assert_eq!(r.reasons[0].message, "The document describes tracking (web beacon and Matomo) but names no way to opt out or object.");
+    }
+}

@@ -1,0 +1,348 @@
+//! Transfers out of the EU/EEA: which mechanisms the document relies on, and
+//! whether data goes (or may go) to a third country.
+
+use super::value::{flag, negated, outside_eea, sort_ids, status_of, str_of};
+use crate::findings::{Finding, FindingKind};
+use crate::report::{Location, Party, Provider, Transfers};
+
+/// The contract's `transfers.mechanisms[]` values, in output order.
+pub const MECHANISMS: [&str; 7] = [
+    "adequacy",
+    "scc",
+    "bcr",
+    "dpf",
+    "privacy_shield",
+    "consent",
+    "derogation",
+];
+
+/// Mechanisms that only make sense for a transfer to a third country: relying on one
+/// shows a transfer. (An adequacy decision is left out: privacy policies name
+/// "the existence or absence of an adequacy decision" as an Art. 13(1)(f) duty.)
+const TRANSFER_ONLY: [&str; 6] = [
+    "scc",
+    "bcr",
+    "dpf",
+    "privacy_shield",
+    "derogation",
+    "consent",
+];
+
+/// What the transfer decision rests on, kept for the risk rules.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TransferFacts {
+    /// The contract's answer.
+    pub transfers: Transfers,
+    /// Indices (into findings) of mechanisms the document relies on.
+    pub counted: Vec<usize>,
+    /// Indices of non-negated "data stays in the EU/EEA" statements.
+    pub eu_only: Vec<usize>,
+    /// Indices of non-negated "data goes / may go to a third country" statements.
+    pub third_country_statements: Vec<usize>,
+    /// Indices (into providers) of providers whose jurisdiction is outside the EU/EEA.
+    pub outside_providers: Vec<usize>,
+    /// Indices (into locations) of locations outside the EU/EEA.
+    pub outside_locations: Vec<usize>,
+    /// Indices (into parties) of parties outside the EU/EEA.
+    pub outside_parties: Vec<usize>,
+}
+
+impl TransferFacts {
+    /// True when something other than a relied-on mechanism shows a third-country
+    /// destination (used by the contradiction rule).
+    pub fn third_country_shown(&self) -> bool {
+        !(self.third_country_statements.is_empty()
+            && self.outside_providers.is_empty()
+            && self.outside_locations.is_empty()
+            && self.outside_parties.is_empty())
+    }
+}
+
+/// The mechanism a finding relies on: a `transfer` finding with a known
+/// `value.mechanism` that is not negated, historical or hypothetical.
+pub(crate) fn relied_mechanism(f: &Finding) -> Option<&str> {
+    if f.kind != FindingKind::Transfer
+        || negated(f)
+        || flag(f, "historical")
+        || flag(f, "hypothetical")
+    {
+        return None;
+    }
+    str_of(f, "mechanism").filter(|m| MECHANISMS.contains(m))
+}
+
+/// Decides `transfers` from the findings and the aggregates built from them.
+///
+/// `third_country_transfer` is true when a non-negated third-country statement
+/// exists (hypothetical ones count: "may go"), a transfer-only mechanism is relied
+/// on, or a provider, location or party is outside the EU/EEA; false when only an
+/// "EU/EEA only" statement speaks; null otherwise.
+pub(crate) fn decide(
+    findings: &[Finding],
+    parties: &[Party],
+    providers: &[Provider],
+    locations: &[Location],
+) -> TransferFacts {
+    let mut facts = TransferFacts::default();
+    for (i, f) in findings.iter().enumerate() {
+        if f.kind != FindingKind::Transfer {
+            continue;
+        }
+        if relied_mechanism(f).is_some() {
+            facts.counted.push(i);
+        }
+        if !negated(f) {
+            match str_of(f, "statement") {
+                Some("eu_only") => facts.eu_only.push(i),
+                Some("third_country") => facts.third_country_statements.push(i),
+                _ => {}
+            }
+        }
+    }
+    let outside = |code: Option<&str>| code.is_some_and(|c| outside_eea(status_of(c)));
+    facts.outside_providers = (0..providers.len())
+        .filter(|&i| outside(providers[i].jurisdiction.as_deref()))
+        .collect();
+    facts.outside_locations = (0..locations.len())
+        .filter(|&i| outside(locations[i].country.as_deref()))
+        .collect();
+    facts.outside_parties = (0..parties.len())
+        .filter(|&i| outside(parties[i].country.as_deref()))
+        .collect();
+
+    let mut mechanisms: Vec<String> = facts
+        .counted
+        .iter()
+        .filter_map(|&i| relied_mechanism(&findings[i]))
+        .map(str::to_string)
+        .collect();
+    mechanisms.sort_by_key(|m| MECHANISMS.iter().position(|x| x == m));
+    mechanisms.dedup();
+
+    let transfer_only: Vec<usize> = facts
+        .counted
+        .iter()
+        .copied()
+        .filter(|&i| relied_mechanism(&findings[i]).is_some_and(|m| TRANSFER_ONLY.contains(&m)))
+        .collect();
+    let id = |i: &usize| findings[*i].id.clone();
+    let mut deciders: Vec<String> = facts.third_country_statements.iter().map(id).collect();
+    deciders.extend(transfer_only.iter().map(id));
+    for &i in &facts.outside_providers {
+        deciders.extend(providers[i].evidence.iter().cloned());
+    }
+    for &i in &facts.outside_locations {
+        deciders.extend(locations[i].evidence.iter().cloned());
+    }
+    for &i in &facts.outside_parties {
+        deciders.extend(parties[i].evidence.iter().cloned());
+    }
+    let (answer, mut evidence) = if !deciders.is_empty() {
+        (Some(true), deciders)
+    } else if !facts.eu_only.is_empty() {
+        (Some(false), facts.eu_only.iter().map(id).collect())
+    } else {
+        (None, Vec::new())
+    };
+    evidence.extend(facts.counted.iter().map(id));
+    sort_ids(&mut evidence);
+    facts.transfers = Transfers {
+        third_country_transfer: answer,
+        mechanisms,
+        evidence,
+    };
+    facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::entities;
+    use super::super::testutil::fnd;
+    use super::*;
+    use serde_json::json;
+
+    fn run(fs: &[Finding]) -> TransferFacts {
+        decide(
+            fs,
+            &entities::parties(fs),
+            &entities::providers(fs),
+            &entities::locations(fs),
+        )
+    }
+
+    fn t(n: u32, start: usize, value: serde_json::Value) -> Finding {
+        fnd(n, FindingKind::Transfer, "transfer.x", start, value)
+    }
+
+    /// (name, findings, third_country_transfer, mechanisms, evidence)
+    type TransferCase = (
+        &'static str,
+        Vec<Finding>,
+        Option<bool>,
+        Vec<&'static str>,
+        Vec<&'static str>,
+    );
+
+    #[test]
+    fn third_country_transfer_cases() {
+        let cases: Vec<TransferCase> = vec![
+            ("silent", vec![], None, vec![], vec![]),
+            (
+                "eu only",
+                vec![t(1, 0, json!({"statement":"eu_only"}))],
+                Some(false),
+                vec![],
+                vec!["f1"],
+            ),
+            (
+                "negated eu only is silent",
+                vec![t(1, 0, json!({"statement":"eu_only","negated":true}))],
+                None,
+                vec![],
+                vec![],
+            ),
+            (
+                "third country statement",
+                vec![t(1, 0, json!({"statement":"third_country"}))],
+                Some(true),
+                vec![],
+                vec!["f1"],
+            ),
+            (
+                "hypothetical third country statement counts",
+                vec![t(
+                    1,
+                    0,
+                    json!({"statement":"third_country","hypothetical":true}),
+                )],
+                Some(true),
+                vec![],
+                vec!["f1"],
+            ),
+            (
+                "negated third country statement",
+                vec![t(1, 0, json!({"statement":"third_country","negated":true}))],
+                None,
+                vec![],
+                vec![],
+            ),
+            (
+                "scc relied on",
+                vec![t(1, 0, json!({"mechanism":"scc"}))],
+                Some(true),
+                vec!["scc"],
+                vec!["f1"],
+            ),
+            (
+                "adequacy alone decides nothing",
+                vec![t(1, 0, json!({"mechanism":"adequacy"}))],
+                None,
+                vec!["adequacy"],
+                vec!["f1"],
+            ),
+            (
+                "eu only contradicted by a US provider",
+                vec![
+                    t(1, 0, json!({"statement":"eu_only"})),
+                    fnd(
+                        2,
+                        FindingKind::Provider,
+                        "provider.gazetteer",
+                        10,
+                        json!({"name":"Amazon Web Services","company":"Amazon Web Services, Inc.","jurisdiction":"US"}),
+                    ),
+                ],
+                Some(true),
+                vec![],
+                vec!["f2"],
+            ),
+            (
+                "EU provider keeps eu only",
+                vec![
+                    t(1, 0, json!({"statement":"eu_only"})),
+                    fnd(
+                        2,
+                        FindingKind::Provider,
+                        "provider.gazetteer",
+                        10,
+                        json!({"name":"Hetzner","company":"Hetzner Online GmbH","jurisdiction":"DE"}),
+                    ),
+                    fnd(
+                        3,
+                        FindingKind::Location,
+                        "location.datacenter",
+                        20,
+                        json!({"city":"Falkenstein","country":"DE"}),
+                    ),
+                ],
+                Some(false),
+                vec![],
+                vec!["f1"],
+            ),
+            (
+                "swiss location is a third country",
+                vec![fnd(
+                    1,
+                    FindingKind::Location,
+                    "location.datacenter",
+                    0,
+                    json!({"city":"Zürich","country":"CH"}),
+                )],
+                Some(true),
+                vec![],
+                vec!["f1"],
+            ),
+            (
+                "party in the US",
+                vec![fnd(
+                    1,
+                    FindingKind::Party,
+                    "party.org",
+                    0,
+                    json!({"name":"Mailgun Technologies, Inc.","country":"US"}),
+                )],
+                Some(true),
+                vec![],
+                vec!["f1"],
+            ),
+            (
+                "negated historical hypothetical mechanisms are not counted",
+                vec![
+                    t(1, 0, json!({"mechanism":"privacy_shield","negated":true})),
+                    t(
+                        2,
+                        10,
+                        json!({"mechanism":"privacy_shield","historical":true}),
+                    ),
+                    t(3, 20, json!({"mechanism":"scc","hypothetical":true})),
+                    t(4, 30, json!({"statement":"eu_only"})),
+                ],
+                Some(false),
+                vec![],
+                vec!["f4"],
+            ),
+            (
+                "mechanisms sorted and deduplicated",
+                vec![
+                    t(1, 0, json!({"mechanism":"scc","outdated":true})),
+                    t(2, 10, json!({"mechanism":"dpf"})),
+                    t(3, 20, json!({"mechanism":"scc"})),
+                    t(4, 30, json!({"mechanism":"adequacy"})),
+                    t(5, 40, json!({"mechanism":"made_up"})),
+                ],
+                Some(true),
+                vec!["adequacy", "scc", "dpf"],
+                vec!["f1", "f2", "f3", "f4"],
+            ),
+        ];
+        for (name, fs, want, mechs, ev) in cases {
+            let got = run(&fs).transfers;
+            assert_eq!(
+                got.third_country_transfer, want,
+                "{name}: third_country_transfer"
+            );
+            assert_eq!(got.mechanisms, mechs, "{name}: mechanisms");
+            assert_eq!(got.evidence, ev, "{name}: evidence");
+        }
+    }
+}

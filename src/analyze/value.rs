@@ -1,0 +1,181 @@
+//! Reading finding values (see the value conventions in the module docs of [`super`]).
+//!
+//! Values are JSON objects written by the matchers; a missing key, a wrong type
+//! or an empty string all read as "absent", never as an error.
+
+use std::cmp::Ordering;
+
+use crate::findings::Finding;
+use crate::report::CountryStatus;
+
+/// The non-empty, trimmed string under `key`, if any.
+pub(crate) fn str_of<'a>(f: &'a Finding, key: &str) -> Option<&'a str> {
+    f.value
+        .get(key)
+        .and_then(|v| v.as_str())
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// The boolean under `key`; absent or not a boolean reads as false.
+pub(crate) fn flag(f: &Finding, key: &str) -> bool {
+    f.value.get(key).and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
+/// The finite number under `key`, if any.
+pub(crate) fn num(f: &Finding, key: &str) -> Option<f64> {
+    f.value
+        .get(key)
+        .and_then(|v| v.as_f64())
+        .filter(|x| x.is_finite())
+}
+
+/// True when the finding is inside a negation ("keine Übermittlung in die USA").
+pub(crate) fn negated(f: &Finding) -> bool {
+    flag(f, "negated")
+}
+
+/// An upper-case ISO 3166-1 alpha-2 code under `key`, if the value is one.
+pub(crate) fn country_code_of(f: &Finding, key: &str) -> Option<String> {
+    str_of(f, key).and_then(country_code)
+}
+
+/// `s` as an upper-case alpha-2 code, when it is two ASCII letters.
+pub(crate) fn country_code(s: &str) -> Option<String> {
+    let s = s.trim();
+    (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic())).then(|| s.to_ascii_uppercase())
+}
+
+/// Parses a `countries[].status` string.
+pub(crate) fn parse_status(s: &str) -> Option<CountryStatus> {
+    match s {
+        "eu" => Some(CountryStatus::Eu),
+        "eea" => Some(CountryStatus::Eea),
+        "adequate" => Some(CountryStatus::Adequate),
+        "third_country" => Some(CountryStatus::ThirdCountry),
+        _ => None,
+    }
+}
+
+/// EU member states (ISO 3166-1; Greece is "GR").
+const EU: [&str; 27] = [
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
+    "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+];
+
+/// EEA members outside the EU.
+const EEA: [&str; 3] = ["IS", "LI", "NO"];
+
+/// Countries with an EU adequacy decision for the whole country (Canada: commercial
+/// organisations, treated as adequate). The United States is not here: the DPF
+/// covers certified organisations only.
+const ADEQUATE: [&str; 14] = [
+    "AD", "AR", "CA", "CH", "FO", "GB", "GG", "IL", "IM", "JE", "JP", "KR", "NZ", "UY",
+];
+
+/// GDPR status of a country code. Used where a finding names a country without a
+/// status (provider jurisdictions, location and address countries); a country
+/// finding's own `status` takes precedence in `countries[]`.
+pub(crate) fn status_of(code: &str) -> CountryStatus {
+    let code = code.to_ascii_uppercase();
+    let code = code.as_str();
+    // "EL" is the EU's own code for Greece; "UK" a common slip for GB.
+    let code = match code {
+        "EL" => "GR",
+        "UK" => "GB",
+        c => c,
+    };
+    if EU.contains(&code) {
+        CountryStatus::Eu
+    } else if EEA.contains(&code) {
+        CountryStatus::Eea
+    } else if ADEQUATE.contains(&code) {
+        CountryStatus::Adequate
+    } else {
+        CountryStatus::ThirdCountry
+    }
+}
+
+/// True for a country outside the EU/EEA, with or without an adequacy decision
+/// (the contract's "third country": Switzerland and the UK count).
+pub(crate) fn outside_eea(status: CountryStatus) -> bool {
+    matches!(
+        status,
+        CountryStatus::Adequate | CountryStatus::ThirdCountry
+    )
+}
+
+/// Orders finding ids "f2" < "f10" (by number, then by text for anything else).
+pub(crate) fn cmp_ids(a: &str, b: &str) -> Ordering {
+    let n = |s: &str| s.strip_prefix('f').and_then(|d| d.parse::<u64>().ok());
+    match (n(a), n(b)) {
+        (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.cmp(b)),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => a.cmp(b),
+    }
+}
+
+/// Sorts finding ids in document order and removes duplicates.
+pub(crate) fn sort_ids(ids: &mut Vec<String>) {
+    ids.sort_by(|a, b| cmp_ids(a, b));
+    ids.dedup();
+}
+
+/// Joins items as English prose: "A", "A and B", "A, B and C".
+pub(crate) fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses() {
+        let cases = [
+            ("DE", CountryStatus::Eu),
+            ("gr", CountryStatus::Eu),
+            ("EL", CountryStatus::Eu),
+            ("NO", CountryStatus::Eea),
+            ("CH", CountryStatus::Adequate),
+            ("UK", CountryStatus::Adequate),
+            ("US", CountryStatus::ThirdCountry),
+            ("BR", CountryStatus::ThirdCountry),
+            ("ZZ", CountryStatus::ThirdCountry),
+        ];
+        for (code, want) in cases {
+            assert_eq!(status_of(code), want, "{code}");
+        }
+    }
+
+    #[test]
+    fn ids_sort_numerically() {
+        let mut ids: Vec<String> = ["f10", "f2", "x", "f2", "f1"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        sort_ids(&mut ids);
+        assert_eq!(ids, ["f1", "f2", "f10", "x"]);
+    }
+
+    #[test]
+    fn joins() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_and(&s(&[])), "");
+        assert_eq!(join_and(&s(&["A"])), "A");
+        assert_eq!(join_and(&s(&["A", "B"])), "A and B");
+        assert_eq!(join_and(&s(&["A", "B", "C"])), "A, B and C");
+    }
+
+    #[test]
+    fn country_codes() {
+        assert_eq!(country_code(" us "), Some("US".to_string()));
+        assert_eq!(country_code("USA"), None);
+        assert_eq!(country_code("1A"), None);
+    }
+}
