@@ -145,7 +145,7 @@ fn third_country_party(input: &RiskInput<'_>) -> Option<RiskReason> {
     )
 }
 
-/// `us_provider` (high): a provider whose legal entity (or parent) is in the US.
+/// `us_provider` (medium): a provider whose legal entity (or parent) is in the US.
 fn us_provider(input: &RiskInput<'_>) -> Option<RiskReason> {
     let hits: Vec<&Provider> = input
         .providers
@@ -167,7 +167,7 @@ fn us_provider(input: &RiskInput<'_>) -> Option<RiskReason> {
     );
     reason(
         "us_provider",
-        RiskLevel::High,
+        RiskLevel::Medium,
         message,
         hits.iter().flat_map(|p| p.evidence.clone()).collect(),
     )
@@ -300,7 +300,7 @@ fn outdated_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
         first.text.trim(),
         first.page.map(|p| format!(", p. {p}")).unwrap_or_default()
     );
-    reason("outdated_mechanism", RiskLevel::Medium, message, ids)
+    reason("outdated_mechanism", RiskLevel::High, message, ids)
 }
 
 /// `contradiction` (high): the document says data stays in the EU/EEA, yet shows a
@@ -486,12 +486,12 @@ mod tests {
                     prov(1, 0, "Google Cloud Platform", Some("Google LLC"), "US"),
                     t(2, 10, json!({"mechanism":"scc"})),
                 ],
-                vec![("us_provider", High)],
+                vec![("us_provider", Medium)],
             ),
             (
                 "US provider without mechanism",
                 vec![prov(1, 0, "Amazon Web Services", None, "US")],
-                vec![("no_transfer_mechanism", High), ("us_provider", High)],
+                vec![("no_transfer_mechanism", High), ("us_provider", Medium)],
             ),
             (
                 "Indian provider with SCCs",
@@ -549,7 +549,7 @@ mod tests {
             (
                 "outdated scc",
                 vec![t(1, 0, json!({"mechanism":"scc","outdated":true}))],
-                vec![("outdated_mechanism", Medium)],
+                vec![("outdated_mechanism", High)],
             ),
             (
                 "outdated scc, hypothetical",
