@@ -107,10 +107,16 @@ fn trim_ascii_start(b: &[u8]) -> &[u8] {
     &b[n..]
 }
 
+/// How many levels past [`Limits::max_nesting`] the parser still sees real tags;
+/// deeper tags are removed before parsing (see [`flatten_deep_tags`]).
+const PARSE_DEPTH_SLACK: usize = 16;
+
 /// Parses `source` as an HTML document and returns the main content's text.
 /// Warnings (depth cap hit) are appended to `warnings`.
 pub fn html_to_text(source: &str, limits: &Limits, warnings: &mut Vec<String>) -> String {
-    let doc = Html::parse_document(source);
+    let cap = limits.max_nesting.saturating_add(PARSE_DEPTH_SLACK);
+    let flattened = flatten_deep_tags(source, cap);
+    let doc = Html::parse_document(flattened.as_deref().unwrap_or(source));
     let root = doc.tree.root();
     let body = find_first(root, limits.max_nesting.saturating_mul(4), |el| el.name() == "body").unwrap_or(root);
     let protected = protected_ancestors(root);
@@ -126,6 +132,102 @@ pub fn html_to_text(source: &str, limits: &Limits, warnings: &mut Vec<String>) -
     let (text, w) = chosen.unwrap_or((body_text, body_warnings));
     warnings.extend(w);
     text
+}
+
+/// Elements that never nest (void) or that the parser closes implicitly; the
+/// depth estimate of [`flatten_deep_tags`] does not count them.
+const UNCOUNTED_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "dt", "dd",
+    "option", "tr", "td", "th", "thead", "tbody", "tfoot", "html", "head", "body",
+];
+
+/// Elements whose content is raw text (tags inside are not tags).
+const RAW_TEXT_TAGS: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
+
+/// Removes the start and end tags nested deeper than `cap` (an estimate from a
+/// linear byte scan), keeping their text. html5ever's tree builder checks the
+/// stack of open elements on every tag, so 100 000 nested `<div>`s would cost
+/// quadratic time; the walk skips content deeper than `max_nesting` anyway.
+/// Returns `None` when nothing is that deep.
+pub(crate) fn flatten_deep_tags(src: &str, cap: usize) -> Option<String> {
+    let bytes = src.as_bytes();
+    // Fast path: too few tags to get that deep.
+    if bytes.iter().filter(|&&b| b == b'<').count() <= cap {
+        return None;
+    }
+    let mut out: Option<String> = None;
+    let mut copied = 0; // bytes of `src` already handled in `out`
+    let mut depth = 0usize;
+    let mut pos = 0;
+    while let Some(off) = bytes[pos..].iter().position(|&b| b == b'<') {
+        let lt = pos + off;
+        let rest = &bytes[lt..];
+        if rest.starts_with(b"<!--") {
+            pos = find_from(bytes, lt + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
+        let closing = rest.get(1) == Some(&b'/');
+        let name_start = lt + 1 + usize::from(closing);
+        let name_len = bytes[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            // "<!doctype", "<?xml", a lone "<": skip the one byte.
+            pos = lt + 1;
+            continue;
+        }
+        let name = src[name_start..name_start + name_len].to_ascii_lowercase();
+        let end = tag_end(bytes, name_start + name_len);
+        let self_closing = end >= 2 && bytes[end - 2] == b'/';
+        let counted = !UNCOUNTED_TAGS.contains(&name.as_str()) && !RAW_TEXT_TAGS.contains(&name.as_str()) && !self_closing;
+        let mut remove = false;
+        if counted {
+            if closing {
+                remove = depth > cap;
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                remove = depth > cap;
+            }
+        }
+        if remove {
+            let o = out.get_or_insert_with(|| String::with_capacity(src.len()));
+            o.push_str(&src[copied..lt]);
+            copied = end;
+        }
+        pos = end;
+        if !closing && RAW_TEXT_TAGS.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            pos = find_ci_from(bytes, end, close.as_bytes()).unwrap_or(bytes.len());
+        }
+    }
+    let mut o = out?;
+    o.push_str(&src[copied..]);
+    Some(o)
+}
+
+/// Byte offset just past the `>` closing the tag whose attributes start at
+/// `from` (quotes respected), or the end of input.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut quote = None;
+    for (i, &b) in bytes[from..].iter().enumerate() {
+        match (quote, b) {
+            (Some(q), b) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'>') => return from + i + 1,
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
+fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    super::find_sub(&hay[from.min(hay.len())..], needle).map(|p| p + from)
+}
+
+/// Case-insensitive search for an ASCII `needle`.
+fn find_ci_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let hay = &hay[from.min(hay.len())..];
+    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| p + from)
 }
 
 /// The `<main>` (or `[role=main]`) element, else the `<article>` with the most text.
@@ -890,6 +992,21 @@ mod tests {
         assert!(!text.contains("Kern"));
         assert!(!raw.warnings.is_empty());
         assert!(start.elapsed() < std::time::Duration::from_secs(60), "took {:?}", start.elapsed());
+    }
+
+    #[test]
+    fn flatten_deep_tags_cases() {
+        let cases: &[(&str, usize, Option<&str>)] = &[
+            ("<div><div>a</div></div>", 5, None),
+            ("<div><div><div>a</div></div></div>", 2, Some("<div><div>a</div></div>")),
+            ("<div><p><p><p><div><br><br>a</div></div>", 2, None),
+            ("<div><div><img/><div>a</div></div></div>", 2, Some("<div><div><img/>a</div></div>")),
+            ("<div><div><script>'<div><div><div>'</script><div>a</div></div></div>", 2, Some("<div><div><script>'<div><div><div>'</script>a</div></div>")),
+            ("<div><div><!-- <div><div> --><div title='>'>a</div></div></div>", 2, Some("<div><div><!-- <div><div> -->a</div></div>")),
+        ];
+        for (src, cap, want) in cases {
+            assert_eq!(flatten_deep_tags(src, *cap).as_deref(), *want, "{src}");
+        }
     }
 
     #[test]
