@@ -36,7 +36,12 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
     if bytes.starts_with(OLE_MAGIC) {
         return Err(ole_error(bytes));
     }
-    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| DocError::new(ErrorKind::Malformed, format!("not a DOCX: not a readable zip archive ({e})")))?;
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        DocError::new(
+            ErrorKind::Malformed,
+            format!("not a DOCX: not a readable zip archive ({e})"),
+        )
+    })?;
     let mut budget = Budget {
         remaining: limits.max_decompressed_bytes,
         limit: limits.max_decompressed_bytes,
@@ -45,7 +50,10 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
 
     let main_part = main_part_name(&mut archive, &mut budget)?;
     if archive.index_for_name(&main_part).is_none() {
-        return Err(DocError::new(ErrorKind::Malformed, format!("not a DOCX: the zip has no {main_part}")));
+        return Err(DocError::new(
+            ErrorKind::Malformed,
+            format!("not a DOCX: the zip has no {main_part}"),
+        ));
     }
     let mut text = part_text(&mut archive, &main_part, &mut budget, limits, &mut warnings)?;
 
@@ -54,7 +62,9 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
     let mut names: Vec<String> = archive.file_names().map(str::to_owned).collect();
     names.sort_by_key(|n| part_sort_key(n));
     for name in names {
-        let Some(file) = name.strip_prefix("word/") else { continue };
+        let Some(file) = name.strip_prefix("word/") else {
+            continue;
+        };
         let is_note = file == "footnotes.xml" || file == "endnotes.xml";
         let is_furniture = is_numbered_part(file, "header") || is_numbered_part(file, "footer");
         if !is_note && !is_furniture {
@@ -78,7 +88,11 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
     if text.len() > limits.max_text_bytes {
         return Err(DocError::new(
             ErrorKind::TooLarge,
-            format!("extracted text is {} bytes, over the limit of {} bytes", text.len(), limits.max_text_bytes),
+            format!(
+                "extracted text is {} bytes, over the limit of {} bytes",
+                text.len(),
+                limits.max_text_bytes
+            ),
         ));
     }
     Ok(RawText {
@@ -91,11 +105,20 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
 
 /// The error for an OLE compound file: encrypted OOXML or a legacy binary document.
 fn ole_error(bytes: &[u8]) -> DocError {
-    let marker: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let marker: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
     if super::find_sub(bytes, &marker).is_some() {
-        DocError::new(ErrorKind::Encrypted, "password-protected Office document (OLE container with an EncryptedPackage)")
+        DocError::new(
+            ErrorKind::Encrypted,
+            "password-protected Office document (OLE container with an EncryptedPackage)",
+        )
     } else {
-        DocError::new(ErrorKind::Unsupported, "legacy binary Office document (OLE compound file, e.g. .doc): only DOCX is supported")
+        DocError::new(
+            ErrorKind::Unsupported,
+            "legacy binary Office document (OLE compound file, e.g. .doc): only DOCX is supported",
+        )
     }
 }
 
@@ -128,20 +151,33 @@ struct Budget {
 
 impl Budget {
     fn too_large(&self) -> DocError {
-        DocError::new(ErrorKind::TooLarge, format!("decompressed size over {} bytes", self.limit))
+        DocError::new(
+            ErrorKind::TooLarge,
+            format!("decompressed size over {} bytes", self.limit),
+        )
     }
 }
 
 /// Reads one zip entry, bounded by the budget (declared size first, then the real stream).
-fn read_part(archive: &mut ZipArchive<Cursor<&[u8]>>, name: &str, budget: &mut Budget) -> Result<Vec<u8>, DocError> {
+fn read_part(
+    archive: &mut ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    budget: &mut Budget,
+) -> Result<Vec<u8>, DocError> {
     let file = archive.by_name(name).map_err(|e| zip_error(name, e))?;
     if file.size() > budget.remaining {
         return Err(budget.too_large());
     }
-    let mut data = Vec::with_capacity(file.size().min(budget.remaining).min(64 * 1024 * 1024) as usize);
+    let mut data =
+        Vec::with_capacity(file.size().min(budget.remaining).min(64 * 1024 * 1024) as usize);
     file.take(budget.remaining.saturating_add(1))
         .read_to_end(&mut data)
-        .map_err(|e| DocError::new(ErrorKind::Malformed, format!("cannot decompress {name}: {e}")))?;
+        .map_err(|e| {
+            DocError::new(
+                ErrorKind::Malformed,
+                format!("cannot decompress {name}: {e}"),
+            )
+        })?;
     if data.len() as u64 > budget.remaining {
         return Err(budget.too_large());
     }
@@ -151,14 +187,22 @@ fn read_part(archive: &mut ZipArchive<Cursor<&[u8]>>, name: &str, budget: &mut B
 
 fn zip_error(name: &str, e: ZipError) -> DocError {
     match e {
-        ZipError::UnsupportedArchive(msg) if msg == ZipError::PASSWORD_REQUIRED => DocError::new(ErrorKind::Encrypted, format!("{name} is password-protected")),
-        ZipError::UnsupportedArchive(msg) => DocError::new(ErrorKind::Unsupported, format!("{name}: {msg}")),
+        ZipError::UnsupportedArchive(msg) if msg == ZipError::PASSWORD_REQUIRED => DocError::new(
+            ErrorKind::Encrypted,
+            format!("{name} is password-protected"),
+        ),
+        ZipError::UnsupportedArchive(msg) => {
+            DocError::new(ErrorKind::Unsupported, format!("{name}: {msg}"))
+        }
         e => DocError::new(ErrorKind::Malformed, format!("cannot read {name}: {e}")),
     }
 }
 
 /// The main document part named by the package relationships, or the default.
-fn main_part_name(archive: &mut ZipArchive<Cursor<&[u8]>>, budget: &mut Budget) -> Result<String, DocError> {
+fn main_part_name(
+    archive: &mut ZipArchive<Cursor<&[u8]>>,
+    budget: &mut Budget,
+) -> Result<String, DocError> {
     if archive.index_for_name("_rels/.rels").is_none() {
         return Ok(DEFAULT_MAIN_PART.into());
     }
@@ -190,12 +234,21 @@ fn main_part_name(archive: &mut ZipArchive<Cursor<&[u8]>>, budget: &mut Budget) 
 }
 
 /// Reads and converts one XML part to text.
-fn part_text(archive: &mut ZipArchive<Cursor<&[u8]>>, name: &str, budget: &mut Budget, limits: &Limits, warnings: &mut Vec<String>) -> Result<String, DocError> {
+fn part_text(
+    archive: &mut ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    budget: &mut Budget,
+    limits: &Limits,
+    warnings: &mut Vec<String>,
+) -> Result<String, DocError> {
     let xml = read_part(archive, name, budget)?;
     let (text, problem) = wordml_to_text(&xml, limits.max_nesting);
     if let Some(problem) = problem {
         if text.trim().is_empty() && name.ends_with("document.xml") {
-            return Err(DocError::new(ErrorKind::Malformed, format!("{name}: {problem}")));
+            return Err(DocError::new(
+                ErrorKind::Malformed,
+                format!("{name}: {problem}"),
+            ));
         }
         warnings.push(format!("{name}: {problem}"));
     }
@@ -224,7 +277,12 @@ fn wordml_to_text(xml: &[u8], max_nesting: usize) -> (String, Option<String>) {
     let problem = loop {
         let event = match reader.read_event() {
             Ok(ev) => ev,
-            Err(e) => break Some(format!("XML error at byte {}: {e}; the text after it is missing", reader.error_position())),
+            Err(e) => {
+                break Some(format!(
+                    "XML error at byte {}: {e}; the text after it is missing",
+                    reader.error_position()
+                ))
+            }
         };
         match event {
             Event::Start(e) => {
@@ -240,7 +298,9 @@ fn wordml_to_text(xml: &[u8], max_nesting: usize) -> (String, Option<String>) {
                     continue;
                 }
                 match name {
-                    b"del" | b"delText" | b"moveFrom" | b"instrText" | b"Fallback" | b"fldData" => skip_from = Some(depth),
+                    b"del" | b"delText" | b"moveFrom" | b"instrText" | b"Fallback" | b"fldData" => {
+                        skip_from = Some(depth)
+                    }
                     b"t" => in_text = true,
                     b"tr" => {
                         line_break(&mut out);
@@ -260,10 +320,8 @@ fn wordml_to_text(xml: &[u8], max_nesting: usize) -> (String, Option<String>) {
                     _ => empty_element(name, cell_depth, &mut out),
                 }
             }
-            Event::Empty(e) => {
-                if skip_from.is_none() && depth < max_nesting {
-                    empty_element(e.local_name().as_ref(), cell_depth, &mut out);
-                }
+            Event::Empty(e) if skip_from.is_none() && depth < max_nesting => {
+                empty_element(e.local_name().as_ref(), cell_depth, &mut out);
             }
             Event::End(e) => {
                 if let Some(from) = skip_from {
@@ -289,14 +347,18 @@ fn wordml_to_text(xml: &[u8], max_nesting: usize) -> (String, Option<String>) {
                 Ok(s) => out.push_str(&s),
                 Err(_) => out.push_str(&String::from_utf8_lossy(&t)),
             },
-            Event::CData(t) if in_text && skip_from.is_none() => out.push_str(&String::from_utf8_lossy(&t)),
+            Event::CData(t) if in_text && skip_from.is_none() => {
+                out.push_str(&String::from_utf8_lossy(&t))
+            }
             Event::Eof => break None,
             _ => {}
         }
     };
     let problem = match (problem, too_deep) {
         (Some(p), _) => Some(p),
-        (None, true) => Some(format!("XML nested deeper than {max_nesting} elements: the deeper content was skipped")),
+        (None, true) => Some(format!(
+            "XML nested deeper than {max_nesting} elements: the deeper content was skipped"
+        )),
         (None, false) => None,
     };
     (out, problem)
@@ -352,7 +414,9 @@ mod tests {
     }
 
     fn document(body: &str) -> String {
-        format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}</w:body></w:document>"#)
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}</w:body></w:document>"#
+        )
     }
 
     const CONTENT_TYPES: &[u8] = br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#;
@@ -395,22 +459,42 @@ mod tests {
     #[test]
     fn main_part_from_relationships() {
         let rels = br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document2.xml"/></Relationships>"#;
-        let bytes = docx(&[("_rels/.rels", rels), ("word/document2.xml", document(&para("Zweites Dokument")).as_bytes())]);
+        let bytes = docx(&[
+            ("_rels/.rels", rels),
+            (
+                "word/document2.xml",
+                document(&para("Zweites Dokument")).as_bytes(),
+            ),
+        ]);
         let raw = extract(&bytes, &Limits::default()).expect("docx extracts");
         assert_eq!(raw.pages[0], "Zweites Dokument");
     }
 
     #[test]
     fn error_cases() {
-        let no_document = docx(&[("[Content_Types].xml", CONTENT_TYPES), ("word/styles.xml", b"<x/>")]);
+        let no_document = docx(&[
+            ("[Content_Types].xml", CONTENT_TYPES),
+            ("word/styles.xml", b"<x/>"),
+        ]);
         let mut ole = OLE_MAGIC.to_vec();
         ole.extend_from_slice(&[0; 512]);
         let mut encrypted = ole.clone();
         encrypted.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
-        let broken_xml = docx(&[("word/document.xml", b"<w:document><w:body><w:p><w:t>abc</w:t></w:p><<<")]);
+        let broken_xml = docx(&[(
+            "word/document.xml",
+            b"<w:document><w:body><w:p><w:t>abc</w:t></w:p><<<",
+        )]);
         let cases: Vec<(&str, Vec<u8>, ErrorKind)> = vec![
-            ("not a zip", b"just some text".to_vec(), ErrorKind::Malformed),
-            ("truncated zip", minimal_docx()[..100].to_vec(), ErrorKind::Malformed),
+            (
+                "not a zip",
+                b"just some text".to_vec(),
+                ErrorKind::Malformed,
+            ),
+            (
+                "truncated zip",
+                minimal_docx()[..100].to_vec(),
+                ErrorKind::Malformed,
+            ),
             ("no word/document.xml", no_document, ErrorKind::Malformed),
             ("legacy doc", ole, ErrorKind::Unsupported),
             ("encrypted ooxml", encrypted, ErrorKind::Encrypted),
@@ -435,7 +519,11 @@ mod tests {
         let mut bomb_doc = document(&para("klein")).into_bytes();
         bomb_doc.extend_from_slice(&zeros);
         let bytes = docx(&[("word/document.xml", &bomb_doc)]);
-        assert!(bytes.len() < 100 * 1024, "the bomb compresses well: {} bytes", bytes.len());
+        assert!(
+            bytes.len() < 100 * 1024,
+            "the bomb compresses well: {} bytes",
+            bytes.len()
+        );
         let err = extract(&bytes, &limits).expect_err("bomb refused");
         assert_eq!(err.kind, ErrorKind::TooLarge);
         assert_eq!(err.message, "decompressed size over 1048576 bytes");
@@ -469,7 +557,10 @@ mod tests {
         }
         assert!(patched >= 1, "size field found");
         let err = extract(&bytes, &limits).expect_err("lying header refused");
-        assert!(matches!(err.kind, ErrorKind::TooLarge | ErrorKind::Malformed), "{err}");
+        assert!(
+            matches!(err.kind, ErrorKind::TooLarge | ErrorKind::Malformed),
+            "{err}"
+        );
     }
 
     #[test]
@@ -494,7 +585,11 @@ mod tests {
 
     #[test]
     fn deep_xml_nesting_warns() {
-        let deep = format!("{}<w:t>tief</w:t>{}", "<w:x>".repeat(100), "</w:x>".repeat(100));
+        let deep = format!(
+            "{}<w:t>tief</w:t>{}",
+            "<w:x>".repeat(100),
+            "</w:x>".repeat(100)
+        );
         let body = format!("{}<w:p><w:r>{deep}</w:r></w:p>", para("oben"));
         let (text, problem) = wordml_to_text(document(&body).as_bytes(), 50);
         assert_eq!(text, "oben\n\n");

@@ -44,7 +44,11 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
     if text.len() > limits.max_text_bytes {
         return Err(DocError::new(
             ErrorKind::TooLarge,
-            format!("extracted text is {} bytes, over the limit of {} bytes", text.len(), limits.max_text_bytes),
+            format!(
+                "extracted text is {} bytes, over the limit of {} bytes",
+                text.len(),
+                limits.max_text_bytes
+            ),
         ));
     }
     Ok(RawText {
@@ -76,24 +80,34 @@ fn meta_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let mut from = 0;
     while let Some(pos) = super::find_sub(&lower[from..], b"<meta") {
         let start = from + pos;
-        let end = lower[start..].iter().position(|&b| b == b'>').map_or(lower.len(), |e| start + e);
+        let end = lower[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(lower.len(), |e| start + e);
         let tag = &lower[start..end];
         if let Some(cs) = super::find_sub(tag, b"charset") {
             let rest = &tag[cs + b"charset".len()..];
             let rest = trim_ascii_start(rest);
             if let Some(rest) = rest.strip_prefix(b"=") {
                 let rest = trim_ascii_start(rest);
-                let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+                let rest = rest
+                    .strip_prefix(b"\"")
+                    .or_else(|| rest.strip_prefix(b"'"))
+                    .unwrap_or(rest);
                 let label_end = rest
                     .iter()
-                    .position(|&b| b == b'"' || b == b'\'' || b == b';' || b == b'/' || b.is_ascii_whitespace())
+                    .position(|&b| {
+                        b == b'"' || b == b'\'' || b == b';' || b == b'/' || b.is_ascii_whitespace()
+                    })
                     .unwrap_or(rest.len());
                 if let Some(enc) = encoding_rs::Encoding::for_label(&rest[..label_end]) {
-                    return Some(if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
-                        encoding_rs::UTF_8
-                    } else {
-                        enc
-                    });
+                    return Some(
+                        if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+                            encoding_rs::UTF_8
+                        } else {
+                            enc
+                        },
+                    );
                 }
             }
         }
@@ -118,7 +132,10 @@ pub fn html_to_text(source: &str, limits: &Limits, warnings: &mut Vec<String>) -
     let flattened = flatten_deep_tags(source, cap);
     let doc = Html::parse_document(flattened.as_deref().unwrap_or(source));
     let root = doc.tree.root();
-    let body = find_first(root, limits.max_nesting.saturating_mul(4), |el| el.name() == "body").unwrap_or(root);
+    let body = find_first(root, limits.max_nesting.saturating_mul(4), |el| {
+        el.name() == "body"
+    })
+    .unwrap_or(root);
     let protected = protected_ancestors(root);
 
     let mut body_warnings = Vec::new();
@@ -137,12 +154,23 @@ pub fn html_to_text(source: &str, limits: &Limits, warnings: &mut Vec<String>) -
 /// Elements that never nest (void) or that the parser closes implicitly; the
 /// depth estimate of [`flatten_deep_tags`] does not count them.
 const UNCOUNTED_TAGS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "dt", "dd",
-    "option", "tr", "td", "th", "thead", "tbody", "tfoot", "html", "head", "body",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "thead", "tbody", "tfoot",
+    "html", "head", "body",
 ];
 
 /// Elements whose content is raw text (tags inside are not tags).
-const RAW_TEXT_TAGS: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
+const RAW_TEXT_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
 
 /// Removes the start and end tags nested deeper than `cap` (an estimate from a
 /// linear byte scan), keeping their text. html5ever's tree builder checks the
@@ -168,7 +196,10 @@ pub(crate) fn flatten_deep_tags(src: &str, cap: usize) -> Option<String> {
         }
         let closing = rest.get(1) == Some(&b'/');
         let name_start = lt + 1 + usize::from(closing);
-        let name_len = bytes[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
         if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
             // "<!doctype", "<?xml", a lone "<": skip the one byte.
             pos = lt + 1;
@@ -177,7 +208,9 @@ pub(crate) fn flatten_deep_tags(src: &str, cap: usize) -> Option<String> {
         let name = src[name_start..name_start + name_len].to_ascii_lowercase();
         let end = tag_end(bytes, name_start + name_len);
         let self_closing = end >= 2 && bytes[end - 2] == b'/';
-        let counted = !UNCOUNTED_TAGS.contains(&name.as_str()) && !RAW_TEXT_TAGS.contains(&name.as_str()) && !self_closing;
+        let counted = !UNCOUNTED_TAGS.contains(&name.as_str())
+            && !RAW_TEXT_TAGS.contains(&name.as_str())
+            && !self_closing;
         let mut remove = false;
         if counted {
             if closing {
@@ -227,13 +260,24 @@ fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 /// Case-insensitive search for an ASCII `needle`.
 fn find_ci_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let hay = &hay[from.min(hay.len())..];
-    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| p + from)
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| p + from)
 }
 
 /// The `<main>` (or `[role=main]`) element, else the `<article>` with the most text.
-fn main_candidate<'a>(root: NodeRef<'a, Node>, protected: &HashSet<NodeId>, limits: &Limits) -> Option<NodeRef<'a, Node>> {
+fn main_candidate<'a>(
+    root: NodeRef<'a, Node>,
+    protected: &HashSet<NodeId>,
+    limits: &Limits,
+) -> Option<NodeRef<'a, Node>> {
     let depth_cap = limits.max_nesting.saturating_mul(4);
-    if let Some(main) = find_first(root, depth_cap, |el| el.name() == "main" || el.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main"))) {
+    if let Some(main) = find_first(root, depth_cap, |el| {
+        el.name() == "main"
+            || el
+                .attr("role")
+                .is_some_and(|r| r.eq_ignore_ascii_case("main"))
+    }) {
         return Some(main);
     }
     let mut best: Option<(usize, NodeRef<'a, Node>)> = None;
@@ -247,12 +291,20 @@ fn main_candidate<'a>(root: NodeRef<'a, Node>, protected: &HashSet<NodeId>, limi
 }
 
 /// First element (document order) matching `pred`, searched iteratively down to `depth_cap`.
-fn find_first<'a>(root: NodeRef<'a, Node>, depth_cap: usize, pred: impl Fn(&scraper::node::Element) -> bool) -> Option<NodeRef<'a, Node>> {
+fn find_first<'a>(
+    root: NodeRef<'a, Node>,
+    depth_cap: usize,
+    pred: impl Fn(&scraper::node::Element) -> bool,
+) -> Option<NodeRef<'a, Node>> {
     find_all(root, depth_cap, pred).into_iter().next()
 }
 
 /// All elements matching `pred` that are not inside another match, in document order.
-fn find_all<'a>(root: NodeRef<'a, Node>, depth_cap: usize, pred: impl Fn(&scraper::node::Element) -> bool) -> Vec<NodeRef<'a, Node>> {
+fn find_all<'a>(
+    root: NodeRef<'a, Node>,
+    depth_cap: usize,
+    pred: impl Fn(&scraper::node::Element) -> bool,
+) -> Vec<NodeRef<'a, Node>> {
     let mut found = Vec::new();
     let mut stack = vec![(root, 0usize)];
     while let Some((node, depth)) = stack.pop() {
@@ -274,8 +326,13 @@ fn find_all<'a>(root: NodeRef<'a, Node>, depth_cap: usize, pred: impl Fn(&scrape
 fn protected_ancestors(root: NodeRef<'_, Node>) -> HashSet<NodeId> {
     let mut protected = HashSet::new();
     for node in root.descendants() {
-        let Node::Element(el) = node.value() else { continue };
-        let marks_content = matches!(el.name(), "main" | "article" | "h1") || el.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main"));
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
+        let marks_content = matches!(el.name(), "main" | "article" | "h1")
+            || el
+                .attr("role")
+                .is_some_and(|r| r.eq_ignore_ascii_case("main"));
         if !marks_content {
             continue;
         }
@@ -291,21 +348,47 @@ fn protected_ancestors(root: NodeRef<'_, Node>) -> HashSet<NodeId> {
 
 /// Elements whose content is never text of the document.
 const DROP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "head", "title", "meta", "link",
-    "select", "textarea", "input", "option", "datalist",
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "head", "title", "meta", "link", "select", "textarea", "input", "option", "datalist",
 ];
 
 /// Page furniture dropped unless it holds the main content (see [`protected_ancestors`]).
 const BOILERPLATE_TAGS: &[&str] = &["nav", "aside", "form", "button", "dialog"];
 
 /// ARIA roles of page furniture.
-const BOILERPLATE_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "search", "complementary", "menu", "menubar"];
+const BOILERPLATE_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "search",
+    "complementary",
+    "menu",
+    "menubar",
+];
 
 /// id/class/aria-label fragments that always mark boilerplate.
 const BOILERPLATE_MARKERS: &[&str] = &[
-    "gdpr-banner", "cookie-banner", "cookiebanner", "cookie_banner", "cookie-notice", "cookie-bar", "cookie-consent", "cookiebot",
-    "onetrust", "usercentrics", "comments", "comment-list", "commentlist", "breadcrumb", "navbar", "menu", "sidebar", "skip-link",
-    "skiplink", "share-buttons", "social-share",
+    "gdpr-banner",
+    "cookie-banner",
+    "cookiebanner",
+    "cookie_banner",
+    "cookie-notice",
+    "cookie-bar",
+    "cookie-consent",
+    "cookiebot",
+    "onetrust",
+    "usercentrics",
+    "comments",
+    "comment-list",
+    "commentlist",
+    "breadcrumb",
+    "navbar",
+    "menu",
+    "sidebar",
+    "skip-link",
+    "skiplink",
+    "share-buttons",
+    "social-share",
 ];
 
 /// id/class/aria-label fragments that mark boilerplate only when the element's text is short.
@@ -332,10 +415,12 @@ enum Block {
 
 fn block_of(name: &str) -> Block {
     match name {
-        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "dl" | "address" | "blockquote" | "section" | "article"
-        | "main" | "header" | "footer" | "figure" | "hr" | "details" | "fieldset" | "center" => Block::Paragraph,
-        "div" | "li" | "dt" | "dd" | "caption" | "figcaption" | "summary" | "legend" | "thead" | "tbody" | "tfoot" | "menu" | "br"
-        | "body" | "html" | "nav" | "aside" | "form" | "option" => Block::Line,
+        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "dl" | "address"
+        | "blockquote" | "section" | "article" | "main" | "header" | "footer" | "figure" | "hr"
+        | "details" | "fieldset" | "center" => Block::Paragraph,
+        "div" | "li" | "dt" | "dd" | "caption" | "figcaption" | "summary" | "legend" | "thead"
+        | "tbody" | "tfoot" | "menu" | "br" | "body" | "html" | "nav" | "aside" | "form"
+        | "option" => Block::Line,
         "ul" | "ol" => Block::List,
         "tr" => Block::Row,
         "td" | "th" => Block::Cell,
@@ -345,12 +430,22 @@ fn block_of(name: &str) -> Block {
 }
 
 /// True when `el` (at `node`) is boilerplate to drop.
-fn is_boilerplate(node: NodeRef<'_, Node>, el: &scraper::node::Element, protected: &HashSet<NodeId>, inside_content: bool) -> bool {
+fn is_boilerplate(
+    node: NodeRef<'_, Node>,
+    el: &scraper::node::Element,
+    protected: &HashSet<NodeId>,
+    inside_content: bool,
+) -> bool {
     let name = el.name();
     if DROP_TAGS.contains(&name) {
         return true;
     }
-    if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) || is_display_none(el) {
+    if el.attr("hidden").is_some()
+        || el
+            .attr("aria-hidden")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || is_display_none(el)
+    {
         return !protected.contains(&node.id());
     }
     if protected.contains(&node.id()) || matches!(name, "html" | "body" | "main" | "article") {
@@ -365,12 +460,17 @@ fn is_boilerplate(node: NodeRef<'_, Node>, el: &scraper::node::Element, protecte
     }
     if let Some(role) = el.attr("role") {
         let role = role.trim().to_ascii_lowercase();
-        if BOILERPLATE_ROLES.contains(&role.as_str()) || ((role == "dialog" || role == "alertdialog") && mentions_short_marker(el)) {
+        if BOILERPLATE_ROLES.contains(&role.as_str())
+            || ((role == "dialog" || role == "alertdialog") && mentions_short_marker(el))
+        {
             return true;
         }
     }
     let mut labels = String::new();
-    for value in [el.attr("id"), el.attr("class"), el.attr("aria-label")].into_iter().flatten() {
+    for value in [el.attr("id"), el.attr("class"), el.attr("aria-label")]
+        .into_iter()
+        .flatten()
+    {
         labels.push_str(&value.to_ascii_lowercase());
         labels.push(' ');
     }
@@ -380,19 +480,28 @@ fn is_boilerplate(node: NodeRef<'_, Node>, el: &scraper::node::Element, protecte
     if BOILERPLATE_MARKERS.iter().any(|m| labels.contains(m)) {
         return true;
     }
-    SHORT_BOILERPLATE_MARKERS.iter().any(|m| labels.contains(m)) && text_len_below(node, MAX_BANNER_TEXT_BYTES)
+    SHORT_BOILERPLATE_MARKERS.iter().any(|m| labels.contains(m))
+        && text_len_below(node, MAX_BANNER_TEXT_BYTES)
 }
 
 fn mentions_short_marker(el: &scraper::node::Element) -> bool {
     [el.attr("id"), el.attr("class"), el.attr("aria-label")]
         .into_iter()
         .flatten()
-        .any(|v| SHORT_BOILERPLATE_MARKERS.iter().any(|m| v.to_ascii_lowercase().contains(m)))
+        .any(|v| {
+            SHORT_BOILERPLATE_MARKERS
+                .iter()
+                .any(|m| v.to_ascii_lowercase().contains(m))
+        })
 }
 
 fn is_display_none(el: &scraper::node::Element) -> bool {
     el.attr("style").is_some_and(|s| {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
 }
@@ -424,7 +533,12 @@ enum Step<'a> {
 
 /// Walks the subtree at `start` and returns its text (iteratively; elements
 /// deeper than `max_nesting` below `start` are skipped with one warning).
-fn walk(start: NodeRef<'_, Node>, protected: &HashSet<NodeId>, max_nesting: usize, warnings: &mut Vec<String>) -> String {
+fn walk(
+    start: NodeRef<'_, Node>,
+    protected: &HashSet<NodeId>,
+    max_nesting: usize,
+    warnings: &mut Vec<String>,
+) -> String {
     let mut w = BlockWriter::default();
     let mut depth_hit = false;
     let mut stack = vec![Step::Enter(start, 0, false)];
@@ -454,17 +568,27 @@ fn walk(start: NodeRef<'_, Node>, protected: &HashSet<NodeId>, max_nesting: usiz
                     w.start_block(block);
                     stack.push(Step::Exit(block));
                     let inside = inside_content || matches!(name, "main" | "article" | "section");
-                    stack.extend(node.children().rev().map(|c| Step::Enter(c, depth + 1, inside)));
+                    stack.extend(
+                        node.children()
+                            .rev()
+                            .map(|c| Step::Enter(c, depth + 1, inside)),
+                    );
                 }
                 Node::Document | Node::Fragment => {
-                    stack.extend(node.children().rev().map(|c| Step::Enter(c, depth, inside_content)));
+                    stack.extend(
+                        node.children()
+                            .rev()
+                            .map(|c| Step::Enter(c, depth, inside_content)),
+                    );
                 }
                 _ => {}
             },
         }
     }
     if depth_hit {
-        warnings.push(format!("HTML nested deeper than {max_nesting} elements: the deeper content was skipped"));
+        warnings.push(format!(
+            "HTML nested deeper than {max_nesting} elements: the deeper content was skipped"
+        ));
     }
     w.finish()
 }
@@ -547,7 +671,11 @@ impl BlockWriter {
             Block::Line => self.pend(Pending::Line),
             Block::Paragraph => self.pend(Pending::Paragraph),
             Block::List => {
-                self.pend(if self.list_depth == 0 { Pending::Paragraph } else { Pending::Line });
+                self.pend(if self.list_depth == 0 {
+                    Pending::Paragraph
+                } else {
+                    Pending::Line
+                });
                 self.list_depth += 1;
             }
             Block::Row => {
@@ -577,7 +705,11 @@ impl BlockWriter {
             Block::Paragraph => self.pend(Pending::Paragraph),
             Block::List => {
                 self.list_depth = self.list_depth.saturating_sub(1);
-                self.pend(if self.list_depth == 0 { Pending::Paragraph } else { Pending::Line });
+                self.pend(if self.list_depth == 0 {
+                    Pending::Paragraph
+                } else {
+                    Pending::Line
+                });
             }
             Block::Pre => {
                 self.pre_depth = self.pre_depth.saturating_sub(1);
@@ -684,7 +816,9 @@ impl TagStripper {
             }
             if c == '<' {
                 let next = iter.peek().map(|&(_, n)| n);
-                if next.is_none_or(|n| n.is_ascii_alphabetic() || n == '/' || n == '!' || n == '?' || n == '>') {
+                if next.is_none_or(|n| {
+                    n.is_ascii_alphabetic() || n == '/' || n == '!' || n == '?' || n == '>'
+                }) {
                     emit_text(&frag[text_start..i], w);
                     self.in_tag = true;
                     self.quote = None;
@@ -709,7 +843,11 @@ impl TagStripper {
         let inner = tag.trim_start_matches('<').trim_end_matches('>');
         let closing = inner.starts_with('/');
         let inner = inner.trim_start_matches('/');
-        let name_end = inner.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == ':' || c == '_')).unwrap_or(inner.len());
+        let name_end = inner
+            .find(|c: char| {
+                !(c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == ':' || c == '_')
+            })
+            .unwrap_or(inner.len());
         let name = inner[..name_end].to_ascii_lowercase();
         if name.is_empty() {
             return;
@@ -754,7 +892,11 @@ pub(crate) fn decode_entities(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         let after = &rest[amp + 1..];
-        let semi = after.char_indices().take(33).find(|&(_, c)| c == ';').map(|(i, _)| i);
+        let semi = after
+            .char_indices()
+            .take(33)
+            .find(|&(_, c)| c == ';')
+            .map(|(i, _)| i);
         let decoded = semi.and_then(|semi| decode_entity(&after[..semi]).map(|d| (d, semi)));
         match decoded {
             Some((d, semi)) => {
@@ -886,14 +1028,34 @@ mod tests {
             ("inline flows", "<p>a <b>b</b><i>c</i> d</p>", "a bc d"),
             ("whitespace collapses", "<p>a \n\t  b</p>", "a b"),
             ("pre keeps lines", "<pre>a  b\nc</pre>", "a  b\nc"),
-            ("dl", "<dl><dt>Name</dt><dd>Muster</dd></dl>", "Name\nMuster"),
+            (
+                "dl",
+                "<dl><dt>Name</dt><dd>Muster</dd></dl>",
+                "Name\nMuster",
+            ),
             ("headings", "<h2>Titel</h2>Text", "Titel\n\nText"),
-            ("table row cells", "<table><tr><td>a</td><td></td><td>c</td></tr></table>", "a | c"),
-            ("entities", "<p>M&uuml;ller &amp; S&ouml;hne &#x20AC; &#8364;</p>", "Müller & Söhne € €"),
-            ("empty blocks leave nothing", "<p></p><div> </div><p>x</p>", "x"),
+            (
+                "table row cells",
+                "<table><tr><td>a</td><td></td><td>c</td></tr></table>",
+                "a | c",
+            ),
+            (
+                "entities",
+                "<p>M&uuml;ller &amp; S&ouml;hne &#x20AC; &#8364;</p>",
+                "Müller & Söhne € €",
+            ),
+            (
+                "empty blocks leave nothing",
+                "<p></p><div> </div><p>x</p>",
+                "x",
+            ),
             ("comment dropped", "<p>a<!-- COMMENT -->b</p>", "ab"),
             ("blockquote", "<p>a</p><blockquote>b</blockquote>", "a\n\nb"),
-            ("display none", r#"<p>a</p><div style="display: none">x</div>"#, "a"),
+            (
+                "display none",
+                r#"<p>a</p><div style="display: none">x</div>"#,
+                "a",
+            ),
         ];
         for (name, body, want) in cases {
             let (text, _) = text_of(&format!("<html><body>{body}</body></html>"));
@@ -904,7 +1066,9 @@ mod tests {
     #[test]
     fn main_with_little_text_falls_back_to_body() {
         let long = "Diese Datenschutzerklärung gilt für alle Dienste. ".repeat(20);
-        let html = format!("<body><main><p>Kurz.</p></main><div class='content'><p>{long}</p></div></body>");
+        let html = format!(
+            "<body><main><p>Kurz.</p></main><div class='content'><p>{long}</p></div></body>"
+        );
         let (text, _) = text_of(&html);
         assert!(text.contains("Kurz."));
         assert!(text.contains("gilt für alle Dienste"));
@@ -913,7 +1077,8 @@ mod tests {
     #[test]
     fn main_is_preferred_when_it_holds_the_text() {
         let long = "Wir verarbeiten Ihre Daten. ".repeat(20);
-        let html = format!("<body><div class='promo'>Werbung</div><main><p>{long}</p></main></body>");
+        let html =
+            format!("<body><div class='promo'>Werbung</div><main><p>{long}</p></main></body>");
         let (text, _) = text_of(&html);
         assert!(!text.contains("Werbung"));
         assert!(text.starts_with("Wir verarbeiten"));
@@ -936,7 +1101,9 @@ mod tests {
 
     #[test]
     fn charset_from_meta_and_bom() {
-        let mut latin1 = b"<html><head><meta charset=\"iso-8859-1\"></head><body><p>Auftragsverarbeitung f".to_vec();
+        let mut latin1 =
+            b"<html><head><meta charset=\"iso-8859-1\"></head><body><p>Auftragsverarbeitung f"
+                .to_vec();
         latin1.extend_from_slice(&[0xFC]);
         latin1.extend_from_slice(b"r M");
         latin1.extend_from_slice(&[0xFC]);
@@ -965,7 +1132,10 @@ mod tests {
         guessed.extend_from_slice(&[0xE4]);
         guessed.extend_from_slice(b"\xdf Vertrag.</p>");
         let raw = extract(&guessed, &Limits::default()).expect("extracts");
-        assert_eq!(raw.pages[0], "Die Auftragsverarbeitung für die Müller GmbH erfolgt gemäß Vertrag.");
+        assert_eq!(
+            raw.pages[0],
+            "Die Auftragsverarbeitung für die Müller GmbH erfolgt gemäß Vertrag."
+        );
     }
 
     #[test]
@@ -974,7 +1144,11 @@ mod tests {
             max_nesting: 10,
             ..Limits::default()
         };
-        let html = format!("<body><p>oben</p>{}tief{}</body>", "<div>".repeat(30), "</div>".repeat(30));
+        let html = format!(
+            "<body><p>oben</p>{}tief{}</body>",
+            "<div>".repeat(30),
+            "</div>".repeat(30)
+        );
         let raw = extract(html.as_bytes(), &limits).expect("extracts");
         assert_eq!(raw.pages[0], "oben");
         assert_eq!(raw.warnings.len(), 1, "{:?}", raw.warnings);
@@ -984,25 +1158,49 @@ mod tests {
     #[test]
     fn very_deep_nesting_does_not_crash() {
         let depth = 100_000;
-        let html = format!("<html><body><p>Anfang</p>{}Kern{}<p>Ende</p></body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
+        let html = format!(
+            "<html><body><p>Anfang</p>{}Kern{}<p>Ende</p></body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
         let start = std::time::Instant::now();
         let raw = extract(html.as_bytes(), &Limits::default()).expect("extracts");
         let text = &raw.pages[0];
         assert!(text.starts_with("Anfang"), "{text}");
         assert!(!text.contains("Kern"));
         assert!(!raw.warnings.is_empty());
-        assert!(start.elapsed() < std::time::Duration::from_secs(60), "took {:?}", start.elapsed());
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "took {:?}",
+            start.elapsed()
+        );
     }
 
     #[test]
     fn flatten_deep_tags_cases() {
         let cases: &[(&str, usize, Option<&str>)] = &[
             ("<div><div>a</div></div>", 5, None),
-            ("<div><div><div>a</div></div></div>", 2, Some("<div><div>a</div></div>")),
+            (
+                "<div><div><div>a</div></div></div>",
+                2,
+                Some("<div><div>a</div></div>"),
+            ),
             ("<div><p><p><p><div><br><br>a</div></div>", 2, None),
-            ("<div><div><img/><div>a</div></div></div>", 2, Some("<div><div><img/>a</div></div>")),
-            ("<div><div><script>'<div><div><div>'</script><div>a</div></div></div>", 2, Some("<div><div><script>'<div><div><div>'</script>a</div></div>")),
-            ("<div><div><!-- <div><div> --><div title='>'>a</div></div></div>", 2, Some("<div><div><!-- <div><div> -->a</div></div>")),
+            (
+                "<div><div><img/><div>a</div></div></div>",
+                2,
+                Some("<div><div><img/>a</div></div>"),
+            ),
+            (
+                "<div><div><script>'<div><div><div>'</script><div>a</div></div></div>",
+                2,
+                Some("<div><div><script>'<div><div><div>'</script>a</div></div>"),
+            ),
+            (
+                "<div><div><!-- <div><div> --><div title='>'>a</div></div></div>",
+                2,
+                Some("<div><div><!-- <div><div> -->a</div></div>"),
+            ),
         ];
         for (src, cap, want) in cases {
             assert_eq!(flatten_deep_tags(src, *cap).as_deref(), *want, "{src}");
@@ -1012,23 +1210,46 @@ mod tests {
     #[test]
     fn one_megabyte_is_fast() {
         let para = "<div class='row'><p>Wir verarbeiten personenbezogene Daten gemäß Art. 6 DSGVO.</p><ul><li>a</li><li>b</li></ul></div>\n";
-        let html = format!("<html><body><main>{}</main></body></html>", para.repeat(1_000_000 / para.len()));
+        let html = format!(
+            "<html><body><main>{}</main></body></html>",
+            para.repeat(1_000_000 / para.len())
+        );
         let start = std::time::Instant::now();
         let raw = extract(html.as_bytes(), &Limits::default()).expect("extracts");
         assert!(raw.pages[0].len() > 500_000);
-        assert!(start.elapsed() < std::time::Duration::from_secs(10), "took {:?}", start.elapsed());
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "took {:?}",
+            start.elapsed()
+        );
     }
 
     #[test]
     fn tag_stripper_cases() {
         let cases: &[(&[&str], &str)] = &[
-            (&["<address>Alt-Moabit 140<br/>10557 Berlin</address>"], "Alt-Moabit 140\n10557 Berlin"),
-            (&["<Hero level=\"sub\">", "  <h1>Titel</h1>", "</Hero>"], "Titel"),
-            (&["<table><tr><td>a</td>", "<td\n style=\"x>y\">b</td></tr>", "<tr><td>c</td><td>d</td></tr></table>"], "a | b\nc | d"),
+            (
+                &["<address>Alt-Moabit 140<br/>10557 Berlin</address>"],
+                "Alt-Moabit 140\n10557 Berlin",
+            ),
+            (
+                &["<Hero level=\"sub\">", "  <h1>Titel</h1>", "</Hero>"],
+                "Titel",
+            ),
+            (
+                &[
+                    "<table><tr><td>a</td>",
+                    "<td\n style=\"x>y\">b</td></tr>",
+                    "<tr><td>c</td><td>d</td></tr></table>",
+                ],
+                "a | b\nc | d",
+            ),
             (&["a<!-- x", " y -->b"], "ab"),
             (&["<script>if (a<b) {}</script>c"], "c"),
             (&["x < y &amp; z"], "x < y & z"),
-            (&["<p>M&uuml;ller &unknown; &#228;</p>"], "Müller &unknown; ä"),
+            (
+                &["<p>M&uuml;ller &unknown; &#228;</p>"],
+                "Müller &unknown; ä",
+            ),
         ];
         for (frags, want) in cases {
             let mut w = BlockWriter::default();
@@ -1047,7 +1268,9 @@ mod tests {
             ("/work/shared/realworld/mozilla-legal-docs/de/html/mozilla_accounts_privacy_notice.html", "Mozilla"),
         ];
         for (path, needle) in files {
-            let Ok(bytes) = std::fs::read(path) else { continue };
+            let Ok(bytes) = std::fs::read(path) else {
+                continue;
+            };
             let raw = extract(&bytes, &Limits::default()).expect("real-world HTML extracts");
             assert!(raw.pages[0].contains(needle), "{path}");
             assert!(!raw.pages[0].contains("<script"), "{path}");

@@ -30,7 +30,9 @@ const PAGE_SEPARATOR: &str = "\n\n";
 /// overlapping; an empty page gets an empty range. The separator between pages
 /// belongs to no page.
 pub fn normalize(raw: RawText) -> Extracted {
-    let mut text = String::with_capacity(raw.pages.iter().map(String::len).sum::<usize>() + 2 * raw.pages.len());
+    let mut text = String::with_capacity(
+        raw.pages.iter().map(String::len).sum::<usize>() + 2 * raw.pages.len(),
+    );
     let mut pages = Vec::with_capacity(raw.pages.len());
     let mut page_buf = String::new();
     for page in &raw.pages {
@@ -87,13 +89,23 @@ fn map_chars(s: &str) -> String {
                 }
                 out.push('\n');
             }
-            '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => out.push(' '),
+            '\t'
+            | '\u{A0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}' => out.push(' '),
             '\u{AD}' => {
                 // A soft hyphen marks where a word may break: at a line end the
                 // word continues on the next line, so the line break goes too.
                 skip_soft_break(&mut chars);
             }
-            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => {}
+            '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}' => {}
             '\u{FB00}' => out.push_str("ff"),
             '\u{FB01}' => out.push_str("fi"),
             '\u{FB02}' => out.push_str("fl"),
@@ -181,7 +193,8 @@ const KEEP_LINE_BREAK_WORDS: &[&str] = &["und", "oder", "bzw", "sowie", "bis", "
 /// Lower-case continuations that keep their hyphen: English compounds whose
 /// parts would read wrongly when closed up ("thirdparty", "optin").
 const KEEP_HYPHEN_WORDS: &[&str] = &[
-    "party", "parties", "to", "in", "out", "on", "off", "up", "based", "related", "specific", "like", "free",
+    "party", "parties", "to", "in", "out", "on", "off", "up", "based", "related", "specific",
+    "like", "free",
 ];
 
 /// Joins `line` onto the last line of `out[base..]` if that line ends in a word
@@ -197,7 +210,11 @@ const KEEP_HYPHEN_WORDS: &[&str] = &[
 ///   joined: the line break stays.
 fn hyphen_join(out: &mut String, base: usize, line: &str) -> bool {
     let prev = &out[base..];
-    let Some(hyphen) = prev.chars().next_back().filter(|c| matches!(c, '-' | '\u{2010}')) else {
+    let Some(hyphen) = prev
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '-' | '\u{2010}'))
+    else {
         return false;
     };
     let before_hyphen = &prev[..prev.len() - hyphen.len_utf8()];
@@ -220,16 +237,26 @@ fn hyphen_join(out: &mut String, base: usize, line: &str) -> bool {
     let Some(first) = line.chars().next() else {
         return false;
     };
-    let next_word_end = line.find(|c: char| !c.is_alphabetic()).unwrap_or(line.len());
+    let next_word_end = line
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(line.len());
     let next_word = &line[..next_word_end];
-    if KEEP_LINE_BREAK_WORDS.iter().any(|w| next_word.eq_ignore_ascii_case(w)) {
+    if KEEP_LINE_BREAK_WORDS
+        .iter()
+        .any(|w| next_word.eq_ignore_ascii_case(w))
+    {
         return false;
     }
     let keep_hyphen = if first.is_lowercase() {
         let compound = prefix.contains(['-', '\u{2010}']);
         let single_letter = prefix.chars().filter(|c| c.is_alphabetic()).count() <= 1;
         let digit_before = !last_before.is_alphabetic();
-        compound || single_letter || digit_before || KEEP_HYPHEN_WORDS.iter().any(|w| next_word.eq_ignore_ascii_case(w))
+        compound
+            || single_letter
+            || digit_before
+            || KEEP_HYPHEN_WORDS
+                .iter()
+                .any(|w| next_word.eq_ignore_ascii_case(w))
     } else if first.is_uppercase() || first.is_numeric() {
         true
     } else {
@@ -255,13 +282,37 @@ mod tests {
         let cases: &[(&str, &str, &str)] = &[
             ("nfc", "Mu\u{0308}ller", "Müller"),
             ("nfc already", "Müller", "Müller"),
-            ("ligatures", "\u{FB00} \u{FB01} \u{FB02} \u{FB03} \u{FB04} \u{FB05} \u{FB06}", "ff fi fl ffi ffl st st"),
-            ("ligature in word", "O\u{FB03}ce Zerti\u{FB01}kat", "Office Zertifikat"),
+            (
+                "ligatures",
+                "\u{FB00} \u{FB01} \u{FB02} \u{FB03} \u{FB04} \u{FB05} \u{FB06}",
+                "ff fi fl ffi ffl st st",
+            ),
+            (
+                "ligature in word",
+                "O\u{FB03}ce Zerti\u{FB01}kat",
+                "Office Zertifikat",
+            ),
             ("soft hyphen inside", "Daten\u{AD}schutz", "Datenschutz"),
-            ("soft hyphen at line end", "Daten\u{AD}\nschutz", "Datenschutz"),
-            ("soft hyphen at crlf", "Daten\u{AD} \r\n  schutz", "Datenschutz"),
-            ("soft hyphen before upper", "Daten\u{AD}\nSchutz", "DatenSchutz"),
-            ("zero width", "Da\u{200B}ten\u{200C}sch\u{200D}utz\u{FEFF}", "Datenschutz"),
+            (
+                "soft hyphen at line end",
+                "Daten\u{AD}\nschutz",
+                "Datenschutz",
+            ),
+            (
+                "soft hyphen at crlf",
+                "Daten\u{AD} \r\n  schutz",
+                "Datenschutz",
+            ),
+            (
+                "soft hyphen before upper",
+                "Daten\u{AD}\nSchutz",
+                "DatenSchutz",
+            ),
+            (
+                "zero width",
+                "Da\u{200B}ten\u{200C}sch\u{200D}utz\u{FEFF}",
+                "Datenschutz",
+            ),
             ("bom at start", "\u{FEFF}Hallo", "Hallo"),
             ("bidi marks", "a\u{200E}b\u{202A}c\u{202C}", "abc"),
             ("control chars", "a\u{0}b\u{7}c\u{1B}d\u{7F}e", "abcde"),
@@ -282,7 +333,11 @@ mod tests {
             ("collapse spaces", "a    b", "a b"),
             ("trim trailing", "a   \nb  ", "a\nb"),
             ("trim leading", "   a\n   b", "a\nb"),
-            ("single break kept", "Musterstraße 1\n10115 Berlin", "Musterstraße 1\n10115 Berlin"),
+            (
+                "single break kept",
+                "Musterstraße 1\n10115 Berlin",
+                "Musterstraße 1\n10115 Berlin",
+            ),
             ("blank run", "a\n\n\n\n\nb", "a\n\nb"),
             ("blank with spaces", "a\n  \n\t\n \u{A0}\nb", "a\n\nb"),
             ("leading and trailing blank lines", "\n\n  a\n\n", "a"),
@@ -298,29 +353,93 @@ mod tests {
     fn hyphenation_rules() {
         let cases: &[(&str, &str, &str)] = &[
             ("lower continuation joined", "Daten-\nschutz", "Datenschutz"),
-            ("joined with spaces around", "der Daten-  \n   schutz ist", "der Datenschutz ist"),
-            ("upper continuation keeps hyphen", "Daten-\nSchutz", "Daten-Schutz"),
+            (
+                "joined with spaces around",
+                "der Daten-  \n   schutz ist",
+                "der Datenschutz ist",
+            ),
+            (
+                "upper continuation keeps hyphen",
+                "Daten-\nSchutz",
+                "Daten-Schutz",
+            ),
             ("compound with upper", "E-Mail-\nAdresse", "E-Mail-Adresse"),
-            ("compound with lower keeps hyphen", "E-Mail-\nadresse", "E-Mail-adresse"),
+            (
+                "compound with lower keeps hyphen",
+                "E-Mail-\nadresse",
+                "E-Mail-adresse",
+            ),
             ("single letter prefix", "e-\nmail", "e-mail"),
             ("digit continuation", "COVID-\n19", "COVID-19"),
-            ("und not joined", "Vertrags-\nund Datenschutzrecht", "Vertrags-\nund Datenschutzrecht"),
-            ("oder not joined", "Kunden-\noder Lieferantendaten", "Kunden-\noder Lieferantendaten"),
-            ("bzw not joined", "Auftrags-\nbzw. Unterauftragsverarbeiter", "Auftrags-\nbzw. Unterauftragsverarbeiter"),
-            ("sowie not joined", "Bestands-\nsowie Nutzungsdaten", "Bestands-\nsowie Nutzungsdaten"),
-            ("and not joined", "pre-\nand post-processing", "pre-\nand post-processing"),
-            ("or not joined", "first-\nor third-party", "first-\nor third-party"),
-            ("nor not joined", "neither pre-\nnor post-", "neither pre-\nnor post-"),
-            ("english compound keeps hyphen", "third-\nparty processors", "third-party processors"),
+            (
+                "und not joined",
+                "Vertrags-\nund Datenschutzrecht",
+                "Vertrags-\nund Datenschutzrecht",
+            ),
+            (
+                "oder not joined",
+                "Kunden-\noder Lieferantendaten",
+                "Kunden-\noder Lieferantendaten",
+            ),
+            (
+                "bzw not joined",
+                "Auftrags-\nbzw. Unterauftragsverarbeiter",
+                "Auftrags-\nbzw. Unterauftragsverarbeiter",
+            ),
+            (
+                "sowie not joined",
+                "Bestands-\nsowie Nutzungsdaten",
+                "Bestands-\nsowie Nutzungsdaten",
+            ),
+            (
+                "and not joined",
+                "pre-\nand post-processing",
+                "pre-\nand post-processing",
+            ),
+            (
+                "or not joined",
+                "first-\nor third-party",
+                "first-\nor third-party",
+            ),
+            (
+                "nor not joined",
+                "neither pre-\nnor post-",
+                "neither pre-\nnor post-",
+            ),
+            (
+                "english compound keeps hyphen",
+                "third-\nparty processors",
+                "third-party processors",
+            ),
             ("opt-in keeps hyphen", "opt-\nin", "opt-in"),
-            ("word starting like conjunction is joined", "Vertrags-\nunterlagen", "Vertragsunterlagen"),
-            ("dash after space not joined", "Hinweis -\nsiehe unten", "Hinweis -\nsiehe unten"),
+            (
+                "word starting like conjunction is joined",
+                "Vertrags-\nunterlagen",
+                "Vertragsunterlagen",
+            ),
+            (
+                "dash after space not joined",
+                "Hinweis -\nsiehe unten",
+                "Hinweis -\nsiehe unten",
+            ),
             ("bullet line not joined", "-\nfoo", "-\nfoo"),
-            ("not across blank line", "Daten-\n\nschutz", "Daten-\n\nschutz"),
-            ("punctuation continuation", "Daten-\n(siehe)", "Daten-\n(siehe)"),
+            (
+                "not across blank line",
+                "Daten-\n\nschutz",
+                "Daten-\n\nschutz",
+            ),
+            (
+                "punctuation continuation",
+                "Daten-\n(siehe)",
+                "Daten-\n(siehe)",
+            ),
             ("unicode hyphen", "Daten\u{2010}\nschutz", "Datenschutz"),
             ("umlaut prefix", "Über-\nmittlung", "Übermittlung"),
-            ("chained joins", "Auf-\ntrags-\nverarbeitung", "Auftragsverarbeitung"),
+            (
+                "chained joins",
+                "Auf-\ntrags-\nverarbeitung",
+                "Auftragsverarbeitung",
+            ),
         ];
         for (name, input, want) in cases {
             assert_eq!(page(input), *want, "case {name}: {input:?}");
@@ -329,7 +448,8 @@ mod tests {
 
     #[test]
     fn page_ranges() {
-        let cases: &[(&[&str], &str, &[std::ops::Range<usize>])] = &[
+        type Case<'a> = (&'a [&'a str], &'a str, &'a [std::ops::Range<usize>]);
+        let cases: &[Case] = &[
             (&["a", "b"], "a\n\nb", &[0..1, 3..4]),
             (&["a", "", "b"], "a\n\nb", &[0..1, 1..1, 3..4]),
             (&["", "a"], "a", &[0..0, 0..1]),
@@ -395,7 +515,11 @@ mod tests {
         let ex = normalize(raw);
         assert_eq!(ex.pages.len(), 50);
         assert!(ex.text.contains("Datenschutz relevante Daten im Auftrag."));
-        assert!(start.elapsed() < std::time::Duration::from_secs(5), "took {:?}", start.elapsed());
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(5),
+            "took {:?}",
+            start.elapsed()
+        );
         // One long line with many hyphens stays linear too.
         let long = "a-".repeat(200_000);
         let start = std::time::Instant::now();

@@ -50,7 +50,10 @@ fn check_text_size(len: usize, limits: &Limits) -> Result<(), DocError> {
     if len > limits.max_text_bytes {
         return Err(DocError::new(
             ErrorKind::TooLarge,
-            format!("text is {len} bytes, over the limit of {} bytes", limits.max_text_bytes),
+            format!(
+                "text is {len} bytes, over the limit of {} bytes",
+                limits.max_text_bytes
+            ),
         ));
     }
     Ok(())
@@ -71,17 +74,25 @@ pub fn decode_text(bytes: &[u8], limits: &Limits) -> Result<(String, Vec<String>
         (text.into_owned(), enc, had_errors)
     } else {
         if let Some(why) = binary_reason(bytes) {
-            return Err(DocError::new(ErrorKind::Unsupported, format!("binary data, not text: {why}")));
+            return Err(DocError::new(
+                ErrorKind::Unsupported,
+                format!("binary data, not text: {why}"),
+            ));
         }
         let (text, enc) = decode_unlabeled(bytes);
-        let had_errors = enc == encoding_rs::UTF_8 && text.contains('\u{FFFD}') && std::str::from_utf8(bytes).is_err();
+        let had_errors = enc == encoding_rs::UTF_8
+            && text.contains('\u{FFFD}')
+            && std::str::from_utf8(bytes).is_err();
         if enc != encoding_rs::UTF_8 {
             warnings.push(format!("not UTF-8: decoded as {} (detected)", enc.name()));
         }
         (text, enc, had_errors)
     };
     if had_errors {
-        warnings.push(format!("invalid {} byte sequences were replaced", encoding.name()));
+        warnings.push(format!(
+            "invalid {} byte sequences were replaced",
+            encoding.name()
+        ));
     }
     check_text_size(text.len(), limits)?;
     Ok((text, warnings))
@@ -137,9 +148,15 @@ fn binary_reason(bytes: &[u8]) -> Option<String> {
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B | 0))
         .count();
     if nuls * 100 > sample.len() {
-        Some(format!("{nuls} NUL bytes in the first {} bytes", sample.len()))
+        Some(format!(
+            "{nuls} NUL bytes in the first {} bytes",
+            sample.len()
+        ))
     } else if controls * 10 > sample.len() {
-        Some(format!("{controls} control bytes in the first {} bytes", sample.len()))
+        Some(format!(
+            "{controls} control bytes in the first {} bytes",
+            sample.len()
+        ))
     } else {
         None
     }
@@ -174,7 +191,9 @@ pub fn markdown_to_text(source: &str) -> String {
                 }
             },
             Event::End(end) => match end {
-                TagEnd::Image | TagEnd::MetadataBlock(_) => skip_depth = skip_depth.saturating_sub(1),
+                TagEnd::Image | TagEnd::MetadataBlock(_) => {
+                    skip_depth = skip_depth.saturating_sub(1)
+                }
                 _ => {
                     if let Some(name) = end_element_name(end) {
                         w.end_element(name);
@@ -254,7 +273,9 @@ fn strip_front_matter(s: &str) -> (Option<&str>, &str) {
         return (None, s);
     };
     let mut lines = s.split_inclusive('\n');
-    let Some(first) = lines.next() else { return (None, s) };
+    let Some(first) = lines.next() else {
+        return (None, s);
+    };
     if first.trim_end() != fence {
         return (None, s);
     }
@@ -276,7 +297,10 @@ fn strip_front_matter(s: &str) -> (Option<&str>, &str) {
 /// The value of a top-level `title: …` (YAML) or `title = …` (TOML) line, unquoted.
 fn front_matter_title(line: &str) -> Option<&str> {
     let rest = line.strip_prefix("title")?.trim_start();
-    let value = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?.trim();
+    let value = rest
+        .strip_prefix(':')
+        .or_else(|| rest.strip_prefix('='))?
+        .trim();
     let value = value
         .strip_prefix('"')
         .and_then(|v| v.strip_suffix('"'))
@@ -334,11 +358,20 @@ fn strip_mdx_statements(s: &str) -> std::borrow::Cow<'_, str> {
 fn is_mdx_statement(line: &str) -> bool {
     if let Some(rest) = line.strip_prefix("import ") {
         let rest = rest.trim_start();
-        return rest.starts_with(['"', '\'', '{', '*']) || rest.contains(" from ") || rest.trim_end().ends_with(',');
+        return rest.starts_with(['"', '\'', '{', '*'])
+            || rest.contains(" from ")
+            || rest.trim_end().ends_with(',');
     }
     if let Some(rest) = line.strip_prefix("export ") {
-        let word = rest.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-        return matches!(word, "const" | "let" | "var" | "function" | "default" | "class" | "async") || rest.trim_start().starts_with(['{', '*']);
+        let word = rest
+            .trim_start()
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        return matches!(
+            word,
+            "const" | "let" | "var" | "function" | "default" | "class" | "async"
+        ) || rest.trim_start().starts_with(['{', '*']);
     }
     false
 }
@@ -373,17 +406,26 @@ mod tests {
             utf16le_nobom.extend_from_slice(&u.to_le_bytes());
         }
         let cases: Vec<(&str, Vec<u8>, &str)> = vec![
-            ("utf-8", "Datenschutz für Müller".as_bytes().to_vec(), "Datenschutz für Müller"),
+            (
+                "utf-8",
+                "Datenschutz für Müller".as_bytes().to_vec(),
+                "Datenschutz für Müller",
+            ),
             ("utf-8 bom", b"\xef\xbb\xbfHallo".to_vec(), "Hallo"),
             ("latin-1", latin1, "Auftragsverarbeitung für Müller"),
-            ("windows-1252 euro", b"Preis: 10 \x80 gem\xe4\xdf Vertrag".to_vec(), "Preis: 10 € gemäß Vertrag"),
+            (
+                "windows-1252 euro",
+                b"Preis: 10 \x80 gem\xe4\xdf Vertrag".to_vec(),
+                "Preis: 10 € gemäß Vertrag",
+            ),
             ("utf-16le bom", utf16le, "Grüße aus Köln"),
             ("utf-16be bom", utf16be, "Grüße aus Köln"),
             ("utf-16le no bom", utf16le_nobom, "Grüße aus Köln"),
             ("empty", Vec::new(), ""),
         ];
         for (name, bytes, want) in cases {
-            let raw = extract_text(&bytes, &Limits::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let raw =
+                extract_text(&bytes, &Limits::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert_eq!(raw.pages, vec![want.to_string()], "case {name}");
         }
     }
@@ -411,7 +453,14 @@ mod tests {
         let err = extract_text(b"0123456789ABC", &limits).expect_err("too large");
         assert_eq!(err.kind, ErrorKind::TooLarge);
         // Decoding can grow the text (Latin-1 ü is 2 bytes in UTF-8).
-        let err = extract_text(b"\xfc\xfc\xfc\xfc\xfc\xfc", &Limits { max_text_bytes: 8, ..Limits::default() }).expect_err("too large after decoding");
+        let err = extract_text(
+            b"\xfc\xfc\xfc\xfc\xfc\xfc",
+            &Limits {
+                max_text_bytes: 8,
+                ..Limits::default()
+            },
+        )
+        .expect_err("too large after decoding");
         assert_eq!(err.kind, ErrorKind::TooLarge);
     }
 
@@ -454,7 +503,8 @@ mod tests {
 
     #[test]
     fn markdown_via_extract_is_normalizable() {
-        let raw = extract_markdown("# Titel\n\nDaten-\nschutz".as_bytes(), &Limits::default()).expect("extracts");
+        let raw = extract_markdown("# Titel\n\nDaten-\nschutz".as_bytes(), &Limits::default())
+            .expect("extracts");
         let ex = super::super::normalize::normalize(raw);
         assert_eq!(ex.text, "Titel\n\nDatenschutz");
     }
@@ -467,8 +517,11 @@ mod tests {
             ("/work/shared/realworld/github-site-policy/Policies/privacy-policies/github-data-protection-agreement.md", "GitHub Data Protection Agreement"),
         ];
         for (path, needle) in files {
-            let Ok(bytes) = std::fs::read(path) else { continue };
-            let raw = extract_markdown(&bytes, &Limits::default()).expect("real-world Markdown extracts");
+            let Ok(bytes) = std::fs::read(path) else {
+                continue;
+            };
+            let raw =
+                extract_markdown(&bytes, &Limits::default()).expect("real-world Markdown extracts");
             let text = &raw.pages[0];
             assert!(text.contains(needle), "{path}: {needle:?} missing");
             assert!(!text.contains("import Hero"), "{path}");
