@@ -13,7 +13,8 @@
 //! (never recursion on its depth), and elements nested deeper than
 //! [`Limits::max_nesting`] are skipped with a warning.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
@@ -138,17 +139,23 @@ pub fn html_to_text(source: &str, limits: &Limits, warnings: &mut Vec<String>) -
     .unwrap_or(root);
     let protected = protected_ancestors(root);
 
-    let mut body_warnings = Vec::new();
-    let body_text = walk(body, &protected, limits.max_nesting, &mut body_warnings);
-    let chosen = main_candidate(root, &protected, limits).and_then(|cand| {
-        let mut w = Vec::new();
-        let text = walk(cand, &protected, limits.max_nesting, &mut w);
-        let share = text.len() as f64 / body_text.len().max(1) as f64;
-        (share >= MIN_MAIN_SHARE).then_some((text, w))
-    });
-    let (text, w) = chosen.unwrap_or((body_text, body_warnings));
-    warnings.extend(w);
-    text
+    // One walk over the body records where each candidate's text lies in it.
+    let candidates: Vec<NodeId> = main_candidates(root, limits)
+        .iter()
+        .map(|n| n.id())
+        .collect();
+    let (body_text, ranges) = walk(body, &candidates, &protected, limits.max_nesting, warnings);
+    let best = ranges
+        .into_iter()
+        .flatten()
+        .map(|r| body_text[r].trim_start_matches([' ', '|', '\n']).trim_end())
+        .max_by_key(|t| t.len());
+    match best {
+        Some(main) if main.len() as f64 >= MIN_MAIN_SHARE * body_text.len() as f64 => {
+            main.to_owned()
+        }
+        _ => body_text,
+    }
 }
 
 /// Elements that never nest (void) or that the parser closes implicitly; the
@@ -205,12 +212,13 @@ pub(crate) fn flatten_deep_tags(src: &str, cap: usize) -> Option<String> {
             pos = lt + 1;
             continue;
         }
-        let name = src[name_start..name_start + name_len].to_ascii_lowercase();
+        let name = &src[name_start..name_start + name_len];
         let end = tag_end(bytes, name_start + name_len);
         let self_closing = end >= 2 && bytes[end - 2] == b'/';
-        let counted = !UNCOUNTED_TAGS.contains(&name.as_str())
-            && !RAW_TEXT_TAGS.contains(&name.as_str())
-            && !self_closing;
+        let is_raw = RAW_TEXT_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name));
+        let counted = !is_raw
+            && !self_closing
+            && !UNCOUNTED_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name));
         let mut remove = false;
         if counted {
             if closing {
@@ -227,7 +235,7 @@ pub(crate) fn flatten_deep_tags(src: &str, cap: usize) -> Option<String> {
             copied = end;
         }
         pos = end;
-        if !closing && RAW_TEXT_TAGS.contains(&name.as_str()) {
+        if !closing && is_raw {
             let close = format!("</{name}");
             pos = find_ci_from(bytes, end, close.as_bytes()).unwrap_or(bytes.len());
         }
@@ -265,29 +273,20 @@ fn find_ci_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         .map(|p| p + from)
 }
 
-/// The `<main>` (or `[role=main]`) element, else the `<article>` with the most text.
-fn main_candidate<'a>(
-    root: NodeRef<'a, Node>,
-    protected: &HashSet<NodeId>,
-    limits: &Limits,
-) -> Option<NodeRef<'a, Node>> {
+/// The `<main>` (or `[role=main]`) element, else the outermost `<article>`s
+/// (the one with the most text is used).
+fn main_candidates<'a>(root: NodeRef<'a, Node>, limits: &Limits) -> Vec<NodeRef<'a, Node>> {
     let depth_cap = limits.max_nesting.saturating_mul(4);
-    if let Some(main) = find_first(root, depth_cap, |el| {
+    let is_main = |el: &scraper::node::Element| {
         el.name() == "main"
             || el
                 .attr("role")
                 .is_some_and(|r| r.eq_ignore_ascii_case("main"))
-    }) {
-        return Some(main);
+    };
+    if let Some(main) = find_first(root, depth_cap, is_main) {
+        return vec![main];
     }
-    let mut best: Option<(usize, NodeRef<'a, Node>)> = None;
-    for article in find_all(root, depth_cap, |el| el.name() == "article") {
-        let len = walk(article, protected, limits.max_nesting, &mut Vec::new()).len();
-        if best.is_none_or(|(b, _)| len > b) {
-            best = Some((len, article));
-        }
-    }
-    best.map(|(_, a)| a)
+    find_all(root, depth_cap, |el| el.name() == "article")
 }
 
 /// First element (document order) matching `pred`, searched iteratively down to `depth_cap`.
@@ -527,24 +526,40 @@ fn text_len_below(node: NodeRef<'_, Node>, limit: usize) -> bool {
 
 /// One step of the iterative walk.
 enum Step<'a> {
+    /// Visit a node at a depth, inside main/article/section or not.
     Enter(NodeRef<'a, Node>, usize, bool),
-    Exit(Block),
+    /// Leave an element of this block kind; candidate index if it is one.
+    Exit(Block, Option<usize>),
 }
 
 /// Walks the subtree at `start` and returns its text (iteratively; elements
-/// deeper than `max_nesting` below `start` are skipped with one warning).
+/// deeper than `max_nesting` below `start` are skipped with one warning) and,
+/// for each of `candidates`, the byte range of its text in the result (`None`
+/// when it was not reached or was dropped as boilerplate).
 fn walk(
     start: NodeRef<'_, Node>,
+    candidates: &[NodeId],
     protected: &HashSet<NodeId>,
     max_nesting: usize,
     warnings: &mut Vec<String>,
-) -> String {
+) -> (String, Vec<Option<Range<usize>>>) {
     let mut w = BlockWriter::default();
+    let mut ranges: Vec<Option<Range<usize>>> = vec![None; candidates.len()];
+    let candidate_index: HashMap<NodeId, usize> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, &id)| (id, i))
+        .collect();
     let mut depth_hit = false;
     let mut stack = vec![Step::Enter(start, 0, false)];
     while let Some(step) = stack.pop() {
         match step {
-            Step::Exit(block) => w.end_block(block),
+            Step::Exit(block, candidate) => {
+                w.end_block(block);
+                if let Some(r) = candidate.and_then(|i| ranges[i].as_mut()) {
+                    r.end = w.out.len();
+                }
+            }
             Step::Enter(node, depth, inside_content) => match node.value() {
                 Node::Text(t) => w.text(t),
                 Node::Element(el) => {
@@ -565,8 +580,12 @@ fn walk(
                         w.paragraph_break();
                         continue;
                     }
+                    let candidate = candidate_index.get(&node.id()).copied();
+                    if let Some(i) = candidate {
+                        ranges[i] = Some(w.out.len()..w.out.len());
+                    }
                     w.start_block(block);
-                    stack.push(Step::Exit(block));
+                    stack.push(Step::Exit(block, candidate));
                     let inside = inside_content || matches!(name, "main" | "article" | "section");
                     stack.extend(
                         node.children()
@@ -590,7 +609,7 @@ fn walk(
             "HTML nested deeper than {max_nesting} elements: the deeper content was skipped"
         ));
     }
-    w.finish()
+    (w.finish(), ranges)
 }
 
 /// A separator waiting to be written before the next text, strongest wins.
