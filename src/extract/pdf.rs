@@ -412,3 +412,297 @@ fn choose(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{dictionary, Object, Stream};
+
+    /// A document whose pages each show the given lines in Helvetica (resources on the page-tree root).
+    fn build(pages: &[&[&str]]) -> (Document, ObjectId) {
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
+        });
+        let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+        let mut kids = Vec::new();
+        for lines in pages {
+            let mut content = String::from("BT /F1 12 Tf 72 720 Td ");
+            for line in lines.iter() {
+                content.push_str(&format!("({line}) Tj 0 -14 Td "));
+            }
+            content.push_str("ET");
+            let contents = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+            let page = doc.add_object(
+                dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => contents },
+            );
+            kids.push(Object::Reference(page));
+        }
+        let count = kids.len() as i64;
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => kids, "Count" => count, "Resources" => resources,
+                "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        (doc, pages_id)
+    }
+
+    fn save(doc: &mut Document) -> Vec<u8> {
+        let mut buf = Vec::new();
+        doc.save_to(&mut buf).expect("save to memory");
+        buf
+    }
+
+    fn words_of(raw: &RawText) -> Vec<String> {
+        raw.pages
+            .iter()
+            .flat_map(|p| p.split_whitespace().map(str::to_string))
+            .collect()
+    }
+
+    const PAGE1: &[&str] = &[
+        "Auftragsverarbeitung nach Art. 28 DSGVO",
+        "zwischen Kunde und Anbieter",
+    ];
+    const PAGE2: &[&str] = &[
+        "Unterauftragsverarbeiter in den USA",
+        "Standardvertragsklauseln gelten",
+    ];
+
+    #[test]
+    fn two_pages_in_order_with_word_gaps() {
+        let (mut doc, _) = build(&[PAGE1, PAGE2]);
+        let raw = extract(&save(&mut doc), &Limits::default()).expect("extracts");
+        assert!(raw.paged);
+        assert_eq!(raw.pages.len(), 2);
+        assert!(
+            raw.pages[0].contains("Auftragsverarbeitung"),
+            "{:?}",
+            raw.pages
+        );
+        assert!(
+            raw.pages[1].contains("Standardvertragsklauseln"),
+            "{:?}",
+            raw.pages
+        );
+        // Line ends must separate words: "DSGVO" and "zwischen" are two words.
+        let words = words_of(&raw);
+        assert!(
+            words.contains(&"DSGVO".to_string()) && words.contains(&"zwischen".to_string()),
+            "{words:?}"
+        );
+        assert_eq!(raw.engine, ENGINE_PDF_EXTRACT);
+        assert!(raw.warnings.is_empty(), "{:?}", raw.warnings);
+    }
+
+    #[test]
+    fn garbage_is_malformed() {
+        for bytes in [
+            &b"%PDF-1.4\nnot really a pdf"[..],
+            b"",
+            b"%PDF-1.7\n1 0 obj << /Type /Catalog",
+        ] {
+            let err = extract(bytes, &Limits::default()).expect_err("must fail");
+            assert_eq!(err.kind, ErrorKind::Malformed, "{err}");
+        }
+    }
+
+    #[test]
+    fn page_limit_reads_first_pages_and_warns() {
+        let (mut doc, _) = build(&[PAGE1, PAGE2, PAGE1]);
+        let limits = Limits {
+            max_pages: 2,
+            ..Limits::default()
+        };
+        let raw = extract(&save(&mut doc), &limits).expect("extracts");
+        assert_eq!(raw.pages.len(), 2);
+        assert!(
+            raw.warnings.iter().any(|w| w.contains("only the first 2")),
+            "{:?}",
+            raw.warnings
+        );
+    }
+
+    #[test]
+    fn no_text_layer_is_ok_with_warning() {
+        let (mut doc, _) = build(&[&[], &[]]);
+        let raw = extract(&save(&mut doc), &Limits::default()).expect("extracts");
+        assert_eq!(raw.pages.len(), 2);
+        assert!(raw.pages.iter().all(|p| p.trim().is_empty()));
+        assert!(
+            raw.warnings.iter().any(|w| w.contains("no text layer")),
+            "{:?}",
+            raw.warnings
+        );
+    }
+
+    fn encrypted(user_password: &str) -> Vec<u8> {
+        let (mut doc, _) = build(&[PAGE1]);
+        doc.trailer.set(
+            "ID",
+            vec![
+                Object::string_literal(b"0123456789abcdef".to_vec()),
+                Object::string_literal(b"0123456789abcdef".to_vec()),
+            ],
+        );
+        let version = lopdf::EncryptionVersion::V2 {
+            document: &doc,
+            owner_password: "owner",
+            user_password,
+            key_length: 128,
+            permissions: lopdf::Permissions::all(),
+        };
+        let state = lopdf::EncryptionState::try_from(version).expect("encryption state");
+        doc.encrypt(&state).expect("encrypts");
+        save(&mut doc)
+    }
+
+    #[test]
+    fn password_protected_is_encrypted_error() {
+        let err = extract(&encrypted("geheim"), &Limits::default()).expect_err("needs a password");
+        assert_eq!(err.kind, ErrorKind::Encrypted, "{err}");
+    }
+
+    #[test]
+    fn empty_user_password_is_decrypted() {
+        let raw =
+            extract(&encrypted(""), &Limits::default()).expect("opens with the empty password");
+        assert!(
+            raw.pages[0].contains("Auftragsverarbeitung"),
+            "{:?}",
+            raw.pages
+        );
+    }
+
+    #[test]
+    fn page_that_is_its_own_parent_is_repaired() {
+        let (mut doc, _) = build(&[PAGE1]);
+        let page = doc.page_iter().next().expect("one page");
+        doc.get_dictionary_mut(page)
+            .expect("page")
+            .set("Parent", Object::Reference(page));
+        let raw = extract(&save(&mut doc), &Limits::default()).expect("extracts");
+        assert!(
+            raw.pages[0].contains("Auftragsverarbeitung"),
+            "{:?}",
+            raw.pages
+        );
+        assert!(raw.engine.ends_with("+repaired"), "{}", raw.engine);
+    }
+
+    #[test]
+    fn self_drawing_form_xobject_does_not_crash() {
+        let (mut doc, pages_id) = build(&[PAGE1]);
+        let font = doc.add_object(
+            dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
+        );
+        let form_id = doc.new_object_id();
+        let form = Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Form",
+                "BBox" => vec![0.into(), 0.into(), 600.into(), 600.into()],
+                "Resources" => dictionary! { "Font" => dictionary! { "F1" => font }, "XObject" => dictionary! { "X1" => form_id } },
+            },
+            b"BT /F1 12 Tf 72 600 Td (Selbstverweis) Tj ET /X1 Do".to_vec(),
+        );
+        doc.objects.insert(form_id, Object::Stream(form));
+        // A second page that draws the form through its own resources.
+        let contents = doc.add_object(Stream::new(dictionary! {}, b"/X1 Do".to_vec()));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => contents,
+            "Resources" => dictionary! { "XObject" => dictionary! { "X1" => form_id } },
+        });
+        let root = doc.get_dictionary_mut(pages_id).expect("pages");
+        if let Ok(Object::Array(kids)) = root.get_mut(b"Kids") {
+            kids.push(Object::Reference(page));
+        }
+        root.set("Count", 2);
+        let raw = extract(&save(&mut doc), &Limits::default()).expect("extracts");
+        assert_eq!(raw.pages.len(), 2);
+        assert!(raw.pages[1].contains("Selbstverweis"), "{:?}", raw.pages);
+        assert!(
+            raw.warnings.iter().any(|w| w.contains("Form XObject cut")),
+            "{:?}",
+            raw.warnings
+        );
+    }
+
+    #[test]
+    fn deeply_nested_content_is_cleaned() {
+        let (mut doc, _) = build(&[PAGE1]);
+        let page = doc.page_iter().next().expect("one page");
+        let mut content = "[".repeat(20_000);
+        content.push_str(&"]".repeat(20_000));
+        content.push_str(" BT /F1 12 Tf 72 720 Td (Verantwortlicher) Tj ET");
+        doc.change_page_content(page, content.into_bytes())
+            .expect("set content");
+        let raw = extract(&save(&mut doc), &Limits::default()).expect("extracts");
+        assert!(raw.pages[0].contains("Verantwortlicher"), "{:?}", raw.pages);
+        assert!(
+            raw.warnings.iter().any(|w| w.contains("nested deeper")),
+            "{:?}",
+            raw.warnings
+        );
+    }
+
+    #[test]
+    fn sanitize_removes_only_deep_containers() {
+        let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
+        let cases: &[(&str, Option<&str>)] = &[
+            ("BT [(a) -200 (b)] TJ ET", None),
+            ("(unbalanced [[[ in a string) Tj", None),
+            ("% comment [[[[\nBT ET", None),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(
+                preflight::sanitize_content(input.as_bytes())
+                    .map(|v| String::from_utf8_lossy(&v).into_owned()),
+                expected.map(str::to_string),
+                "{input}"
+            );
+        }
+        let input = format!("q {deep} Q BT (x) Tj ET");
+        let out = preflight::sanitize_content(input.as_bytes()).expect("cleaned");
+        assert_eq!(String::from_utf8_lossy(&out), "q   Q BT (x) Tj ET");
+    }
+
+    #[test]
+    fn choose_prefers_pdf_extract_unless_clearly_worse() {
+        let ok = |s: &str| Ok::<String, String>(s.to_string());
+        type PageResult = Result<String, String>;
+        let cases: &[(PageResult, PageResult, Engine)] = &[
+            (
+                ok("Auftrag nach Art 28"),
+                ok("Auftrag nach Art 28"),
+                Engine::PdfExtract,
+            ),
+            (ok(""), ok("Text der nur lopdf liest"), Engine::Lopdf),
+            (
+                ok("Theanaturalmaunstoppable"),
+                ok("The natural man unstoppable"),
+                Engine::Lopdf,
+            ),
+            (Err("panic".into()), ok("Text"), Engine::Lopdf),
+            (
+                ok("Text von pdf-extract"),
+                Err("parse".into()),
+                Engine::PdfExtract,
+            ),
+            (
+                ok("Umlaute richtig gelesen"),
+                ok("Umlaute rich tig ge le sen"),
+                Engine::PdfExtract,
+            ),
+            (Err("a".into()), Err("b".into()), Engine::None),
+        ];
+        for (pe, lo, want) in cases {
+            let (_, got) = choose(pe.clone(), lo.clone(), 1, &mut Vec::new());
+            assert_eq!(got, *want, "pe={pe:?} lo={lo:?}");
+        }
+    }
+}
