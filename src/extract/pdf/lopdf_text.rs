@@ -175,6 +175,11 @@ impl<'a> Walker<'a> {
                 }
                 "T*" | "ET" => self.line_break(),
                 "Td" | "TD" => {
+                    let tx = op
+                        .operands
+                        .first()
+                        .and_then(|o| o.as_float().ok())
+                        .unwrap_or(0.0);
                     let ty = op
                         .operands
                         .get(1)
@@ -182,6 +187,9 @@ impl<'a> Walker<'a> {
                         .unwrap_or(0.0);
                     if ty.abs() > 0.01 {
                         self.line_break();
+                    } else if tx.abs() > 0.01 {
+                        // A jump along the line starts a new text run: a word gap, not kerning.
+                        self.space();
                     }
                 }
                 "Tm" => {
@@ -191,6 +199,7 @@ impl<'a> Walker<'a> {
                         .and_then(|o| o.as_float().ok())
                         .map(f64::from);
                     if let (Some(prev), Some(y)) = (line_y, y) {
+                        // Same line: no space, some producers place every glyph with Tm.
                         if (prev - y).abs() > 0.01 {
                             self.line_break();
                         }
