@@ -1283,8 +1283,8 @@ mod tests {
     #[test]
     fn realworld_files_when_present() {
         let files = [
-            ("/work/shared/realworld/cwa-app-android/Corona-Warn-App/src/main/assets/privacy_de.html", "Datenschutz"),
-            ("/work/shared/realworld/mozilla-legal-docs/de/html/mozilla_accounts_privacy_notice.html", "Mozilla"),
+            (concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/realworld/cwa-app-android/Corona-Warn-App/src/main/assets/privacy_de.html"), "Datenschutz"),
+            (concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/realworld/mozilla-legal-docs/de/html/mozilla_accounts_privacy_notice.html"), "Mozilla"),
         ];
         for (path, needle) in files {
             let Ok(bytes) = std::fs::read(path) else {

@@ -512,9 +512,9 @@ mod tests {
     #[test]
     fn realworld_markdown_when_present() {
         let files = [
-            ("/work/shared/realworld/digitalservicebund-zfl-website/src/pages/datenschutz.mdx", "Alt-Moabit 140\n10557 Berlin"),
-            ("/work/shared/realworld/pentacode-site/vertrag-zur-auftragsverarbeitung.md", "HelpScout Inc. | USA | Kundenservice- und Helpdesk-Software"),
-            ("/work/shared/realworld/github-site-policy/Policies/privacy-policies/github-data-protection-agreement.md", "GitHub Data Protection Agreement"),
+            (concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/realworld/digitalservicebund-zfl-website/src/pages/datenschutz.mdx"), "Alt-Moabit 140\n10557 Berlin"),
+            (concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/realworld/pentacode-site/vertrag-zur-auftragsverarbeitung.md"), "HelpScout Inc. | USA | Kundenservice- und Helpdesk-Software"),
+            (concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/realworld/github-site-policy/Policies/privacy-policies/github-data-protection-agreement.md"), "GitHub Data Protection Agreement"),
         ];
         for (path, needle) in files {
             let Ok(bytes) = std::fs::read(path) else {
