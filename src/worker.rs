@@ -240,8 +240,37 @@ impl Extractor {
             Isolation::InProcess => return pipeline::extract_file(path, limits),
             Isolation::Workers(cfg) => cfg.clone(),
         };
+        let mut outcome = self.attempt(&cfg, path, limits);
+        // A PDF whose extraction crashed or hung gets one more try in safe mode
+        // (lopdf only), so that whatever text can be recovered is.
+        let crashed = matches!(&outcome.result, Err(e) if matches!(e.kind, ErrorKind::Internal | ErrorKind::Timeout));
+        if crashed && !limits.safe_mode && outcome.format == Some(crate::extract::Format::Pdf) {
+            let safe = Limits {
+                safe_mode: true,
+                ..limits.clone()
+            };
+            let first = outcome
+                .result
+                .as_ref()
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            let mut retry = self.attempt(&cfg, path, &safe);
+            if let Ok(doc) = &mut retry.result {
+                doc.warnings.insert(
+                    0,
+                    format!("first attempt failed ({first}); text from a retry in safe mode (lopdf only)"),
+                );
+                outcome = retry;
+            }
+        }
+        outcome
+    }
+
+    /// One extraction in the worker, starting or replacing it as needed.
+    fn attempt(&mut self, cfg: &WorkerConfig, path: &Path, limits: &Limits) -> ExtractOutcome {
         if self.worker.is_none() {
-            match Worker::spawn(&cfg) {
+            match Worker::spawn(cfg) {
                 Ok(w) => self.worker = Some(w),
                 Err(e) => {
                     return failed(
@@ -334,7 +363,10 @@ fn worker_loop() -> i32 {
             continue;
         }
         let outcome = match serde_json::from_str::<Request>(&line) {
-            Ok(req) => pipeline::extract_file(&req.path, &req.limits),
+            Ok(req) => {
+                inject_fault(&req.limits);
+                pipeline::extract_file(&req.path, &req.limits)
+            }
             Err(e) => failed(ErrorKind::Internal, format!("bad request to worker: {e}")),
         };
         let reply = match serde_json::to_string(&outcome) {
@@ -351,6 +383,30 @@ fn worker_loop() -> i32 {
         }
     }
     0
+}
+
+/// Fault injection for the isolation tests: `DPASCAN_FAULT=abort|hang|stack`
+/// makes the worker die, hang or overflow its stack on every document that is
+/// not extracted in safe mode. Unset in normal use.
+fn inject_fault(limits: &Limits) {
+    if limits.safe_mode {
+        return;
+    }
+    match std::env::var("DPASCAN_FAULT").as_deref() {
+        Ok("abort") => std::process::abort(),
+        Ok("hang") => loop {
+            std::thread::sleep(Duration::from_secs(3600));
+        },
+        Ok("stack") => {
+            fn recurse(n: u64) -> u64 {
+                let pad = [n; 64];
+                std::hint::black_box(&pad);
+                recurse(n + 1) + pad[0]
+            }
+            std::hint::black_box(recurse(0));
+        }
+        _ => {}
+    }
 }
 
 #[cfg(unix)]

@@ -329,3 +329,101 @@ fn a_new_run_does_not_touch_the_previous_output_until_it_succeeds() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(&out_file).unwrap(), "previous\n");
 }
+
+/// A small valid PDF with one page of text, built by hand (xref offsets computed).
+fn tiny_pdf(text: &str) -> Vec<u8> {
+    let content = format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for off in offsets {
+        pdf.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
+fn scan_with_fault(fault: &str, extra: &[&str]) -> Vec<serde_json::Value> {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.pdf",
+        &tiny_pdf("Auftragsverarbeitung in Frankfurt"),
+    );
+    write(dir.path(), "b.txt", b"Ein Vertrag.");
+    write(dir.path(), "c.pdf", &tiny_pdf("Data Processing Agreement"));
+    let out = dpascan()
+        .env("DPASCAN_FAULT", fault)
+        .args(["scan", "--progress", "never", "--jobs", "1"])
+        .args(extra)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 3, "one result per document");
+    lines
+}
+
+#[test]
+fn a_crashing_worker_is_replaced_and_pdfs_are_retried_in_safe_mode() {
+    for fault in ["abort", "stack"] {
+        let lines = scan_with_fault(fault, &[]);
+        for l in &lines {
+            let path = l["path"].as_str().unwrap();
+            if path.ends_with(".pdf") {
+                // The retry in safe mode recovered the text, and says so.
+                assert_eq!(l["status"], "ok", "{fault}: {l}");
+                let warnings = l["extraction"]["warnings"].to_string();
+                assert!(warnings.contains("safe mode"), "{fault}: {warnings}");
+                assert!(warnings.contains("crashed"), "{fault}: {warnings}");
+            } else {
+                // Text has no safe mode: the crash is the result.
+                assert_eq!(l["error"]["kind"], "internal", "{fault}: {l}");
+                assert_eq!(l["sha256"].as_str().unwrap().len(), 64);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_hanging_worker_is_killed_at_the_timeout() {
+    let lines = scan_with_fault("hang", &["--timeout", "1"]);
+    for l in &lines {
+        if l["path"].as_str().unwrap().ends_with(".pdf") {
+            assert_eq!(l["status"], "ok", "{l}");
+            assert!(
+                l["extraction"]["warnings"]
+                    .to_string()
+                    .contains("did not finish"),
+                "{l}"
+            );
+        } else {
+            assert_eq!(l["error"]["kind"], "timeout", "{l}");
+        }
+    }
+}

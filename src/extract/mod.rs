@@ -74,6 +74,10 @@ pub struct Limits {
     pub max_text_bytes: usize,
     /// Deepest HTML/XML element nesting that is still read.
     pub max_nesting: usize,
+    /// Safe mode, used for the retry after a crash or hang: PDF text comes from
+    /// lopdf only (pdf-extract, the engine that panics, loops and overflows, is skipped).
+    #[serde(default)]
+    pub safe_mode: bool,
 }
 
 impl Default for Limits {
@@ -84,6 +88,7 @@ impl Default for Limits {
             max_pages: 5_000,
             max_text_bytes: 64 * 1024 * 1024,
             max_nesting: 512,
+            safe_mode: false,
         }
     }
 }

@@ -176,7 +176,7 @@ fn extract_here(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
     // was repaired, decrypted or does not load in pdf-extract's older lopdf.
     let mut pe_doc = None;
     let mut resaved = false;
-    let needs_pe = trusted.iter().any(|t| !t);
+    let needs_pe = !limits.safe_mode && trusted.iter().any(|t| !t);
     if needs_pe && !repaired && !was_encrypted {
         pe_doc = guarded(|| pdf_extract::Document::load_mem(bytes).map_err(|e| e.to_string())).ok();
     }
