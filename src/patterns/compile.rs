@@ -420,7 +420,10 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
         Some(serde_json::Value::Object(m)) => m,
         Some(other) => bail!("value must be a table, got {other}"),
     };
-    let regex = meta::Regex::new(&r.pattern).map_err(|e| anyhow!("regex parse error: {e}"))?;
+    let regex = meta::Regex::new(&r.pattern).map_err(|e| match e.syntax_error() {
+        Some(syntax) => anyhow!("{syntax}"),
+        None => anyhow!("regex build error: {e}"),
+    })?;
     let hit_group = regex
         .group_info()
         .to_index(regex_automata::PatternID::ZERO, "hit");
