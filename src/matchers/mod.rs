@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 
 use crate::extract::Extracted;
 use crate::findings::{Finding, FindingKind};
-use crate::patterns::compile::Target;
+use crate::patterns::compile::{CountryForm, Target};
 use crate::patterns::Rules;
 
 pub mod clause;
@@ -99,12 +99,25 @@ fn find_gazetteer_hits(scan: &Scan, hits: &mut Vec<Hit>) {
     while pos < low.len() {
         let input = aho_corasick::Input::new(low).span(pos..low.len());
         let Some(m) = g.ac.find(input) else { break };
-        let (s, e) = (m.start(), m.end());
+        let (s, m_end) = (m.start(), m.end());
         let mut accepted = false;
+        let mut next = m_end;
         for term in &g.terms[m.pattern().as_usize()] {
+            let e = m_end;
             if !provider::case_ok(scan.text, s, e, term) {
                 continue;
             }
+            // German genitive: "Deutschlands", "Irlands" name the country too (span includes the 's').
+            let e = match term.target {
+                Target::Country(_, CountryForm::Name)
+                    if !term.written.ends_with('s')
+                        && scan.text.as_bytes().get(e) == Some(&b's')
+                        && text::at_word_bounds(scan.text, s, e + 1) =>
+                {
+                    e + 1
+                }
+                _ => e,
+            };
             let bounded = match term.target {
                 Target::Region(_) => location::region_bounds_ok(scan.text, s, e),
                 _ => text::at_word_bounds(scan.text, s, e),
@@ -131,14 +144,11 @@ fn find_gazetteer_hits(scan: &Scan, hits: &mut Vec<Hit>) {
                 }
             }
             if accepted {
+                next = e;
                 break;
             }
         }
-        pos = if accepted {
-            e
-        } else {
-            text::ceil_boundary(low, s + 1)
-        };
+        pos = if accepted { next } else { text::ceil_boundary(low, s + 1) };
     }
 }
 

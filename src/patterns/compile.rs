@@ -682,7 +682,8 @@ pub fn resolve_place(places: &HashMap<String, Place>, raw: &str) -> Option<Place
     for n in (1..=words.len().min(5)).rev() {
         let key = words[..n].join(" ");
         let key = key.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if let Some(p) = places.get(key) {
+        // "U.S" (the regex stops before a final '.') is looked up as "u.s." too.
+        if let Some(p) = places.get(key).or_else(|| places.get(&format!("{key}."))) {
             return Some(p.clone());
         }
     }
