@@ -14,17 +14,29 @@ fn main() -> anyhow::Result<()> {
     let rules = Rules::embedded()?;
     if args.first().map(String::as_str) == Some("--show") {
         let text = args.get(1).cloned().unwrap_or_default();
-        let doc = normalize(RawText { pages: vec![text], paged: false, ..RawText::default() });
+        let doc = normalize(RawText {
+            pages: vec![text],
+            paged: false,
+            ..RawText::default()
+        });
         for f in find(&doc, &rules, None) {
             println!("{} {} {:?} {}", f.rule, f.start, f.text, f.value);
         }
         return Ok(());
     }
-    let path = args.first().ok_or_else(|| anyhow::anyhow!("usage: find_throughput FILE [REPEAT] | --show TEXT"))?;
+    let path = args
+        .first()
+        .ok_or_else(|| anyhow::anyhow!("usage: find_throughput FILE [REPEAT] | --show TEXT"))?;
     let repeat: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(10);
     let one = std::fs::read_to_string(path)?;
-    let text = std::iter::repeat_n(one.as_str(), repeat).collect::<Vec<_>>().join("\n");
-    let doc = normalize(RawText { pages: vec![text], paged: false, ..RawText::default() });
+    let text = std::iter::repeat_n(one.as_str(), repeat)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let doc = normalize(RawText {
+        pages: vec![text],
+        paged: false,
+        ..RawText::default()
+    });
     let mb = doc.text.len() as f64 / 1e6;
     let mut best = f64::MAX;
     let mut n = 0;
@@ -33,6 +45,10 @@ fn main() -> anyhow::Result<()> {
         n = find(&doc, &rules, None).len();
         best = best.min(t.elapsed().as_secs_f64());
     }
-    println!("{mb:.2} MB, {n} findings, best of 5: {:.1} ms, {:.0} MB/s", best * 1e3, mb / best);
+    println!(
+        "{mb:.2} MB, {n} findings, best of 5: {:.1} ms, {:.0} MB/s",
+        best * 1e3,
+        mb / best
+    );
     Ok(())
 }

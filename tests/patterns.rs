@@ -21,7 +21,12 @@ fn findings(rules: &Rules, text: &str) -> Vec<Finding> {
 fn every_example_passes() {
     let rules = rules();
     let failures = check_examples(&rules);
-    assert!(failures.is_empty(), "{} pattern example failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} pattern example failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -42,7 +47,11 @@ fn country_gazetteer_traps() {
         ("The company sits in Mexico.", &["MX"], &[]),
         ("Papua New Guinea is a country.", &["PG"], &[]),
         ("Atlanta, Georgia 30301", &[], &[]),
-        ("Our office: 1 Peachtree St, Atlanta, GA, Georgia, USA", &["US"], &[]),
+        (
+            "Our office: 1 Peachtree St, Atlanta, GA, Georgia, USA",
+            &["US"],
+            &[],
+        ),
         ("Tiflis ist die Hauptstadt von Georgien.", &["GE"], &[]),
         ("We have an office in Georgia, Europe.", &["GE"], &[]),
         ("Contact: Chad Smith, Director.", &[], &[]),
@@ -59,18 +68,54 @@ fn country_gazetteer_traps() {
         ("Swiss Re AG is a reinsurer.", &[], &[]),
         ("British Airways flies.", &[], &[]),
         ("Wir nutzen die Deutsche Bahn.", &[], &[]),
-        ("Google Ireland Limited, Gordon House, Dublin, Irland", &["IE"], &[]),
+        (
+            "Google Ireland Limited, Gordon House, Dublin, Irland",
+            &["IE"],
+            &[],
+        ),
         ("Contact us at any time.", &[], &[]),
         ("IT-Sicherheit ist wichtig.", &[], &[]),
         ("Server stehen in den USA.", &["US"], &[]),
-        ("Eine Übermittlung in die USA findet nicht statt.", &[], &["US"]),
-        ("No personal data is transferred to the United States.", &[], &["US"]),
-        ("Not in the EU but in the USA our data is stored.", &["US"], &[]),
-        ("Die US-amerikanischen Behörden können zugreifen.", &["US"], &[]),
-        ("Mailgun Technologies, Inc., San Antonio, Texas, U.S.A.", &["US"], &[]),
-        ("Unser Sitz ist in der Schweiz, nicht in Österreich.", &["AT", "CH"], &[]),
-        ("Die Vertragssprache ist Deutsch; available in English and French.", &[], &[]),
-        ("Die Daten liegen in Deutschlands größtem Rechenzentrum.", &["DE"], &[]),
+        (
+            "Eine Übermittlung in die USA findet nicht statt.",
+            &[],
+            &["US"],
+        ),
+        (
+            "No personal data is transferred to the United States.",
+            &[],
+            &["US"],
+        ),
+        (
+            "Not in the EU but in the USA our data is stored.",
+            &["US"],
+            &[],
+        ),
+        (
+            "Die US-amerikanischen Behörden können zugreifen.",
+            &["US"],
+            &[],
+        ),
+        (
+            "Mailgun Technologies, Inc., San Antonio, Texas, U.S.A.",
+            &["US"],
+            &[],
+        ),
+        (
+            "Unser Sitz ist in der Schweiz, nicht in Österreich.",
+            &["AT", "CH"],
+            &[],
+        ),
+        (
+            "Die Vertragssprache ist Deutsch; available in English and French.",
+            &[],
+            &[],
+        ),
+        (
+            "Die Daten liegen in Deutschlands größtem Rechenzentrum.",
+            &["DE"],
+            &[],
+        ),
         ("Hosted in the Netherlands and in Holland.", &["NL"], &[]),
         ("The UK and the U.K. and Großbritannien.", &["GB"], &[]),
     ];
@@ -79,9 +124,16 @@ fn country_gazetteer_traps() {
         let fs = findings(&rules, text);
         let mut got: Vec<String> = Vec::new();
         let mut got_neg: Vec<String> = Vec::new();
-        for f in fs.iter().filter(|f| f.kind == dpascan::findings::FindingKind::Country) {
+        for f in fs
+            .iter()
+            .filter(|f| f.kind == dpascan::findings::FindingKind::Country)
+        {
             let code = f.value["code"].as_str().unwrap_or_default().to_string();
-            let list = if f.value["negated"] == true { &mut got_neg } else { &mut got };
+            let list = if f.value["negated"] == true {
+                &mut got_neg
+            } else {
+                &mut got
+            };
             if !list.contains(&code) {
                 list.push(code);
             }
@@ -100,18 +152,36 @@ fn country_gazetteer_traps() {
 fn provider_gazetteer() {
     let rules = rules();
     let cases: &[(&str, &[&str])] = &[
-        ("We host on Amazon Web Services (AWS).", &["Amazon Web Services"]),
-        ("Wir nutzen Google Cloud und Google Analytics.", &["Google Analytics", "Google Cloud Platform"]),
+        (
+            "We host on Amazon Web Services (AWS).",
+            &["Amazon Web Services"],
+        ),
+        (
+            "Wir nutzen Google Cloud und Google Analytics.",
+            &["Google Analytics", "Google Cloud Platform"],
+        ),
         ("Google LLC processes data.", &["Google"]),
         ("Front office hours are 9-5.", &[]),
-        ("Support tickets are handled in Front and Zendesk.", &["FrontApp", "Zendesk"]),
+        (
+            "Support tickets are handled in Front and Zendesk.",
+            &["FrontApp", "Zendesk"],
+        ),
         ("Adjust the settings as needed.", &[]),
         ("Attribution is measured with Adjust.", &["Adjust"]),
         ("A stripe of colour. Payments via Stripe.", &["Stripe"]),
         ("apple juice", &[]),
-        ("Hosting bei der Hetzner Online GmbH und bei 1&1 IONOS.", &["Hetzner", "IONOS"]),
-        ("Newsletter via Mailchimp; mails via Mailgun and Sinch.", &["Mailchimp", "Mailgun", "Sinch"]),
-        ("Die Meta Platforms Ireland Ltd. betreibt Facebook.", &["Facebook", "Meta"]),
+        (
+            "Hosting bei der Hetzner Online GmbH und bei 1&1 IONOS.",
+            &["Hetzner", "IONOS"],
+        ),
+        (
+            "Newsletter via Mailchimp; mails via Mailgun and Sinch.",
+            &["Mailchimp", "Mailgun", "Sinch"],
+        ),
+        (
+            "Die Meta Platforms Ireland Ltd. betreibt Facebook.",
+            &["Facebook", "Meta"],
+        ),
     ];
     let mut failures = Vec::new();
     for (text, want) in cases {
@@ -136,12 +206,35 @@ fn region_codes_and_places() {
     let locs: Vec<(String, String, String)> = fs
         .iter()
         .filter(|f| f.kind == dpascan::findings::FindingKind::Location)
-        .map(|f| (f.rule.clone(), f.text.clone(), f.value["country"].as_str().unwrap_or("-").to_string()))
+        .map(|f| {
+            (
+                f.rule.clone(),
+                f.text.clone(),
+                f.value["country"].as_str().unwrap_or("-").to_string(),
+            )
+        })
         .collect();
-    assert!(locs.contains(&("location.region_code".into(), "eu-central-1".into(), "DE".into())), "{locs:?}");
-    assert!(locs.contains(&("location.region_code".into(), "europe-west3".into(), "DE".into())), "{locs:?}");
+    assert!(
+        locs.contains(&(
+            "location.region_code".into(),
+            "eu-central-1".into(),
+            "DE".into()
+        )),
+        "{locs:?}"
+    );
+    assert!(
+        locs.contains(&(
+            "location.region_code".into(),
+            "europe-west3".into(),
+            "DE".into()
+        )),
+        "{locs:?}"
+    );
     assert!(!locs.iter().any(|l| l.1 == "eu-central-10"), "{locs:?}");
-    let dc = fs.iter().find(|f| f.rule == "location.datacenter").expect("datacenter finding");
+    let dc = fs
+        .iter()
+        .find(|f| f.rule == "location.datacenter")
+        .expect("datacenter finding");
     assert_eq!(dc.value["city"], "Frankfurt am Main");
 }
 
@@ -157,9 +250,17 @@ fn findings_are_well_formed() {
         assert_eq!(f.id, format!("f{}", i + 1));
         assert_eq!(f.text, doc.text[f.start..f.end]);
         assert!(f.context.len() <= 320, "{}", f.context);
-        assert!(f.context.contains(&f.text), "{} not in {}", f.text, f.context);
+        assert!(
+            f.context.contains(&f.text),
+            "{} not in {}",
+            f.text,
+            f.context
+        );
     }
-    let keys: Vec<_> = fs.iter().map(|f| (f.start, f.end, f.rule.clone())).collect();
+    let keys: Vec<_> = fs
+        .iter()
+        .map(|f| (f.start, f.end, f.rule.clone()))
+        .collect();
     let mut sorted = keys.clone();
     sorted.sort();
     assert_eq!(keys, sorted);
@@ -175,8 +276,15 @@ fn data_files_are_canonical() {
     let mut sorted = codes.clone();
     sorted.sort();
     sorted.dedup();
-    assert_eq!(codes, sorted, "countries.csv must be sorted by code without duplicates");
-    assert!(codes.len() >= 249, "all ISO 3166-1 countries: {}", codes.len());
+    assert_eq!(
+        codes, sorted,
+        "countries.csv must be sorted by code without duplicates"
+    );
+    assert!(
+        codes.len() >= 249,
+        "all ISO 3166-1 countries: {}",
+        codes.len()
+    );
     for r in &t.rows {
         let mut terms: Vec<&str> = vec![&r.fields[1], &r.fields[2]];
         terms.extend(r.fields[3].split('|').filter(|s| !s.is_empty()));
@@ -186,12 +294,24 @@ fn data_files_are_canonical() {
         d.dedup();
         // name_en == name_de is allowed (Andorra); anything else duplicated is not.
         let dups = terms.len() - d.len();
-        assert!(dups <= usize::from(r.fields[1] == r.fields[2]), "line {}: duplicate terms", r.line);
+        assert!(
+            dups <= usize::from(r.fields[1] == r.fields[2]),
+            "line {}: duplicate terms",
+            r.line
+        );
     }
     // sorted single-key tables
-    for (file, key) in [("adequacy.csv", 0usize), ("country_stoplist.csv", 0), ("cities.csv", 0)] {
+    for (file, key) in [
+        ("adequacy.csv", 0usize),
+        ("country_stoplist.csv", 0),
+        ("cities.csv", 0),
+    ] {
         let t = csv::parse(&read(file)).expect("parses");
-        let keys: Vec<String> = t.rows.iter().map(|r| r.fields[key].to_lowercase()).collect();
+        let keys: Vec<String> = t
+            .rows
+            .iter()
+            .map(|r| r.fields[key].to_lowercase())
+            .collect();
         let mut s = keys.clone();
         s.sort();
         s.dedup();
@@ -202,20 +322,41 @@ fn data_files_are_canonical() {
     let mut s = names.clone();
     s.sort();
     s.dedup();
-    assert_eq!(names, s, "providers.csv must be sorted by name (case-insensitive) and unique");
-    assert!(names.len() >= 150, "at least 150 providers: {}", names.len());
+    assert_eq!(
+        names, s,
+        "providers.csv must be sorted by name (case-insensitive) and unique"
+    );
+    assert!(
+        names.len() >= 150,
+        "at least 150 providers: {}",
+        names.len()
+    );
     let r = csv::parse(&read("regions.csv")).expect("parses");
-    let keys: Vec<(String, String)> = r.rows.iter().map(|r| (r.fields[0].clone(), r.fields[1].clone())).collect();
+    let keys: Vec<(String, String)> = r
+        .rows
+        .iter()
+        .map(|r| (r.fields[0].clone(), r.fields[1].clone()))
+        .collect();
     let mut s = keys.clone();
     s.sort();
     s.dedup();
-    assert_eq!(keys, s, "regions.csv must be sorted by (provider, code) and unique");
+    assert_eq!(
+        keys, s,
+        "regions.csv must be sorted by (provider, code) and unique"
+    );
 }
 
 #[test]
 fn statuses_follow_the_adequacy_table() {
     let rules = rules();
-    let status = |code: &str| rules.countries.iter().find(|c| c.code == code).map(|c| c.status.as_str()).unwrap_or("?");
+    let status = |code: &str| {
+        rules
+            .countries
+            .iter()
+            .find(|c| c.code == code)
+            .map(|c| c.status.as_str())
+            .unwrap_or("?")
+    };
     for (code, want) in [
         ("DE", "eu"),
         ("IE", "eu"),
@@ -278,14 +419,51 @@ examples = ["x"]
 negative_examples = ["y"]
 "#;
     let cases: Vec<(&str, String, &str)> = vec![
-        ("x.toml", bad_regex.to_string(), "patterns/x.toml: rule transfer.broken: regex parse error"),
-        ("x.toml", bad_regex.replace("transfer.broken", "Transfer.Bad"), "rule Transfer.Bad: id must match"),
-        ("x.toml", bad_regex.replace("kind = \"transfer\"", "kind = \"weather\""), "unknown kind"),
-        ("x.toml", bad_regex.replace("lang = [\"en\"]", "lang = [\"fr\"]"), "lang must be"),
-        ("x.toml", bad_regex.replace("negative_examples = [\"y\"]", "negative_examples = []"), "at least one negative example"),
-        ("x.toml", bad_regex.replace("name = ", "nmae = "), "patterns/x.toml: invalid pattern file"),
-        ("x.toml", bad_regex.replace("pattern = '(unclosed'", "pattern = 'x'\nkeywords = [\"Upper\"]"), "lower case"),
-        ("x.toml", bad_regex.replace("transfer.broken", "transfer.scc").replace("(unclosed", "x"), "duplicate rule id"),
+        (
+            "x.toml",
+            bad_regex.to_string(),
+            "patterns/x.toml: rule transfer.broken: regex parse error",
+        ),
+        (
+            "x.toml",
+            bad_regex.replace("transfer.broken", "Transfer.Bad"),
+            "rule Transfer.Bad: id must match",
+        ),
+        (
+            "x.toml",
+            bad_regex.replace("kind = \"transfer\"", "kind = \"weather\""),
+            "unknown kind",
+        ),
+        (
+            "x.toml",
+            bad_regex.replace("lang = [\"en\"]", "lang = [\"fr\"]"),
+            "lang must be",
+        ),
+        (
+            "x.toml",
+            bad_regex.replace("negative_examples = [\"y\"]", "negative_examples = []"),
+            "at least one negative example",
+        ),
+        (
+            "x.toml",
+            bad_regex.replace("name = ", "nmae = "),
+            "patterns/x.toml: invalid pattern file",
+        ),
+        (
+            "x.toml",
+            bad_regex.replace(
+                "pattern = '(unclosed'",
+                "pattern = 'x'\nkeywords = [\"Upper\"]",
+            ),
+            "lower case",
+        ),
+        (
+            "x.toml",
+            bad_regex
+                .replace("transfer.broken", "transfer.scc")
+                .replace("(unclosed", "x"),
+            "duplicate rule id",
+        ),
     ];
     for (name, text, want) in cases {
         let d = override_dir(&[(name, &text)]);
@@ -303,12 +481,18 @@ fn real_documents_do_not_panic() {
     }
     let rules = rules();
     for name in ["de_lo_10p.txt", "en_lo_10p.txt"] {
-        let Ok(text) = std::fs::read_to_string(dir.join(name)) else { continue };
+        let Ok(text) = std::fs::read_to_string(dir.join(name)) else {
+            continue;
+        };
         let doc = paragraph_doc(&text);
         let fs = find(&doc, &rules, None);
         for f in &fs {
             assert_eq!(f.text, doc.text[f.start..f.end]);
         }
-        assert!(fs.iter().any(|f| f.kind == dpascan::findings::FindingKind::Clause), "{name}: no clause findings");
+        assert!(
+            fs.iter()
+                .any(|f| f.kind == dpascan::findings::FindingKind::Clause),
+            "{name}: no clause findings"
+        );
     }
 }

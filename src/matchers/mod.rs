@@ -148,7 +148,11 @@ fn find_gazetteer_hits(scan: &Scan, hits: &mut Vec<Hit>) {
                 break;
             }
         }
-        pos = if accepted { next } else { text::ceil_boundary(low, s + 1) };
+        pos = if accepted {
+            next
+        } else {
+            text::ceil_boundary(low, s + 1)
+        };
     }
 }
 

@@ -1,8 +1,9 @@
 //! Regex rules with the keyword prefilter.
 //!
 //! One overlapping Aho-Corasick pass over the lower-cased text finds every keyword; each
-//! occurrence opens a window of ±[`KEYWORD_WINDOW`] bytes for the rules it belongs to
-//! (overlapping windows merge). A rule's regex searches only its windows, with the
+//! occurrence opens a window for the rules it belongs to: the keyword's sentence (at most
+//! ±[`KEYWORD_WINDOW`] bytes); overlapping windows merge. A match must therefore lie in
+//! the sentence of one of the rule's keywords (rules are written sentence-local). A rule's regex searches only its windows, with the
 //! surrounding text visible to look-around (`\b`), so a match is the same as in a
 //! whole-text search as long as it lies within a window. Rules without keywords search
 //! the whole text.
@@ -23,11 +24,17 @@ pub fn find_rule_hits(scan: &Scan, hits: &mut Vec<Hit>) {
         windows[i].push((0, len));
     }
     if let Some(ac) = &rules.keywords {
+        // Keyword hits come in text order, so the last window is reused for hits inside it.
+        let mut last: Option<(usize, usize)> = None;
         for m in ac.find_overlapping_iter(scan.low.as_str()) {
-            let w = (
-                m.start().saturating_sub(KEYWORD_WINDOW),
-                (m.end() + KEYWORD_WINDOW).min(len),
-            );
+            let w = match last {
+                Some((a, z)) if a <= m.start() && m.end() <= z => (a, z),
+                _ => {
+                    let w = keyword_window(scan, m.start(), m.end());
+                    last = Some(w);
+                    w
+                }
+            };
             for &ri in &rules.keyword_rules[m.pattern().as_usize()] {
                 let ws = &mut windows[ri];
                 match ws.last_mut() {
@@ -48,6 +55,24 @@ pub fn find_rule_hits(scan: &Scan, hits: &mut Vec<Hit>) {
         }
     }
 }
+
+/// The window searched around a keyword at `start..end`: its sentence, but at least
+/// [`MIN_REACH`] bytes on each side and at most [`KEYWORD_WINDOW`] bytes on each side.
+fn keyword_window(scan: &Scan, start: usize, end: usize) -> (usize, usize) {
+    let (a, z) = scan.sentence(start, end);
+    let a = a
+        .max(start.saturating_sub(KEYWORD_WINDOW))
+        .min(start.saturating_sub(MIN_REACH));
+    let z = z
+        .min(end + KEYWORD_WINDOW)
+        .max(end + MIN_REACH)
+        .min(scan.text.len());
+    (a, z)
+}
+
+/// Bytes searched on each side of a keyword even when the sentence ends sooner (short
+/// headings next to each other, sentence detection misled by an abbreviation).
+pub const MIN_REACH: usize = 40;
 
 fn search_window(scan: &Scan, rule: &CompiledRule, a: usize, z: usize, hits: &mut Vec<Hit>) {
     let input = Input::new(scan.text).range(a..z);

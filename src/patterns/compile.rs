@@ -420,9 +420,11 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
         Some(serde_json::Value::Object(m)) => m,
         Some(other) => bail!("value must be a table, got {other}"),
     };
-    let regex = meta::Regex::new(&ascii_word_boundaries(&r.pattern)).map_err(|e| match e.syntax_error() {
-        Some(syntax) => anyhow!("{syntax}"),
-        None => anyhow!("regex build error: {e}"),
+    let regex = meta::Regex::new(&ascii_word_boundaries(&r.pattern)).map_err(|e| {
+        match e.syntax_error() {
+            Some(syntax) => anyhow!("{syntax}"),
+            None => anyhow!("regex build error: {e}"),
+        }
     })?;
     let hit_group = regex
         .group_info()
@@ -854,6 +856,7 @@ fn build_gazetteer(
     }
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(map.keys())
         .context("building the gazetteer automaton")?;
     Ok(Gazetteer {
@@ -884,7 +887,10 @@ mod tests {
 
     #[test]
     fn word_boundaries_become_ascii() {
-        assert_eq!(ascii_word_boundaries(r"\bart\b \\b \d"), r"(?-u:\b)art(?-u:\b) \\b \d");
+        assert_eq!(
+            ascii_word_boundaries(r"\bart\b \\b \d"),
+            r"(?-u:\b)art(?-u:\b) \\b \d"
+        );
     }
 
     #[test]
