@@ -1,7 +1,7 @@
 //! Measures `matchers::find` throughput, or shows the findings of a text.
 //!
 //! `cargo run --release --example find_throughput -- FILE [REPEAT]` prints MB/s;
-//! `cargo run --example find_throughput -- --show "some text"` prints the findings.
+//! `cargo run --example find_throughput -- --show "some text"` (or `--show @FILE`) prints the findings.
 
 use std::time::Instant;
 
@@ -13,7 +13,12 @@ fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let rules = Rules::embedded()?;
     if args.first().map(String::as_str) == Some("--show") {
-        let text = args.get(1).cloned().unwrap_or_default();
+        let arg = args.get(1).cloned().unwrap_or_default();
+        // `--show @FILE` reads the text from FILE.
+        let text = match arg.strip_prefix('@') {
+            Some(path) => std::fs::read_to_string(path)?,
+            None => arg,
+        };
         let doc = normalize(RawText {
             pages: vec![text],
             paged: false,
