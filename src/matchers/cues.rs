@@ -9,7 +9,7 @@
 //! - A negation cue inside a history cue ("no longer", "nicht mehr") does not count as a negation.
 //! - Cues are whole words: the chars around them must not be letters or digits.
 
-use crate::patterns::compile::{Cues, RuleCueWords};
+use crate::patterns::compile::{CueList, Cues, RuleCueWords};
 
 /// Most bytes after the match in which "after" cues are looked for.
 pub const AFTER_REACH: usize = 120;
@@ -28,20 +28,43 @@ pub struct CueFlags {
     pub hypothetical: bool,
 }
 
-/// Spans of whole-word occurrences of any of `cues` in `window`.
-pub fn cue_spans(window: &str, cues: &[String]) -> Vec<(usize, usize)> {
+/// Whether the occurrence `start..end` of `cue` in `window` stands as whole words.
+fn whole_word(window: &str, start: usize, end: usize, cue: &str) -> bool {
+    let first_word = cue.chars().next().is_some_and(super::text::is_word_char);
+    let last_word = cue
+        .chars()
+        .next_back()
+        .is_some_and(super::text::is_word_char);
+    let before_ok = !first_word
+        || !super::text::char_before(window, start).is_some_and(super::text::is_word_char);
+    let after_ok =
+        !last_word || !super::text::char_at(window, end).is_some_and(super::text::is_word_char);
+    before_ok && after_ok
+}
+
+/// Spans of whole-word occurrences of any cue of `list` in `window` (one automaton pass).
+pub fn cue_spans(window: &str, list: &CueList) -> Vec<(usize, usize)> {
+    list.ac
+        .find_overlapping_iter(window)
+        .filter(|m| {
+            whole_word(
+                window,
+                m.start(),
+                m.end(),
+                &list.words[m.pattern().as_usize()],
+            )
+        })
+        .map(|m| (m.start(), m.end()))
+        .collect()
+}
+
+/// Spans of whole-word occurrences of any of `cues` in `window` (small rule-specific lists).
+pub fn word_spans(window: &str, cues: &[String]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for c in cues {
-        let first_word = c.chars().next().is_some_and(super::text::is_word_char);
-        let last_word = c.chars().next_back().is_some_and(super::text::is_word_char);
         for (i, _) in window.match_indices(c.as_str()) {
-            let end = i + c.len();
-            let before_ok = !first_word
-                || !super::text::char_before(window, i).is_some_and(super::text::is_word_char);
-            let after_ok = !last_word
-                || !super::text::char_at(window, end).is_some_and(super::text::is_word_char);
-            if before_ok && after_ok {
-                out.push((i, end));
+            if whole_word(window, i, i + c.len(), c) {
+                out.push((i, i + c.len()));
             }
         }
     }
@@ -89,19 +112,19 @@ pub fn flags(
     let hist_after = cue_spans(after, &cues.historical_after);
     let historical = !hist_before.is_empty()
         || !hist_after.is_empty()
-        || !cue_spans(sentence, &extra.historical).is_empty();
+        || !word_spans(sentence, &extra.historical).is_empty();
 
     let inside = |spans: &[(usize, usize)], (a, z): (usize, usize)| {
         spans.iter().any(|&(s, e)| s <= a && z <= e)
     };
     let mut neg_before: Vec<(usize, usize)> = cue_spans(before, &cues.negation_before);
-    neg_before.extend(cue_spans(before, &extra.negated));
+    neg_before.extend(word_spans(before, &extra.negated));
     let neg_after = cue_spans(after, &cues.negation_after);
     let negated = neg_before.iter().any(|&s| !inside(&hist_before, s))
         || neg_after.iter().any(|&s| !inside(&hist_after, s));
 
     let hypothetical = !cue_spans(before, &cues.hypothetical_before).is_empty()
-        || !cue_spans(before, &extra.hypothetical).is_empty()
+        || !word_spans(before, &extra.hypothetical).is_empty()
         || !cue_spans(after, &cues.hypothetical_after).is_empty();
     CueFlags {
         negated,
@@ -116,7 +139,7 @@ pub fn is_transfer_sentence(low: &str, sent: (usize, usize), cues: &Cues) -> boo
     let z = super::text::floor_boundary(low, sent.1).max(a);
     let s = &low[a..z];
     // Prefix match on purpose: "übermitt" covers übermittelt, Übermittlung, …
-    cues.transfer_words.iter().any(|w| s.contains(w.as_str()))
+    cues.transfer_words.ac.is_match(s)
 }
 
 #[cfg(test)]
@@ -124,7 +147,7 @@ mod tests {
     use super::*;
 
     fn cues() -> Cues {
-        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let l = |v: &[&str]| CueList::new(v.iter().map(|s| s.to_string()).collect()).unwrap();
         Cues {
             negation_before: l(&["not", "no", "keine", "nicht"]),
             negation_after: l(&["findet nicht statt", "nicht"]),

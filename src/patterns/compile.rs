@@ -106,25 +106,50 @@ pub struct RuleCueWords {
     pub hypothetical: Vec<String>,
 }
 
-/// Shared cue lists, lower case.
-#[derive(Debug, Clone, Default)]
+/// Shared cue lists, lower case, each with its automaton.
+#[derive(Debug, Clone)]
 pub struct Cues {
     /// Negation cues before the match (same clause).
-    pub negation_before: Vec<String>,
+    pub negation_before: CueList,
     /// Negation cues after the match (same sentence, near).
-    pub negation_after: Vec<String>,
+    pub negation_after: CueList,
     /// History cues before the match.
-    pub historical_before: Vec<String>,
+    pub historical_before: CueList,
     /// History cues after the match.
-    pub historical_after: Vec<String>,
+    pub historical_after: CueList,
     /// Hypothesis cues before the match.
-    pub hypothetical_before: Vec<String>,
+    pub hypothetical_before: CueList,
     /// Hypothesis cues after the match.
-    pub hypothetical_after: Vec<String>,
+    pub hypothetical_after: CueList,
     /// Words that end the clause a "before" cue may come from.
-    pub clause_breaks: Vec<String>,
-    /// Words that make a sentence a transfer sentence.
-    pub transfer_words: Vec<String>,
+    pub clause_breaks: CueList,
+    /// Words that make a sentence a transfer sentence (prefixes).
+    pub transfer_words: CueList,
+}
+
+/// A list of lower-case cue words with an overlapping automaton over them.
+#[derive(Debug, Clone)]
+pub struct CueList {
+    /// The words, lower case.
+    pub words: Vec<String>,
+    /// Standard (overlapping-capable) automaton over `words`; pattern id = index into `words`.
+    pub ac: AhoCorasick,
+}
+
+impl CueList {
+    /// Builds the list; words must be lower case and non-empty.
+    pub fn new(words: Vec<String>) -> anyhow::Result<CueList> {
+        for w in &words {
+            if w.is_empty() || *w != lower_preserving(w) {
+                bail!("cue {w:?} must be non-empty and lower case");
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&words)
+            .context("building a cue automaton")?;
+        Ok(CueList { words, ac })
+    }
 }
 
 /// One country of `countries.csv`.
@@ -495,32 +520,18 @@ pub fn ascii_word_boundaries(pattern: &str) -> String {
 }
 
 fn compile_cues(c: CuesSyntax) -> anyhow::Result<Cues> {
-    let all = [
-        &c.negation.before,
-        &c.negation.after,
-        &c.historical.before,
-        &c.historical.after,
-        &c.hypothetical.before,
-        &c.hypothetical.after,
-        &c.clause_breaks,
-        &c.transfer_words,
-    ];
-    for list in all {
-        for w in list {
-            if w.is_empty() || *w != lower_preserving(w) {
-                bail!("patterns/cues.toml: cue {w:?} must be non-empty and lower case");
-            }
-        }
-    }
+    let list = |name: &str, words: Vec<String>| {
+        CueList::new(words).with_context(|| format!("patterns/cues.toml: {name}"))
+    };
     Ok(Cues {
-        negation_before: c.negation.before,
-        negation_after: c.negation.after,
-        historical_before: c.historical.before,
-        historical_after: c.historical.after,
-        hypothetical_before: c.hypothetical.before,
-        hypothetical_after: c.hypothetical.after,
-        clause_breaks: c.clause_breaks,
-        transfer_words: c.transfer_words,
+        negation_before: list("negation.before", c.negation.before)?,
+        negation_after: list("negation.after", c.negation.after)?,
+        historical_before: list("historical.before", c.historical.before)?,
+        historical_after: list("historical.after", c.historical.after)?,
+        hypothetical_before: list("hypothetical.before", c.hypothetical.before)?,
+        hypothetical_after: list("hypothetical.after", c.hypothetical.after)?,
+        clause_breaks: list("clause_breaks", c.clause_breaks)?,
+        transfer_words: list("transfer_words", c.transfer_words)?,
     })
 }
 
@@ -868,6 +879,12 @@ fn build_gazetteer(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_are_shared_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Rules>();
+    }
 
     #[test]
     fn ids() {
