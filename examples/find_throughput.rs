@@ -1,6 +1,7 @@
 //! Measures `matchers::find` throughput, or shows the findings of a text.
 //!
 //! `cargo run --release --example find_throughput -- FILE [REPEAT]` prints MB/s;
+//! `-- --check` prints the `patterns check` report;
 //! `cargo run --example find_throughput -- --show "some text"` (or `--show @FILE`) prints the findings.
 
 use std::time::Instant;
@@ -11,6 +12,10 @@ use dpascan::patterns::Rules;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--check") {
+        print!("{}", dpascan::patterns::check_patterns(None)?);
+        return Ok(());
+    }
     let rules = Rules::embedded()?;
     if args.first().map(String::as_str) == Some("--show") {
         let arg = args.get(1).cloned().unwrap_or_default();
