@@ -6,8 +6,7 @@ use crate::report::{Analysis, DocKind, Risk, Transfers};
 
 /// Derives the document-level answers from the findings.
 pub fn analyze(_doc: &Extracted, _findings: &[Finding], _lang: Option<&str>) -> Analysis {
-    Analysis {
-        // STUB
+    Analysis { // STUB
         kind: DocKind::Other,
         parties: vec![],
         countries: vec![],

@@ -37,11 +37,7 @@ pub fn extract_file(path: &Path, limits: &Limits) -> ExtractOutcome {
             format: None,
             result: Err(DocError::new(
                 ErrorKind::TooLarge,
-                format!(
-                    "file is {} bytes, over the limit of {} bytes (--max-size)",
-                    meta.len(),
-                    limits.max_file_bytes
-                ),
+                format!("file is {} bytes, over the limit of {} bytes (--max-size)", meta.len(), limits.max_file_bytes),
             )),
         };
     }
@@ -56,10 +52,7 @@ fn unreadable(path: &Path, e: std::io::Error) -> ExtractOutcome {
     ExtractOutcome {
         sha256: String::new(),
         format: None,
-        result: Err(DocError::new(
-            ErrorKind::Unreadable,
-            format!("cannot read {}: {e}", path.display()),
-        )),
+        result: Err(DocError::new(ErrorKind::Unreadable, format!("cannot read {}: {e}", path.display()))),
     }
 }
 
@@ -70,80 +63,47 @@ pub fn extract_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> ExtractOutco
         return ExtractOutcome {
             sha256,
             format: None,
-            result: Err(DocError::new(
-                ErrorKind::Unsupported,
-                "not a supported format (PDF, HTML, DOCX, Markdown, text)",
-            )),
+            result: Err(DocError::new(ErrorKind::Unsupported, "not a supported format (PDF, HTML, DOCX, Markdown, text)")),
         };
     };
-    let result = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        extract::extract(bytes, format, limits)
-    })) {
+    let result = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract::extract(bytes, format, limits))) {
         Ok(r) => r,
         Err(payload) => Err(DocError::new(
             ErrorKind::Internal,
-            format!(
-                "extractor panicked: {}",
-                crate::error::panic_message(&*payload)
-            ),
+            format!("extractor panicked: {}", crate::error::panic_message(&*payload)),
         )),
     };
     let result = result.and_then(|ex| {
         if ex.text.trim().is_empty() {
-            Err(DocError::new(
-                ErrorKind::NoText,
-                "the document has no extractable text (a scan or an empty file?)",
-            ))
+            Err(DocError::new(ErrorKind::NoText, "the document has no extractable text (a scan or an empty file?)"))
         } else {
             Ok(ex)
         }
     });
-    ExtractOutcome {
-        sha256,
-        format: Some(format),
-        result,
-    }
+    ExtractOutcome { sha256, format: Some(format), result }
 }
 
 /// Runs find → analyze on an extraction outcome and builds the result.
 pub fn analyze_outcome(path: &str, outcome: ExtractOutcome, rules: &Rules) -> DocResult {
-    let ExtractOutcome {
-        sha256,
-        format,
-        result,
-    } = outcome;
+    let ExtractOutcome { sha256, format, result } = outcome;
     let doc = match result {
         Ok(doc) => doc,
         Err(e) => return DocResult::failed(path, &sha256, format, &e),
     };
-    let analysed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        analyze_extracted(path, &sha256, format, &doc, rules)
-    }));
+    let analysed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze_extracted(path, &sha256, format, &doc, rules)));
     match analysed {
         Ok(r) => r,
         Err(payload) => DocResult::failed(
             path,
             &sha256,
             format,
-            &DocError::new(
-                ErrorKind::Internal,
-                format!(
-                    "analysis panicked: {}",
-                    crate::error::panic_message(&*payload)
-                ),
-            ),
+            &DocError::new(ErrorKind::Internal, format!("analysis panicked: {}", crate::error::panic_message(&*payload))),
         ),
     }
 }
 
 /// find → analyze on extracted text.
-pub fn analyze_extracted(
-    path: &str,
-    sha256: &str,
-    format: Option<Format>,
-    doc: &Extracted,
-    rules: &Rules,
-) -> DocResult {
+pub fn analyze_extracted(path: &str, sha256: &str, format: Option<Format>, doc: &Extracted, rules: &Rules) -> DocResult {
     let language = crate::lang::detect(&doc.text);
     let findings = crate::matchers::find(doc, rules, language.as_deref());
     let a = crate::analyze::analyze(doc, &findings, language.as_deref());

@@ -5,8 +5,5 @@ use crate::error::{DocError, ErrorKind};
 
 /// Extracts raw text from html bytes.
 pub fn extract(_bytes: &[u8], _limits: &Limits) -> Result<RawText, DocError> {
-    Err(DocError::new(
-        ErrorKind::Unsupported,
-        "html extraction not built yet",
-    ))
+    Err(DocError::new(ErrorKind::Unsupported, "html extraction not built yet"))
 }

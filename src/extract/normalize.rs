@@ -13,11 +13,5 @@ pub fn normalize(raw: RawText) -> Extracted {
         pages.push(start..text.len());
         text.push_str("\n\n");
     }
-    Extracted {
-        text,
-        pages,
-        paged: raw.paged,
-        engine: raw.engine,
-        warnings: raw.warnings,
-    }
+    Extracted { text, pages, paged: raw.paged, engine: raw.engine, warnings: raw.warnings }
 }

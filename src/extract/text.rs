@@ -5,12 +5,7 @@ use crate::error::DocError;
 
 /// Extracts plain text in any encoding.
 pub fn extract_text(bytes: &[u8], _limits: &Limits) -> Result<RawText, DocError> {
-    Ok(RawText {
-        pages: vec![String::from_utf8_lossy(bytes).into_owned()],
-        paged: false,
-        engine: "text".into(),
-        warnings: vec![],
-    })
+    Ok(RawText { pages: vec![String::from_utf8_lossy(bytes).into_owned()], paged: false, engine: "text".into(), warnings: vec![] })
 }
 
 /// Extracts Markdown: syntax removed, text kept.

@@ -11,19 +11,7 @@ pub mod human;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// `status` of a result.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// The document was read and analysed.
@@ -33,19 +21,7 @@ pub enum Status {
 }
 
 /// `kind` of a document.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
     /// Data processing agreement / AVV (Art. 28 GDPR).
@@ -80,19 +56,7 @@ pub struct ErrorInfo {
 }
 
 /// A postal address, parsed.
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Address {
     /// Street and number (and suite), as written.
     pub street: Option<String>,
@@ -124,19 +88,7 @@ pub struct Party {
 }
 
 /// `countries[].status`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CountryStatus {
     /// EU member state.
@@ -225,19 +177,7 @@ pub struct ChecklistItem {
 }
 
 /// `risk.level`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RiskLevel {
     /// Nothing of concern found.
@@ -365,12 +305,7 @@ pub struct DocResult {
 
 impl DocResult {
     /// A failed document: every field present, lists empty.
-    pub fn failed(
-        path: &str,
-        sha256: &str,
-        format: Option<crate::extract::Format>,
-        err: &DocError,
-    ) -> Self {
+    pub fn failed(path: &str, sha256: &str, format: Option<crate::extract::Format>, err: &DocError) -> Self {
         DocResult {
             schema_version: SCHEMA_VERSION,
             path: path.to_string(),
