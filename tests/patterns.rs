@@ -266,9 +266,54 @@ fn findings_are_well_formed() {
     assert_eq!(keys, sorted);
 }
 
+/// Sort key of a data row: (first column, second column) lower-cased; regions sort by (provider, code).
+fn row_key(fields: &[String]) -> (String, String) {
+    (
+        fields.first().map(|f| f.to_lowercase()).unwrap_or_default(),
+        fields.get(1).map(|f| f.to_lowercase()).unwrap_or_default(),
+    )
+}
+
+/// Rewrites a CSV data file sorted by [`row_key`] and deduplicated, keeping its comment header.
+fn canonicalize(path: &Path) {
+    let text = std::fs::read_to_string(path).expect("data file should be readable");
+    let comments: Vec<&str> = text.lines().take_while(|l| l.starts_with('#')).collect();
+    let table = csv::parse(&text).expect("data file should parse");
+    let mut rows: Vec<Vec<String>> = table.rows.into_iter().map(|r| r.fields).collect();
+    rows.sort_by_key(|r| row_key(r));
+    rows.dedup();
+    let mut out = String::new();
+    for c in comments {
+        out.push_str(c);
+        out.push('\n');
+    }
+    out.push_str(&table.header.join(","));
+    out.push('\n');
+    for r in rows {
+        let line: Vec<String> = r.iter().map(|f| csv::quote(f)).collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    std::fs::write(path, out).expect("data file should be writable");
+}
+
+/// The CSV data files are kept sorted and deduplicated. Run with
+/// `DPASCAN_CANONICALIZE=overwrite cargo test --test patterns data_files` to rewrite them.
 #[test]
 fn data_files_are_canonical() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("patterns");
+    if std::env::var("DPASCAN_CANONICALIZE").as_deref() == Ok("overwrite") {
+        for f in [
+            "adequacy.csv",
+            "cities.csv",
+            "countries.csv",
+            "country_stoplist.csv",
+            "providers.csv",
+            "regions.csv",
+        ] {
+            canonicalize(&dir.join(f));
+        }
+    }
     let read = |n: &str| std::fs::read_to_string(dir.join(n)).expect("data file should exist");
     // countries: sorted by code, unique codes, no duplicate term within a row, ~249 rows
     let t = csv::parse(&read("countries.csv")).expect("countries.csv parses");
