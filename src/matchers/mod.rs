@@ -1,10 +1,205 @@
 //! Stage 2: normalized text + rules → findings.
+//!
+//! One lower-cased copy of the text is made (length-preserving, so offsets agree), then:
+//! 1. regex rules ([`rules`]): one overlapping Aho-Corasick pass finds the rules' keywords;
+//!    a rule's regex runs only in windows of ±[`KEYWORD_WINDOW`] bytes around its keywords
+//!    (rules without keywords run over the whole text);
+//! 2. gazetteers: one leftmost-longest Aho-Corasick pass over countries ([`country`]),
+//!    country stop terms, providers ([`provider`]) and cloud region codes ([`location`]).
+//!
+//! Each hit becomes a [`Finding`] with its page, sentence context and value; findings are
+//! sorted by (start, end, rule), deduplicated and numbered f1…fn. The work is linear in the
+//! text length: every per-finding step (sentence bounds, cues) is bounded in bytes.
+//!
+//! [`KEYWORD_WINDOW`]: crate::patterns::compile::KEYWORD_WINDOW
+
+use serde_json::{Map, Value};
 
 use crate::extract::Extracted;
-use crate::findings::Finding;
+use crate::findings::{Finding, FindingKind};
+use crate::patterns::compile::{CountryForm, Target};
 use crate::patterns::Rules;
 
+pub mod clause;
+pub mod country;
+pub mod cues;
+pub mod location;
+pub mod provider;
+pub mod rules;
+pub mod text;
+pub mod tracking;
+pub mod transfer;
+
+/// Most bytes of a finding's context.
+pub const CONTEXT_BYTES: usize = 300;
+
+/// A hit before numbering.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Finding kind.
+    pub kind: FindingKind,
+    /// Rule id.
+    pub rule: String,
+    /// Start byte offset into the normalized text.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// Value object.
+    pub value: Map<String, Value>,
+}
+
+/// The text being searched, with its lower-cased copy and lazily computed sentence bounds.
+pub struct Scan<'a> {
+    /// The normalized text.
+    pub text: &'a str,
+    /// Its length-preserving lower-cased copy.
+    pub low: String,
+    /// The rules.
+    pub rules: &'a Rules,
+}
+
+impl<'a> Scan<'a> {
+    /// Prepares a scan of `text`.
+    pub fn new(text: &'a str, rules: &'a Rules) -> Self {
+        Scan {
+            text,
+            low: text::lower_preserving(text),
+            rules,
+        }
+    }
+
+    /// Bounds (start, end) of the sentence around `start..end` (bounded search).
+    pub fn sentence(&self, start: usize, end: usize) -> (usize, usize) {
+        (
+            text::sentence_start(self.text, start),
+            text::sentence_end(self.text, end).max(end),
+        )
+    }
+}
+
 /// Finds every rule and gazetteer hit in `doc`, sorted by (start, end, rule), ids f1…fn.
-pub fn find(_doc: &Extracted, _rules: &Rules, _lang: Option<&str>) -> Vec<Finding> {
-    Vec::new() // STUB
+///
+/// `lang` is accepted for future language-specific rules; all rules currently run on every
+/// document (bilingual documents and misdetected languages are common in contracts).
+pub fn find(doc: &Extracted, rules: &Rules, _lang: Option<&str>) -> Vec<Finding> {
+    let scan = Scan::new(&doc.text, rules);
+    let mut hits = Vec::new();
+    rules::find_rule_hits(&scan, &mut hits);
+    find_gazetteer_hits(&scan, &mut hits);
+    finish(doc, &scan, hits)
+}
+
+/// The gazetteer pass: leftmost-longest over countries, stop terms, providers and regions.
+/// When a match is rejected (word boundary, case, trap) the search resumes one char after
+/// its start, so a shorter valid term inside it is not lost.
+fn find_gazetteer_hits(scan: &Scan, hits: &mut Vec<Hit>) {
+    let g = &scan.rules.gazetteer;
+    let low = scan.low.as_str();
+    let mut pos = 0;
+    while pos < low.len() {
+        let input = aho_corasick::Input::new(low).span(pos..low.len());
+        let Some(m) = g.ac.find(input) else { break };
+        let (s, m_end) = (m.start(), m.end());
+        let mut accepted = false;
+        let mut next = m_end;
+        for term in &g.terms[m.pattern().as_usize()] {
+            let e = m_end;
+            if !provider::case_ok(scan.text, s, e, term) {
+                continue;
+            }
+            // German genitive: "Deutschlands", "Irlands" name the country too (span includes the 's').
+            let e = match term.target {
+                Target::Country(_, CountryForm::Name)
+                    if !term.written.ends_with('s')
+                        && scan.text.as_bytes().get(e) == Some(&b's')
+                        && text::at_word_bounds(scan.text, s, e + 1) =>
+                {
+                    e + 1
+                }
+                _ => e,
+            };
+            let bounded = match term.target {
+                Target::Region(_) => location::region_bounds_ok(scan.text, s, e),
+                _ => text::at_word_bounds(scan.text, s, e),
+            };
+            if !bounded {
+                continue;
+            }
+            match term.target {
+                Target::Stop => accepted = true,
+                Target::Country(i, form) => {
+                    // A trap (US state, person, company name) is consumed without a finding.
+                    accepted = true;
+                    if let Some(h) = country::hit(scan, s, e, i, form, &term.written) {
+                        hits.push(h);
+                    }
+                }
+                Target::Provider(i) => {
+                    accepted = true;
+                    hits.push(provider::hit(scan, s, e, i));
+                }
+                Target::Region(i) => {
+                    accepted = true;
+                    hits.push(location::region_hit(scan, s, e, i));
+                }
+            }
+            if accepted {
+                next = e;
+                break;
+            }
+        }
+        pos = if accepted {
+            next
+        } else {
+            text::ceil_boundary(low, s + 1)
+        };
+    }
+}
+
+/// Sorts, deduplicates and numbers the hits, adding page and context.
+fn finish(doc: &Extracted, scan: &Scan, mut hits: Vec<Hit>) -> Vec<Finding> {
+    hits.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
+    // Identical spans of the same kind: keep the first (by rule id).
+    hits.dedup_by(|b, a| a.start == b.start && a.end == b.end && a.kind == b.kind);
+    // Countries and locations nested in a longer hit of the same kind: keep the longer.
+    let mut keep = vec![true; hits.len()];
+    for kind in [FindingKind::Country, FindingKind::Location] {
+        let idx: Vec<usize> = (0..hits.len()).filter(|&i| hits[i].kind == kind).collect();
+        let mut best: Option<usize> = None; // the hit reaching furthest so far
+        for &i in &idx {
+            if let Some(b) = best {
+                if hits[i].end <= hits[b].end && hits[i].start >= hits[b].start {
+                    keep[i] = false;
+                    continue;
+                }
+                if hits[i].start == hits[b].start && hits[i].end > hits[b].end {
+                    keep[b] = false;
+                }
+            }
+            if best.is_none_or(|b| hits[i].end > hits[b].end) {
+                best = Some(i);
+            }
+        }
+    }
+    hits.into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(h, _)| h)
+        .enumerate()
+        .map(|(n, h)| {
+            let sent = scan.sentence(h.start, h.end);
+            let text = doc.text[h.start..h.end].to_string();
+            Finding {
+                id: format!("f{}", n + 1),
+                kind: h.kind,
+                rule: h.rule,
+                page: doc.page_of(h.start),
+                start: h.start,
+                end: h.end,
+                text,
+                context: text::context(&doc.text, h.start, h.end, sent, CONTEXT_BYTES),
+                value: Value::Object(h.value),
+            }
+        })
+        .collect()
 }

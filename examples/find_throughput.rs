@@ -1,0 +1,64 @@
+//! Measures `matchers::find` throughput, or shows the findings of a text.
+//!
+//! `cargo run --release --example find_throughput -- FILE [REPEAT]` prints MB/s;
+//! `-- --check` prints the `patterns check` report;
+//! `cargo run --example find_throughput -- --show "some text"` (or `--show @FILE`) prints the findings.
+
+use std::time::Instant;
+
+use dpascan::extract::{normalize::normalize, RawText};
+use dpascan::matchers::find;
+use dpascan::patterns::Rules;
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--check") {
+        print!("{}", dpascan::patterns::check_patterns(None)?);
+        return Ok(());
+    }
+    let rules = Rules::embedded()?;
+    if args.first().map(String::as_str) == Some("--show") {
+        let arg = args.get(1).cloned().unwrap_or_default();
+        // `--show @FILE` reads the text from FILE.
+        let text = match arg.strip_prefix('@') {
+            Some(path) => std::fs::read_to_string(path)?,
+            None => arg,
+        };
+        let doc = normalize(RawText {
+            pages: vec![text],
+            paged: false,
+            ..RawText::default()
+        });
+        for f in find(&doc, &rules, None) {
+            println!("{} {} {:?} {}", f.rule, f.start, f.text, f.value);
+        }
+        return Ok(());
+    }
+    let path = args
+        .first()
+        .ok_or_else(|| anyhow::anyhow!("usage: find_throughput FILE [REPEAT] | --show TEXT"))?;
+    let repeat: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(10);
+    let one = std::fs::read_to_string(path)?;
+    let text = std::iter::repeat_n(one.as_str(), repeat)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let doc = normalize(RawText {
+        pages: vec![text],
+        paged: false,
+        ..RawText::default()
+    });
+    let mb = doc.text.len() as f64 / 1e6;
+    let mut best = f64::MAX;
+    let mut n = 0;
+    for _ in 0..5 {
+        let t = Instant::now();
+        n = find(&doc, &rules, None).len();
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    println!(
+        "{mb:.2} MB, {n} findings, best of 5: {:.1} ms, {:.0} MB/s",
+        best * 1e3,
+        mb / best
+    );
+    Ok(())
+}

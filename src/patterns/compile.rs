@@ -1,0 +1,944 @@
+//! Compiles pattern files and gazetteers into [`Rules`], once per process.
+//!
+//! Every error names the file and, for rules, the rule id, e.g.
+//! `patterns/transfer.toml: rule transfer.scc: regex parse error: …`.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use anyhow::{anyhow, bail, Context};
+use regex_automata::meta;
+
+use super::csv;
+use super::syntax::{CuesSyntax, ExampleTable, PatternFile, RuleSyntax};
+use crate::findings::FindingKind;
+use crate::matchers::text::lower_preserving;
+use crate::report::CountryStatus;
+
+/// Default number of bytes around a keyword occurrence in which the rule's regex is run.
+pub const KEYWORD_WINDOW: usize = 400;
+
+/// All compiled rules and gazetteers, built once per process and shared (read-only) by all threads.
+#[derive(Debug)]
+pub struct Rules {
+    /// Regex rules in load order (files sorted by name, rules in file order).
+    pub rules: Vec<CompiledRule>,
+    /// Keyword prefilter over the lower-cased text (overlapping search); `None` when no rule has keywords.
+    pub keywords: Option<AhoCorasick>,
+    /// For each keyword pattern id: the rules (indices into `rules`) it enables.
+    pub keyword_rules: Vec<Vec<usize>>,
+    /// Rules without keywords: they run over the whole text.
+    pub always: Vec<usize>,
+    /// Countries (ISO 3166-1), sorted by code.
+    pub countries: Vec<Country>,
+    /// EU adequacy decisions.
+    pub adequacy: Vec<Adequacy>,
+    /// Service providers.
+    pub providers: Vec<ProviderEntry>,
+    /// Cloud regions (provider, code, city, country).
+    pub regions: Vec<Region>,
+    /// The one leftmost-longest automaton over countries, stop terms, providers and regions.
+    pub gazetteer: Gazetteer,
+    /// Place names (lower case) → where they are; for `place` groups of location rules.
+    pub places: HashMap<String, Place>,
+    /// Negation / history / hypothesis cues.
+    pub cues: Cues,
+    /// Names of the files the rules were loaded from, sorted.
+    pub files: Vec<String>,
+}
+
+/// One compiled regex rule.
+#[derive(Debug)]
+pub struct CompiledRule {
+    /// Stable id, e.g. "transfer.scc".
+    pub id: String,
+    /// Finding kind.
+    pub kind: FindingKind,
+    /// Human-readable name.
+    pub name: String,
+    /// Languages the rule is written for.
+    pub lang: Vec<String>,
+    /// Lower-case keywords (prefilter).
+    pub keywords: Vec<String>,
+    /// The compiled regex.
+    pub regex: meta::Regex,
+    /// Capture group index of `hit`, if the pattern has one.
+    pub hit_group: Option<usize>,
+    /// Capture group index of `place`, if the pattern has one.
+    pub place_group: Option<usize>,
+    /// The value template (a JSON object).
+    pub value: serde_json::Map<String, serde_json::Value>,
+    /// Which cue flags are computed.
+    pub flags: Flags,
+    /// Rule-specific extra cues.
+    pub extra_cues: RuleCueWords,
+    /// Words that make a match more credible (informational).
+    pub context: Vec<String>,
+    /// Sources.
+    pub references: Vec<String>,
+    /// Examples that must match.
+    pub examples: Vec<ExampleTable>,
+    /// Examples that must not match (or only with the given flags).
+    pub negative_examples: Vec<ExampleTable>,
+    /// File the rule came from, e.g. "transfer.toml".
+    pub file: String,
+}
+
+/// Which cue flags a rule computes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// Compute `negated`.
+    pub negated: bool,
+    /// Compute `historical`.
+    pub historical: bool,
+    /// Compute `hypothetical`.
+    pub hypothetical: bool,
+}
+
+/// Rule-specific extra cue words (lower case).
+#[derive(Debug, Clone, Default)]
+pub struct RuleCueWords {
+    /// Extra negation cues (before the match).
+    pub negated: Vec<String>,
+    /// Extra history cues (anywhere in the sentence).
+    pub historical: Vec<String>,
+    /// Extra hypothesis cues (before the match).
+    pub hypothetical: Vec<String>,
+}
+
+/// Shared cue lists, lower case, each with its automaton.
+#[derive(Debug, Clone)]
+pub struct Cues {
+    /// Negation cues before the match (same clause).
+    pub negation_before: CueList,
+    /// Negation cues after the match (same sentence, near).
+    pub negation_after: CueList,
+    /// History cues before the match.
+    pub historical_before: CueList,
+    /// History cues after the match.
+    pub historical_after: CueList,
+    /// Hypothesis cues before the match.
+    pub hypothetical_before: CueList,
+    /// Hypothesis cues after the match.
+    pub hypothetical_after: CueList,
+    /// Words that end the clause a "before" cue may come from.
+    pub clause_breaks: CueList,
+    /// Words that make a sentence a transfer sentence (prefixes).
+    pub transfer_words: CueList,
+}
+
+/// A list of lower-case cue words with an overlapping automaton over them.
+#[derive(Debug, Clone)]
+pub struct CueList {
+    /// The words, lower case.
+    pub words: Vec<String>,
+    /// Standard (overlapping-capable) automaton over `words`; pattern id = index into `words`.
+    pub ac: AhoCorasick,
+}
+
+impl CueList {
+    /// Builds the list; words must be lower case and non-empty.
+    pub fn new(words: Vec<String>) -> anyhow::Result<CueList> {
+        for w in &words {
+            if w.is_empty() || *w != lower_preserving(w) {
+                bail!("cue {w:?} must be non-empty and lower case");
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&words)
+            .context("building a cue automaton")?;
+        Ok(CueList { words, ac })
+    }
+}
+
+/// One country of `countries.csv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2, upper case.
+    pub code: String,
+    /// English short name.
+    pub name_en: String,
+    /// German name.
+    pub name_de: String,
+    /// Other names (official names, abbreviations, variants).
+    pub variants: Vec<String>,
+    /// Adjectives (English capitalised, German lower case).
+    pub adjectives: Vec<String>,
+    /// GDPR status, computed from the EU/EEA lists and `adequacy.csv`.
+    pub status: CountryStatus,
+}
+
+/// One adequacy decision of `adequacy.csv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Adequacy {
+    /// ISO 3166-1 alpha-2.
+    pub code: String,
+    /// Date of the decision, ISO 8601.
+    pub date: String,
+    /// Official reference, e.g. "2000/518/EC".
+    pub reference: String,
+    /// "whole" (the country is adequate) or "partial" (e.g. certified organisations only).
+    pub scope: String,
+}
+
+/// How a gazetteer term must be written in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseRule {
+    /// Any case.
+    Insensitive,
+    /// The first letter must be upper case in the text (proper nouns: "Turkey", not "turkey").
+    Capitalized,
+    /// Exactly as written (short all-caps forms like "US", "UK"; ambiguous brand names).
+    Exact,
+    /// Exactly as written and not the first word of a sentence ("Front", "Adjust").
+    ExactNotSentenceStart,
+}
+
+/// One provider of `providers.csv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProviderEntry {
+    /// Canonical product or brand name.
+    pub name: String,
+    /// All names searched (the canonical name included).
+    pub aliases: Vec<String>,
+    /// Legal entity.
+    pub company: String,
+    /// ISO 3166-1 alpha-2 of the entity or its ultimate parent.
+    pub jurisdiction: String,
+    /// Category, e.g. "cloud", "email", "analytics".
+    pub category: String,
+    /// 0 = automatic, 1 = exact case, 2 = exact case and not at a sentence start.
+    pub case_sensitive: u8,
+}
+
+/// One cloud region of `regions.csv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region {
+    /// Cloud ("AWS", "GCP", "Azure", …).
+    pub provider: String,
+    /// Region code as written, e.g. "eu-central-1".
+    pub code: String,
+    /// City (or area) of the region.
+    pub city: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+}
+
+/// A resolved place.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Place {
+    /// City, canonical.
+    pub city: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    pub country: Option<String>,
+    /// "EU" or "EEA".
+    pub region: Option<String>,
+}
+
+/// What a gazetteer term stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A country (index into `countries`) as a name, an adjective or a code.
+    Country(usize, CountryForm),
+    /// A stop term: a longer phrase containing a country name that is not a country ("New Jersey").
+    Stop,
+    /// A provider (index into `providers`).
+    Provider(usize),
+    /// A cloud region (index into `regions`).
+    Region(usize),
+}
+
+/// How a country is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountryForm {
+    /// A name or variant ("Germany", "Vereinigte Staaten").
+    Name,
+    /// An adjective ("irisch", "American").
+    Adjective,
+    /// A code-like abbreviation ("US", "UK", "USA").
+    Code,
+}
+
+/// One gazetteer term as written in a data file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// What it stands for.
+    pub target: Target,
+    /// The term as written in the data file.
+    pub written: String,
+    /// How it must be written in the text.
+    pub case: CaseRule,
+}
+
+/// The combined gazetteer automaton.
+#[derive(Debug)]
+pub struct Gazetteer {
+    /// Leftmost-longest automaton over the lower-cased terms.
+    pub ac: AhoCorasick,
+    /// For each automaton pattern id: the terms with that lower-cased form, in priority order.
+    pub terms: Vec<Vec<Term>>,
+}
+
+/// EU member states (27).
+pub const EU27: [&str; 27] = [
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
+    "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+];
+
+/// EEA members outside the EU.
+pub const EEA_NON_EU: [&str; 3] = ["IS", "LI", "NO"];
+
+/// The finding kind named by `s` (the strings of [`FindingKind::as_str`]).
+pub fn parse_kind(s: &str) -> Option<FindingKind> {
+    use FindingKind::*;
+    [
+        Party, Address, Country, Transfer, Provider, Location, Tracking, Clause,
+    ]
+    .into_iter()
+    .find(|k| k.as_str() == s)
+}
+
+/// Whether `id` matches `^[a-z]+(\.[a-z0-9_]+)+$`.
+pub fn valid_id(id: &str) -> bool {
+    let mut parts = id.split('.');
+    let Some(head) = parts.next() else {
+        return false;
+    };
+    if head.is_empty() || !head.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    let mut n = 0;
+    for p in parts {
+        if p.is_empty()
+            || !p
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 1
+}
+
+/// Compiles the contents of a `patterns/` directory: `files` maps file name → text.
+pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
+    let mut rules = Vec::new();
+    let mut cues_syntax: Option<CuesSyntax> = None;
+    for (name, text) in files {
+        let shown = format!("patterns/{name}");
+        if name == "cues.toml" {
+            let c: CuesSyntax =
+                toml::from_str(text).with_context(|| format!("{shown}: invalid cue file"))?;
+            cues_syntax = Some(c);
+        } else if name.ends_with(".toml") {
+            let file: PatternFile =
+                toml::from_str(text).with_context(|| format!("{shown}: invalid pattern file"))?;
+            for r in file.rule {
+                let id = r.id.clone();
+                let c = compile_rule(r, name).with_context(|| format!("{shown}: rule {id}"))?;
+                rules.push(c);
+            }
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for r in &rules {
+        if !seen.insert(r.id.clone()) {
+            bail!("patterns/{}: rule {}: duplicate rule id", r.file, r.id);
+        }
+    }
+    let cues = compile_cues(cues_syntax.ok_or_else(|| anyhow!("patterns/cues.toml: missing"))?)?;
+    let csv_of = |n: &str| -> anyhow::Result<csv::Table> {
+        let text = files
+            .get(n)
+            .ok_or_else(|| anyhow!("patterns/{n}: missing"))?;
+        csv::parse(text).with_context(|| format!("patterns/{n}"))
+    };
+    let adequacy = load_adequacy(&csv_of("adequacy.csv")?).context("patterns/adequacy.csv")?;
+    let countries =
+        load_countries(&csv_of("countries.csv")?, &adequacy).context("patterns/countries.csv")?;
+    let providers = load_providers(&csv_of("providers.csv")?).context("patterns/providers.csv")?;
+    let regions = load_regions(&csv_of("regions.csv")?).context("patterns/regions.csv")?;
+    let stops = load_single_column(&csv_of("country_stoplist.csv")?, "term")
+        .context("patterns/country_stoplist.csv")?;
+    let places = build_places(&csv_of("cities.csv")?, &countries).context("patterns/cities.csv")?;
+    let gazetteer = build_gazetteer(&countries, &stops, &providers, &regions)?;
+
+    let mut kw_index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut always = Vec::new();
+    for (i, r) in rules.iter().enumerate() {
+        if r.keywords.is_empty() {
+            always.push(i);
+        }
+        for k in &r.keywords {
+            let v = kw_index.entry(k.clone()).or_default();
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        }
+    }
+    let keywords = if kw_index.is_empty() {
+        None
+    } else {
+        Some(
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(kw_index.keys())
+                .context("building the keyword automaton")?,
+        )
+    };
+    let keyword_rules = kw_index.into_values().collect();
+    Ok(Rules {
+        rules,
+        keywords,
+        keyword_rules,
+        always,
+        countries,
+        adequacy,
+        providers,
+        regions,
+        gazetteer,
+        places,
+        cues,
+        files: files.keys().cloned().collect(),
+    })
+}
+
+fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
+    if !valid_id(&r.id) {
+        bail!("id must match ^[a-z]+(\\.[a-z0-9_]+)+$");
+    }
+    let kind = parse_kind(&r.kind).ok_or_else(|| anyhow!("unknown kind {:?}", r.kind))?;
+    if !r.id.starts_with(&format!("{}.", r.kind)) {
+        bail!("id must start with its kind {:?}", r.kind);
+    }
+    if r.lang.is_empty() || r.lang.iter().any(|l| l != "de" && l != "en") {
+        bail!(
+            "lang must be a non-empty subset of [\"de\", \"en\"], got {:?}",
+            r.lang
+        );
+    }
+    for k in r.keywords.iter().chain(&r.context) {
+        if k.is_empty() || *k != lower_preserving(k) {
+            bail!("keyword {k:?} must be non-empty and lower case");
+        }
+    }
+    if r.examples.is_empty() {
+        bail!("needs at least one example");
+    }
+    if r.negative_examples.is_empty() {
+        bail!("needs at least one negative example");
+    }
+    let mut flags = Flags::default();
+    for f in &r.flags {
+        match f.as_str() {
+            "negated" => flags.negated = true,
+            "historical" => flags.historical = true,
+            "hypothetical" => flags.hypothetical = true,
+            other => bail!("unknown flag {other:?} (negated, historical, hypothetical)"),
+        }
+    }
+    let value = match r.value {
+        None => serde_json::Map::new(),
+        Some(serde_json::Value::Object(m)) => m,
+        Some(other) => bail!("value must be a table, got {other}"),
+    };
+    let regex = meta::Regex::new(&ascii_word_boundaries(&r.pattern)).map_err(|e| {
+        match e.syntax_error() {
+            Some(syntax) => anyhow!("{syntax}"),
+            None => anyhow!("regex build error: {e}"),
+        }
+    })?;
+    let hit_group = regex
+        .group_info()
+        .to_index(regex_automata::PatternID::ZERO, "hit");
+    let place_group = regex
+        .group_info()
+        .to_index(regex_automata::PatternID::ZERO, "place");
+    let extra = r.cues.unwrap_or_default();
+    for w in extra
+        .negated
+        .iter()
+        .chain(&extra.historical)
+        .chain(&extra.hypothetical)
+    {
+        if w.is_empty() || *w != lower_preserving(w) {
+            bail!("cue {w:?} must be non-empty and lower case");
+        }
+    }
+    Ok(CompiledRule {
+        id: r.id,
+        kind,
+        name: r.name,
+        lang: r.lang,
+        keywords: r.keywords,
+        regex,
+        hit_group,
+        place_group,
+        value,
+        flags,
+        extra_cues: RuleCueWords {
+            negated: extra.negated,
+            historical: extra.historical,
+            hypothetical: extra.hypothetical,
+        },
+        context: r.context,
+        references: r.references,
+        examples: r.examples.iter().map(|e| e.to_table()).collect(),
+        negative_examples: r.negative_examples.iter().map(|e| e.to_table()).collect(),
+        file: file.to_string(),
+    })
+}
+
+/// Rewrites every `\b` of `pattern` to `(?-u:\b)`, an ASCII word boundary.
+///
+/// Why: a Unicode `\b` makes the regex engine's fast DFAs give up on the first non-ASCII
+/// byte, and German text has one every few words; the fallback engines are 10-50 times
+/// slower. The ASCII boundary treats letters like 'ü' as non-word characters, so a pattern
+/// must not put `\b` right before a word that starts with a non-ASCII letter ("übermittl"):
+/// the rule's examples catch that. Escaped backslashes (`\\b`) are left alone.
+pub fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn compile_cues(c: CuesSyntax) -> anyhow::Result<Cues> {
+    let list = |name: &str, words: Vec<String>| {
+        CueList::new(words).with_context(|| format!("patterns/cues.toml: {name}"))
+    };
+    Ok(Cues {
+        negation_before: list("negation.before", c.negation.before)?,
+        negation_after: list("negation.after", c.negation.after)?,
+        historical_before: list("historical.before", c.historical.before)?,
+        historical_after: list("historical.after", c.historical.after)?,
+        hypothetical_before: list("hypothetical.before", c.hypothetical.before)?,
+        hypothetical_after: list("hypothetical.after", c.hypothetical.after)?,
+        clause_breaks: list("clause_breaks", c.clause_breaks)?,
+        transfer_words: list("transfer_words", c.transfer_words)?,
+    })
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split('|')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn check_code(code: &str) -> anyhow::Result<()> {
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        bail!("{code:?} is not an ISO 3166-1 alpha-2 code");
+    }
+    Ok(())
+}
+
+fn load_adequacy(t: &csv::Table) -> anyhow::Result<Vec<Adequacy>> {
+    let (c, d, r, s) = (
+        t.column("code")?,
+        t.column("decision_date")?,
+        t.column("reference")?,
+        t.column("scope")?,
+    );
+    let mut out = Vec::new();
+    for row in &t.rows {
+        let f = &row.fields;
+        check_code(&f[c]).with_context(|| format!("line {}", row.line))?;
+        if f[s] != "whole" && f[s] != "partial" {
+            bail!("line {}: scope must be whole or partial", row.line);
+        }
+        out.push(Adequacy {
+            code: f[c].clone(),
+            date: f[d].clone(),
+            reference: f[r].clone(),
+            scope: f[s].clone(),
+        });
+    }
+    Ok(out)
+}
+
+/// The GDPR status of `code` given the adequacy decisions.
+pub fn status_of(code: &str, adequacy: &[Adequacy]) -> CountryStatus {
+    if EU27.contains(&code) {
+        CountryStatus::Eu
+    } else if EEA_NON_EU.contains(&code) {
+        CountryStatus::Eea
+    } else if adequacy
+        .iter()
+        .any(|a| a.code == code && a.scope == "whole")
+    {
+        CountryStatus::Adequate
+    } else {
+        CountryStatus::ThirdCountry
+    }
+}
+
+fn load_countries(t: &csv::Table, adequacy: &[Adequacy]) -> anyhow::Result<Vec<Country>> {
+    let (c, en, de, v, a) = (
+        t.column("code")?,
+        t.column("name_en")?,
+        t.column("name_de")?,
+        t.column("variants")?,
+        t.column("adjectives")?,
+    );
+    let mut out: Vec<Country> = Vec::new();
+    for row in &t.rows {
+        let f = &row.fields;
+        check_code(&f[c]).with_context(|| format!("line {}", row.line))?;
+        if f[en].is_empty() || f[de].is_empty() {
+            bail!("line {}: empty name", row.line);
+        }
+        out.push(Country {
+            code: f[c].clone(),
+            name_en: f[en].clone(),
+            name_de: f[de].clone(),
+            variants: split_list(&f[v]),
+            adjectives: split_list(&f[a]),
+            status: status_of(&f[c], adequacy),
+        });
+    }
+    Ok(out)
+}
+
+fn load_providers(t: &csv::Table) -> anyhow::Result<Vec<ProviderEntry>> {
+    let (n, al, co, j, ca, cs) = (
+        t.column("name")?,
+        t.column("aliases")?,
+        t.column("company")?,
+        t.column("jurisdiction")?,
+        t.column("category")?,
+        t.column("case_sensitive")?,
+    );
+    let mut out = Vec::new();
+    for row in &t.rows {
+        let f = &row.fields;
+        check_code(&f[j]).with_context(|| format!("line {}", row.line))?;
+        let case_sensitive = match f[cs].as_str() {
+            "0" | "" => 0,
+            "1" => 1,
+            "2" => 2,
+            other => bail!(
+                "line {}: case_sensitive must be 0, 1 or 2, got {other:?}",
+                row.line
+            ),
+        };
+        let mut aliases = vec![f[n].clone()];
+        for a in split_list(&f[al]) {
+            if !aliases.contains(&a) {
+                aliases.push(a);
+            }
+        }
+        out.push(ProviderEntry {
+            name: f[n].clone(),
+            aliases,
+            company: f[co].clone(),
+            jurisdiction: f[j].clone(),
+            category: f[ca].clone(),
+            case_sensitive,
+        });
+    }
+    Ok(out)
+}
+
+fn load_regions(t: &csv::Table) -> anyhow::Result<Vec<Region>> {
+    let (p, c, ci, co) = (
+        t.column("provider")?,
+        t.column("code")?,
+        t.column("city")?,
+        t.column("country")?,
+    );
+    let mut out = Vec::new();
+    for row in &t.rows {
+        let f = &row.fields;
+        check_code(&f[co]).with_context(|| format!("line {}", row.line))?;
+        out.push(Region {
+            provider: f[p].clone(),
+            code: f[c].clone(),
+            city: f[ci].clone(),
+            country: f[co].clone(),
+        });
+    }
+    Ok(out)
+}
+
+fn load_single_column(t: &csv::Table, col: &str) -> anyhow::Result<Vec<String>> {
+    let c = t.column(col)?;
+    Ok(t.rows
+        .iter()
+        .map(|r| r.fields[c].clone())
+        .filter(|s| !s.is_empty())
+        .collect())
+}
+
+/// Articles and prepositions stripped from the front of a `place` before lookup.
+const PLACE_PREFIXES: [&str; 12] = [
+    "der ",
+    "den ",
+    "dem ",
+    "die ",
+    "des ",
+    "the ",
+    "in ",
+    "im ",
+    "within ",
+    "innerhalb ",
+    "of ",
+    "von ",
+];
+
+/// Looks up a place name: lower-cased, leading articles stripped, then the longest known word prefix.
+pub fn resolve_place(places: &HashMap<String, Place>, raw: &str) -> Option<Place> {
+    let mut s = lower_preserving(raw.trim());
+    loop {
+        let before = s.len();
+        for p in PLACE_PREFIXES {
+            if let Some(rest) = s.strip_prefix(p) {
+                s = rest.trim_start().to_string();
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    let s = s.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for n in (1..=words.len().min(5)).rev() {
+        let key = words[..n].join(" ");
+        let key = key.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // "U.S" (the regex stops before a final '.') is looked up as "u.s." too.
+        if let Some(p) = places.get(key).or_else(|| places.get(&format!("{key}."))) {
+            return Some(p.clone());
+        }
+    }
+    None
+}
+
+fn build_places(
+    cities: &csv::Table,
+    countries: &[Country],
+) -> anyhow::Result<HashMap<String, Place>> {
+    let mut m = HashMap::new();
+    for c in countries {
+        let p = Place {
+            city: None,
+            country: Some(c.code.clone()),
+            region: None,
+        };
+        for n in [&c.name_en, &c.name_de].into_iter().chain(&c.variants) {
+            m.entry(lower_preserving(n)).or_insert_with(|| p.clone());
+        }
+    }
+    for (names, region) in [
+        (
+            &[
+                "eu",
+                "europäische union",
+                "europäischen union",
+                "european union",
+                "europa",
+                "europe",
+            ][..],
+            "EU",
+        ),
+        (
+            &[
+                "ewr",
+                "eea",
+                "europäischer wirtschaftsraum",
+                "europäischen wirtschaftsraum",
+                "europäischen wirtschaftsraums",
+                "european economic area",
+            ][..],
+            "EEA",
+        ),
+    ] {
+        for n in names {
+            m.insert(
+                n.to_string(),
+                Place {
+                    city: None,
+                    country: None,
+                    region: Some(region.to_string()),
+                },
+            );
+        }
+    }
+    let (n, a, c) = (
+        cities.column("name")?,
+        cities.column("aliases")?,
+        cities.column("country")?,
+    );
+    for row in &cities.rows {
+        let f = &row.fields;
+        check_code(&f[c]).with_context(|| format!("line {}", row.line))?;
+        let p = Place {
+            city: Some(f[n].clone()),
+            country: Some(f[c].clone()),
+            region: None,
+        };
+        for name in std::iter::once(f[n].clone()).chain(split_list(&f[a])) {
+            // NOTE: cities win over countries of the same name (Singapore, Luxembourg, Monaco are both).
+            m.insert(lower_preserving(&name), p.clone());
+        }
+    }
+    Ok(m)
+}
+
+/// Case rule for a term as written: short all-caps forms are exact, capitalised forms need a capital.
+fn auto_case(written: &str) -> CaseRule {
+    let letters = written.chars().filter(|c| c.is_alphabetic()).count();
+    let has_lower = written.chars().any(|c| c.is_lowercase());
+    if !has_lower && letters <= 4 {
+        CaseRule::Exact
+    } else if written.chars().next().is_some_and(|c| c.is_uppercase()) {
+        CaseRule::Capitalized
+    } else {
+        CaseRule::Insensitive
+    }
+}
+
+fn build_gazetteer(
+    countries: &[Country],
+    stops: &[String],
+    providers: &[ProviderEntry],
+    regions: &[Region],
+) -> anyhow::Result<Gazetteer> {
+    let mut map: BTreeMap<String, Vec<Term>> = BTreeMap::new();
+    let mut add = |written: &str, target: Target, case: CaseRule| {
+        let key = lower_preserving(written);
+        let v = map.entry(key).or_default();
+        if !v.iter().any(|t| t.target == target && t.written == written) {
+            v.push(Term {
+                target,
+                written: written.to_string(),
+                case,
+            });
+        }
+    };
+    for s in stops {
+        add(s, Target::Stop, CaseRule::Insensitive);
+    }
+    for (i, c) in countries.iter().enumerate() {
+        for n in [&c.name_en, &c.name_de].into_iter().chain(&c.variants) {
+            let case = auto_case(n);
+            let form = if case == CaseRule::Exact {
+                CountryForm::Code
+            } else {
+                CountryForm::Name
+            };
+            add(n, Target::Country(i, form), case);
+        }
+        for a in &c.adjectives {
+            add(a, Target::Country(i, CountryForm::Adjective), auto_case(a));
+        }
+    }
+    for (i, p) in providers.iter().enumerate() {
+        for a in &p.aliases {
+            let case = match p.case_sensitive {
+                1 => CaseRule::Exact,
+                2 => CaseRule::ExactNotSentenceStart,
+                _ => match auto_case(a) {
+                    CaseRule::Exact => CaseRule::Exact,
+                    _ => CaseRule::Insensitive,
+                },
+            };
+            add(a, Target::Provider(i), case);
+        }
+    }
+    for (i, r) in regions.iter().enumerate() {
+        add(&r.code, Target::Region(i), CaseRule::Insensitive);
+    }
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(map.keys())
+        .context("building the gazetteer automaton")?;
+    Ok(Gazetteer {
+        ac,
+        terms: map.into_values().collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_shared_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Rules>();
+    }
+
+    #[test]
+    fn ids() {
+        for (id, ok) in [
+            ("transfer.scc", true),
+            ("clause.art28_3_a", true),
+            ("a.b.c", true),
+            ("transfer", false),
+            ("Transfer.scc", false),
+            ("transfer.", false),
+            ("transfer.s-c", false),
+            ("1x.y", false),
+        ] {
+            assert_eq!(valid_id(id), ok, "{id}");
+        }
+    }
+
+    #[test]
+    fn word_boundaries_become_ascii() {
+        assert_eq!(
+            ascii_word_boundaries(r"\bart\b \\b \d"),
+            r"(?-u:\b)art(?-u:\b) \\b \d"
+        );
+    }
+
+    #[test]
+    fn case_rules() {
+        assert_eq!(auto_case("US"), CaseRule::Exact);
+        assert_eq!(auto_case("U.S.A."), CaseRule::Exact);
+        assert_eq!(auto_case("Turkey"), CaseRule::Capitalized);
+        assert_eq!(auto_case("irisch"), CaseRule::Insensitive);
+        assert_eq!(auto_case("FRANKREICH"), CaseRule::Capitalized);
+    }
+
+    #[test]
+    fn statuses() {
+        let adq = vec![
+            Adequacy {
+                code: "CH".into(),
+                date: String::new(),
+                reference: String::new(),
+                scope: "whole".into(),
+            },
+            Adequacy {
+                code: "US".into(),
+                date: String::new(),
+                reference: String::new(),
+                scope: "partial".into(),
+            },
+        ];
+        assert_eq!(status_of("DE", &adq), CountryStatus::Eu);
+        assert_eq!(status_of("NO", &adq), CountryStatus::Eea);
+        assert_eq!(status_of("CH", &adq), CountryStatus::Adequate);
+        assert_eq!(status_of("US", &adq), CountryStatus::ThirdCountry);
+        assert_eq!(status_of("CN", &adq), CountryStatus::ThirdCountry);
+    }
+}

@@ -1,0 +1,144 @@
+//! Serde types of the pattern files as written (`patterns/*.toml`), kept separate
+//! from the compiled form ([`super::compile`]). Unknown fields are errors, so a
+//! misspelt key in a pattern file does not silently do nothing.
+
+use serde::Deserialize;
+
+/// One `patterns/*.toml` file: a list of `[[rule]]` tables.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternFile {
+    /// The rules of the file, in file order.
+    #[serde(default)]
+    pub rule: Vec<RuleSyntax>,
+}
+
+/// One `[[rule]]` as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSyntax {
+    /// Stable id `kind.name`, e.g. "transfer.scc"; it is `rule` in the output.
+    pub id: String,
+    /// A finding kind string ("transfer", "clause", …).
+    pub kind: String,
+    /// Human-readable name.
+    pub name: String,
+    /// Languages the rule is written for, a subset of {"de", "en"}.
+    pub lang: Vec<String>,
+    /// Lower-case literals; the rule's regex runs only near an occurrence of one of them.
+    /// A rule without keywords runs over the whole text.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// The regex (Rust `regex` syntax). A named group `hit` narrows the finding's span;
+    /// a named group `place` is resolved to a city/country/region (location rules).
+    pub pattern: String,
+    /// The finding's value (a TOML table, becomes a JSON object).
+    #[serde(default)]
+    pub value: Option<serde_json::Value>,
+    /// Which cue flags to compute for the finding: any of "negated", "historical", "hypothetical".
+    #[serde(default)]
+    pub flags: Vec<String>,
+    /// Extra, rule-specific cue words (lower case) per flag, added to the shared cue lists.
+    #[serde(default)]
+    pub cues: Option<RuleCues>,
+    /// Words that make a match more credible when near it (informational).
+    #[serde(default)]
+    pub context: Vec<String>,
+    /// Where the rule's legal source or rationale is documented.
+    #[serde(default)]
+    pub references: Vec<String>,
+    /// Texts the rule must match.
+    #[serde(default)]
+    pub examples: Vec<Example>,
+    /// Texts the rule must not match (or must match only with the given flags).
+    #[serde(default)]
+    pub negative_examples: Vec<Example>,
+}
+
+/// Rule-specific cue words (lower case), scanned like the shared cues of `patterns/cues.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleCues {
+    /// Extra negation cues before the match.
+    #[serde(default)]
+    pub negated: Vec<String>,
+    /// Extra history cues anywhere in the sentence.
+    #[serde(default)]
+    pub historical: Vec<String>,
+    /// Extra hypothesis cues before the match.
+    #[serde(default)]
+    pub hypothetical: Vec<String>,
+}
+
+/// An example text: a bare string, or a table with the expected hit and flags.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Example {
+    /// Just the text.
+    Text(String),
+    /// The text with expectations.
+    Table(ExampleTable),
+}
+
+/// The table form of an example.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleTable {
+    /// The example text.
+    pub text: String,
+    /// The exact text the finding must cover.
+    #[serde(default)]
+    pub hit: Option<String>,
+    /// Expected `negated` flag of the finding.
+    #[serde(default)]
+    pub negated: Option<bool>,
+    /// Expected `historical` flag of the finding.
+    #[serde(default)]
+    pub historical: Option<bool>,
+    /// Expected `hypothetical` flag of the finding.
+    #[serde(default)]
+    pub hypothetical: Option<bool>,
+}
+
+impl Example {
+    /// The example as a table (a bare string has no expectations).
+    pub fn to_table(&self) -> ExampleTable {
+        match self {
+            Example::Text(t) => ExampleTable {
+                text: t.clone(),
+                ..ExampleTable::default()
+            },
+            Example::Table(t) => t.clone(),
+        }
+    }
+}
+
+/// The shared cue lists (`patterns/cues.toml`) for negation, history and hypothesis detection.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuesSyntax {
+    /// Negation cues.
+    pub negation: CueLists,
+    /// History cues.
+    pub historical: CueLists,
+    /// Hypothesis cues.
+    pub hypothetical: CueLists,
+    /// Words that end the clause a "before" cue may come from ("but", "aber", "sondern").
+    #[serde(default)]
+    pub clause_breaks: Vec<String>,
+    /// Words that make a sentence a transfer sentence, required for a negated country mention.
+    #[serde(default)]
+    pub transfer_words: Vec<String>,
+}
+
+/// Cue words (lower case) for one flag.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueLists {
+    /// Cues that count when they come before the match, in the same clause.
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// Cues that count when they come right after the match, in the same sentence.
+    #[serde(default)]
+    pub after: Vec<String>,
+}

@@ -1,0 +1,543 @@
+//! Pattern data self-tests: every rule's examples through the real loader, normalizer and
+//! `matchers::find`; the country gazetteer traps; canonical data files; loader errors.
+
+use std::path::Path;
+
+use dpascan::findings::Finding;
+use dpascan::matchers::find;
+use dpascan::patterns::check::{check_examples, paragraph_doc};
+use dpascan::patterns::csv;
+use dpascan::patterns::Rules;
+
+fn rules() -> Rules {
+    Rules::embedded().expect("embedded patterns should load")
+}
+
+fn findings(rules: &Rules, text: &str) -> Vec<Finding> {
+    find(&paragraph_doc(text), rules, None)
+}
+
+#[test]
+fn every_example_passes() {
+    let rules = rules();
+    let failures = check_examples(&rules);
+    assert!(
+        failures.is_empty(),
+        "{} pattern example failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn check_patterns_reports() {
+    let report = dpascan::patterns::check_patterns(None).unwrap_or_else(|e| panic!("{e}"));
+    assert!(report.contains("all examples pass"), "{report}");
+    assert!(report.contains("countries"), "{report}");
+}
+
+/// (text, expected country codes (non-negated), expected negated codes)
+#[test]
+fn country_gazetteer_traps() {
+    let rules = rules();
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        ("Our office is in New Jersey.", &[], &[]),
+        ("Our office is in Jersey.", &["JE"], &[]),
+        ("Santa Fe, New Mexico is sunny.", &[], &[]),
+        ("The company sits in Mexico.", &["MX"], &[]),
+        ("Papua New Guinea is a country.", &["PG"], &[]),
+        ("Atlanta, Georgia 30301", &[], &[]),
+        (
+            "Our office: 1 Peachtree St, Atlanta, GA, Georgia, USA",
+            &["US"],
+            &[],
+        ),
+        ("Tiflis ist die Hauptstadt von Georgien.", &["GE"], &[]),
+        ("We have an office in Georgia, Europe.", &["GE"], &[]),
+        ("Contact: Chad Smith, Director.", &[], &[]),
+        ("Wir haben eine Niederlassung im Tschad.", &["TD"], &[]),
+        ("Michael Jordan played basketball.", &[], &[]),
+        ("Our subsidiary is in Jordan.", &["JO"], &[]),
+        ("We ate turkey for dinner.", &[], &[]),
+        ("A Turkey sandwich.", &[], &[]),
+        ("Die Türkei ist ein Drittland.", &["TR"], &[]),
+        ("The Indian Ocean is large.", &[], &[]),
+        ("Indian customers are served from Mumbai.", &["IN"], &[]),
+        ("Payments by American Express are accepted.", &[], &[]),
+        ("Irish Life Assurance plc is a client.", &[], &[]),
+        ("Swiss Re AG is a reinsurer.", &[], &[]),
+        ("British Airways flies.", &[], &[]),
+        ("Wir nutzen die Deutsche Bahn.", &[], &[]),
+        (
+            "Google Ireland Limited, Gordon House, Dublin, Irland",
+            &["IE"],
+            &[],
+        ),
+        ("Contact us at any time.", &[], &[]),
+        ("IT-Sicherheit ist wichtig.", &[], &[]),
+        ("Server stehen in den USA.", &["US"], &[]),
+        (
+            "Eine Übermittlung in die USA findet nicht statt.",
+            &[],
+            &["US"],
+        ),
+        (
+            "No personal data is transferred to the United States.",
+            &[],
+            &["US"],
+        ),
+        (
+            "Not in the EU but in the USA our data is stored.",
+            &["US"],
+            &[],
+        ),
+        (
+            "Die US-amerikanischen Behörden können zugreifen.",
+            &["US"],
+            &[],
+        ),
+        (
+            "Mailgun Technologies, Inc., San Antonio, Texas, U.S.A.",
+            &["US"],
+            &[],
+        ),
+        (
+            "Unser Sitz ist in der Schweiz, nicht in Österreich.",
+            &["AT", "CH"],
+            &[],
+        ),
+        (
+            "Die Vertragssprache ist Deutsch; available in English and French.",
+            &[],
+            &[],
+        ),
+        (
+            "Die Daten liegen in Deutschlands größtem Rechenzentrum.",
+            &["DE"],
+            &[],
+        ),
+        ("Hosted in the Netherlands and in Holland.", &["NL"], &[]),
+        ("The UK and the U.K. and Großbritannien.", &["GB"], &[]),
+    ];
+    let mut failures = Vec::new();
+    for (text, want, want_neg) in cases {
+        let fs = findings(&rules, text);
+        let mut got: Vec<String> = Vec::new();
+        let mut got_neg: Vec<String> = Vec::new();
+        for f in fs
+            .iter()
+            .filter(|f| f.kind == dpascan::findings::FindingKind::Country)
+        {
+            let code = f.value["code"].as_str().unwrap_or_default().to_string();
+            let list = if f.value["negated"] == true {
+                &mut got_neg
+            } else {
+                &mut got
+            };
+            if !list.contains(&code) {
+                list.push(code);
+            }
+        }
+        got.sort();
+        got_neg.sort();
+        if got != *want || got_neg != *want_neg {
+            failures.push(format!("{text:?}: countries {got:?} negated {got_neg:?}, expected {want:?} negated {want_neg:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// (text, expected provider names)
+#[test]
+fn provider_gazetteer() {
+    let rules = rules();
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "We host on Amazon Web Services (AWS).",
+            &["Amazon Web Services"],
+        ),
+        (
+            "Wir nutzen Google Cloud und Google Analytics.",
+            &["Google Analytics", "Google Cloud Platform"],
+        ),
+        ("Google LLC processes data.", &["Google"]),
+        ("Front office hours are 9-5.", &[]),
+        (
+            "Support tickets are handled in Front and Zendesk.",
+            &["FrontApp", "Zendesk"],
+        ),
+        ("Adjust the settings as needed.", &[]),
+        ("Attribution is measured with Adjust.", &["Adjust"]),
+        ("A stripe of colour. Payments via Stripe.", &["Stripe"]),
+        ("apple juice", &[]),
+        (
+            "Hosting bei der Hetzner Online GmbH und bei 1&1 IONOS.",
+            &["Hetzner", "IONOS"],
+        ),
+        (
+            "Newsletter via Mailchimp; mails via Mailgun and Sinch.",
+            &["Mailchimp", "Mailgun", "Sinch"],
+        ),
+        (
+            "Die Meta Platforms Ireland Ltd. betreibt Facebook.",
+            &["Facebook", "Meta"],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let mut got: Vec<String> = findings(&rules, text)
+            .iter()
+            .filter(|f| f.kind == dpascan::findings::FindingKind::Provider)
+            .map(|f| f.value["name"].as_str().unwrap_or_default().to_string())
+            .collect();
+        got.sort();
+        got.dedup();
+        if got != *want {
+            failures.push(format!("{text:?}: providers {got:?}, expected {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn region_codes_and_places() {
+    let rules = rules();
+    let fs = findings(&rules, "Daten liegen in eu-central-1 und europe-west3, nicht in eu-central-10. Rechenzentren in Frankfurt am Main.");
+    let locs: Vec<(String, String, String)> = fs
+        .iter()
+        .filter(|f| f.kind == dpascan::findings::FindingKind::Location)
+        .map(|f| {
+            (
+                f.rule.clone(),
+                f.text.clone(),
+                f.value["country"].as_str().unwrap_or("-").to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        locs.contains(&(
+            "location.region_code".into(),
+            "eu-central-1".into(),
+            "DE".into()
+        )),
+        "{locs:?}"
+    );
+    assert!(
+        locs.contains(&(
+            "location.region_code".into(),
+            "europe-west3".into(),
+            "DE".into()
+        )),
+        "{locs:?}"
+    );
+    assert!(!locs.iter().any(|l| l.1 == "eu-central-10"), "{locs:?}");
+    let dc = fs
+        .iter()
+        .find(|f| f.rule == "location.datacenter")
+        .expect("datacenter finding");
+    assert_eq!(dc.value["city"], "Frankfurt am Main");
+}
+
+#[test]
+fn findings_are_well_formed() {
+    let rules = rules();
+    let text = "Präambel. Der Auftragnehmer (Mailgun Technologies, Inc., USA) verarbeitet Daten ausschließlich nach dokumentierter Weisung. \
+                Übermittlungen in die USA erfolgen auf Grundlage der Standardvertragsklauseln (EU) 2021/914. İstanbul ist keine Hauptstadt.";
+    let doc = paragraph_doc(text);
+    let fs = find(&doc, &rules, Some("de"));
+    assert!(!fs.is_empty());
+    for (i, f) in fs.iter().enumerate() {
+        assert_eq!(f.id, format!("f{}", i + 1));
+        assert_eq!(f.text, doc.text[f.start..f.end]);
+        assert!(f.context.len() <= 320, "{}", f.context);
+        assert!(
+            f.context.contains(&f.text),
+            "{} not in {}",
+            f.text,
+            f.context
+        );
+    }
+    let keys: Vec<_> = fs
+        .iter()
+        .map(|f| (f.start, f.end, f.rule.clone()))
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+}
+
+/// Sort key of a data row: (first column, second column) lower-cased; regions sort by (provider, code).
+fn row_key(fields: &[String]) -> (String, String) {
+    (
+        fields.first().map(|f| f.to_lowercase()).unwrap_or_default(),
+        fields.get(1).map(|f| f.to_lowercase()).unwrap_or_default(),
+    )
+}
+
+/// Rewrites a CSV data file sorted by [`row_key`] and deduplicated, keeping its comment header.
+fn canonicalize(path: &Path) {
+    let text = std::fs::read_to_string(path).expect("data file should be readable");
+    let comments: Vec<&str> = text.lines().take_while(|l| l.starts_with('#')).collect();
+    let table = csv::parse(&text).expect("data file should parse");
+    let mut rows: Vec<Vec<String>> = table.rows.into_iter().map(|r| r.fields).collect();
+    rows.sort_by_key(|r| row_key(r));
+    rows.dedup();
+    let mut out = String::new();
+    for c in comments {
+        out.push_str(c);
+        out.push('\n');
+    }
+    out.push_str(&table.header.join(","));
+    out.push('\n');
+    for r in rows {
+        let line: Vec<String> = r.iter().map(|f| csv::quote(f)).collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    std::fs::write(path, out).expect("data file should be writable");
+}
+
+/// The CSV data files are kept sorted and deduplicated. Run with
+/// `DPASCAN_CANONICALIZE=overwrite cargo test --test patterns data_files` to rewrite them.
+#[test]
+fn data_files_are_canonical() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("patterns");
+    if std::env::var("DPASCAN_CANONICALIZE").as_deref() == Ok("overwrite") {
+        for f in [
+            "adequacy.csv",
+            "cities.csv",
+            "countries.csv",
+            "country_stoplist.csv",
+            "providers.csv",
+            "regions.csv",
+        ] {
+            canonicalize(&dir.join(f));
+        }
+    }
+    let read = |n: &str| std::fs::read_to_string(dir.join(n)).expect("data file should exist");
+    // countries: sorted by code, unique codes, no duplicate term within a row, ~249 rows
+    let t = csv::parse(&read("countries.csv")).expect("countries.csv parses");
+    let codes: Vec<&str> = t.rows.iter().map(|r| r.fields[0].as_str()).collect();
+    let mut sorted = codes.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(
+        codes, sorted,
+        "countries.csv must be sorted by code without duplicates"
+    );
+    assert!(
+        codes.len() >= 249,
+        "all ISO 3166-1 countries: {}",
+        codes.len()
+    );
+    for r in &t.rows {
+        let mut terms: Vec<&str> = vec![&r.fields[1], &r.fields[2]];
+        terms.extend(r.fields[3].split('|').filter(|s| !s.is_empty()));
+        terms.extend(r.fields[4].split('|').filter(|s| !s.is_empty()));
+        let mut d = terms.clone();
+        d.sort();
+        d.dedup();
+        // name_en == name_de is allowed (Andorra); anything else duplicated is not.
+        let dups = terms.len() - d.len();
+        assert!(
+            dups <= usize::from(r.fields[1] == r.fields[2]),
+            "line {}: duplicate terms",
+            r.line
+        );
+    }
+    // sorted single-key tables
+    for (file, key) in [
+        ("adequacy.csv", 0usize),
+        ("country_stoplist.csv", 0),
+        ("cities.csv", 0),
+    ] {
+        let t = csv::parse(&read(file)).expect("parses");
+        let keys: Vec<String> = t
+            .rows
+            .iter()
+            .map(|r| r.fields[key].to_lowercase())
+            .collect();
+        let mut s = keys.clone();
+        s.sort();
+        s.dedup();
+        assert_eq!(keys, s, "{file} must be sorted and unique");
+    }
+    let p = csv::parse(&read("providers.csv")).expect("parses");
+    let names: Vec<String> = p.rows.iter().map(|r| r.fields[0].to_lowercase()).collect();
+    let mut s = names.clone();
+    s.sort();
+    s.dedup();
+    assert_eq!(
+        names, s,
+        "providers.csv must be sorted by name (case-insensitive) and unique"
+    );
+    assert!(
+        names.len() >= 150,
+        "at least 150 providers: {}",
+        names.len()
+    );
+    let r = csv::parse(&read("regions.csv")).expect("parses");
+    let keys: Vec<(String, String)> = r
+        .rows
+        .iter()
+        .map(|r| (r.fields[0].clone(), r.fields[1].clone()))
+        .collect();
+    let mut s = keys.clone();
+    s.sort();
+    s.dedup();
+    assert_eq!(
+        keys, s,
+        "regions.csv must be sorted by (provider, code) and unique"
+    );
+}
+
+#[test]
+fn statuses_follow_the_adequacy_table() {
+    let rules = rules();
+    let status = |code: &str| {
+        rules
+            .countries
+            .iter()
+            .find(|c| c.code == code)
+            .map(|c| c.status.as_str())
+            .unwrap_or("?")
+    };
+    for (code, want) in [
+        ("DE", "eu"),
+        ("IE", "eu"),
+        ("NO", "eea"),
+        ("LI", "eea"),
+        ("CH", "adequate"),
+        ("GB", "adequate"),
+        ("JP", "adequate"),
+        ("CA", "adequate"),
+        ("US", "third_country"),
+        ("BR", "third_country"),
+        ("CN", "third_country"),
+    ] {
+        assert_eq!(status(code), want, "{code}");
+    }
+}
+
+fn override_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let d = tempfile::tempdir().expect("tempdir");
+    for (n, t) in files {
+        std::fs::write(d.path().join(n), t).expect("write");
+    }
+    d
+}
+
+#[test]
+fn overrides_replace_and_add_files() {
+    let extra = r#"
+[[rule]]
+id = "clause.custom_marker"
+kind = "clause"
+name = "Custom"
+lang = ["en"]
+keywords = ["zebra"]
+pattern = '(?i)\bzebra\b'
+value = { signal = "other" }
+examples = ["A zebra."]
+negative_examples = ["A horse."]
+"#;
+    let d = override_dir(&[("custom.toml", extra)]);
+    let rules = Rules::with_overrides(d.path()).expect("loads");
+    assert!(rules.rules.iter().any(|r| r.id == "clause.custom_marker"));
+    assert!(rules.rules.iter().any(|r| r.id == "transfer.scc"));
+    // replacing transfer.toml removes its rules
+    let d = override_dir(&[("transfer.toml", extra)]);
+    let rules = Rules::with_overrides(d.path()).expect("loads");
+    assert!(!rules.rules.iter().any(|r| r.id == "transfer.scc"));
+}
+
+#[test]
+fn load_errors_name_file_and_rule() {
+    let bad_regex = r#"
+[[rule]]
+id = "transfer.broken"
+kind = "transfer"
+name = "Broken"
+lang = ["en"]
+pattern = '(unclosed'
+examples = ["x"]
+negative_examples = ["y"]
+"#;
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "x.toml",
+            bad_regex.to_string(),
+            "patterns/x.toml: rule transfer.broken: regex parse error",
+        ),
+        (
+            "x.toml",
+            bad_regex.replace("transfer.broken", "Transfer.Bad"),
+            "rule Transfer.Bad: id must match",
+        ),
+        (
+            "x.toml",
+            bad_regex.replace("kind = \"transfer\"", "kind = \"weather\""),
+            "unknown kind",
+        ),
+        (
+            "x.toml",
+            bad_regex.replace("lang = [\"en\"]", "lang = [\"fr\"]"),
+            "lang must be",
+        ),
+        (
+            "x.toml",
+            bad_regex.replace("negative_examples = [\"y\"]", "negative_examples = []"),
+            "at least one negative example",
+        ),
+        (
+            "x.toml",
+            bad_regex.replace("name = ", "nmae = "),
+            "patterns/x.toml: invalid pattern file",
+        ),
+        (
+            "x.toml",
+            bad_regex.replace(
+                "pattern = '(unclosed'",
+                "pattern = 'x'\nkeywords = [\"Upper\"]",
+            ),
+            "lower case",
+        ),
+        (
+            "x.toml",
+            bad_regex
+                .replace("transfer.broken", "transfer.scc")
+                .replace("(unclosed", "x"),
+            "duplicate rule id",
+        ),
+    ];
+    for (name, text, want) in cases {
+        let d = override_dir(&[(name, &text)]);
+        let err = Rules::with_overrides(d.path()).expect_err(want);
+        let msg = format!("{err:#}");
+        assert!(msg.contains(want), "{msg}\n  should contain {want:?}");
+    }
+}
+
+#[test]
+fn real_documents_do_not_panic() {
+    let dir = Path::new("/work/shared/pdfs/generated");
+    if !dir.exists() {
+        return; // shared data absent: nothing to check
+    }
+    let rules = rules();
+    for name in ["de_lo_10p.txt", "en_lo_10p.txt"] {
+        let Ok(text) = std::fs::read_to_string(dir.join(name)) else {
+            continue;
+        };
+        let doc = paragraph_doc(&text);
+        let fs = find(&doc, &rules, None);
+        for f in &fs {
+            assert_eq!(f.text, doc.text[f.start..f.end]);
+        }
+        assert!(
+            fs.iter()
+                .any(|f| f.kind == dpascan::findings::FindingKind::Clause),
+            "{name}: no clause findings"
+        );
+    }
+}
