@@ -13,7 +13,7 @@ use dpascan::patterns::Rules;
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--check") {
-        print!("{}", dpascan::patterns::check_patterns(None)?);
+        print!("{}", dpascan::patterns::check_patterns(None)?.0);
         return Ok(());
     }
     let rules = Rules::embedded()?;

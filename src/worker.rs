@@ -398,6 +398,7 @@ fn inject_fault(limits: &Limits) {
             std::thread::sleep(Duration::from_secs(3600));
         },
         Ok("stack") => {
+            #[allow(unconditional_recursion)]
             fn recurse(n: u64) -> u64 {
                 let pad = [n; 64];
                 std::hint::black_box(&pad);

@@ -31,7 +31,8 @@ fn every_example_passes() {
 
 #[test]
 fn check_patterns_reports() {
-    let report = dpascan::patterns::check_patterns(None).unwrap_or_else(|e| panic!("{e}"));
+    let (report, ok) = dpascan::patterns::check_patterns(None).unwrap_or_else(|e| panic!("{e}"));
+    assert!(ok, "{report}");
     assert!(report.contains("all examples pass"), "{report}");
     assert!(report.contains("countries"), "{report}");
 }
