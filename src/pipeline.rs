@@ -66,6 +66,13 @@ fn unreadable(path: &Path, e: std::io::Error) -> ExtractOutcome {
 /// Detects and extracts `bytes` (named `path` for extension-based detection).
 pub fn extract_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> ExtractOutcome {
     let sha256 = sha256_hex(bytes);
+    if bytes.is_empty() {
+        return ExtractOutcome {
+            sha256,
+            format: extract::detect(bytes, path),
+            result: Err(DocError::new(ErrorKind::NoText, "the file is empty")),
+        };
+    }
     let Some(format) = extract::detect(bytes, path) else {
         return ExtractOutcome {
             sha256,

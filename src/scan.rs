@@ -279,7 +279,20 @@ pub fn scan(
     out: &mut (dyn Write + Send),
 ) -> anyhow::Result<Summary> {
     let started = Instant::now();
-    let mut inv = inventory(root, opts.shard);
+    let inv = inventory(root, opts.shard);
+    process(inv, started, rules, opts, out)
+}
+
+/// Processes the documents of an inventory (listed earlier, at `started`): extract
+/// in workers, analyze, write one line each. A document that vanished or became
+/// unreadable since it was listed becomes an `unreadable` result.
+pub fn process(
+    mut inv: Inventory,
+    started: Instant,
+    rules: &Rules,
+    opts: &ScanOptions,
+    out: &mut (dyn Write + Send),
+) -> anyhow::Result<Summary> {
     let mut resumed = 0;
     if !opts.done.is_empty() {
         inv.documents.retain(|p| {
