@@ -14,6 +14,7 @@ pub mod cli;
 pub mod error;
 pub mod extract;
 pub mod findings;
+pub mod entities;
 pub mod lang;
 pub mod matchers;
 pub mod patterns;
