@@ -69,19 +69,103 @@ fn regexes() -> &'static Regexes {
 
 /// Words that may follow a postcode but are never a city.
 const NOT_CITY: &[&str] = &[
-    "Euro", "EUR", "Mitarbeiter", "Mitarbeitende", "Jahre", "Tage", "Monate", "Stunden", "Uhr",
-    "Mails", "Nutzer", "Kunden", "Seiten", "Tel", "Tel.", "Telefon", "Phone", "Fax", "E-Mail",
-    "Email", "GB", "MB", "TB", "Byte", "Bytes", "Users", "Employees", "Dollar", "USD", "CHF",
-    "Stück", "Punkte", "Zeichen", "Euros", "Days", "Years", "Hours", "Minuten", "Sekunden", "In",
-    "The", "Die", "Der", "Das", "Und", "And", "Art", "Abs", "Absatz", "Nr", "BDSG", "DSGVO", "GDPR",
+    "Euro",
+    "EUR",
+    "Mitarbeiter",
+    "Mitarbeitende",
+    "Jahre",
+    "Tage",
+    "Monate",
+    "Stunden",
+    "Uhr",
+    "Mails",
+    "Nutzer",
+    "Kunden",
+    "Seiten",
+    "Tel",
+    "Tel.",
+    "Telefon",
+    "Phone",
+    "Fax",
+    "E-Mail",
+    "Email",
+    "GB",
+    "MB",
+    "TB",
+    "Byte",
+    "Bytes",
+    "Users",
+    "Employees",
+    "Dollar",
+    "USD",
+    "CHF",
+    "Stück",
+    "Punkte",
+    "Zeichen",
+    "Euros",
+    "Days",
+    "Years",
+    "Hours",
+    "Minuten",
+    "Sekunden",
+    "In",
+    "The",
+    "Die",
+    "Der",
+    "Das",
+    "Und",
+    "And",
+    "Art",
+    "Abs",
+    "Absatz",
+    "Nr",
+    "BDSG",
+    "DSGVO",
+    "GDPR",
 ];
 
 /// Tokens before a number that make it something other than a postcode.
 const NOT_BEFORE: &[&str] = &[
-    "hrb", "hra", "hr", "nr", "nr.", "no", "no.", "art", "art.", "abs", "abs.", "§", "tel", "tel.",
-    "fax", "telefon", "phone", "eur", "€", "iban", "blz", "bic", "seite", "page", "ust-idnr.",
-    "ust-id", "vat", "kontonummer", "registernummer", "handelsregister", "din", "iso", "en",
-    "version", "v", "vol.", "ziffer", "nummer", "number", "amtsgericht",
+    "hrb",
+    "hra",
+    "hr",
+    "nr",
+    "nr.",
+    "no",
+    "no.",
+    "art",
+    "art.",
+    "abs",
+    "abs.",
+    "§",
+    "tel",
+    "tel.",
+    "fax",
+    "telefon",
+    "phone",
+    "eur",
+    "€",
+    "iban",
+    "blz",
+    "bic",
+    "seite",
+    "page",
+    "ust-idnr.",
+    "ust-id",
+    "vat",
+    "kontonummer",
+    "registernummer",
+    "handelsregister",
+    "din",
+    "iso",
+    "en",
+    "version",
+    "v",
+    "vol.",
+    "ziffer",
+    "nummer",
+    "number",
+    "amtsgericht",
 ];
 
 #[derive(Debug, Clone)]
@@ -120,7 +204,9 @@ pub fn find_addresses(
 
     // State/province + ZIP (US, CA, AU): "San Antonio, TX 78205".
     for c in r.state_zip.captures_iter(text) {
-        let (Some(st), Some(pc)) = (c.name("state"), c.name("pc")) else { continue };
+        let (Some(st), Some(pc)) = (c.name("state"), c.name("pc")) else {
+            continue;
+        };
         if !boundary_before(text, st.start()) || !boundary_after(text, pc.end()) {
             continue;
         }
@@ -137,14 +223,21 @@ pub fn find_addresses(
         let mut found = None;
         for k in 0..words.len() {
             let name = words[k..].join(" ");
-            if let Some(reg) = data.regions_named(&name).into_iter().find(|r| r.country == want) {
-                let off = st.as_str().len() - words[k..].iter().map(|w| w.len()).sum::<usize>()
+            if let Some(reg) = data
+                .regions_named(&name)
+                .into_iter()
+                .find(|r| r.country == want)
+            {
+                let off = st.as_str().len()
+                    - words[k..].iter().map(|w| w.len()).sum::<usize>()
                     - (words.len() - k - 1);
                 found = Some((reg.code.clone(), reg.country.clone(), st.start() + off));
                 break;
             }
         }
-        let Some((code, cc, st_start)) = found else { continue };
+        let Some((code, cc, st_start)) = found else {
+            continue;
+        };
         let city = city_before(text, st_start, data);
         if city.is_none() {
             continue;
@@ -218,7 +311,9 @@ pub fn find_addresses(
     ];
     for (re, formats, priority) in pc_first {
         for c in re.captures_iter(text) {
-            let (Some(pc), Some(city)) = (c.name("pc"), c.name("city")) else { continue };
+            let (Some(pc), Some(city)) = (c.name("pc"), c.name("city")) else {
+                continue;
+            };
             if !boundary_before(text, pc.start()) || number_context_rejects(text, pc.start()) {
                 continue;
             }
@@ -279,7 +374,8 @@ pub fn find_addresses(
             continue;
         }
         let unique = &pc.as_str()[pc.as_str().len() - 4..];
-        let near_ie = text[line_start(text, pc.start().saturating_sub(120))..line_end(text, pc.end())]
+        let near_ie = text
+            [line_start(text, pc.start().saturating_sub(120))..line_end(text, pc.end())]
             .contains("Ireland")
             || text[line_start(text, pc.start().saturating_sub(120))..line_end(text, pc.end())]
                 .contains("Dublin")
@@ -303,7 +399,9 @@ pub fn find_addresses(
         });
     }
     for c in r.dublin.captures_iter(text) {
-        let (Some(m), Some(pc)) = (c.get(0), c.name("pc")) else { continue };
+        let (Some(m), Some(pc)) = (c.get(0), c.name("pc")) else {
+            continue;
+        };
         if !boundary_before(text, m.start()) || !boundary_after(text, pc.end()) {
             continue;
         }
@@ -323,7 +421,9 @@ pub fn find_addresses(
 
     // Singapore, Japan, India.
     for c in r.sg.captures_iter(text) {
-        let (Some(m), Some(pc)) = (c.get(0), c.name("pc")) else { continue };
+        let (Some(m), Some(pc)) = (c.get(0), c.name("pc")) else {
+            continue;
+        };
         if !boundary_after(text, pc.end()) {
             continue;
         }
@@ -341,7 +441,9 @@ pub fn find_addresses(
         });
     }
     for c in r.jp.captures_iter(text) {
-        let Some(pc) = c.name("pc").or_else(|| c.name("pc2")) else { continue };
+        let Some(pc) = c.name("pc").or_else(|| c.name("pc2")) else {
+            continue;
+        };
         if !boundary_after(text, pc.end()) {
             continue;
         }
@@ -365,8 +467,14 @@ pub fn find_addresses(
         if !boundary_before(text, pc.start()) || !boundary_after(text, pc.end()) {
             continue;
         }
-        let Some(city) = city_before(text, pc.start(), data) else { continue };
-        if !data.city_countries(&text[city.0..city.1]).iter().any(|c| c == "IN") {
+        let Some(city) = city_before(text, pc.start(), data) else {
+            continue;
+        };
+        if !data
+            .city_countries(&text[city.0..city.1])
+            .iter()
+            .any(|c| c == "IN")
+        {
             continue;
         }
         cands.push(Candidate {
@@ -505,7 +613,9 @@ fn complete(
 
     // Plausibility: a bare number + capitalised word is an address only with support.
     if c.fixed_country.is_none() && c.formats.len() > 1 {
-        let city_ok = city_countries.iter().any(|cc| c.formats.contains(&cc.as_str()));
+        let city_ok = city_countries
+            .iter()
+            .any(|cc| c.formats.contains(&cc.as_str()));
         let city_conflicts = !city_countries.is_empty() && !city_ok;
         let explicit_ok = explicit
             .as_ref()
@@ -571,8 +681,7 @@ fn number_context_rejects(text: &str, pos: usize) -> bool {
     let before = &text[line_start(text, pos)..pos];
     let prev = before.split_whitespace().next_back().unwrap_or("");
     let prev_l = prev.trim_end_matches(':').to_lowercase();
-    if NOT_BEFORE.contains(&prev_l.as_str()) || NOT_BEFORE.contains(&prev.to_lowercase().as_str())
-    {
+    if NOT_BEFORE.contains(&prev_l.as_str()) || NOT_BEFORE.contains(&prev.to_lowercase().as_str()) {
         return true;
     }
     // Phone numbers and amounts: a number right before ("+49 89 12345 …", "1.400 …").
@@ -601,13 +710,19 @@ fn refine_city_after(
     if let Some(m) = mentions.iter().find(|m| m.start > start && m.start < end) {
         end = m.start;
     }
-    let (s, e) = trim_span(text, start, end, |c| c.is_whitespace() || c == ',' || c == '.');
+    let (s, e) = trim_span(text, start, end, |c| {
+        c.is_whitespace() || c == ',' || c == '.'
+    });
     if s >= e {
         return None;
     }
     let toks = tokens(text, s, e);
     let first = &text[toks[0].0..toks[0].1];
-    if NOT_CITY.contains(&first.trim_end_matches('.')) || first.chars().all(|c| c.is_uppercase()) && first.len() > 1 && data.city_countries(first).is_empty() {
+    if NOT_CITY.contains(&first.trim_end_matches('.'))
+        || first.chars().all(|c| c.is_uppercase())
+            && first.len() > 1
+            && data.city_countries(first).is_empty()
+    {
         return None;
     }
     if let Some(g) = longest_gazetteer_prefix(text, s, e, data) {
@@ -615,8 +730,10 @@ fn refine_city_after(
     }
     // First word, plus "am Main", "im Breisgau", "an der Ruhr", "Bad X", "St. X".
     let mut k = 1;
-    if ["Bad", "St.", "Sankt", "Den", "La", "Le", "Los", "San", "Santa", "Saint", "New", "Neu"]
-        .contains(&first)
+    if [
+        "Bad", "St.", "Sankt", "Den", "La", "Le", "Los", "San", "Santa", "Saint", "New", "Neu",
+    ]
+    .contains(&first)
         && toks.len() > 1
     {
         k = 2;
@@ -722,7 +839,10 @@ fn city_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, usiz
         return None;
     }
     let first = &text[cs..e];
-    if NOT_CITY.iter().any(|w| first.starts_with(w) && first.len() == w.len()) {
+    if NOT_CITY
+        .iter()
+        .any(|w| first.starts_with(w) && first.len() == w.len())
+    {
         return None;
     }
     Some((cs, e))
@@ -743,7 +863,9 @@ fn street_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, us
         .expect("street regex should compile")
     });
     let ls = line_start(text, pos);
-    let (s0, e0) = trim_span(text, ls, pos, |c| c.is_whitespace() || (is_separator(c) && c != '#'));
+    let (s0, e0) = trim_span(text, ls, pos, |c| {
+        c.is_whitespace() || (is_separator(c) && c != '#')
+    });
     let (s, e) = if s0 < e0 {
         let seg_start = text[s0..e0]
             .char_indices()
@@ -762,7 +884,9 @@ fn street_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, us
             }
             let prev_end = end - 1; // the '\n'
             let ps = line_start(text, prev_end);
-            let (a, b) = trim_span(text, ps, prev_end, |c| c.is_whitespace() || c == '|' || c == '•');
+            let (a, b) = trim_span(text, ps, prev_end, |c| {
+                c.is_whitespace() || c == '|' || c == '•'
+            });
             if a < b {
                 found = Some((a, b));
                 break;
@@ -782,14 +906,26 @@ fn street_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, us
     if s >= e {
         return None;
     }
-    let (mut s, e) = trim_span(text, s, e, |c| c == '.' || c == ',' || c.is_whitespace() || c == '*' || c == '_');
+    let (mut s, e) = trim_span(text, s, e, |c| {
+        c == '.' || c == ',' || c.is_whitespace() || c == '*' || c == '_'
+    });
     // Japanese wards: "Roppongi 6-10-1, Minato-ku" — the ward belongs to the street part.
     let ward = text[s..e].ends_with("-ku") || text[s..e].ends_with("-shi");
     if ward {
         let ls2 = line_start(text, s);
         if let Some(i) = text[ls2..s].trim_end().strip_suffix(',').map(|p| p.len()) {
-            let ps = text[ls2..ls2 + i].rfind(',').map(|j| ls2 + j + 1).unwrap_or(ls2);
+            let ps = text[ls2..ls2 + i]
+                .rfind(',')
+                .map(|j| ls2 + j + 1)
+                .unwrap_or(ls2);
             s = trim_span(text, ps, e, char::is_whitespace).0;
+        }
+    }
+    // A label before the street ("Address: 88 Colin P Kelly Jr St", "Anschrift: …").
+    if let Some(i) = text[s..e].find(": ") {
+        let label = &text[s..s + i];
+        if label.split_whitespace().count() <= 2 && !label.chars().any(|c| c.is_ascii_digit()) {
+            s = trim_span(text, s + i + 1, e, char::is_whitespace).0;
         }
     }
     let cand = &text[s..e];
@@ -803,9 +939,11 @@ fn street_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, us
         return None;
     }
     let lower = cand.to_lowercase();
-    if ["tel", "fax", "phone", "telefon", "e-mail", "email", "www.", "http", "hrb", "iban", "art."]
-        .iter()
-        .any(|w| lower.starts_with(w))
+    if [
+        "tel", "fax", "phone", "telefon", "e-mail", "email", "www.", "http", "hrb", "iban", "art.",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
     {
         return None;
     }

@@ -18,10 +18,15 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
     // (finding index, party index) for mentions an address may attach to.
     let mut anchors: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, party)
 
-    let mut order: Vec<&Finding> = findings.iter().filter(|f| f.kind == FindingKind::Party).collect();
+    let mut order: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Party)
+        .collect();
     order.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
     for f in order {
-        let Some(name) = f.value.get("name").and_then(|v| v.as_str()) else { continue };
+        let Some(name) = f.value.get("name").and_then(|v| v.as_str()) else {
+            continue;
+        };
         let form = f.value.get("legal_form").and_then(|v| v.as_str());
         let key = party_key(name, form);
         if key.is_empty() {
@@ -50,18 +55,30 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
             }
         }
         if stated[pi].is_none() {
-            stated[pi] = f.value.get("country").and_then(|v| v.as_str()).map(str::to_string);
+            stated[pi] = f
+                .value
+                .get("country")
+                .and_then(|v| v.as_str())
+                .map(str::to_string);
         }
         if !f.id.is_empty() && !p.evidence.contains(&f.id) {
             p.evidence.push(f.id.clone());
         }
-        if f.rule != "party.role_label" || f.start < f.end && text.get(f.start..f.end).is_some_and(|t| t.starts_with(name)) {
+        if f.rule != "party.role_label"
+            || f.start < f.end
+                && text
+                    .get(f.start..f.end)
+                    .is_some_and(|t| t.starts_with(name))
+        {
             anchors.push((f.start, f.end, pi));
         }
     }
     anchors.sort();
 
-    let mut addresses: Vec<&Finding> = findings.iter().filter(|f| f.kind == FindingKind::Address).collect();
+    let mut addresses: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Address)
+        .collect();
     addresses.sort_by_key(|f| (f.start, f.end));
     for a in addresses {
         // The nearest mention ending before the address.
@@ -100,11 +117,17 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
 /// An address belongs to the name before it when only a little text lies between: the rest of the
 /// line, a separator, or up to two short lines ("GitHub Privacy", "Attn: Privacy").
 fn close_enough(text: &str, from: usize, to: usize) -> bool {
-    let Some(gap) = text.get(from..to) else { return false };
+    let Some(gap) = text.get(from..to) else {
+        return false;
+    };
     if gap.len() > 200 {
         return false;
     }
-    let lines: Vec<&str> = gap.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = gap
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     if gap.contains(". ") && !gap.contains('\n') && gap.len() > 40 {
         return false;
     }
@@ -128,7 +151,13 @@ pub fn party_key(name: &str, _legal_form: Option<&str>) -> String {
     let lower = name.to_lowercase();
     let cleaned: String = lower
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '&' { c } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '&' {
+                c
+            } else {
+                ' '
+            }
+        })
         .collect();
     let mut words: Vec<String> = cleaned.split_whitespace().map(str::to_string).collect();
     // Legal-form spellings.
@@ -146,7 +175,12 @@ pub fn party_key(name: &str, _legal_form: Option<&str>) -> String {
         .replace(" e k", " ek");
     words = joined.split_whitespace().map(str::to_string).collect();
     if let Some(first) = words.first_mut() {
-        for (gen, nom) in [("iums", "ium"), ("amtes", "amt"), ("amts", "amt"), ("instituts", "institut")] {
+        for (gen, nom) in [
+            ("iums", "ium"),
+            ("amtes", "amt"),
+            ("amts", "amt"),
+            ("instituts", "institut"),
+        ] {
             if first.ends_with(gen) {
                 let cut = first.len() - gen.len();
                 *first = format!("{}{}", &first[..cut], nom);

@@ -97,14 +97,18 @@ impl EntityData {
             .with_context(|| "failed to load legal_forms.csv".to_string())?;
         let regions = parse_regions(get("regions.csv")?).context("failed to load regions.csv")?;
         let cities = parse_cities(get("cities.csv")?).context("failed to load cities.csv")?;
-        let street_words =
-            parse_street_words(get("street_words.csv")?).context("failed to load street_words.csv")?;
+        let street_words = parse_street_words(get("street_words.csv")?)
+            .context("failed to load street_words.csv")?;
 
         let mut sorted: Vec<&(String, usize)> = variants.iter().collect();
         sorted.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let alternation = sorted
             .iter()
-            .map(|(v, _)| regex::escape(v).replace("\\ ", "[ \\t]+").replace(' ', "[ \\t]+"))
+            .map(|(v, _)| {
+                regex::escape(v)
+                    .replace("\\ ", "[ \\t]+")
+                    .replace(' ', "[ \\t]+")
+            })
             .collect::<Vec<_>>()
             .join("|");
         let form_re = Regex::new(&format!("(?:{alternation})"))
@@ -240,11 +244,7 @@ fn base_name(path: &str) -> &str {
 
 /// Data rows of a CSV file: (1-based line, fields). Skips `#` comments, blank lines and the header
 /// (whose first field must be `header0`). Fields may be double-quoted.
-fn rows<'a>(
-    content: &'a str,
-    header0: &str,
-    ncols: usize,
-) -> anyhow::Result<Vec<(usize, Vec<String>)>> {
+fn rows(content: &str, header0: &str, ncols: usize) -> anyhow::Result<Vec<(usize, Vec<String>)>> {
     let mut out = Vec::new();
     let mut seen_header = false;
     for (i, line) in content.lines().enumerate() {
@@ -256,7 +256,9 @@ fn rows<'a>(
         let fields = split_csv(t).map_err(|e| anyhow!("line {lineno}: {e}"))?;
         if !seen_header {
             if fields.first().map(|s| s.as_str()) != Some(header0) || fields.len() != ncols {
-                bail!("line {lineno}: expected a header of {ncols} columns starting with {header0:?}");
+                bail!(
+                    "line {lineno}: expected a header of {ncols} columns starting with {header0:?}"
+                );
             }
             seen_header = true;
             continue;
@@ -362,7 +364,10 @@ fn parse_regions(content: &str) -> anyhow::Result<Vec<Region>> {
     for (lineno, f) in rows(content, "code", 3)? {
         check_country(lineno, &f[2])?;
         if !f[0].chars().all(|c| c.is_ascii_uppercase()) {
-            bail!("line {lineno}: region code {:?} must be upper-case letters", f[0]);
+            bail!(
+                "line {lineno}: region code {:?} must be upper-case letters",
+                f[0]
+            );
         }
         out.push(Region {
             code: f[0].clone(),
@@ -408,7 +413,10 @@ mod tests {
     fn embedded_data_parses() {
         let d = EntityData::embedded();
         assert!(d.forms.iter().any(|f| f.form == "GmbH"));
-        assert_eq!(d.form_of_variant("Inc").map(|f| f.form.as_str()), Some("Inc."));
+        assert_eq!(
+            d.form_of_variant("Inc").map(|f| f.form.as_str()),
+            Some("Inc.")
+        );
         assert_eq!(d.city_countries("münchen"), ["DE".to_string()]);
         assert_eq!(d.regions_named("TX")[0].country, "US");
         assert_eq!(d.regions_named("california")[0].code, "CA");

@@ -98,7 +98,9 @@ pub fn find_entities(
             .and_then(|(_, terms)| terms.iter().find_map(|t| role_of_term(t)));
         let mut cue: Option<(usize, usize)> = None;
         if role.is_none() {
-            if let Some((r, e)) = party::role_after(text, after).or_else(|| party::role_after(text, o.end)) {
+            if let Some((r, e)) =
+                party::role_after(text, after).or_else(|| party::role_after(text, o.end))
+            {
                 role = Some(r);
                 cue = Some((o.start, e));
             }
@@ -131,12 +133,33 @@ pub fn find_entities(
             "defines": defines,
             "country": country,
         });
-        out.push(finding(doc, FindingKind::Party, format!("party.{}", o.rule), o.start, o.end, value.clone()));
+        out.push(finding(
+            doc,
+            FindingKind::Party,
+            format!("party.{}", o.rule),
+            o.start,
+            o.end,
+            value.clone(),
+        ));
         if let Some((def_end, _)) = &def {
-            out.push(finding(doc, FindingKind::Party, "party.defined_term".into(), o.start, *def_end, value.clone()));
+            out.push(finding(
+                doc,
+                FindingKind::Party,
+                "party.defined_term".into(),
+                o.start,
+                *def_end,
+                value.clone(),
+            ));
         }
         if let Some((cs, ce)) = cue {
-            out.push(finding(doc, FindingKind::Party, "party.role_label".into(), cs, ce, value.clone()));
+            out.push(finding(
+                doc,
+                FindingKind::Party,
+                "party.role_label".into(),
+                cs,
+                ce,
+                value.clone(),
+            ));
         }
         if let Some(d) = &defines {
             let ok = d.chars().count() >= 2
@@ -156,12 +179,24 @@ pub fn find_entities(
         for (pos, _) in text[after..].match_indices(term.as_str()).take(2000) {
             let s = after + pos;
             let e = s + term.len();
-            let bounded = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-                && text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-            if !bounded || orgs.iter().any(|x| x.start <= s && s < x.end) {
+            let bounded = text[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && text[e..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            let inside = {
+                let k = orgs.partition_point(|x| x.start <= s);
+                k > 0 && orgs[k - 1].end > s
+            };
+            if !bounded || inside {
                 continue;
             }
-            let Some((r, ce)) = party::role_after(text, e) else { continue };
+            let Some((r, ce)) = party::role_after(text, e) else {
+                continue;
+            };
             if seen.contains(&r) || conditional_before(text, s) {
                 continue;
             }
@@ -173,7 +208,14 @@ pub fn find_entities(
                 "defines": term,
                 "country": null,
             });
-            out.push(finding(doc, FindingKind::Party, "party.role_label".into(), s, ce, value));
+            out.push(finding(
+                doc,
+                FindingKind::Party,
+                "party.role_label".into(),
+                s,
+                ce,
+                value,
+            ));
         }
     }
 
@@ -186,9 +228,19 @@ pub fn find_entities(
             "country": a.address.country,
             "inferred_country": a.inferred_country,
         });
-        out.push(finding(doc, FindingKind::Address, format!("address.{}", a.rule), a.start, a.end, value));
+        out.push(finding(
+            doc,
+            FindingKind::Address,
+            format!("address.{}", a.rule),
+            a.start,
+            a.end,
+            value,
+        ));
     }
     out.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
+    out.dedup_by(|b, a| {
+        a.start == b.start && a.end == b.end && a.rule == b.rule && a.value == b.value
+    });
     out
 }
 
@@ -197,9 +249,19 @@ fn conditional_before(text: &str, pos: usize) -> bool {
     let lo = text::floor_char(text, pos.saturating_sub(80));
     let w = text[lo..pos].to_lowercase();
     let sentence = w.rsplit(['.', ';', '\n']).next().unwrap_or("");
-    ["in which case", "if ", "wenn ", "falls ", "sofern ", "to the extent", "soweit ", "where ", "unless "]
-        .iter()
-        .any(|c| sentence.contains(c))
+    [
+        "in which case",
+        "if ",
+        "wenn ",
+        "falls ",
+        "sofern ",
+        "to the extent",
+        "soweit ",
+        "where ",
+        "unless ",
+    ]
+    .iter()
+    .any(|c| sentence.contains(c))
 }
 
 fn finding(

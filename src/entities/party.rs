@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::data::EntityData;
-use super::text::{line_end, line_start, trim_span};
+use super::text::{full_line_end, line_end, line_start, trim_span};
 use super::CountryMention;
 
 /// An organisation mention.
@@ -28,37 +28,217 @@ pub struct OrgHit {
 
 /// Words that end a name when reading backwards (compared lower-case).
 const STOP: &[&str] = &[
-    "die", "der", "das", "den", "dem", "des", "the", "a", "an", "this", "that", "these", "those",
-    "between", "zwischen", "von", "vom", "mit", "bei", "für", "for", "by", "with", "from", "to",
-    "our", "unsere", "unser", "unserer", "ihre", "ihr", "its", "their", "sowie", "as", "als", "is",
-    "ist", "sind", "are", "in", "im", "am", "auf", "at", "on", "via", "durch", "über", "about",
-    "including", "inkl.", "einschließlich", "namens", "named", "called", "genannt", "firma",
-    "company", "gesellschaft", "unternehmen", "anbieter", "dienstleister", "provider", "vendor",
-    "vertragspartner", "kunde", "kunden", "customer", "client", "auftraggeber", "auftraggeberin",
-    "auftragnehmer", "auftragnehmerin", "auftragsverarbeiter", "processor", "controller",
-    "verantwortlicher", "verantwortliche", "unterauftragsverarbeiter", "subprocessor",
-    "sub-processor", "see", "siehe", "name", "address", "anschrift", "adresse", "sitz", "hosting",
-    "tochtergesellschaft", "subsidiary", "muttergesellschaft", "parent", "affiliate", "copyright",
-    "©", "registergericht", "amtsgericht", "ein", "eine", "einer", "einem", "einen", "wir", "we",
-    "uns", "us", "and", "und", "or", "oder", "bzw.", "sowie", "if", "wenn", "also", "auch", "all",
-    "alle", "each", "jede", "jeder", "not", "nicht", "kein", "keine", "no", "hinweis", "note",
-    "vertrag", "agreement", "contract", "dpa", "avv", "daher", "deshalb", "hence", "thus", "so",
-    "dass", "that", "which", "welche", "who", "da", "weil", "because", "when", "where", "wo",
-    "laut", "gemäß", "per", "nach", "after", "before", "vor", "seit", "since", "gegen", "against",
-    "while", "während", "um", "zu", "zur", "zum", "ohne", "without", "within", "innerhalb",
-    "unter", "under", "über", "over", "datenschutzbeauftragter", "datenschutzbeauftragte",
-    "vertreter", "empfänger", "recipient", "recipients", "website", "webseite",
+    "die",
+    "der",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "between",
+    "zwischen",
+    "von",
+    "vom",
+    "mit",
+    "bei",
+    "für",
+    "for",
+    "by",
+    "with",
+    "from",
+    "to",
+    "our",
+    "unsere",
+    "unser",
+    "unserer",
+    "ihre",
+    "ihr",
+    "its",
+    "their",
+    "sowie",
+    "as",
+    "als",
+    "is",
+    "ist",
+    "sind",
+    "are",
+    "in",
+    "im",
+    "am",
+    "auf",
+    "at",
+    "on",
+    "via",
+    "durch",
+    "über",
+    "about",
+    "including",
+    "inkl.",
+    "einschließlich",
+    "namens",
+    "named",
+    "called",
+    "genannt",
+    "firma",
+    "company",
+    "gesellschaft",
+    "unternehmen",
+    "anbieter",
+    "dienstleister",
+    "provider",
+    "vendor",
+    "vertragspartner",
+    "kunde",
+    "kunden",
+    "customer",
+    "client",
+    "auftraggeber",
+    "auftraggeberin",
+    "auftragnehmer",
+    "auftragnehmerin",
+    "auftragsverarbeiter",
+    "processor",
+    "controller",
+    "verantwortlicher",
+    "verantwortliche",
+    "unterauftragsverarbeiter",
+    "subprocessor",
+    "sub-processor",
+    "see",
+    "siehe",
+    "name",
+    "address",
+    "anschrift",
+    "adresse",
+    "sitz",
+    "hosting",
+    "tochtergesellschaft",
+    "subsidiary",
+    "muttergesellschaft",
+    "parent",
+    "affiliate",
+    "copyright",
+    "©",
+    "registergericht",
+    "amtsgericht",
+    "ein",
+    "eine",
+    "einer",
+    "einem",
+    "einen",
+    "wir",
+    "we",
+    "uns",
+    "us",
+    "and",
+    "und",
+    "or",
+    "oder",
+    "bzw.",
+    "sowie",
+    "if",
+    "wenn",
+    "also",
+    "auch",
+    "all",
+    "alle",
+    "each",
+    "jede",
+    "jeder",
+    "not",
+    "nicht",
+    "kein",
+    "keine",
+    "no",
+    "hinweis",
+    "note",
+    "vertrag",
+    "agreement",
+    "contract",
+    "dpa",
+    "avv",
+    "daher",
+    "deshalb",
+    "hence",
+    "thus",
+    "so",
+    "dass",
+    "that",
+    "which",
+    "welche",
+    "who",
+    "da",
+    "weil",
+    "because",
+    "when",
+    "where",
+    "wo",
+    "laut",
+    "gemäß",
+    "per",
+    "nach",
+    "after",
+    "before",
+    "vor",
+    "seit",
+    "since",
+    "gegen",
+    "against",
+    "while",
+    "während",
+    "um",
+    "zu",
+    "zur",
+    "zum",
+    "ohne",
+    "without",
+    "within",
+    "innerhalb",
+    "unter",
+    "under",
+    "über",
+    "over",
+    "datenschutzbeauftragter",
+    "datenschutzbeauftragte",
+    "vertreter",
+    "empfänger",
+    "recipient",
+    "recipients",
+    "website",
+    "webseite",
 ];
 
 /// Compound-noun endings that mark a common noun, not a name ("Vertragspartner", "Zahlungsdienstleister").
 const STOP_SUFFIX: &[&str] = &[
-    "verarbeiter", "nehmer", "geber", "anbieter", "dienstleister", "gesellschaft", "unternehmen",
-    "beauftragter", "beauftragte", "vertreter", "verantwortliche", "verantwortlicher", "empfänger",
-    "betreiber", "hersteller", "partner", "firma",
+    "verarbeiter",
+    "nehmer",
+    "geber",
+    "anbieter",
+    "dienstleister",
+    "gesellschaft",
+    "unternehmen",
+    "beauftragter",
+    "beauftragte",
+    "vertreter",
+    "verantwortliche",
+    "verantwortlicher",
+    "empfänger",
+    "betreiber",
+    "hersteller",
+    "partner",
+    "firma",
 ];
 
 /// Words allowed inside a name although not capitalised.
-const CONNECTORS: &[&str] = &["&", "+", "of", "de", "du", "la", "le", "van", "y", "et", "und", "and", "di", "da", "della"];
+const CONNECTORS: &[&str] = &[
+    "&", "+", "of", "de", "du", "la", "le", "van", "y", "et", "und", "and", "di", "da", "della",
+];
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("party regex should compile"))
@@ -100,7 +280,12 @@ pub fn role_of(phrase: &str) -> Option<&'static str> {
         "weitere",
     ]) {
         Some("subprocessor")
-    } else if starts(&["auftragsverarbeiter", "auftragnehmer", "processor", "data processor"]) {
+    } else if starts(&[
+        "auftragsverarbeiter",
+        "auftragnehmer",
+        "processor",
+        "data processor",
+    ]) {
         Some("processor")
     } else if starts(&[
         "verantwortlich",
@@ -140,11 +325,20 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
         if last.is_alphanumeric() && next.is_some_and(|c| c.is_alphanumeric()) {
             continue;
         }
-        if next == Some('-') && text[fe + 1..].chars().next().is_some_and(|c| c.is_alphabetic()) {
+        if next == Some('-')
+            && text[fe + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic())
+        {
             continue;
         }
-        let Some(form) = data.form_of_variant(m.as_str()) else { continue };
-        let Some(ns) = name_before(text, fs, form.comma) else { continue };
+        let Some(form) = data.form_of_variant(m.as_str()) else {
+            continue;
+        };
+        let Some(ns) = name_before(text, fs, form.comma) else {
+            continue;
+        };
         let mut end = fe;
         // "DigitalService GmbH des Bundes", "… GmbH des Landes Berlin".
         for suffix in [" des Bundes", " des Landes"] {
@@ -176,16 +370,27 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
     }
     for m in public_body_re().find_iter(text) {
         let (mut s, mut e) = (m.start(), m.end());
-        if text[..s].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-') {
+        if text[..s]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '-')
+        {
             continue;
         }
         // Trim trailing connectors and a word that is really the street ("… Alt-Moabit 140").
         loop {
             let seg = &text[s..e];
-            let Some(sp) = seg.rfind(char::is_whitespace) else { break };
+            let Some(sp) = seg.rfind(char::is_whitespace) else {
+                break;
+            };
             let last = &seg[sp + 1..];
-            let street_next = text[e..].trim_start_matches([' ', '\t']).starts_with(|c: char| c.is_ascii_digit());
-            if CONNECTORS.contains(&last) || STOP.contains(&last.to_lowercase().as_str()) || street_next {
+            let street_next = text[e..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with(|c: char| c.is_ascii_digit());
+            if CONNECTORS.contains(&last)
+                || STOP.contains(&last.to_lowercase().as_str())
+                || street_next
+            {
                 e = s + sp;
                 let (a, b) = trim_span(text, s, e, char::is_whitespace);
                 s = a;
@@ -195,7 +400,10 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
             }
         }
         // Leading stop word ("Das Robert Koch-Institut" cannot happen, but "The University").
-        let first_end = text[s..e].find(char::is_whitespace).map(|i| s + i).unwrap_or(e);
+        let first_end = text[s..e]
+            .find(char::is_whitespace)
+            .map(|i| s + i)
+            .unwrap_or(e);
         if STOP.contains(&text[s..first_end].to_lowercase().as_str()) {
             let (a, _) = trim_span(text, first_end, e, char::is_whitespace);
             s = a;
@@ -247,19 +455,21 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
         toks.push((ls + st, e0));
     }
     let mut start: Option<usize> = None;
-    let mut accepted = 0;
-    for &(ts, te) in toks.iter().rev() {
+    for (accepted, &(ts, te)) in toks.iter().rev().enumerate() {
         if accepted >= 8 {
             break;
         }
         let raw = &text[ts..te];
-        if raw.ends_with([',', ';', ':', ')', '(', '"', '”', '“', '„', '\'', '’', '|', '•', '·', ']', '>'])
-            || raw == "-"
+        if raw.ends_with([
+            ',', ';', ':', ')', '(', '"', '”', '“', '„', '\'', '’', '|', '•', '·', ']', '>',
+        ]) || raw == "-"
             || raw == "–"
         {
             break;
         }
-        let t = raw.trim_start_matches(['*', '_', '"', '„', '“', '(', '[', '‚', '\'', '»', '«', '‘', '>']);
+        let t = raw.trim_start_matches([
+            '*', '_', '"', '„', '“', '(', '[', '‚', '\'', '»', '«', '‘', '>',
+        ]);
         let markup = t.len() != raw.len();
         if t.is_empty() {
             break;
@@ -274,16 +484,23 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
             let noun = STOP_SUFFIX
                 .iter()
                 .any(|s| lower.ends_with(s) && (lower.len() > s.len() || *s != "partner"));
-            let dotted_ok = !t.ends_with('.') || t.chars().filter(|c| c.is_alphabetic()).count() <= 3;
+            let dotted_ok =
+                !t.ends_with('.') || t.chars().filter(|c| c.is_alphabetic()).count() <= 3;
             !noun && dotted_ok
         } else {
-            false
+            // "eBay", "iCloud", "http.net": lower-case brands and domains.
+            let camel = t.chars().skip(1).any(|c| c.is_uppercase());
+            let domain = t.contains('.')
+                && !t.ends_with('.')
+                && t.split('.').all(|p| {
+                    p.len() >= 2 && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                });
+            camel || domain
         };
         if !ok {
             break;
         }
         start = Some(te - t.len());
-        accepted += 1;
         if markup {
             break;
         }
@@ -293,7 +510,8 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
     loop {
         let end = text[s..e0].find([' ', '\t']).map(|i| s + i).unwrap_or(e0);
         let w = &text[s..end];
-        let lead_junk = CONNECTORS.contains(&w) || w.chars().all(|c| c.is_ascii_digit() || c == '.');
+        let lead_junk =
+            CONNECTORS.contains(&w) || w.chars().all(|c| c.is_ascii_digit() || c == '.');
         if lead_junk && end < e0 {
             let (a, _) = trim_span(text, end, e0, |c| c == ' ' || c == '\t');
             s = a;
@@ -373,7 +591,11 @@ pub fn role_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
     let re = regex(&R, &p);
     let c = re.captures(&text[pos..])?;
     let m = c.name("r1").or_else(|| c.name("r2"))?;
-    if text[pos + m.end()..].chars().next().is_some_and(|ch| ch.is_alphabetic()) {
+    if text[pos + m.end()..]
+        .chars()
+        .next()
+        .is_some_and(|ch| ch.is_alphabetic())
+    {
         return None;
     }
     Some((role_of(m.as_str())?, pos + c.get(0)?.end()))
@@ -382,18 +604,119 @@ pub fn role_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
 /// Words that may stand between a role label and the name ("Verantwortlich für die Verarbeitung
 /// von personenbezogenen Daten ist das …").
 const LABEL_FILLER: &[&str] = &[
-    "ist", "is", "sind", "are", "das", "der", "die", "the", "a", "an", "ein", "eine", "als", "as",
-    "genannt", "named", "called", "namely", "nämlich", "wie", "z.b.", "e.g.", "folgende",
-    "following", "acts", "fungiert", "handelt", "sich", "bei", "für", "for", "verarbeitung", "von",
-    "personenbezogenen", "personenbezogener", "daten", "processing", "of", "personal", "data",
-    "u.a.", "unter", "anderem", "also", "auch", "our", "unser", "unsere", "unserer", "eingesetzt",
-    "beauftragt", "engaged", "appointed", "bestellt", "benannt", "designated", "hat", "has", "wir",
-    "we", "have", "haben", "den", "dem", "this", "diese", "dieser", "dieses", "website",
-    "webseite", "internetseite", "im", "sinne", "dsgvo", "ds-gvo", "gdpr", "art.", "4", "nr.",
-    "7", "datenschutz-grundverordnung", "verantwortlich", "responsible", "diesem", "zweck",
-    "angebot", "angebots", "is:", "ist:", "sind:", "are:", "address", "anschrift", "name",
-    "uns", "contact", "kontakt", "erreichen", "reach", "sie", "you", "can", "können", "unter",
-    "at", "externer", "externe", "external", "in", "the", "union", "eu", "tätig",
+    "ist",
+    "is",
+    "sind",
+    "are",
+    "das",
+    "der",
+    "die",
+    "the",
+    "a",
+    "an",
+    "ein",
+    "eine",
+    "als",
+    "as",
+    "genannt",
+    "named",
+    "called",
+    "namely",
+    "nämlich",
+    "wie",
+    "z.b.",
+    "e.g.",
+    "folgende",
+    "following",
+    "acts",
+    "fungiert",
+    "handelt",
+    "sich",
+    "bei",
+    "für",
+    "for",
+    "verarbeitung",
+    "von",
+    "personenbezogenen",
+    "personenbezogener",
+    "daten",
+    "processing",
+    "of",
+    "personal",
+    "data",
+    "u.a.",
+    "unter",
+    "anderem",
+    "also",
+    "auch",
+    "our",
+    "unser",
+    "unsere",
+    "unserer",
+    "eingesetzt",
+    "beauftragt",
+    "engaged",
+    "appointed",
+    "bestellt",
+    "benannt",
+    "designated",
+    "hat",
+    "has",
+    "wir",
+    "we",
+    "have",
+    "haben",
+    "den",
+    "dem",
+    "this",
+    "diese",
+    "dieser",
+    "dieses",
+    "website",
+    "webseite",
+    "internetseite",
+    "im",
+    "sinne",
+    "dsgvo",
+    "ds-gvo",
+    "gdpr",
+    "art.",
+    "4",
+    "nr.",
+    "7",
+    "datenschutz-grundverordnung",
+    "verantwortlich",
+    "responsible",
+    "diesem",
+    "zweck",
+    "angebot",
+    "angebots",
+    "is:",
+    "ist:",
+    "sind:",
+    "are:",
+    "address",
+    "anschrift",
+    "name",
+    "uns",
+    "contact",
+    "kontakt",
+    "erreichen",
+    "reach",
+    "sie",
+    "you",
+    "can",
+    "können",
+    "unter",
+    "at",
+    "externer",
+    "externe",
+    "external",
+    "in",
+    "the",
+    "union",
+    "eu",
+    "tätig",
 ];
 
 /// A role label before a mention (within its sentence, no other mention between): returns
@@ -491,7 +814,7 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
     let mut open: Option<(usize, &'static str)> = None;
     let mut pos = 0;
     while pos < text.len() {
-        let le = line_end(text, pos);
+        let le = full_line_end(text, pos);
         let line = &text[pos..le];
         let stripped = line.trim().trim_start_matches('#').trim();
         let words = stripped
@@ -539,7 +862,7 @@ pub fn table_rows(
         // A table whose header row opened the section has no further header row.
         let mut first_row = !text[line_start(text, s.saturating_sub(1))..s].contains('|');
         while pos < e {
-            let le = line_end(text, pos).min(e);
+            let le = full_line_end(text, pos).min(e);
             let line = &text[pos..le];
             if line.contains('|') {
                 let cells: Vec<&str> = line.split('|').collect();
@@ -547,14 +870,28 @@ pub fn table_rows(
                 if let Some(i) = lead {
                     let raw = cells[i];
                     let off = pos + cells[..i].iter().map(|c| c.len() + 1).sum::<usize>();
-                    let (cs, ce) = trim_span(text, off, off + raw.len(), |c| c.is_whitespace() || c == '*');
+                    let (cs, ce) = trim_span(text, off, off + raw.len(), |c| {
+                        c.is_whitespace() || c == '*'
+                    });
                     let cell = &text[cs..ce];
                     let nwords = cell.split_whitespace().count();
                     let header = first_row
-                        || cell.chars().all(|c| c == '-' || c == ':' || c.is_whitespace())
+                        || cell
+                            .chars()
+                            .all(|c| c == '-' || c == ':' || c.is_whitespace())
                         || role_re().is_match(cell)
-                        || ["name", "firma", "company", "anbieter", "dienstleister", "provider", "service", "entity", "vendor"]
-                            .contains(&cell.to_lowercase().as_str());
+                        || [
+                            "name",
+                            "firma",
+                            "company",
+                            "anbieter",
+                            "dienstleister",
+                            "provider",
+                            "service",
+                            "entity",
+                            "vendor",
+                        ]
+                        .contains(&cell.to_lowercase().as_str());
                     let is_country = mentions.iter().any(|m| m.start <= cs && m.end >= ce);
                     let good = !header
                         && !is_country
@@ -571,7 +908,10 @@ pub fn table_rows(
                             rule: "table_row",
                         });
                     }
-                    if !cell.chars().all(|c| c == '-' || c == ':' || c.is_whitespace()) {
+                    if !cell
+                        .chars()
+                        .all(|c| c == '-' || c == ':' || c.is_whitespace())
+                    {
                         first_row = false;
                     }
                 }

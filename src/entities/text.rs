@@ -1,15 +1,31 @@
 //! Small byte-offset helpers over the normalized text.
 
-/// Start of the line holding byte `pos`.
+/// How far line scans look (bytes); a longer "line" is cut there, which keeps every lookup local
+/// (and the whole pass linear) on texts without line breaks.
+pub const LINE_SCAN: usize = 600;
+
+/// Start of the line holding byte `pos` (at most [`LINE_SCAN`] bytes back).
 pub fn line_start(text: &str, pos: usize) -> usize {
     let pos = floor_char(text, pos.min(text.len()));
-    text[..pos].rfind('\n').map(|i| i + 1).unwrap_or(0)
+    let lo = floor_char(text, pos.saturating_sub(LINE_SCAN));
+    text[lo..pos].rfind('\n').map(|i| lo + i + 1).unwrap_or(lo)
 }
 
-/// End of the line holding byte `pos` (the offset of its '\n', or the text's end).
+/// End of the line holding byte `pos`: the offset of its '\n', or the text's end (at most
+/// [`LINE_SCAN`] bytes ahead).
 pub fn line_end(text: &str, pos: usize) -> usize {
     let pos = floor_char(text, pos.min(text.len()));
-    text[pos..].find('\n').map(|i| pos + i).unwrap_or(text.len())
+    let hi = ceil_char(text, pos + LINE_SCAN);
+    text[pos..hi].find('\n').map(|i| pos + i).unwrap_or(hi)
+}
+
+/// End of the line holding `pos`, unbounded (for iterating over lines).
+pub fn full_line_end(text: &str, pos: usize) -> usize {
+    let pos = floor_char(text, pos.min(text.len()));
+    text[pos..]
+        .find('\n')
+        .map(|i| pos + i)
+        .unwrap_or(text.len())
 }
 
 /// The largest char boundary ≤ `pos`.
@@ -31,7 +47,12 @@ pub fn ceil_char(text: &str, mut pos: usize) -> usize {
 }
 
 /// Shrinks `[s, e)` while its first/last char satisfies `strip`.
-pub fn trim_span(text: &str, mut s: usize, mut e: usize, strip: impl Fn(char) -> bool) -> (usize, usize) {
+pub fn trim_span(
+    text: &str,
+    mut s: usize,
+    mut e: usize,
+    strip: impl Fn(char) -> bool,
+) -> (usize, usize) {
     while s < e {
         match text[s..e].chars().next() {
             Some(c) if strip(c) => s += c.len_utf8(),
@@ -111,7 +132,9 @@ pub fn guess_language(text: &str) -> Option<&'static str> {
     let (mut de, mut en) = (0usize, 0usize);
     for w in sample.split(|c: char| !c.is_alphabetic()) {
         match w {
-            "der" | "die" | "das" | "und" | "nicht" | "mit" | "für" | "wir" | "ist" | "Sie" => de += 1,
+            "der" | "die" | "das" | "und" | "nicht" | "mit" | "für" | "wir" | "ist" | "Sie" => {
+                de += 1
+            }
             "the" | "and" | "of" | "to" | "is" | "with" | "we" | "for" | "not" | "you" => en += 1,
             _ => {}
         }
@@ -142,8 +165,14 @@ mod tests {
 
     #[test]
     fn language_guess() {
-        assert_eq!(guess_language("Die Daten werden mit der Firma und für Sie nicht verarbeitet"), Some("de"));
-        assert_eq!(guess_language("We process the data of you and with the processor for the"), Some("en"));
+        assert_eq!(
+            guess_language("Die Daten werden mit der Firma und für Sie nicht verarbeitet"),
+            Some("de")
+        );
+        assert_eq!(
+            guess_language("We process the data of you and with the processor for the"),
+            Some("en")
+        );
         assert_eq!(guess_language("x"), None);
     }
 }
