@@ -11,10 +11,10 @@
 
 pub mod analyze;
 pub mod cli;
+pub mod entities;
 pub mod error;
 pub mod extract;
 pub mod findings;
-pub mod entities;
 pub mod lang;
 pub mod matchers;
 pub mod patterns;
