@@ -11,6 +11,7 @@
 
 pub mod analyze;
 pub mod cli;
+pub mod entities;
 pub mod error;
 pub mod extract;
 pub mod findings;

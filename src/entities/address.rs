@@ -1,0 +1,1006 @@
+//! Postal addresses: anchored on postcode hits (one pass per postcode format, ASCII-only anchors so
+//! the regex engine can use its DFA), then parsed outwards: city after or before the postcode,
+//! street in the segment before, country from an adjacent country mention, a prefix ("D-", "CH-"),
+//! the format, the city gazetteer, street words or the document language.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::data::EntityData;
+use super::text::{is_separator, line_end, line_start, trim_span};
+use super::CountryMention;
+use crate::report::Address;
+
+/// A parsed address with its byte span in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddressHit {
+    /// Start byte offset (street or city/postcode).
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// The parsed fields.
+    pub address: Address,
+    /// True when the country was not written but inferred.
+    pub inferred_country: bool,
+    /// Rule id suffix: "de", "us", "seat", …
+    pub rule: String,
+}
+
+struct Regexes {
+    prefixed: Regex,
+    nl: Regex,
+    pl: Regex,
+    se: Regex,
+    digits: Regex,
+    state_zip: Regex,
+    uk: Regex,
+    ie: Regex,
+    dublin: Regex,
+    sg: Regex,
+    jp: Regex,
+    in_six: Regex,
+    seat: Regex,
+}
+
+const CITY: &str = r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ \t]+(?:(?:am|an|im|in|der|dem|bei|sur|sous|en|le|la|les|de|del|di|upon|on)[ \t]+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,3}";
+
+fn regexes() -> &'static Regexes {
+    static R: OnceLock<Regexes> = OnceLock::new();
+    R.get_or_init(|| {
+        let c = |s: &str| Regex::new(&s.replace("CITY", CITY)).expect("address regex should compile");
+        Regexes {
+            prefixed: c(r"(?P<cc>A|CH|D|DE|FL|L|B|F|NL|DK|S|SE|FI|I|E|PL|LU|AT|BE|FR|IT|ES)-(?P<pc>[0-9]{4,5})[ \t]+(?P<city>CITY)"),
+            nl: c(r"(?P<pc>[1-9][0-9]{3}[ \t]?[A-Z]{2})[ \t]+(?P<city>CITY)"),
+            pl: c(r"(?P<pc>[0-9]{2}-[0-9]{3})[ \t]+(?P<city>CITY)"),
+            se: c(r"(?P<pc>[1-9][0-9]{2}[ \t][0-9]{2})[ \t]+(?P<city>CITY)"),
+            digits: c(r"(?P<pc>[0-9]{4,5})[ \t]+(?P<city>CITY)"),
+            state_zip: c(r"(?P<state>[A-Z]{2,3}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})\.?,?[ \t]+(?P<pc>[0-9]{5}(?:-[0-9]{4})?|[0-9]{4}|[ABCEGHJ-NPRSTVXY][0-9][A-Z][ \t]?[0-9][A-Z][0-9])"),
+            uk: c(r"(?P<pc>[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]?[0-9][ABD-HJLNP-UW-Z]{2})"),
+            ie: c(r"(?P<pc>(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W)[ \t]?[AC-FHKNPRTV-Y0-9]{4})"),
+            dublin: c(r"Dublin[ \t]+(?P<pc>[0-9]{1,2}|6W)"),
+            sg: c(r"Singapore[ \t,]+(?P<pc>[0-9]{6})"),
+            jp: c(r"〒[ \t]?(?P<pc>[0-9]{3}-[0-9]{4})|(?P<city>Tokyo|Osaka|Kyoto|Yokohama|Nagoya|Sapporo|Fukuoka|Kobe)(?:-to|-shi|-fu)?,?[ \t]+(?P<pc2>[0-9]{3}-[0-9]{4})"),
+            in_six: c(r"(?P<pc>[1-9][0-9]{2}[ ]?[0-9]{3})"),
+            seat: c(r"(?i:mit[ \t]+(?:dem[ \t]+)?Sitz[ \t]+in|Sitz[ \t]+in|with[ \t]+(?:its[ \t]+)?(?:registered[ \t]+)?(?:office|seat|headquarters)[ \t]+in|headquartered[ \t]+in|based[ \t]+in)[ \t]+(?P<city>CITY)"),
+        }
+    })
+}
+
+/// Words that may follow a postcode but are never a city.
+const NOT_CITY: &[&str] = &[
+    "Euro",
+    "EUR",
+    "Mitarbeiter",
+    "Mitarbeitende",
+    "Jahre",
+    "Tage",
+    "Monate",
+    "Stunden",
+    "Uhr",
+    "Mails",
+    "Nutzer",
+    "Kunden",
+    "Seiten",
+    "Tel",
+    "Tel.",
+    "Telefon",
+    "Phone",
+    "Fax",
+    "E-Mail",
+    "Email",
+    "GB",
+    "MB",
+    "TB",
+    "Byte",
+    "Bytes",
+    "Users",
+    "Employees",
+    "Dollar",
+    "USD",
+    "CHF",
+    "Stück",
+    "Punkte",
+    "Zeichen",
+    "Euros",
+    "Days",
+    "Years",
+    "Hours",
+    "Minuten",
+    "Sekunden",
+    "In",
+    "The",
+    "Die",
+    "Der",
+    "Das",
+    "Und",
+    "And",
+    "Art",
+    "Abs",
+    "Absatz",
+    "Nr",
+    "BDSG",
+    "DSGVO",
+    "GDPR",
+];
+
+/// Tokens before a number that make it something other than a postcode.
+const NOT_BEFORE: &[&str] = &[
+    "hrb",
+    "hra",
+    "hr",
+    "nr",
+    "nr.",
+    "no",
+    "no.",
+    "art",
+    "art.",
+    "abs",
+    "abs.",
+    "§",
+    "tel",
+    "tel.",
+    "fax",
+    "telefon",
+    "phone",
+    "eur",
+    "€",
+    "iban",
+    "blz",
+    "bic",
+    "seite",
+    "page",
+    "ust-idnr.",
+    "ust-id",
+    "vat",
+    "kontonummer",
+    "registernummer",
+    "handelsregister",
+    "din",
+    "iso",
+    "en",
+    "version",
+    "v",
+    "vol.",
+    "ziffer",
+    "nummer",
+    "number",
+    "amtsgericht",
+];
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// Start of the postcode.
+    pc_start: usize,
+    pc_end: usize,
+    postcode: String,
+    /// City span, if any.
+    city: Option<(usize, usize)>,
+    region: Option<String>,
+    /// Countries the postcode format allows (most likely first).
+    formats: &'static [&'static str],
+    /// Country written as a prefix ("D-") or fixed by the format (state + ZIP).
+    fixed_country: Option<String>,
+    /// Where to look for the street: everything before this offset.
+    street_before: usize,
+    /// Whether the city comes before the postcode.
+    city_first: bool,
+    priority: u8,
+}
+
+const FIVE: &[&str] = &["DE", "FR", "IT", "ES", "FI", "US"];
+const FOUR: &[&str] = &["AT", "CH", "BE", "DK", "LU", "LI", "NO", "AU", "HU"];
+
+/// Finds addresses in `text`. `mentions` are the country gazetteer's hits (sorted or not),
+/// `lang` the document language ("de", "en") used to break ties.
+pub fn find_addresses(
+    text: &str,
+    mentions: &[CountryMention],
+    data: &EntityData,
+    lang: Option<&str>,
+) -> Vec<AddressHit> {
+    let r = regexes();
+    let mut cands: Vec<Candidate> = Vec::new();
+
+    // State/province + ZIP (US, CA, AU): "San Antonio, TX 78205".
+    for c in r.state_zip.captures_iter(text) {
+        let (Some(st), Some(pc)) = (c.name("state"), c.name("pc")) else {
+            continue;
+        };
+        if !boundary_before(text, st.start()) || !boundary_after(text, pc.end()) {
+            continue;
+        }
+        let pc_text = pc.as_str();
+        let want = if pc_text.len() == 4 {
+            "AU"
+        } else if pc_text.as_bytes()[0].is_ascii_alphabetic() {
+            "CA"
+        } else {
+            "US"
+        };
+        // The state group may have swallowed a city word ("Seattle Washington"): drop leading words.
+        let words: Vec<&str> = st.as_str().split([' ', '\t']).collect();
+        let mut found = None;
+        for k in 0..words.len() {
+            let name = words[k..].join(" ");
+            if let Some(reg) = data
+                .regions_named(&name)
+                .into_iter()
+                .find(|r| r.country == want)
+            {
+                let off = st.as_str().len()
+                    - words[k..].iter().map(|w| w.len()).sum::<usize>()
+                    - (words.len() - k - 1);
+                found = Some((reg.code.clone(), reg.country.clone(), st.start() + off));
+                break;
+            }
+        }
+        let Some((code, cc, st_start)) = found else {
+            continue;
+        };
+        let city = city_before(text, st_start, data);
+        if city.is_none() {
+            continue;
+        }
+        cands.push(Candidate {
+            pc_start: pc.start(),
+            pc_end: pc.end(),
+            postcode: pc_text.to_string(),
+            city,
+            region: Some(code),
+            formats: &[],
+            fixed_country: Some(cc),
+            street_before: city.map(|c| c.0).unwrap_or(st_start),
+            city_first: true,
+            priority: 0,
+        });
+    }
+
+    // Prefixed: "D-80331 München", "CH-8004 Zürich", "A-1010 Wien".
+    for c in r.prefixed.captures_iter(text) {
+        let (Some(cc), Some(pc), Some(city)) = (c.name("cc"), c.name("pc"), c.name("city")) else {
+            continue;
+        };
+        if !boundary_before(text, cc.start()) {
+            continue;
+        }
+        let country = match cc.as_str() {
+            "A" | "AT" => "AT",
+            "CH" => "CH",
+            "D" | "DE" => "DE",
+            "FL" => "LI",
+            "L" | "LU" => "LU",
+            "B" | "BE" => "BE",
+            "F" | "FR" => "FR",
+            "NL" => "NL",
+            "DK" => "DK",
+            "S" | "SE" => "SE",
+            "FI" => "FI",
+            "I" | "IT" => "IT",
+            "E" | "ES" => "ES",
+            _ => "PL",
+        };
+        let five = matches!(country, "DE" | "FR" | "IT" | "ES" | "FI");
+        if five != (pc.as_str().len() == 5) {
+            continue;
+        }
+        let Some(city) = refine_city_after(text, city.start(), city.end(), data, mentions) else {
+            continue;
+        };
+        cands.push(Candidate {
+            pc_start: cc.start(),
+            pc_end: pc.end(),
+            postcode: pc.as_str().to_string(),
+            city: Some(city),
+            region: None,
+            formats: &[],
+            fixed_country: Some(country.to_string()),
+            street_before: cc.start(),
+            city_first: false,
+            priority: 0,
+        });
+    }
+
+    // Postcode then city: NL "1012 SJ Amsterdam", PL "00-950 Warszawa", SE "111 22 Stockholm",
+    // and the plain 4/5-digit formats.
+    let pc_first: [(&Regex, &'static [&'static str], u8); 4] = [
+        (&r.nl, &["NL"], 1),
+        (&r.pl, &["PL"], 1),
+        (&r.se, &["SE"], 2),
+        (&r.digits, FIVE, 3),
+    ];
+    for (re, formats, priority) in pc_first {
+        for c in re.captures_iter(text) {
+            let (Some(pc), Some(city)) = (c.name("pc"), c.name("city")) else {
+                continue;
+            };
+            if !boundary_before(text, pc.start()) || number_context_rejects(text, pc.start()) {
+                continue;
+            }
+            let formats = if std::ptr::eq(formats, FIVE) && pc.as_str().len() == 4 {
+                FOUR
+            } else {
+                formats
+            };
+            let Some(city) = refine_city_after(text, city.start(), city.end(), data, mentions)
+            else {
+                continue;
+            };
+            cands.push(Candidate {
+                pc_start: pc.start(),
+                pc_end: pc.end(),
+                postcode: pc.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                city: Some(city),
+                region: None,
+                formats,
+                fixed_country: None,
+                street_before: pc.start(),
+                city_first: false,
+                priority,
+            });
+        }
+    }
+
+    // UK postcodes: "London SW1A 1AA", city before (same line or line above).
+    for c in r.uk.captures_iter(text) {
+        let Some(pc) = c.name("pc") else { continue };
+        if !boundary_before(text, pc.start()) || !boundary_after(text, pc.end()) {
+            continue;
+        }
+        // A UK postcode's inward part starts with a digit; require a space unless clearly formatted.
+        if !pc.as_str().contains([' ', '\t']) {
+            continue;
+        }
+        let city = city_before(text, pc.start(), data);
+        let Some(city) = city else { continue };
+        cands.push(Candidate {
+            pc_start: pc.start(),
+            pc_end: pc.end(),
+            postcode: pc.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+            city: Some(city),
+            region: None,
+            formats: &["GB"],
+            fixed_country: Some("GB".into()),
+            street_before: city.0,
+            city_first: true,
+            priority: 1,
+        });
+    }
+
+    // Irish Eircodes ("D02 X285") and Dublin districts ("Dublin 2").
+    for c in r.ie.captures_iter(text) {
+        let Some(pc) = c.name("pc") else { continue };
+        if !boundary_before(text, pc.start()) || !boundary_after(text, pc.end()) {
+            continue;
+        }
+        let unique = &pc.as_str()[pc.as_str().len() - 4..];
+        let near_ie = text
+            [line_start(text, pc.start().saturating_sub(120))..line_end(text, pc.end())]
+            .contains("Ireland")
+            || text[line_start(text, pc.start().saturating_sub(120))..line_end(text, pc.end())]
+                .contains("Dublin")
+            || text[line_start(text, pc.start().saturating_sub(120))..line_end(text, pc.end())]
+                .contains("Irland");
+        if !near_ie || !unique.chars().any(|ch| ch.is_ascii_alphabetic()) {
+            continue;
+        }
+        let city = city_before(text, pc.start(), data);
+        cands.push(Candidate {
+            pc_start: pc.start(),
+            pc_end: pc.end(),
+            postcode: pc.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+            city,
+            region: None,
+            formats: &["IE"],
+            fixed_country: Some("IE".into()),
+            street_before: city.map(|c| c.0).unwrap_or(pc.start()),
+            city_first: true,
+            priority: 1,
+        });
+    }
+    for c in r.dublin.captures_iter(text) {
+        let (Some(m), Some(pc)) = (c.get(0), c.name("pc")) else {
+            continue;
+        };
+        if !boundary_before(text, m.start()) || !boundary_after(text, pc.end()) {
+            continue;
+        }
+        cands.push(Candidate {
+            pc_start: pc.start(),
+            pc_end: pc.end(),
+            postcode: format!("D{:0>2}", pc.as_str()),
+            city: Some((m.start(), m.start() + "Dublin".len())),
+            region: None,
+            formats: &["IE"],
+            fixed_country: Some("IE".into()),
+            street_before: m.start(),
+            city_first: true,
+            priority: 1,
+        });
+    }
+
+    // Singapore, Japan, India.
+    for c in r.sg.captures_iter(text) {
+        let (Some(m), Some(pc)) = (c.get(0), c.name("pc")) else {
+            continue;
+        };
+        if !boundary_after(text, pc.end()) {
+            continue;
+        }
+        cands.push(Candidate {
+            pc_start: pc.start(),
+            pc_end: pc.end(),
+            postcode: pc.as_str().to_string(),
+            city: Some((m.start(), m.start() + "Singapore".len())),
+            region: None,
+            formats: &["SG"],
+            fixed_country: Some("SG".into()),
+            street_before: m.start(),
+            city_first: true,
+            priority: 0,
+        });
+    }
+    for c in r.jp.captures_iter(text) {
+        let Some(pc) = c.name("pc").or_else(|| c.name("pc2")) else {
+            continue;
+        };
+        if !boundary_after(text, pc.end()) {
+            continue;
+        }
+        let city = c.name("city").map(|m| (m.start(), m.end()));
+        let start = c.get(0).map(|m| m.start()).unwrap_or(pc.start());
+        cands.push(Candidate {
+            pc_start: pc.start(),
+            pc_end: pc.end(),
+            postcode: pc.as_str().to_string(),
+            city,
+            region: None,
+            formats: &["JP"],
+            fixed_country: Some("JP".into()),
+            street_before: start,
+            city_first: true,
+            priority: 0,
+        });
+    }
+    for c in r.in_six.captures_iter(text) {
+        let Some(pc) = c.name("pc") else { continue };
+        if !boundary_before(text, pc.start()) || !boundary_after(text, pc.end()) {
+            continue;
+        }
+        let Some(city) = city_before(text, pc.start(), data) else {
+            continue;
+        };
+        if !data
+            .city_countries(&text[city.0..city.1])
+            .iter()
+            .any(|c| c == "IN")
+        {
+            continue;
+        }
+        cands.push(Candidate {
+            pc_start: pc.start(),
+            pc_end: pc.end(),
+            postcode: pc.as_str().replace(' ', ""),
+            city: Some(city),
+            region: None,
+            formats: &["IN"],
+            fixed_country: Some("IN".into()),
+            street_before: city.0,
+            city_first: true,
+            priority: 1,
+        });
+    }
+
+    // Resolve overlaps: better (lower) priority first, then earlier.
+    cands.sort_by_key(|c| (c.priority, c.pc_start));
+    let mut taken = Taken::default();
+    let mut out: Vec<AddressHit> = Vec::new();
+    for c in cands {
+        let span = (
+            c.city.map(|x| x.0.min(c.pc_start)).unwrap_or(c.pc_start),
+            c.city.map(|x| x.1.max(c.pc_end)).unwrap_or(c.pc_end),
+        );
+        if taken.overlaps(span.0, span.1) {
+            continue;
+        }
+        if let Some(hit) = complete(text, &c, mentions, data, lang) {
+            taken.insert(span.0, span.1);
+            out.push(hit);
+        }
+    }
+
+    // Seats: "mit Sitz in Berlin", "headquartered in Dublin" (gazetteer cities only).
+    for c in r.seat.captures_iter(text) {
+        let Some(city) = c.name("city") else { continue };
+        let Some((cs, ce)) = longest_gazetteer_prefix(text, city.start(), city.end(), data) else {
+            continue;
+        };
+        if taken.overlaps(cs, ce) {
+            continue;
+        }
+        let name = &text[cs..ce];
+        let countries = data.city_countries(name);
+        let (country, end, inferred) = match explicit_country_after(text, ce, mentions) {
+            Some((cc, e)) => (Some(cc), e, false),
+            None => (
+                (countries.len() == 1).then(|| countries[0].clone()),
+                ce,
+                true,
+            ),
+        };
+        out.push(AddressHit {
+            start: cs,
+            end,
+            address: Address {
+                street: None,
+                postcode: None,
+                city: Some(name.to_string()),
+                region: None,
+                country,
+            },
+            inferred_country: inferred,
+            rule: "seat".into(),
+        });
+    }
+    out.sort_by_key(|h| (h.start, h.end));
+    out
+}
+
+/// Non-overlapping taken spans, by start.
+#[derive(Default)]
+struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    fn overlaps(&self, s: usize, e: usize) -> bool {
+        // Spans are disjoint, so only the last span starting before `e` can overlap.
+        self.0.range(..e).next_back().is_some_and(|(_, &te)| te > s)
+    }
+    fn insert(&mut self, s: usize, e: usize) {
+        self.0.insert(s, e);
+    }
+}
+
+fn complete(
+    text: &str,
+    c: &Candidate,
+    mentions: &[CountryMention],
+    data: &EntityData,
+    lang: Option<&str>,
+) -> Option<AddressHit> {
+    let city_text = c.city.map(|(s, e)| text[s..e].to_string());
+    let after = if c.city_first {
+        c.pc_end
+    } else {
+        c.city.map(|x| x.1).unwrap_or(c.pc_end)
+    };
+    let explicit = explicit_country_after(text, after, mentions);
+    // The street: the segment before the postcode (or before the city when it comes first).
+    let street = street_before(text, c.street_before, data);
+    let street_text = street.map(|(s, e)| text[s..e].to_string());
+
+    let city_countries: Vec<String> = city_text
+        .as_deref()
+        .map(|n| data.city_countries(n).to_vec())
+        .unwrap_or_default();
+    let (country, inferred) = if let Some((cc, _)) = &explicit {
+        (Some(cc.clone()), false)
+    } else if let Some(cc) = &c.fixed_country {
+        // A prefix ("D-") is written; a format-implied country (state + ZIP) is inferred.
+        let written = !c.city_first && c.formats.is_empty();
+        (Some(cc.clone()), !written)
+    } else if c.formats.len() == 1 {
+        (Some(c.formats[0].to_string()), true)
+    } else {
+        // Ambiguous numeric format.
+        let by_city: Vec<&String> = city_countries
+            .iter()
+            .filter(|cc| c.formats.contains(&cc.as_str()))
+            .collect();
+        let by_street = street_text
+            .as_deref()
+            .and_then(|s| data.street_country(s))
+            .filter(|cc| c.formats.contains(cc));
+        if by_city.len() == 1 {
+            (Some(by_city[0].clone()), true)
+        } else if let Some(cc) = by_street {
+            (Some(cc.to_string()), true)
+        } else if std::ptr::eq(c.formats, FIVE) && lang == Some("de") {
+            (Some("DE".to_string()), true)
+        } else {
+            (None, true)
+        }
+    };
+
+    // Plausibility: a bare number + capitalised word is an address only with support.
+    if c.fixed_country.is_none() && c.formats.len() > 1 {
+        let city_ok = city_countries
+            .iter()
+            .any(|cc| c.formats.contains(&cc.as_str()));
+        let city_conflicts = !city_countries.is_empty() && !city_ok;
+        let explicit_ok = explicit
+            .as_ref()
+            .map(|(cc, _)| c.formats.contains(&cc.as_str()))
+            .unwrap_or(false);
+        if city_conflicts && !explicit_ok {
+            return None;
+        }
+        if !city_ok && !explicit_ok && street.is_none() {
+            return None;
+        }
+    }
+    if c.priority == 2 && street.is_none() && explicit.is_none() && city_countries.is_empty() {
+        return None;
+    }
+
+    let start = street
+        .map(|s| s.0)
+        .unwrap_or_else(|| c.city.map(|x| x.0.min(c.pc_start)).unwrap_or(c.pc_start));
+    let mut end = c.city.map(|x| x.1.max(c.pc_end)).unwrap_or(c.pc_end);
+    if let Some((_, e)) = explicit {
+        end = end.max(e);
+    }
+    let rule = country
+        .as_deref()
+        .map(|cc| cc.to_lowercase())
+        .unwrap_or_else(|| "unknown".to_string());
+    let rule = if rule == "gb" { "uk".to_string() } else { rule };
+    Some(AddressHit {
+        start,
+        end,
+        address: Address {
+            street: street_text,
+            postcode: Some(c.postcode.clone()),
+            city: city_text,
+            region: c.region.clone(),
+            country,
+        },
+        inferred_country: inferred,
+        rule,
+    })
+}
+
+fn boundary_before(text: &str, pos: usize) -> bool {
+    text[..pos]
+        .chars()
+        .next_back()
+        .map(|c| !c.is_alphanumeric() && c != '+' && c != '-' && c != '/' && c != '.' && c != '_')
+        .unwrap_or(true)
+        || text[..pos].ends_with(". ")
+}
+
+fn boundary_after(text: &str, pos: usize) -> bool {
+    text[pos..]
+        .chars()
+        .next()
+        .map(|c| !c.is_alphanumeric())
+        .unwrap_or(true)
+}
+
+/// The previous token makes a number something else (register numbers, articles, phone numbers).
+fn number_context_rejects(text: &str, pos: usize) -> bool {
+    let before = &text[line_start(text, pos)..pos];
+    let prev = before.split_whitespace().next_back().unwrap_or("");
+    let prev_l = prev.trim_end_matches(':').to_lowercase();
+    if NOT_BEFORE.contains(&prev_l.as_str()) || NOT_BEFORE.contains(&prev.to_lowercase().as_str()) {
+        return true;
+    }
+    // Phone numbers and amounts: a number right before ("+49 89 12345 …", "1.400 …").
+    if !prev.is_empty()
+        && prev
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+-/().".contains(c))
+        && prev.chars().any(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
+    // Dates "23.03. 2023" or times handled by boundary_before; also "Art. 28 Abs. 3".
+    false
+}
+
+/// Cuts a city run after a postcode at stop words and country mentions; prefers the longest
+/// gazetteer prefix; otherwise keeps the first word (with "am Main"-style connectors).
+fn refine_city_after(
+    text: &str,
+    start: usize,
+    end: usize,
+    data: &EntityData,
+    mentions: &[CountryMention],
+) -> Option<(usize, usize)> {
+    let mut end = end;
+    if let Some(m) = mentions.iter().find(|m| m.start > start && m.start < end) {
+        end = m.start;
+    }
+    let (s, e) = trim_span(text, start, end, |c| {
+        c.is_whitespace() || c == ',' || c == '.'
+    });
+    if s >= e {
+        return None;
+    }
+    let toks = tokens(text, s, e);
+    let first = &text[toks[0].0..toks[0].1];
+    if NOT_CITY.contains(&first.trim_end_matches('.'))
+        || first.chars().all(|c| c.is_uppercase())
+            && first.len() > 1
+            && data.city_countries(first).is_empty()
+    {
+        return None;
+    }
+    if let Some(g) = longest_gazetteer_prefix(text, s, e, data) {
+        return Some(g);
+    }
+    // First word, plus "am Main", "im Breisgau", "an der Ruhr", "Bad X", "St. X".
+    let mut k = 1;
+    if [
+        "Bad", "St.", "Sankt", "Den", "La", "Le", "Los", "San", "Santa", "Saint", "New", "Neu",
+    ]
+    .contains(&first)
+        && toks.len() > 1
+    {
+        k = 2;
+    } else if toks.len() >= 3 {
+        let w = &text[toks[1].0..toks[1].1];
+        if ["am", "im", "an", "in", "bei", "sur", "upon", "on"].contains(&w) {
+            k = 3;
+            if toks.len() >= 4 && text[toks[2].0..toks[2].1] == *"der" {
+                k = 4;
+            }
+        }
+    }
+    let e = toks[k - 1].1;
+    let (s, e) = trim_span(text, s, e, |c| c == '.' || c == ',');
+    Some((s, e))
+}
+
+fn tokens(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut cur: Option<usize> = None;
+    for (i, ch) in text[s..e].char_indices() {
+        if ch == ' ' || ch == '\t' {
+            if let Some(st) = cur.take() {
+                out.push((s + st, s + i));
+            }
+        } else if cur.is_none() {
+            cur = Some(i);
+        }
+    }
+    if let Some(st) = cur {
+        out.push((s + st, e));
+    }
+    out
+}
+
+fn longest_gazetteer_prefix(
+    text: &str,
+    s: usize,
+    e: usize,
+    data: &EntityData,
+) -> Option<(usize, usize)> {
+    let toks = tokens(text, s, e);
+    for k in (1..=toks.len().min(data.city_max_tokens)).rev() {
+        let end = toks[k - 1].1;
+        let (cs, ce) = trim_span(text, s, end, |c| c == ',' || c == '.' && k > 1);
+        let name = &text[cs..ce];
+        if !data.city_countries(name).is_empty() {
+            return Some((cs, ce));
+        }
+        // "St. Gallen" keeps its dot; "München." loses it.
+        let t = name.trim_end_matches('.');
+        if !data.city_countries(t).is_empty() {
+            return Some((cs, cs + t.len()));
+        }
+    }
+    None
+}
+
+/// A city written before a state/ZIP or UK postcode: the capitalised words right before `pos` on
+/// the same line (after a comma), or on the line above when `pos` starts a line.
+fn city_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, usize)> {
+    let ls = line_start(text, pos);
+    let (s0, e0) = trim_span(text, ls, pos, |c| c.is_whitespace() || c == ',');
+    if s0 >= e0 {
+        return None;
+    }
+    // The last segment of the line (after separators).
+    let seg_start = text[s0..e0]
+        .char_indices()
+        .filter(|(_, c)| is_separator(*c) && *c != '.')
+        .map(|(i, c)| s0 + i + c.len_utf8())
+        .next_back()
+        .unwrap_or(s0);
+    let (s, e) = trim_span(text, seg_start, e0, |c| c.is_whitespace());
+    if s >= e {
+        return None;
+    }
+    let toks = tokens(text, s, e);
+    // Longest gazetteer suffix first.
+    for k in (1..=toks.len().min(data.city_max_tokens)).rev() {
+        let cs = toks[toks.len() - k].0;
+        if !data.city_countries(&text[cs..e]).is_empty() {
+            return Some((cs, e));
+        }
+    }
+    // Else trailing capitalised words (at most 3), stopping at numbers and abbreviations.
+    let mut cs = e;
+    let mut n = 0;
+    for &(ts, te) in toks.iter().rev() {
+        let w = &text[ts..te];
+        let cap = w.chars().next().map(|c| c.is_uppercase()).unwrap_or(false);
+        let dotted = w.ends_with('.') && !["St.", "Ft.", "Mt."].contains(&w);
+        if !cap || dotted || w.chars().any(|c| c.is_ascii_digit()) || n == 3 {
+            break;
+        }
+        if n > 0 && w.chars().all(|c| c.is_uppercase()) {
+            break;
+        }
+        cs = ts;
+        n += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    let first = &text[cs..e];
+    if NOT_CITY
+        .iter()
+        .any(|w| first.starts_with(w) && first.len() == w.len())
+    {
+        return None;
+    }
+    Some((cs, e))
+}
+
+/// The street: the segment before `pos` on the same line (after a separator), else the nearest
+/// non-blank line above. It must look like a street (a house number, a street word or a P.O. box).
+fn street_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, usize)> {
+    static STREET: OnceLock<Regex> = OnceLock::new();
+    let street_re = STREET.get_or_init(|| {
+        Regex::new(
+            r"(?x)^(?:
+              [0-9]+[a-zA-Z]?(?:[-–/][0-9]+[a-zA-Z]?)?,?[\x20\t]+\p{L}.*                       # 112 E Pecan St
+            | .*\p{L}[.\p{L}]*[\x20\t]+[0-9]+[\x20\t]?[a-zA-Z]?(?:[\x20\t]?[-–/][\x20\t]?[0-9]+[a-zA-Z]?)?(?:[\x20\t]+\S{1,6}){0,3} # Alt-Moabit 140
+            | (?i:p\.?[\x20\t]?o\.?[\x20\t]+box|postfach|postbus|bo[iî]te[\x20\t]postale|pmb)\b.*
+            )$",
+        )
+        .expect("street regex should compile")
+    });
+    let ls = line_start(text, pos);
+    let (s0, e0) = trim_span(text, ls, pos, |c| {
+        c.is_whitespace() || (is_separator(c) && c != '#')
+    });
+    let (s, e) = if s0 < e0 {
+        let seg_start = text[s0..e0]
+            .char_indices()
+            .filter(|(_, c)| is_separator(*c) && *c != '.' && *c != '#')
+            .map(|(i, c)| s0 + i + c.len_utf8())
+            .next_back()
+            .unwrap_or(s0);
+        trim_span(text, seg_start, e0, |c| c.is_whitespace())
+    } else {
+        // Line above (skipping up to two blank lines).
+        let mut end = ls;
+        let mut found = None;
+        for _ in 0..3 {
+            if end == 0 {
+                break;
+            }
+            let prev_end = end - 1; // the '\n'
+            let ps = line_start(text, prev_end);
+            let (a, b) = trim_span(text, ps, prev_end, |c| {
+                c.is_whitespace() || c == '|' || c == '•'
+            });
+            if a < b {
+                found = Some((a, b));
+                break;
+            }
+            end = ps;
+        }
+        let (a, b) = found?;
+        // Only the last segment of that line ("GitHub, Inc., 88 Colin P Kelly Jr St").
+        let seg_start = text[a..b]
+            .char_indices()
+            .filter(|(_, c)| matches!(*c, '•' | '|' | '·' | ';'))
+            .map(|(i, c)| a + i + c.len_utf8())
+            .next_back()
+            .unwrap_or(a);
+        trim_span(text, seg_start, b, |c| c.is_whitespace())
+    };
+    if s >= e {
+        return None;
+    }
+    let (mut s, e) = trim_span(text, s, e, |c| {
+        c == '.' || c == ',' || c.is_whitespace() || c == '*' || c == '_'
+    });
+    // Japanese wards: "Roppongi 6-10-1, Minato-ku" — the ward belongs to the street part.
+    let ward = text[s..e].ends_with("-ku") || text[s..e].ends_with("-shi");
+    if ward {
+        let ls2 = line_start(text, s);
+        if let Some(i) = text[ls2..s].trim_end().strip_suffix(',').map(|p| p.len()) {
+            let ps = text[ls2..ls2 + i]
+                .rfind(',')
+                .map(|j| ls2 + j + 1)
+                .unwrap_or(ls2);
+            s = trim_span(text, ps, e, char::is_whitespace).0;
+        }
+    }
+    // A label before the street ("Address: 88 Colin P Kelly Jr St", "Anschrift: …").
+    if let Some(i) = text[s..e].find(": ") {
+        let label = &text[s..s + i];
+        if label.split_whitespace().count() <= 2 && !label.chars().any(|c| c.is_ascii_digit()) {
+            s = trim_span(text, s + i + 1, e, char::is_whitespace).0;
+        }
+    }
+    let cand = &text[s..e];
+    if cand.len() < 3 || cand.len() > 80 {
+        return None;
+    }
+    // Not an organisation name, a phone number or a date.
+    if data.form_re.find(cand).is_some_and(|m| {
+        boundary_after(cand, m.end()) && (m.start() == 0 || cand[..m.start()].ends_with([' ', ',']))
+    }) {
+        return None;
+    }
+    let lower = cand.to_lowercase();
+    if [
+        "tel", "fax", "phone", "telefon", "e-mail", "email", "www.", "http", "hrb", "iban", "art.",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+    {
+        return None;
+    }
+    if ward || street_re.is_match(cand) || data.has_street_word(cand) {
+        Some((s, e))
+    } else {
+        None
+    }
+}
+
+/// A country mention right after an address (", Belgien", " (USA)", "\nThe Netherlands"):
+/// only separators, at most one other short segment ("Genf,") and at most one line break between.
+fn explicit_country_after(
+    text: &str,
+    pos: usize,
+    mentions: &[CountryMention],
+) -> Option<(String, usize)> {
+    let limit = (pos + 60).min(text.len());
+    let mut best: Option<&CountryMention> = None;
+    for m in mentions {
+        if m.start < pos || m.start > limit {
+            continue;
+        }
+        if best.map(|b| m.start < b.start).unwrap_or(true) {
+            best = Some(m);
+        }
+    }
+    let m = best?;
+    let gap = &text[pos..m.start];
+    let newlines = gap.matches('\n').count();
+    if newlines > 2 {
+        return None;
+    }
+    let words: Vec<&str> = gap
+        .split(|c: char| c.is_whitespace() || is_separator(c) || "()[]".contains(c))
+        .filter(|w| !w.is_empty() && *w != "the" && *w != "The")
+        .collect();
+    // One in-between word is allowed on the same line ("1228 Plan-les-Ouates, Genf, Schweiz").
+    if words.len() > 1 || (!words.is_empty() && newlines > 0) {
+        return None;
+    }
+    if let Some(w) = words.first() {
+        if !w.chars().next().map(|c| c.is_uppercase()).unwrap_or(false) {
+            return None;
+        }
+    }
+    // The mention must end its line or be followed by a separator / bracket.
+    let rest = text[m.end..].chars().next();
+    if let Some(ch) = rest {
+        if ch.is_alphanumeric() {
+            return None;
+        }
+    }
+    let end = if text[m.end..].starts_with(')') && gap.contains('(') {
+        m.end + 1
+    } else {
+        m.end
+    };
+    Some((m.code.clone(), end))
+}

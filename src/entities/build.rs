@@ -1,0 +1,192 @@
+//! Findings → `parties[]`: merge mentions of one organisation, resolve roles and defined short
+//! names, attach addresses and countries.
+
+use crate::extract::Extracted;
+use crate::findings::{Finding, FindingKind};
+use crate::report::{Address, Party};
+
+/// Merges the `party` and `address` findings (with ids assigned) into parties, in order of first
+/// appearance. Mentions of one organisation are merged by a key that ignores case, whitespace and
+/// the punctuation of legal forms ("Inc" = "Inc."); each address is attached to the organisation
+/// named right before it (same line, or the lines just above); `country` is the address country
+/// or a country stated for the organisation.
+pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
+    let text = doc.text.as_str();
+    let mut parties: Vec<Party> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut stated: Vec<Option<String>> = Vec::new();
+    // (finding index, party index) for mentions an address may attach to.
+    let mut anchors: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, party)
+
+    let mut order: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Party)
+        .collect();
+    order.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
+    for f in order {
+        let Some(name) = f.value.get("name").and_then(|v| v.as_str()) else {
+            continue;
+        };
+        let form = f.value.get("legal_form").and_then(|v| v.as_str());
+        let key = party_key(name, form);
+        if key.is_empty() {
+            continue;
+        }
+        let pi = match keys.iter().position(|k| *k == key) {
+            Some(i) => i,
+            None => {
+                keys.push(key);
+                stated.push(None);
+                parties.push(Party {
+                    name: name.to_string(),
+                    legal_form: form.map(str::to_string),
+                    roles: Vec::new(),
+                    country: None,
+                    address: None,
+                    evidence: Vec::new(),
+                });
+                parties.len() - 1
+            }
+        };
+        let p = &mut parties[pi];
+        if let Some(role) = f.value.get("role").and_then(|v| v.as_str()) {
+            if !p.roles.iter().any(|r| r == role) {
+                p.roles.push(role.to_string());
+            }
+        }
+        if stated[pi].is_none() {
+            stated[pi] = f
+                .value
+                .get("country")
+                .and_then(|v| v.as_str())
+                .map(str::to_string);
+        }
+        if !f.id.is_empty() && !p.evidence.contains(&f.id) {
+            p.evidence.push(f.id.clone());
+        }
+        if f.rule != "party.role_label"
+            || f.start < f.end
+                && text
+                    .get(f.start..f.end)
+                    .is_some_and(|t| t.starts_with(name))
+        {
+            anchors.push((f.start, f.end, pi));
+        }
+    }
+    anchors.sort();
+
+    let mut addresses: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Address)
+        .collect();
+    addresses.sort_by_key(|f| (f.start, f.end));
+    for a in addresses {
+        // The nearest mention ending before the address.
+        // Anchors are sorted by start; the one ending last before the address is among those
+        // starting before it.
+        let upto = anchors.partition_point(|(s, _, _)| *s < a.start);
+        let Some(&(_, pe, pi)) = anchors[upto.saturating_sub(8)..upto]
+            .iter()
+            .filter(|(_, e, _)| *e <= a.start)
+            .max_by_key(|(_, e, _)| *e)
+        else {
+            continue;
+        };
+        if !close_enough(text, pe, a.start) {
+            continue;
+        }
+        let addr = address_of(a);
+        let p = &mut parties[pi];
+        let better = match &p.address {
+            None => true,
+            Some(old) => old.street.is_none() && addr.street.is_some(),
+        };
+        if better {
+            p.address = Some(addr);
+        }
+        if !a.id.is_empty() && !p.evidence.contains(&a.id) {
+            p.evidence.push(a.id.clone());
+        }
+    }
+    for (p, s) in parties.iter_mut().zip(stated) {
+        p.country = p.address.as_ref().and_then(|a| a.country.clone()).or(s);
+    }
+    parties
+}
+
+/// An address belongs to the name before it when only a little text lies between: the rest of the
+/// line, a separator, or up to two short lines ("GitHub Privacy", "Attn: Privacy").
+fn close_enough(text: &str, from: usize, to: usize) -> bool {
+    let Some(gap) = text.get(from..to) else {
+        return false;
+    };
+    if gap.len() > 200 {
+        return false;
+    }
+    let lines: Vec<&str> = gap
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if gap.contains(". ") && !gap.contains('\n') && gap.len() > 40 {
+        return false;
+    }
+    lines.len() <= 2 && lines.iter().all(|l| l.len() <= 80)
+}
+
+fn address_of(f: &Finding) -> Address {
+    let s = |k: &str| f.value.get(k).and_then(|v| v.as_str()).map(str::to_string);
+    Address {
+        street: s("street"),
+        postcode: s("postcode"),
+        city: s("city"),
+        region: s("region"),
+        country: s("country"),
+    }
+}
+
+/// Merge key: lower case, punctuation dropped, whitespace collapsed, legal form canonical
+/// (so "Inc" = "Inc."), German genitive of public bodies folded ("Bundesministeriums" = "…ium").
+pub fn party_key(name: &str, _legal_form: Option<&str>) -> String {
+    let lower = name.to_lowercase();
+    let cleaned: String = lower
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '&' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let mut words: Vec<String> = cleaned.split_whitespace().map(str::to_string).collect();
+    // Legal-form spellings.
+    let joined = words.join(" ");
+    let joined = joined
+        .replace(" incorporated", " inc")
+        .replace(" corporation", " corp")
+        .replace(" limited", " ltd")
+        .replace(" l l c", " llc")
+        .replace(" l p", " lp")
+        .replace(" b v", " bv")
+        .replace(" n v", " nv")
+        .replace(" s a", " sa")
+        .replace(" e v", " ev")
+        .replace(" e k", " ek");
+    words = joined.split_whitespace().map(str::to_string).collect();
+    if let Some(first) = words.first_mut() {
+        for (gen, nom) in [
+            ("iums", "ium"),
+            ("amtes", "amt"),
+            ("amts", "amt"),
+            ("instituts", "institut"),
+        ] {
+            if first.ends_with(gen) {
+                let cut = first.len() - gen.len();
+                *first = format!("{}{}", &first[..cut], nom);
+                break;
+            }
+        }
+    }
+    words.join(" ")
+}

@@ -1,0 +1,289 @@
+//! Who and where: organisations (parties) with their roles, and postal addresses.
+//!
+//! [`find_entities`] turns a document's text into `party` and `address` findings (anchored on
+//! legal-form hits, public-body names and postcode hits, so the cost is linear in the text);
+//! [`build_parties`] merges those findings into the contract's `parties[]`: one entry per
+//! organisation, with its roles, defined short name resolved, address and country attached.
+//! The gazetteers are data ([`EntityData`], parsed from `patterns/*.csv`).
+
+use serde_json::json;
+
+use crate::extract::Extracted;
+use crate::findings::{Finding, FindingKind};
+
+pub mod address;
+mod build;
+pub mod data;
+pub mod party;
+pub mod text;
+
+pub use build::build_parties;
+pub use data::EntityData;
+
+/// A country gazetteer hit, as the country matcher found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountryMention {
+    /// Start byte offset into the normalized text.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// ISO 3166-1 alpha-2, upper case.
+    pub code: String,
+}
+
+/// Pronouns a defined term may list besides the short name ("Mailgun", "we", "us").
+const PRONOUNS: &[&str] = &[
+    "we", "us", "our", "ours", "wir", "uns", "unser", "unsere", "you", "your", "sie", "ihr",
+];
+
+/// The role a defined short name gives its organisation ("Auftragnehmer" → processor,
+/// "Customer" → controller).
+fn role_of_term(term: &str) -> Option<&'static str> {
+    let t = term.trim().to_lowercase();
+    if t.split_whitespace().count() > 3 {
+        return None;
+    }
+    match t.trim_start_matches("the ") {
+        "customer" | "kunde" | "kundin" | "client" => Some("controller"),
+        "supplier" | "vendor" | "service provider" | "dienstleister" => Some("processor"),
+        _ => party::role_of(&t),
+    }
+}
+
+/// Finds `party` and `address` findings in `doc`. `country_mentions` are the country gazetteer's
+/// hits (used to read "…, Belgien" after an address and "Mailjet SAS in Frankreich").
+/// Findings have an empty `id`; the caller numbers them after merging all stages.
+pub fn find_entities(
+    doc: &Extracted,
+    country_mentions: &[CountryMention],
+    data: &EntityData,
+) -> Vec<Finding> {
+    let text = doc.text.as_str();
+    let mut mentions: Vec<CountryMention> = country_mentions
+        .iter()
+        .filter(|m| {
+            m.start < m.end
+                && m.end <= text.len()
+                && text.is_char_boundary(m.start)
+                && text.is_char_boundary(m.end)
+        })
+        .cloned()
+        .collect();
+    mentions.sort_by_key(|m| (m.start, m.end));
+    let lang = text::guess_language(text);
+    let sections = party::list_sections(text);
+
+    let mut orgs = party::find_orgs(text, data);
+    for row in party::table_rows(text, &sections, &mentions) {
+        if !orgs.iter().any(|o| o.start < row.end && row.start < o.end) {
+            orgs.push(row);
+        }
+    }
+    orgs.sort_by_key(|o| (o.start, o.end));
+
+    let mut out: Vec<Finding> = Vec::new();
+    let mut prev_end = 0;
+    let mut short_names: Vec<(String, usize, usize)> = Vec::new(); // (term, org index, after)
+    for (i, o) in orgs.iter().enumerate() {
+        let def = party::defined_terms_after(text, o.end);
+        let after = def.as_ref().map(|d| d.0).unwrap_or(o.end);
+        let defines = def.as_ref().and_then(|(_, terms)| {
+            terms
+                .iter()
+                .find(|t| !PRONOUNS.contains(&t.to_lowercase().as_str()))
+                .cloned()
+        });
+        let mut role: Option<&'static str> = def
+            .as_ref()
+            .and_then(|(_, terms)| terms.iter().find_map(|t| role_of_term(t)));
+        let mut cue: Option<(usize, usize)> = None;
+        if role.is_none() {
+            if let Some((r, e)) =
+                party::role_after(text, after).or_else(|| party::role_after(text, o.end))
+            {
+                role = Some(r);
+                cue = Some((o.start, e));
+            }
+        }
+        if role.is_none() {
+            if let Some(cs) = party::parent_before(text, o.start) {
+                role = Some("parent");
+                cue = Some((cs, o.end));
+            }
+        }
+        if role.is_none() {
+            if let Some((r, cs)) = party::role_before(text, o.start, prev_end) {
+                role = Some(r);
+                cue = Some((cs, o.end));
+            }
+        }
+        if role.is_none() {
+            role = sections
+                .iter()
+                .find(|(s, e, _)| *s <= o.start && o.start < *e)
+                .map(|(_, _, r)| *r);
+        }
+        let country = party::country_after(text, after, &mentions)
+            .or_else(|| party::country_after(text, o.end, &mentions))
+            .map(|(cc, _, _)| cc);
+        let value = json!({
+            "name": o.name,
+            "legal_form": o.legal_form,
+            "role": role,
+            "defines": defines,
+            "country": country,
+        });
+        out.push(finding(
+            doc,
+            FindingKind::Party,
+            format!("party.{}", o.rule),
+            o.start,
+            o.end,
+            value.clone(),
+        ));
+        if let Some((def_end, _)) = &def {
+            out.push(finding(
+                doc,
+                FindingKind::Party,
+                "party.defined_term".into(),
+                o.start,
+                *def_end,
+                value.clone(),
+            ));
+        }
+        if let Some((cs, ce)) = cue {
+            out.push(finding(
+                doc,
+                FindingKind::Party,
+                "party.role_label".into(),
+                cs,
+                ce,
+                value.clone(),
+            ));
+        }
+        if let Some(d) = &defines {
+            let ok = d.chars().count() >= 2
+                && d.starts_with(|c: char| c.is_uppercase())
+                && role_of_term(d).is_none();
+            if ok {
+                short_names.push((d.clone(), i, after));
+            }
+        }
+        prev_end = o.end;
+    }
+
+    // Roles stated for a defined short name elsewhere: "GitHub is the processor of such data".
+    for (term, oi, after) in short_names {
+        let o = &orgs[oi];
+        let mut seen: Vec<&'static str> = Vec::new();
+        for (pos, _) in text[after..].match_indices(term.as_str()).take(2000) {
+            let s = after + pos;
+            let e = s + term.len();
+            let bounded = text[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && text[e..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            let inside = {
+                let k = orgs.partition_point(|x| x.start <= s);
+                k > 0 && orgs[k - 1].end > s
+            };
+            if !bounded || inside {
+                continue;
+            }
+            let Some((r, ce)) = party::role_after(text, e) else {
+                continue;
+            };
+            if seen.contains(&r) || conditional_before(text, s) {
+                continue;
+            }
+            seen.push(r);
+            let value = json!({
+                "name": o.name,
+                "legal_form": o.legal_form,
+                "role": r,
+                "defines": term,
+                "country": null,
+            });
+            out.push(finding(
+                doc,
+                FindingKind::Party,
+                "party.role_label".into(),
+                s,
+                ce,
+                value,
+            ));
+        }
+    }
+
+    for a in address::find_addresses(text, &mentions, data, lang) {
+        let value = json!({
+            "street": a.address.street,
+            "postcode": a.address.postcode,
+            "city": a.address.city,
+            "region": a.address.region,
+            "country": a.address.country,
+            "inferred_country": a.inferred_country,
+        });
+        out.push(finding(
+            doc,
+            FindingKind::Address,
+            format!("address.{}", a.rule),
+            a.start,
+            a.end,
+            value,
+        ));
+    }
+    out.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
+    out.dedup_by(|b, a| {
+        a.start == b.start && a.end == b.end && a.rule == b.rule && a.value == b.value
+    });
+    out
+}
+
+/// "in which case GitHub is a subprocessor", "if Customer is a processor": a hypothetical role.
+fn conditional_before(text: &str, pos: usize) -> bool {
+    let lo = text::floor_char(text, pos.saturating_sub(80));
+    let w = text[lo..pos].to_lowercase();
+    let sentence = w.rsplit(['.', ';', '\n']).next().unwrap_or("");
+    [
+        "in which case",
+        "if ",
+        "wenn ",
+        "falls ",
+        "sofern ",
+        "to the extent",
+        "soweit ",
+        "where ",
+        "unless ",
+    ]
+    .iter()
+    .any(|c| sentence.contains(c))
+}
+
+fn finding(
+    doc: &Extracted,
+    kind: FindingKind,
+    rule: String,
+    start: usize,
+    end: usize,
+    value: serde_json::Value,
+) -> Finding {
+    Finding {
+        id: String::new(),
+        kind,
+        rule,
+        page: doc.page_of(start),
+        start,
+        end,
+        text: doc.text[start..end].to_string(),
+        context: text::context(&doc.text, start, end),
+        value,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,968 @@
+//! Organisations: anchored on legal-form hits (one regex of all variants) and public-body names,
+//! with the name read backwards over capitalised words; then the cues around a mention: a defined
+//! short name ("(nachfolgend „Auftragnehmer“)"), a role label ("Auftragsverarbeiter: X",
+//! "X is the processor"), a sub-processor list or table it sits in, a country stated for it.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::data::EntityData;
+use super::text::{full_line_end, line_end, line_start, trim_span};
+use super::CountryMention;
+
+/// An organisation mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgHit {
+    /// Start byte offset of the name.
+    pub start: usize,
+    /// End byte offset (after the legal form).
+    pub end: usize,
+    /// Name as written, whitespace collapsed.
+    pub name: String,
+    /// Legal form as written, if any.
+    pub legal_form: Option<String>,
+    /// "legal_form", "public_body" or "table_row".
+    pub rule: &'static str,
+}
+
+/// Words that end a name when reading backwards (compared lower-case).
+const STOP: &[&str] = &[
+    "die",
+    "der",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "between",
+    "zwischen",
+    "von",
+    "vom",
+    "mit",
+    "bei",
+    "für",
+    "for",
+    "by",
+    "with",
+    "from",
+    "to",
+    "our",
+    "unsere",
+    "unser",
+    "unserer",
+    "ihre",
+    "ihr",
+    "its",
+    "their",
+    "sowie",
+    "as",
+    "als",
+    "is",
+    "ist",
+    "sind",
+    "are",
+    "in",
+    "im",
+    "am",
+    "auf",
+    "at",
+    "on",
+    "via",
+    "durch",
+    "über",
+    "about",
+    "including",
+    "inkl.",
+    "einschließlich",
+    "namens",
+    "named",
+    "called",
+    "genannt",
+    "firma",
+    "company",
+    "gesellschaft",
+    "unternehmen",
+    "anbieter",
+    "dienstleister",
+    "provider",
+    "vendor",
+    "vertragspartner",
+    "kunde",
+    "kunden",
+    "customer",
+    "client",
+    "auftraggeber",
+    "auftraggeberin",
+    "auftragnehmer",
+    "auftragnehmerin",
+    "auftragsverarbeiter",
+    "processor",
+    "controller",
+    "verantwortlicher",
+    "verantwortliche",
+    "unterauftragsverarbeiter",
+    "subprocessor",
+    "sub-processor",
+    "see",
+    "siehe",
+    "name",
+    "address",
+    "anschrift",
+    "adresse",
+    "sitz",
+    "hosting",
+    "tochtergesellschaft",
+    "subsidiary",
+    "muttergesellschaft",
+    "parent",
+    "affiliate",
+    "copyright",
+    "©",
+    "registergericht",
+    "amtsgericht",
+    "ein",
+    "eine",
+    "einer",
+    "einem",
+    "einen",
+    "wir",
+    "we",
+    "uns",
+    "us",
+    "and",
+    "und",
+    "or",
+    "oder",
+    "bzw.",
+    "sowie",
+    "if",
+    "wenn",
+    "also",
+    "auch",
+    "all",
+    "alle",
+    "each",
+    "jede",
+    "jeder",
+    "not",
+    "nicht",
+    "kein",
+    "keine",
+    "no",
+    "hinweis",
+    "note",
+    "vertrag",
+    "agreement",
+    "contract",
+    "dpa",
+    "avv",
+    "daher",
+    "deshalb",
+    "hence",
+    "thus",
+    "so",
+    "dass",
+    "that",
+    "which",
+    "welche",
+    "who",
+    "da",
+    "weil",
+    "because",
+    "when",
+    "where",
+    "wo",
+    "laut",
+    "gemäß",
+    "per",
+    "nach",
+    "after",
+    "before",
+    "vor",
+    "seit",
+    "since",
+    "gegen",
+    "against",
+    "while",
+    "während",
+    "um",
+    "zu",
+    "zur",
+    "zum",
+    "ohne",
+    "without",
+    "within",
+    "innerhalb",
+    "unter",
+    "under",
+    "über",
+    "over",
+    "datenschutzbeauftragter",
+    "datenschutzbeauftragte",
+    "vertreter",
+    "empfänger",
+    "recipient",
+    "recipients",
+    "website",
+    "webseite",
+];
+
+/// Compound-noun endings that mark a common noun, not a name ("Vertragspartner", "Zahlungsdienstleister").
+const STOP_SUFFIX: &[&str] = &[
+    "verarbeiter",
+    "nehmer",
+    "geber",
+    "anbieter",
+    "dienstleister",
+    "gesellschaft",
+    "unternehmen",
+    "beauftragter",
+    "beauftragte",
+    "vertreter",
+    "verantwortliche",
+    "verantwortlicher",
+    "empfänger",
+    "betreiber",
+    "hersteller",
+    "partner",
+    "firma",
+];
+
+/// Words allowed inside a name although not capitalised.
+const CONNECTORS: &[&str] = &[
+    "&", "+", "of", "de", "du", "la", "le", "van", "y", "et", "und", "and", "di", "da", "della",
+];
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("party regex should compile"))
+}
+
+fn public_body_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let words = r"\p{Lu}[\p{L}\-]*(?:[ \t]+(?:(?:und|für|des|der|die|den|sowie|and|of|the|for)\s+)?\p{Lu}[\p{L}\-]*){0,6}";
+    let p = format!(
+        r"(?:(?:Bundesministerium|Bundesamt|Bundesanstalt|Bundeszentrale|Bundesagentur|Bundesinstitut|Landesamt|Landesanstalt|Landesministerium|Staatsministerium|Ministerium|Senatsverwaltung)(?:s|es)?[ \t]+(?:für|des|der|of)\s+{words}|(?:\p{{Lu}}\p{{L}}+[ \t])?\p{{Lu}}\p{{L}}+-Institut(?:[ \t]+für[ \t]+{words})?|Institut[ \t]+für[ \t]+{words}|(?:(?:Technische|Freie)[ \t]+|\p{{Lu}}[\p{{L}}\-]*-)?Universität[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?|University[ \t]+of[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?|\p{{Lu}}\p{{L}}+[ \t]+University)"
+    );
+    regex(&R, &p)
+}
+
+/// The role phrase regex (case-insensitive); classify a match with [`role_of`].
+pub fn role_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    regex(&R, ROLE_PATTERN)
+}
+
+const ROLE_PATTERN: &str = r"(?i)(?:unter-?auftragsverarbeiter(?:s|n|in|innen)?|unterauftragnehmer(?:s|n|in|innen)?|subunternehmer(?:s|n)?|sub-?processors?|weitere[rn]?\s+auftragsverarbeiter(?:s|n)?|auftragsverarbeiter(?:s|n|in|innen)?|auftragnehmer(?:s|n|in|innen)?|(?:data\s+)?processors?|gemeinsam(?:e|en)?\s+verantwortliche[rn]?|(?:joint\s+)?(?:data\s+)?controllers?|verantwortliche[rnm]?|verantwortlich|auftraggeber(?:s|n|in|innen)?|muttergesellschaft|parent\s+company|datenschutzbeauftragte[rn]?|data\s+protection\s+officer|(?:eu-)?vertreter(?:s|in)?(?:\s+in\s+der\s+(?:union|eu))?|(?:eu\s+|uk\s+|data\s+protection\s+|privacy\s+)?representative|empfänger(?:n)?|recipients?)";
+
+/// The contract role a role phrase stands for.
+pub fn role_of(phrase: &str) -> Option<&'static str> {
+    let p = phrase.trim().to_lowercase();
+    let p = p
+        .trim_start_matches("the ")
+        .trim_start_matches("der ")
+        .trim_start_matches("die ")
+        .trim_start_matches("das ");
+    let starts = |xs: &[&str]| xs.iter().any(|x| p.starts_with(x));
+    if starts(&[
+        "unterauftragsverarbeiter",
+        "unter-auftragsverarbeiter",
+        "unterauftragnehmer",
+        "subunternehmer",
+        "sub-processor",
+        "subprocessor",
+        "weitere",
+    ]) {
+        Some("subprocessor")
+    } else if starts(&[
+        "auftragsverarbeiter",
+        "auftragnehmer",
+        "processor",
+        "data processor",
+    ]) {
+        Some("processor")
+    } else if starts(&[
+        "verantwortlich",
+        "auftraggeber",
+        "controller",
+        "data controller",
+        "joint controller",
+        "gemeinsam",
+    ]) {
+        Some("controller")
+    } else if starts(&["muttergesellschaft", "parent company"]) {
+        Some("parent")
+    } else if starts(&["datenschutzbeauftragte", "data protection officer"]) {
+        Some("dpo")
+    } else if starts(&["vertreter", "eu-vertreter", "representative"])
+        || p.ends_with("representative")
+    {
+        Some("representative")
+    } else if starts(&["empfänger", "recipient"]) {
+        Some("recipient")
+    } else {
+        None
+    }
+}
+
+/// All organisation mentions, by start offset.
+pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
+    let mut out = Vec::new();
+    for m in data.form_re.find_iter(text) {
+        let (fs, fe) = (m.start(), m.end());
+        let prev = text[..fs].chars().next_back();
+        if prev.is_some_and(|c| !c.is_whitespace() && c != ',') {
+            continue;
+        }
+        let next = text[fe..].chars().next();
+        let last = m.as_str().chars().next_back().unwrap_or(' ');
+        if last.is_alphanumeric() && next.is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        if next == Some('-')
+            && text[fe + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic())
+        {
+            continue;
+        }
+        let Some(form) = data.form_of_variant(m.as_str()) else {
+            continue;
+        };
+        let Some(ns) = name_before(text, fs, form.comma) else {
+            continue;
+        };
+        let mut end = fe;
+        // "DigitalService GmbH des Bundes", "… GmbH des Landes Berlin".
+        for suffix in [" des Bundes", " des Landes"] {
+            if text[fe..].starts_with(suffix) {
+                end = fe + suffix.len();
+                if suffix == " des Landes" {
+                    let rest = &text[end..];
+                    let w: usize = rest
+                        .char_indices()
+                        .skip(1)
+                        .find(|(_, c)| !c.is_alphabetic() && *c != '-')
+                        .map(|(i, _)| i)
+                        .unwrap_or(rest.len());
+                    if rest.starts_with(' ') && rest[1..].starts_with(|c: char| c.is_uppercase()) {
+                        end += w;
+                    } else {
+                        end = fe;
+                    }
+                }
+            }
+        }
+        out.push(OrgHit {
+            start: ns,
+            end,
+            name: collapse(&text[ns..end]),
+            legal_form: Some(collapse(m.as_str())),
+            rule: "legal_form",
+        });
+    }
+    for m in public_body_re().find_iter(text) {
+        let (mut s, mut e) = (m.start(), m.end());
+        if text[..s]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '-')
+        {
+            continue;
+        }
+        // Trim trailing connectors and a word that is really the street ("… Alt-Moabit 140").
+        loop {
+            let seg = &text[s..e];
+            let Some(sp) = seg.rfind(char::is_whitespace) else {
+                break;
+            };
+            let last = &seg[sp + 1..];
+            let street_next = text[e..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with(|c: char| c.is_ascii_digit());
+            if CONNECTORS.contains(&last)
+                || STOP.contains(&last.to_lowercase().as_str())
+                || street_next
+            {
+                e = s + sp;
+                let (a, b) = trim_span(text, s, e, char::is_whitespace);
+                s = a;
+                e = b;
+            } else {
+                break;
+            }
+        }
+        // Leading stop word ("Das Robert Koch-Institut" cannot happen, but "The University").
+        let first_end = text[s..e]
+            .find(char::is_whitespace)
+            .map(|i| s + i)
+            .unwrap_or(e);
+        if STOP.contains(&text[s..first_end].to_lowercase().as_str()) {
+            let (a, _) = trim_span(text, first_end, e, char::is_whitespace);
+            s = a;
+        }
+        if s >= e || !text[s..e].contains(char::is_whitespace) && !text[s..e].contains('-') {
+            continue;
+        }
+        if out.iter().any(|o: &OrgHit| o.start < e && s < o.end) {
+            continue;
+        }
+        out.push(OrgHit {
+            start: s,
+            end: e,
+            name: collapse(&text[s..e]),
+            legal_form: None,
+            rule: "public_body",
+        });
+    }
+    out.sort_by_key(|o| (o.start, o.end));
+    out.dedup_by(|b, a| b.start < a.end);
+    out
+}
+
+/// Reads the name backwards from a legal form at `form_start`; returns the name's start.
+fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
+    let ls = line_start(text, form_start);
+    let (s0, mut e0) = trim_span(text, ls, form_start, |c| c == ' ' || c == '\t');
+    let _ = s0;
+    if text[..e0].ends_with(',') {
+        if !comma_ok {
+            return None;
+        }
+        e0 -= 1;
+    }
+    let seg = &text[ls..e0];
+    // Tokens (start, end) relative to the text.
+    let mut toks: Vec<(usize, usize)> = Vec::new();
+    let mut cur: Option<usize> = None;
+    for (i, ch) in seg.char_indices() {
+        if ch == ' ' || ch == '\t' {
+            if let Some(st) = cur.take() {
+                toks.push((ls + st, ls + i));
+            }
+        } else if cur.is_none() {
+            cur = Some(i);
+        }
+    }
+    if let Some(st) = cur {
+        toks.push((ls + st, e0));
+    }
+    let mut start: Option<usize> = None;
+    for (accepted, &(ts, te)) in toks.iter().rev().enumerate() {
+        if accepted >= 8 {
+            break;
+        }
+        let raw = &text[ts..te];
+        if raw.ends_with([
+            ',', ';', ':', ')', '(', '"', '”', '“', '„', '\'', '’', '|', '•', '·', ']', '>',
+        ]) || raw == "-"
+            || raw == "–"
+        {
+            break;
+        }
+        let t = raw.trim_start_matches([
+            '*', '_', '"', '„', '“', '(', '[', '‚', '\'', '»', '«', '‘', '>',
+        ]);
+        let markup = t.len() != raw.len();
+        if t.is_empty() {
+            break;
+        }
+        let lower = t.to_lowercase();
+        let first = t.chars().next().unwrap_or(' ');
+        let ok = if CONNECTORS.contains(&t) {
+            true
+        } else if STOP.contains(&lower.as_str()) {
+            false
+        } else if first.is_uppercase() || first.is_ascii_digit() {
+            let noun = STOP_SUFFIX
+                .iter()
+                .any(|s| lower.ends_with(s) && (lower.len() > s.len() || *s != "partner"));
+            let dotted_ok =
+                !t.ends_with('.') || t.chars().filter(|c| c.is_alphabetic()).count() <= 3;
+            !noun && dotted_ok
+        } else {
+            // "eBay", "iCloud", "http.net": lower-case brands and domains.
+            let camel = t.chars().skip(1).any(|c| c.is_uppercase());
+            let domain = t.contains('.')
+                && !t.ends_with('.')
+                && t.split('.').all(|p| {
+                    p.len() >= 2 && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                });
+            camel || domain
+        };
+        if !ok {
+            break;
+        }
+        start = Some(te - t.len());
+        if markup {
+            break;
+        }
+    }
+    let mut s = start?;
+    // Drop leading connectors and bare numbers ("2021 Microsoft Corporation").
+    loop {
+        let end = text[s..e0].find([' ', '\t']).map(|i| s + i).unwrap_or(e0);
+        let w = &text[s..end];
+        let lead_junk =
+            CONNECTORS.contains(&w) || w.chars().all(|c| c.is_ascii_digit() || c == '.');
+        if lead_junk && end < e0 {
+            let (a, _) = trim_span(text, end, e0, |c| c == ' ' || c == '\t');
+            s = a;
+        } else if lead_junk {
+            return None;
+        } else {
+            break;
+        }
+    }
+    if !text[s..e0].chars().any(|c| c.is_alphabetic()) {
+        return None;
+    }
+    Some(s)
+}
+
+/// Whitespace collapsed to single spaces.
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A defined short name right after a mention: returns (end of the definition, defined terms).
+pub fn defined_terms_after(text: &str, pos: usize) -> Option<(usize, Vec<String>)> {
+    static PAREN: OnceLock<Regex> = OnceLock::new();
+    static BARE: OnceLock<Regex> = OnceLock::new();
+    static QUOTED: OnceLock<Regex> = OnceLock::new();
+    static INTRO: OnceLock<Regex> = OnceLock::new();
+    let paren = regex(&PAREN, r"^[ \t]*,?[ \t]*\((?P<body>[^()\n]{1,160})\)");
+    let bare = regex(
+        &BARE,
+        r"^[ \t]*,?[ \t]*(?:hereinafter|hereafter|nachfolgend|im[ \t]+Folgenden)(?:[ \t]+(?:referred[ \t]+to[ \t]+as|called|genannt|bezeichnet[ \t]+als|kurz))?[ \t]*:?[ \t]*(?:the[ \t]+|der[ \t]+|die[ \t]+|das[ \t]+)?[„“\x22‘'»«]?\**(?P<t>\p{Lu}[\p{L}\-]*(?:[ \t]\p{Lu}[\p{L}\-]*){0,2})\**[“”\x22’'«»]?",
+    );
+    let quoted = regex(
+        &QUOTED,
+        r"[„“\x22‘'»«]\**(?P<t>[^„“”\x22‘’'»«*\n]{1,40}?)\**[“”\x22’'«»]",
+    );
+    let intro = regex(
+        &INTRO,
+        r"(?i)^(?:(?:nachfolgend|im\s+folgenden|hereinafter|hereafter|below|together|collectively|each|also|auch|referred\s+to\s+as|genannt|bezeichnet\s+als|kurz|as|als|the|der|die|das)[\s:,]*)+",
+    );
+    let rest = &text[pos..];
+    if let Some(c) = paren.captures(rest) {
+        let body = c.name("body").map(|m| m.as_str()).unwrap_or("");
+        let end = pos + c.get(0).map(|m| m.end()).unwrap_or(0);
+        let terms: Vec<String> = quoted
+            .captures_iter(body)
+            .filter_map(|q| q.name("t").map(|m| m.as_str().trim().to_string()))
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !terms.is_empty() {
+            return Some((end, terms));
+        }
+        // Unquoted: "(im Folgenden: Verantwortlicher)", "(hereinafter the Processor)".
+        if let Some(i) = intro.find(body) {
+            if i.end() > 0 {
+                let t = body[i.end()..].trim().trim_end_matches('.');
+                let words = t.split_whitespace().count();
+                if (1..=3).contains(&words) && t.starts_with(|c: char| c.is_uppercase()) {
+                    return Some((end, vec![t.to_string()]));
+                }
+            }
+        }
+        return None;
+    }
+    let c = bare.captures(rest)?;
+    let t = c.name("t")?.as_str().to_string();
+    Some((pos + c.get(0)?.end(), vec![t]))
+}
+
+/// A role stated right after a mention: "(Unterauftragsverarbeiter)", "als Auftragsverarbeiter",
+/// "is the processor", "is GitHub’s data protection representative". Returns (role, cue end).
+pub fn role_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let p = format!(
+        r"(?i)^[ \t]*,?[ \t]*(?:\([^()\n]{{0,40}}?(?P<r1>{role})[^()\n]{{0,20}}\)|(?:als|as|is|ist|acts[ \t]+as|acting[ \t]+as|handelt[ \t]+als|fungiert[ \t]+als|tätig[ \t]+als|serves[ \t]+as|will[ \t]+act[ \t]+as|is[ \t]+appointed[ \t]+as|wird[ \t]+als)[ \t]+(?:(?:the|a|an|der|die|das|ein|eine|einer|unser|unsere|our|its|their|sole|\p{{L}}+[’']s)[ \t]+){{0,2}}(?:(?:EU|EEA|UK|data[ \t]+protection|data|designated|external|externer|externe|gemeinsam|joint|weiterer|further)[ \t]+){{0,2}}(?P<r2>{role}))",
+        role = &ROLE_PATTERN[4..]
+    );
+    let re = regex(&R, &p);
+    let c = re.captures(&text[pos..])?;
+    let m = c.name("r1").or_else(|| c.name("r2"))?;
+    if text[pos + m.end()..]
+        .chars()
+        .next()
+        .is_some_and(|ch| ch.is_alphabetic())
+    {
+        return None;
+    }
+    Some((role_of(m.as_str())?, pos + c.get(0)?.end()))
+}
+
+/// Words that may stand between a role label and the name ("Verantwortlich für die Verarbeitung
+/// von personenbezogenen Daten ist das …").
+const LABEL_FILLER: &[&str] = &[
+    "ist",
+    "is",
+    "sind",
+    "are",
+    "das",
+    "der",
+    "die",
+    "the",
+    "a",
+    "an",
+    "ein",
+    "eine",
+    "als",
+    "as",
+    "genannt",
+    "named",
+    "called",
+    "namely",
+    "nämlich",
+    "wie",
+    "z.b.",
+    "e.g.",
+    "folgende",
+    "following",
+    "acts",
+    "fungiert",
+    "handelt",
+    "sich",
+    "bei",
+    "für",
+    "for",
+    "verarbeitung",
+    "von",
+    "personenbezogenen",
+    "personenbezogener",
+    "daten",
+    "processing",
+    "of",
+    "personal",
+    "data",
+    "u.a.",
+    "unter",
+    "anderem",
+    "also",
+    "auch",
+    "our",
+    "unser",
+    "unsere",
+    "unserer",
+    "eingesetzt",
+    "beauftragt",
+    "engaged",
+    "appointed",
+    "bestellt",
+    "benannt",
+    "designated",
+    "hat",
+    "has",
+    "wir",
+    "we",
+    "have",
+    "haben",
+    "den",
+    "dem",
+    "this",
+    "diese",
+    "dieser",
+    "dieses",
+    "website",
+    "webseite",
+    "internetseite",
+    "im",
+    "sinne",
+    "dsgvo",
+    "ds-gvo",
+    "gdpr",
+    "art.",
+    "4",
+    "nr.",
+    "7",
+    "datenschutz-grundverordnung",
+    "verantwortlich",
+    "responsible",
+    "diesem",
+    "zweck",
+    "angebot",
+    "angebots",
+    "is:",
+    "ist:",
+    "sind:",
+    "are:",
+    "address",
+    "anschrift",
+    "name",
+    "uns",
+    "contact",
+    "kontakt",
+    "erreichen",
+    "reach",
+    "sie",
+    "you",
+    "can",
+    "können",
+    "unter",
+    "at",
+    "externer",
+    "externe",
+    "external",
+    "in",
+    "the",
+    "union",
+    "eu",
+    "tätig",
+];
+
+/// A role label before a mention (within its sentence, no other mention between): returns
+/// (role, cue start). "Datenschutzbeauftragter des X" names X as the DPO's owner: no role.
+pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static str, usize)> {
+    static GEN: OnceLock<Regex> = OnceLock::new();
+    let genitive = regex(&GEN, r"(?i)(?:^|\s)(?:des|der|of\s+the|of)\s*$");
+    let lo = super::text::floor_char(text, start.saturating_sub(250).max(floor));
+    let window = &text[lo..start];
+    // The sentence: after the last terminal punctuation followed by whitespace.
+    let mut ws = 0;
+    for (i, ch) in window.char_indices() {
+        if matches!(ch, '.' | '!' | '?' | ';') {
+            let next = window[i + 1..].chars().next();
+            let prev_word: String = window[..i]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            let abbrev = prev_word.chars().count() <= 2;
+            if next.is_some_and(|c| c.is_whitespace()) && !abbrev {
+                ws = i + 1;
+            }
+        }
+    }
+    let sentence = &window[ws..];
+    let base = lo + ws;
+    let m = role_re()
+        .find_iter(sentence)
+        .filter(|m| {
+            let before_ok = sentence[..m.start()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphabetic());
+            let after_ok = sentence[m.end()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphabetic());
+            before_ok && after_ok
+        })
+        .last()?;
+    let between = &sentence[m.end()..];
+    if genitive.is_match(between) {
+        return None;
+    }
+    let words: Vec<String> = between
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| "*_:#<>/\"„“”()[]|".contains(c))
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 10 || words.iter().any(|w| !LABEL_FILLER.contains(&w.as_str())) {
+        return None;
+    }
+    let mut role = role_of(m.as_str())?;
+    // "Datenschutzbeauftragter des Auftragsverarbeiters: X" → the head noun decides.
+    let head_text = &sentence[..m.start()];
+    if let Some(g) = genitive.find(head_text) {
+        if let Some(h) = role_re().find_iter(&head_text[..g.start()]).last() {
+            if head_text[h.end()..g.start()].trim().is_empty() {
+                role = role_of(h.as_str())?;
+            }
+        }
+    }
+    // "Unser Datenschutzbeauftragter ist …" is fine; "a subsidiary of X" handled elsewhere.
+    Some((role, base + m.start()))
+}
+
+/// "a subsidiary of X", "Tochtergesellschaft der X": X is a parent. Returns the cue start.
+pub fn parent_before(text: &str, start: usize) -> Option<usize> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &R,
+        r"(?i)(?:subsidiary|affiliate|tochtergesellschaft|tochterunternehmen|part)[ \t]+(?:of|der|des|von)[ \t]+(?:the[ \t]+)?$",
+    );
+    let lo = super::text::floor_char(text, start.saturating_sub(60));
+    let w = &text[lo..start];
+    re.find(w).and_then(|m| {
+        let phrase = m.as_str().to_lowercase();
+        (!phrase.starts_with("part")).then_some(lo + m.start())
+    })
+}
+
+/// Byte ranges of sub-processor (or recipient) lists and tables: from a short heading-like line
+/// naming them to the next heading.
+pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
+    static HEAD: OnceLock<Regex> = OnceLock::new();
+    let heading = regex(
+        &HEAD,
+        r"^\s*(?:#{1,6}\s|§\s*\d|(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[IVX]+\.)\s+\p{Lu}|(?i:anhang|annex|appendix|anlage|schedule|exhibit)\b)",
+    );
+    let mut out: Vec<(usize, usize, &'static str)> = Vec::new();
+    let mut open: Option<(usize, &'static str)> = None;
+    let mut pos = 0;
+    while pos < text.len() {
+        let le = full_line_end(text, pos);
+        let line = &text[pos..le];
+        let stripped = line.trim().trim_start_matches('#').trim();
+        let words = stripped
+            .split(|c: char| c.is_whitespace() || c == '|')
+            .filter(|w| !w.is_empty())
+            .count();
+        let role = role_re()
+            .find_iter(stripped)
+            .filter_map(|m| role_of(m.as_str()))
+            .find(|r| *r == "subprocessor" || *r == "recipient");
+        let headingish = words > 0
+            && words <= 10
+            && !stripped.ends_with(['.', ',', ';'])
+            && stripped.len() <= 160;
+        if let (Some(r), true) = (role, headingish) {
+            if let Some((s, r0)) = open.take() {
+                out.push((s, pos, r0));
+            }
+            open = Some((le, r));
+        } else if let Some((s, r0)) = open {
+            let ends = heading.is_match(line) || line.trim().len() > 250 || le - s > 15_000;
+            if ends {
+                out.push((s, pos, r0));
+                open = None;
+            }
+        }
+        pos = le + 1;
+    }
+    if let Some((s, r0)) = open {
+        out.push((s, text.len(), r0));
+    }
+    out
+}
+
+/// Organisations named in the first cell of table rows ("Calendly | USA | Terminbuchung") inside
+/// a sub-processor section, where they carry no legal form.
+pub fn table_rows(
+    text: &str,
+    sections: &[(usize, usize, &'static str)],
+    mentions: &[CountryMention],
+) -> Vec<OrgHit> {
+    let mut out = Vec::new();
+    for &(s, e, _) in sections {
+        let mut pos = s;
+        // A table whose header row opened the section has no further header row.
+        let mut first_row = !text[line_start(text, s.saturating_sub(1))..s].contains('|');
+        while pos < e {
+            let le = full_line_end(text, pos).min(e);
+            let line = &text[pos..le];
+            if line.contains('|') {
+                let cells: Vec<&str> = line.split('|').collect();
+                let lead = cells.iter().position(|c| !c.trim().is_empty());
+                if let Some(i) = lead {
+                    let raw = cells[i];
+                    let off = pos + cells[..i].iter().map(|c| c.len() + 1).sum::<usize>();
+                    let (cs, ce) = trim_span(text, off, off + raw.len(), |c| {
+                        c.is_whitespace() || c == '*'
+                    });
+                    let cell = &text[cs..ce];
+                    let nwords = cell.split_whitespace().count();
+                    let header = first_row
+                        || cell
+                            .chars()
+                            .all(|c| c == '-' || c == ':' || c.is_whitespace())
+                        || role_re().is_match(cell)
+                        || [
+                            "name",
+                            "firma",
+                            "company",
+                            "anbieter",
+                            "dienstleister",
+                            "provider",
+                            "service",
+                            "entity",
+                            "vendor",
+                        ]
+                        .contains(&cell.to_lowercase().as_str());
+                    let is_country = mentions.iter().any(|m| m.start <= cs && m.end >= ce);
+                    let good = !header
+                        && !is_country
+                        && (1..=5).contains(&nwords)
+                        && cell.starts_with(|c: char| c.is_uppercase())
+                        && cell.chars().any(|c| c.is_alphabetic())
+                        && cell.len() <= 60;
+                    if good {
+                        out.push(OrgHit {
+                            start: cs,
+                            end: ce,
+                            name: collapse(cell),
+                            legal_form: None,
+                            rule: "table_row",
+                        });
+                    }
+                    if !cell
+                        .chars()
+                        .all(|c| c == '-' || c == ':' || c.is_whitespace())
+                    {
+                        first_row = false;
+                    }
+                }
+            }
+            pos = le + 1;
+        }
+    }
+    out
+}
+
+/// A country stated for a mention right after it: "Mailjet SAS in Frankreich", "(USA)",
+/// "mit Sitz in Irland", a country cell in the same table row, or a line holding only a country.
+pub fn country_after(
+    text: &str,
+    pos: usize,
+    mentions: &[CountryMention],
+) -> Option<(String, usize, usize)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &R,
+        r"(?i)^[ \t]*,?[ \t]*(?:\(|mit[ \t]+Sitz[ \t]+in|with[ \t]+(?:its[ \t]+)?(?:registered[ \t]+)?(?:seat|office|headquarters)[ \t]+in|(?:(?:is|are)[ \t]+)?(?:based|headquartered|located|incorporated|registered)[ \t]+in|sitzt[ \t]+in|ansässig[ \t]+in|in|aus|from)[ \t]*(?:the[ \t]+|den[ \t]+|der[ \t]+)?",
+    );
+    if let Some(m) = re.find(&text[pos..]) {
+        let at = pos + m.end();
+        if let Some(c) = mentions.iter().find(|c| c.start == at) {
+            return Some((c.code.clone(), c.start, c.end));
+        }
+    }
+    let le = line_end(text, pos);
+    if text[line_start(text, pos)..le].contains('|') {
+        if let Some(c) = mentions.iter().find(|c| c.start >= pos && c.end <= le) {
+            return Some((c.code.clone(), c.start, c.end));
+        }
+    }
+    // Next non-blank line holding only a country ("HelpScout Inc.\nUSA").
+    if text[pos..le].trim().is_empty() {
+        let mut p = le + 1;
+        for _ in 0..3 {
+            if p >= text.len() {
+                break;
+            }
+            let e = line_end(text, p);
+            let (a, b) = trim_span(text, p, e, |c| c.is_whitespace() || c == '|' || c == '*');
+            if a < b {
+                return mentions
+                    .iter()
+                    .find(|c| c.start == a && c.end == b)
+                    .map(|c| (c.code.clone(), c.start, c.end));
+            }
+            p = e + 1;
+        }
+    }
+    None
+}

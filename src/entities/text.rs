@@ -1,0 +1,178 @@
+//! Small byte-offset helpers over the normalized text.
+
+/// How far line scans look (bytes); a longer "line" is cut there, which keeps every lookup local
+/// (and the whole pass linear) on texts without line breaks.
+pub const LINE_SCAN: usize = 600;
+
+/// Start of the line holding byte `pos` (at most [`LINE_SCAN`] bytes back).
+pub fn line_start(text: &str, pos: usize) -> usize {
+    let pos = floor_char(text, pos.min(text.len()));
+    let lo = floor_char(text, pos.saturating_sub(LINE_SCAN));
+    text[lo..pos].rfind('\n').map(|i| lo + i + 1).unwrap_or(lo)
+}
+
+/// End of the line holding byte `pos`: the offset of its '\n', or the text's end (at most
+/// [`LINE_SCAN`] bytes ahead).
+pub fn line_end(text: &str, pos: usize) -> usize {
+    let pos = floor_char(text, pos.min(text.len()));
+    let hi = ceil_char(text, pos + LINE_SCAN);
+    text[pos..hi].find('\n').map(|i| pos + i).unwrap_or(hi)
+}
+
+/// End of the line holding `pos`, unbounded (for iterating over lines).
+pub fn full_line_end(text: &str, pos: usize) -> usize {
+    let pos = floor_char(text, pos.min(text.len()));
+    text[pos..]
+        .find('\n')
+        .map(|i| pos + i)
+        .unwrap_or(text.len())
+}
+
+/// The largest char boundary ≤ `pos`.
+pub fn floor_char(text: &str, mut pos: usize) -> usize {
+    pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}
+
+/// The smallest char boundary ≥ `pos`.
+pub fn ceil_char(text: &str, mut pos: usize) -> usize {
+    pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos += 1;
+    }
+    pos
+}
+
+/// Shrinks `[s, e)` while its first/last char satisfies `strip`.
+pub fn trim_span(
+    text: &str,
+    mut s: usize,
+    mut e: usize,
+    strip: impl Fn(char) -> bool,
+) -> (usize, usize) {
+    while s < e {
+        match text[s..e].chars().next() {
+            Some(c) if strip(c) => s += c.len_utf8(),
+            _ => break,
+        }
+    }
+    while s < e {
+        match text[s..e].chars().next_back() {
+            Some(c) if strip(c) => e -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    (s, e)
+}
+
+/// Field separators in address lines, footers and tables.
+pub fn is_separator(c: char) -> bool {
+    matches!(c, ',' | '•' | '|' | '·' | ';' | '–' | '\t' | '#')
+}
+
+/// The sentence or line around `[start, end)`, at most about 300 bytes.
+pub fn context(text: &str, start: usize, end: usize) -> String {
+    const MAX: usize = 300;
+    let start = floor_char(text, start);
+    let end = ceil_char(text, end.max(start));
+    // Sentence bounds: the previous/next ". ", "\n\n" or line ending of a table row.
+    let before_start = floor_char(text, start.saturating_sub(200));
+    let before = &text[before_start..start];
+    let mut s = before_start;
+    for (i, _) in before.match_indices(['.', '!', '?', '\n']) {
+        let abs = before_start + i;
+        let next = text[abs + 1..].chars().next();
+        if text[abs..].starts_with('\n') || next.map(|c| c.is_whitespace()).unwrap_or(false) {
+            s = abs + 1;
+        }
+    }
+    let after_end = ceil_char(text, (end + 200).min(text.len()));
+    let mut e = after_end;
+    for (i, ch) in text[end..after_end].char_indices() {
+        if ch == '\n' {
+            e = end + i;
+            break;
+        }
+        if matches!(ch, '.' | '!' | '?') {
+            let next = text[end + i + 1..].chars().next();
+            if next.map(|c| c.is_whitespace()).unwrap_or(true) {
+                e = end + i + 1;
+                break;
+            }
+        }
+    }
+    let (mut s, mut e) = trim_span(text, s, e, |c| c.is_whitespace());
+    if s > start {
+        s = start;
+    }
+    if e < end {
+        e = end;
+    }
+    // Cap the length around the match.
+    if e - s > MAX {
+        let span = end - start;
+        if span >= MAX {
+            return text[start..ceil_char(text, start + MAX)].to_string();
+        }
+        let room = (MAX - span) / 2;
+        s = s.max(start.saturating_sub(room));
+        e = e.min(end + (MAX - span - (start - s)));
+        s = ceil_char(text, s);
+        e = floor_char(text, e);
+    }
+    text[s..e].to_string()
+}
+
+/// A crude document language guess ("de" or "en") from function-word counts; None when unsure.
+pub fn guess_language(text: &str) -> Option<&'static str> {
+    let sample = &text[..floor_char(text, text.len().min(200_000))];
+    let (mut de, mut en) = (0usize, 0usize);
+    for w in sample.split(|c: char| !c.is_alphabetic()) {
+        match w {
+            "der" | "die" | "das" | "und" | "nicht" | "mit" | "für" | "wir" | "ist" | "Sie" => {
+                de += 1
+            }
+            "the" | "and" | "of" | "to" | "is" | "with" | "we" | "for" | "not" | "you" => en += 1,
+            _ => {}
+        }
+    }
+    if de + en < 5 {
+        None
+    } else if de * 2 > en * 3 {
+        Some("de")
+    } else if en * 2 > de * 3 {
+        Some("en")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_is_the_sentence() {
+        let t = "Erster Satz. Die Muster GmbH ist Auftragnehmer. Dritter Satz.";
+        let s = t.find("Muster").unwrap();
+        assert_eq!(context(t, s, s + 11), "Die Muster GmbH ist Auftragnehmer.");
+        let long = "x".repeat(1000);
+        assert!(context(&long, 500, 510).len() <= 300);
+    }
+
+    #[test]
+    fn language_guess() {
+        assert_eq!(
+            guess_language("Die Daten werden mit der Firma und für Sie nicht verarbeitet"),
+            Some("de")
+        );
+        assert_eq!(
+            guess_language("We process the data of you and with the processor for the"),
+            Some("en")
+        );
+        assert_eq!(guess_language("x"), None);
+    }
+}
