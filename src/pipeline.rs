@@ -152,8 +152,14 @@ pub fn analyze_extracted(
     rules: &Rules,
 ) -> DocResult {
     let language = crate::lang::detect(&doc.text);
-    let findings = crate::matchers::find(doc, rules, language.as_deref());
+    let (findings, capped) = find_all(doc, rules, language.as_deref());
     let a = crate::analyze::analyze(doc, &findings, language.as_deref());
+    let mut warnings = doc.warnings.clone();
+    if capped > 0 {
+        warnings.push(format!(
+            "{capped} findings beyond the limit of {MAX_FINDINGS} per document were dropped"
+        ));
+    }
     DocResult {
         schema_version: SCHEMA_VERSION,
         path: path.to_string(),
@@ -175,9 +181,47 @@ pub fn analyze_extracted(
         extraction: ExtractionInfo {
             engine: doc.engine.clone(),
             text_bytes: doc.text.len(),
-            warnings: doc.warnings.clone(),
+            warnings,
         },
     }
+}
+
+/// Most findings kept per document; a document with more (a 50 MB file of
+/// repeated clauses) keeps the first ones, with a warning.
+pub const MAX_FINDINGS: usize = 20_000;
+
+/// Stage 2 in full: rule and gazetteer findings, then parties and addresses (which
+/// use the country hits), merged, sorted by (start, end, rule) and numbered f1…fn.
+/// Returns the findings and how many were dropped over [`MAX_FINDINGS`].
+pub fn find_all(
+    doc: &Extracted,
+    rules: &Rules,
+    lang: Option<&str>,
+) -> (Vec<crate::findings::Finding>, usize) {
+    let mut findings = crate::matchers::find(doc, rules, lang);
+    let mentions: Vec<crate::entities::CountryMention> = findings
+        .iter()
+        .filter(|f| f.kind == crate::findings::FindingKind::Country)
+        .filter_map(|f| {
+            Some(crate::entities::CountryMention {
+                start: f.start,
+                end: f.end,
+                code: f.value.get("code")?.as_str()?.to_string(),
+            })
+        })
+        .collect();
+    findings.extend(crate::entities::find_entities(
+        doc,
+        &mentions,
+        &rules.entities,
+    ));
+    findings.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
+    let capped = findings.len().saturating_sub(MAX_FINDINGS);
+    findings.truncate(MAX_FINDINGS);
+    for (i, f) in findings.iter_mut().enumerate() {
+        f.id = format!("f{}", i + 1);
+    }
+    (findings, capped)
 }
 
 /// Checks one file entirely in this process (no worker isolation): for tests, fuzzing and `--no-isolate`.

@@ -7,7 +7,7 @@ use super::value::{
     country_code, country_code_of, negated, parse_status, sort_ids, status_of, str_of,
 };
 use crate::findings::{Finding, FindingKind};
-use crate::report::{Address, CountryEntry, Location, Party, Provider};
+use crate::report::{CountryEntry, Location, Provider};
 
 /// The contract's `parties[].roles[]` values, in output order.
 pub const ROLES: [&str; 7] = [
@@ -19,112 +19,6 @@ pub const ROLES: [&str; 7] = [
     "dpo",
     "recipient",
 ];
-
-/// Bytes after a party finding within which an address finding is taken as that party's address.
-pub(crate) const ADDRESS_WINDOW: usize = 400;
-
-/// Parties from `party` findings (`value.name`, `value.legal_form`, `value.role` or
-/// `value.roles`, `value.country`), each with the first `address` finding that starts
-/// within [`ADDRESS_WINDOW`] bytes after it and before the next party finding.
-/// Deduplicated by name (case-insensitive), in order of first appearance; roles are
-/// merged and kept in the contract's order.
-pub(crate) fn parties(findings: &[Finding]) -> Vec<Party> {
-    let party_idx: Vec<usize> = findings
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.kind == FindingKind::Party && !negated(f) && str_of(f, "name").is_some())
-        .map(|(i, _)| i)
-        .collect();
-    let mut out: Vec<Party> = Vec::new();
-    for (n, &i) in party_idx.iter().enumerate() {
-        let f = &findings[i];
-        let Some(name) = str_of(f, "name") else {
-            continue;
-        };
-        let next_party_start = party_idx
-            .get(n + 1)
-            .map_or(usize::MAX, |&j| findings[j].start);
-        let address = findings.iter().find(|a| {
-            a.kind == FindingKind::Address
-                && a.start >= f.start
-                && a.start < next_party_start
-                && a.start <= f.end.saturating_add(ADDRESS_WINDOW)
-        });
-        let pos = match out
-            .iter()
-            .position(|p| p.name.to_lowercase() == name.to_lowercase())
-        {
-            Some(pos) => pos,
-            None => {
-                out.push(Party {
-                    name: name.to_string(),
-                    legal_form: None,
-                    roles: Vec::new(),
-                    country: None,
-                    address: None,
-                    evidence: Vec::new(),
-                });
-                out.len() - 1
-            }
-        };
-        let p = &mut out[pos];
-        p.evidence.push(f.id.clone());
-        if p.legal_form.is_none() {
-            p.legal_form = str_of(f, "legal_form").map(str::to_string);
-        }
-        for role in roles_of(f) {
-            if !p.roles.contains(&role) {
-                p.roles.push(role);
-            }
-        }
-        if p.country.is_none() {
-            p.country = country_code_of(f, "country");
-        }
-        if let (None, Some(a)) = (&p.address, address) {
-            let addr = address_of(a);
-            if p.country.is_none() {
-                p.country = addr.country.clone();
-            }
-            p.address = Some(addr);
-            p.evidence.push(a.id.clone());
-        }
-    }
-    for p in &mut out {
-        p.roles
-            .sort_by_key(|r| ROLES.iter().position(|x| x == r).unwrap_or(ROLES.len()));
-        sort_ids(&mut p.evidence);
-    }
-    out
-}
-
-/// The contract roles named by a party finding (`value.role` string or `value.roles` list).
-fn roles_of(f: &Finding) -> Vec<String> {
-    let mut roles: Vec<String> = Vec::new();
-    if let Some(r) = str_of(f, "role") {
-        roles.push(r.to_ascii_lowercase());
-    }
-    if let Some(list) = f.value.get("roles").and_then(|v| v.as_array()) {
-        roles.extend(
-            list.iter()
-                .filter_map(|v| v.as_str())
-                .map(|s| s.trim().to_ascii_lowercase()),
-        );
-    }
-    roles.retain(|r| ROLES.contains(&r.as_str()));
-    roles
-}
-
-/// An address finding's value as an [`Address`].
-fn address_of(f: &Finding) -> Address {
-    let s = |k: &str| str_of(f, k).map(str::to_string);
-    Address {
-        street: s("street"),
-        postcode: s("postcode"),
-        city: s("city"),
-        region: s("region"),
-        country: country_code_of(f, "country"),
-    }
-}
 
 /// Countries from non-negated `country` findings, aggregated by code and sorted by code.
 ///
@@ -379,43 +273,6 @@ mod tests {
             vec![("DE", 1), ("US", 1)]
         );
         assert_eq!(cs[0].status, CountryStatus::Eu);
-
-        let ps = parties(&fs);
-        assert_eq!(ps.len(), 2);
-        assert_eq!(ps[0].name, "Mailgun Technologies, Inc.");
-        assert_eq!(ps[0].roles, vec!["processor"]);
-        assert_eq!(ps[0].country.as_deref(), Some("US"));
-        assert_eq!(
-            ps[0].address.as_ref().and_then(|a| a.city.as_deref()),
-            Some("San Antonio")
-        );
-        assert_eq!(ps[0].evidence, vec!["f1", "f2"]);
-        assert_eq!(ps[1].country.as_deref(), Some("DE"));
-        assert_eq!(ps[1].legal_form.as_deref(), Some("GmbH"));
-    }
-
-    #[test]
-    fn parties_merge_roles_in_contract_order() {
-        let fs = vec![
-            fnd(
-                1,
-                FindingKind::Party,
-                "party.org",
-                0,
-                json!({"name":"Acme GmbH","role":"processor"}),
-            ),
-            fnd(
-                2,
-                FindingKind::Party,
-                "party.org",
-                900,
-                json!({"name":"ACME GmbH","roles":["controller","bogus"]}),
-            ),
-        ];
-        let ps = parties(&fs);
-        assert_eq!(ps.len(), 1);
-        assert_eq!(ps[0].roles, vec!["controller", "processor"]);
-        assert_eq!(ps[0].address, None);
     }
 
     #[test]

@@ -28,10 +28,11 @@ pub use transfers::MECHANISMS;
 
 /// Derives the document-level answers from the findings.
 ///
-/// `doc` is read only for layout (list and table lines when deciding the kind);
+/// `doc` is read for layout (list and table lines when deciding the kind, address
+/// blocks and tables when building parties);
 /// `_lang` is accepted for rules that may come to depend on it.
 pub fn analyze(doc: &Extracted, findings: &[Finding], _lang: Option<&str>) -> Analysis {
-    let parties = entities::parties(findings);
+    let parties = crate::entities::build_parties(doc, findings);
     let countries = entities::countries(findings);
     let providers = entities::providers(findings);
     let locations = entities::locations(findings);

@@ -164,7 +164,7 @@ mod tests {
     fn run(fs: &[Finding]) -> TransferFacts {
         decide(
             fs,
-            &entities::parties(fs),
+            &crate::entities::build_parties(&super::super::testutil::doc(&" ".repeat(400)), fs),
             &entities::providers(fs),
             &entities::locations(fs),
         )

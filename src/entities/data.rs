@@ -95,8 +95,10 @@ impl EntityData {
         }
         let (forms, variants) = parse_forms(get("legal_forms.csv")?)
             .with_context(|| "failed to load legal_forms.csv".to_string())?;
-        let regions = parse_regions(get("address_regions.csv")?).context("failed to load address_regions.csv")?;
-        let cities = parse_cities(get("address_cities.csv")?).context("failed to load address_cities.csv")?;
+        let regions = parse_regions(get("address_regions.csv")?)
+            .context("failed to load address_regions.csv")?;
+        let cities = parse_cities(get("address_cities.csv")?)
+            .context("failed to load address_cities.csv")?;
         let street_words = parse_street_words(get("street_words.csv")?)
             .context("failed to load street_words.csv")?;
 
@@ -229,8 +231,14 @@ pub fn embedded_files() -> [(&'static str, &'static str); 4] {
             "legal_forms.csv",
             include_str!("../../patterns/legal_forms.csv"),
         ),
-        ("address_regions.csv", include_str!("../../patterns/address_regions.csv")),
-        ("address_cities.csv", include_str!("../../patterns/address_cities.csv")),
+        (
+            "address_regions.csv",
+            include_str!("../../patterns/address_regions.csv"),
+        ),
+        (
+            "address_cities.csv",
+            include_str!("../../patterns/address_cities.csv"),
+        ),
         (
             "street_words.csv",
             include_str!("../../patterns/street_words.csv"),
@@ -429,10 +437,16 @@ mod tests {
         let mut files = embedded_files().to_vec();
         files[1] = ("address_regions.csv", "code,name,country\nTX,Texas,usa\n");
         let e = format!("{:#}", EntityData::parse(&files).unwrap_err());
-        assert!(e.contains("address_regions.csv") && e.contains("line 2"), "{e}");
+        assert!(
+            e.contains("address_regions.csv") && e.contains("line 2"),
+            "{e}"
+        );
         files[1] = ("address_regions.csv", "code,name,country\nTX,Texas\n");
         let e = format!("{:#}", EntityData::parse(&files).unwrap_err());
-        assert!(e.contains("address_regions.csv") && e.contains("line 2"), "{e}");
+        assert!(
+            e.contains("address_regions.csv") && e.contains("line 2"),
+            "{e}"
+        );
         let e = format!("{:#}", EntityData::parse(&files[..1]).unwrap_err());
         assert!(e.contains("missing"), "{e}");
     }

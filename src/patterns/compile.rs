@@ -45,6 +45,8 @@ pub struct Rules {
     pub cues: Cues,
     /// Names of the files the rules were loaded from, sorted.
     pub files: Vec<String>,
+    /// Legal forms, regions, cities and street words for parties and addresses.
+    pub entities: crate::entities::EntityData,
 }
 
 /// One compiled regex rule.
@@ -364,6 +366,16 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
         .context("patterns/country_stoplist.csv")?;
     let places = build_places(&csv_of("cities.csv")?, &countries).context("patterns/cities.csv")?;
     let gazetteer = build_gazetteer(&countries, &stops, &providers, &regions)?;
+    let entity_files: Vec<(&str, &str)> = crate::entities::data::FILE_NAMES
+        .iter()
+        .map(|n| -> anyhow::Result<(&str, &str)> {
+            let text = files
+                .get(*n)
+                .with_context(|| format!("patterns/{n} is missing"))?;
+            Ok((*n, text.as_str()))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let entities = crate::entities::EntityData::parse(&entity_files)?;
 
     let mut kw_index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut always = Vec::new();
@@ -391,6 +403,7 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
     };
     let keyword_rules = kw_index.into_values().collect();
     Ok(Rules {
+        entities,
         rules,
         keywords,
         keyword_rules,
