@@ -50,9 +50,41 @@ fn role_of_term(term: &str) -> Option<&'static str> {
     }
 }
 
+/// How far after a name an inline address may reach before a role cue ("…, als Auftragsverarbeiter"), in bytes.
+const INLINE_ADDRESS_BYTES: usize = 160;
+
 /// Finds `party` and `address` findings in `doc`. `country_mentions` are the country gazetteer's
 /// hits (used to read "…, Belgien" after an address and "Mailjet SAS in Frankreich").
 /// Findings have an empty `id`; the caller numbers them after merging all stages.
+/// A definition after an inline address on the same line: "X Limited, 12 Harcourt
+/// Street, Dublin 2, Ireland (the "Controller")". Looks at each "(" up to the end of
+/// the line, the next organisation and [`INLINE_ADDRESS_BYTES`].
+/// End of the line holding `pos`, looking at most `max` bytes ahead (so that text
+/// without line breaks stays linear).
+fn line_end_within(text: &str, pos: usize, max: usize) -> usize {
+    let lim = crate::entities::text::floor_char(text, (pos + max).min(text.len()));
+    text[pos..lim].find('\n').map_or(lim, |k| pos + k)
+}
+
+/// Start of the line holding `pos`, looking at most `max` bytes back.
+fn line_start_within(text: &str, pos: usize, max: usize) -> usize {
+    let lo = crate::entities::text::floor_char(text, pos.saturating_sub(max));
+    text[lo..pos].rfind('\n').map_or(lo, |k| lo + k + 1)
+}
+
+fn defined_terms_inline(
+    text: &str,
+    end: usize,
+    next_org: Option<usize>,
+) -> Option<(usize, Vec<String>)> {
+    let line_end = line_end_within(text, end, INLINE_ADDRESS_BYTES);
+    let limit =
+        crate::entities::text::floor_char(text, line_end.min(next_org.unwrap_or(text.len())));
+    text[end..limit]
+        .match_indices('(')
+        .find_map(|(k, _)| party::defined_terms_after(text, end + k))
+}
+
 pub fn find_entities(
     doc: &Extracted,
     country_mentions: &[CountryMention],
@@ -75,7 +107,14 @@ pub fn find_entities(
 
     let mut orgs = party::find_orgs(text, data);
     for row in party::table_rows(text, &sections, &mentions) {
-        if !orgs.iter().any(|o| o.start < row.end && row.start < o.end) {
+        // A row whose cells name an organisation with its legal form ("Zendesk |
+        // Zendesk, Inc., 989 Market Street …") is that organisation, not a second one.
+        let line_start = line_start_within(text, row.start, 2000);
+        let line_end = line_end_within(text, row.end, 2000);
+        if !orgs
+            .iter()
+            .any(|o| o.start < line_end && line_start < o.end)
+        {
             orgs.push(row);
         }
     }
@@ -85,7 +124,9 @@ pub fn find_entities(
     let mut prev_end = 0;
     let mut short_names: Vec<(String, usize, usize)> = Vec::new(); // (term, org index, after)
     for (i, o) in orgs.iter().enumerate() {
-        let def = party::defined_terms_after(text, o.end);
+        let def = party::defined_terms_after(text, o.end)
+            .or_else(|| party::defined_terms_below(text, o.end))
+            .or_else(|| defined_terms_inline(text, o.end, orgs.get(i + 1).map(|n| n.start)));
         let after = def.as_ref().map(|d| d.0).unwrap_or(o.end);
         let defines = def.as_ref().and_then(|(_, terms)| {
             terms
@@ -103,6 +144,20 @@ pub fn find_entities(
             {
                 role = Some(r);
                 cue = Some((o.start, e));
+            }
+        }
+        if role.is_none() {
+            // After an inline address: "X GmbH, Industriestr. 25, 91710 Gunzenhausen, als
+            // Auftragsverarbeiter"; only up to the end of the line and the next organisation.
+            let next_org = orgs.get(i + 1).map_or(text.len(), |n| n.start);
+            let line_end = line_end_within(text, after, INLINE_ADDRESS_BYTES);
+            let limit = crate::entities::text::floor_char(text, line_end.min(next_org));
+            for (k, _) in text[after..limit].match_indices(',') {
+                if let Some((r, e)) = party::role_after(text, after + k) {
+                    role = Some(r);
+                    cue = Some((o.start, e));
+                    break;
+                }
             }
         }
         if role.is_none() {

@@ -580,6 +580,40 @@ pub fn defined_terms_after(text: &str, pos: usize) -> Option<(usize, Vec<String>
     Some((pos + c.get(0)?.end(), vec![t]))
 }
 
+/// A defined short name below a name's address block: the name, up to
+/// [`BLOCK_LINES`] short lines (street, city, country, contact), then a line
+/// that opens with the definition ("(nachfolgend „Auftragnehmer“)",
+/// "hereinafter the Processor"). A long line (running text) ends the search.
+pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>)> {
+    /// Lines of an address block that may stand between a name and its definition.
+    const BLOCK_LINES: usize = 5;
+    /// Longest line still taken as part of an address block, in bytes.
+    const BLOCK_LINE_BYTES: usize = 90;
+    let first_break = super::text::floor_char(text, (pos + BLOCK_LINE_BYTES * 2).min(text.len()));
+    let mut line_start = pos + text[pos..first_break].find('\n')? + 1;
+    for _ in 0..=BLOCK_LINES {
+        let window =
+            super::text::floor_char(text, (line_start + BLOCK_LINE_BYTES + 1).min(text.len()));
+        let line_end = text[line_start..window]
+            .find('\n')
+            .map_or(window, |i| line_start + i);
+        let line = text[line_start..line_end].trim();
+        let lower = line.to_lowercase();
+        if line.starts_with('(')
+            || ["nachfolgend", "im folgenden", "hereinafter", "hereafter"]
+                .iter()
+                .any(|w| lower.starts_with(w))
+        {
+            return defined_terms_after(text, line_start);
+        }
+        if line.len() > BLOCK_LINE_BYTES || line_end >= text.len() {
+            return None;
+        }
+        line_start = line_end + 1;
+    }
+    None
+}
+
 /// A role stated right after a mention: "(Unterauftragsverarbeiter)", "als Auftragsverarbeiter",
 /// "is the processor", "is GitHub’s data protection representative". Returns (role, cue end).
 pub fn role_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
@@ -770,7 +804,10 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
         })
         .filter(|w| !w.is_empty())
         .collect();
-    if words.len() > 10 || words.iter().any(|w| !LABEL_FILLER.contains(&w.as_str())) {
+    // A label that ends in a colon right before the name ("Verantwortlich für die
+    // Datenverarbeitung auf dieser Website ist:\nX GmbH") may hold any words.
+    let label = between.trim_end().ends_with(':') && words.len() <= 12;
+    if !label && (words.len() > 10 || words.iter().any(|w| !LABEL_FILLER.contains(&w.as_str()))) {
         return None;
     }
     let mut role = role_of(m.as_str())?;
@@ -812,6 +849,9 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
     );
     let mut out: Vec<(usize, usize, &'static str)> = Vec::new();
     let mut open: Option<(usize, &'static str)> = None;
+    // Whether the open section already holds list items or table rows: before its
+    // first member, an introductory paragraph does not end it.
+    let mut has_members = false;
     let mut pos = 0;
     while pos < text.len() {
         let le = full_line_end(text, pos);
@@ -834,8 +874,13 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
                 out.push((s, pos, r0));
             }
             open = Some((le, r));
+            has_members = false;
         } else if let Some((s, r0)) = open {
-            let ends = heading.is_match(line) || line.trim().len() > 250 || le - s > 15_000;
+            let t = line.trim_start();
+            let member = t.contains(" | ") || t.starts_with(['-', '*', '•', '–']);
+            let prose = !member && line.trim().len() > 250;
+            let ends = heading.is_match(line) || (prose && has_members) || le - s > 15_000;
+            has_members |= member;
             if ends {
                 out.push((s, pos, r0));
                 open = None;
