@@ -368,6 +368,7 @@ pub fn find_addresses(
     }
 
     // Irish Eircodes ("D02 X285") and Dublin districts ("Dublin 2").
+    let mut eircodes: Vec<usize> = Vec::new();
     for c in r.ie.captures_iter(text) {
         let Some(pc) = c.name("pc") else { continue };
         if !boundary_before(text, pc.start()) || !boundary_after(text, pc.end()) {
@@ -384,7 +385,14 @@ pub fn find_addresses(
         if !near_ie || !unique.chars().any(|ch| ch.is_ascii_alphabetic()) {
             continue;
         }
-        let city = city_before(text, pc.start(), data);
+        let district_lo = crate::entities::text::floor_char(text, pc.start().saturating_sub(24));
+        let city = city_before(text, pc.start(), data).or_else(|| {
+            // "Dublin 2, D02 X285": the city stands before the district number.
+            text[district_lo..pc.start()]
+                .rfind("Dublin")
+                .map(|k| (district_lo + k, district_lo + k + "Dublin".len()))
+        });
+        eircodes.push(pc.start());
         cands.push(Candidate {
             pc_start: pc.start(),
             pc_end: pc.end(),
@@ -403,6 +411,10 @@ pub fn find_addresses(
             continue;
         };
         if !boundary_before(text, m.start()) || !boundary_after(text, pc.end()) {
+            continue;
+        }
+        // "Dublin 2, D02 X285": the full Eircode right after the district is the postcode.
+        if eircodes.iter().any(|&e| e > pc.end() && e <= pc.end() + 4) {
             continue;
         }
         cands.push(Candidate {

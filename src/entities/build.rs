@@ -111,7 +111,59 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
     for (p, s) in parties.iter_mut().zip(stated) {
         p.country = p.address.as_ref().and_then(|a| a.country.clone()).or(s);
     }
-    parties
+    merge_line_broken(text, findings, parties, &keys)
+}
+
+/// A name broken over two lines ("… die Sierra⏎Helpdesk LLC, 500 Market Street …", as
+/// two-column PDFs break them) is found once whole and once as its tail at a line
+/// start. A party whose key is a proper word-suffix of another party's key, and whose
+/// mentions all start a line, is merged into the longer one.
+fn merge_line_broken(
+    text: &str,
+    findings: &[Finding],
+    parties: Vec<Party>,
+    keys: &[String],
+) -> Vec<Party> {
+    let starts_line = |f: &Finding| text[..f.start].ends_with('\n') || f.start == 0;
+    let mut into: Vec<Option<usize>> = vec![None; parties.len()];
+    for (i, short) in keys.iter().enumerate() {
+        let tail = format!(" {short}");
+        let Some(j) = keys.iter().position(|long| long.ends_with(&tail)) else {
+            continue;
+        };
+        let mentions: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Party && parties[i].evidence.contains(&f.id))
+            .collect();
+        if !mentions.is_empty() && mentions.iter().all(|f| starts_line(f)) {
+            into[i] = Some(j);
+        }
+    }
+    let mut out = parties.clone();
+    for (i, target) in into.iter().enumerate() {
+        let Some(j) = *target else { continue };
+        let short = parties[i].clone();
+        let long = &mut out[j];
+        for r in short.roles {
+            if !long.roles.contains(&r) {
+                long.roles.push(r);
+            }
+        }
+        if long.address.is_none() {
+            long.address = short.address;
+            long.country = long.country.take().or(short.country);
+        }
+        for e in short.evidence {
+            if !long.evidence.contains(&e) {
+                long.evidence.push(e);
+            }
+        }
+    }
+    out.into_iter()
+        .enumerate()
+        .filter(|(i, _)| into[*i].is_none())
+        .map(|(_, p)| p)
+        .collect()
 }
 
 /// An address belongs to the name before it when only a little text lies between: the rest of the
