@@ -72,6 +72,21 @@ fn line_start_within(text: &str, pos: usize, max: usize) -> usize {
     text[lo..pos].rfind('\n').map_or(lo, |k| lo + k + 1)
 }
 
+/// A page number glued to a footer name by PDF extraction ("1Pentacode AG • …"):
+/// up to three digits directly before a capitalised word are not part of the name
+/// ("1&1 IONOS SE" and "3M Company" keep theirs).
+fn strip_glued_page_number(o: &mut party::OrgHit) {
+    let digits = o.name.bytes().take_while(u8::is_ascii_digit).count();
+    let mut rest = o.name[digits..].chars();
+    let glued = (1..=3).contains(&digits)
+        && rest.next().is_some_and(char::is_uppercase)
+        && rest.next().is_some_and(char::is_lowercase);
+    if glued && o.name.len() == o.end - o.start {
+        o.name = o.name[digits..].to_string();
+        o.start += digits;
+    }
+}
+
 fn defined_terms_inline(
     text: &str,
     end: usize,
@@ -106,6 +121,9 @@ pub fn find_entities(
     let sections = party::list_sections(text);
 
     let mut orgs = party::find_orgs(text, data);
+    for o in &mut orgs {
+        strip_glued_page_number(o);
+    }
     for row in party::table_rows(text, &sections, &mentions) {
         // A row whose cells name an organisation with its legal form ("Zendesk |
         // Zendesk, Inc., 989 Market Street …") is that organisation, not a second one.
