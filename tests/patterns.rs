@@ -542,3 +542,161 @@ fn real_documents_do_not_panic() {
         );
     }
 }
+
+/// (city, country) of the non-negated location findings of `text`, sorted and deduplicated.
+fn located(rules: &Rules, text: &str) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = findings(rules, text)
+        .iter()
+        .filter(|f| f.kind == dpascan::findings::FindingKind::Location)
+        .filter(|f| f.value["negated"] != true)
+        .map(|f| {
+            (
+                f.value["city"].as_str().unwrap_or("-").to_string(),
+                f.value["country"].as_str().unwrap_or("-").to_string(),
+            )
+        })
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[test]
+fn every_place_of_an_enumeration_is_a_location() {
+    let rules = rules();
+    let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        located(
+            &rules,
+            "Die Server stehen in unseren Rechenzentren in Helsinki, Falkenstein und Gunzenhausen."
+        ),
+        pairs(&[
+            ("Falkenstein", "DE"),
+            ("Gunzenhausen", "DE"),
+            ("Helsinki", "FI")
+        ])
+    );
+    assert_eq!(
+        located(
+            &rules,
+            "Backups are stored in data centres in Dublin or Amsterdam (Netherlands)."
+        ),
+        pairs(&[("Amsterdam", "NL"), ("Dublin", "IE")])
+    );
+    // A city followed by its state and country is one place, not a list.
+    assert_eq!(
+        located(
+            &rules,
+            "Customer data is hosted in data centres in Ashburn, Virginia, USA."
+        ),
+        pairs(&[("Ashburn", "US")])
+    );
+}
+
+#[test]
+fn cities_keep_the_documents_language() {
+    let rules = rules();
+    let city = |t: &str| located(&rules, t).first().map(|l| l.0.clone());
+    assert_eq!(
+        city("Die Daten liegen im Rechenzentrum in Nürnberg.").as_deref(),
+        Some("Nürnberg")
+    );
+    assert_eq!(
+        city("The data is stored in Nuremberg.").as_deref(),
+        Some("Nuremberg")
+    );
+    assert_eq!(city("Server in Tokio.").as_deref(), Some("Tokio"));
+    assert_eq!(
+        city("Servers are located in Tokyo.").as_deref(),
+        Some("Tokyo")
+    );
+    // Spelling variants of one name give the canonical name.
+    assert_eq!(
+        city("Servers are located in St. Ghislain.").as_deref(),
+        Some("Saint-Ghislain")
+    );
+    assert_eq!(
+        city("Rechenzentrum in Frankfurt a.M.").as_deref(),
+        Some("Frankfurt am Main")
+    );
+}
+
+#[test]
+fn streets_named_after_countries_are_not_countries() {
+    let rules = rules();
+    for text in [
+        "Our office: 25 Canada Square, London E14 5LQ.",
+        "Visit us near Canada Water station.",
+    ] {
+        let codes: Vec<_> = findings(&rules, text)
+            .into_iter()
+            .filter(|f| f.kind == dpascan::findings::FindingKind::Country)
+            .map(|f| f.value["code"].clone())
+            .collect();
+        assert!(
+            !codes.contains(&serde_json::json!("CA")),
+            "{text}: {codes:?}"
+        );
+    }
+}
+
+/// A predicative history cue ("since X was invalidated, we rely on Y") makes X historical, not Y.
+#[test]
+fn history_cue_governs_its_own_mechanism() {
+    let rules = rules();
+    let mech = |text: &str, m: &str| -> Vec<bool> {
+        findings(&rules, text)
+            .into_iter()
+            .filter(|f| f.value["mechanism"] == m)
+            .map(|f| f.value["historical"] == true)
+            .collect()
+    };
+    let en = "Since the Privacy Shield was invalidated, we transfer data on the basis of Standard Contractual Clauses.";
+    assert_eq!(mech(en, "privacy_shield"), vec![true]);
+    assert_eq!(mech(en, "scc"), vec![false]);
+    let de = "Nachdem der EuGH das Privacy Shield für ungültig erklärt hat, nutzen wir Standardvertragsklauseln.";
+    assert_eq!(mech(de, "scc"), vec![false]);
+    // Attributive cues still apply to what follows.
+    assert_eq!(
+        mech(
+            "We no longer rely on the invalidated Privacy Shield.",
+            "privacy_shield"
+        ),
+        vec![true]
+    );
+    assert_eq!(
+        mech(
+            "Wir nutzen nicht mehr das für ungültig erklärte Privacy Shield.",
+            "privacy_shield"
+        ),
+        vec![true]
+    );
+}
+
+/// Title and self-reference signals only: a mention of another document's policy is none.
+#[test]
+fn a_reference_to_a_privacy_policy_is_no_title() {
+    let rules = rules();
+    let signals = |text: &str| -> usize {
+        findings(&rules, text)
+            .iter()
+            .filter(|f| {
+                f.value["signal"] == "privacy_policy" && f.rule != "clause.kind_privacy_policy_cue"
+            })
+            .count()
+    };
+    assert_eq!(
+        signals("Details are in our Privacy Policy at example.com/privacy."),
+        0
+    );
+    assert_eq!(signals("Siehe die Datenschutzerklärung von Google."), 0);
+    assert_eq!(signals("This Privacy Policy explains what we collect."), 1);
+    assert_eq!(
+        signals("Example Cloud Privacy Notice\n\nWe collect data."),
+        1
+    );
+}
