@@ -125,7 +125,33 @@ pub(crate) fn providers(findings: &[Finding]) -> Vec<Provider> {
         }
         p.evidence.push(f.id.clone());
     }
-    out
+    drop_bare_companies(out)
+}
+
+/// A bare company entry ("Microsoft", "Google") next to a product of the same company
+/// that the document also names ("Microsoft Azure", "Google Analytics") adds nothing:
+/// it is folded into the first such product (its evidence kept).
+fn drop_bare_companies(mut providers: Vec<Provider>) -> Vec<Provider> {
+    let mut i = 0;
+    while i < providers.len() {
+        let bare = &providers[i];
+        let prefix = format!("{} ", bare.name.to_lowercase());
+        let product = providers.iter().position(|q| {
+            q.company.is_some()
+                && q.company == bare.company
+                && q.name.to_lowercase().starts_with(&prefix)
+        });
+        match product {
+            Some(j) => {
+                let removed = providers.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                providers[j].evidence.extend(removed.evidence);
+                sort_ids(&mut providers[j].evidence);
+            }
+            None => i += 1,
+        }
+    }
+    providers
 }
 
 /// Locations from `location` findings, deduplicated by (city, country) in order of
@@ -309,6 +335,40 @@ mod tests {
         assert_eq!(ps[0].company.as_deref(), Some("Mailgun Technologies, Inc."));
         assert_eq!(ps[1].jurisdiction.as_deref(), Some("US"));
         assert_eq!(ps[1].company, None);
+    }
+
+    #[test]
+    fn bare_company_folds_into_its_named_product() {
+        let fs = vec![
+            fnd(
+                1,
+                FindingKind::Provider,
+                "provider.gazetteer",
+                0,
+                json!({"name":"Microsoft","company":"Microsoft Corporation","jurisdiction":"US"}),
+            ),
+            fnd(
+                2,
+                FindingKind::Provider,
+                "provider.gazetteer",
+                20,
+                json!({"name":"Microsoft Azure","company":"Microsoft Corporation","jurisdiction":"US"}),
+            ),
+            fnd(
+                3,
+                FindingKind::Provider,
+                "provider.gazetteer",
+                40,
+                json!({"name":"Google","company":"Google LLC","jurisdiction":"US"}),
+            ),
+        ];
+        let ps = providers(&fs);
+        // "Google" stays: no Google product is named.
+        assert_eq!(
+            ps.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            vec!["Microsoft Azure", "Google"]
+        );
+        assert_eq!(ps[0].evidence, vec!["f1", "f2"]);
     }
 
     #[test]
