@@ -66,6 +66,13 @@ fn line_end_within(text: &str, pos: usize, max: usize) -> usize {
     text[pos..lim].find('\n').map_or(lim, |k| pos + k)
 }
 
+/// End of the paragraph holding `pos` (a blank line), looking at most `max` bytes
+/// ahead: PDF text breaks lines inside sentences.
+fn paragraph_end_within(text: &str, pos: usize, max: usize) -> usize {
+    let lim = crate::entities::text::floor_char(text, (pos + max).min(text.len()));
+    text[pos..lim].find("\n\n").map_or(lim, |k| pos + k)
+}
+
 /// Start of the line holding `pos`, looking at most `max` bytes back.
 fn line_start_within(text: &str, pos: usize, max: usize) -> usize {
     let lo = crate::entities::text::floor_char(text, pos.saturating_sub(max));
@@ -92,12 +99,21 @@ fn defined_terms_inline(
     end: usize,
     next_org: Option<usize>,
 ) -> Option<(usize, Vec<String>)> {
-    let line_end = line_end_within(text, end, INLINE_ADDRESS_BYTES);
+    let para_end = paragraph_end_within(text, end, INLINE_ADDRESS_BYTES);
     let limit =
-        crate::entities::text::floor_char(text, line_end.min(next_org.unwrap_or(text.len())));
-    text[end..limit]
-        .match_indices('(')
-        .find_map(|(k, _)| party::defined_terms_after(text, end + k))
+        crate::entities::text::floor_char(text, para_end.min(next_org.unwrap_or(text.len())));
+    let window = &text[end..limit];
+    let lower = window.to_lowercase();
+    let mut starts: Vec<usize> = window.match_indices('(').map(|(k, _)| k).collect();
+    if lower.len() == window.len() {
+        for intro in ["nachfolgend", "hereinafter", "im folgenden"] {
+            starts.extend(lower.match_indices(intro).map(|(k, _)| k));
+        }
+    }
+    starts.sort_unstable();
+    starts
+        .into_iter()
+        .find_map(|k| party::defined_terms_after(text, end + k))
 }
 
 pub fn find_entities(

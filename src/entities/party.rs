@@ -619,7 +619,7 @@ pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>
 pub fn role_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let p = format!(
-        r"(?i)^[ \t]*,?[ \t]*(?:\([^()\n]{{0,40}}?(?P<r1>{role})[^()\n]{{0,20}}\)|(?:als|as|is|ist|acts[ \t]+as|acting[ \t]+as|handelt[ \t]+als|fungiert[ \t]+als|tätig[ \t]+als|serves[ \t]+as|will[ \t]+act[ \t]+as|is[ \t]+appointed[ \t]+as|wird[ \t]+als)[ \t]+(?:(?:the|a|an|der|die|das|ein|eine|einer|unser|unsere|our|its|their|sole|\p{{L}}+[’']s)[ \t]+){{0,2}}(?:(?:EU|EEA|UK|data[ \t]+protection|data|designated|external|externer|externe|gemeinsam|joint|weiterer|further)[ \t]+){{0,2}}(?P<r2>{role}))",
+        r"(?i)^[ \t]*,?[ \t]*(?:\([^()\n]{{0,40}}?(?P<r1>{role})[^()\n]{{0,20}}\)|(?:(?:die|der|das|which|who|that|verarbeitet|processes|wird|werden)[ \t]+){{0,2}}(?:als|as|is|ist|acts[ \t]+as|acting[ \t]+as|handelt[ \t]+als|fungiert[ \t]+als|tätig[ \t]+als|serves[ \t]+as|will[ \t]+act[ \t]+as|is[ \t]+appointed[ \t]+as|wird[ \t]+als)[ \t]+(?:(?:the|a|an|der|die|das|ein|eine|einer|unser|unsere|unseren|unserem|unserer|our|its|their|sole|\p{{L}}+[’']s)[ \t]+){{0,2}}(?:(?:EU|EEA|UK|data[ \t]+protection|data|designated|external|externer|externe|gemeinsam|joint|weiterer|further)[ \t]+){{0,2}}(?P<r2>{role}))",
         role = &ROLE_PATTERN[4..]
     );
     let re = regex(&R, &p);
@@ -638,6 +638,22 @@ pub fn role_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
 /// Words that may stand between a role label and the name ("Verantwortlich für die Verarbeitung
 /// von personenbezogenen Daten ist das …").
 const LABEL_FILLER: &[&str] = &[
+    "ihrer",
+    "ihre",
+    "your",
+    "im",
+    "sinne",
+    "dsgvo",
+    "gdpr",
+    "in",
+    "european",
+    "europäischen",
+    "union",
+    "under",
+    "article",
+    "art.",
+    "27",
+    "datenverarbeitung",
     "ist",
     "is",
     "sind",
