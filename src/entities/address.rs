@@ -60,7 +60,7 @@ fn regexes() -> &'static Regexes {
             ie: c(r"(?P<pc>(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W)[ \t]?[AC-FHKNPRTV-Y0-9]{4})"),
             dublin: c(r"Dublin[ \t]+(?P<pc>[0-9]{1,2}|6W)"),
             sg: c(r"Singapore[ \t,]+(?P<pc>[0-9]{6})"),
-            jp: c(r"〒[ \t]?(?P<pc>[0-9]{3}-[0-9]{4})|(?P<city>Tokyo|Osaka|Kyoto|Yokohama|Nagoya|Sapporo|Fukuoka|Kobe)(?:-to|-shi|-fu)?,?[ \t]+(?P<pc2>[0-9]{3}-[0-9]{4})"),
+            jp: c(r"〒[ \t]?(?P<pc>[0-9]{3}-[0-9]{4})|(?P<city>Tokyo|Tokio|Osaka|Kyoto|Yokohama|Nagoya|Sapporo|Fukuoka|Kobe)(?:-to|-shi|-fu)?,?[ \t]+(?P<pc2>[0-9]{3}-[0-9]{4})"),
             in_six: c(r"(?P<pc>[1-9][0-9]{2}[ ]?[0-9]{3})"),
             seat: c(r"(?i:mit[ \t]+(?:dem[ \t]+)?Sitz[ \t]+in|Sitz[ \t]+in|with[ \t]+(?:its[ \t]+)?(?:registered[ \t]+)?(?:office|seat|headquarters)[ \t]+in|headquartered[ \t]+in|based[ \t]+in)[ \t]+(?P<city>CITY)"),
         }

@@ -154,6 +154,7 @@ fn address_parser_table() {
         ("Level 5, 1 Martin Place, Sydney NSW 2000", Some((Some("1 Martin Place"), Some("2000"), "Sydney", Some("NSW"), Some("AU")))),
         ("1 Raffles Place, Singapore 048616", Some((Some("1 Raffles Place"), Some("048616"), "Singapore", None, Some("SG")))),
         ("Roppongi 6-10-1, Minato-ku, Tokyo 106-6126", Some((Some("Roppongi 6-10-1, Minato-ku"), Some("106-6126"), "Tokyo", None, Some("JP")))),
+        ("1-1-1 Marunouchi, Chiyoda-ku, Tokio 100-0005, Japan", Some((Some("1-1-1 Marunouchi, Chiyoda-ku"), Some("100-0005"), "Tokio", None, Some("JP")))),
         ("Boulevard Royal 2, L-2449 Luxembourg", Some((Some("Boulevard Royal 2"), Some("2449"), "Luxembourg", None, Some("LU")))),
         ("Städtle 1, 9490 Vaduz", Some((Some("Städtle 1"), Some("9490"), "Vaduz", None, Some("LI")))),
         ("Name: GitHub, Inc.\nAddress: 88 Colin P Kelly Jr St, San Francisco, CA 94107, USA",
