@@ -30,7 +30,10 @@ fn main() -> anyhow::Result<()> {
             ..RawText::default()
         });
         for f in find(&doc, &rules, None) {
-            println!("{} {} {:?} {}", f.rule, f.start, f.text, f.value);
+            println!(
+                "{} {} {} {:?} {} {:?}",
+                f.rule, f.start, f.end, f.text, f.value, f.context
+            );
         }
         return Ok(());
     }

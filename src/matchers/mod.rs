@@ -26,12 +26,20 @@ pub mod cues;
 pub mod location;
 pub mod provider;
 pub mod rules;
+#[cfg(test)]
+mod snapshot;
 pub mod text;
 pub mod tracking;
 pub mod transfer;
 
 /// Most bytes of a finding's context.
 pub const CONTEXT_BYTES: usize = 300;
+
+/// The most findings a rule may produce in one document, if capped (see `finish`).
+pub fn cap_of(rule: Option<&crate::patterns::compile::CompiledRule>) -> Option<usize> {
+    let _ = rule;
+    None
+}
 
 /// A hit before numbering.
 #[derive(Debug, Clone)]
