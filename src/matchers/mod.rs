@@ -64,6 +64,8 @@ pub struct Scan<'a> {
     pub low: String,
     /// The rules.
     pub rules: &'a Rules,
+    /// Sentence breaks of `text`.
+    pub sentences: text::SentenceIndex,
 }
 
 impl<'a> Scan<'a> {
@@ -73,14 +75,16 @@ impl<'a> Scan<'a> {
             text,
             low: text::lower_preserving(text),
             rules,
+            sentences: text::SentenceIndex::new(text),
         }
     }
 
-    /// Bounds (start, end) of the sentence around `start..end` (bounded search).
+    /// Bounds (start, end) of the sentence around `start..end` (bounded search, the same
+    /// as [`text::sentence_start`] and [`text::sentence_end`], from the sentence index).
     pub fn sentence(&self, start: usize, end: usize) -> (usize, usize) {
         (
-            text::sentence_start(self.text, start),
-            text::sentence_end(self.text, end).max(end),
+            self.sentences.start(self.text, start),
+            self.sentences.end(self.text, end).max(end),
         )
     }
 }
