@@ -35,10 +35,22 @@ pub mod transfer;
 /// Most bytes of a finding's context.
 pub const CONTEXT_BYTES: usize = 300;
 
-/// The most findings a rule may produce in one document, if capped (see `finish`).
+/// Most non-negated findings of one checklist rule in one document.
+///
+/// A checklist rule (Art. 28 / Art. 13 item, see [`clause`]) only has to show that the
+/// item is addressed, with a few findings as evidence and page references; in a long
+/// contract its vocabulary recurs in hundreds of sentences. Its regex therefore stops after
+/// the first `CHECKLIST_CAP` matches (in text order) that are not negated; negated matches
+/// are kept and do not count, so whether an item is present, and present without negation,
+/// is the same as without the cap. Other rules (kind signals, transfers, countries, …)
+/// are not capped: their findings are counted or each carries its own fact.
+pub const CHECKLIST_CAP: usize = 5;
+
+/// The most non-negated findings `rule` may produce in one document, if capped.
 pub fn cap_of(rule: Option<&crate::patterns::compile::CompiledRule>) -> Option<usize> {
-    let _ = rule;
-    None
+    let r = rule?;
+    (r.kind == FindingKind::Clause && clause::is_checklist_rule(&r.id, &r.value))
+        .then_some(CHECKLIST_CAP)
 }
 
 /// A hit before numbering.
@@ -104,13 +116,38 @@ pub fn find(doc: &Extracted, rules: &Rules, _lang: Option<&str>) -> Vec<Finding>
 /// The gazetteer pass: leftmost-longest over countries, stop terms, providers and regions.
 /// When a match is rejected (word boundary, case, trap) the search resumes one char after
 /// its start, so a shorter valid term inside it is not lost.
+///
+/// Every term must start at a word start (no letter or digit before it, see
+/// [`text::at_word_bounds`] and [`location::region_bounds_ok`]), so instead of an
+/// unanchored search that also reports (and then rejects) terms inside words, the
+/// automaton runs anchored at each word start whose first byte can start a term. The
+/// accepted matches are the same: the unanchored search's leftmost match is rejected
+/// whenever it does not start at a word start.
 fn find_gazetteer_hits(scan: &Scan, hits: &mut Vec<Hit>) {
     let g = &scan.rules.gazetteer;
     let low = scan.low.as_str();
+    let lb = low.as_bytes();
+    let tb = scan.text.as_bytes();
     let mut pos = 0;
-    while pos < low.len() {
-        let input = aho_corasick::Input::new(low).span(pos..low.len());
-        let Some(m) = g.ac.find(input) else { break };
+    while pos < lb.len() {
+        // The next candidate: a byte that can start a term, at a word start.
+        let Some(s) = (pos..lb.len()).find(|&p| {
+            g.first_bytes[usize::from(lb[p])]
+                && match p.checked_sub(1).map(|q| tb[q]) {
+                    None => true,
+                    Some(b) if b < 0x80 => !b.is_ascii_alphanumeric(),
+                    Some(_) => !text::char_before(scan.text, p).is_some_and(text::is_word_char),
+                }
+        }) else {
+            break;
+        };
+        let input = aho_corasick::Input::new(low)
+            .span(s..low.len())
+            .anchored(aho_corasick::Anchored::Yes);
+        let Ok(Some(m)) = g.ac.try_find(input) else {
+            pos = s + 1;
+            continue;
+        };
         let (s, m_end) = (m.start(), m.end());
         let mut accepted = false;
         let mut next = m_end;
@@ -160,11 +197,7 @@ fn find_gazetteer_hits(scan: &Scan, hits: &mut Vec<Hit>) {
                 break;
             }
         }
-        pos = if accepted {
-            next
-        } else {
-            text::ceil_boundary(low, s + 1)
-        };
+        pos = if accepted { next } else { s + 1 };
     }
 }
 
