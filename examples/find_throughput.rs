@@ -8,8 +8,8 @@
 
 use std::time::Instant;
 
-use dpascan::extract::{normalize::normalize, RawText};
 use dpascan::analyze::analyze;
+use dpascan::extract::{normalize::normalize, RawText};
 use dpascan::matchers::find;
 use dpascan::patterns::Rules;
 

@@ -114,40 +114,17 @@ pub fn find(doc: &Extracted, rules: &Rules, _lang: Option<&str>) -> Vec<Finding>
 }
 
 /// The gazetteer pass: leftmost-longest over countries, stop terms, providers and regions.
-/// When a match is rejected (word boundary, case, trap) the search resumes one char after
-/// its start, so a shorter valid term inside it is not lost.
-///
-/// Every term must start at a word start (no letter or digit before it, see
-/// [`text::at_word_bounds`] and [`location::region_bounds_ok`]), so instead of an
-/// unanchored search that also reports (and then rejects) terms inside words, the
-/// automaton runs anchored at each word start whose first byte can start a term. The
-/// accepted matches are the same: the unanchored search's leftmost match is rejected
-/// whenever it does not start at a word start.
+/// When a match is rejected (word boundary, case, trap) the search resumes at the next word
+/// start after its start, so a shorter valid term inside it is not lost: every term must
+/// start where no letter or digit precedes it ([`text::at_word_bounds`],
+/// [`location::region_bounds_ok`]), so no match starting in between could be accepted.
 fn find_gazetteer_hits(scan: &Scan, hits: &mut Vec<Hit>) {
     let g = &scan.rules.gazetteer;
     let low = scan.low.as_str();
-    let lb = low.as_bytes();
-    let tb = scan.text.as_bytes();
     let mut pos = 0;
-    while pos < lb.len() {
-        // The next candidate: a byte that can start a term, at a word start.
-        let Some(s) = (pos..lb.len()).find(|&p| {
-            g.first_bytes[usize::from(lb[p])]
-                && match p.checked_sub(1).map(|q| tb[q]) {
-                    None => true,
-                    Some(b) if b < 0x80 => !b.is_ascii_alphanumeric(),
-                    Some(_) => !text::char_before(scan.text, p).is_some_and(text::is_word_char),
-                }
-        }) else {
-            break;
-        };
-        let input = aho_corasick::Input::new(low)
-            .span(s..low.len())
-            .anchored(aho_corasick::Anchored::Yes);
-        let Ok(Some(m)) = g.ac.try_find(input) else {
-            pos = s + 1;
-            continue;
-        };
+    while pos < low.len() {
+        let input = aho_corasick::Input::new(low).span(pos..low.len());
+        let Some(m) = g.ac.find(input) else { break };
         let (s, m_end) = (m.start(), m.end());
         let mut accepted = false;
         let mut next = m_end;
@@ -197,8 +174,30 @@ fn find_gazetteer_hits(scan: &Scan, hits: &mut Vec<Hit>) {
                 break;
             }
         }
-        pos = if accepted { next } else { s + 1 };
+        pos = if accepted {
+            next
+        } else {
+            next_word_start(scan.text, s + 1)
+        };
     }
+}
+
+/// The first position `>= pos` (a char boundary) not preceded by a letter or digit, or the
+/// text length.
+fn next_word_start(s: &str, pos: usize) -> usize {
+    let b = s.as_bytes();
+    let mut p = text::ceil_boundary(s, pos);
+    while p < b.len() {
+        let word_before = match b[p - 1] {
+            c if c < 0x80 => c.is_ascii_alphanumeric(),
+            _ => text::char_before(s, p).is_some_and(text::is_word_char),
+        };
+        if !word_before {
+            return p;
+        }
+        p = text::ceil_boundary(s, p + 1);
+    }
+    b.len()
 }
 
 /// Sorts, deduplicates and numbers the hits, adding page and context.

@@ -75,7 +75,8 @@ fn snapshot(rules: &Rules) -> BTreeMap<(String, String), (usize, u64)> {
 #[test]
 fn find_matches_the_snapshot() {
     let rules = Rules::embedded().expect("embedded rules compile");
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/matchers/testdata/find_snapshot.tsv");
+    let file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/matchers/testdata/find_snapshot.tsv");
     let digest = format!("{:016x}", patterns_digest());
     let now = snapshot(&rules);
     if std::env::var("DPASCAN_SNAPSHOT").as_deref() == Ok("overwrite") {
@@ -121,4 +122,63 @@ fn find_matches_the_snapshot() {
     }
     diffs.dedup();
     assert!(diffs.is_empty(), "findings changed:\n{}", diffs.join("\n"));
+}
+
+/// `find` + `analyze` stay linear: in a release build a 5 MB contract text (corpus
+/// documents repeated) takes at most 25 times as long as a tenth of it (linear work: about
+/// 10 times; a quadratic step: 100); a debug build checks 1 MB against 0.1 MB. The issue's
+/// absolute bound (5 MB in < 0.2 s, release) depends on the machine and its load, so it is
+/// asserted only with `DPASCAN_PERF_ASSERT=1 cargo test --release --lib five_megabytes`.
+#[test]
+fn five_megabytes_take_linear_time() {
+    let rules = Rules::embedded().expect("embedded rules compile");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/docs");
+    let mut unit = String::new();
+    for name in [
+        "de_avv_helpdesk.txt",
+        "en_dpa_incomplete.txt",
+        "de_datenschutz_negiert.txt",
+        "en_terms_of_service.txt",
+    ] {
+        let path = dir.join(name);
+        let bytes = std::fs::read(&path).expect("corpus doc is readable");
+        let format = detect(&bytes, &path).expect("corpus doc format");
+        let doc = extract(&bytes, format, &Limits::default()).expect("corpus doc extracts");
+        unit.push_str(&doc.text);
+        unit.push('\n');
+    }
+    let make = |bytes: usize| {
+        let mut t = String::with_capacity(bytes + unit.len());
+        while t.len() < bytes {
+            t.push_str(&unit);
+        }
+        crate::analyze::testutil::doc(&t)
+    };
+    let time = |doc: &crate::extract::Extracted| {
+        let mut best = f64::MAX;
+        for _ in 0..2 {
+            let t = std::time::Instant::now();
+            let f = super::find(doc, &rules, None);
+            let a = crate::analyze::analyze(doc, &f, None);
+            std::hint::black_box(a);
+            best = best.min(t.elapsed().as_secs_f64());
+        }
+        best
+    };
+    let mb = if cfg!(debug_assertions) { 1.0 } else { 5.0 };
+    let _warm = time(&make(100_000));
+    let small = time(&make((mb * 100_000.0) as usize));
+    let big = time(&make((mb * 1_000_000.0) as usize));
+    eprintln!(
+        "find+analyze: {:.1} MB {small:.3} s, {mb} MB {big:.3} s",
+        mb / 10.0
+    );
+    assert!(
+        big < 25.0 * small.max(1e-3),
+        "not linear: {:.1} MB {small:.3} s, {mb} MB {big:.3} s",
+        mb / 10.0
+    );
+    if !cfg!(debug_assertions) && std::env::var("DPASCAN_PERF_ASSERT").as_deref() == Ok("1") {
+        assert!(big < 0.2, "5 MB took {big:.3} s");
+    }
 }

@@ -175,6 +175,18 @@ pub fn sentence_end(s: &str, pos: usize) -> usize {
     floor_boundary(s, limit)
 }
 
+/// Whether any byte of `w` is '\n', '.', '!' or '?' (may say true without one; never false with one).
+fn has_break_byte(w: u64) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // A byte of `w ^ c` is zero where `w` has `c`; `(v - LO) & !v & HI` flags zero bytes.
+    let zero = |c: u8| {
+        let v = w ^ (LO * u64::from(c));
+        v.wrapping_sub(LO) & !v & HI
+    };
+    (zero(b'\n') | zero(b'.') | zero(b'!') | zero(b'?')) != 0
+}
+
 /// Where sentences break in a text, computed once in one pass so that sentence bounds
 /// are a binary search instead of a scan of up to [`SENTENCE_REACH`] bytes per call.
 /// [`SentenceIndex::start`] and [`SentenceIndex::end`] return exactly what
@@ -191,12 +203,25 @@ impl SentenceIndex {
     pub fn new(s: &str) -> Self {
         let b = s.as_bytes();
         let mut breaks = Vec::with_capacity(b.len() / 64);
-        for (i, &c) in b.iter().enumerate() {
-            match c {
-                b'\n' => breaks.push(i << 1 | 1),
-                b'.' | b'!' | b'?' if ends_sentence(s, i) => breaks.push(i << 1),
-                _ => {}
+        let mut check = |i: usize| match b[i] {
+            b'\n' => breaks.push(i << 1 | 1),
+            b'.' | b'!' | b'?' if ends_sentence(s, i) => breaks.push(i << 1),
+            _ => {}
+        };
+        // Eight bytes at a time: most words have none of the four bytes.
+        let mut i = 0;
+        while i + 8 <= b.len() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[i..i + 8]);
+            if has_break_byte(u64::from_le_bytes(w)) {
+                for k in i..i + 8 {
+                    check(k);
+                }
             }
+            i += 8;
+        }
+        for k in i..b.len() {
+            check(k);
         }
         SentenceIndex { breaks }
     }
@@ -270,7 +295,11 @@ mod tests {
             "İstanbul ẞ ΩMEGA Ǆ Ⅻ ＡＢ Ωmega ÿŸ",
             "Übermittlung in die Vereinigten Staaten von Amerika (USA).",
         ] {
-            assert_eq!(lower_preserving(input), lower_preserving_slow(input), "{input}");
+            assert_eq!(
+                lower_preserving(input),
+                lower_preserving_slow(input),
+                "{input}"
+            );
         }
         // Every char up to U+2FFFF, each between ASCII letters.
         let all: String = (0..0x2FFFFu32)

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use anyhow::{anyhow, bail, Context};
 use regex_automata::meta;
 
@@ -278,8 +278,6 @@ pub struct Gazetteer {
     pub ac: AhoCorasick,
     /// For each automaton pattern id: the terms with that lower-cased form, in priority order.
     pub terms: Vec<Vec<Term>>,
-    /// The bytes a lower-cased term can start with (candidate positions of the anchored search).
-    pub first_bytes: [bool; 256],
 }
 
 /// EU member states (27).
@@ -870,19 +868,11 @@ fn build_gazetteer(
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::DFA))
-        .start_kind(StartKind::Both)
         .build(map.keys())
         .context("building the gazetteer automaton")?;
-    let mut first_bytes = [false; 256];
-    for k in map.keys() {
-        if let Some(&b) = k.as_bytes().first() {
-            first_bytes[usize::from(b)] = true;
-        }
-    }
     Ok(Gazetteer {
         ac,
         terms: map.into_values().collect(),
-        first_bytes,
     })
 }
 
