@@ -9,7 +9,11 @@
 //!
 //! Each hit becomes a [`Finding`] with its page, sentence context and value; findings are
 //! sorted by (start, end, rule), deduplicated and numbered f1…fn. The work is linear in the
-//! text length: every per-finding step (sentence bounds, cues) is bounded in bytes.
+//! text length: sentence bounds come from a [`text::SentenceIndex`] built in one pass, and
+//! every other per-finding step (cues, context) is bounded in bytes.
+//!
+//! Checklist rules stop after [`CHECKLIST_CAP`] non-negated findings per document (the only
+//! cap: see there).
 //!
 //! [`KEYWORD_WINDOW`]: crate::patterns::compile::KEYWORD_WINDOW
 
