@@ -17,6 +17,18 @@ pub fn complete(id: &str, value: &mut Map<String, Value>) {
     }
 }
 
+/// Whether the clause rule `id` with value template `value` is a checklist item rule (its
+/// findings get a `checklist` value, see [`complete`]).
+pub fn is_checklist_rule(id: &str, value: &Map<String, Value>) -> bool {
+    if value.contains_key("signal") {
+        return false;
+    }
+    value.contains_key("checklist")
+        || id
+            .strip_prefix("clause.")
+            .is_some_and(|s| s.starts_with("art"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,11 @@
 //!
 //! Each hit becomes a [`Finding`] with its page, sentence context and value; findings are
 //! sorted by (start, end, rule), deduplicated and numbered f1…fn. The work is linear in the
-//! text length: every per-finding step (sentence bounds, cues) is bounded in bytes.
+//! text length: sentence bounds come from a [`text::SentenceIndex`] built in one pass, and
+//! every other per-finding step (cues, context) is bounded in bytes.
+//!
+//! Checklist rules stop after [`CHECKLIST_CAP`] non-negated findings per document (the only
+//! cap: see there).
 //!
 //! [`KEYWORD_WINDOW`]: crate::patterns::compile::KEYWORD_WINDOW
 
@@ -26,12 +30,32 @@ pub mod cues;
 pub mod location;
 pub mod provider;
 pub mod rules;
+#[cfg(test)]
+mod snapshot;
 pub mod text;
 pub mod tracking;
 pub mod transfer;
 
 /// Most bytes of a finding's context.
 pub const CONTEXT_BYTES: usize = 300;
+
+/// Most non-negated findings of one checklist rule in one document.
+///
+/// A checklist rule (Art. 28 / Art. 13 item, see [`clause`]) only has to show that the
+/// item is addressed, with a few findings as evidence and page references; in a long
+/// contract its vocabulary recurs in hundreds of sentences. Its regex therefore stops after
+/// the first `CHECKLIST_CAP` matches (in text order) that are not negated; negated matches
+/// are kept and do not count, so whether an item is present, and present without negation,
+/// is the same as without the cap. Other rules (kind signals, transfers, countries, …)
+/// are not capped: their findings are counted or each carries its own fact.
+pub const CHECKLIST_CAP: usize = 5;
+
+/// The most non-negated findings `rule` may produce in one document, if capped.
+pub fn cap_of(rule: Option<&crate::patterns::compile::CompiledRule>) -> Option<usize> {
+    let r = rule?;
+    (r.kind == FindingKind::Clause && clause::is_checklist_rule(&r.id, &r.value))
+        .then_some(CHECKLIST_CAP)
+}
 
 /// A hit before numbering.
 #[derive(Debug, Clone)]
@@ -56,6 +80,8 @@ pub struct Scan<'a> {
     pub low: String,
     /// The rules.
     pub rules: &'a Rules,
+    /// Sentence breaks of `text`.
+    pub sentences: text::SentenceIndex,
 }
 
 impl<'a> Scan<'a> {
@@ -65,14 +91,16 @@ impl<'a> Scan<'a> {
             text,
             low: text::lower_preserving(text),
             rules,
+            sentences: text::SentenceIndex::new(text),
         }
     }
 
-    /// Bounds (start, end) of the sentence around `start..end` (bounded search).
+    /// Bounds (start, end) of the sentence around `start..end` (bounded search, the same
+    /// as [`text::sentence_start`] and [`text::sentence_end`], from the sentence index).
     pub fn sentence(&self, start: usize, end: usize) -> (usize, usize) {
         (
-            text::sentence_start(self.text, start),
-            text::sentence_end(self.text, end).max(end),
+            self.sentences.start(self.text, start),
+            self.sentences.end(self.text, end).max(end),
         )
     }
 }
@@ -90,8 +118,10 @@ pub fn find(doc: &Extracted, rules: &Rules, _lang: Option<&str>) -> Vec<Finding>
 }
 
 /// The gazetteer pass: leftmost-longest over countries, stop terms, providers and regions.
-/// When a match is rejected (word boundary, case, trap) the search resumes one char after
-/// its start, so a shorter valid term inside it is not lost.
+/// When a match is rejected (word boundary, case, trap) the search resumes at the next word
+/// start after its start, so a shorter valid term inside it is not lost: every term must
+/// start where no letter or digit precedes it ([`text::at_word_bounds`],
+/// [`location::region_bounds_ok`]), so no match starting in between could be accepted.
 fn find_gazetteer_hits(scan: &Scan, hits: &mut Vec<Hit>) {
     let g = &scan.rules.gazetteer;
     let low = scan.low.as_str();
@@ -151,9 +181,27 @@ fn find_gazetteer_hits(scan: &Scan, hits: &mut Vec<Hit>) {
         pos = if accepted {
             next
         } else {
-            text::ceil_boundary(low, s + 1)
+            next_word_start(scan.text, s + 1)
         };
     }
+}
+
+/// The first position `>= pos` (a char boundary) not preceded by a letter or digit, or the
+/// text length.
+fn next_word_start(s: &str, pos: usize) -> usize {
+    let b = s.as_bytes();
+    let mut p = text::ceil_boundary(s, pos);
+    while p < b.len() {
+        let word_before = match b[p - 1] {
+            c if c < 0x80 => c.is_ascii_alphanumeric(),
+            _ => text::char_before(s, p).is_some_and(text::is_word_char),
+        };
+        if !word_before {
+            return p;
+        }
+        p = text::ceil_boundary(s, p + 1);
+    }
+    b.len()
 }
 
 /// Sorts, deduplicates and numbers the hits, adding page and context.

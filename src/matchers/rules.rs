@@ -46,12 +46,18 @@ pub fn find_rule_hits(scan: &Scan, hits: &mut Vec<Hit>) {
     }
     for (ri, ws) in windows.iter().enumerate() {
         let rule = &rules.rules[ri];
+        let mut budget = Budget {
+            left: super::cap_of(Some(rule)),
+        };
         for &(a, z) in ws {
             let (a, z) = (
                 text::floor_boundary(scan.text, a),
                 text::ceil_boundary(scan.text, z),
             );
-            search_window(scan, rule, a, z, hits);
+            search_window(scan, rule, a, z, hits, &mut budget);
+            if budget.left == Some(0) {
+                break;
+            }
         }
     }
 }
@@ -74,13 +80,44 @@ fn keyword_window(scan: &Scan, start: usize, end: usize) -> (usize, usize) {
 /// headings next to each other, sentence detection misled by an abbreviation).
 pub const MIN_REACH: usize = 40;
 
-fn search_window(scan: &Scan, rule: &CompiledRule, a: usize, z: usize, hits: &mut Vec<Hit>) {
+/// How many more counted hits a capped rule may produce (`None`: not capped). Negated
+/// hits are not counted: a capped rule keeps searching until it has [`super::cap_of`]
+/// hits that are not negated, so "present" and "present, not negated" stay as they were.
+struct Budget {
+    left: Option<usize>,
+}
+
+impl Budget {
+    /// Records `h`; returns false when the budget is used up (stop searching).
+    fn take(&mut self, h: &Hit) -> bool {
+        if let Some(n) = &mut self.left {
+            if h.value.get("negated") != Some(&Value::Bool(true)) {
+                *n = n.saturating_sub(1);
+            }
+            return *n > 0;
+        }
+        true
+    }
+}
+
+fn search_window(
+    scan: &Scan,
+    rule: &CompiledRule,
+    a: usize,
+    z: usize,
+    hits: &mut Vec<Hit>,
+    budget: &mut Budget,
+) {
     let input = Input::new(scan.text).range(a..z);
     if rule.hit_group.is_none() && rule.place_group.is_none() {
         for m in rule.regex.find_iter(input) {
             if m.start() < m.end() {
                 if let Some(h) = make_hit(scan, rule, m.start(), m.end(), None) {
+                    let go_on = budget.take(&h);
                     hits.push(h);
+                    if !go_on {
+                        return;
+                    }
                 }
             }
         }
@@ -102,7 +139,11 @@ fn search_window(scan: &Scan, rule: &CompiledRule, a: usize, z: usize, hits: &mu
             .and_then(|g| caps.get_group(g))
             .map(|p| &scan.text[p.start..p.end]);
         if let Some(h) = make_hit(scan, rule, span.start, span.end, place) {
+            let go_on = budget.take(&h);
             hits.push(h);
+            if !go_on {
+                return;
+            }
         }
     }
 }

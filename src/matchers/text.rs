@@ -6,28 +6,57 @@
 /// length (Ä→ä, É→é, Ω→ω); otherwise it is kept ('İ' lower-cases to two chars, so it stays).
 /// Offsets into the copy are therefore offsets into `s`.
 pub fn lower_preserving(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while !rest.is_empty() {
-        // Copy the ASCII run in one go.
-        let ascii_len = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
-        for b in rest[..ascii_len].bytes() {
-            out.push(b.to_ascii_lowercase() as char);
+    let mut out = s.as_bytes().to_ascii_lowercase();
+    if !s.is_ascii() {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let lead = b[i];
+            if lead < 0xC0 {
+                // ASCII or a continuation byte: nothing to do here.
+                i += 1;
+                continue;
+            }
+            if lead == 0xC3 && i + 1 < b.len() {
+                // Latin-1 capitals À..Þ (U+00C0..U+00DE, not ×) are 0xC3 0x80..0x9E and
+                // lower-case by adding 0x20 to the second byte (Ä→ä, Ö→ö, Ü→ü).
+                let c = b[i + 1];
+                if (0x80..=0x9E).contains(&c) && c != 0x97 {
+                    out[i + 1] = c + 0x20;
+                }
+                i += 2;
+                continue;
+            }
+            let Some(ch) = s.get(i..).and_then(|r| r.chars().next()) else {
+                i += 1;
+                continue;
+            };
+            let n = ch.len_utf8();
+            let mut lower = ch.to_lowercase();
+            if let (Some(l), None) = (lower.next(), lower.next()) {
+                if l != ch && l.len_utf8() == n {
+                    l.encode_utf8(&mut out[i..i + n]);
+                }
+            }
+            i += n;
         }
-        rest = &rest[ascii_len..];
-        let Some(ch) = rest.chars().next() else { break };
+    }
+    debug_assert_eq!(out.len(), s.len());
+    // Only whole chars were replaced by chars of the same length: still UTF-8.
+    String::from_utf8(out).unwrap_or_else(|_| lower_preserving_slow(s))
+}
+
+/// The char-by-char form of [`lower_preserving`] (reference for the tests).
+pub fn lower_preserving_slow(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
         let mut lower = ch.to_lowercase();
         let replaced = match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == ch.len_utf8() => l,
             _ => ch,
         };
         out.push(replaced);
-        rest = &rest[ch.len_utf8()..];
     }
-    debug_assert_eq!(out.len(), s.len());
     out
 }
 
@@ -146,6 +175,91 @@ pub fn sentence_end(s: &str, pos: usize) -> usize {
     floor_boundary(s, limit)
 }
 
+/// Whether any byte of `w` is '\n', '.', '!' or '?' (may say true without one; never false with one).
+fn has_break_byte(w: u64) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // A byte of `w ^ c` is zero where `w` has `c`; `(v - LO) & !v & HI` flags zero bytes.
+    let zero = |c: u8| {
+        let v = w ^ (LO * u64::from(c));
+        v.wrapping_sub(LO) & !v & HI
+    };
+    (zero(b'\n') | zero(b'.') | zero(b'!') | zero(b'?')) != 0
+}
+
+/// Where sentences break in a text, computed once in one pass so that sentence bounds
+/// are a binary search instead of a scan of up to [`SENTENCE_REACH`] bytes per call.
+/// [`SentenceIndex::start`] and [`SentenceIndex::end`] return exactly what
+/// [`sentence_start`] and [`sentence_end`] return.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceIndex {
+    /// Byte `i` of each break, shifted left by one; the low bit is set for a '\n'
+    /// (else `i` is a '.', '!' or '?' that ends a sentence). Sorted.
+    breaks: Vec<usize>,
+}
+
+impl SentenceIndex {
+    /// Indexes the sentence breaks of `s`.
+    pub fn new(s: &str) -> Self {
+        let b = s.as_bytes();
+        let mut breaks = Vec::with_capacity(b.len() / 64);
+        let mut check = |i: usize| match b[i] {
+            b'\n' => breaks.push(i << 1 | 1),
+            b'.' | b'!' | b'?' if ends_sentence(s, i) => breaks.push(i << 1),
+            _ => {}
+        };
+        // Eight bytes at a time: most words have none of the four bytes.
+        let mut i = 0;
+        while i + 8 <= b.len() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[i..i + 8]);
+            if has_break_byte(u64::from_le_bytes(w)) {
+                for k in i..i + 8 {
+                    check(k);
+                }
+            }
+            i += 8;
+        }
+        for k in i..b.len() {
+            check(k);
+        }
+        SentenceIndex { breaks }
+    }
+
+    /// Same as [`sentence_start`]`(s, pos)`; `s` must be the indexed text.
+    pub fn start(&self, s: &str, pos: usize) -> usize {
+        let pos = floor_boundary(s, pos);
+        let limit = pos.saturating_sub(SENTENCE_REACH);
+        // The last break before `pos`.
+        let k = self.breaks.partition_point(|&x| (x >> 1) < pos);
+        if let Some(&x) = k.checked_sub(1).and_then(|k| self.breaks.get(k)) {
+            let i = x >> 1;
+            if i >= limit {
+                return if x & 1 == 1 {
+                    i + 1
+                } else {
+                    ceil_boundary(s, i + 2).min(pos)
+                };
+            }
+        }
+        ceil_boundary(s, limit)
+    }
+
+    /// Same as [`sentence_end`]`(s, pos)`; `s` must be the indexed text.
+    pub fn end(&self, s: &str, pos: usize) -> usize {
+        let pos = ceil_boundary(s, pos);
+        let limit = (pos + SENTENCE_REACH).min(s.len());
+        let k = self.breaks.partition_point(|&x| (x >> 1) < pos);
+        if let Some(&x) = self.breaks.get(k) {
+            let i = x >> 1;
+            if i < limit {
+                return if x & 1 == 1 { i } else { i + 1 };
+            }
+        }
+        floor_boundary(s, limit)
+    }
+}
+
 /// The context of `start..end`: its sentence, cut to at most about `max` bytes around the match
 /// (at char boundaries), trimmed.
 pub fn context(s: &str, start: usize, end: usize, sent: (usize, usize), max: usize) -> String {
@@ -171,6 +285,43 @@ mod tests {
             let got = lower_preserving(input);
             assert_eq!(got, want, "{input}");
             assert_eq!(got.len(), input.len());
+        }
+    }
+
+    #[test]
+    fn fast_lower_is_the_slow_lower() {
+        for input in [
+            "ÄÖÜ Straße USA × ÞÀ",
+            "İstanbul ẞ ΩMEGA Ǆ Ⅻ ＡＢ Ωmega ÿŸ",
+            "Übermittlung in die Vereinigten Staaten von Amerika (USA).",
+        ] {
+            assert_eq!(
+                lower_preserving(input),
+                lower_preserving_slow(input),
+                "{input}"
+            );
+        }
+        // Every char up to U+2FFFF, each between ASCII letters.
+        let all: String = (0..0x2FFFFu32)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'A'])
+            .collect();
+        assert_eq!(lower_preserving(&all), lower_preserving_slow(&all));
+    }
+
+    #[test]
+    fn sentence_index_agrees_with_the_scans() {
+        let mut s = String::from(
+            "Erster Satz. Gemäß Art. 28 Abs. 3 DSGVO gilt dies! Dritter Satz?\nNeue Zeile. ",
+        );
+        s.push_str("We use Google LLC, U.S. company. Next. ");
+        s.push_str(&"ä b c. ".repeat(40));
+        s.push_str(&"x".repeat(900));
+        s.push_str("Ende. Ö");
+        let idx = SentenceIndex::new(&s);
+        for pos in 0..=s.len() + 2 {
+            assert_eq!(idx.start(&s, pos), sentence_start(&s, pos), "start {pos}");
+            assert_eq!(idx.end(&s, pos), sentence_end(&s, pos), "end {pos}");
         }
     }
 
