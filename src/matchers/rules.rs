@@ -24,11 +24,13 @@ pub fn find_rule_hits(scan: &Scan, hits: &mut Vec<Hit>) {
         windows[i].push((0, len));
     }
     if let Some(ac) = &rules.keywords {
-        // Keyword hits come in text order, so the last window is reused for hits inside it.
+        // Keyword hits come in text order, so the last window is reused for hits inside
+        // it, but only when the hit keeps its full reach inside that window (otherwise a
+        // match running past the window's end would be lost).
         let mut last: Option<(usize, usize)> = None;
         for m in ac.find_overlapping_iter(scan.low.as_str()) {
             let w = match last {
-                Some((a, z)) if a <= m.start() && m.end() <= z => (a, z),
+                Some((a, z)) if a + MIN_REACH <= m.start() && m.end() + MIN_REACH <= z => (a, z),
                 _ => {
                     let w = keyword_window(scan, m.start(), m.end());
                     last = Some(w);
