@@ -120,8 +120,14 @@ pub fn flags(
     let mut neg_before: Vec<(usize, usize)> = cue_spans(before, &cues.negation_before);
     neg_before.extend(word_spans(before, &extra.negated));
     let neg_after = cue_spans(after, &cues.negation_after);
-    let negated = neg_before.iter().any(|&s| !inside(&hist_before, s))
-        || neg_after.iter().any(|&s| !inside(&hist_after, s));
+    let other_before = cue_spans(before, &cues.not_negating);
+    let other_after = cue_spans(after, &cues.not_negating);
+    let negated = neg_before
+        .iter()
+        .any(|&s| !inside(&hist_before, s) && !inside(&other_before, s))
+        || neg_after
+            .iter()
+            .any(|&s| !inside(&hist_after, s) && !inside(&other_after, s));
 
     let hypothetical = !cue_spans(before, &cues.hypothetical_before).is_empty()
         || !word_spans(before, &extra.hypothetical).is_empty()
@@ -157,6 +163,7 @@ mod tests {
             hypothetical_after: l(&[]),
             clause_breaks: l(&["but", "aber"]),
             transfer_words: l(&["übermitt", "transfer"]),
+            not_negating: l(&["do not ensure an adequate"]),
         }
     }
 
@@ -198,6 +205,12 @@ mod tests {
             ("Nothing here: the USA", "USA", none),
             ("Sofern wir Daten in die USA übermitteln", "USA", y),
             ("Verifiable notes; USA", "USA", none),
+            (
+                "transfers to countries which do not ensure an adequate level of protection, approved by Decision 2010/87/EU",
+                "2010/87/EU",
+                none,
+            ),
+            ("We do not ensure that the SCCs apply", "SCCs", n),
         ] {
             assert_eq!(run(text, needle), want, "{text}");
         }

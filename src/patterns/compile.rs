@@ -123,6 +123,8 @@ pub struct Cues {
     pub hypothetical_before: CueList,
     /// Hypothesis cues after the match.
     pub hypothetical_after: CueList,
+    /// Phrases whose negation word does not negate the match.
+    pub not_negating: CueList,
     /// Words that end the clause a "before" cue may come from.
     pub clause_breaks: CueList,
     /// Words that make a sentence a transfer sentence (prefixes).
@@ -545,6 +547,7 @@ fn compile_cues(c: CuesSyntax) -> anyhow::Result<Cues> {
         hypothetical_after: list("hypothetical.after", c.hypothetical.after)?,
         clause_breaks: list("clause_breaks", c.clause_breaks)?,
         transfer_words: list("transfer_words", c.transfer_words)?,
+        not_negating: list("not_negating", c.not_negating)?,
     })
 }
 

@@ -129,6 +129,10 @@ pub struct CuesSyntax {
     /// Words that make a sentence a transfer sentence, required for a negated country mention.
     #[serde(default)]
     pub transfer_words: Vec<String>,
+    /// Phrases in which a negation word negates something else than the transfer
+    /// ("countries which do not ensure an adequate level of protection").
+    #[serde(default)]
+    pub not_negating: Vec<String>,
 }
 
 /// Cue words (lower case) for one flag.
