@@ -38,6 +38,8 @@ enum Command {
     },
     /// Print the JSON Schema of one result.
     Schema,
+    /// Print a document's extracted, normalized text (the text finding offsets point into).
+    Text(TextArgs),
     /// Internal: extraction worker (reads requests on stdin).
     #[command(name = "__worker", hide = true)]
     Worker {
@@ -82,6 +84,14 @@ struct CommonArgs {
     /// Exit with status 1 when some document's risk reaches LEVEL.
     #[arg(long, value_name = "LEVEL")]
     fail_on: Option<Level>,
+}
+
+#[derive(Debug, clap::Args)]
+struct TextArgs {
+    /// The document.
+    file: PathBuf,
+    #[command(flatten)]
+    common: CommonArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -200,6 +210,7 @@ pub fn run() -> ExitCode {
             Err(e) => usage_error(&e),
         },
         Command::Check(args) => run_check(args),
+        Command::Text(args) => run_text(args),
         Command::Scan(args) => run_scan(args),
     }
 }
@@ -290,6 +301,39 @@ fn run_check(args: CheckArgs) -> ExitCode {
         return ExitCode::from(EXIT_USAGE);
     }
     fail_on_exit(args.common.fail_on, std::iter::once(&result))
+}
+
+fn run_text(args: TextArgs) -> ExitCode {
+    if let Err(e) = std::fs::File::open(&args.file) {
+        return usage_error(&anyhow::anyhow!("cannot open {}: {e}", args.file.display()));
+    }
+    let iso = match isolation(&args.common) {
+        Ok(i) => i,
+        Err(e) => return usage_error(&e),
+    };
+    let outcome = Extractor::new(iso).extract(&args.file, &limits(&args.common));
+    match outcome.result {
+        Ok(doc) => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(doc.text.as_bytes())
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
+                return ExitCode::from(EXIT_USAGE);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!(
+                "dpascan: {}: {}: {}",
+                args.file.display(),
+                e.kind,
+                e.message
+            );
+            ExitCode::from(EXIT_RISK)
+        }
+    }
 }
 
 fn fail_on_exit<'a>(
