@@ -339,6 +339,20 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
         let Some(ns) = name_before(text, fs, form.comma) else {
             continue;
         };
+        // A heading that ends in a legal form's letters ("AUTHORIZED SUB-PROCESSORS AS")
+        // names a role, not an organisation; a name never holds a line break and a place
+        // before it ("Gunzenhausen⏎Deutsche Bank AG") belongs to the line above.
+        let head = &text[ns..fs];
+        if !head.chars().any(char::is_lowercase) && role_re().is_match(head) {
+            continue;
+        }
+        let ns = match text[ns..fs].rfind('\n') {
+            Some(k) => ns + k + 1,
+            None => ns,
+        };
+        if ns >= fs {
+            continue;
+        }
         let mut end = fe;
         // "DigitalService GmbH des Bundes", "… GmbH des Landes Berlin".
         for suffix in [" des Bundes", " des Landes"] {
@@ -953,9 +967,20 @@ pub fn table_rows(
                             "vendor",
                         ]
                         .contains(&cell.to_lowercase().as_str());
-                    let is_country = mentions.iter().any(|m| m.start <= cs && m.end >= ce);
+                    // A cell naming a country, holding a postcode ("Sofia 1113 - Bulgaria")
+                    // or running words ("TAM functions") is not an organisation's name.
+                    let is_country = mentions.iter().any(|m| m.start < ce && cs < m.end);
+                    let has_number = cell.chars().filter(char::is_ascii_digit).count() >= 3;
+                    let running_words = nwords > 1
+                        && cell.split_whitespace().skip(1).any(|w| {
+                            w.starts_with(|c: char| c.is_lowercase())
+                                && !["of", "and", "und", "de", "du", "des", "der", "for", "für"]
+                                    .contains(&w)
+                        });
                     let good = !header
                         && !is_country
+                        && !has_number
+                        && !running_words
                         && (1..=5).contains(&nwords)
                         && cell.starts_with(|c: char| c.is_uppercase())
                         && cell.chars().any(|c| c.is_alphabetic())

@@ -509,3 +509,25 @@ fn try_files() {
         }
     }
 }
+
+#[test]
+fn headings_and_non_name_table_cells_are_not_parties() {
+    let names = |text: &str| -> Vec<String> {
+        find(text)
+            .into_iter()
+            .filter(|f| f.kind == FindingKind::Party)
+            .filter_map(|f| f.value["name"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(
+        names("AUTHORIZED SUB-PROCESSORS AS\n\nThe list follows."),
+        Vec::<String>::new()
+    );
+    let table = "## Sub-processors\n\n| Name | Address | Purpose |\n|---|---|---|\n| Sofia 1113 - Bulgaria | x | y |\n| TAM functions | x | y |\n| Calendly | USA | Terminbuchung |\n";
+    let got = names(table);
+    assert!(got.contains(&"Calendly".to_string()), "{got:?}");
+    assert!(
+        !got.iter().any(|n| n.contains("Sofia") || n.contains("TAM")),
+        "{got:?}"
+    );
+}

@@ -1,0 +1,27 @@
+//! Fuzzes find + analyze on arbitrary text: every finding's text must equal its slice.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use dpascan::extract::{normalize::normalize, RawText};
+use dpascan::patterns::Rules;
+use libfuzzer_sys::fuzz_target;
+
+fn rules() -> &'static Rules {
+    static R: OnceLock<Rules> = OnceLock::new();
+    R.get_or_init(|| Rules::embedded().expect("embedded patterns compile"))
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(s) = std::str::from_utf8(data) else { return };
+    let doc = normalize(RawText {
+        pages: s.split('\u{c}').map(str::to_string).collect(),
+        paged: true,
+        engine: "fuzz".into(),
+        warnings: vec![],
+    });
+    let r = dpascan::pipeline::analyze_extracted("fuzz", "", None, &doc, rules());
+    for f in &r.findings {
+        assert_eq!(f.text, &doc.text[f.start..f.end]);
+    }
+});
