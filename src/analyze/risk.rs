@@ -209,6 +209,25 @@ fn no_transfer_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
     if t.third_country_transfer != Some(true) || !t.mechanisms.is_empty() {
         return None;
     }
+    // Transfers only to countries with an adequacy decision need no further mechanism
+    // (Art. 45(1) GDPR): e.g. a Swiss or UK sub-processor.
+    let f = input.facts;
+    let adequate = |cc: Option<&str>| {
+        cc.is_some_and(|c| super::value::status_of(c) == crate::report::CountryStatus::Adequate)
+    };
+    let only_adequate = f.third_country_statements.is_empty()
+        && f.outside_providers
+            .iter()
+            .all(|&i| adequate(input.providers[i].jurisdiction.as_deref()))
+        && f.outside_locations
+            .iter()
+            .all(|&i| adequate(input.locations[i].country.as_deref()))
+        && f.outside_parties
+            .iter()
+            .all(|&i| adequate(input.parties[i].country.as_deref()));
+    if only_adequate {
+        return None;
+    }
     let message = format!(
         "The document shows a transfer to a third country ({}) but relies on no transfer mechanism (adequacy decision, SCCs, BCRs, DPF or an Art. 49 derogation).",
         shown_facts(input).join("; ")
@@ -487,6 +506,11 @@ mod tests {
                     t(2, 10, json!({"mechanism":"scc"})),
                 ],
                 vec![("us_provider", Medium)],
+            ),
+            (
+                "provider only in a country with an adequacy decision needs no mechanism",
+                vec![prov(1, 0, "Proton", Some("Proton AG"), "CH")],
+                vec![],
             ),
             (
                 "US provider without mechanism",
