@@ -91,7 +91,10 @@ pub(crate) fn decide(
         if relied_mechanism(f).is_some() {
             facts.counted.push(i);
         }
-        if !negated(f) {
+        // A question ("Is your data transferred to countries outside the EU?") is a
+        // heading that announces an answer, not a statement either way.
+        let question = f.context.trim_end().ends_with('?');
+        if !negated(f) && !question {
             match str_of(f, "statement") {
                 Some("eu_only") => facts.eu_only.push(i),
                 Some("third_country") => facts.third_country_statements.push(i),
@@ -218,6 +221,16 @@ mod tests {
                 Some(true),
                 vec![],
                 vec!["f1"],
+            ),
+            (
+                "a question is no statement",
+                vec![Finding {
+                    context: "Is your data transferred to countries outside the EU?".into(),
+                    ..t(1, 0, json!({"statement":"third_country"}))
+                }],
+                None,
+                vec![],
+                vec![],
             ),
             (
                 "negated third country statement",
