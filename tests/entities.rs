@@ -1,9 +1,12 @@
-//! Runs the entity finder over the seed document (skipped when /work/shared is absent).
+//! Runs the entity finder over the seed document (skipped when ../shared is absent).
 
 use dpascan::entities::{build_parties, find_entities, CountryMention, EntityData};
 use dpascan::extract::Extracted;
 
-const SEED: &str = "/work/shared/seed/000_b5c8ba3900bb6b68.txt";
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/seed/000_b5c8ba3900bb6b68.txt"
+);
 
 /// A few country names, standing in for the country matcher.
 fn mentions(text: &str) -> Vec<CountryMention> {
