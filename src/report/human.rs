@@ -367,7 +367,9 @@ fn quote(f: &Finding) -> String {
     let chars: Vec<char> = src.chars().collect();
     let inner = QUOTE_CHARS - 2;
     if chars.len() <= inner {
-        return format!("\"{src}\"");
+        // A sentence that is itself a quotation keeps one pair of quotes, not two.
+        let bare = src.trim_matches(|c| matches!(c, '"' | '“' | '”' | '„'));
+        return format!("\"{bare}\"");
     }
     // Centre the window on the match when the sentence contains it.
     let hit = src
@@ -654,6 +656,19 @@ mod tests {
             render(&r, false),
             "a/b.pdf\n  error encrypted (pdf): the PDF is encrypted\n"
         );
+    }
+
+    #[test]
+    fn quoted_sentence_is_not_quoted_twice() {
+        let fi = f(
+            1,
+            FindingKind::Transfer,
+            1,
+            "transfer",
+            "\"Sinch may transfer your personal data.\"",
+            json!({}),
+        );
+        assert_eq!(quote(&fi), "\"Sinch may transfer your personal data.\"");
     }
 
     #[test]
