@@ -3,8 +3,8 @@
 //!
 //! `testdata/find_snapshot.tsv` holds, per corpus document and rule, the number of
 //! findings and a hash of their spans, text, context and value. It is tied to a digest of
-//! the embedded `patterns/`: when the patterns change, the comparison is skipped with a
-//! notice (the findings are then expected to change); regenerate with
+//! the embedded `patterns/`: when the patterns change, the test fails until the snapshot is
+//! regenerated with
 //! `DPASCAN_SNAPSHOT=overwrite cargo test --lib matchers::snapshot` and review the diff.
 //! Rules with a finding cap ([`super::cap_of`]) must keep at least `min(count, cap)` and
 //! at most `count` findings.
@@ -90,13 +90,14 @@ fn find_matches_the_snapshot() {
     let text = std::fs::read_to_string(&file).expect("snapshot file exists");
     let mut lines = text.lines();
     let head = lines.next().unwrap_or_default();
-    if head != format!("patterns\t{digest}") {
-        eprintln!(
-            "find_matches_the_snapshot: patterns changed since the snapshot ({head}); \
-             not compared. Regenerate with DPASCAN_SNAPSHOT=overwrite."
-        );
-        return;
-    }
+    // A snapshot made from other patterns is stale: fail (never skip) so that it is
+    // regenerated and its diff reviewed together with the pattern change.
+    assert_eq!(
+        head,
+        format!("patterns\t{digest}"),
+        "patterns changed since the snapshot; review and regenerate with \
+         DPASCAN_SNAPSHOT=overwrite cargo test --lib matchers::snapshot"
+    );
     let mut want = BTreeMap::new();
     for l in lines {
         let c: Vec<&str> = l.split('\t').collect();
