@@ -66,6 +66,9 @@ fn main() -> anyhow::Result<()> {
         n = findings.len();
         best = best.min(t_find);
         best_all = best_all.min(t.elapsed().as_secs_f64());
+        if std::env::var("EACH").is_ok() {
+            eprintln!("run: find {:.1} ms", t_find * 1e3);
+        }
     }
     println!(
         "{mb:.2} MB, {n} findings, best of {runs}: find {:.1} ms = {:.0} MB/s; find+analyze {:.1} ms = {:.0} MB/s",

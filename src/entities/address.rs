@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::patterns::compile::latin_letters;
+
 use super::data::EntityData;
 use super::text::{is_separator, line_end, line_start, trim_span};
 use super::CountryMention;
@@ -48,7 +50,7 @@ const CITY: &str = r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ \t]+(?:(?:am|an|im|in|der|de
 fn regexes() -> &'static Regexes {
     static R: OnceLock<Regexes> = OnceLock::new();
     R.get_or_init(|| {
-        let c = |s: &str| Regex::new(&s.replace("CITY", CITY)).expect("address regex should compile");
+        let c = |s: &str| Regex::new(&latin_letters(&s.replace("CITY", CITY))).expect("address regex should compile");
         Regexes {
             prefixed: c(r"(?P<cc>A|CH|D|DE|FL|L|B|F|NL|DK|S|SE|FI|I|E|PL|LU|AT|BE|FR|IT|ES)-(?P<pc>[0-9]{4,5})[ \t]+(?P<city>CITY)"),
             nl: c(r"(?P<pc>[1-9][0-9]{3}[ \t]?[A-Z]{2})[ \t]+(?P<city>CITY)"),
@@ -865,13 +867,13 @@ fn city_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, usiz
 fn street_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, usize)> {
     static STREET: OnceLock<Regex> = OnceLock::new();
     let street_re = STREET.get_or_init(|| {
-        Regex::new(
+        Regex::new(&latin_letters(
             r"(?x)^(?:
               [0-9]+[a-zA-Z]?(?:[-–/][0-9]+[a-zA-Z]?)?,?[\x20\t]+\p{L}.*                       # 112 E Pecan St
             | .*\p{L}[.\p{L}]*[\x20\t]+[0-9]+[\x20\t]?[a-zA-Z]?(?:[\x20\t]?[-–/][\x20\t]?[0-9]+[a-zA-Z]?)?(?:[\x20\t]+\S{1,6}){0,3} # Alt-Moabit 140
             | (?i:p\.?[\x20\t]?o\.?[\x20\t]+box|postfach|postbus|bo[iî]te[\x20\t]postale|pmb)\b.*
             )$",
-        )
+        ))
         .expect("street regex should compile")
     });
     let ls = line_start(text, pos);

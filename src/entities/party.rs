@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::patterns::compile::latin_letters;
+
 use super::data::EntityData;
 use super::text::{full_line_end, line_end, line_start, trim_span};
 use super::CountryMention;
@@ -241,7 +243,7 @@ const CONNECTORS: &[&str] = &[
 ];
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("party regex should compile"))
+    cell.get_or_init(|| Regex::new(&latin_letters(pattern)).expect("party regex should compile"))
 }
 
 fn public_body_re() -> &'static Regex {

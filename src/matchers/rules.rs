@@ -110,9 +110,12 @@ fn search_window(
     hits: &mut Vec<Hit>,
     budget: &mut Budget,
 ) {
+    let Some(re) = rule.regex() else {
+        return;
+    };
     let input = Input::new(scan.text).range(a..z);
-    if rule.hit_group.is_none() && rule.place_group.is_none() {
-        for m in rule.regex.find_iter(input) {
+    if re.hit_group.is_none() && re.place_group.is_none() {
+        for m in re.regex.find_iter(input) {
             if m.start() < m.end() {
                 if let Some(h) = make_hit(scan, rule, m.start(), m.end(), None) {
                     let go_on = budget.take(&h);
@@ -125,18 +128,18 @@ fn search_window(
         }
         return;
     }
-    for caps in rule.regex.captures_iter(input) {
+    for caps in re.regex.captures_iter(input) {
         let Some(whole) = caps.get_match() else {
             continue;
         };
-        let span = rule
+        let span = re
             .hit_group
             .and_then(|g| caps.get_group(g))
             .unwrap_or(whole.span());
         if span.start >= span.end {
             continue;
         }
-        let place = rule
+        let place = re
             .place_group
             .and_then(|g| caps.get_group(g))
             .map(|p| &scan.text[p.start..p.end]);
@@ -160,7 +163,7 @@ fn make_hit(
     place: Option<&str>,
 ) -> Option<Hit> {
     let mut value = rule.value.clone();
-    if rule.place_group.is_some() {
+    if rule.regex().is_some_and(|re| re.place_group.is_some()) {
         let p = resolve_place(&scan.rules.places, place?)?;
         value.insert("city".into(), p.city.map_or(Value::Null, Value::String));
         value.insert(

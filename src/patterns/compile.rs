@@ -4,6 +4,7 @@
 //! `patterns/transfer.toml: rule transfer.scc: regex parse error: …`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use anyhow::{anyhow, bail, Context};
@@ -62,12 +63,10 @@ pub struct CompiledRule {
     pub lang: Vec<String>,
     /// Lower-case keywords (prefilter).
     pub keywords: Vec<String>,
-    /// The compiled regex.
-    pub regex: meta::Regex,
-    /// Capture group index of `hit`, if the pattern has one.
-    pub hit_group: Option<usize>,
-    /// Capture group index of `place`, if the pattern has one.
-    pub place_group: Option<usize>,
+    /// The pattern as compiled (after [`prepare_pattern`]); its syntax is checked at load.
+    pub pattern: String,
+    /// The regex, compiled on first use (see [`CompiledRule::regex`]).
+    compiled: OnceLock<Result<RuleRegex, String>>,
     /// The value template (a JSON object).
     pub value: serde_json::Map<String, serde_json::Value>,
     /// Which cue flags are computed.
@@ -84,6 +83,70 @@ pub struct CompiledRule {
     pub negative_examples: Vec<ExampleTable>,
     /// File the rule came from, e.g. "transfer.toml".
     pub file: String,
+}
+
+/// A rule's compiled regex with the indices of its named groups.
+#[derive(Debug)]
+pub struct RuleRegex {
+    /// The compiled regex.
+    pub regex: meta::Regex,
+    /// Capture group index of `hit`, if the pattern has one.
+    pub hit_group: Option<usize>,
+    /// Capture group index of `place`, if the pattern has one.
+    pub place_group: Option<usize>,
+}
+
+impl CompiledRule {
+    /// The rule's regex, compiled the first time a document needs it (a rule whose
+    /// keywords never occur costs nothing; threads compile different rules in parallel).
+    /// `None` when the regex cannot be built although its syntax is valid (e.g. it exceeds
+    /// the size limit): the rule then finds nothing, and this is reported once on stderr
+    /// and by `dpascan patterns check` ([`Rules::build_all`]).
+    pub fn regex(&self) -> Option<&RuleRegex> {
+        self.compiled
+            .get_or_init(|| {
+                build_regex(&self.pattern).inspect_err(|e| {
+                    eprintln!(
+                        "dpascan: patterns/{}: rule {}: {e} (the rule is skipped)",
+                        self.file, self.id
+                    )
+                })
+            })
+            .as_ref()
+            .ok()
+    }
+}
+
+impl Rules {
+    /// Compiles every rule's regex now; returns `rule id: error` for each that fails.
+    pub fn build_all(&self) -> Vec<String> {
+        self.rules
+            .iter()
+            .filter(|r| r.regex().is_none())
+            .map(|r| {
+                let e = r.compiled.get().and_then(|c| c.as_ref().err());
+                format!("{}: {}", r.id, e.map_or("", String::as_str))
+            })
+            .collect()
+    }
+}
+
+/// Compiles a prepared pattern and finds its `hit` and `place` groups.
+fn build_regex(pattern: &str) -> Result<RuleRegex, String> {
+    let regex = meta::Regex::new(pattern).map_err(|e| match e.syntax_error() {
+        Some(syntax) => syntax.to_string(),
+        None => format!("regex build error: {e}"),
+    })?;
+    let group = |name| {
+        regex
+            .group_info()
+            .to_index(regex_automata::PatternID::ZERO, name)
+    };
+    Ok(RuleRegex {
+        hit_group: group("hit"),
+        place_group: group("place"),
+        regex,
+    })
 }
 
 /// Which cue flags a rule computes.
@@ -460,18 +523,13 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
         Some(serde_json::Value::Object(m)) => m,
         Some(other) => bail!("value must be a table, got {other}"),
     };
-    let regex = meta::Regex::new(&ascii_word_boundaries(&r.pattern)).map_err(|e| {
-        match e.syntax_error() {
-            Some(syntax) => anyhow!("{syntax}"),
-            None => anyhow!("regex build error: {e}"),
-        }
-    })?;
-    let hit_group = regex
-        .group_info()
-        .to_index(regex_automata::PatternID::ZERO, "hit");
-    let place_group = regex
-        .group_info()
-        .to_index(regex_automata::PatternID::ZERO, "place");
+    let pattern = prepare_pattern(&r.pattern);
+    // The syntax is checked now (parsed, not translated: translating Unicode classes
+    // costs as much as the rest of loading), so that a broken pattern file fails at load
+    // naming the rule; the automata are built on first use ([`CompiledRule::regex`]).
+    regex_syntax::ast::parse::Parser::new()
+        .parse(&pattern)
+        .map_err(|e| anyhow!("{e}"))?;
     let extra = r.cues.unwrap_or_default();
     for w in extra
         .negated
@@ -489,9 +547,8 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
         name: r.name,
         lang: r.lang,
         keywords: r.keywords,
-        regex,
-        hit_group,
-        place_group,
+        pattern,
+        compiled: OnceLock::new(),
         value,
         flags,
         extra_cues: RuleCueWords {
@@ -507,30 +564,81 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
     })
 }
 
-/// Rewrites every `\b` of `pattern` to `(?-u:\b)`, an ASCII word boundary.
+/// Rewrites a rule's pattern into the form that is compiled:
 ///
-/// Why: a Unicode `\b` makes the regex engine's fast DFAs give up on the first non-ASCII
-/// byte, and German text has one every few words; the fallback engines are 10-50 times
-/// slower. The ASCII boundary treats letters like 'ü' as non-word characters, so a pattern
-/// must not put `\b` right before a word that starts with a non-ASCII letter ("übermittl"):
-/// the rule's examples catch that. Escaped backslashes (`\\b`) are left alone.
-pub fn ascii_word_boundaries(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 16);
-    let mut chars = pattern.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('b') => out.push_str("(?-u:\\b)"),
-                Some(n) => {
-                    out.push('\\');
-                    out.push(n);
-                }
-                None => out.push('\\'),
+/// - every `\b` becomes `(?-u:\b)`, an ASCII word boundary. Why: a Unicode `\b` makes the
+///   regex engine's fast DFAs give up on the first non-ASCII byte, and German text has one
+///   every few words; the fallback engines are 10-50 times slower. The ASCII boundary
+///   treats letters like 'ü' as non-word characters, so a pattern must not put `\b` right
+///   before a word that starts with a non-ASCII letter ("übermittl"): the rule's examples
+///   catch that.
+/// - the letter classes `\w`, `\p{L}`, `\p{Lu}` and `\p{Ll}` (also `\pL`) are restricted
+///   to the Latin script (plus ASCII digits and `_` for `\w`). Why: the rules read German
+///   and English; Unicode's full letter classes have hundreds of ranges, and every copy of
+///   one in a counted repetition multiplies the automaton: restricting them halves the
+///   time to build the rules and the lazy DFA's warm-up on each new document (measured:
+///   `cargo run --release --example rule_compile_cost`). Umlauts, ß, accents and ligature
+///   letters are Latin; a Greek or Cyrillic word is not a letter run for a rule.
+///
+/// Escaped backslashes (`\\b`, `\\w`) are left alone.
+pub fn prepare_pattern(pattern: &str) -> String {
+    rewrite_classes(pattern, true)
+}
+
+/// The letter-class part of [`prepare_pattern`] alone (`\b` stays Unicode): for the
+/// built-in party and address regexes, whose boundaries sit next to umlauts.
+pub fn latin_letters(pattern: &str) -> String {
+    rewrite_classes(pattern, false)
+}
+
+fn rewrite_classes(pattern: &str, ascii_boundaries: bool) -> String {
+    const LETTER_CLASSES: [(&str, &str); 5] = [
+        ("{L}", r"\p{Latin}"),
+        ("{Lu}", r"[\p{Lu}&&\p{Latin}]"),
+        ("{Ll}", r"[\p{Ll}&&\p{Latin}]"),
+        ("L", r"\p{Latin}"),
+        ("{Letter}", r"\p{Latin}"),
+    ];
+    let mut out = String::with_capacity(pattern.len() + 64);
+    let mut rest = pattern;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let esc = &rest[i + 1..];
+        let mut chars = esc.chars();
+        match chars.next() {
+            Some('b') if ascii_boundaries => {
+                out.push_str(r"(?-u:\b)");
+                rest = &esc[1..];
             }
-        } else {
-            out.push(c);
+            Some('w') => {
+                out.push_str(r"[0-9_\p{Latin}]");
+                rest = &esc[1..];
+            }
+            Some('p') => {
+                let after = &esc[1..];
+                match LETTER_CLASSES.iter().find(|(k, _)| after.starts_with(k)) {
+                    Some((k, v)) => {
+                        out.push_str(v);
+                        rest = &after[k.len()..];
+                    }
+                    None => {
+                        out.push_str(r"\p");
+                        rest = after;
+                    }
+                }
+            }
+            Some(c) => {
+                out.push('\\');
+                out.push(c);
+                rest = &esc[c.len_utf8()..];
+            }
+            None => {
+                out.push('\\');
+                rest = esc;
+            }
         }
     }
+    out.push_str(rest);
     out
 }
 
@@ -921,8 +1029,24 @@ mod tests {
     #[test]
     fn word_boundaries_become_ascii() {
         assert_eq!(
-            ascii_word_boundaries(r"\bart\b \\b \d"),
+            prepare_pattern(r"\bart\b \\b \d"),
             r"(?-u:\b)art(?-u:\b) \\b \d"
+        );
+    }
+
+    #[test]
+    fn letter_classes_become_latin() {
+        assert_eq!(
+            prepare_pattern(r"\w+ \p{Lu}[\p{L}\p{M}\-]* \pL \p{Ll} \\w \p{Greek} \P{L}"),
+            r"[0-9_\p{Latin}]+ [\p{Lu}&&\p{Latin}][\p{Latin}\p{M}\-]* \p{Latin} [\p{Ll}&&\p{Latin}] \\w \p{Greek} \P{L}"
+        );
+        let re = regex_automata::meta::Regex::new(&prepare_pattern(r"^\p{Lu}\w+$")).unwrap();
+        assert!(re.is_match("Übermittlung"));
+        assert!(re.is_match("Straße_2"));
+        assert!(!re.is_match("Ωmega"), "Greek is not a Latin letter");
+        assert!(
+            !re.is_match("übermittlung"),
+            "a lower-case initial is not an upper-case letter"
         );
     }
 
@@ -933,6 +1057,49 @@ mod tests {
         assert_eq!(auto_case("Turkey"), CaseRule::Capitalized);
         assert_eq!(auto_case("irisch"), CaseRule::Insensitive);
         assert_eq!(auto_case("FRANKREICH"), CaseRule::Capitalized);
+    }
+
+    #[test]
+    fn rules_build_on_first_use_and_a_build_error_is_reported() {
+        let mut files = crate::patterns::load::embedded_files().unwrap();
+        let tracking = files.get_mut("tracking.toml").unwrap();
+        tracking.push_str(
+            r#"
+[[rule]]
+id = "tracking.broken_class"
+kind = "tracking"
+name = "parses, but names a Unicode class that does not exist"
+lang = ["en"]
+keywords = ["beacon"]
+pattern = '\p{NoSuchClass}beacon'
+examples = ["a beacon"]
+negative_examples = ["nothing"]
+"#,
+        );
+        let rules = compile(&files).expect("the syntax parses, so loading succeeds");
+        let broken = rules
+            .rules
+            .iter()
+            .find(|r| r.id == "tracking.broken_class")
+            .unwrap();
+        assert!(broken.compiled.get().is_none(), "nothing is built at load");
+        assert!(broken.regex().is_none());
+        let pixel = rules
+            .rules
+            .iter()
+            .find(|r| r.id == "tracking.pixel")
+            .unwrap();
+        assert!(pixel.regex().is_some());
+        let errors = rules.build_all();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with("tracking.broken_class: "),
+            "{errors:?}"
+        );
+        assert!(
+            errors[0].contains("NoSuchClass") || errors[0].contains("Unicode"),
+            "{errors:?}"
+        );
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub fn check_patterns(rules_dir: Option<&Path>) -> anyhow::Result<(String, bool)
         Some(d) => Rules::with_overrides(d)?,
         None => Rules::embedded()?,
     };
-    let failures = check::check_examples(&rules);
+    let mut failures = rules.build_all();
+    failures.extend(check::check_examples(&rules));
     Ok((check::report(&rules, &failures), failures.is_empty()))
 }
