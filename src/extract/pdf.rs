@@ -139,10 +139,13 @@ fn extract_here(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
 
     // lopdf pass; pages whose content does not parse get a nesting check and a second try.
     let mut lo: Vec<Result<String, String>> = Vec::with_capacity(pages.len());
-    for &id in &pages {
-        lo.push(guarded(|| {
-            lopdf_text::page_text(&doc, id, max_decompressed)
-        }));
+    {
+        let mut fonts = lopdf_text::FontCache::default();
+        for &id in &pages {
+            lo.push(guarded(|| {
+                lopdf_text::page_text(&doc, id, max_decompressed, &mut fonts)
+            }));
+        }
     }
     for (i, &id) in pages.iter().enumerate() {
         if lo[i].is_err() {
@@ -154,7 +157,10 @@ fn extract_here(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
                         i + 1,
                         preflight::MAX_CONTENT_NESTING
                     ));
-                    lo[i] = guarded(|| lopdf_text::page_text(&doc, id, max_decompressed));
+                    lo[i] = guarded(|| {
+                        let mut fonts = lopdf_text::FontCache::default();
+                        lopdf_text::page_text(&doc, id, max_decompressed, &mut fonts)
+                    });
                 }
             } else {
                 // Unknown parse trouble: do not hand it to pdf-extract's older parser either.

@@ -75,10 +75,11 @@ pub(crate) fn stream_bytes(stream: &lopdf::Stream, max_bytes: usize) -> Result<V
 
 /// Extracts the text of one page. `Err` only when the page content cannot be
 /// read or parsed at all; undecodable fonts or strings are skipped.
-pub(crate) fn page_text(
-    doc: &Document,
+pub(crate) fn page_text<'a>(
+    doc: &'a Document,
     page_id: ObjectId,
     max_decompressed: usize,
+    fonts: &mut FontCache<'a>,
 ) -> Result<String, String> {
     let content = doc
         .get_page_content_with_limit(page_id, max_decompressed)
@@ -90,24 +91,42 @@ pub(crate) fn page_text(
         out: String::new(),
         forms: Vec::new(),
         form_calls: 0,
-        font_cache: HashMap::new(),
+        fonts,
     };
     walker.run(&content, resources)?;
     Ok(walker.out)
 }
 
-struct Walker<'a> {
+/// Font encodings of one document, built once and shared by all its pages (parsing a
+/// ToUnicode CMap again for every page cost about 15 % of the extraction of a long
+/// LibreOffice contract). Keys are addresses inside the document, so a cache must not
+/// outlive the borrow of the document it was built from (the borrow checker sees to that).
+#[derive(Default)]
+pub(crate) struct FontCache<'a> {
+    /// Per resource dictionary: font name → key into `encodings`.
+    by_resources: HashMap<usize, BTreeMap<Vec<u8>, usize>>,
+    /// Per font dictionary: its encoding, or `None` when it has none lopdf can use.
+    encodings: HashMap<usize, Option<Encoding<'a>>>,
+    /// Per font dictionary: strings already decoded (producers repeat the same glyph runs
+    /// all through a document, and lopdf allocates per glyph when it decodes through a
+    /// ToUnicode CMap). At most [`MAX_MEMO_STRINGS`] per font.
+    decoded: HashMap<usize, HashMap<Vec<u8>, String>>,
+}
+
+/// Most decoded strings remembered per font.
+const MAX_MEMO_STRINGS: usize = 20_000;
+
+struct Walker<'a, 'c> {
     doc: &'a Document,
     max_decompressed: usize,
     out: String,
     /// Form XObjects being drawn (innermost last).
     forms: Vec<ObjectId>,
     form_calls: usize,
-    /// Encodings per resource dictionary (keyed by its address; the document outlives the walk).
-    font_cache: HashMap<usize, BTreeMap<Vec<u8>, Encoding<'a>>>,
+    fonts: &'c mut FontCache<'a>,
 }
 
-impl<'a> Walker<'a> {
+impl<'a> Walker<'a, '_> {
     fn line_break(&mut self) {
         if !self.out.is_empty() && !self.out.ends_with(char::is_whitespace) {
             self.out.push('\n');
@@ -120,23 +139,25 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// Makes sure the fonts of `res` are in the cache; returns the key of `res`.
     fn load_fonts(&mut self, res: Option<&'a Dictionary>) -> usize {
         let key = res.map_or(0, |r| r as *const Dictionary as usize);
-        if !self.font_cache.contains_key(&key) {
-            let mut map = BTreeMap::new();
+        if !self.fonts.by_resources.contains_key(&key) {
+            let mut names = BTreeMap::new();
             if let Some(fonts) = res.and_then(|r| dict_at(self.doc, r, b"Font")) {
                 for (name, font) in fonts.iter() {
                     let Some(font) = deref(self.doc, font).and_then(|f| f.as_dict().ok()) else {
                         continue;
                     };
-                    if let Ok(enc) =
+                    let font_key = font as *const Dictionary as usize;
+                    self.fonts.encodings.entry(font_key).or_insert_with(|| {
                         font.get_font_encoding_with_limit(self.doc, self.max_decompressed)
-                    {
-                        map.insert(name.clone(), enc);
-                    }
+                            .ok()
+                    });
+                    names.insert(name.clone(), font_key);
                 }
             }
-            self.font_cache.insert(key, map);
+            self.fonts.by_resources.insert(key, names);
         }
         key
     }
@@ -219,10 +240,15 @@ impl<'a> Walker<'a> {
 
     fn show(&mut self, fonts_key: usize, font: Option<&[u8]>, operands: &[Object]) {
         let Some(font) = font else { return };
-        let Some(enc) = self.font_cache.get(&fonts_key).and_then(|m| m.get(font)) else {
+        let fonts = &mut *self.fonts;
+        let Some(&font_key) = fonts.by_resources.get(&fonts_key).and_then(|m| m.get(font)) else {
             return;
         };
-        collect_text(&mut self.out, enc, operands);
+        let Some(enc) = fonts.encodings.get(&font_key).and_then(Option::as_ref) else {
+            return;
+        };
+        let memo = fonts.decoded.entry(font_key).or_default();
+        collect_text(&mut self.out, enc, memo, operands);
     }
 
     fn draw_form(&mut self, res: Option<&'a Dictionary>, name: &[u8]) {
@@ -259,13 +285,31 @@ impl<'a> Walker<'a> {
     }
 }
 
-fn collect_text(out: &mut String, enc: &Encoding, operands: &[Object]) {
+fn collect_text(
+    out: &mut String,
+    enc: &Encoding,
+    memo: &mut HashMap<Vec<u8>, String>,
+    operands: &[Object],
+) {
     for operand in operands {
         match operand {
             Object::String(bytes, _) => {
-                let _ = enc.write_to_string(bytes, out);
+                if let Some(text) = memo.get(bytes.as_slice()) {
+                    out.push_str(text);
+                } else {
+                    let mut text = String::new();
+                    if enc.write_to_string(bytes, &mut text).is_ok() {
+                        out.push_str(&text);
+                        if memo.len() < MAX_MEMO_STRINGS {
+                            memo.insert(bytes.clone(), text);
+                        }
+                    } else {
+                        // What was decoded before the error is kept, as before; not remembered.
+                        out.push_str(&text);
+                    }
+                }
             }
-            Object::Array(items) => collect_text(out, enc, items),
+            Object::Array(items) => collect_text(out, enc, memo, items),
             Object::Integer(i) if *i < TJ_SPACE_THRESHOLD => out.push(' '),
             Object::Real(r) if f64::from(*r) < TJ_SPACE_THRESHOLD as f64 => out.push(' '),
             _ => {}
