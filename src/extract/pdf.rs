@@ -25,6 +25,7 @@
 //! caller sees the warning). Text beyond [`Limits::max_text_bytes`] → later pages
 //! stay empty and a warning says from which page.
 
+mod content;
 mod lopdf_text;
 mod preflight;
 

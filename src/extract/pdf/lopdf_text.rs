@@ -10,7 +10,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use lopdf::content::Content;
+use super::content::{self, Operand};
+
 use lopdf::Encoding;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
@@ -21,7 +22,7 @@ const MAX_FORM_CALLS: usize = 2_000;
 /// Most `/Parent` links followed when looking for inherited page attributes.
 pub(crate) const MAX_PARENT_LINKS: usize = 64;
 /// `TJ` adjustments (thousandths of text space) below this count as a word gap, as in lopdf.
-const TJ_SPACE_THRESHOLD: i64 = -100;
+const TJ_SPACE_THRESHOLD: f64 = -100.0;
 
 /// Follows a reference (one level; lopdf objects are never references to references in practice).
 pub(crate) fn deref<'a>(doc: &'a Document, obj: &'a Object) -> Option<&'a Object> {
@@ -163,82 +164,55 @@ impl<'a> Walker<'a, '_> {
     }
 
     fn run(&mut self, content: &[u8], res: Option<&'a Dictionary>) -> Result<(), String> {
-        let content =
-            Content::decode(content).map_err(|e| format!("content stream does not parse: {e}"))?;
         let fonts_key = self.load_fonts(res);
         let mut font: Option<Vec<u8>> = None;
         let mut line_y: Option<f64> = None;
-        for op in &content.operations {
-            match op.operator.as_str() {
-                "Tf" => {
-                    font = op
-                        .operands
-                        .first()
-                        .and_then(|o| o.as_name().ok())
-                        .map(<[u8]>::to_vec)
-                }
-                "Tj" => self.show(fonts_key, font.as_deref(), &op.operands),
-                "TJ" => {
-                    self.show(fonts_key, font.as_deref(), &op.operands);
+        content::for_each_operation(content, |operator, operands| match operator {
+            b"Tf" => font = operands.first().and_then(Operand::name).map(<[u8]>::to_vec),
+            b"Tj" => self.show(fonts_key, font.as_deref(), operands),
+            b"TJ" => {
+                self.show(fonts_key, font.as_deref(), operands);
+                self.space();
+            }
+            b"'" => {
+                self.line_break();
+                self.show(fonts_key, font.as_deref(), operands);
+            }
+            b"\"" => {
+                self.line_break();
+                self.show(fonts_key, font.as_deref(), operands.get(2..).unwrap_or(&[]));
+            }
+            b"T*" | b"ET" => self.line_break(),
+            b"Td" | b"TD" => {
+                let tx = operands.first().and_then(Operand::number).unwrap_or(0.0);
+                let ty = operands.get(1).and_then(Operand::number).unwrap_or(0.0);
+                if ty.abs() > 0.01 {
+                    self.line_break();
+                } else if tx.abs() > 0.01 {
+                    // A jump along the line starts a new text run: a word gap, not kerning.
                     self.space();
                 }
-                "'" => {
-                    self.line_break();
-                    self.show(fonts_key, font.as_deref(), &op.operands);
-                }
-                "\"" => {
-                    self.line_break();
-                    self.show(
-                        fonts_key,
-                        font.as_deref(),
-                        op.operands.get(2..).unwrap_or(&[]),
-                    );
-                }
-                "T*" | "ET" => self.line_break(),
-                "Td" | "TD" => {
-                    let tx = op
-                        .operands
-                        .first()
-                        .and_then(|o| o.as_float().ok())
-                        .unwrap_or(0.0);
-                    let ty = op
-                        .operands
-                        .get(1)
-                        .and_then(|o| o.as_float().ok())
-                        .unwrap_or(0.0);
-                    if ty.abs() > 0.01 {
-                        self.line_break();
-                    } else if tx.abs() > 0.01 {
-                        // A jump along the line starts a new text run: a word gap, not kerning.
-                        self.space();
-                    }
-                }
-                "Tm" => {
-                    let y = op
-                        .operands
-                        .get(5)
-                        .and_then(|o| o.as_float().ok())
-                        .map(f64::from);
-                    if let (Some(prev), Some(y)) = (line_y, y) {
-                        // Same line: no space, some producers place every glyph with Tm.
-                        if (prev - y).abs() > 0.01 {
-                            self.line_break();
-                        }
-                    }
-                    line_y = y;
-                }
-                "Do" => {
-                    if let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) {
-                        self.draw_form(res, name);
-                    }
-                }
-                _ => {}
             }
-        }
-        Ok(())
+            b"Tm" => {
+                let y = operands.get(5).and_then(Operand::number);
+                if let (Some(prev), Some(y)) = (line_y, y) {
+                    // Same line: no space, some producers place every glyph with Tm.
+                    if (prev - y).abs() > 0.01 {
+                        self.line_break();
+                    }
+                }
+                line_y = y;
+            }
+            b"Do" => {
+                if let Some(name) = operands.first().and_then(Operand::name) {
+                    self.draw_form(res, name);
+                }
+            }
+            _ => {}
+        })
     }
 
-    fn show(&mut self, fonts_key: usize, font: Option<&[u8]>, operands: &[Object]) {
+    fn show(&mut self, fonts_key: usize, font: Option<&[u8]>, operands: &[Operand]) {
         let Some(font) = font else { return };
         let fonts = &mut *self.fonts;
         let Some(&font_key) = fonts.by_resources.get(&fonts_key).and_then(|m| m.get(font)) else {
@@ -289,11 +263,11 @@ fn collect_text(
     out: &mut String,
     enc: &Encoding,
     memo: &mut HashMap<Vec<u8>, String>,
-    operands: &[Object],
+    operands: &[Operand],
 ) {
     for operand in operands {
         match operand {
-            Object::String(bytes, _) => {
+            Operand::String(bytes) => {
                 if let Some(text) = memo.get(bytes.as_slice()) {
                     out.push_str(text);
                 } else {
@@ -309,9 +283,9 @@ fn collect_text(
                     }
                 }
             }
-            Object::Array(items) => collect_text(out, enc, memo, items),
-            Object::Integer(i) if *i < TJ_SPACE_THRESHOLD => out.push(' '),
-            Object::Real(r) if f64::from(*r) < TJ_SPACE_THRESHOLD as f64 => out.push(' '),
+            // Arrays nest at most `content::MAX_NESTING` deep (the tokenizer's limit).
+            Operand::Array(items) => collect_text(out, enc, memo, items),
+            Operand::Number(n) if *n < TJ_SPACE_THRESHOLD => out.push(' '),
             _ => {}
         }
     }
