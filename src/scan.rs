@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -345,17 +346,25 @@ pub fn process(
     let extractors: Vec<Mutex<Extractor>> = (0..opts.jobs.max(1))
         .map(|_| Mutex::new(Extractor::new(opts.isolation.clone())))
         .collect();
+    // Largest files first, each job taking the next file when it is free (longest
+    // processing time first): a long PDF listed last would otherwise leave the other
+    // cores idle at the end of the batch.
+    let queue = by_size_descending(&inv.documents);
+    let next = AtomicUsize::new(0);
     pool.install(|| {
-        inv.documents.par_iter().with_max_len(1).for_each(|path| {
-            let slot = rayon::current_thread_index().unwrap_or(0) % extractors.len();
-            let outcome = extractors[slot]
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .extract(path, &opts.limits);
-            let result = pipeline::analyze_outcome(&path.display().to_string(), outcome, rules);
-            emit(&result);
-            bar.inc(1);
-        });
+        (0..extractors.len())
+            .into_par_iter()
+            .with_max_len(1)
+            .for_each(|slot| {
+                let mut extractor = extractors[slot].lock().unwrap_or_else(|e| e.into_inner());
+                while let Some(path) = queue.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let outcome = extractor.extract(path, &opts.limits);
+                    let result =
+                        pipeline::analyze_outcome(&path.display().to_string(), outcome, rules);
+                    emit(&result);
+                    bar.inc(1);
+                }
+            });
     });
     bar.finish_and_clear();
     let (_, _, write_err) = sink.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -366,9 +375,41 @@ pub fn process(
     Ok(summary)
 }
 
+/// The documents in processing order: by size, largest first; equal sizes by path.
+/// A file whose size cannot be read sorts last (it becomes an error result quickly).
+fn by_size_descending(paths: &[PathBuf]) -> Vec<&PathBuf> {
+    let mut sized: Vec<(u64, &PathBuf)> = paths
+        .iter()
+        .map(|p| (std::fs::metadata(p).map_or(0, |m| m.len()), p))
+        .collect();
+    sized.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    sized.into_iter().map(|(_, p)| p).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn largest_files_are_processed_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let mk = |name: &str, len: usize| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, vec![b'x'; len]).unwrap();
+            p
+        };
+        let paths = vec![
+            mk("a.txt", 10),
+            mk("b.txt", 3000),
+            mk("c.txt", 10),
+            mk("d.txt", 200),
+        ];
+        let names: Vec<String> = by_size_descending(&paths)
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["b.txt", "d.txt", "a.txt", "c.txt"]);
+    }
 
     #[test]
     fn shard_parse() {
