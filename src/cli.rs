@@ -110,7 +110,7 @@ struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 struct ScanArgs {
-    /// The directory to scan (recursively; symlinks are not followed).
+    /// The directory to scan (recursively; symlinks are not followed unless --follow-symlinks).
     dir: PathBuf,
     /// Write JSON Lines to FILE instead of stdout.
     #[arg(long, short, value_name = "FILE")]
@@ -128,6 +128,10 @@ struct ScanArgs {
     /// Process only slice K of N (by path hash), e.g. 2/8; the slices' outputs concatenate to the full scan.
     #[arg(long, value_name = "K/N")]
     shard: Option<Shard>,
+    /// Follow symlinks, but only to targets inside DIR: a link out of DIR, a loop or a
+    /// dangling link becomes an `unreadable` result. Without it, symlinks are skipped and counted.
+    #[arg(long)]
+    follow_symlinks: bool,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -381,6 +385,7 @@ fn scan_inner(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         shard: args.shard,
         progress,
         done: Default::default(),
+        follow_symlinks: args.follow_symlinks,
     };
     let summary = match &args.out {
         Some(path) => {

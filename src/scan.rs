@@ -76,6 +76,8 @@ pub struct ScanOptions {
     pub progress: bool,
     /// Documents already done (path as written in results, sha256): skipped (`--resume`).
     pub done: std::collections::HashSet<(String, String)>,
+    /// Follow symlinks that stay inside the scan root (`--follow-symlinks`).
+    pub follow_symlinks: bool,
 }
 
 /// Files found under the scan root, before any is read.
@@ -89,34 +91,109 @@ pub struct Inventory {
     pub skipped_hidden: usize,
     /// Files left to other shards.
     pub other_shards: usize,
-    /// Entries that could not be listed (permissions, loops), as results.
+    /// Symlinks not followed (without `--follow-symlinks`).
+    pub skipped_symlinks: usize,
+    /// Entries that are neither files nor directories (FIFOs, sockets, devices), skipped.
+    pub skipped_special: usize,
+    /// Entries that could not be listed or read (permissions, symlink loops,
+    /// dangling links, links out of the root), as results.
     pub walk_errors: Vec<DocResult>,
+}
+
+impl Inventory {
+    /// Records an `unreadable` result for `path` (as walked), if it belongs to this shard.
+    fn walk_error(&mut self, root: &Path, shard: Option<Shard>, path: &Path, message: String) {
+        if let Some(shard) = shard {
+            if !shard.contains(path.strip_prefix(root).unwrap_or(path)) {
+                self.other_shards += 1;
+                return;
+            }
+        }
+        self.walk_errors.push(DocResult::failed(
+            &path.display().to_string(),
+            "",
+            None,
+            &DocError::new(ErrorKind::Unreadable, message),
+        ));
+    }
 }
 
 /// Lists the documents under `root` (not following symlinks), sorted by path.
 pub fn inventory(root: &Path, shard: Option<Shard>) -> Inventory {
+    inventory_with(root, shard, false)
+}
+
+/// Lists the documents under `root`, sorted by path.
+///
+/// Without `follow_symlinks`, a symlink is never followed and is counted in
+/// [`Inventory::skipped_symlinks`]. With it, symlinks are followed, but a link
+/// whose target (canonicalized) lies outside the canonicalized `root` is not read:
+/// it becomes an `unreadable` result and, if it is a directory, is not descended
+/// into. A symlink loop or a dangling link becomes an `unreadable` result. Paths
+/// are always the paths as walked under `root` (the link's path, never its target).
+pub fn inventory_with(root: &Path, shard: Option<Shard>, follow_symlinks: bool) -> Inventory {
     let mut inv = Inventory::default();
-    let walker = walkdir::WalkDir::new(root)
-        .follow_links(false)
-        .sort_by_file_name();
-    for entry in walker {
+    // Only needed to keep followed links inside the root; without it nothing is followed.
+    let root_canon = if follow_symlinks {
+        std::fs::canonicalize(root).ok()
+    } else {
+        None
+    };
+    let mut walker = walkdir::WalkDir::new(root)
+        .follow_links(follow_symlinks)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e
-                    .path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| root.display().to_string());
-                inv.walk_errors.push(DocResult::failed(
-                    &path,
-                    "",
-                    None,
-                    &DocError::new(ErrorKind::Unreadable, format!("cannot list: {e}")),
-                ));
+                let path = e.path().unwrap_or(root);
+                let message = match e.loop_ancestor() {
+                    Some(ancestor) => format!(
+                        "symlink loop: {} points to its ancestor {}; not followed",
+                        path.display(),
+                        ancestor.display()
+                    ),
+                    None if path
+                        .symlink_metadata()
+                        .is_ok_and(|m| m.file_type().is_symlink())
+                        && path.metadata().is_err() =>
+                    {
+                        "dangling symlink: its target does not exist".to_string()
+                    }
+                    None => format!("cannot list: {e}"),
+                };
+                inv.walk_error(root, shard, path, message);
                 continue;
             }
         };
+        if entry.path_is_symlink() && entry.depth() > 0 {
+            if !follow_symlinks {
+                inv.skipped_symlinks += 1;
+                continue;
+            }
+            let inside = match (&root_canon, std::fs::canonicalize(entry.path())) {
+                (Some(root), Ok(target)) => target.starts_with(root),
+                _ => false,
+            };
+            if !inside {
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                inv.walk_error(
+                    root,
+                    shard,
+                    entry.path(),
+                    "symlink target outside the scan root: not followed".into(),
+                );
+                continue;
+            }
+        }
         if !entry.file_type().is_file() {
+            if !entry.file_type().is_dir() {
+                // FIFOs, sockets, devices: opening one could block or never end.
+                inv.skipped_special += 1;
+            }
             continue;
         }
         let name = entry.file_name().to_string_lossy();
@@ -196,6 +273,10 @@ pub struct Summary {
     pub skipped_hidden: usize,
     /// Files left to other shards.
     pub other_shards: usize,
+    /// Symlinks not followed.
+    pub skipped_symlinks: usize,
+    /// FIFOs, sockets and devices skipped.
+    pub skipped_special: usize,
     /// Documents skipped because an earlier run already has their result (`--resume`).
     pub resumed: usize,
     /// Wall-clock time of the scan.
@@ -252,6 +333,15 @@ impl Summary {
         if self.skipped_hidden > 0 {
             skipped.push(format!("{} hidden or temporary", self.skipped_hidden));
         }
+        if self.skipped_symlinks > 0 {
+            skipped.push(format!("{} symlinks", self.skipped_symlinks));
+        }
+        if self.skipped_special > 0 {
+            skipped.push(format!(
+                "{} special files (FIFO, socket, device)",
+                self.skipped_special
+            ));
+        }
         if self.other_shards > 0 {
             skipped.push(format!("{} in other shards", self.other_shards));
         }
@@ -280,7 +370,7 @@ pub fn scan(
     out: &mut (dyn Write + Send),
 ) -> anyhow::Result<Summary> {
     let started = Instant::now();
-    let inv = inventory(root, opts.shard);
+    let inv = inventory_with(root, opts.shard, opts.follow_symlinks);
     process(inv, started, rules, opts, out)
 }
 
@@ -302,11 +392,19 @@ pub fn process(
             resumed += usize::from(!keep);
             keep
         });
+        // Listing errors have no sha256; an earlier run wrote them with an empty one.
+        inv.walk_errors.retain(|r| {
+            let keep = !opts.done.contains(&(r.path.clone(), r.sha256.clone()));
+            resumed += usize::from(!keep);
+            keep
+        });
     }
     let mut summary = Summary {
         unsupported: inv.unsupported,
         skipped_hidden: inv.skipped_hidden,
         other_shards: inv.other_shards,
+        skipped_symlinks: inv.skipped_symlinks,
+        skipped_special: inv.skipped_special,
         resumed,
         ..Summary::default()
     };

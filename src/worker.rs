@@ -49,8 +49,41 @@ pub struct WorkerConfig {
 /// One request to a worker.
 #[derive(Debug, Serialize, Deserialize)]
 struct Request {
+    /// Sent as raw bytes (on Unix) so that a file name that is not valid UTF-8 reaches the worker intact.
+    #[serde(with = "os_path")]
     path: PathBuf,
     limits: Limits,
+}
+
+/// Serde for a path in a worker request: its OS bytes on Unix (a JSON string
+/// cannot hold a file name that is not UTF-8), the default string form elsewhere.
+mod os_path {
+    use std::path::{Path, PathBuf};
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[cfg(unix)]
+    pub fn serialize<S: Serializer>(p: &Path, s: S) -> Result<S::Ok, S::Error> {
+        use std::os::unix::ffi::OsStrExt;
+        p.as_os_str().as_bytes().serialize(s)
+    }
+
+    #[cfg(unix)]
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<PathBuf, D::Error> {
+        use std::os::unix::ffi::OsStringExt;
+        let bytes = Vec::<u8>::deserialize(d)?;
+        Ok(PathBuf::from(std::ffi::OsString::from_vec(bytes)))
+    }
+
+    #[cfg(not(unix))]
+    pub fn serialize<S: Serializer>(p: &Path, s: S) -> Result<S::Ok, S::Error> {
+        p.serialize(s)
+    }
+
+    #[cfg(not(unix))]
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<PathBuf, D::Error> {
+        PathBuf::deserialize(d)
+    }
 }
 
 /// Why a worker produced no outcome.

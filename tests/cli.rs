@@ -427,3 +427,195 @@ fn a_hanging_worker_is_killed_at_the_timeout() {
         }
     }
 }
+
+/// Runs `dpascan ARGS`, failing the test (instead of hanging it) after 120 s.
+fn run_with_deadline(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let mut child = dpascan()
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("dpascan {args:?} did not finish within 120 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// `dpascan scan DIR EXTRA…` (JSON Lines on stdout): (results, stderr).
+fn scan_dir(dir: &Path, extra: &[&str]) -> (Vec<serde_json::Value>, String) {
+    let mut args: Vec<&std::ffi::OsStr> =
+        vec!["scan".as_ref(), "--progress".as_ref(), "never".as_ref()];
+    args.extend(extra.iter().map(std::ffi::OsStr::new));
+    args.push(dir.as_os_str());
+    let out = run_with_deadline(&args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    (json_lines(&out.stdout), stderr)
+}
+
+fn result_for<'a>(lines: &'a [serde_json::Value], name: &str) -> &'a serde_json::Value {
+    let hits: Vec<&serde_json::Value> = lines
+        .iter()
+        .filter(|l| l["path"].as_str().unwrap().ends_with(&format!("/{name}")))
+        .collect();
+    assert_eq!(
+        hits.len(),
+        1,
+        "one result for {name}: {:?}",
+        sorted_paths(lines)
+    );
+    hits[0]
+}
+
+const AVV: &[u8] = "Vertrag zur Auftragsverarbeitung gemäß Art. 28 DSGVO.".as_bytes();
+
+#[cfg(unix)]
+#[test]
+fn symlinks_are_skipped_and_counted_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "root/a.txt", AVV);
+    std::os::unix::fs::symlink("a.txt", dir.path().join("root/link.txt")).unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("root/self")).unwrap();
+    let (lines, stderr) = scan_dir(&dir.path().join("root"), &[]);
+    assert_eq!(sorted_paths(&lines).len(), 1, "{:?}", sorted_paths(&lines));
+    result_for(&lines, "a.txt");
+    assert!(stderr.contains("skipped: 2 symlinks"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn follow_symlinks_reads_a_link_inside_the_root_under_the_link_path() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "root/docs/a.txt", AVV);
+    std::fs::create_dir_all(dir.path().join("root/links")).unwrap();
+    std::os::unix::fs::symlink("../docs/a.txt", dir.path().join("root/links/link.txt")).unwrap();
+    std::os::unix::fs::symlink("../docs", dir.path().join("root/links/docdir")).unwrap();
+    let (lines, stderr) = scan_dir(&dir.path().join("root"), &["--follow-symlinks"]);
+    assert_eq!(lines.len(), 3, "{:?}", sorted_paths(&lines));
+    for name in ["docs/a.txt", "links/link.txt", "links/docdir/a.txt"] {
+        let r = result_for(&lines, name);
+        assert_eq!(r["status"], "ok", "{name}: {r}");
+        assert_eq!(r["kind"], "dpa", "{name}: {r}");
+    }
+    assert!(!stderr.contains("symlinks"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn follow_symlinks_never_reads_a_target_outside_the_root() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "root/a.txt", AVV);
+    write(dir.path(), "outside/secret.txt", AVV);
+    write(dir.path(), "outside/more/secret2.txt", AVV);
+    let root = dir.path().join("root");
+    std::os::unix::fs::symlink("../outside/secret.txt", root.join("out.txt")).unwrap();
+    // Absolute target, and a directory.
+    std::os::unix::fs::symlink(dir.path().join("outside"), root.join("outdir")).unwrap();
+    let (lines, _) = scan_dir(&root, &["--follow-symlinks"]);
+    assert_eq!(lines.len(), 3, "{:?}", sorted_paths(&lines));
+    assert_eq!(result_for(&lines, "a.txt")["status"], "ok");
+    for name in ["out.txt", "outdir"] {
+        let r = result_for(&lines, name);
+        assert_eq!(r["status"], "error", "{r}");
+        assert_eq!(r["error"]["kind"], "unreadable", "{r}");
+        assert!(
+            r["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("outside the scan root"),
+            "{r}"
+        );
+        assert_eq!(r["sha256"], "", "the target was not read: {r}");
+    }
+    // No path in the output is the resolved target.
+    assert!(!sorted_paths(&lines).iter().any(|p| p.contains("outside/")));
+}
+
+#[cfg(unix)]
+#[test]
+fn follow_symlinks_reports_a_directory_loop_and_finishes() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "root/a.txt", AVV);
+    write(dir.path(), "root/sub/b.txt", AVV);
+    let root = dir.path().join("root");
+    std::os::unix::fs::symlink("..", root.join("sub/loop")).unwrap();
+    std::os::unix::fs::symlink("nowhere.txt", root.join("dangling.txt")).unwrap();
+    let (lines, stderr) = scan_dir(&root, &["--follow-symlinks"]);
+    assert_eq!(lines.len(), 4, "{:?}", sorted_paths(&lines));
+    assert_eq!(result_for(&lines, "a.txt")["status"], "ok");
+    assert_eq!(result_for(&lines, "sub/b.txt")["status"], "ok");
+    let lp = result_for(&lines, "sub/loop");
+    assert_eq!(lp["error"]["kind"], "unreadable", "{lp}");
+    assert!(
+        lp["error"]["message"].as_str().unwrap().contains("loop"),
+        "{lp}"
+    );
+    let dangling = result_for(&lines, "dangling.txt");
+    assert_eq!(dangling["error"]["kind"], "unreadable", "{dangling}");
+    assert!(stderr.contains("4 documents in"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_skipped_and_counted_not_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", AVV);
+    let fifo = dir.path().join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo not available; skipping");
+        return;
+    }
+    let (lines, stderr) = scan_dir(dir.path(), &["--follow-symlinks"]);
+    assert_eq!(lines.len(), 1, "{:?}", sorted_paths(&lines));
+    assert!(stderr.contains("1 special files"), "{stderr}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_non_utf8_file_name_is_a_result_and_resume_skips_it() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"vertr\xe4g.txt");
+    std::fs::write(docs.join(name), AVV).unwrap();
+    write(&docs, "b.txt", b"Noch ein Dokument.");
+    let out_file = dir.path().join("results.jsonl");
+    let args: Vec<&std::ffi::OsStr> = vec![
+        "scan".as_ref(),
+        "--progress".as_ref(),
+        "never".as_ref(),
+        "--out".as_ref(),
+        out_file.as_os_str(),
+        docs.as_os_str(),
+    ];
+    let run = run_with_deadline(&args);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let lines = json_lines(&std::fs::read(&out_file).unwrap());
+    assert_eq!(lines.len(), 2, "{:?}", sorted_paths(&lines));
+    let r = result_for(&lines, "vertr\u{FFFD}g.txt");
+    assert_eq!(r["status"], "ok", "{r}");
+    assert_eq!(r["kind"], "dpa", "its text was analysed: {r}");
+
+    let mut resume_args = args.clone();
+    resume_args.insert(3, "--resume".as_ref());
+    let again = run_with_deadline(&resume_args);
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(again.status.success(), "{stderr}");
+    assert!(stderr.contains("2 already done (resumed)"), "{stderr}");
+    assert!(stderr.contains("0 documents in"), "{stderr}");
+    assert_eq!(json_lines(&std::fs::read(&out_file).unwrap()).len(), 2);
+}

@@ -199,6 +199,7 @@ fn a_file_that_vanishes_after_listing_is_unreadable() {
         shard: None,
         progress: false,
         done: Default::default(),
+        follow_symlinks: false,
     };
     let mut out = Vec::new();
     let summary =
