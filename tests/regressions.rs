@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// Files in the directory that are not regression inputs.
@@ -140,11 +140,15 @@ fn every_regression_input_gives_its_manifest_result() {
     }
     generate(tmp.path());
 
+    // Results go to a file, not a pipe: a pipe that nobody reads while we wait for the
+    // scan fills up (64 KiB) and blocks it.
+    let out_dir = tempfile::tempdir().unwrap();
+    let results_path = out_dir.path().join("results.jsonl");
     let mut child = Command::new(env!("CARGO_BIN_EXE_dpascan"))
         .args(["scan", "--progress", "never", "--timeout", "60"])
         .arg(tmp.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stdout(std::fs::File::create(&results_path).unwrap())
+        .stderr(std::fs::File::create(out_dir.path().join("stderr.txt")).unwrap())
         .spawn()
         .unwrap();
     let deadline = Instant::now() + Duration::from_secs(600);
@@ -155,10 +159,11 @@ fn every_regression_input_gives_its_manifest_result() {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    let out = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
-    let results: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+    let status = child.wait().unwrap();
+    let stderr = std::fs::read_to_string(out_dir.path().join("stderr.txt")).unwrap_or_default();
+    assert!(status.success(), "{stderr}");
+    let stdout = std::fs::read(&results_path).unwrap();
+    let results: Vec<serde_json::Value> = String::from_utf8_lossy(&stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {e}: {l}")))
         .collect();
