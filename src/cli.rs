@@ -77,6 +77,18 @@ struct CommonArgs {
     /// Most pages read from one PDF.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_pages)]
     max_pages: usize,
+    /// Largest decompressed size of a PDF page's content or a DOCX part (and of all DOCX
+    /// parts together), in bytes (suffixes K, M, G allowed): the cap against
+    /// decompression bombs; a page or part over it is reported, never truncated silently.
+    #[arg(long, value_name = "BYTES", default_value = "200M", value_parser = parse_size)]
+    max_decompressed: u64,
+    /// Largest extracted text of one document, in bytes (suffixes K, M, G allowed);
+    /// reaching it is reported as a warning.
+    #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_size)]
+    max_text: u64,
+    /// Deepest HTML/XML element nesting read; deeper content is skipped with a warning.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_nesting)]
+    max_nesting: usize,
     /// Extract in this process instead of isolated worker processes (debugging only:
     /// a hostile document can then hang or crash dpascan).
     #[arg(long)]
@@ -236,6 +248,9 @@ fn limits(c: &CommonArgs) -> Limits {
     Limits {
         max_file_bytes: c.max_size,
         max_pages: c.max_pages,
+        max_decompressed_bytes: c.max_decompressed,
+        max_text_bytes: usize::try_from(c.max_text).unwrap_or(usize::MAX),
+        max_nesting: c.max_nesting,
         ..Limits::default()
     }
 }
@@ -410,4 +425,50 @@ fn scan_inner(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn check_limits(args: &[&str]) -> Limits {
+        let mut all = vec!["dpascan", "check", "x.pdf"];
+        all.extend_from_slice(args);
+        match Cli::try_parse_from(all).unwrap().command {
+            Command::Check(c) => limits(&c.common),
+            _ => unreachable!("a check command"),
+        }
+    }
+
+    #[test]
+    fn flag_defaults_are_the_library_defaults() {
+        let (cli, lib) = (check_limits(&[]), Limits::default());
+        assert_eq!(cli.max_file_bytes, lib.max_file_bytes);
+        assert_eq!(cli.max_decompressed_bytes, lib.max_decompressed_bytes);
+        assert_eq!(cli.max_pages, lib.max_pages);
+        assert_eq!(cli.max_text_bytes, lib.max_text_bytes);
+        assert_eq!(cli.max_nesting, lib.max_nesting);
+    }
+
+    #[test]
+    fn every_limit_is_a_flag() {
+        let l = check_limits(&[
+            "--max-size",
+            "1K",
+            "--max-decompressed",
+            "2M",
+            "--max-pages",
+            "3",
+            "--max-text",
+            "4K",
+            "--max-nesting",
+            "5",
+        ]);
+        assert_eq!(l.max_file_bytes, 1024);
+        assert_eq!(l.max_decompressed_bytes, 2 * 1024 * 1024);
+        assert_eq!(l.max_pages, 3);
+        assert_eq!(l.max_text_bytes, 4096);
+        assert_eq!(l.max_nesting, 5);
+    }
 }

@@ -13,7 +13,11 @@ use std::time::{Duration, Instant};
 const NOT_INPUTS: &[&str] = &["README.md", "expected.tsv"];
 
 /// Inputs too big to commit, written by [`generate`] at test time (listed in the manifest too).
-const GENERATED: &[&str] = &["docx-bomb-lying-size.docx", "html-nested-100000.html"];
+const GENERATED: &[&str] = &[
+    "docx-bomb-lying-size.docx",
+    "html-nested-100000.html",
+    "pdf-bomb-content-300mb.pdf",
+];
 
 fn regressions_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/regressions")
@@ -96,7 +100,47 @@ fn lying_docx_bomb() -> Vec<u8> {
     bytes
 }
 
+/// A one-page PDF whose content stream inflates to 300 MB (over the default 200 MB cap):
+/// a line of text, 300 MB of spaces, another line.
+fn pdf_content_bomb() -> Vec<u8> {
+    use lopdf::{dictionary, Document, Object, Stream};
+    let mut doc = Document::with_version("1.4");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let mut content = b"BT /F1 12 Tf 72 712 Td (Auftragsverarbeitung) Tj ET\n".to_vec();
+    content.resize(content.len() + 300 * 1024 * 1024, b' ');
+    content.extend_from_slice(b"BT /F1 12 Tf 72 700 Td (Ende) Tj ET\n");
+    let mut stream = Stream::new(dictionary! {}, content);
+    stream.compress().unwrap();
+    let content_id = doc.add_object(stream);
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    assert!(
+        bytes.len() < 2_000_000,
+        "the bomb is small: {} bytes",
+        bytes.len()
+    );
+    bytes
+}
+
 fn generate(dir: &Path) {
+    std::fs::write(dir.join("pdf-bomb-content-300mb.pdf"), pdf_content_bomb()).unwrap();
     std::fs::write(dir.join("docx-bomb-lying-size.docx"), lying_docx_bomb()).unwrap();
     let deep = format!(
         "<html><body><p>Datenschutzerklärung</p>{}Tief{}</body></html>",

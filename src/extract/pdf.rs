@@ -140,6 +140,7 @@ fn extract_here(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
 
     // lopdf pass; pages whose content does not parse get a nesting check and a second try.
     let mut lo: Vec<Result<String, String>> = Vec::with_capacity(pages.len());
+    let mut forms_unread = 0;
     {
         let mut fonts = lopdf_text::FontCache::default();
         for &id in &pages {
@@ -147,9 +148,24 @@ fn extract_here(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
                 lopdf_text::page_text(&doc, id, max_decompressed, &mut fonts)
             }));
         }
+        forms_unread += fonts.forms_unread;
+    }
+    // Pages over the decompression limit are not read by either engine (pdf-extract has
+    // no limit of its own): each is reported, and a PDF with nothing else is too large.
+    let mut over_limit = Vec::new();
+    for (i, text) in lo.iter().enumerate() {
+        if text.as_ref().is_err_and(|e| e == lopdf_text::OVER_LIMIT) {
+            over_limit.push(i + 1);
+            pe_unsafe.insert(i, "over the decompression limit".to_string());
+            warnings.push(format!(
+                "page {}: content streams decompress to more than {} bytes (limit); the page was not read",
+                i + 1,
+                limits.max_decompressed_bytes
+            ));
+        }
     }
     for (i, &id) in pages.iter().enumerate() {
-        if lo[i].is_err() {
+        if lo[i].is_err() && !over_limit.contains(&(i + 1)) {
             if let Some(clean) = sanitized_page_content(&doc, id, max_decompressed) {
                 if doc.change_page_content(id, clean).is_ok() {
                     repaired = true;
@@ -160,7 +176,9 @@ fn extract_here(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
                     ));
                     lo[i] = guarded(|| {
                         let mut fonts = lopdf_text::FontCache::default();
-                        lopdf_text::page_text(&doc, id, max_decompressed, &mut fonts)
+                        let text = lopdf_text::page_text(&doc, id, max_decompressed, &mut fonts);
+                        forms_unread += fonts.forms_unread;
+                        text
                     });
                 }
             } else {
@@ -260,6 +278,26 @@ fn extract_here(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
         out_pages.push(text);
     }
 
+    if forms_unread > 0 {
+        warnings.push(format!(
+            "{forms_unread} Form XObject(s) not read (over the decompression limit of {} bytes, or undecodable): their text is missing",
+            limits.max_decompressed_bytes
+        ));
+    }
+    let empty_pages: Vec<usize> = empty_pages
+        .into_iter()
+        .filter(|p| !over_limit.contains(p))
+        .collect();
+    if empty_pages.len() + over_limit.len() == out_pages.len() && !over_limit.is_empty() {
+        return Err(DocError::new(
+            ErrorKind::TooLarge,
+            format!(
+                "page content decompresses to more than {} bytes (limit) on page(s) {}, and no other page has text",
+                limits.max_decompressed_bytes,
+                join_numbers(&over_limit)
+            ),
+        ));
+    }
     if empty_pages.len() == out_pages.len() {
         warnings.push("no text layer on any page (scanned PDF?); needs OCR".to_string());
     } else {
@@ -285,6 +323,15 @@ fn extract_here(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
         engine,
         warnings,
     })
+}
+
+/// "1, 2, 5" (at most 20 numbers, then "…").
+fn join_numbers(n: &[usize]) -> String {
+    let mut s: Vec<String> = n.iter().take(20).map(usize::to_string).collect();
+    if n.len() > 20 {
+        s.push("…".to_string());
+    }
+    s.join(", ")
 }
 
 /// Loads with lopdf 0.47 and refuses files that need a password.

@@ -84,7 +84,12 @@ pub(crate) fn page_text<'a>(
 ) -> Result<String, String> {
     let content = doc
         .get_page_content_with_limit(page_id, max_decompressed)
-        .map_err(|e| format!("page content: {e}"))?;
+        .map_err(|e| match e {
+            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+                OVER_LIMIT.to_string()
+            }
+            e => format!("page content: {e}"),
+        })?;
     let resources = page_resources(doc, page_id);
     let mut walker = Walker {
         doc,
@@ -97,6 +102,10 @@ pub(crate) fn page_text<'a>(
     walker.run(&content, resources)?;
     Ok(walker.out)
 }
+
+/// The error of [`page_text`] when the page's content streams decompress to more than
+/// the limit (a decompression bomb, or a page beyond reason).
+pub(crate) const OVER_LIMIT: &str = "page content over the decompression limit";
 
 /// Font encodings of one document, built once and shared by all its pages (parsing a
 /// ToUnicode CMap again for every page cost about 15 % of the extraction of a long
@@ -112,6 +121,9 @@ pub(crate) struct FontCache<'a> {
     /// all through a document, and lopdf allocates per glyph when it decodes through a
     /// ToUnicode CMap). At most [`MAX_MEMO_STRINGS`] per font.
     decoded: HashMap<usize, HashMap<Vec<u8>, String>>,
+    /// Form XObjects whose content could not be read (over the decompression limit or
+    /// undecodable): their text is missing, which the caller reports.
+    pub(crate) forms_unread: usize,
 }
 
 /// Most decoded strings remembered per font.
@@ -247,6 +259,7 @@ impl<'a> Walker<'a, '_> {
             return;
         }
         let Ok(bytes) = stream_bytes(stream, self.max_decompressed) else {
+            self.fonts.forms_unread += 1;
             return;
         };
         let child_res = dict_at(doc, &stream.dict, b"Resources").or(res);
