@@ -95,6 +95,13 @@ fn plausible(token: &str) -> bool {
     if token.chars().any(is_broken) {
         return false;
     }
+    // A lone list, table or unit sign is ordinary text.
+    if matches!(
+        token,
+        "|" | "%" | "&" | "§" | "/" | "+" | "=" | "*" | "-" | "–" | "•"
+    ) {
+        return true;
+    }
     let t = token.trim_matches(EDGE_PUNCT);
     if t.is_empty() {
         return false;
@@ -110,7 +117,13 @@ fn plausible(token: &str) -> bool {
         return false;
     }
     let letters: String = core.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_upper = letters.chars().all(char::is_uppercase);
+    // Acronyms, also in the plural ("SCCs").
+    let all_upper = letters
+        .strip_suffix('s')
+        .filter(|l| l.chars().count() >= 2)
+        .unwrap_or(&letters)
+        .chars()
+        .all(char::is_uppercase);
     // Letters without case (CJK, Arabic, …) cannot be judged by vowels.
     let caseless = letters
         .chars()
