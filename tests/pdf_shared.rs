@@ -136,3 +136,48 @@ fn malformed_pdfjs_files_do_not_panic_out() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// pdf.js files whose fonts defeat lopdf and pdf-extract (`����` for issue1350,
+/// letters shifted into symbols for bug1019475_1): pdf_oxide reads them, so most of
+/// pdftotext's words must be there. The reference is pdftotext's output when it is
+/// installed, else words of the first page as pdftotext reads them.
+#[test]
+fn garbled_pages_are_read_by_the_third_engine() {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/pdfs"));
+    if !dir.is_dir() {
+        eprintln!("skipped: ../shared/pdfs not present");
+        return;
+    }
+    let cases: &[(&str, &str)] = &[
+        (
+            "issue1350.pdf",
+            "MetroRock Instructions Details Please call to reserve classes or challenge course \
+             time Print voucher and bring to a merchant location listed on this voucher",
+        ),
+        (
+            "bug1019475_1.pdf",
+            "Introduction This Ecma Standard defines the Source map format used for mapping \
+             transpiled source code back to the original sources",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (name, fallback) in cases {
+        let path = dir.join(name);
+        let bytes = std::fs::read(&path).expect("read pdf");
+        let got = extract(&bytes, Format::Pdf, &Limits::default()).expect("extracts");
+        let reference = std::process::Command::new("pdftotext")
+            .arg("-q")
+            .arg(&path)
+            .arg("-")
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_else(|| fallback.to_string());
+        let r = recall(&reference, &got.text);
+        if r < 0.9 || !got.engine.contains("pdf_oxide") {
+            failures.push(format!("{name}: recall {r:.3}, engine {}", got.engine));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}

@@ -75,7 +75,8 @@ pub struct Limits {
     /// Deepest HTML/XML element nesting that is still read.
     pub max_nesting: usize,
     /// Safe mode, used for the retry after a crash or hang: PDF text comes from
-    /// lopdf only (pdf-extract, the engine that panics, loops and overflows, is skipped).
+    /// lopdf only (pdf-extract, the engine that panics, loops and overflows, and
+    /// pdf_oxide, the third engine for garbled pages, are skipped).
     #[serde(default)]
     pub safe_mode: bool,
 }
@@ -100,7 +101,8 @@ pub struct RawText {
     pub pages: Vec<String>,
     /// True for paged formats (PDF): findings then carry a page number.
     pub paged: bool,
-    /// Which engine produced the text, e.g. "pdf-extract", "lopdf", "pdf-extract+lopdf".
+    /// Which engine produced the text, e.g. "pdf-extract", "lopdf", "pdf-extract+lopdf",
+    /// "lopdf+pdf_oxide".
     pub engine: String,
     /// Things a reviewer should know about the extraction (pages that failed, caps hit).
     pub warnings: Vec<String>,

@@ -28,6 +28,7 @@
 mod content;
 mod lopdf_text;
 mod preflight;
+pub mod quality;
 
 use std::collections::{HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -45,6 +46,8 @@ pub const MIN_PAGE_CHARS: usize = 10;
 pub const ENGINE_PDF_EXTRACT: &str = "pdf-extract";
 /// Engine name of lopdf in [`RawText::engine`].
 pub const ENGINE_LOPDF: &str = "lopdf";
+/// Engine name of pdf_oxide in [`RawText::engine`].
+pub const ENGINE_PDF_OXIDE: &str = "pdf_oxide";
 
 /// Extracts raw text per page from PDF bytes (see the module docs for the method).
 ///
@@ -81,6 +84,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
 enum Engine {
     PdfExtract,
     Lopdf,
+    PdfOxide,
     None,
 }
 
@@ -97,6 +101,7 @@ fn extract_here(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
             "the PDF has no readable pages (page tree missing or empty)",
         ));
     }
+    let total_pages = pages.len();
     if pages.len() > limits.max_pages {
         warnings.push(format!(
             "the PDF has {} pages; only the first {} were read (page limit)",
@@ -226,19 +231,19 @@ fn extract_here(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
     };
 
     let mut out_pages = Vec::with_capacity(pages.len());
-    let mut used = HashSet::new();
+    let mut page_engines = Vec::with_capacity(pages.len());
     let mut text_bytes = 0usize;
-    let mut empty_pages = Vec::new();
     for (i, &id) in pages.iter().enumerate() {
         let page_no = i + 1;
         if text_bytes > limits.max_text_bytes {
             out_pages.push(String::new());
+            page_engines.push(None);
             continue;
         }
         // Cheap path: lopdf text from fonts with a reliable Unicode mapping is kept as is.
         if trusted[i] {
             if let Ok(text) = std::mem::replace(&mut lo[i], Ok(String::new())) {
-                used.insert(Engine::Lopdf);
+                page_engines.push(Some(Engine::Lopdf));
                 text_bytes += text.len();
                 out_pages.push(text);
                 if text_bytes > limits.max_text_bytes {
@@ -262,12 +267,7 @@ fn extract_here(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
             page_no,
             &mut warnings,
         );
-        if engine != Engine::None {
-            used.insert(engine);
-        }
-        if non_space_chars(&text) < MIN_PAGE_CHARS {
-            empty_pages.push(page_no);
-        }
+        page_engines.push(Some(engine));
         text_bytes += text.len();
         if text_bytes > limits.max_text_bytes {
             warnings.push(format!(
@@ -278,16 +278,42 @@ fn extract_here(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
         out_pages.push(text);
     }
 
+    // Third engine, only for pages whose text looks garbled or is missing although
+    // the page shows text: pdf_oxide, loaded once, only when some page needs it.
+    // Pages over the decompression limit are not handed to it (it has no limit).
+    if !limits.safe_mode {
+        oxide_pass(
+            bytes,
+            &mut doc,
+            &pages,
+            total_pages,
+            max_decompressed,
+            &over_limit,
+            &mut out_pages,
+            &mut page_engines,
+            &mut warnings,
+        );
+    }
+    let used: HashSet<Engine> = page_engines
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|e| *e != Engine::None)
+        .collect();
+    let empty_pages: Vec<usize> = out_pages
+        .iter()
+        .zip(&page_engines)
+        .enumerate()
+        .filter(|(_, (text, engine))| engine.is_some() && non_space_chars(text) < MIN_PAGE_CHARS)
+        .map(|(i, _)| i + 1)
+        .filter(|p| !over_limit.contains(p))
+        .collect();
     if forms_unread > 0 {
         warnings.push(format!(
             "{forms_unread} Form XObject(s) not read (over the decompression limit of {} bytes, or undecodable): their text is missing",
             limits.max_decompressed_bytes
         ));
     }
-    let empty_pages: Vec<usize> = empty_pages
-        .into_iter()
-        .filter(|p| !over_limit.contains(p))
-        .collect();
     if empty_pages.len() + over_limit.len() == out_pages.len() && !over_limit.is_empty() {
         return Err(DocError::new(
             ErrorKind::TooLarge,
@@ -312,8 +338,13 @@ fn extract_here(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
     ) {
         (true, true) => format!("{ENGINE_PDF_EXTRACT}+{ENGINE_LOPDF}"),
         (true, false) => ENGINE_PDF_EXTRACT.to_string(),
+        (false, false) if used.contains(&Engine::PdfOxide) => ENGINE_PDF_OXIDE.to_string(),
         _ => ENGINE_LOPDF.to_string(),
     };
+    if used.contains(&Engine::PdfOxide) && used.len() > 1 {
+        engine.push('+');
+        engine.push_str(ENGINE_PDF_OXIDE);
+    }
     if repaired || resaved {
         engine.push_str("+repaired");
     }
@@ -332,6 +363,89 @@ fn join_numbers(n: &[usize]) -> String {
         s.push("…".to_string());
     }
     s.join(", ")
+}
+
+/// Least gain in [`quality::Quality::score`] for pdf_oxide's text to replace a page's text.
+const OXIDE_MIN_GAIN: f64 = 0.15;
+
+/// Re-reads with pdf_oxide the pages whose chosen text is poor (see [`quality::POOR`])
+/// or empty although the page content shows text, and keeps pdf_oxide's text where it
+/// scores clearly better and holds at least as many plausible characters.
+/// The pdf_oxide document is loaded only when some page needs it.
+#[allow(clippy::too_many_arguments)]
+fn oxide_pass(
+    bytes: &[u8],
+    doc: &mut Document,
+    pages: &[ObjectId],
+    total_pages: usize,
+    max_decompressed: usize,
+    over_limit: &[usize],
+    out_pages: &mut [String],
+    page_engines: &mut [Option<Engine>],
+    warnings: &mut Vec<String>,
+) {
+    let candidates: Vec<usize> = (0..pages.len())
+        .filter(|&i| {
+            page_engines[i].is_some() && !over_limit.contains(&(i + 1)) && {
+                let text = &out_pages[i];
+                if page_engines[i] == Some(Engine::None) {
+                    true
+                } else if non_space_chars(text) < MIN_PAGE_CHARS {
+                    shows_text(doc, pages[i], max_decompressed)
+                } else {
+                    quality::measure(text).score() < quality::POOR
+                }
+            }
+        })
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let load = |b: Vec<u8>| {
+        guarded(|| pdf_oxide::PdfDocument::from_bytes(b).map_err(|e| e.to_string()))
+            .ok()
+            .filter(|d| {
+                guarded(|| d.page_count().map_err(|e| e.to_string())).ok() == Some(total_pages)
+            })
+    };
+    let oxide = match load(bytes.to_vec()) {
+        Some(d) => d,
+        // A file pdf_oxide cannot read as is (or whose page tree it counts
+        // differently) gets a second chance as re-saved by lopdf.
+        None => match resave(doc).and_then(load) {
+            Some(d) => d,
+            None => {
+                warnings.push(
+                    "pdf_oxide could not load the file; pages with garbled text kept".to_string(),
+                );
+                return;
+            }
+        },
+    };
+    let mut replaced = Vec::new();
+    for i in candidates {
+        let Ok(text) = guarded(|| oxide.extract_text(i).map_err(|e| e.to_string())) else {
+            continue;
+        };
+        let (old, new) = (quality::measure(&out_pages[i]), quality::measure(&text));
+        if new.score() >= old.score() + OXIDE_MIN_GAIN && new.good >= old.good {
+            out_pages[i] = text;
+            page_engines[i] = Some(Engine::PdfOxide);
+            replaced.push((i + 1).to_string());
+        }
+    }
+    if !replaced.is_empty() {
+        warnings.push(format!(
+            "page {}: text read by pdf_oxide (the other engines' text looked garbled or was missing)",
+            replaced.join(", ")
+        ));
+    }
+}
+
+/// True when the page's content (not its Form XObjects) has a text-showing operator.
+fn shows_text(doc: &Document, id: ObjectId, max_decompressed: usize) -> bool {
+    doc.get_page_content_with_limit(id, max_decompressed)
+        .is_ok_and(|c| c.windows(2).any(|w| matches!(w, [b'T', b'j' | b'J'])))
 }
 
 /// Loads with lopdf 0.47 and refuses files that need a password.
