@@ -53,11 +53,18 @@ pub fn extract_file(path: &Path, limits: &Limits) -> ExtractOutcome {
 }
 
 fn unreadable(path: &Path, e: std::io::Error) -> ExtractOutcome {
+    // Reading into memory can fail for want of memory (the worker's address-space
+    // limit): that is the document's size, not an unreadable file.
+    let kind = if e.kind() == std::io::ErrorKind::OutOfMemory {
+        ErrorKind::TooLarge
+    } else {
+        ErrorKind::Unreadable
+    };
     ExtractOutcome {
         sha256: String::new(),
         format: None,
         result: Err(DocError::new(
-            ErrorKind::Unreadable,
+            kind,
             format!("cannot read {}: {e}", path.display()),
         )),
     }
