@@ -610,9 +610,12 @@ pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>
     for _ in 0..=BLOCK_LINES {
         let window =
             super::text::floor_char(text, (line_start + BLOCK_LINE_BYTES + 1).min(text.len()));
-        let line_end = text[line_start..window]
-            .find('\n')
-            .map_or(window, |i| line_start + i);
+        let line_end = match text[line_start..window].find('\n') {
+            Some(i) => line_start + i,
+            // No line end within reach: a long line (running text), or the text's end.
+            None if window < text.len() => return None,
+            None => window,
+        };
         let line = text[line_start..line_end].trim();
         let lower = line.to_lowercase();
         if line.starts_with('(')

@@ -531,3 +531,16 @@ fn headings_and_non_name_table_cells_are_not_parties() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_long_line_cut_inside_a_multibyte_char_ends_the_address_block() {
+    // Found by fuzzing (corpus/regressions/fuzz-analyze-crash-497f3173.txt): the line
+    // below the name has no line end within reach, and the reach ends inside 'ß'.
+    let line = format!("{} ßtraße 1", "a".repeat(89));
+    let text = format!("Muster GmbH\n{line}\n(nachfolgend „Auftragnehmer“)\n");
+    assert_eq!(party::defined_terms_below(&text, "Muster GmbH".len()), None);
+    // A short block still reaches its definition.
+    let text = "Muster GmbH\nHauptstraße 1\n10115 Berlin\n(nachfolgend „Auftragnehmer“)\n";
+    let (_, terms) = party::defined_terms_below(text, "Muster GmbH".len()).unwrap();
+    assert_eq!(terms, ["Auftragnehmer"]);
+}
