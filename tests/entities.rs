@@ -20,14 +20,7 @@ fn mentions(text: &str) -> Vec<CountryMention> {
     for (name, code) in names {
         for (i, _) in text.match_indices(name) {
             let e = i + name.len();
-            let ok = text[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-                && text[e..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
+            let ok = dpascan::matchers::text::at_word_bounds(text, i, e);
             if ok {
                 out.push(CountryMention {
                     start: i,

@@ -268,14 +268,7 @@ pub fn find_entities(
         for (pos, _) in text[after..].match_indices(term.as_str()).take(2000) {
             let s = after + pos;
             let e = s + term.len();
-            let bounded = text[..s]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-                && text[e..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
+            let bounded = crate::matchers::text::at_word_bounds(text, s, e);
             let inside = {
                 let k = orgs.partition_point(|x| x.start <= s);
                 k > 0 && orgs[k - 1].end > s
