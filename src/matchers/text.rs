@@ -13,8 +13,16 @@ pub fn lower_preserving(s: &str) -> String {
         while i < b.len() {
             let lead = b[i];
             if lead < 0xC0 {
-                // ASCII or a continuation byte: nothing to do here.
+                // ASCII or a continuation byte: nothing to do here. Runs of ASCII are
+                // skipped eight bytes at a time.
                 i += 1;
+                while let Some(w) = b.get(i..i + 8) {
+                    let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+                    if w & 0x8080_8080_8080_8080 != 0 {
+                        break;
+                    }
+                    i += 8;
+                }
                 continue;
             }
             if lead == 0xC3 && i + 1 < b.len() {
@@ -175,18 +183,6 @@ pub fn sentence_end(s: &str, pos: usize) -> usize {
     floor_boundary(s, limit)
 }
 
-/// Whether any byte of `w` is '\n', '.', '!' or '?' (may say true without one; never false with one).
-fn has_break_byte(w: u64) -> bool {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // A byte of `w ^ c` is zero where `w` has `c`; `(v - LO) & !v & HI` flags zero bytes.
-    let zero = |c: u8| {
-        let v = w ^ (LO * u64::from(c));
-        v.wrapping_sub(LO) & !v & HI
-    };
-    (zero(b'\n') | zero(b'.') | zero(b'!') | zero(b'?')) != 0
-}
-
 /// Where sentences break in a text, computed once in one pass so that sentence bounds
 /// are a binary search instead of a scan of up to [`SENTENCE_REACH`] bytes per call.
 /// [`SentenceIndex::start`] and [`SentenceIndex::end`] return exactly what
@@ -203,25 +199,22 @@ impl SentenceIndex {
     pub fn new(s: &str) -> Self {
         let b = s.as_bytes();
         let mut breaks = Vec::with_capacity(b.len() / 64);
-        let mut check = |i: usize| match b[i] {
+        // memchr skips the bytes between candidates with vector instructions; '!' is
+        // rare, so it gets its own pass and a sort only when present.
+        let mut push = |i: usize| match b[i] {
             b'\n' => breaks.push(i << 1 | 1),
-            b'.' | b'!' | b'?' if ends_sentence(s, i) => breaks.push(i << 1),
+            _ if ends_sentence(s, i) => breaks.push(i << 1),
             _ => {}
         };
-        // Eight bytes at a time: most words have none of the four bytes.
-        let mut i = 0;
-        while i + 8 <= b.len() {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(&b[i..i + 8]);
-            if has_break_byte(u64::from_le_bytes(w)) {
-                for k in i..i + 8 {
-                    check(k);
-                }
+        memchr::memchr3_iter(b'\n', b'.', b'?', b).for_each(&mut push);
+        let sorted_len = breaks.len();
+        memchr::memchr_iter(b'!', b).for_each(|i| {
+            if ends_sentence(s, i) {
+                breaks.push(i << 1);
             }
-            i += 8;
-        }
-        for k in i..b.len() {
-            check(k);
+        });
+        if breaks.len() > sorted_len {
+            breaks.sort_unstable();
         }
         SentenceIndex { breaks }
     }
