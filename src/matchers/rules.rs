@@ -3,23 +3,52 @@
 //! One overlapping Aho-Corasick pass over the lower-cased text finds every keyword; each
 //! occurrence opens a window for the rules it belongs to: the keyword's sentence (at most
 //! ±[`KEYWORD_WINDOW`] bytes); overlapping windows merge. A match must therefore lie in
-//! the sentence of one of the rule's keywords (rules are written sentence-local). A rule's regex searches only its windows, with the
-//! surrounding text visible to look-around (`\b`), so a match is the same as in a
-//! whole-text search as long as it lies within a window. Rules without keywords search
-//! the whole text.
+//! the sentence of one of the rule's keywords (rules are written sentence-local). A rule's
+//! regex searches only its windows, with the surrounding text visible to look-around
+//! (`\b`), so a match is the same as in a whole-text search as long as it lies within a
+//! window. Rules without keywords search the whole text.
+//!
+//! The same pass finds the rules' required prefixes ([`CompiledRule::prefixes`]: every
+//! match starts with one of them). Where a rule's prefixes occur rarely in its windows,
+//! the regex is not run over the windows but anchored at each occurrence inside them
+//! ([`Strategy`]); both ways give the same matches (leftmost-first, non-overlapping, in
+//! text order), so the choice is only a matter of cost.
 
-use regex_automata::Input;
+use regex_automata::{Anchored, Input};
 use serde_json::Value;
 
 use super::{cues, text, Hit, Scan};
 use crate::findings::FindingKind;
-use crate::patterns::compile::{resolve_place, CompiledRule, KEYWORD_WINDOW};
+use crate::patterns::compile::{resolve_place, CompiledRule, RuleRegex, KEYWORD_WINDOW};
+
+/// How a rule's regex is run over its windows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strategy {
+    /// Whichever costs less: anchored at the prefix occurrences when there are fewer than
+    /// one per [`BYTES_PER_ANCHORED_SEARCH`] bytes of window, else a scan.
+    Cheapest,
+    /// Always scan the windows.
+    Scan,
+    /// Anchored at the prefix occurrences whenever the rule has prefixes.
+    Anchored,
+}
+
+/// An anchored search at one prefix costs about as much as scanning this many bytes
+/// (measured with callgrind on the 50-page contracts, where anchoring every rule that has
+/// prefixes was cheapest: see `examples/find_throughput.rs`).
+pub const BYTES_PER_ANCHORED_SEARCH: usize = 8;
 
 /// Appends the hits of all regex rules.
 pub fn find_rule_hits(scan: &Scan, hits: &mut Vec<Hit>) {
+    find_rule_hits_with(scan, hits, Strategy::Cheapest)
+}
+
+/// [`find_rule_hits`] with a chosen [`Strategy`] (the others are for tests).
+pub fn find_rule_hits_with(scan: &Scan, hits: &mut Vec<Hit>, strategy: Strategy) {
     let rules = scan.rules;
     let len = scan.text.len();
     let mut windows: Vec<Vec<(usize, usize)>> = vec![Vec::new(); rules.rules.len()];
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); rules.rules.len()];
     for &i in &rules.always {
         windows[i].push((0, len));
     }
@@ -29,6 +58,14 @@ pub fn find_rule_hits(scan: &Scan, hits: &mut Vec<Hit>) {
         // match running past the window's end would be lost).
         let mut last: Option<(usize, usize)> = None;
         for m in ac.find_overlapping_iter(scan.low.as_str()) {
+            let pattern = m.pattern().as_usize();
+            for &ri in &rules.prefix_rules[pattern] {
+                starts[ri].push(m.start());
+            }
+            let keyword_of = &rules.keyword_rules[pattern];
+            if keyword_of.is_empty() {
+                continue;
+            }
             let w = match last {
                 Some((a, z)) if a + MIN_REACH <= m.start() && m.end() + MIN_REACH <= z => (a, z),
                 _ => {
@@ -37,7 +74,7 @@ pub fn find_rule_hits(scan: &Scan, hits: &mut Vec<Hit>) {
                     w
                 }
             };
-            for &ri in &rules.keyword_rules[m.pattern().as_usize()] {
+            for &ri in keyword_of {
                 let ws = &mut windows[ri];
                 match ws.last_mut() {
                     Some(last) if last.1 >= w.0 => last.1 = last.1.max(w.1),
@@ -46,20 +83,58 @@ pub fn find_rule_hits(scan: &Scan, hits: &mut Vec<Hit>) {
             }
         }
     }
-    for (ri, ws) in windows.iter().enumerate() {
+    for (ri, ws) in windows.iter_mut().enumerate() {
         let rule = &rules.rules[ri];
-        let mut budget = Budget {
-            left: super::cap_of(Some(rule)),
+        if ws.is_empty() {
+            continue;
+        }
+        let Some(re) = rule.regex() else {
+            continue;
         };
-        for &(a, z) in ws {
-            let (a, z) = (
-                text::floor_boundary(scan.text, a),
-                text::ceil_boundary(scan.text, z),
+        for w in ws.iter_mut() {
+            *w = (
+                text::floor_boundary(scan.text, w.0),
+                text::ceil_boundary(scan.text, w.1),
             );
-            search_window(scan, rule, a, z, hits, &mut budget);
-            if budget.left == Some(0) {
-                break;
-            }
+        }
+        let mut search = Search {
+            scan,
+            rule,
+            re,
+            hits,
+            budget: Budget {
+                left: super::cap_of(Some(rule)),
+            },
+            caps: None,
+        };
+        let starts = &mut starts[ri];
+        starts.sort_unstable();
+        starts.dedup();
+        if anchored(strategy, rule, ws, starts) {
+            search.anchored(ws, starts);
+        } else {
+            search.scan(ws);
+        }
+    }
+}
+
+/// Whether `rule` runs anchored at `starts` rather than over the windows `ws`.
+fn anchored(
+    strategy: Strategy,
+    rule: &CompiledRule,
+    ws: &[(usize, usize)],
+    starts: &[usize],
+) -> bool {
+    if rule.prefixes.is_empty() {
+        return false;
+    }
+    match strategy {
+        Strategy::Scan => false,
+        Strategy::Anchored => true,
+        Strategy::Cheapest => {
+            let bytes: usize = ws.iter().map(|(a, z)| z - a).sum();
+            // Occurrences outside the windows are skipped at no cost worth counting.
+            starts.len().saturating_mul(BYTES_PER_ANCHORED_SEARCH) < bytes
         }
     }
 }
@@ -102,53 +177,128 @@ impl Budget {
     }
 }
 
-fn search_window(
-    scan: &Scan,
-    rule: &CompiledRule,
-    a: usize,
-    z: usize,
-    hits: &mut Vec<Hit>,
-    budget: &mut Budget,
-) {
-    let Some(re) = rule.regex() else {
-        return;
-    };
-    let input = Input::new(scan.text).range(a..z);
-    if re.hit_group.is_none() && re.place_group.is_none() {
-        for m in re.regex.find_iter(input) {
-            if m.start() < m.end() {
-                if let Some(h) = make_hit(scan, rule, m.start(), m.end(), None) {
-                    let go_on = budget.take(&h);
-                    hits.push(h);
-                    if !go_on {
+/// One rule's search over one document.
+struct Search<'s, 'a> {
+    scan: &'s Scan<'a>,
+    rule: &'s CompiledRule,
+    re: &'s RuleRegex,
+    hits: &'s mut Vec<Hit>,
+    budget: Budget,
+    /// Capture slots, made on first use.
+    caps: Option<regex_automata::util::captures::Captures>,
+}
+
+impl<'a> Search<'_, 'a> {
+    /// Scans each window (leftmost-first, non-overlapping).
+    fn scan(&mut self, ws: &[(usize, usize)]) {
+        for &(a, z) in ws {
+            let input = Input::new(self.scan.text).range(a..z);
+            if self.re.hit_group.is_none() && self.re.place_group.is_none() {
+                for m in self.re.regex.find_iter(input) {
+                    if m.start() < m.end() && !self.add(m.start(), m.end(), None) {
                         return;
                     }
                 }
+                continue;
+            }
+            for caps in self.re.regex.captures_iter(input) {
+                let Some((span, place)) = self.spans(&caps) else {
+                    continue;
+                };
+                if !self.add(span.start, span.end, place) {
+                    return;
+                }
             }
         }
-        return;
     }
-    for caps in re.regex.captures_iter(input) {
-        let Some(whole) = caps.get_match() else {
-            continue;
-        };
-        let span = re
+
+    /// Runs the regex anchored at each of `starts` (sorted) that lies in a window and not
+    /// inside the previous match: the same matches as [`Search::scan`], because every
+    /// match starts at one of `starts`.
+    fn anchored(&mut self, ws: &[(usize, usize)], starts: &[usize]) {
+        let mut k = 0;
+        for &(a, z) in ws {
+            // The next start allowed in this window (after the last match).
+            let mut from = a;
+            while k < starts.len() && starts[k] < z {
+                let at = starts[k];
+                k += 1;
+                if at < from {
+                    continue;
+                }
+                let input = Input::new(self.scan.text)
+                    .range(at..z)
+                    .anchored(Anchored::Yes);
+                if self.re.hit_group.is_none() && self.re.place_group.is_none() {
+                    let Some(m) = self.re.regex.search(&input) else {
+                        continue;
+                    };
+                    if m.start() == m.end() {
+                        continue;
+                    }
+                    from = m.end();
+                    if !self.add(m.start(), m.end(), None) {
+                        return;
+                    }
+                    continue;
+                }
+                let mut caps = self
+                    .caps
+                    .take()
+                    .unwrap_or_else(|| self.re.regex.create_captures());
+                self.re.regex.search_captures(&input, &mut caps);
+                let found = caps.get_match().filter(|m| m.start() < m.end());
+                let go_on = match found {
+                    None => true,
+                    Some(m) => {
+                        from = m.end();
+                        match self.spans(&caps) {
+                            Some((span, place)) => self.add(span.start, span.end, place),
+                            None => true,
+                        }
+                    }
+                };
+                self.caps = Some(caps);
+                if !go_on {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The hit span (the `hit` group, else the whole match) and the `place` text of a
+    /// match; `None` when there is no match or the hit is empty.
+    fn spans(
+        &self,
+        caps: &regex_automata::util::captures::Captures,
+    ) -> Option<(regex_automata::Span, Option<&'a str>)> {
+        let whole = caps.get_match()?;
+        let span = self
+            .re
             .hit_group
             .and_then(|g| caps.get_group(g))
             .unwrap_or(whole.span());
         if span.start >= span.end {
-            continue;
+            return None;
         }
-        let place = re
+        let text: &'a str = self.scan.text;
+        let place = self
+            .re
             .place_group
             .and_then(|g| caps.get_group(g))
-            .map(|p| &scan.text[p.start..p.end]);
-        if let Some(h) = make_hit(scan, rule, span.start, span.end, place) {
-            let go_on = budget.take(&h);
-            hits.push(h);
-            if !go_on {
-                return;
+            .map(|p| &text[p.start..p.end]);
+        Some((span, place))
+    }
+
+    /// Adds the hit at `start..end`, if any; false when the rule's budget is used up.
+    fn add(&mut self, start: usize, end: usize, place: Option<&str>) -> bool {
+        match make_hit(self.scan, self.rule, self.re, start, end, place) {
+            Some(h) => {
+                let go_on = self.budget.take(&h);
+                self.hits.push(h);
+                go_on
             }
+            None => true,
         }
     }
 }
@@ -158,12 +308,13 @@ fn search_window(
 fn make_hit(
     scan: &Scan,
     rule: &CompiledRule,
+    re: &RuleRegex,
     start: usize,
     end: usize,
     place: Option<&str>,
 ) -> Option<Hit> {
     let mut value = rule.value.clone();
-    if rule.regex().is_some_and(|re| re.place_group.is_some()) {
+    if re.place_group.is_some() {
         let p = resolve_place(&scan.rules.places, place?)?;
         value.insert("city".into(), p.city.map_or(Value::Null, Value::String));
         value.insert(
@@ -206,4 +357,122 @@ fn make_hit(
         end,
         value,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{detect, extract, Limits};
+    use crate::patterns::Rules;
+
+    /// The hits of `text` as comparable tuples.
+    fn hits(text: &str, rules: &Rules, strategy: Strategy) -> Vec<(String, usize, usize, String)> {
+        let scan = Scan::new(text, rules);
+        let mut hits = Vec::new();
+        find_rule_hits_with(&scan, &mut hits, strategy);
+        let mut out: Vec<_> = hits
+            .into_iter()
+            .map(|h| {
+                (
+                    h.rule,
+                    h.start,
+                    h.end,
+                    serde_json::to_string(&h.value).unwrap(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Texts to compare on: the corpus documents, every rule example (alone and all in one
+    /// text) and a text full of prefix look-alikes in odd case.
+    fn texts(rules: &Rules) -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/docs");
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .expect("corpus/docs is readable")
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .collect();
+        paths.sort();
+        let mut out = Vec::new();
+        for p in paths {
+            let bytes = std::fs::read(&p).expect("corpus doc is readable");
+            if let Some(format) = detect(&bytes, &p) {
+                out.push(
+                    extract(&bytes, format, &Limits::default())
+                        .expect("extracts")
+                        .text,
+                );
+            }
+        }
+        let mut all = String::new();
+        for r in &rules.rules {
+            for e in r.examples.iter().chain(&r.negative_examples) {
+                out.push(e.text.clone());
+                all.push_str(&e.text);
+                all.push(' ');
+            }
+        }
+        out.push(all.clone());
+        out.push(
+            all.to_uppercase()
+                .replace('S', "ſ")
+                .replace('K', "\u{212A}"),
+        );
+        out.push("(„Auftragnehmer“) ((\"Processor\")) – Auftraggeber – ".repeat(50));
+        out
+    }
+
+    #[test]
+    fn anchored_searches_find_what_window_scans_find() {
+        let rules = Rules::embedded().expect("embedded rules");
+        let with_prefixes = rules
+            .rules
+            .iter()
+            .filter(|r| !r.prefixes.is_empty())
+            .count();
+        assert!(
+            with_prefixes >= 50,
+            "only {with_prefixes} rules have prefixes"
+        );
+        let mut compared = 0;
+        for text in texts(&rules) {
+            let scanned = hits(&text, &rules, Strategy::Scan);
+            assert_eq!(
+                scanned,
+                hits(&text, &rules, Strategy::Anchored),
+                "{text:.200}"
+            );
+            assert_eq!(
+                scanned,
+                hits(&text, &rules, Strategy::Cheapest),
+                "{text:.200}"
+            );
+            compared += scanned.len();
+        }
+        assert!(compared > 1000, "only {compared} hits compared");
+    }
+
+    #[test]
+    fn every_match_starts_with_a_prefix() {
+        let rules = Rules::embedded().expect("embedded rules");
+        for text in texts(&rules) {
+            let low = text::lower_preserving(&text);
+            for r in rules.rules.iter().filter(|r| !r.prefixes.is_empty()) {
+                let re = r.regex().expect("rule builds");
+                for m in re.regex.find_iter(text.as_str()) {
+                    assert!(
+                        r.prefixes
+                            .iter()
+                            .any(|p| low[m.start()..].starts_with(p.as_str())),
+                        "{}: match {:?} starts with none of {:?}",
+                        r.id,
+                        &text[m.start()..m.end()],
+                        r.prefixes
+                    );
+                }
+            }
+        }
+    }
 }

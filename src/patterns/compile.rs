@@ -24,10 +24,14 @@ pub const KEYWORD_WINDOW: usize = 400;
 pub struct Rules {
     /// Regex rules in load order (files sorted by name, rules in file order).
     pub rules: Vec<CompiledRule>,
-    /// Keyword prefilter over the lower-cased text (overlapping search); `None` when no rule has keywords.
+    /// One automaton over the rules' keywords and required prefixes, for an overlapping
+    /// search of the lower-cased text; `None` when no rule has either.
     pub keywords: Option<AhoCorasick>,
-    /// For each keyword pattern id: the rules (indices into `rules`) it enables.
+    /// For each pattern id of `keywords`: the rules (indices into `rules`) it is a keyword of.
     pub keyword_rules: Vec<Vec<usize>>,
+    /// For each pattern id of `keywords`: the rules it is a required prefix of
+    /// ([`CompiledRule::prefixes`]).
+    pub prefix_rules: Vec<Vec<usize>>,
     /// Rules without keywords: they run over the whole text.
     pub always: Vec<usize>,
     /// Countries (ISO 3166-1), sorted by code.
@@ -63,6 +67,9 @@ pub struct CompiledRule {
     pub lang: Vec<String>,
     /// Lower-case keywords (prefilter).
     pub keywords: Vec<String>,
+    /// Lower-case strings every match starts with (in the lower-cased text), for
+    /// anchored searches; empty when none is known ([`super::prefix`]).
+    pub prefixes: Vec<String>,
     /// The pattern as compiled (after [`prepare_pattern`]); its syntax is checked at load.
     pub pattern: String,
     /// The regex, compiled on first use (see [`CompiledRule::regex`]).
@@ -442,14 +449,21 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
         .collect::<anyhow::Result<_>>()?;
     let entities = crate::entities::EntityData::parse(&entity_files)?;
 
-    let mut kw_index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // pattern → (rules it is a keyword of, rules it is a prefix of)
+    let mut kw_index: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
     let mut always = Vec::new();
     for (i, r) in rules.iter().enumerate() {
         if r.keywords.is_empty() {
             always.push(i);
         }
         for k in &r.keywords {
-            let v = kw_index.entry(k.clone()).or_default();
+            let v = &mut kw_index.entry(k.clone()).or_default().0;
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        }
+        for p in &r.prefixes {
+            let v = &mut kw_index.entry(p.clone()).or_default().1;
             if !v.contains(&i) {
                 v.push(i);
             }
@@ -466,12 +480,13 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
                 .context("building the keyword automaton")?,
         )
     };
-    let keyword_rules = kw_index.into_values().collect();
+    let (keyword_rules, prefix_rules) = kw_index.into_values().unzip();
     Ok(Rules {
         entities,
         rules,
         keywords,
         keyword_rules,
+        prefix_rules,
         always,
         countries,
         adequacy,
@@ -527,9 +542,10 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
     // The syntax is checked now (parsed, not translated: translating Unicode classes
     // costs as much as the rest of loading), so that a broken pattern file fails at load
     // naming the rule; the automata are built on first use ([`CompiledRule::regex`]).
-    regex_syntax::ast::parse::Parser::new()
+    let ast = regex_syntax::ast::parse::Parser::new()
         .parse(&pattern)
         .map_err(|e| anyhow!("{e}"))?;
+    let prefixes = super::prefix::required_prefixes(&ast).unwrap_or_default();
     let extra = r.cues.unwrap_or_default();
     for w in extra
         .negated
@@ -547,6 +563,7 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
         name: r.name,
         lang: r.lang,
         keywords: r.keywords,
+        prefixes,
         pattern,
         compiled: OnceLock::new(),
         value,

@@ -13,6 +13,7 @@ pub mod check;
 pub mod compile;
 pub mod csv;
 pub mod load;
+pub mod prefix;
 pub mod syntax;
 
 pub use compile::Rules;
