@@ -1,14 +1,41 @@
-//! Shows each rule's required prefixes (`cargo run --release --example rule_prefixes`).
+//! Shows each rule's required prefixes (`cargo run --release --example rule_prefixes`),
+//! and with `-- TEXTFILE` how often the keywords and prefixes occur in that text, most
+//! frequent first (each occurrence costs the keyword pass a reported match).
+use dpascan::matchers::text::lower_preserving;
 use dpascan::patterns::Rules;
 
 fn main() -> anyhow::Result<()> {
     let rules = Rules::embedded()?;
-    for r in &rules.rules {
+    let Some(path) = std::env::args().nth(1) else {
+        for r in &rules.rules {
+            let shown = &r.prefixes[..r.prefixes.len().min(12)];
+            println!("{:40} {:3} {:?}", r.id, r.prefixes.len(), shown);
+        }
+        return Ok(());
+    };
+    let low = lower_preserving(&std::fs::read_to_string(path)?);
+    let dfa = rules.keywords.as_ref().expect("rules have keywords");
+    let mut counts = vec![0usize; rules.keyword_rules.len()];
+    dpascan::matchers::text::overlapping(dfa, low.as_bytes(), |_, _, p| counts[p] += 1);
+    let mut rows: Vec<(usize, usize)> = counts
+        .into_iter()
+        .enumerate()
+        .map(|(p, n)| (n, p))
+        .collect();
+    rows.sort_unstable_by(|a, b| b.cmp(a));
+    let total: usize = rows.iter().map(|r| r.0).sum();
+    println!("{total} matches in {} bytes", low.len());
+    for (n, p) in rows.into_iter().take(30) {
+        let name = |ids: &[usize]| {
+            ids.iter()
+                .map(|&i| rules.rules[i].id.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
         println!(
-            "{:40} {:3} {:?}",
-            r.id,
-            r.prefixes.len(),
-            &r.prefixes[..r.prefixes.len().min(12)]
+            "{n:7}  keyword of [{}]  prefix of [{}]",
+            name(&rules.keyword_rules[p]),
+            name(&rules.prefix_rules[p])
         );
     }
     Ok(())

@@ -52,24 +52,23 @@ pub fn find_rule_hits_with(scan: &Scan, hits: &mut Vec<Hit>, strategy: Strategy)
     for &i in &rules.always {
         windows[i].push((0, len));
     }
-    if let Some(ac) = &rules.keywords {
+    if let Some(dfa) = &rules.keywords {
         // Keyword hits come in text order, so the last window is reused for hits inside
         // it, but only when the hit keeps its full reach inside that window (otherwise a
         // match running past the window's end would be lost).
         let mut last: Option<(usize, usize)> = None;
-        for m in ac.find_overlapping_iter(scan.low.as_str()) {
-            let pattern = m.pattern().as_usize();
+        text::overlapping(dfa, scan.low.as_bytes(), |start, end, pattern| {
             for &ri in &rules.prefix_rules[pattern] {
-                starts[ri].push(m.start());
+                starts[ri].push(start);
             }
             let keyword_of = &rules.keyword_rules[pattern];
             if keyword_of.is_empty() {
-                continue;
+                return;
             }
             let w = match last {
-                Some((a, z)) if a + MIN_REACH <= m.start() && m.end() + MIN_REACH <= z => (a, z),
+                Some((a, z)) if a + MIN_REACH <= start && end + MIN_REACH <= z => (a, z),
                 _ => {
-                    let w = keyword_window(scan, m.start(), m.end());
+                    let w = keyword_window(scan, start, end);
                     last = Some(w);
                     w
                 }
@@ -81,7 +80,7 @@ pub fn find_rule_hits_with(scan: &Scan, hits: &mut Vec<Hit>, strategy: Strategy)
                     _ => ws.push(w),
                 }
             }
-        }
+        });
     }
     for (ri, ws) in windows.iter_mut().enumerate() {
         let rule = &rules.rules[ri];

@@ -25,8 +25,9 @@ pub struct Rules {
     /// Regex rules in load order (files sorted by name, rules in file order).
     pub rules: Vec<CompiledRule>,
     /// One automaton over the rules' keywords and required prefixes, for an overlapping
-    /// search of the lower-cased text; `None` when no rule has either.
-    pub keywords: Option<AhoCorasick>,
+    /// search of the lower-cased text ([`crate::matchers::text::overlapping`]); `None`
+    /// when no rule has either.
+    pub keywords: Option<aho_corasick::dfa::DFA>,
     /// For each pattern id of `keywords`: the rules (indices into `rules`) it is a keyword of.
     pub keyword_rules: Vec<Vec<usize>>,
     /// For each pattern id of `keywords`: the rules it is a required prefix of
@@ -473,9 +474,10 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
         None
     } else {
         Some(
-            AhoCorasick::builder()
+            aho_corasick::dfa::DFA::builder()
                 .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
+                // `matchers::text::overlapping` runs the DFA itself, without a prefilter.
+                .prefilter(false)
                 .build(kw_index.keys())
                 .context("building the keyword automaton")?,
         )
