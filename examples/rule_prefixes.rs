@@ -6,6 +6,15 @@ use dpascan::patterns::Rules;
 
 fn main() -> anyhow::Result<()> {
     let rules = Rules::embedded()?;
+    if let Some(dfa) = &rules.keywords {
+        use aho_corasick::automaton::Automaton;
+        eprintln!(
+            "keyword automaton: {} patterns, {} KiB; gazetteer: {} KiB",
+            rules.keyword_rules.len(),
+            dfa.memory_usage() / 1024,
+            rules.gazetteer.ac.memory_usage() / 1024
+        );
+    }
     let Some(path) = std::env::args().nth(1) else {
         for r in &rules.rules {
             let shown = &r.prefixes[..r.prefixes.len().min(12)];
