@@ -70,7 +70,8 @@ fn main() -> anyhow::Result<()> {
         }
     }
     println!(
-        "{mb:.2} MB, {n} findings, best of {runs}: find {:.1} ms = {:.0} MB/s; find+analyze {:.1} ms = {:.0} MB/s",
+        "{mb:.2} MB ({} bytes), {n} findings, best of {runs}: find {:.1} ms = {:.0} MB/s; find+analyze {:.1} ms = {:.0} MB/s",
+        doc.text.len(),
         best * 1e3,
         mb / best,
         best_all * 1e3,

@@ -95,12 +95,25 @@ pub fn overlapping(
                 return;
             }
             if dfa.is_match(sid) {
-                for k in 0..dfa.match_len(sid) {
-                    let pid = dfa.match_pattern(sid, k);
-                    f(i + 1 - dfa.pattern_len(pid), i + 1, pid.as_usize());
-                }
+                report(dfa, sid, i + 1, &mut f);
             }
         }
+    }
+}
+
+/// Calls `f` for each pattern matching in state `sid` at `end`; out of line, so that the
+/// loop of [`overlapping`] stays small.
+#[inline(never)]
+fn report(
+    dfa: &aho_corasick::dfa::DFA,
+    sid: aho_corasick::automaton::StateID,
+    end: usize,
+    f: &mut impl FnMut(usize, usize, usize),
+) {
+    use aho_corasick::automaton::Automaton;
+    for k in 0..dfa.match_len(sid) {
+        let pid = dfa.match_pattern(sid, k);
+        f(end - dfa.pattern_len(pid), end, pid.as_usize());
     }
 }
 
