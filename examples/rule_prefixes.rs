@@ -12,7 +12,7 @@ fn main() -> anyhow::Result<()> {
             "keyword automaton: {} patterns, {} KiB; gazetteer: {} KiB",
             rules.keyword_rules.len(),
             dfa.memory_usage() / 1024,
-            rules.gazetteer.ac.memory_usage() / 1024
+            Automaton::memory_usage(&rules.gazetteer.ac) / 1024
         );
     }
     let Some(path) = std::env::args().nth(1) else {

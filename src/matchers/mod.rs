@@ -127,12 +127,12 @@ fn find_gazetteer_hits(scan: &Scan, hits: &mut Vec<Hit>) {
     let low = scan.low.as_str();
     let mut pos = 0;
     while pos < low.len() {
-        let input = aho_corasick::Input::new(low).span(pos..low.len());
-        let Some(m) = g.ac.find(input) else { break };
-        let (s, m_end) = (m.start(), m.end());
+        let Some((s, m_end, pattern)) = text::leftmost(&g.ac, low.as_bytes(), pos) else {
+            break;
+        };
         let mut accepted = false;
         let mut next = m_end;
-        for term in &g.terms[m.pattern().as_usize()] {
+        for term in &g.terms[pattern] {
             let e = m_end;
             if !provider::case_ok(scan.text, s, e, term) {
                 continue;

@@ -101,6 +101,38 @@ pub fn overlapping(
     }
 }
 
+/// The leftmost-longest match `(start, end, pattern)` of `dfa` (built with
+/// [`MatchKind::LeftmostLongest`] and without a prefilter) in `hay[from..]`.
+///
+/// The same match as [`aho_corasick::AhoCorasick::find`] on that span, in a loop of its own
+/// (see [`overlapping`] for why).
+///
+/// [`MatchKind::LeftmostLongest`]: aho_corasick::MatchKind::LeftmostLongest
+pub fn leftmost(
+    dfa: &aho_corasick::dfa::DFA,
+    hay: &[u8],
+    from: usize,
+) -> Option<(usize, usize, usize)> {
+    use aho_corasick::automaton::Automaton;
+    use aho_corasick::Anchored;
+    let mut sid = dfa.start_state(Anchored::No).ok()?;
+    let mut found = None;
+    for (i, &b) in hay.get(from..)?.iter().enumerate() {
+        sid = dfa.next_state(Anchored::No, sid, b);
+        if dfa.is_special(sid) {
+            if dfa.is_dead(sid) {
+                break;
+            }
+            if dfa.is_match(sid) {
+                let end = from + i + 1;
+                let pid = dfa.match_pattern(sid, 0);
+                found = Some((end - dfa.pattern_len(pid), end, pid.as_usize()));
+            }
+        }
+    }
+    found
+}
+
 /// Calls `f` for each pattern matching in state `sid` at `end`; out of line, so that the
 /// loop of [`overlapping`] stays small.
 #[inline(never)]
@@ -399,6 +431,40 @@ mod tests {
         overlapping(&dfa, low.as_bytes(), |s, e, p| got.push((s, e, p)));
         assert!(want.len() > 50);
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn leftmost_is_the_crates_leftmost_longest_search() {
+        let patterns = [
+            "us",
+            "usa",
+            "united states",
+            "united",
+            "states",
+            "ä",
+            "eu",
+            "europa",
+        ];
+        let hay = "in the united states (usa), musa and europa; ä united kingdom us".repeat(2);
+        let low = lower_preserving(&hay);
+        let dfa = aho_corasick::dfa::DFA::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .prefilter(false)
+            .build(patterns)
+            .unwrap();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(patterns)
+            .unwrap();
+        let mut found = 0;
+        for from in 0..=low.len() {
+            let want = ac
+                .find(aho_corasick::Input::new(low.as_str()).span(from..low.len()))
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()));
+            found += usize::from(want.is_some());
+            assert_eq!(leftmost(&dfa, low.as_bytes(), from), want, "from {from}");
+        }
+        assert!(found > 100);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use anyhow::{anyhow, bail, Context};
 use regex_automata::meta;
 
@@ -349,8 +349,9 @@ pub struct Term {
 /// The combined gazetteer automaton.
 #[derive(Debug)]
 pub struct Gazetteer {
-    /// Leftmost-longest automaton over the lower-cased terms.
-    pub ac: AhoCorasick,
+    /// Leftmost-longest automaton over the lower-cased terms
+    /// ([`crate::matchers::text::leftmost`]).
+    pub ac: aho_corasick::dfa::DFA,
     /// For each automaton pattern id: the terms with that lower-cased form, in priority order.
     pub terms: Vec<Vec<Term>>,
 }
@@ -1008,9 +1009,10 @@ fn build_gazetteer(
     for (i, r) in regions.iter().enumerate() {
         add(&r.code, Target::Region(i), CaseRule::Insensitive);
     }
-    let ac = AhoCorasick::builder()
+    let ac = aho_corasick::dfa::DFA::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
+        // `matchers::text::leftmost` runs the DFA itself, without a prefilter.
+        .prefilter(false)
         .build(map.keys())
         .context("building the gazetteer automaton")?;
     Ok(Gazetteer {
