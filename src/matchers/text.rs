@@ -273,7 +273,13 @@ pub struct SentenceIndex {
     /// Byte `i` of each break, shifted left by one; the low bit is set for a '\n'
     /// (else `i` is a '.', '!' or '?' that ends a sentence). Sorted.
     breaks: Vec<usize>,
+    /// For each block of [`BLOCK`] bytes: the index in `breaks` of its first break at or
+    /// after the block's start (so a lookup scans a few entries instead of searching all).
+    blocks: Vec<u32>,
 }
+
+/// Block size of [`SentenceIndex`]'s lookup table, in bytes.
+const BLOCK: usize = 256;
 
 impl SentenceIndex {
     /// Indexes the sentence breaks of `s`.
@@ -297,7 +303,27 @@ impl SentenceIndex {
         if breaks.len() > sorted_len {
             breaks.sort_unstable();
         }
-        SentenceIndex { breaks }
+        let mut blocks = Vec::with_capacity(b.len() / BLOCK + 1);
+        let mut k = 0;
+        for block in 0..=b.len() / BLOCK {
+            while k < breaks.len() && (breaks[k] >> 1) < block * BLOCK {
+                k += 1;
+            }
+            blocks.push(u32::try_from(k).unwrap_or(u32::MAX));
+        }
+        SentenceIndex { breaks, blocks }
+    }
+
+    /// The index of the first break at or after byte `pos` (`breaks.len()` if none).
+    fn first_from(&self, pos: usize) -> usize {
+        let mut k = match self.blocks.get(pos / BLOCK) {
+            Some(&k) if k != u32::MAX => k as usize,
+            _ => return self.breaks.partition_point(|&x| (x >> 1) < pos),
+        };
+        while k < self.breaks.len() && (self.breaks[k] >> 1) < pos {
+            k += 1;
+        }
+        k
     }
 
     /// Same as [`sentence_start`]`(s, pos)`; `s` must be the indexed text.
@@ -305,7 +331,7 @@ impl SentenceIndex {
         let pos = floor_boundary(s, pos);
         let limit = pos.saturating_sub(SENTENCE_REACH);
         // The last break before `pos`.
-        let k = self.breaks.partition_point(|&x| (x >> 1) < pos);
+        let k = self.first_from(pos);
         if let Some(&x) = k.checked_sub(1).and_then(|k| self.breaks.get(k)) {
             let i = x >> 1;
             if i >= limit {
@@ -323,7 +349,7 @@ impl SentenceIndex {
     pub fn end(&self, s: &str, pos: usize) -> usize {
         let pos = ceil_boundary(s, pos);
         let limit = (pos + SENTENCE_REACH).min(s.len());
-        let k = self.breaks.partition_point(|&x| (x >> 1) < pos);
+        let k = self.first_from(pos);
         if let Some(&x) = self.breaks.get(k) {
             let i = x >> 1;
             if i < limit {
