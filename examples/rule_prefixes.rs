@@ -35,16 +35,16 @@ fn main() -> anyhow::Result<()> {
     let total: usize = rows.iter().map(|r| r.0).sum();
     println!("{total} matches in {} bytes", low.len());
     for (n, p) in rows.into_iter().take(30) {
-        let name = |ids: &[usize]| {
+        let name = |ids: &[u32]| {
             ids.iter()
-                .map(|&i| rules.rules[i].id.as_str())
+                .map(|&i| rules.rules[i as usize].id.as_str())
                 .collect::<Vec<_>>()
                 .join(",")
         };
         println!(
             "{n:7}  keyword of [{}]  prefix of [{}]",
-            name(&rules.keyword_rules[p]),
-            name(&rules.prefix_rules[p])
+            name(rules.keyword_rules.get(p)),
+            name(rules.prefix_rules.get(p))
         );
     }
     Ok(())

@@ -58,10 +58,10 @@ pub fn find_rule_hits_with(scan: &Scan, hits: &mut Vec<Hit>, strategy: Strategy)
         // match running past the window's end would be lost).
         let mut last: Option<(usize, usize)> = None;
         text::overlapping(dfa, scan.low.as_bytes(), |start, end, pattern| {
-            for &ri in &rules.prefix_rules[pattern] {
-                starts[ri].push(start);
+            for &ri in rules.prefix_rules.get(pattern) {
+                starts[ri as usize].push(start);
             }
-            let keyword_of = &rules.keyword_rules[pattern];
+            let keyword_of = rules.keyword_rules.get(pattern);
             if keyword_of.is_empty() {
                 return;
             }
@@ -74,7 +74,7 @@ pub fn find_rule_hits_with(scan: &Scan, hits: &mut Vec<Hit>, strategy: Strategy)
                 }
             };
             for &ri in keyword_of {
-                let ws = &mut windows[ri];
+                let ws = &mut windows[ri as usize];
                 match ws.last_mut() {
                     Some(last) if last.1 >= w.0 => last.1 = last.1.max(w.1),
                     _ => ws.push(w),

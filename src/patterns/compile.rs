@@ -29,10 +29,10 @@ pub struct Rules {
     /// when no rule has either.
     pub keywords: Option<aho_corasick::dfa::DFA>,
     /// For each pattern id of `keywords`: the rules (indices into `rules`) it is a keyword of.
-    pub keyword_rules: Vec<Vec<usize>>,
+    pub keyword_rules: RuleLists,
     /// For each pattern id of `keywords`: the rules it is a required prefix of
     /// ([`CompiledRule::prefixes`]).
-    pub prefix_rules: Vec<Vec<usize>>,
+    pub prefix_rules: RuleLists,
     /// Rules without keywords: they run over the whole text.
     pub always: Vec<usize>,
     /// Countries (ISO 3166-1), sorted by code.
@@ -53,6 +53,48 @@ pub struct Rules {
     pub files: Vec<String>,
     /// Legal forms, regions, cities and street words for parties and addresses.
     pub entities: crate::entities::EntityData,
+}
+
+/// One list of rule indices per automaton pattern, stored in one array: the keyword pass
+/// looks one up for every match it reports.
+#[derive(Debug, Clone, Default)]
+pub struct RuleLists {
+    /// `ids[ends[p - 1]..ends[p]]` are the rules of pattern `p`.
+    ends: Vec<u32>,
+    /// Rule indices into [`Rules::rules`].
+    ids: Vec<u32>,
+}
+
+impl RuleLists {
+    /// Stores `lists` (pattern `p` gets `lists[p]`).
+    pub fn new(lists: &[Vec<usize>]) -> Self {
+        let mut out = RuleLists::default();
+        for l in lists {
+            out.ids.extend(l.iter().map(|&i| i as u32));
+            out.ends.push(out.ids.len() as u32);
+        }
+        out
+    }
+
+    /// The rules of pattern `p` (empty for an unknown pattern).
+    pub fn get(&self, p: usize) -> &[u32] {
+        let end = self.ends.get(p).map_or(0, |&e| e as usize);
+        let start = match p.checked_sub(1) {
+            Some(q) => self.ends.get(q).map_or(end, |&e| e as usize),
+            None => 0,
+        };
+        self.ids.get(start..end).unwrap_or_default()
+    }
+
+    /// The number of patterns.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are no patterns.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
 }
 
 /// One compiled regex rule.
@@ -483,7 +525,11 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
                 .context("building the keyword automaton")?,
         )
     };
-    let (keyword_rules, prefix_rules) = kw_index.into_values().unzip();
+    let (keyword_rules, prefix_rules): (Vec<_>, Vec<_>) = kw_index.into_values().unzip();
+    let (keyword_rules, prefix_rules) = (
+        RuleLists::new(&keyword_rules),
+        RuleLists::new(&prefix_rules),
+    );
     Ok(Rules {
         entities,
         rules,
@@ -1078,6 +1124,16 @@ mod tests {
         assert_eq!(auto_case("Turkey"), CaseRule::Capitalized);
         assert_eq!(auto_case("irisch"), CaseRule::Insensitive);
         assert_eq!(auto_case("FRANKREICH"), CaseRule::Capitalized);
+    }
+
+    #[test]
+    fn rule_lists_give_each_pattern_its_rules() {
+        let lists = RuleLists::new(&[vec![3, 1], vec![], vec![7]]);
+        assert_eq!(lists.len(), 3);
+        assert_eq!(lists.get(0), &[3, 1]);
+        assert_eq!(lists.get(1), &[] as &[u32]);
+        assert_eq!(lists.get(2), &[7]);
+        assert_eq!(lists.get(3), &[] as &[u32]);
     }
 
     #[test]
