@@ -361,7 +361,6 @@ fn make_hit(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{detect, extract, Limits};
     use crate::patterns::Rules;
 
     /// The hits of `text` as comparable tuples.
@@ -387,24 +386,10 @@ mod tests {
     /// Texts to compare on: the corpus documents, every rule example (alone and all in one
     /// text) and a text full of prefix look-alikes in odd case.
     fn texts(rules: &Rules) -> Vec<String> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/docs");
-        let mut paths: Vec<_> = std::fs::read_dir(&dir)
-            .expect("corpus/docs is readable")
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
+        let mut out: Vec<String> = crate::matchers::snapshot::corpus_docs()
+            .into_iter()
+            .map(|(_, doc)| doc.text)
             .collect();
-        paths.sort();
-        let mut out = Vec::new();
-        for p in paths {
-            let bytes = std::fs::read(&p).expect("corpus doc is readable");
-            if let Some(format) = detect(&bytes, &p) {
-                out.push(
-                    extract(&bytes, format, &Limits::default())
-                        .expect("extracts")
-                        .text,
-                );
-            }
-        }
         let mut all = String::new();
         for r in &rules.rules {
             for e in r.examples.iter().chain(&r.negative_examples) {

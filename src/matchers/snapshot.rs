@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::extract::{detect, extract, Limits};
+use crate::extract::{detect, extract, Extracted, Limits};
 use crate::patterns::load::embedded_files;
 use crate::patterns::Rules;
 
@@ -36,8 +36,9 @@ fn patterns_digest() -> u64 {
     h
 }
 
-/// (doc, rule) → (count, hash of the findings in order).
-fn snapshot(rules: &Rules) -> BTreeMap<(String, String), (usize, u64)> {
+/// The corpus documents (file name, extracted text), sorted by name; files of no
+/// supported format are left out.
+pub(super) fn corpus_docs() -> Vec<(String, Extracted)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/docs");
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .expect("corpus/docs is readable")
@@ -45,7 +46,7 @@ fn snapshot(rules: &Rules) -> BTreeMap<(String, String), (usize, u64)> {
         .map(|e| e.path())
         .collect();
     names.sort();
-    let mut out = BTreeMap::new();
+    let mut out = Vec::new();
     for path in names {
         let bytes = std::fs::read(&path).expect("corpus doc is readable");
         let Some(format) = detect(&bytes, &path) else {
@@ -57,6 +58,15 @@ fn snapshot(rules: &Rules) -> BTreeMap<(String, String), (usize, u64)> {
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_string();
+        out.push((name, doc));
+    }
+    out
+}
+
+/// (doc, rule) → (count, hash of the findings in order).
+fn snapshot(rules: &Rules) -> BTreeMap<(String, String), (usize, u64)> {
+    let mut out = BTreeMap::new();
+    for (name, doc) in corpus_docs() {
         for f in super::find(&doc, rules, None) {
             let e = out
                 .entry((name.clone(), f.rule.clone()))
