@@ -9,7 +9,7 @@
 //! - A negation cue inside a history cue ("no longer", "nicht mehr") does not count as a negation.
 //! - Cues are whole words: the chars around them must not be letters or digits.
 
-use crate::patterns::compile::{CueList, Cues, RuleCueWords};
+use crate::patterns::compile::{CueList, CueSet, Cues, RuleCueWords};
 
 /// Most bytes after the match in which "after" cues are looked for.
 pub const AFTER_REACH: usize = 120;
@@ -76,7 +76,7 @@ pub fn clause_start(low: &str, sent_start: usize, start: usize, cues: &Cues) -> 
     let from = super::text::ceil_boundary(low, sent_start.max(start.saturating_sub(BEFORE_REACH)));
     let window = &low[from..start];
     let mut cut = window.rfind(';').map(|i| i + 1).unwrap_or(0);
-    for (_, e) in cue_spans(window, &cues.clause_breaks) {
+    for (_, e) in cue_spans(window, &cues.lists.clause_breaks) {
         cut = cut.max(e);
     }
     from + cut
@@ -93,7 +93,88 @@ pub fn after_end(low: &str, end: usize, sent_end: usize) -> usize {
 
 /// Computes the flags of the match `start..end` in the lower-cased text `low`,
 /// whose sentence is `sent`.
+///
+/// One scan of [`Cues::combined`] over the clause window before the match and the window
+/// after it finds the cues of every list; each list's cues are then the occurrences lying
+/// in its window, as whole words there (the same as [`flags_by_list`], which scans each
+/// list's window with that list's automaton: ten scans).
 pub fn flags(
+    low: &str,
+    start: usize,
+    end: usize,
+    sent: (usize, usize),
+    cues: &Cues,
+    extra: &RuleCueWords,
+) -> CueFlags {
+    let set = &cues.combined;
+    // The clause window of `clause_start` starts here; the after window ends at `aend`.
+    let from = super::text::ceil_boundary(low, sent.0.max(start.saturating_sub(BEFORE_REACH)));
+    let aend = after_end(low, end, sent.1);
+    let found: Vec<(usize, usize, usize)> = set
+        .ac
+        .find_overlapping_iter(&low[from..aend])
+        .map(|m| (from + m.start(), from + m.end(), m.pattern().as_usize()))
+        .collect();
+    // Occurrences of cues on the lists `bits` lying in `a..z`, as whole words there.
+    let spans = |bits: u16, (a, z): (usize, usize)| -> Vec<(usize, usize)> {
+        found
+            .iter()
+            .filter(|&&(s, e, p)| {
+                set.lists[p] & bits != 0
+                    && a <= s
+                    && e <= z
+                    && whole_word(&low[a..z], s - a, e - a, &set.words[p])
+            })
+            .map(|&(s, e, _)| (s, e))
+            .collect()
+    };
+    let mut cstart = low[from..start].rfind(';').map_or(from, |i| from + i + 1);
+    for (_, e) in spans(CueSet::CLAUSE_BREAK, (from, start)) {
+        cstart = cstart.max(e);
+    }
+    let (before, after) = ((cstart, start), (end, aend));
+    let before_text = &low[cstart..start];
+    let sentence = &low[super::text::ceil_boundary(low, sent.0.min(start))
+        ..super::text::floor_boundary(low, sent.1.max(end))];
+
+    let hist_before = spans(CueSet::HISTORICAL_BEFORE, before);
+    let hist_after = spans(CueSet::HISTORICAL_AFTER, after);
+    let historical = !hist_before.is_empty()
+        || !hist_after.is_empty()
+        || !word_spans(sentence, &extra.historical).is_empty();
+
+    let inside = |spans: &[(usize, usize)], (a, z): (usize, usize)| {
+        spans.iter().any(|&(s, e)| s <= a && z <= e)
+    };
+    let mut neg_before = spans(CueSet::NEGATION_BEFORE, before);
+    neg_before.extend(
+        word_spans(before_text, &extra.negated)
+            .into_iter()
+            .map(|(s, e)| (cstart + s, cstart + e)),
+    );
+    let neg_after = spans(CueSet::NEGATION_AFTER, after);
+    let other_before = spans(CueSet::NOT_NEGATING, before);
+    let other_after = spans(CueSet::NOT_NEGATING, after);
+    let negated = neg_before
+        .iter()
+        .any(|&s| !inside(&hist_before, s) && !inside(&other_before, s))
+        || neg_after
+            .iter()
+            .any(|&s| !inside(&hist_after, s) && !inside(&other_after, s));
+
+    let hypothetical = !spans(CueSet::HYPOTHETICAL_BEFORE, before).is_empty()
+        || !word_spans(before_text, &extra.hypothetical).is_empty()
+        || !spans(CueSet::HYPOTHETICAL_AFTER, after).is_empty();
+    CueFlags {
+        negated,
+        historical,
+        hypothetical,
+    }
+}
+
+/// [`flags`] with one scan per list and window (the reference for the tests).
+#[cfg(test)]
+fn flags_by_list(
     low: &str,
     start: usize,
     end: usize,
@@ -108,8 +189,8 @@ pub fn flags(
     let sentence = &low[super::text::ceil_boundary(low, sent.0.min(start))
         ..super::text::floor_boundary(low, sent.1.max(end))];
 
-    let hist_before = cue_spans(before, &cues.historical_before);
-    let hist_after = cue_spans(after, &cues.historical_after);
+    let hist_before = cue_spans(before, &cues.lists.historical_before);
+    let hist_after = cue_spans(after, &cues.lists.historical_after);
     let historical = !hist_before.is_empty()
         || !hist_after.is_empty()
         || !word_spans(sentence, &extra.historical).is_empty();
@@ -117,11 +198,11 @@ pub fn flags(
     let inside = |spans: &[(usize, usize)], (a, z): (usize, usize)| {
         spans.iter().any(|&(s, e)| s <= a && z <= e)
     };
-    let mut neg_before: Vec<(usize, usize)> = cue_spans(before, &cues.negation_before);
+    let mut neg_before: Vec<(usize, usize)> = cue_spans(before, &cues.lists.negation_before);
     neg_before.extend(word_spans(before, &extra.negated));
-    let neg_after = cue_spans(after, &cues.negation_after);
-    let other_before = cue_spans(before, &cues.not_negating);
-    let other_after = cue_spans(after, &cues.not_negating);
+    let neg_after = cue_spans(after, &cues.lists.negation_after);
+    let other_before = cue_spans(before, &cues.lists.not_negating);
+    let other_after = cue_spans(after, &cues.lists.not_negating);
     let negated = neg_before
         .iter()
         .any(|&s| !inside(&hist_before, s) && !inside(&other_before, s))
@@ -129,9 +210,9 @@ pub fn flags(
             .iter()
             .any(|&s| !inside(&hist_after, s) && !inside(&other_after, s));
 
-    let hypothetical = !cue_spans(before, &cues.hypothetical_before).is_empty()
+    let hypothetical = !cue_spans(before, &cues.lists.hypothetical_before).is_empty()
         || !word_spans(before, &extra.hypothetical).is_empty()
-        || !cue_spans(after, &cues.hypothetical_after).is_empty();
+        || !cue_spans(after, &cues.lists.hypothetical_after).is_empty();
     CueFlags {
         negated,
         historical,
@@ -145,7 +226,7 @@ pub fn is_transfer_sentence(low: &str, sent: (usize, usize), cues: &Cues) -> boo
     let z = super::text::floor_boundary(low, sent.1).max(a);
     let s = &low[a..z];
     // Prefix match on purpose: "übermitt" covers übermittelt, Übermittlung, …
-    cues.transfer_words.ac.is_match(s)
+    cues.lists.transfer_words.ac.is_match(s)
 }
 
 #[cfg(test)]
@@ -154,7 +235,7 @@ mod tests {
 
     fn cues() -> Cues {
         let l = |v: &[&str]| CueList::new(v.iter().map(|s| s.to_string()).collect()).unwrap();
-        Cues {
+        Cues::new(crate::patterns::compile::CueLists {
             negation_before: l(&["not", "no", "keine", "nicht"]),
             negation_after: l(&["findet nicht statt", "nicht"]),
             historical_before: l(&["no longer", "nicht mehr"]),
@@ -164,7 +245,8 @@ mod tests {
             clause_breaks: l(&["but", "aber"]),
             transfer_words: l(&["übermitt", "transfer"]),
             not_negating: l(&["do not ensure an adequate"]),
-        }
+        })
+        .unwrap()
     }
 
     fn run(text: &str, needle: &str) -> CueFlags {
@@ -214,5 +296,59 @@ mod tests {
         ] {
             assert_eq!(run(text, needle), want, "{text}");
         }
+    }
+
+    /// The one-scan flags are the flags of the per-list scans: at every word of the corpus
+    /// documents and the rule examples (with the real cue lists and each rule's extra cues),
+    /// and with windows cut by ';' and clause breaks.
+    #[test]
+    fn one_scan_is_the_per_list_scans() {
+        let rules = crate::patterns::Rules::embedded().unwrap();
+        let mut texts: Vec<String> = crate::matchers::snapshot::corpus_docs()
+            .into_iter()
+            .map(|(_, doc)| doc.text)
+            .collect();
+        for r in &rules.rules {
+            for e in r.examples.iter().chain(&r.negative_examples) {
+                texts.push(e.text.clone());
+            }
+        }
+        texts.push("We do not, but no longer; if not in the USA, nicht mehr; sofern keine Übermittlung in die USA findet nicht statt".into());
+        let extras: Vec<&RuleCueWords> = rules.rules.iter().map(|r| &r.extra_cues).collect();
+        let (mut checked, mut flagged) = (0, 0);
+        for (n, text) in texts.iter().enumerate() {
+            let low = crate::matchers::text::lower_preserving(text);
+            let sentences = crate::matchers::text::SentenceIndex::new(text);
+            let words = low
+                .match_indices(|c: char| c.is_alphanumeric())
+                .map(|(i, _)| i);
+            let starts: Vec<usize> = words
+                .filter(|&i| i == 0 || !low[..i].ends_with(|c: char| c.is_alphanumeric()))
+                .collect();
+            for (k, &start) in starts.iter().enumerate() {
+                let end = starts.get(k + 1).map_or(low.len(), |&e| e.min(start + 12));
+                let end = crate::matchers::text::floor_boundary(&low, end).max(start);
+                let sent = (
+                    sentences.start(text, start),
+                    sentences.end(text, end).max(end),
+                );
+                let extra = extras[(n + k) % extras.len()];
+                let want = flags_by_list(&low, start, end, sent, &rules.cues, extra);
+                let got = flags(&low, start, end, sent, &rules.cues, extra);
+                assert_eq!(
+                    got,
+                    want,
+                    "{:?} in {:?}",
+                    &text[start..end],
+                    &text[sent.0..sent.1]
+                );
+                checked += 1;
+                flagged += usize::from(want != CueFlags::default());
+            }
+        }
+        assert!(
+            checked > 10_000 && flagged > 500,
+            "{checked} checked, {flagged} flagged"
+        );
     }
 }

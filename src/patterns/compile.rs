@@ -221,9 +221,83 @@ pub struct RuleCueWords {
     pub hypothetical: Vec<String>,
 }
 
-/// Shared cue lists, lower case, each with its automaton.
+/// Shared cue lists, and one automaton over all of them.
 #[derive(Debug, Clone)]
 pub struct Cues {
+    /// The lists, each with its own automaton.
+    pub lists: CueLists,
+    /// All lists in one automaton: a match needs one scan for every list.
+    pub combined: CueSet,
+}
+
+impl Cues {
+    /// The cues of `lists`, with their combined automaton.
+    pub fn new(lists: CueLists) -> anyhow::Result<Cues> {
+        let l = &lists;
+        let members = [
+            (&l.negation_before, CueSet::NEGATION_BEFORE),
+            (&l.negation_after, CueSet::NEGATION_AFTER),
+            (&l.historical_before, CueSet::HISTORICAL_BEFORE),
+            (&l.historical_after, CueSet::HISTORICAL_AFTER),
+            (&l.hypothetical_before, CueSet::HYPOTHETICAL_BEFORE),
+            (&l.hypothetical_after, CueSet::HYPOTHETICAL_AFTER),
+            (&l.not_negating, CueSet::NOT_NEGATING),
+            (&l.clause_breaks, CueSet::CLAUSE_BREAK),
+        ];
+        let mut index: BTreeMap<&str, u16> = BTreeMap::new();
+        for (list, bit) in members {
+            for w in &list.words {
+                *index.entry(w.as_str()).or_default() |= bit;
+            }
+        }
+        let words: Vec<String> = index.keys().map(|w| w.to_string()).collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&words)
+            .context("building the combined cue automaton")?;
+        let combined = CueSet {
+            ac,
+            words,
+            lists: index.into_values().collect(),
+        };
+        Ok(Cues { lists, combined })
+    }
+}
+
+/// The words of all cue lists (except the transfer words) in one overlapping automaton,
+/// each with the lists it is on.
+#[derive(Debug, Clone)]
+pub struct CueSet {
+    /// Standard (overlapping-capable) automaton over `words`; pattern id = index into `words`.
+    pub ac: AhoCorasick,
+    /// The distinct words, lower case.
+    pub words: Vec<String>,
+    /// For each word: the lists it is on (the `CueSet::*` bits).
+    pub lists: Vec<u16>,
+}
+
+impl CueSet {
+    /// On [`CueLists::negation_before`].
+    pub const NEGATION_BEFORE: u16 = 1;
+    /// On [`CueLists::negation_after`].
+    pub const NEGATION_AFTER: u16 = 1 << 1;
+    /// On [`CueLists::historical_before`].
+    pub const HISTORICAL_BEFORE: u16 = 1 << 2;
+    /// On [`CueLists::historical_after`].
+    pub const HISTORICAL_AFTER: u16 = 1 << 3;
+    /// On [`CueLists::hypothetical_before`].
+    pub const HYPOTHETICAL_BEFORE: u16 = 1 << 4;
+    /// On [`CueLists::hypothetical_after`].
+    pub const HYPOTHETICAL_AFTER: u16 = 1 << 5;
+    /// On [`CueLists::not_negating`].
+    pub const NOT_NEGATING: u16 = 1 << 6;
+    /// On [`CueLists::clause_breaks`].
+    pub const CLAUSE_BREAK: u16 = 1 << 7;
+}
+
+/// Shared cue lists, lower case, each with its automaton.
+#[derive(Debug, Clone)]
+pub struct CueLists {
     /// Negation cues before the match (same clause).
     pub negation_before: CueList,
     /// Negation cues after the match (same sentence, near).
@@ -712,7 +786,7 @@ fn compile_cues(c: CuesSyntax) -> anyhow::Result<Cues> {
     let list = |name: &str, words: Vec<String>| {
         CueList::new(words).with_context(|| format!("patterns/cues.toml: {name}"))
     };
-    Ok(Cues {
+    Cues::new(CueLists {
         negation_before: list("negation.before", c.negation.before)?,
         negation_after: list("negation.after", c.negation.after)?,
         historical_before: list("historical.before", c.historical.before)?,
