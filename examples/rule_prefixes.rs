@@ -1,18 +1,18 @@
 //! Shows each rule's required prefixes (`cargo run --release --example rule_prefixes`),
-//! and with `-- TEXTFILE` how often the keywords and prefixes occur in that text, most
-//! frequent first (each occurrence costs the keyword pass a reported match).
+//! and with `-- TEXTFILE` how often the keywords, prefixes and gazetteer terms occur in that
+//! text, most frequent first (each occurrence costs the automaton pass a reported match).
 use dpascan::matchers::text::lower_preserving;
 use dpascan::patterns::Rules;
 
 fn main() -> anyhow::Result<()> {
     let rules = Rules::embedded()?;
-    if let Some(dfa) = &rules.keywords {
+    if let Some(dfa) = &rules.automaton {
         use aho_corasick::automaton::Automaton;
         eprintln!(
-            "keyword automaton: {} patterns, {} KiB; gazetteer: {} KiB",
-            rules.keyword_rules.len(),
-            dfa.memory_usage() / 1024,
-            Automaton::memory_usage(&rules.gazetteer.ac) / 1024
+            "automaton: {} keyword and prefix patterns, {} gazetteer terms, {} KiB",
+            rules.keyword_patterns,
+            rules.gazetteer.words.len(),
+            dfa.memory_usage() / 1024
         );
     }
     let Some(path) = std::env::args().nth(1) else {
@@ -23,8 +23,8 @@ fn main() -> anyhow::Result<()> {
         return Ok(());
     };
     let low = lower_preserving(&std::fs::read_to_string(path)?);
-    let dfa = rules.keywords.as_ref().expect("rules have keywords");
-    let mut counts = vec![0usize; rules.keyword_rules.len()];
+    let dfa = rules.automaton.as_ref().expect("rules have patterns");
+    let mut counts = vec![0usize; rules.keyword_patterns + rules.gazetteer.words.len()];
     dpascan::matchers::text::overlapping(dfa, low.as_bytes(), |_, _, p| counts[p] += 1);
     let mut rows: Vec<(usize, usize)> = counts
         .into_iter()
@@ -41,11 +41,14 @@ fn main() -> anyhow::Result<()> {
                 .collect::<Vec<_>>()
                 .join(",")
         };
-        println!(
-            "{n:7}  keyword of [{}]  prefix of [{}]",
-            name(rules.keyword_rules.get(p)),
-            name(rules.prefix_rules.get(p))
-        );
+        match p.checked_sub(rules.keyword_patterns) {
+            Some(t) => println!("{n:7}  gazetteer term {:?}", rules.gazetteer.words[t]),
+            None => println!(
+                "{n:7}  keyword of [{}]  prefix of [{}]",
+                name(rules.keyword_rules.get(p)),
+                name(rules.prefix_rules.get(p))
+            ),
+        }
     }
     Ok(())
 }

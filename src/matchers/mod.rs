@@ -1,11 +1,13 @@
 //! Stage 2: normalized text + rules → findings.
 //!
-//! One lower-cased copy of the text is made (length-preserving, so offsets agree), then:
-//! 1. regex rules ([`rules`]): one overlapping Aho-Corasick pass finds the rules' keywords;
-//!    a rule's regex runs only in windows of ±[`KEYWORD_WINDOW`] bytes around its keywords
-//!    (rules without keywords run over the whole text);
-//! 2. gazetteers: one leftmost-longest Aho-Corasick pass over countries ([`country`]),
-//!    country stop terms, providers ([`provider`]) and cloud region codes ([`location`]).
+//! One lower-cased copy of the text is made (length-preserving, so offsets agree), then one
+//! overlapping Aho-Corasick pass ([`rules::automaton_pass`]) finds the rules' keywords and
+//! required prefixes and the gazetteer terms:
+//! 1. regex rules ([`rules`]): a rule's regex runs only in windows of ±[`KEYWORD_WINDOW`]
+//!    bytes around its keywords (rules without keywords run over the whole text);
+//! 2. gazetteers: leftmost-longest over the term occurrences at word starts: countries
+//!    ([`country`]), country stop terms, providers ([`provider`]) and cloud region codes
+//!    ([`location`]).
 //!
 //! Each hit becomes a [`Finding`] with its page, sentence context and value; findings are
 //! sorted by (start, end, rule), deduplicated and numbered f1…fn. The work is linear in the
@@ -111,97 +113,88 @@ impl<'a> Scan<'a> {
 /// document (bilingual documents and misdetected languages are common in contracts).
 pub fn find(doc: &Extracted, rules: &Rules, _lang: Option<&str>) -> Vec<Finding> {
     let scan = Scan::new(&doc.text, rules);
+    let (pass, terms) = rules::automaton_pass(&scan);
     let mut hits = Vec::new();
-    rules::find_rule_hits(&scan, &mut hits);
-    find_gazetteer_hits(&scan, &mut hits);
+    rules::find_rule_hits(&scan, pass, &mut hits);
+    find_gazetteer_hits(&scan, terms, &mut hits);
     finish(doc, &scan, hits)
 }
 
-/// The gazetteer pass: leftmost-longest over countries, stop terms, providers and regions.
-/// When a match is rejected (word boundary, case, trap) the search resumes at the next word
-/// start after its start, so a shorter valid term inside it is not lost: every term must
-/// start where no letter or digit precedes it ([`text::at_word_bounds`],
-/// [`location::region_bounds_ok`]), so no match starting in between could be accepted.
-fn find_gazetteer_hits(scan: &Scan, hits: &mut Vec<Hit>) {
+/// The gazetteer hits, from every occurrence of every term (`found`, from the automaton
+/// pass): leftmost-longest over countries, stop terms, providers and regions.
+///
+/// Every term must start where no letter or digit precedes it ([`text::at_word_bounds`],
+/// [`location::region_bounds_ok`]), so only word starts are candidates, each with the
+/// longest term starting there. A candidate's term is accepted or rejected (word
+/// boundary, case, trap); when rejected the next candidate is tried, so a shorter valid
+/// term inside it is not lost; an accepted term is skipped as a whole. This is the same as
+/// a leftmost-longest search resumed after each match, whose matches starting inside a
+/// word are all rejected.
+fn find_gazetteer_hits(scan: &Scan, mut found: Vec<rules::TermMatch>, hits: &mut Vec<Hit>) {
     let g = &scan.rules.gazetteer;
-    let low = scan.low.as_str();
+    // By start, the longest first; then one candidate per start.
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    found.dedup_by_key(|m| m.0);
+    // Candidates before `pos` lie inside an accepted term.
     let mut pos = 0;
-    while pos < low.len() {
-        let Some((s, m_end, pattern)) = text::leftmost(&g.ac, low.as_bytes(), pos) else {
-            break;
-        };
-        let mut accepted = false;
-        let mut next = m_end;
-        for term in &g.terms[pattern] {
-            let e = m_end;
-            if !provider::case_ok(scan.text, s, e, term) {
-                continue;
-            }
-            // German genitive: "Deutschlands", "Irlands" name the country too (span includes the 's').
-            let e = match term.target {
-                Target::Country(_, CountryForm::Name)
-                    if !term.written.ends_with('s')
-                        && scan.text.as_bytes().get(e) == Some(&b's')
-                        && text::at_word_bounds(scan.text, s, e + 1) =>
-                {
-                    e + 1
-                }
-                _ => e,
-            };
-            let bounded = match term.target {
-                Target::Region(_) => location::region_bounds_ok(scan.text, s, e),
-                _ => text::at_word_bounds(scan.text, s, e),
-            };
-            if !bounded {
-                continue;
-            }
-            match term.target {
-                Target::Stop => accepted = true,
-                Target::Country(i, form) => {
-                    // A trap (US state, person, company name) is consumed without a finding.
-                    accepted = true;
-                    if let Some(h) = country::hit(scan, s, e, i, form, &term.written) {
-                        hits.push(h);
-                    }
-                }
-                Target::Provider(i) => {
-                    accepted = true;
-                    hits.push(provider::hit(scan, s, e, i));
-                }
-                Target::Region(i) => {
-                    accepted = true;
-                    hits.push(location::region_hit(scan, s, e, i));
-                }
-            }
-            if accepted {
-                next = e;
-                break;
-            }
+    for (s, m_end, term) in found {
+        let word_start = scan.text.is_char_boundary(s)
+            && !text::char_before(scan.text, s).is_some_and(text::is_word_char);
+        if s < pos || !word_start {
+            continue;
         }
-        pos = if accepted {
-            next
-        } else {
-            next_word_start(scan.text, s + 1)
-        };
+        if let Some(e) = gazetteer_term(scan, s, m_end, &g.terms[term], hits) {
+            pos = e;
+        }
     }
 }
 
-/// The first position `>= pos` (a char boundary) not preceded by a letter or digit, or the
-/// text length.
-fn next_word_start(s: &str, pos: usize) -> usize {
-    let b = s.as_bytes();
-    let mut p = text::ceil_boundary(s, pos);
-    while p < b.len() {
-        let word_before = match b[p - 1] {
-            c if c < 0x80 => c.is_ascii_alphanumeric(),
-            _ => text::char_before(s, p).is_some_and(text::is_word_char),
-        };
-        if !word_before {
-            return p;
+/// Accepts the first of `terms` (matched at `s..m_end`) that fits the text there, pushing
+/// its hit if it has one (a trap or stop term has none); returns the end of the accepted
+/// term, or `None` when all are rejected.
+fn gazetteer_term(
+    scan: &Scan,
+    s: usize,
+    m_end: usize,
+    terms: &[crate::patterns::compile::Term],
+    hits: &mut Vec<Hit>,
+) -> Option<usize> {
+    for term in terms {
+        if !provider::case_ok(scan.text, s, m_end, term) {
+            continue;
         }
-        p = text::ceil_boundary(s, p + 1);
+        // German genitive: "Deutschlands", "Irlands" name the country too (span includes the 's').
+        let e = match term.target {
+            Target::Country(_, CountryForm::Name)
+                if !term.written.ends_with('s')
+                    && scan.text.as_bytes().get(m_end) == Some(&b's')
+                    && text::at_word_bounds(scan.text, s, m_end + 1) =>
+            {
+                m_end + 1
+            }
+            _ => m_end,
+        };
+        let bounded = match term.target {
+            Target::Region(_) => location::region_bounds_ok(scan.text, s, e),
+            _ => text::at_word_bounds(scan.text, s, e),
+        };
+        if !bounded {
+            continue;
+        }
+        match term.target {
+            Target::Stop => {}
+            Target::Country(i, form) => {
+                // A trap (US state, person, company name) is consumed without a finding.
+                if let Some(h) = country::hit(scan, s, e, i, form, &term.written) {
+                    hits.push(h);
+                }
+            }
+            Target::Provider(i) => hits.push(provider::hit(scan, s, e, i)),
+            Target::Region(i) => hits.push(location::region_hit(scan, s, e, i)),
+        }
+        return Some(e);
     }
-    b.len()
+    None
 }
 
 /// Sorts, deduplicates and numbers the hits, adding page and context.

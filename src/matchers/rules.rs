@@ -38,26 +38,44 @@ pub enum Strategy {
 /// prefixes was cheapest: see `examples/find_throughput.rs`).
 pub const BYTES_PER_ANCHORED_SEARCH: usize = 8;
 
-/// Appends the hits of all regex rules.
-pub fn find_rule_hits(scan: &Scan, hits: &mut Vec<Hit>) {
-    find_rule_hits_with(scan, hits, Strategy::Cheapest)
+/// What the one pass of [`Rules::automaton`] over the lower-cased text found for the rules:
+/// per rule, its keyword windows (sorted, disjoint) and the starts of its prefixes.
+///
+/// [`Rules::automaton`]: crate::patterns::Rules::automaton
+#[derive(Debug, Default)]
+pub struct RulePass {
+    /// Per rule: the windows its regex searches.
+    pub windows: Vec<Vec<(usize, usize)>>,
+    /// Per rule: where its required prefixes occur (unsorted, may repeat).
+    pub starts: Vec<Vec<usize>>,
 }
 
-/// [`find_rule_hits`] with a chosen [`Strategy`] (the others are for tests).
-pub fn find_rule_hits_with(scan: &Scan, hits: &mut Vec<Hit>, strategy: Strategy) {
+/// A gazetteer term occurrence `(start, end, term)` in the lower-cased text; `term` indexes
+/// [`Gazetteer::words`](crate::patterns::compile::Gazetteer::words).
+pub type TermMatch = (usize, usize, usize);
+
+/// The one automaton pass over the lower-cased text: keyword windows and prefix starts
+/// for the rules, and every occurrence of every gazetteer term, in the order of their ends.
+pub fn automaton_pass(scan: &Scan) -> (RulePass, Vec<TermMatch>) {
     let rules = scan.rules;
     let len = scan.text.len();
     let mut windows: Vec<Vec<(usize, usize)>> = vec![Vec::new(); rules.rules.len()];
     let mut starts: Vec<Vec<usize>> = vec![Vec::new(); rules.rules.len()];
+    let mut terms = Vec::new();
     for &i in &rules.always {
         windows[i].push((0, len));
     }
-    if let Some(dfa) = &rules.keywords {
+    if let Some(dfa) = &rules.automaton {
+        let first_term = rules.keyword_patterns;
         // Keyword hits come in text order, so the last window is reused for hits inside
         // it, but only when the hit keeps its full reach inside that window (otherwise a
         // match running past the window's end would be lost).
         let mut last: Option<(usize, usize)> = None;
         text::overlapping(dfa, scan.low.as_bytes(), |start, end, pattern| {
+            if pattern >= first_term {
+                terms.push((start, end, pattern - first_term));
+                return;
+            }
             for &ri in rules.prefix_rules.get(pattern) {
                 starts[ri as usize].push(start);
             }
@@ -82,6 +100,27 @@ pub fn find_rule_hits_with(scan: &Scan, hits: &mut Vec<Hit>, strategy: Strategy)
             }
         });
     }
+    (RulePass { windows, starts }, terms)
+}
+
+/// Appends the hits of all regex rules, from their windows and prefix starts in `pass`.
+pub fn find_rule_hits(scan: &Scan, pass: RulePass, hits: &mut Vec<Hit>) {
+    run_rules(scan, pass, hits, Strategy::Cheapest)
+}
+
+/// The hits of all regex rules with a chosen [`Strategy`] (the others are for tests).
+pub fn find_rule_hits_with(scan: &Scan, hits: &mut Vec<Hit>, strategy: Strategy) {
+    let (pass, _) = automaton_pass(scan);
+    run_rules(scan, pass, hits, strategy)
+}
+
+/// Runs each rule's regex over its windows in `pass`.
+fn run_rules(scan: &Scan, pass: RulePass, hits: &mut Vec<Hit>, strategy: Strategy) {
+    let rules = scan.rules;
+    let RulePass {
+        mut windows,
+        mut starts,
+    } = pass;
     for (ri, ws) in windows.iter_mut().enumerate() {
         let rule = &rules.rules[ri];
         if ws.is_empty() {
@@ -406,6 +445,40 @@ mod tests {
         );
         out.push("(„Auftragnehmer“) ((\"Processor\")) – Auftraggeber – ".repeat(50));
         out
+    }
+
+    /// A gazetteer term that is also a keyword or prefix is one string but two patterns
+    /// of the automaton: the pass reports it for both.
+    #[test]
+    fn terms_shared_with_keywords_are_reported_for_both() {
+        let rules = Rules::embedded().unwrap();
+        let mut shared = 0;
+        for (t, word) in rules.gazetteer.words.iter().enumerate() {
+            let of_rules: Vec<usize> = (0..rules.rules.len())
+                .filter(|&i| {
+                    let r = &rules.rules[i];
+                    r.keywords.contains(word) || r.prefixes.contains(word)
+                })
+                .collect();
+            if of_rules.is_empty() {
+                continue;
+            }
+            shared += 1;
+            let text = format!("x. {word} x");
+            let scan = Scan::new(&text, &rules);
+            let (pass, terms) = automaton_pass(&scan);
+            assert!(terms.contains(&(3, 3 + word.len(), t)), "term {word:?}");
+            for i in of_rules {
+                let r = &rules.rules[i];
+                let seen = if r.keywords.contains(word) {
+                    !pass.windows[i].is_empty()
+                } else {
+                    pass.starts[i].contains(&3)
+                };
+                assert!(seen, "{word:?} for rule {}", r.id);
+            }
+        }
+        assert!(shared > 3, "{shared} shared words");
     }
 
     #[test]

@@ -24,13 +24,17 @@ pub const KEYWORD_WINDOW: usize = 400;
 pub struct Rules {
     /// Regex rules in load order (files sorted by name, rules in file order).
     pub rules: Vec<CompiledRule>,
-    /// One automaton over the rules' keywords and required prefixes, for an overlapping
-    /// search of the lower-cased text ([`crate::matchers::text::overlapping`]); `None`
-    /// when no rule has either.
-    pub keywords: Option<aho_corasick::dfa::DFA>,
-    /// For each pattern id of `keywords`: the rules (indices into `rules`) it is a keyword of.
+    /// One automaton over the rules' keywords and required prefixes (pattern ids below
+    /// `keyword_patterns`) and the gazetteer's terms (pattern id `keyword_patterns + i` is
+    /// term `i` of [`Gazetteer::words`]), for one overlapping pass over the lower-cased
+    /// text ([`crate::matchers::text::overlapping`]); `None` when there are no patterns.
+    pub automaton: Option<aho_corasick::dfa::DFA>,
+    /// The number of keyword and prefix patterns of `automaton` (they come first).
+    pub keyword_patterns: usize,
+    /// For each keyword pattern id of `automaton`: the rules (indices into `rules`) it is
+    /// a keyword of.
     pub keyword_rules: RuleLists,
-    /// For each pattern id of `keywords`: the rules it is a required prefix of
+    /// For each keyword pattern id of `automaton`: the rules it is a required prefix of
     /// ([`CompiledRule::prefixes`]).
     pub prefix_rules: RuleLists,
     /// Rules without keywords: they run over the whole text.
@@ -43,7 +47,7 @@ pub struct Rules {
     pub providers: Vec<ProviderEntry>,
     /// Cloud regions (provider, code, city, country).
     pub regions: Vec<Region>,
-    /// The one leftmost-longest automaton over countries, stop terms, providers and regions.
+    /// Countries, stop terms, providers and regions, matched in the pass of `automaton`.
     pub gazetteer: Gazetteer,
     /// Place names (lower case) → where they are; for `place` groups of location rules.
     pub places: HashMap<String, Place>,
@@ -462,13 +466,12 @@ pub struct Term {
     pub case: CaseRule,
 }
 
-/// The combined gazetteer automaton.
+/// The gazetteer terms, matched in the pass of [`Rules::automaton`].
 #[derive(Debug)]
 pub struct Gazetteer {
-    /// Leftmost-longest automaton over the lower-cased terms
-    /// ([`crate::matchers::text::leftmost`]).
-    pub ac: aho_corasick::dfa::DFA,
-    /// For each automaton pattern id: the terms with that lower-cased form, in priority order.
+    /// The distinct lower-cased terms, sorted.
+    pub words: Vec<String>,
+    /// For each of `words`: the terms with that lower-cased form, in priority order.
     pub terms: Vec<Vec<Term>>,
 }
 
@@ -587,7 +590,13 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
             }
         }
     }
-    let keywords = if kw_index.is_empty() {
+    let keyword_patterns = kw_index.len();
+    let patterns: Vec<&str> = kw_index
+        .keys()
+        .chain(&gazetteer.words)
+        .map(String::as_str)
+        .collect();
+    let automaton = if patterns.is_empty() {
         None
     } else {
         Some(
@@ -595,8 +604,8 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
                 .match_kind(MatchKind::Standard)
                 // `matchers::text::overlapping` runs the DFA itself, without a prefilter.
                 .prefilter(false)
-                .build(kw_index.keys())
-                .context("building the keyword automaton")?,
+                .build(&patterns)
+                .context("building the keyword and gazetteer automaton")?,
         )
     };
     let (keyword_rules, prefix_rules): (Vec<_>, Vec<_>) = kw_index.into_values().unzip();
@@ -607,7 +616,8 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
     Ok(Rules {
         entities,
         rules,
-        keywords,
+        automaton,
+        keyword_patterns,
         keyword_rules,
         prefix_rules,
         always,
@@ -1129,16 +1139,8 @@ fn build_gazetteer(
     for (i, r) in regions.iter().enumerate() {
         add(&r.code, Target::Region(i), CaseRule::Insensitive);
     }
-    let ac = aho_corasick::dfa::DFA::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        // `matchers::text::leftmost` runs the DFA itself, without a prefilter.
-        .prefilter(false)
-        .build(map.keys())
-        .context("building the gazetteer automaton")?;
-    Ok(Gazetteer {
-        ac,
-        terms: map.into_values().collect(),
-    })
+    let (words, terms) = map.into_iter().unzip();
+    Ok(Gazetteer { words, terms })
 }
 
 #[cfg(test)]
