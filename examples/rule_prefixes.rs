@@ -25,7 +25,9 @@ fn main() -> anyhow::Result<()> {
     let low = lower_preserving(&std::fs::read_to_string(path)?);
     let dfa = rules.automaton.as_ref().expect("rules have patterns");
     let mut counts = vec![0usize; rules.keyword_patterns + rules.gazetteer.words.len()];
-    dpascan::matchers::text::overlapping(dfa, low.as_bytes(), |_, _, p| counts[p] += 1);
+    dpascan::matchers::text::overlapping(dfa, &rules.match_table, low.as_bytes(), |_, _, p| {
+        counts[p] += 1
+    });
     let mut rows: Vec<(usize, usize)> = counts
         .into_iter()
         .enumerate()

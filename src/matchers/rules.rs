@@ -71,34 +71,39 @@ pub fn automaton_pass(scan: &Scan) -> (RulePass, Vec<TermMatch>) {
         // it, but only when the hit keeps its full reach inside that window (otherwise a
         // match running past the window's end would be lost).
         let mut last: Option<(usize, usize)> = None;
-        text::overlapping(dfa, scan.low.as_bytes(), |start, end, pattern| {
-            if pattern >= first_term {
-                terms.push((start, end, pattern - first_term));
-                return;
-            }
-            for &ri in rules.prefix_rules.get(pattern) {
-                starts[ri as usize].push(start);
-            }
-            let keyword_of = rules.keyword_rules.get(pattern);
-            if keyword_of.is_empty() {
-                return;
-            }
-            let w = match last {
-                Some((a, z)) if a + MIN_REACH <= start && end + MIN_REACH <= z => (a, z),
-                _ => {
-                    let w = keyword_window(scan, start, end);
-                    last = Some(w);
-                    w
+        text::overlapping(
+            dfa,
+            &rules.match_table,
+            scan.low.as_bytes(),
+            |start, end, pattern| {
+                if pattern >= first_term {
+                    terms.push((start, end, pattern - first_term));
+                    return;
                 }
-            };
-            for &ri in keyword_of {
-                let ws = &mut windows[ri as usize];
-                match ws.last_mut() {
-                    Some(last) if last.1 >= w.0 => last.1 = last.1.max(w.1),
-                    _ => ws.push(w),
+                for &ri in rules.prefix_rules.get(pattern) {
+                    starts[ri as usize].push(start);
                 }
-            }
-        });
+                let keyword_of = rules.keyword_rules.get(pattern);
+                if keyword_of.is_empty() {
+                    return;
+                }
+                let w = match last {
+                    Some((a, z)) if a + MIN_REACH <= start && end + MIN_REACH <= z => (a, z),
+                    _ => {
+                        let w = keyword_window(scan, start, end);
+                        last = Some(w);
+                        w
+                    }
+                };
+                for &ri in keyword_of {
+                    let ws = &mut windows[ri as usize];
+                    match ws.last_mut() {
+                        Some(last) if last.1 >= w.0 => last.1 = last.1.max(w.1),
+                        _ => ws.push(w),
+                    }
+                }
+            },
+        );
     }
     (RulePass { windows, starts }, terms)
 }

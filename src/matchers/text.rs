@@ -81,10 +81,14 @@ pub fn lower_preserving_slow(s: &str) -> String {
 /// state is the true one by the time it reaches its own bytes (an Aho-Corasick state is
 /// the longest suffix of the text read that begins a pattern, never longer than that).
 ///
+/// The patterns of each match state come from `table` (built for `dfa` with
+/// [`MatchTable::new`]; an empty table falls back to the automaton's own lists).
+///
 /// [`MatchKind::Standard`]: aho_corasick::MatchKind::Standard
 /// [`Automaton::max_pattern_len`]: aho_corasick::automaton::Automaton::max_pattern_len
 pub fn overlapping(
     dfa: &aho_corasick::dfa::DFA,
+    table: &MatchTable,
     hay: &[u8],
     mut f: impl FnMut(usize, usize, usize),
 ) {
@@ -96,7 +100,7 @@ pub fn overlapping(
     let piece = hay.len().div_ceil(STREAMS);
     let warm = dfa.max_pattern_len();
     if piece < MIN_PIECE.max(2 * warm) {
-        overlapping_in_one_stream(dfa, hay, &mut f);
+        overlapping_in_one_stream(dfa, table, hay, &mut f);
         return;
     }
     // Stream k reads hay[from[k]..] and reports matches ending after own[k].
@@ -138,13 +142,13 @@ pub fn overlapping(
     }
     if found.iter().flatten().any(|&(_, s)| dfa.is_dead(s)) {
         // Not reached by an unanchored standard search; the one-stream loop stops there.
-        overlapping_in_one_stream(dfa, hay, &mut f);
+        overlapping_in_one_stream(dfa, table, hay, &mut f);
         return;
     }
     for k in 0..STREAMS {
         for &(end, s) in &found[k] {
             if end > own[k] {
-                report(dfa, s, end, &mut f);
+                table.report(dfa, s, end, &mut f);
             }
         }
     }
@@ -164,6 +168,7 @@ pub const STREAMS: usize = 4;
 /// [`overlapping`] in one stream of steps.
 pub fn overlapping_in_one_stream(
     dfa: &aho_corasick::dfa::DFA,
+    table: &MatchTable,
     hay: &[u8],
     mut f: impl FnMut(usize, usize, usize),
 ) {
@@ -180,9 +185,108 @@ pub fn overlapping_in_one_stream(
                 return;
             }
             if dfa.is_match(sid) {
-                report(dfa, sid, i + 1, &mut f);
+                table.report(dfa, sid, i + 1, &mut f);
             }
         }
+    }
+}
+
+/// The patterns of each match state of a DFA, in one flat array: [`overlapping`] looks them
+/// up for every match it reports, and the automaton's own lists (one heap vector per
+/// state) cost a cache miss each (the pass's report step spent half its time there).
+#[derive(Debug, Clone, Default)]
+pub struct MatchTable {
+    /// State ids are multiples of `1 << shift`; `lists[id >> shift]` is a range of `flat`.
+    shift: u32,
+    /// Per state (by `id >> shift`): its range `start..end` in `flat` (empty: unknown).
+    lists: Vec<(u32, u32)>,
+    /// (pattern id, pattern length in bytes), for all match states.
+    flat: Vec<(u32, u32)>,
+}
+
+impl MatchTable {
+    /// The table of `dfa`, an unanchored DFA over `patterns` (in pattern id order).
+    ///
+    /// Every state of an Aho-Corasick automaton is a prefix of some pattern, and reading
+    /// that prefix from the start state reaches it (it is its own longest suffix in the
+    /// trie), so feeding every prefix of every pattern visits every state: as many steps
+    /// as the patterns have bytes. State ids are their index times a power-of-two stride;
+    /// the indices are consecutive, so the gcd of all ids is the stride.
+    pub fn new<P: AsRef<[u8]>>(dfa: &aho_corasick::dfa::DFA, patterns: &[P]) -> MatchTable {
+        use aho_corasick::automaton::Automaton;
+        use aho_corasick::Anchored;
+        let Ok(start) = dfa.start_state(Anchored::No) else {
+            return MatchTable::default();
+        };
+        let mut states = vec![start.as_usize()];
+        for p in patterns {
+            let mut sid = start;
+            for &b in p.as_ref() {
+                sid = dfa.next_state(Anchored::No, sid, b);
+                states.push(sid.as_usize());
+            }
+        }
+        let gcd = states.iter().fold(0, |g, &id| gcd(g, id));
+        if !gcd.is_power_of_two() || u32::try_from(patterns.len()).is_err() {
+            return MatchTable::default();
+        }
+        let shift = gcd.trailing_zeros();
+        states.sort_unstable();
+        states.dedup();
+        let mut table = MatchTable {
+            shift,
+            ..MatchTable::default()
+        };
+        for id in states {
+            let Ok(sid) = aho_corasick::automaton::StateID::new(id) else {
+                continue;
+            };
+            if !dfa.is_match(sid) {
+                continue;
+            }
+            let slot = id >> shift;
+            if table.lists.len() <= slot {
+                table.lists.resize(slot + 1, (0, 0));
+            }
+            let first = table.flat.len() as u32;
+            for k in 0..dfa.match_len(sid) {
+                let pid = dfa.match_pattern(sid, k);
+                table.flat.push((pid.as_u32(), dfa.pattern_len(pid) as u32));
+            }
+            table.lists[slot] = (first, table.flat.len() as u32);
+        }
+        table
+    }
+
+    /// Calls `f(start, end, pattern)` for each pattern matching in match state `sid` at
+    /// `end`; out of line, so that the loop of [`overlapping`] stays small.
+    #[inline(never)]
+    fn report(
+        &self,
+        dfa: &aho_corasick::dfa::DFA,
+        sid: aho_corasick::automaton::StateID,
+        end: usize,
+        f: &mut impl FnMut(usize, usize, usize),
+    ) {
+        let list = self
+            .lists
+            .get(sid.as_usize() >> self.shift)
+            .and_then(|&(a, z)| self.flat.get(a as usize..z as usize))
+            .filter(|l| !l.is_empty());
+        match list {
+            Some(l) => l
+                .iter()
+                .for_each(|&(p, len)| f(end - len as usize, end, p as usize)),
+            None => report(dfa, sid, end, f),
+        }
+    }
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
     }
 }
 
@@ -531,13 +635,40 @@ mod tests {
                 .find_overlapping_iter(low.as_str())
                 .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
                 .collect();
+            let built = MatchTable::new(&dfa, &patterns);
+            assert!(!built.flat.is_empty() && built.flat.len() >= patterns.len());
             let mut got = Vec::new();
-            overlapping(&dfa, low.as_bytes(), |s, e, p| got.push((s, e, p)));
-            assert!(want.len() > 50);
-            assert_eq!(got, want, "text of {len} chars");
-            got.clear();
-            overlapping_in_one_stream(&dfa, low.as_bytes(), |s, e, p| got.push((s, e, p)));
-            assert_eq!(got, want, "one stream, text of {len} chars");
+            for table in [MatchTable::default(), built] {
+                got.clear();
+                overlapping(&dfa, &table, low.as_bytes(), |s, e, p| got.push((s, e, p)));
+                assert!(want.len() > 50);
+                assert_eq!(got, want, "text of {len} chars, {table:?}");
+                got.clear();
+                let hay = low.as_bytes();
+                overlapping_in_one_stream(&dfa, &table, hay, |s, e, p| got.push((s, e, p)));
+                assert_eq!(got, want, "one stream, text of {len} chars, {table:?}");
+            }
+        }
+    }
+
+    /// On the real automaton (keywords, prefixes, gazetteer terms) the flat table gives
+    /// what the automaton's own lists give, on every corpus document.
+    #[test]
+    fn match_table_of_the_rules_is_the_automatons_lists() {
+        let rules = crate::patterns::Rules::embedded().unwrap();
+        let dfa = rules.automaton.as_ref().unwrap();
+        let table = &rules.match_table;
+        assert!(table.flat.len() >= rules.keyword_patterns + rules.gazetteer.words.len());
+        assert!(table.lists.iter().any(|&(a, z)| a < z));
+        for (name, doc) in crate::matchers::snapshot::corpus_docs() {
+            let low = lower_preserving(&doc.text);
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            overlapping(dfa, table, low.as_bytes(), |s, e, p| got.push((s, e, p)));
+            let fallback = MatchTable::default();
+            overlapping(dfa, &fallback, low.as_bytes(), |s, e, p| {
+                want.push((s, e, p))
+            });
+            assert_eq!(got, want, "{name}");
         }
     }
 

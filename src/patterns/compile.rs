@@ -29,6 +29,8 @@ pub struct Rules {
     /// term `i` of [`Gazetteer::words`]), for one overlapping pass over the lower-cased
     /// text ([`crate::matchers::text::overlapping`]); `None` when there are no patterns.
     pub automaton: Option<aho_corasick::dfa::DFA>,
+    /// The patterns of each match state of `automaton`, in one flat table.
+    pub match_table: crate::matchers::text::MatchTable,
     /// The number of keyword and prefix patterns of `automaton` (they come first).
     pub keyword_patterns: usize,
     /// For each keyword pattern id of `automaton`: the rules (indices into `rules`) it is
@@ -608,6 +610,10 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
                 .context("building the keyword and gazetteer automaton")?,
         )
     };
+    let match_table = automaton
+        .as_ref()
+        .map(|dfa| crate::matchers::text::MatchTable::new(dfa, &patterns))
+        .unwrap_or_default();
     let (keyword_rules, prefix_rules): (Vec<_>, Vec<_>) = kw_index.into_values().unzip();
     let (keyword_rules, prefix_rules) = (
         RuleLists::new(&keyword_rules),
@@ -617,6 +623,7 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
         entities,
         rules,
         automaton,
+        match_table,
         keyword_patterns,
         keyword_rules,
         prefix_rules,
