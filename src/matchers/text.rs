@@ -74,9 +74,10 @@ pub fn lower_preserving_slow(s: &str) -> String {
 ///
 /// The same matches as [`aho_corasick::AhoCorasick::find_overlapping_iter`], in a loop of
 /// its own. A DFA step waits for the load of the next state, and the automaton of keywords,
-/// prefixes and gazetteer terms (6 MiB) is larger than the L2 cache, so one stream of steps spends most of its time waiting: the
-/// text is cut into [`STREAMS`] pieces that are stepped through side by side (their loads
-/// overlap), and the matches of the later pieces are reported after those of the first.
+/// prefixes and gazetteer terms (6 MiB) is larger than the L2 cache, so one stream of steps
+/// spends most of its time waiting: the text is cut into [`STREAMS`] pieces that are
+/// stepped through side by side (their loads overlap), and the matches of the later pieces
+/// are reported after those of the first.
 /// Each piece after the first starts [`Automaton::max_pattern_len`] bytes early, so its
 /// state is the true one by the time it reaches its own bytes (an Aho-Corasick state is
 /// the longest suffix of the text read that begins a pattern, never longer than that).
@@ -122,6 +123,7 @@ pub fn overlapping(
         for j in 0..n_steps {
             for k in 0..STREAMS {
                 sid[k] = dfa.next_state(Anchored::No, sid[k], lanes[k][block + j]);
+                // n[k] <= j, so the mask changes nothing; it spares the bounds check.
                 buf[k][n[k] & (BLOCK_STEPS - 1)] = (j as u32, sid[k]);
                 n[k] += usize::from(dfa.is_special(sid[k]));
             }
@@ -209,9 +211,11 @@ impl MatchTable {
     ///
     /// Every state of an Aho-Corasick automaton is a prefix of some pattern, and reading
     /// that prefix from the start state reaches it (it is its own longest suffix in the
-    /// trie), so feeding every prefix of every pattern visits every state: as many steps
-    /// as the patterns have bytes. State ids are their index times a power-of-two stride;
-    /// the indices are consecutive, so the gcd of all ids is the stride.
+    /// trie), so feeding every prefix of every pattern visits every state a search can
+    /// reach: as many steps as the patterns have bytes. State ids are their index times a
+    /// power-of-two stride, so the gcd `g` of all ids is a multiple of the stride (the
+    /// stride itself, as the indices are consecutive), and distinct states have distinct
+    /// `id / g`.
     pub fn new<P: AsRef<[u8]>>(dfa: &aho_corasick::dfa::DFA, patterns: &[P]) -> MatchTable {
         use aho_corasick::automaton::Automaton;
         use aho_corasick::Anchored;
