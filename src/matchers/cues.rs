@@ -9,7 +9,7 @@
 //! - A negation cue inside a history cue ("no longer", "nicht mehr") does not count as a negation.
 //! - Cues are whole words: the chars around them must not be letters or digits.
 
-use crate::patterns::compile::{CueList, CueSet, Cues, RuleCueWords};
+use crate::patterns::compile::{CueSet, Cues, RuleCueWords};
 
 /// Most bytes after the match in which "after" cues are looked for.
 pub const AFTER_REACH: usize = 120;
@@ -42,22 +42,6 @@ fn whole_word(window: &str, start: usize, end: usize, cue: &str) -> bool {
     before_ok && after_ok
 }
 
-/// Spans of whole-word occurrences of any cue of `list` in `window` (one automaton pass).
-pub fn cue_spans(window: &str, list: &CueList) -> Vec<(usize, usize)> {
-    list.ac
-        .find_overlapping_iter(window)
-        .filter(|m| {
-            whole_word(
-                window,
-                m.start(),
-                m.end(),
-                &list.words[m.pattern().as_usize()],
-            )
-        })
-        .map(|m| (m.start(), m.end()))
-        .collect()
-}
-
 /// Spans of whole-word occurrences of any of `cues` in `window` (small rule-specific lists).
 pub fn word_spans(window: &str, cues: &[String]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -69,17 +53,6 @@ pub fn word_spans(window: &str, cues: &[String]) -> Vec<(usize, usize)> {
         }
     }
     out
-}
-
-/// Start of the clause that ends at `start`, within `sent_start..start` of the lower-cased text.
-pub fn clause_start(low: &str, sent_start: usize, start: usize, cues: &Cues) -> usize {
-    let from = super::text::ceil_boundary(low, sent_start.max(start.saturating_sub(BEFORE_REACH)));
-    let window = &low[from..start];
-    let mut cut = window.rfind(';').map(|i| i + 1).unwrap_or(0);
-    for (_, e) in cue_spans(window, &cues.lists.clause_breaks) {
-        cut = cut.max(e);
-    }
-    from + cut
 }
 
 /// End of the "after" window of a match ending at `end`.
@@ -96,8 +69,7 @@ pub fn after_end(low: &str, end: usize, sent_end: usize) -> usize {
 ///
 /// One scan of [`Cues::combined`] over the clause window before the match and the window
 /// after it finds the cues of every list; each list's cues are then the occurrences lying
-/// in its window, as whole words there (the same as [`flags_by_list`], which scans each
-/// list's window with that list's automaton: ten scans).
+/// in its window, as whole words there.
 pub fn flags(
     low: &str,
     start: usize,
@@ -107,15 +79,12 @@ pub fn flags(
     extra: &RuleCueWords,
 ) -> CueFlags {
     let set = &cues.combined;
-    // The clause window of `clause_start` starts here; the after window ends at `aend`.
-    let from = super::text::ceil_boundary(low, sent.0.max(start.saturating_sub(BEFORE_REACH)));
-    let aend = after_end(low, end, sent.1);
+    let (from, aend) = reach(low, start, end, sent);
     let found: Vec<(usize, usize, usize)> = set
         .ac
         .find_overlapping_iter(&low[from..aend])
         .map(|m| (from + m.start(), from + m.end(), m.pattern().as_usize()))
         .collect();
-    // Occurrences of cues on the lists `bits` lying in `a..z`, as whole words there.
     let spans = |bits: u16, (a, z): (usize, usize)| -> Vec<(usize, usize)> {
         found
             .iter()
@@ -128,6 +97,31 @@ pub fn flags(
             .map(|&(s, e, _)| (s, e))
             .collect()
     };
+    flags_from_spans(low, (start, end), sent, (from, aend), extra, spans)
+}
+
+/// Where cues are looked for around the match `start..end`: from the start of the clause
+/// window (at most [`BEFORE_REACH`] bytes back, not before the sentence) to the end of the
+/// after window ([`after_end`]).
+fn reach(low: &str, start: usize, end: usize, sent: (usize, usize)) -> (usize, usize) {
+    let from = super::text::ceil_boundary(low, sent.0.max(start.saturating_sub(BEFORE_REACH)));
+    (from, after_end(low, end, sent.1))
+}
+
+/// The flags of the match `m`, given `spans(list, (a, z))`: the whole-word occurrences
+/// (absolute offsets) of the cues of `list` (a `CueSet` bit) lying in `a..z`, judged at
+/// that window's edges. `(from, aend)` is [`reach`].
+///
+/// The clause starts after the last ';' and the last clause break between `from` and the
+/// match; "before" cues count in the clause, "after" cues between the match and `aend`.
+fn flags_from_spans(
+    low: &str,
+    (start, end): (usize, usize),
+    sent: (usize, usize),
+    (from, aend): (usize, usize),
+    extra: &RuleCueWords,
+    spans: impl Fn(u16, (usize, usize)) -> Vec<(usize, usize)>,
+) -> CueFlags {
     let mut cstart = low[from..start].rfind(';').map_or(from, |i| from + i + 1);
     for (_, e) in spans(CueSet::CLAUSE_BREAK, (from, start)) {
         cstart = cstart.max(e);
@@ -172,54 +166,6 @@ pub fn flags(
     }
 }
 
-/// [`flags`] with one scan per list and window (the reference for the tests).
-#[cfg(test)]
-fn flags_by_list(
-    low: &str,
-    start: usize,
-    end: usize,
-    sent: (usize, usize),
-    cues: &Cues,
-    extra: &RuleCueWords,
-) -> CueFlags {
-    let cstart = clause_start(low, sent.0, start, cues);
-    let before = &low[cstart..start];
-    let aend = after_end(low, end, sent.1);
-    let after = &low[end..aend];
-    let sentence = &low[super::text::ceil_boundary(low, sent.0.min(start))
-        ..super::text::floor_boundary(low, sent.1.max(end))];
-
-    let hist_before = cue_spans(before, &cues.lists.historical_before);
-    let hist_after = cue_spans(after, &cues.lists.historical_after);
-    let historical = !hist_before.is_empty()
-        || !hist_after.is_empty()
-        || !word_spans(sentence, &extra.historical).is_empty();
-
-    let inside = |spans: &[(usize, usize)], (a, z): (usize, usize)| {
-        spans.iter().any(|&(s, e)| s <= a && z <= e)
-    };
-    let mut neg_before: Vec<(usize, usize)> = cue_spans(before, &cues.lists.negation_before);
-    neg_before.extend(word_spans(before, &extra.negated));
-    let neg_after = cue_spans(after, &cues.lists.negation_after);
-    let other_before = cue_spans(before, &cues.lists.not_negating);
-    let other_after = cue_spans(after, &cues.lists.not_negating);
-    let negated = neg_before
-        .iter()
-        .any(|&s| !inside(&hist_before, s) && !inside(&other_before, s))
-        || neg_after
-            .iter()
-            .any(|&s| !inside(&hist_after, s) && !inside(&other_after, s));
-
-    let hypothetical = !cue_spans(before, &cues.lists.hypothetical_before).is_empty()
-        || !word_spans(before, &extra.hypothetical).is_empty()
-        || !cue_spans(after, &cues.lists.hypothetical_after).is_empty();
-    CueFlags {
-        negated,
-        historical,
-        hypothetical,
-    }
-}
-
 /// Whether the sentence `sent` of the lower-cased text talks about transfers or storage.
 pub fn is_transfer_sentence(low: &str, sent: (usize, usize), cues: &Cues) -> bool {
     let a = super::text::ceil_boundary(low, sent.0);
@@ -232,9 +178,41 @@ pub fn is_transfer_sentence(low: &str, sent: (usize, usize), cues: &Cues) -> boo
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::patterns::compile::CueList;
+    use aho_corasick::AhoCorasick;
+
+    /// Each combined list (its bit, its own automaton, its words).
+    type ListAutomata<'a> = Vec<(u16, AhoCorasick, &'a [String])>;
+
+    /// [`flags`] with each list's window scanned by that list's own automaton (as before
+    /// the lists were combined): the reference for the combined scan.
+    fn flags_by_list(
+        low: &str,
+        m: (usize, usize),
+        sent: (usize, usize),
+        lists: &ListAutomata,
+        extra: &RuleCueWords,
+    ) -> CueFlags {
+        let spans = |bits: u16, (a, z): (usize, usize)| -> Vec<(usize, usize)> {
+            let window = &low[a..z];
+            let mut out = Vec::new();
+            for (_, ac, words) in lists.iter().filter(|l| l.0 & bits != 0) {
+                for o in ac.find_overlapping_iter(window) {
+                    let (s, e) = (o.start(), o.end());
+                    if whole_word(window, s, e, &words[o.pattern().as_usize()]) {
+                        out.push((a + s, a + e));
+                    }
+                }
+            }
+            out
+        };
+        let reach = reach(low, m.0, m.1, sent);
+        flags_from_spans(low, m, sent, reach, extra, spans)
+    }
 
     fn cues() -> Cues {
-        let l = |v: &[&str]| CueList::new(v.iter().map(|s| s.to_string()).collect()).unwrap();
+        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let transfer_words = CueList::new(l(&["übermitt", "transfer"])).unwrap();
         Cues::new(crate::patterns::compile::CueLists {
             negation_before: l(&["not", "no", "keine", "nicht"]),
             negation_after: l(&["findet nicht statt", "nicht"]),
@@ -243,7 +221,7 @@ mod tests {
             hypothetical_before: l(&["if", "sofern"]),
             hypothetical_after: l(&[]),
             clause_breaks: l(&["but", "aber"]),
-            transfer_words: l(&["übermitt", "transfer"]),
+            transfer_words,
             not_negating: l(&["do not ensure an adequate"]),
         })
         .unwrap()
@@ -298,9 +276,10 @@ mod tests {
         }
     }
 
-    /// The one-scan flags are the flags of the per-list scans: at every word of the corpus
-    /// documents and the rule examples (with the real cue lists and each rule's extra cues),
-    /// and with windows cut by ';' and clause breaks.
+    /// The one combined scan finds, per list and window, what that list's own automaton
+    /// finds there: the flags agree at every word of the corpus documents and the rule
+    /// examples (with the real cue lists and each rule's extra cues), and with windows cut
+    /// by ';' and clause breaks.
     #[test]
     fn one_scan_is_the_per_list_scans() {
         let rules = crate::patterns::Rules::embedded().unwrap();
@@ -315,6 +294,19 @@ mod tests {
         }
         texts.push("We do not, but no longer; if not in the USA, nicht mehr; sofern keine Übermittlung in die USA findet nicht statt".into());
         let extras: Vec<&RuleCueWords> = rules.rules.iter().map(|r| &r.extra_cues).collect();
+        let lists: ListAutomata = rules
+            .cues
+            .lists
+            .combined()
+            .into_iter()
+            .map(|(words, bit)| {
+                let ac = AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::Standard)
+                    .build(words)
+                    .unwrap();
+                (bit, ac, words)
+            })
+            .collect();
         let (mut checked, mut flagged) = (0, 0);
         for (n, text) in texts.iter().enumerate() {
             let low = crate::matchers::text::lower_preserving(text);
@@ -333,7 +325,7 @@ mod tests {
                     sentences.end(text, end).max(end),
                 );
                 let extra = extras[(n + k) % extras.len()];
-                let want = flags_by_list(&low, start, end, sent, &rules.cues, extra);
+                let want = flags_by_list(&low, (start, end), sent, &lists, extra);
                 let got = flags(&low, start, end, sent, &rules.cues, extra);
                 assert_eq!(
                     got,

@@ -91,16 +91,6 @@ impl RuleLists {
         };
         self.ids.get(start..end).unwrap_or_default()
     }
-
-    /// The number of patterns.
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// Whether there are no patterns.
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
 }
 
 /// One compiled regex rule.
@@ -230,29 +220,19 @@ pub struct RuleCueWords {
 /// Shared cue lists, and one automaton over all of them.
 #[derive(Debug, Clone)]
 pub struct Cues {
-    /// The lists, each with its own automaton.
+    /// The lists.
     pub lists: CueLists,
     /// All lists in one automaton: a match needs one scan for every list.
     pub combined: CueSet,
 }
 
 impl Cues {
-    /// The cues of `lists`, with their combined automaton.
+    /// The cues of `lists` (lower case, checked by the loader), with their combined
+    /// automaton.
     pub fn new(lists: CueLists) -> anyhow::Result<Cues> {
-        let l = &lists;
-        let members = [
-            (&l.negation_before, CueSet::NEGATION_BEFORE),
-            (&l.negation_after, CueSet::NEGATION_AFTER),
-            (&l.historical_before, CueSet::HISTORICAL_BEFORE),
-            (&l.historical_after, CueSet::HISTORICAL_AFTER),
-            (&l.hypothetical_before, CueSet::HYPOTHETICAL_BEFORE),
-            (&l.hypothetical_after, CueSet::HYPOTHETICAL_AFTER),
-            (&l.not_negating, CueSet::NOT_NEGATING),
-            (&l.clause_breaks, CueSet::CLAUSE_BREAK),
-        ];
         let mut index: BTreeMap<&str, u16> = BTreeMap::new();
-        for (list, bit) in members {
-            for w in &list.words {
+        for (words, bit) in lists.combined() {
+            for w in words {
                 *index.entry(w.as_str()).or_default() |= bit;
             }
         }
@@ -301,27 +281,44 @@ impl CueSet {
     pub const CLAUSE_BREAK: u16 = 1 << 7;
 }
 
-/// Shared cue lists, lower case, each with its automaton.
+/// Shared cue lists, lower case. All but the transfer words are searched through
+/// [`Cues::combined`].
 #[derive(Debug, Clone)]
 pub struct CueLists {
     /// Negation cues before the match (same clause).
-    pub negation_before: CueList,
+    pub negation_before: Vec<String>,
     /// Negation cues after the match (same sentence, near).
-    pub negation_after: CueList,
+    pub negation_after: Vec<String>,
     /// History cues before the match.
-    pub historical_before: CueList,
+    pub historical_before: Vec<String>,
     /// History cues after the match.
-    pub historical_after: CueList,
+    pub historical_after: Vec<String>,
     /// Hypothesis cues before the match.
-    pub hypothetical_before: CueList,
+    pub hypothetical_before: Vec<String>,
     /// Hypothesis cues after the match.
-    pub hypothetical_after: CueList,
+    pub hypothetical_after: Vec<String>,
     /// Phrases whose negation word does not negate the match.
-    pub not_negating: CueList,
+    pub not_negating: Vec<String>,
     /// Words that end the clause a "before" cue may come from.
-    pub clause_breaks: CueList,
-    /// Words that make a sentence a transfer sentence (prefixes).
+    pub clause_breaks: Vec<String>,
+    /// Words that make a sentence a transfer sentence (prefixes), with their automaton.
     pub transfer_words: CueList,
+}
+
+impl CueLists {
+    /// The lists of [`Cues::combined`], each with its bit.
+    pub fn combined(&self) -> [(&[String], u16); 8] {
+        [
+            (&self.negation_before, CueSet::NEGATION_BEFORE),
+            (&self.negation_after, CueSet::NEGATION_AFTER),
+            (&self.historical_before, CueSet::HISTORICAL_BEFORE),
+            (&self.historical_after, CueSet::HISTORICAL_AFTER),
+            (&self.hypothetical_before, CueSet::HYPOTHETICAL_BEFORE),
+            (&self.hypothetical_after, CueSet::HYPOTHETICAL_AFTER),
+            (&self.not_negating, CueSet::NOT_NEGATING),
+            (&self.clause_breaks, CueSet::CLAUSE_BREAK),
+        ]
+    }
 }
 
 /// A list of lower-case cue words with an overlapping automaton over them.
@@ -336,16 +333,23 @@ pub struct CueList {
 impl CueList {
     /// Builds the list; words must be lower case and non-empty.
     pub fn new(words: Vec<String>) -> anyhow::Result<CueList> {
-        for w in &words {
-            if w.is_empty() || *w != lower_preserving(w) {
-                bail!("cue {w:?} must be non-empty and lower case");
-            }
-        }
+        check_cue_words(&words)?;
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&words)
             .context("building a cue automaton")?;
         Ok(CueList { words, ac })
+    }
+}
+
+/// Cue words must be non-empty and lower case.
+fn check_cue_words(words: &[String]) -> anyhow::Result<()> {
+    match words
+        .iter()
+        .find(|w| w.is_empty() || **w != lower_preserving(w))
+    {
+        Some(w) => bail!("cue {w:?} must be non-empty and lower case"),
+        None => Ok(()),
     }
 }
 
@@ -801,8 +805,12 @@ fn rewrite_classes(pattern: &str, ascii_boundaries: bool) -> String {
 
 fn compile_cues(c: CuesSyntax) -> anyhow::Result<Cues> {
     let list = |name: &str, words: Vec<String>| {
-        CueList::new(words).with_context(|| format!("patterns/cues.toml: {name}"))
+        check_cue_words(&words)
+            .with_context(|| format!("patterns/cues.toml: {name}"))
+            .map(|()| words)
     };
+    let transfer_words =
+        CueList::new(c.transfer_words).context("patterns/cues.toml: transfer_words")?;
     Cues::new(CueLists {
         negation_before: list("negation.before", c.negation.before)?,
         negation_after: list("negation.after", c.negation.after)?,
@@ -811,7 +819,7 @@ fn compile_cues(c: CuesSyntax) -> anyhow::Result<Cues> {
         hypothetical_before: list("hypothetical.before", c.hypothetical.before)?,
         hypothetical_after: list("hypothetical.after", c.hypothetical.after)?,
         clause_breaks: list("clause_breaks", c.clause_breaks)?,
-        transfer_words: list("transfer_words", c.transfer_words)?,
+        transfer_words,
         not_negating: list("not_negating", c.not_negating)?,
     })
 }
@@ -1212,7 +1220,6 @@ mod tests {
     #[test]
     fn rule_lists_give_each_pattern_its_rules() {
         let lists = RuleLists::new(&[vec![3, 1], vec![], vec![7]]);
-        assert_eq!(lists.len(), 3);
         assert_eq!(lists.get(0), &[3, 1]);
         assert_eq!(lists.get(1), &[] as &[u32]);
         assert_eq!(lists.get(2), &[7]);
