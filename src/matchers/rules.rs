@@ -39,15 +39,74 @@ pub enum Strategy {
 pub const BYTES_PER_ANCHORED_SEARCH: usize = 8;
 
 /// What the one pass of [`Rules::automaton`] over the lower-cased text found for the rules:
-/// per rule, its keyword windows (sorted, disjoint) and the starts of its prefixes.
+/// per rule, its keyword windows (sorted, disjoint), and where each prefix pattern occurs.
 ///
 /// [`Rules::automaton`]: crate::patterns::Rules::automaton
 #[derive(Debug, Default)]
 pub struct RulePass {
     /// Per rule: the windows its regex searches.
     pub windows: Vec<Vec<(usize, usize)>>,
-    /// Per rule: where its required prefixes occur (unsorted, may repeat).
-    pub starts: Vec<Vec<usize>>,
+    /// Per keyword or prefix pattern `p` of the automaton: its starts, ascending, are
+    /// `starts[ends[p - 1]..ends[p]]` (`ends[-1]` being 0).
+    starts: Vec<usize>,
+    /// See `starts`.
+    ends: Vec<usize>,
+}
+
+impl RulePass {
+    /// The starts of the required prefixes of rule `ri` (index into [`Rules::rules`]) that
+    /// lie inside one of `ws` (sorted, disjoint), ascending and without repeats.
+    ///
+    /// [`Rules::rules`]: crate::patterns::Rules::rules
+    pub fn prefix_starts(
+        &self,
+        rules: &crate::patterns::Rules,
+        ri: usize,
+        ws: &[(usize, usize)],
+    ) -> Vec<usize> {
+        let patterns = rules.rule_prefixes.get(ri);
+        let mut out = Vec::new();
+        for &p in patterns {
+            let p = p as usize;
+            let from = p
+                .checked_sub(1)
+                .map_or(0, |q| self.ends.get(q).copied().unwrap_or(0));
+            let to = self.ends.get(p).copied().unwrap_or(from);
+            let occ = self.starts.get(from..to).unwrap_or_default();
+            // Both lists ascending: each side skips ahead by galloping, so the cost follows
+            // the shorter list (a rare prefix against thousands of windows, or the reverse).
+            let (mut i, mut j) = (0, 0);
+            while i < occ.len() && j < ws.len() {
+                let (s, (a, z)) = (occ[i], ws[j]);
+                if s < a {
+                    i = gallop(occ, i, |&t| t < a);
+                } else if s >= z {
+                    j = gallop(ws, j, |&(_, z)| z <= s);
+                } else {
+                    out.push(s);
+                    i += 1;
+                }
+            }
+        }
+        if patterns.len() > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
+        out
+    }
+}
+
+/// The first index from `i` on where `before` is false (`before` must be true on a prefix
+/// of `list`), found by doubling steps and then bisecting: O(log distance).
+fn gallop<T>(list: &[T], i: usize, before: impl Fn(&T) -> bool) -> usize {
+    let mut step = 1;
+    let mut lo = i;
+    while lo + step < list.len() && before(&list[lo + step]) {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step).min(list.len());
+    lo + list[lo..hi].partition_point(before)
 }
 
 /// A gazetteer term occurrence `(start, end, term)` in the lower-cased text; `term` indexes
@@ -56,56 +115,95 @@ pub type TermMatch = (usize, usize, usize);
 
 /// The one automaton pass over the lower-cased text: keyword windows and prefix starts
 /// for the rules, and every occurrence of every gazetteer term, in the order of their ends.
+///
+/// The pass itself only records what it meets (the loop reporting matches stays small);
+/// the occurrences of keyword and prefix patterns are sorted out afterwards: keywords into
+/// windows, prefix starts by pattern (a counting sort), so that a rule later takes only
+/// the starts inside its windows ([`RulePass::prefix_starts`]).
 pub fn automaton_pass(scan: &Scan) -> (RulePass, Vec<TermMatch>) {
     let rules = scan.rules;
     let len = scan.text.len();
     let mut windows: Vec<Vec<(usize, usize)>> = vec![Vec::new(); rules.rules.len()];
-    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); rules.rules.len()];
     let mut terms = Vec::new();
     for &i in &rules.always {
         windows[i].push((0, len));
     }
-    if let Some(dfa) = &rules.automaton {
-        let first_term = rules.keyword_patterns;
-        // Keyword hits come in text order, so the last window is reused for hits inside
-        // it, but only when the hit keeps its full reach inside that window (otherwise a
-        // match running past the window's end would be lost).
-        let mut last: Option<(usize, usize)> = None;
-        text::overlapping(
-            dfa,
-            &rules.match_table,
-            scan.low.as_bytes(),
-            |start, end, pattern| {
-                if pattern >= first_term {
-                    terms.push((start, end, pattern - first_term));
-                    return;
-                }
-                for &ri in rules.prefix_rules.get(pattern) {
-                    starts[ri as usize].push(start);
-                }
-                let keyword_of = rules.keyword_rules.get(pattern);
-                if keyword_of.is_empty() {
-                    return;
-                }
-                let w = match last {
-                    Some((a, z)) if a + MIN_REACH <= start && end + MIN_REACH <= z => (a, z),
-                    _ => {
-                        let w = keyword_window(scan, start, end);
-                        last = Some(w);
-                        w
-                    }
-                };
-                for &ri in keyword_of {
-                    let ws = &mut windows[ri as usize];
-                    match ws.last_mut() {
-                        Some(last) if last.1 >= w.0 => last.1 = last.1.max(w.1),
-                        _ => ws.push(w),
-                    }
-                }
+    let Some(dfa) = &rules.automaton else {
+        return (
+            RulePass {
+                windows,
+                ..RulePass::default()
             },
+            terms,
         );
+    };
+    let first_term = rules.keyword_patterns;
+    // (start, length, pattern) of keyword and prefix patterns, in the order of their ends.
+    let mut found: Vec<(usize, u32, u32)> = Vec::new();
+    text::overlapping(
+        dfa,
+        &rules.match_table,
+        scan.low.as_bytes(),
+        |start, end, pattern| {
+            if pattern >= first_term {
+                terms.push((start, end, pattern - first_term));
+            } else {
+                found.push((start, (end - start) as u32, pattern as u32));
+            }
+        },
+    );
+    // Keyword hits come in text order, so the last window is reused for hits inside it,
+    // but only when the hit keeps its full reach inside that window (otherwise a match
+    // running past the window's end would be lost).
+    let mut last: Option<(usize, usize)> = None;
+    // ends[p] counts the occurrences of patterns up to p, after the prefix sum below.
+    let mut ends = vec![0usize; first_term];
+    for &(start, n, pattern) in &found {
+        let pattern = pattern as usize;
+        ends[pattern] += 1;
+        let keyword_of = rules.keyword_rules.get(pattern);
+        if keyword_of.is_empty() {
+            continue;
+        }
+        let end = start + n as usize;
+        let w = match last {
+            Some((a, z)) if a + MIN_REACH <= start && end + MIN_REACH <= z => (a, z),
+            _ => {
+                let w = keyword_window(scan, start, end);
+                last = Some(w);
+                w
+            }
+        };
+        for &ri in keyword_of {
+            let ws = &mut windows[ri as usize];
+            match ws.last_mut() {
+                Some(last) if last.1 >= w.0 => last.1 = last.1.max(w.1),
+                _ => ws.push(w),
+            }
+        }
     }
-    (RulePass { windows, starts }, terms)
+    let mut total = 0;
+    for e in &mut ends {
+        total += *e;
+        *e = total;
+    }
+    // A pattern's occurrences end in text order and all have its length, so they start in
+    // text order too: filled from the back, each pattern's starts come out ascending.
+    let mut starts = vec![0usize; total];
+    let mut next = ends.clone();
+    for &(start, _, pattern) in found.iter().rev() {
+        let slot = &mut next[pattern as usize];
+        *slot -= 1;
+        starts[*slot] = start;
+    }
+    (
+        RulePass {
+            windows,
+            starts,
+            ends,
+        },
+        terms,
+    )
 }
 
 /// Appends the hits of all regex rules, from their windows and prefix starts in `pass`.
@@ -120,12 +218,9 @@ pub fn find_rule_hits_with(scan: &Scan, hits: &mut Vec<Hit>, strategy: Strategy)
 }
 
 /// Runs each rule's regex over its windows in `pass`.
-fn run_rules(scan: &Scan, pass: RulePass, hits: &mut Vec<Hit>, strategy: Strategy) {
+fn run_rules(scan: &Scan, mut pass: RulePass, hits: &mut Vec<Hit>, strategy: Strategy) {
     let rules = scan.rules;
-    let RulePass {
-        mut windows,
-        mut starts,
-    } = pass;
+    let mut windows = std::mem::take(&mut pass.windows);
     for (ri, ws) in windows.iter_mut().enumerate() {
         let rule = &rules.rules[ri];
         if ws.is_empty() {
@@ -150,11 +245,9 @@ fn run_rules(scan: &Scan, pass: RulePass, hits: &mut Vec<Hit>, strategy: Strateg
             },
             caps: None,
         };
-        let starts = &mut starts[ri];
-        starts.sort_unstable();
-        starts.dedup();
-        if anchored(strategy, rule, ws, starts) {
-            search.anchored(ws, starts);
+        let starts = pass.prefix_starts(rules, ri, ws);
+        if anchored(strategy, rule, ws, &starts) {
+            search.anchored(ws, &starts);
         } else {
             search.scan(ws);
         }
@@ -176,7 +269,6 @@ fn anchored(
         Strategy::Anchored => true,
         Strategy::Cheapest => {
             let bytes: usize = ws.iter().map(|(a, z)| z - a).sum();
-            // Occurrences outside the windows are skipped at no cost worth counting.
             starts.len().saturating_mul(BYTES_PER_ANCHORED_SEARCH) < bytes
         }
     }
@@ -478,7 +570,7 @@ mod tests {
                 let seen = if r.keywords.contains(word) {
                     !pass.windows[i].is_empty()
                 } else {
-                    pass.starts[i].contains(&3)
+                    pass.prefix_starts(&rules, i, &[(0, text.len())]) == [3]
                 };
                 assert!(seen, "{word:?} for rule {}", r.id);
             }

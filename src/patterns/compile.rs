@@ -35,10 +35,13 @@ pub struct Rules {
     pub keyword_patterns: usize,
     /// For each keyword pattern id of `automaton`: the rules (indices into `rules`) it is
     /// a keyword of.
-    pub keyword_rules: RuleLists,
+    pub keyword_rules: IdLists,
     /// For each keyword pattern id of `automaton`: the rules it is a required prefix of
     /// ([`CompiledRule::prefixes`]).
-    pub prefix_rules: RuleLists,
+    pub prefix_rules: IdLists,
+    /// For each rule (index into `rules`): the pattern ids of `automaton` that are its
+    /// required prefixes (the inverse of `prefix_rules`).
+    pub rule_prefixes: IdLists,
     /// Rules without keywords: they run over the whole text.
     pub always: Vec<usize>,
     /// Countries (ISO 3166-1), sorted by code.
@@ -61,20 +64,20 @@ pub struct Rules {
     pub entities: crate::entities::EntityData,
 }
 
-/// One list of rule indices per automaton pattern, stored in one array: the keyword pass
-/// looks one up for every match it reports.
+/// One list of ids (rule indices, pattern ids) per index, stored in one array: the
+/// automaton pass looks one up for every match it reports.
 #[derive(Debug, Clone, Default)]
-pub struct RuleLists {
-    /// `ids[ends[p - 1]..ends[p]]` are the rules of pattern `p`.
+pub struct IdLists {
+    /// `ids[ends[p - 1]..ends[p]]` are the ids of index `p`.
     ends: Vec<u32>,
-    /// Rule indices into [`Rules::rules`].
+    /// The ids of all lists.
     ids: Vec<u32>,
 }
 
-impl RuleLists {
-    /// Stores `lists` (pattern `p` gets `lists[p]`).
+impl IdLists {
+    /// Stores `lists` (index `p` gets `lists[p]`).
     pub fn new(lists: &[Vec<usize>]) -> Self {
-        let mut out = RuleLists::default();
+        let mut out = IdLists::default();
         for l in lists {
             out.ids.extend(l.iter().map(|&i| i as u32));
             out.ends.push(out.ids.len() as u32);
@@ -82,7 +85,7 @@ impl RuleLists {
         out
     }
 
-    /// The rules of pattern `p` (empty for an unknown pattern).
+    /// The ids of index `p` (empty for an unknown index).
     pub fn get(&self, p: usize) -> &[u32] {
         let end = self.ends.get(p).map_or(0, |&e| e as usize);
         let start = match p.checked_sub(1) {
@@ -619,9 +622,16 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
         .map(|dfa| crate::matchers::text::MatchTable::new(dfa, &patterns))
         .unwrap_or_default();
     let (keyword_rules, prefix_rules): (Vec<_>, Vec<_>) = kw_index.into_values().unzip();
-    let (keyword_rules, prefix_rules) = (
-        RuleLists::new(&keyword_rules),
-        RuleLists::new(&prefix_rules),
+    let mut rule_prefixes = vec![Vec::new(); rules.len()];
+    for (p, of) in prefix_rules.iter().enumerate() {
+        for &r in of {
+            rule_prefixes[r].push(p);
+        }
+    }
+    let (keyword_rules, prefix_rules, rule_prefixes) = (
+        IdLists::new(&keyword_rules),
+        IdLists::new(&prefix_rules),
+        IdLists::new(&rule_prefixes),
     );
     Ok(Rules {
         entities,
@@ -631,6 +641,7 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
         keyword_patterns,
         keyword_rules,
         prefix_rules,
+        rule_prefixes,
         always,
         countries,
         adequacy,
@@ -1218,8 +1229,8 @@ mod tests {
     }
 
     #[test]
-    fn rule_lists_give_each_pattern_its_rules() {
-        let lists = RuleLists::new(&[vec![3, 1], vec![], vec![7]]);
+    fn id_lists_give_each_index_its_ids() {
+        let lists = IdLists::new(&[vec![3, 1], vec![], vec![7]]);
         assert_eq!(lists.get(0), &[3, 1]);
         assert_eq!(lists.get(1), &[] as &[u32]);
         assert_eq!(lists.get(2), &[7]);
