@@ -66,6 +66,8 @@ impl RulePass {
     ) -> Vec<usize> {
         let patterns = rules.rule_prefixes.get(ri);
         let mut out = Vec::new();
+        // Where each pattern's (ascending) run of starts ends in `out`.
+        let mut runs = Vec::with_capacity(patterns.len());
         for &p in patterns {
             let p = p as usize;
             let from = p
@@ -87,13 +89,47 @@ impl RulePass {
                     i += 1;
                 }
             }
+            if runs.last().copied().unwrap_or(0) < out.len() {
+                runs.push(out.len());
+            }
         }
-        if patterns.len() > 1 {
-            out.sort_unstable();
-            out.dedup();
-        }
-        out
+        merge_runs(out, &runs)
     }
+}
+
+/// `v`, made of ascending runs ending at `runs` (ascending, the last one `v.len()`),
+/// merged into one ascending list without repeats: adjacent runs are merged pairwise,
+/// O(n log k) for k runs.
+fn merge_runs(mut v: Vec<usize>, runs: &[usize]) -> Vec<usize> {
+    let mut runs = runs.to_vec();
+    let mut other = Vec::with_capacity(v.len());
+    while runs.len() > 1 {
+        other.clear();
+        let mut merged = Vec::with_capacity(runs.len().div_ceil(2));
+        let mut from = 0;
+        for pair in runs.chunks(2) {
+            let mid = pair[0];
+            let end = pair.get(1).copied().unwrap_or(mid);
+            let (mut a, mut b) = (&v[from..mid], &v[mid..end]);
+            while let (Some(&x), Some(&y)) = (a.first(), b.first()) {
+                if x <= y {
+                    other.push(x);
+                    a = &a[1..];
+                } else {
+                    other.push(y);
+                    b = &b[1..];
+                }
+            }
+            other.extend_from_slice(a);
+            other.extend_from_slice(b);
+            merged.push(end);
+            from = end;
+        }
+        std::mem::swap(&mut v, &mut other);
+        runs = merged;
+    }
+    v.dedup();
+    v
 }
 
 /// The first index from `i` on where `before` is false (`before` must be true on a prefix
@@ -139,7 +175,8 @@ pub fn automaton_pass(scan: &Scan) -> (RulePass, Vec<TermMatch>) {
     };
     let first_term = rules.keyword_patterns;
     // (start, length, pattern) of keyword and prefix patterns, in the order of their ends.
-    let mut found: Vec<(usize, u32, u32)> = Vec::new();
+    let mut found: Vec<(usize, u32, u32)> =
+        Vec::with_capacity(scan.low.len() / text::BYTES_PER_MATCH);
     text::overlapping(
         dfa,
         &rules.match_table,

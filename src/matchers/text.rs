@@ -6,52 +6,55 @@
 /// length (Ä→ä, É→é, Ω→ω); otherwise it is kept ('İ' lower-cases to two chars, so it stays).
 /// Offsets into the copy are therefore offsets into `s`.
 pub fn lower_preserving(s: &str) -> String {
-    let mut out = s.as_bytes().to_ascii_lowercase();
-    if !s.is_ascii() {
-        let b = s.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            let lead = b[i];
-            if lead < 0xC0 {
-                // ASCII or a continuation byte: nothing to do here. Runs of ASCII are
-                // skipped eight bytes at a time.
-                i += 1;
-                while let Some(w) = b.get(i..i + 8) {
-                    let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-                    if w & 0x8080_8080_8080_8080 != 0 {
-                        break;
-                    }
-                    i += 8;
+    // A copy of a `str` edited only through `str` methods needs no UTF-8 check again.
+    let mut out = s.to_owned();
+    out.make_ascii_lowercase();
+    if s.is_ascii() {
+        return out;
+    }
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut buf = [0u8; 4];
+    while i < b.len() {
+        let lead = b[i];
+        if lead < 0xC0 {
+            // ASCII or a continuation byte: nothing to do here. Runs of ASCII are
+            // skipped eight bytes at a time.
+            i += 1;
+            while let Some(w) = b.get(i..i + 8) {
+                let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+                if w & 0x8080_8080_8080_8080 != 0 {
+                    break;
                 }
-                continue;
+                i += 8;
             }
-            if lead == 0xC3 && i + 1 < b.len() {
-                // Latin-1 capitals À..Þ (U+00C0..U+00DE, not ×) are 0xC3 0x80..0x9E and
-                // lower-case by adding 0x20 to the second byte (Ä→ä, Ö→ö, Ü→ü).
-                let c = b[i + 1];
-                if (0x80..=0x9E).contains(&c) && c != 0x97 {
-                    out[i + 1] = c + 0x20;
-                }
+            continue;
+        }
+        if lead == 0xC3 && i + 1 < b.len() {
+            // Latin-1 lower-case letters (0xC3 0x9F..0xBF: ß, ä, ö, ü, é, …) and ×
+            // (0xC3 0x97) stay as they are: the common case in German text.
+            let c = b[i + 1];
+            if !(0x80..=0x9E).contains(&c) || c == 0x97 {
                 i += 2;
                 continue;
             }
-            let Some(ch) = s.get(i..).and_then(|r| r.chars().next()) else {
-                i += 1;
-                continue;
-            };
-            let n = ch.len_utf8();
-            let mut lower = ch.to_lowercase();
-            if let (Some(l), None) = (lower.next(), lower.next()) {
-                if l != ch && l.len_utf8() == n {
-                    l.encode_utf8(&mut out[i..i + n]);
-                }
-            }
-            i += n;
         }
+        let Some(ch) = s.get(i..).and_then(|r| r.chars().next()) else {
+            i += 1;
+            continue;
+        };
+        let n = ch.len_utf8();
+        let mut lower = ch.to_lowercase();
+        if let (Some(l), None) = (lower.next(), lower.next()) {
+            if l != ch && l.len_utf8() == n {
+                // Same length: only these bytes change, nothing moves.
+                out.replace_range(i..i + n, l.encode_utf8(&mut buf));
+            }
+        }
+        i += n;
     }
     debug_assert_eq!(out.len(), s.len());
-    // Only whole chars were replaced by chars of the same length: still UTF-8.
-    String::from_utf8(out).unwrap_or_else(|_| lower_preserving_slow(s))
+    out
 }
 
 /// The char-by-char form of [`lower_preserving`] (reference for the tests).
@@ -111,9 +114,10 @@ pub fn overlapping(
     let steps = (0..STREAMS).map(|k| to[k] - from[k]).min().unwrap_or(0);
     let lanes: [&[u8]; STREAMS] = std::array::from_fn(|k| &hay[from[k]..from[k] + steps]);
     let mut sid = [start; STREAMS];
-    // (end, state) of each match state reached, per stream.
+    // (end, state) of each match state reached, per stream; room for one per
+    // [`BYTES_PER_MATCH`] bytes, so that a growing vector seldom copies itself.
     let mut found: [Vec<(usize, aho_corasick::automaton::StateID)>; STREAMS] =
-        std::array::from_fn(|_| Vec::with_capacity(piece / 16));
+        std::array::from_fn(|_| Vec::with_capacity(piece / BYTES_PER_MATCH));
     // Steps go in blocks; within a block each stream writes every state to its buffer and
     // moves on only past special ones: no branch on the (unpredictable) match states.
     let mut buf = [[(0u32, start); BLOCK_STEPS]; STREAMS];
@@ -155,6 +159,11 @@ pub fn overlapping(
         }
     }
 }
+
+/// Bytes per match state that [`overlapping`] makes room for in advance: contracts have
+/// one every 9 to 10 bytes (keyword prefixes such as "in" and "die" are frequent), and
+/// growing a vector of them copies it (unused room is never touched, so costs nothing).
+pub const BYTES_PER_MATCH: usize = 8;
 
 /// Steps per block of [`overlapping`] (a power of two).
 const BLOCK_STEPS: usize = 256;
@@ -370,8 +379,7 @@ fn is_abbreviation(s: &str, dot: usize) -> bool {
     if word.chars().count() == 1 {
         return true; // initials and "S."
     }
-    let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Whether a sentence ends right after the terminator at byte `i` ('.', '!', '?').
