@@ -189,10 +189,9 @@ pub fn automaton_pass(scan: &Scan) -> (RulePass, Vec<TermMatch>) {
             }
         },
     );
-    // Keyword hits come in text order, so the last window is reused for hits inside it,
-    // but only when the hit keeps its full reach inside that window (otherwise a match
-    // running past the window's end would be lost).
-    let mut last: Option<(usize, usize)> = None;
+    // Keyword hits come in the order of their ends. The last keyword's window is reused
+    // for a later one when that one's own window cannot reach further: see `Reusable`.
+    let mut last: Option<Reusable> = None;
     // ends[p] counts the occurrences of patterns up to p, after the prefix sum below.
     let mut ends = vec![0usize; first_term];
     for &(start, n, pattern) in &found {
@@ -204,19 +203,15 @@ pub fn automaton_pass(scan: &Scan) -> (RulePass, Vec<TermMatch>) {
         }
         let end = start + n as usize;
         let w = match last {
-            Some((a, z)) if a + MIN_REACH <= start && end + MIN_REACH <= z => (a, z),
+            Some(r) if r.covers(start, end) => r.window,
             _ => {
-                let w = keyword_window(scan, start, end);
-                last = Some(w);
-                w
+                let r = keyword_window(scan, start, end);
+                last = Some(r);
+                r.window
             }
         };
         for &ri in keyword_of {
-            let ws = &mut windows[ri as usize];
-            match ws.last_mut() {
-                Some(last) if last.1 >= w.0 => last.1 = last.1.max(w.1),
-                _ => ws.push(w),
-            }
+            add_window(&mut windows[ri as usize], w);
         }
     }
     let mut total = 0;
@@ -311,10 +306,32 @@ fn anchored(
     }
 }
 
+/// Adds `w` to the sorted, disjoint windows `ws`, merging what overlaps. Keywords come in
+/// the order of their ends, so `w` ends no earlier than the last window but may start
+/// before it (a longer keyword ending one byte later): merged back as far as it reaches.
+fn add_window(ws: &mut Vec<(usize, usize)>, w: (usize, usize)) {
+    match ws.last_mut() {
+        Some(last) if last.1 >= w.0 => {
+            last.0 = last.0.min(w.0);
+            last.1 = last.1.max(w.1);
+        }
+        _ => ws.push(w),
+    }
+    while let [.., a, b] = ws.as_mut_slice() {
+        if a.1 < b.0 {
+            break;
+        }
+        *a = (a.0.min(b.0), a.1.max(b.1));
+        ws.pop();
+    }
+}
+
 /// The window searched around a keyword at `start..end`: its sentence, but at least
 /// [`MIN_REACH`] bytes on each side and at most [`KEYWORD_WINDOW`] bytes on each side.
-fn keyword_window(scan: &Scan, start: usize, end: usize) -> (usize, usize) {
-    let (a, z) = scan.sentence(start, end);
+fn keyword_window(scan: &Scan, start: usize, end: usize) -> Reusable {
+    let (a, _) = scan.sentence(start, end);
+    let brk = scan.sentences.break_end(scan.text, end).map(|b| b.max(end));
+    let z = brk.unwrap_or_else(|| scan.sentences.end(scan.text, end).max(end));
     let a = a
         .max(start.saturating_sub(KEYWORD_WINDOW))
         .min(start.saturating_sub(MIN_REACH));
@@ -322,7 +339,38 @@ fn keyword_window(scan: &Scan, start: usize, end: usize) -> (usize, usize) {
         .min(end + KEYWORD_WINDOW)
         .max(end + MIN_REACH)
         .min(scan.text.len());
-    (a, z)
+    Reusable {
+        window: (a, z),
+        start,
+        ends_at_break: brk.is_some_and(|b| b <= end + KEYWORD_WINDOW),
+    }
+}
+
+/// A keyword's window, kept for the keywords after it.
+#[derive(Debug, Clone, Copy)]
+struct Reusable {
+    /// The window ([`keyword_window`]).
+    window: (usize, usize),
+    /// Where its keyword starts.
+    start: usize,
+    /// Its sentence ends at a sentence break, not cut off by [`KEYWORD_WINDOW`] or the
+    /// sentence search's reach.
+    ends_at_break: bool,
+}
+
+impl Reusable {
+    /// Whether the window of a later keyword at `start..end` (ending at or after this
+    /// one's) lies inside this window, so that this one can stand for it.
+    ///
+    /// With `start` at least [`MIN_REACH`] inside the window and not before this keyword's
+    /// start, the later window's start (sentence starts only move forward) is not
+    /// earlier. With `end + MIN_REACH` inside and this sentence ending at a break `b`,
+    /// the later keyword ends before `b` (or where this one ends), so its sentence ends
+    /// at `b` too, and its window ends at `b` or `end + MIN_REACH`: not later.
+    fn covers(&self, start: usize, end: usize) -> bool {
+        let (a, z) = self.window;
+        self.ends_at_break && self.start <= start && a + MIN_REACH <= start && end + MIN_REACH <= z
+    }
 }
 
 /// Bytes searched on each side of a keyword even when the sentence ends sooner (short
@@ -613,6 +661,71 @@ mod tests {
             }
         }
         assert!(shared > 3, "{shared} shared words");
+    }
+
+    /// Windows as sorted, disjoint intervals covering the same bytes.
+    fn union(mut ws: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+        ws.sort_unstable();
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (a, z) in ws {
+            match out.last_mut() {
+                Some(last) if last.1 >= a => last.1 = last.1.max(z),
+                _ => out.push((a, z)),
+            }
+        }
+        out
+    }
+
+    /// Reusing a keyword's window for later keywords is only a shortcut: each rule's
+    /// windows cover at least what the own windows of its keyword occurrences cover (a
+    /// reused window may be larger). The long sentence is the case a reused window used
+    /// to cut short: a second keyword within reach of the first, whose own window
+    /// reaches much further.
+    #[test]
+    fn windows_cover_each_keywords_own_window() {
+        let rules = Rules::embedded().unwrap();
+        let long = format!(
+            "Processing {}processing{}.",
+            "lorem ipsum ".repeat(28),
+            " dolor sit amet".repeat(60)
+        );
+        let mut all = texts(&rules);
+        all.push(long.clone());
+        for text in &all {
+            let scan = Scan::new(text, &rules);
+            let (pass, _) = automaton_pass(&scan);
+            let mut own: Vec<Vec<(usize, usize)>> = vec![Vec::new(); rules.rules.len()];
+            for &i in &rules.always {
+                own[i].push((0, text.len()));
+            }
+            let dfa = rules.automaton.as_ref().unwrap();
+            text::overlapping(dfa, &rules.match_table, scan.low.as_bytes(), |s, e, p| {
+                for &ri in rules.keyword_rules.get(p) {
+                    own[ri as usize].push(keyword_window(&scan, s, e).window);
+                }
+            });
+            for (ri, own) in own.into_iter().enumerate() {
+                let got = union(pass.windows[ri].clone());
+                for (a, z) in union(own) {
+                    assert!(
+                        got.iter().any(|&(ga, gz)| ga <= a && z <= gz),
+                        "{}: {a}..{z} not in {got:?} of {text:.100}",
+                        rules.rules[ri].id
+                    );
+                }
+            }
+        }
+        // The long sentence does reach past the first keyword's window.
+        let scan = Scan::new(&long, &rules);
+        let eu = rules
+            .rules
+            .iter()
+            .position(|r| r.id == "location.eu")
+            .unwrap();
+        let (pass, _) = automaton_pass(&scan);
+        assert!(pass.windows[eu]
+            .iter()
+            .any(|w| w.1 > 10 + KEYWORD_WINDOW + 100));
     }
 
     #[test]

@@ -516,16 +516,20 @@ impl SentenceIndex {
 
     /// Same as [`sentence_end`]`(s, pos)`; `s` must be the indexed text.
     pub fn end(&self, s: &str, pos: usize) -> usize {
+        self.break_end(s, pos).unwrap_or_else(|| {
+            floor_boundary(s, (ceil_boundary(s, pos) + SENTENCE_REACH).min(s.len()))
+        })
+    }
+
+    /// [`SentenceIndex::end`] when the sentence ends at a break within reach; `None` when
+    /// it is only cut off by [`SENTENCE_REACH`] or the end of the text.
+    pub fn break_end(&self, s: &str, pos: usize) -> Option<usize> {
         let pos = ceil_boundary(s, pos);
         let limit = (pos + SENTENCE_REACH).min(s.len());
         let k = self.first_from(pos);
-        if let Some(&x) = self.breaks.get(k) {
-            let i = x >> 1;
-            if i < limit {
-                return if x & 1 == 1 { i } else { i + 1 };
-            }
-        }
-        floor_boundary(s, limit)
+        let x = *self.breaks.get(k)?;
+        let i = x >> 1;
+        (i < limit).then_some(if x & 1 == 1 { i } else { i + 1 })
     }
 }
 
