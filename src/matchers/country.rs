@@ -168,15 +168,17 @@ pub fn hit(
         return None;
     }
     let sent = scan.sentence(start, end);
-    let f = cues::flags(
-        &scan.low,
-        start,
-        end,
-        sent,
-        &scan.rules.cues,
-        &RuleCueWords::default(),
-    );
-    let negated = f.negated && cues::is_transfer_sentence(&scan.low, sent, &scan.rules.cues);
+    // Only a transfer sentence can negate a country; that test is the cheaper one.
+    let negated = cues::is_transfer_sentence(&scan.low, sent, &scan.rules.cues)
+        && cues::flags(
+            &scan.low,
+            start,
+            end,
+            sent,
+            &scan.rules.cues,
+            &RuleCueWords::default(),
+        )
+        .negated;
     let mut value = Map::new();
     value.insert("code".into(), Value::String(c.code.clone()));
     value.insert("name".into(), Value::String(c.name_en.clone()));

@@ -329,7 +329,8 @@ fn add_window(ws: &mut Vec<(usize, usize)>, w: (usize, usize)) {
 /// The window searched around a keyword at `start..end`: its sentence, but at least
 /// [`MIN_REACH`] bytes on each side and at most [`KEYWORD_WINDOW`] bytes on each side.
 fn keyword_window(scan: &Scan, start: usize, end: usize) -> Reusable {
-    let (a, _) = scan.sentence(start, end);
+    // The sentence as `Scan::sentence` gives it, its end looked up once.
+    let a = scan.sentences.start(scan.text, start);
     let brk = scan.sentences.break_end(scan.text, end).map(|b| b.max(end));
     let z = brk.unwrap_or_else(|| scan.sentences.end(scan.text, end).max(end));
     let a = a
@@ -661,6 +662,21 @@ mod tests {
             }
         }
         assert!(shared > 3, "{shared} shared words");
+    }
+
+    #[test]
+    fn runs_merge_into_one_ascending_list_without_repeats() {
+        assert_eq!(merge_runs(vec![], &[]), Vec::<usize>::new());
+        assert_eq!(merge_runs(vec![1, 4, 9], &[3]), vec![1, 4, 9]);
+        // Three runs (an odd number), with repeats across runs.
+        assert_eq!(
+            merge_runs(vec![2, 7, 9, 1, 7, 3, 4, 10], &[3, 5, 8]),
+            vec![1, 2, 3, 4, 7, 9, 10]
+        );
+        // Many runs of one element each, descending: the worst order.
+        let v: Vec<usize> = (0..37).rev().collect();
+        let runs: Vec<usize> = (1..=37).collect();
+        assert_eq!(merge_runs(v, &runs), (0..37).collect::<Vec<_>>());
     }
 
     /// Windows as sorted, disjoint intervals covering the same bytes.

@@ -240,8 +240,11 @@ impl Cues {
             }
         }
         let words: Vec<String> = index.keys().map(|w| w.to_string()).collect();
+        // A DFA: it is scanned once per flagged hit, a few hundred bytes each time, and
+        // the crate would pick a slower NFA for this many words.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&words)
             .context("building the combined cue automaton")?;
         let combined = CueSet {
