@@ -48,9 +48,16 @@ fn main() -> anyhow::Result<()> {
             None => println!(
                 "{n:7}  keyword of [{}]  prefix of [{}]",
                 name(rules.keyword_rules.get(p)),
-                name(rules.prefix_rules.get(p))
+                name(&prefix_of(&rules, p))
             ),
         }
     }
     Ok(())
+}
+
+/// The rules that pattern `p` is a required prefix of.
+fn prefix_of(rules: &Rules, p: usize) -> Vec<u32> {
+    (0..rules.rules.len() as u32)
+        .filter(|&r| rules.rule_prefixes.get(r as usize).contains(&(p as u32)))
+        .collect()
 }

@@ -36,11 +36,8 @@ pub struct Rules {
     /// For each keyword pattern id of `automaton`: the rules (indices into `rules`) it is
     /// a keyword of.
     pub keyword_rules: IdLists,
-    /// For each keyword pattern id of `automaton`: the rules it is a required prefix of
-    /// ([`CompiledRule::prefixes`]).
-    pub prefix_rules: IdLists,
     /// For each rule (index into `rules`): the pattern ids of `automaton` that are its
-    /// required prefixes (the inverse of `prefix_rules`).
+    /// required prefixes ([`CompiledRule::prefixes`]).
     pub rule_prefixes: IdLists,
     /// Rules without keywords: they run over the whole text.
     pub always: Vec<usize>,
@@ -631,11 +628,8 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
             rule_prefixes[r].push(p);
         }
     }
-    let (keyword_rules, prefix_rules, rule_prefixes) = (
-        IdLists::new(&keyword_rules),
-        IdLists::new(&prefix_rules),
-        IdLists::new(&rule_prefixes),
-    );
+    let (keyword_rules, rule_prefixes) =
+        (IdLists::new(&keyword_rules), IdLists::new(&rule_prefixes));
     Ok(Rules {
         entities,
         rules,
@@ -643,7 +637,6 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
         match_table,
         keyword_patterns,
         keyword_rules,
-        prefix_rules,
         rule_prefixes,
         always,
         countries,
