@@ -19,6 +19,9 @@ fn main() -> anyhow::Result<()> {
         for r in &rules.rules {
             let shown = &r.prefixes[..r.prefixes.len().min(12)];
             println!("{:40} {:3} {:?}", r.id, r.prefixes.len(), shown);
+            if let Some(inner) = &r.inner {
+                println!("{:40} inner {:?}", "", inner.words);
+            }
         }
         return Ok(());
     };

@@ -13,6 +13,12 @@
 //! the regex is not run over the windows but anchored at each occurrence inside them
 //! ([`Strategy`]); both ways give the same matches (leftmost-first, non-overlapping, in
 //! text order), so the choice is only a matter of cost.
+//!
+//! A rule may also have inner strings ([`CompiledRule::inner`]: every match contains one
+//! past its first word). A window in which none occurs is not searched, and neither is a
+//! prefix occurrence after the last one in its window.
+//!
+//! [`CompiledRule::inner`]: crate::patterns::compile::CompiledRule::inner
 
 use regex_automata::{Anchored, Input};
 use serde_json::Value;
@@ -27,7 +33,8 @@ pub enum Strategy {
     /// Whichever costs less: anchored at the prefix occurrences when there are fewer than
     /// one per [`BYTES_PER_ANCHORED_SEARCH`] bytes of window, else a scan.
     Cheapest,
-    /// Always scan the windows.
+    /// Always scan the windows, all of them (the reference: no window or start is
+    /// spared for lack of the rule's inner strings).
     Scan,
     /// Anchored at the prefix occurrences whenever the rule has prefixes.
     Anchored,
@@ -276,6 +283,7 @@ fn run_rules(scan: &Scan, mut pass: RulePass, hits: &mut Vec<Hit>, strategy: Str
                 left: super::cap_of(Some(rule)),
             },
             caps: None,
+            inner: rule.inner.as_ref().filter(|_| strategy != Strategy::Scan),
         };
         let starts = pass.prefix_starts(rules, ri, ws);
         if anchored(strategy, rule, ws, &starts) {
@@ -407,12 +415,21 @@ struct Search<'s, 'a> {
     budget: Budget,
     /// Capture slots, made on first use.
     caps: Option<regex_automata::util::captures::Captures>,
+    /// The rule's inner strings, when searches are spared without them.
+    inner: Option<&'s crate::patterns::compile::InnerLiterals>,
 }
 
 impl<'a> Search<'_, 'a> {
     /// Scans each window (leftmost-first, non-overlapping).
     fn scan(&mut self, ws: &[(usize, usize)]) {
         for &(a, z) in ws {
+            let has_inner = |i: &crate::patterns::compile::InnerLiterals| {
+                i.last_start(&self.scan.low, a, z).is_some()
+            };
+            if !self.inner.is_none_or(has_inner) {
+                // Every match contains one of the rule's inner strings.
+                continue;
+            }
             let input = Input::new(self.scan.text).range(a..z);
             if self.re.hit_group.is_none() && self.re.place_group.is_none() {
                 for m in self.re.regex.find_iter(input) {
@@ -441,11 +458,21 @@ impl<'a> Search<'_, 'a> {
         for &(a, z) in ws {
             // The next start allowed in this window (after the last match).
             let mut from = a;
+            // Where the last of the rule's inner strings starts in the window, looked up
+            // at the window's first start: a match at `at` contains one (`None`: no match).
+            let mut last_inner: Option<Option<usize>> = None;
             while k < starts.len() && starts[k] < z {
                 let at = starts[k];
                 k += 1;
                 if at < from {
                     continue;
+                }
+                if let Some(inner) = self.inner {
+                    let last =
+                        *last_inner.get_or_insert_with(|| inner.last_start(&self.scan.low, a, z));
+                    if last.is_none_or(|l| l < at) {
+                        continue;
+                    }
                 }
                 let input = Input::new(self.scan.text)
                     .range(at..z)
@@ -772,6 +799,36 @@ mod tests {
             compared += scanned.len();
         }
         assert!(compared > 1000, "only {compared} hits compared");
+    }
+
+    #[test]
+    fn every_match_contains_an_inner_string() {
+        let rules = Rules::embedded().expect("embedded rules");
+        let with_inner: Vec<_> = rules.rules.iter().filter(|r| r.inner.is_some()).collect();
+        assert!(
+            with_inner.len() >= 10,
+            "only {} rules have inner strings",
+            with_inner.len()
+        );
+        let mut checked = 0;
+        for text in texts(&rules) {
+            let low = text::lower_preserving(&text);
+            for r in &with_inner {
+                let words = &r.inner.as_ref().expect("filtered").words;
+                let re = r.regex().expect("rule builds");
+                for m in re.regex.find_iter(text.as_str()) {
+                    let span = &low[m.start()..m.end()];
+                    assert!(
+                        words.iter().any(|w| span.contains(w.as_str())),
+                        "{}: match {:?} contains none of {words:?}",
+                        r.id,
+                        &text[m.start()..m.end()],
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} matches checked");
     }
 
     #[test]

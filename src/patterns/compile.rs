@@ -109,6 +109,10 @@ pub struct CompiledRule {
     /// Lower-case strings every match starts with (in the lower-cased text), for
     /// anchored searches; empty when none is known ([`super::prefix`]).
     pub prefixes: Vec<String>,
+    /// Lower-case strings every match contains past its prefix word, with an automaton
+    /// over them: an anchored search at `at` is spared when none occurs between `at` and
+    /// the window's end ([`super::prefix::required_inner`]); `None` when none is known.
+    pub inner: Option<InnerLiterals>,
     /// The pattern as compiled (after [`prepare_pattern`]); its syntax is checked at load.
     pub pattern: String,
     /// The regex, compiled on first use (see [`CompiledRule::regex`]).
@@ -129,6 +133,35 @@ pub struct CompiledRule {
     pub negative_examples: Vec<ExampleTable>,
     /// File the rule came from, e.g. "transfer.toml".
     pub file: String,
+}
+
+/// The strings every match of a rule contains ([`CompiledRule::inner`]).
+#[derive(Debug)]
+pub struct InnerLiterals {
+    /// The lower-case strings.
+    pub words: Vec<String>,
+    /// Overlapping-capable automaton over `words` (in the lower-cased text).
+    pub ac: aho_corasick::AhoCorasick,
+}
+
+impl InnerLiterals {
+    /// Builds the automaton over `words`.
+    pub fn new(words: Vec<String>) -> anyhow::Result<Self> {
+        let ac = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&words)
+            .context("building a rule's inner-literal automaton")?;
+        Ok(InnerLiterals { words, ac })
+    }
+
+    /// The start of the last occurrence of a word that lies wholly in `low[a..z]`, if any.
+    pub fn last_start(&self, low: &str, a: usize, z: usize) -> Option<usize> {
+        let hay = low.as_bytes().get(a..z)?;
+        self.ac
+            .find_overlapping_iter(hay)
+            .map(|m| a + m.start())
+            .max()
+    }
 }
 
 /// A rule's compiled regex with the indices of its named groups.
@@ -697,6 +730,10 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
         .parse(&pattern)
         .map_err(|e| anyhow!("{e}"))?;
     let prefixes = super::prefix::required_prefixes(&ast).unwrap_or_default();
+    let inner = match super::prefix::required_inner(&ast) {
+        Some(words) if !prefixes.is_empty() => Some(InnerLiterals::new(words)?),
+        _ => None,
+    };
     let extra = r.cues.unwrap_or_default();
     for w in extra
         .negated
@@ -715,6 +752,7 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
         lang: r.lang,
         keywords: r.keywords,
         prefixes,
+        inner,
         pattern,
         compiled: OnceLock::new(),
         value,

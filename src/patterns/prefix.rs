@@ -148,25 +148,137 @@ fn walk(ast: &Ast, ci: &mut bool) -> Seq {
             }
             shrink(out)
         }
-        Ast::Concat(c) => {
-            // Flags set inside the concatenation hold for its later items (and, through
-            // `ci`, for the rest of the enclosing group).
-            let mut acc = vec![empty()];
-            let mut done = false;
-            for item in &c.asts {
-                if done {
-                    // The prefix is complete; later flag items still matter to `ci`.
-                    if let Ast::Flags(f) = item {
-                        apply_flags(&f.flags, ci);
-                    }
-                    continue;
-                }
-                let next = walk(item, ci);
-                acc = cross(acc, next)?;
-                done = acc.iter().all(|l| !l.exact);
+        Ast::Concat(c) => concat(&c.asts, ci),
+    }
+}
+
+/// The prefixes of the concatenation of `items` (see [`walk`]).
+fn concat(items: &[Ast], ci: &mut bool) -> Seq {
+    // Flags set inside the concatenation hold for its later items (and, through `ci`, for
+    // the rest of the enclosing group).
+    let mut acc = vec![empty()];
+    let mut done = false;
+    for item in items {
+        if done {
+            // The prefix is complete; later flag items still matter to `ci`.
+            if let Ast::Flags(f) = item {
+                apply_flags(&f.flags, ci);
             }
-            Some(acc)
+            continue;
         }
+        let next = walk(item, ci);
+        acc = cross(acc, next)?;
+        done = acc.iter().all(|l| !l.exact);
+    }
+    Some(acc)
+}
+
+/// Shortest string of a useful [`required_inner`] set, in bytes: shorter ones occur in
+/// most sentences and would spare no search.
+pub const MIN_INNER_BYTES: usize = 4;
+
+/// A finite set of lower-case strings such that every match of `ast`, lower-cased with
+/// [`lower_preserving`], contains one of them after its first item (the part its
+/// required prefix comes from), or `None` when no set with strings of at least
+/// [`MIN_INNER_BYTES`] is known.
+///
+/// Read off the syntax tree: a suffix of a concatenation matches inside every match, so
+/// the prefixes of any suffix ([`walk`]) are contained in every match; so are the
+/// contained strings of any of its items. An alternation needs one set per branch (their
+/// union), a repetition at least one repeat. Of several sets, the one whose shortest
+/// string is longest is kept (then the smaller one). The anchored search at a prefix
+/// occurrence `at` can be skipped when none of these strings occurs in `at..window end`
+/// (`matchers::rules`).
+pub fn required_inner(ast: &Ast) -> Option<Vec<String>> {
+    let mut out = inner(ast, &mut false, true)?;
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+/// The contained strings of `ast` (see [`required_inner`]); with `skip_first`, only from
+/// after its first item.
+fn inner(ast: &Ast, ci: &mut bool, skip_first: bool) -> Option<Vec<String>> {
+    match ast {
+        Ast::Group(g) => {
+            let mut inner_ci = *ci;
+            if let GroupKind::NonCapturing(flags) = &g.kind {
+                apply_flags(flags, &mut inner_ci);
+            }
+            inner(&g.ast, &mut inner_ci, skip_first)
+        }
+        Ast::Alternation(a) => {
+            let mut out = Vec::new();
+            for branch in &a.asts {
+                let mut b = *ci;
+                out.extend(inner(branch, &mut b, skip_first)?);
+                *ci |= b;
+            }
+            useful(out)
+        }
+        Ast::Repetition(r) => {
+            let min = match &r.op.kind {
+                RepetitionKind::OneOrMore => 1,
+                RepetitionKind::Range(RepetitionRange::Exactly(n))
+                | RepetitionKind::Range(RepetitionRange::AtLeast(n))
+                | RepetitionKind::Range(RepetitionRange::Bounded(n, _)) => *n,
+                RepetitionKind::ZeroOrOne | RepetitionKind::ZeroOrMore => 0,
+            };
+            (min > 0).then(|| inner(&r.ast, &mut ci.clone(), skip_first))?
+        }
+        Ast::Concat(c) => {
+            let items = &c.asts;
+            // With `skip_first`: the first item that is not a fixed string (the items
+            // before it spell the prefix word, whose own strings would spare nothing).
+            let first = if skip_first {
+                let mut c = *ci;
+                items
+                    .iter()
+                    .position(|a| walk(a, &mut c).is_none_or(|v| v.iter().any(|l| !l.exact)))
+                    .unwrap_or(items.len())
+            } else {
+                0
+            };
+            let mut best: Option<Vec<String>> = None;
+            let mut at = *ci;
+            for (i, item) in items.iter().enumerate() {
+                if !skip_first || i > first {
+                    let seq = concat(&items[i..], &mut at.clone());
+                    let seq = seq.and_then(|v| useful(v.into_iter().map(|l| l.s).collect()));
+                    best = better(best, seq);
+                }
+                if !skip_first || i >= first {
+                    best = better(best, inner(item, &mut at.clone(), skip_first && i == first));
+                }
+                walk(item, &mut at);
+            }
+            *ci = at;
+            best
+        }
+        _ if skip_first => None,
+        _ => walk(ast, ci).and_then(|v| useful(v.into_iter().map(|l| l.s).collect())),
+    }
+}
+
+/// `v` deduplicated when all its strings have at least [`MIN_INNER_BYTES`].
+fn useful(mut v: Vec<String>) -> Option<Vec<String>> {
+    if v.is_empty() || v.len() > MAX_PREFIXES || v.iter().any(|s| s.len() < MIN_INNER_BYTES) {
+        return None;
+    }
+    v.sort();
+    v.dedup();
+    Some(v)
+}
+
+/// The better of two contained-string sets: the longer shortest string, then fewer strings.
+fn better(a: Option<Vec<String>>, b: Option<Vec<String>>) -> Option<Vec<String>> {
+    let key = |v: &Vec<String>| {
+        let shortest = v.iter().map(String::len).min().unwrap_or(0);
+        (shortest, std::cmp::Reverse(v.len()))
+    };
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if key(&b) > key(&a) { b } else { a }),
+        (a, b) => a.or(b),
     }
 }
 
@@ -399,6 +511,48 @@ mod tests {
             r"(?:abc)*",
         ] {
             assert_eq!(prefixes(p), None, "{p}");
+        }
+    }
+
+    fn inners(pattern: &str) -> Option<Vec<String>> {
+        let ast = regex_syntax::ast::parse::Parser::new()
+            .parse(pattern)
+            .expect("valid pattern");
+        required_inner(&ast)
+    }
+
+    #[test]
+    fn contained_strings_after_the_prefix() {
+        // After a gap: the words that must follow.
+        assert_eq!(
+            inners(r"(?i)\bsub\w*[^.;]{0,200}?(?:prior|general)\s+(?:consent|approval)"),
+            strs(&["approv", "consen", "conſe"])
+        );
+        // One set per branch of an alternation.
+        assert_eq!(
+            inners(r"(?x)(?: abc \s+ \w+ \s+ defgh | xyz[^.]{0,9} uvwxy )"),
+            strs(&["defgh", "uvwxy"])
+        );
+        // Case-sensitive parts are lower-cased like the text.
+        assert_eq!(inners(r"in\s+(?:EWR|EEAX)\b"), None);
+        assert_eq!(inners(r"in\s+(?:EUROP|EEAXX)\b"), strs(&["eeaxx", "europ"]));
+        // A repetition counts when it must repeat at least once.
+        assert_eq!(inners(r"ab\s(?:wxyz)+"), strs(&["wxyz"]));
+        assert_eq!(inners(r"ab\s(?:wxyz)*"), None);
+    }
+
+    #[test]
+    fn no_contained_strings() {
+        for p in [
+            // Only the prefix itself is known.
+            r"\bunterauftrag\w*",
+            r"abcdef",
+            // A branch without one.
+            r"(?x)(?: abc \s+ defgh | xyz \s+ \w+ )",
+            // Too short to spare a search.
+            r"abc\s+(?:in|im)\b",
+        ] {
+            assert_eq!(inners(p), None, "{p}");
         }
     }
 
