@@ -19,7 +19,7 @@ fn main() -> anyhow::Result<()> {
         for r in &rules.rules {
             let shown = &r.prefixes[..r.prefixes.len().min(12)];
             println!("{:40} {:3} {:?}", r.id, r.prefixes.len(), shown);
-            if let Some(inner) = &r.inner {
+            if let Some(inner) = r.regex().and_then(|re| re.inner.as_ref()) {
                 println!("{:40} inner {:?}", "", inner.words);
             }
         }

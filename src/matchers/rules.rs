@@ -14,11 +14,9 @@
 //! ([`Strategy`]); both ways give the same matches (leftmost-first, non-overlapping, in
 //! text order), so the choice is only a matter of cost.
 //!
-//! A rule may also have inner strings ([`CompiledRule::inner`]: every match contains one
+//! A rule may also have inner strings ([`RuleRegex::inner`]: every match contains one
 //! past its first word). A window in which none occurs is not searched, and neither is a
 //! prefix occurrence after the last one in its window.
-//!
-//! [`CompiledRule::inner`]: crate::patterns::compile::CompiledRule::inner
 
 use regex_automata::{Anchored, Input};
 use serde_json::Value;
@@ -283,7 +281,7 @@ fn run_rules(scan: &Scan, mut pass: RulePass, hits: &mut Vec<Hit>, strategy: Str
                 left: super::cap_of(Some(rule)),
             },
             caps: None,
-            inner: rule.inner.as_ref().filter(|_| strategy != Strategy::Scan),
+            inner: re.inner.as_ref().filter(|_| strategy != Strategy::Scan),
         };
         let starts = pass.prefix_starts(rules, ri, ws);
         if anchored(strategy, rule, ws, &starts) {
@@ -804,7 +802,11 @@ mod tests {
     #[test]
     fn every_match_contains_an_inner_string() {
         let rules = Rules::embedded().expect("embedded rules");
-        let with_inner: Vec<_> = rules.rules.iter().filter(|r| r.inner.is_some()).collect();
+        let with_inner: Vec<_> = rules
+            .rules
+            .iter()
+            .filter_map(|r| Some((r, r.regex()?.inner.as_ref()?)))
+            .collect();
         assert!(
             with_inner.len() >= 10,
             "only {} rules have inner strings",
@@ -813,8 +815,8 @@ mod tests {
         let mut checked = 0;
         for text in texts(&rules) {
             let low = text::lower_preserving(&text);
-            for r in &with_inner {
-                let words = &r.inner.as_ref().expect("filtered").words;
+            for &(r, inner) in &with_inner {
+                let words = &inner.words;
                 let re = r.regex().expect("rule builds");
                 for m in re.regex.find_iter(text.as_str()) {
                     let span = &low[m.start()..m.end()];

@@ -109,10 +109,6 @@ pub struct CompiledRule {
     /// Lower-case strings every match starts with (in the lower-cased text), for
     /// anchored searches; empty when none is known ([`super::prefix`]).
     pub prefixes: Vec<String>,
-    /// Lower-case strings every match contains past its prefix word, with an automaton
-    /// over them: an anchored search at `at` is spared when none occurs between `at` and
-    /// the window's end ([`super::prefix::required_inner`]); `None` when none is known.
-    pub inner: Option<InnerLiterals>,
     /// The pattern as compiled (after [`prepare_pattern`]); its syntax is checked at load.
     pub pattern: String,
     /// The regex, compiled on first use (see [`CompiledRule::regex`]).
@@ -135,7 +131,7 @@ pub struct CompiledRule {
     pub file: String,
 }
 
-/// The strings every match of a rule contains ([`CompiledRule::inner`]).
+/// The strings every match of a rule contains ([`RuleRegex::inner`]).
 #[derive(Debug)]
 pub struct InnerLiterals {
     /// The lower-case strings.
@@ -173,6 +169,12 @@ pub struct RuleRegex {
     pub hit_group: Option<usize>,
     /// Capture group index of `place`, if the pattern has one.
     pub place_group: Option<usize>,
+    /// Lower-case strings every match contains past its prefix word, with an automaton
+    /// over them: an anchored search at `at` is spared when none occurs between `at` and
+    /// the window's end ([`super::prefix::required_inner`]); `None` when none is known or
+    /// the rule has no prefixes. Read off the syntax tree with the regex, on first use:
+    /// at load it cost 15 % of a one-page `check`.
+    pub inner: Option<InnerLiterals>,
 }
 
 impl CompiledRule {
@@ -184,7 +186,7 @@ impl CompiledRule {
     pub fn regex(&self) -> Option<&RuleRegex> {
         self.compiled
             .get_or_init(|| {
-                build_regex(&self.pattern).inspect_err(|e| {
+                build_regex(&self.pattern, !self.prefixes.is_empty()).inspect_err(|e| {
                     eprintln!(
                         "dpascan: patterns/{}: rule {}: {e} (the rule is skipped)",
                         self.file, self.id
@@ -210,8 +212,9 @@ impl Rules {
     }
 }
 
-/// Compiles a prepared pattern and finds its `hit` and `place` groups.
-fn build_regex(pattern: &str) -> Result<RuleRegex, String> {
+/// Compiles a prepared pattern, finds its `hit` and `place` groups and, when the rule has
+/// prefixes (`with_inner`), its inner strings.
+fn build_regex(pattern: &str, with_inner: bool) -> Result<RuleRegex, String> {
     let regex = meta::Regex::new(pattern).map_err(|e| match e.syntax_error() {
         Some(syntax) => syntax.to_string(),
         None => format!("regex build error: {e}"),
@@ -221,10 +224,22 @@ fn build_regex(pattern: &str) -> Result<RuleRegex, String> {
             .group_info()
             .to_index(regex_automata::PatternID::ZERO, name)
     };
+    let inner = if with_inner {
+        let ast = regex_syntax::ast::parse::Parser::new()
+            .parse(pattern)
+            .map_err(|e| e.to_string())?;
+        super::prefix::required_inner(&ast)
+            .map(InnerLiterals::new)
+            .transpose()
+            .map_err(|e| format!("{e:#}"))?
+    } else {
+        None
+    };
     Ok(RuleRegex {
         hit_group: group("hit"),
         place_group: group("place"),
         regex,
+        inner,
     })
 }
 
@@ -730,10 +745,6 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
         .parse(&pattern)
         .map_err(|e| anyhow!("{e}"))?;
     let prefixes = super::prefix::required_prefixes(&ast).unwrap_or_default();
-    let inner = match super::prefix::required_inner(&ast) {
-        Some(words) if !prefixes.is_empty() => Some(InnerLiterals::new(words)?),
-        _ => None,
-    };
     let extra = r.cues.unwrap_or_default();
     for w in extra
         .negated
@@ -752,7 +763,6 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
         lang: r.lang,
         keywords: r.keywords,
         prefixes,
-        inner,
         pattern,
         compiled: OnceLock::new(),
         value,

@@ -190,10 +190,8 @@ pub const MIN_INNER_BYTES: usize = 4;
 /// occurrence `at` can be skipped when none of these strings occurs in `at..window end`
 /// (`matchers::rules`).
 pub fn required_inner(ast: &Ast) -> Option<Vec<String>> {
-    let mut out = inner(ast, &mut false, true)?;
-    out.sort();
-    out.dedup();
-    Some(out)
+    // Every set `inner` returns went through `useful`: sorted, without repeats.
+    inner(ast, &mut false, true)
 }
 
 /// The contained strings of `ast` (see [`required_inner`]); with `skip_first`, only from
@@ -224,17 +222,22 @@ fn inner(ast: &Ast, ci: &mut bool, skip_first: bool) -> Option<Vec<String>> {
                 | RepetitionKind::Range(RepetitionRange::Bounded(n, _)) => *n,
                 RepetitionKind::ZeroOrOne | RepetitionKind::ZeroOrMore => 0,
             };
-            (min > 0).then(|| inner(&r.ast, &mut ci.clone(), skip_first))?
+            if min == 0 {
+                return None;
+            }
+            inner(&r.ast, &mut ci.clone(), skip_first)
         }
         Ast::Concat(c) => {
             let items = &c.asts;
+            // Each item's prefixes, once: every suffix below continues with them.
+            let mut c = *ci;
+            let walks: Vec<Seq> = items.iter().map(|a| walk(a, &mut c)).collect();
             // With `skip_first`: the first item that is not a fixed string (the items
             // before it spell the prefix word, whose own strings would spare nothing).
             let first = if skip_first {
-                let mut c = *ci;
-                items
+                walks
                     .iter()
-                    .position(|a| walk(a, &mut c).is_none_or(|v| v.iter().any(|l| !l.exact)))
+                    .position(|w| w.as_ref().is_none_or(|v| v.iter().any(|l| !l.exact)))
                     .unwrap_or(items.len())
             } else {
                 0
@@ -243,14 +246,18 @@ fn inner(ast: &Ast, ci: &mut bool, skip_first: bool) -> Option<Vec<String>> {
             let mut at = *ci;
             for (i, item) in items.iter().enumerate() {
                 if !skip_first || i > first {
-                    let seq = concat(&items[i..], &mut at.clone());
+                    let seq = suffix_prefixes(&walks[i..]);
                     let seq = seq.and_then(|v| useful(v.into_iter().map(|l| l.s).collect()));
                     best = better(best, seq);
                 }
                 if !skip_first || i >= first {
                     best = better(best, inner(item, &mut at.clone(), skip_first && i == first));
                 }
-                walk(item, &mut at);
+                // Only a flag item changes `(?i)` for the items after it (see `concat`);
+                // walking the item for that would rebuild its prefixes at every level.
+                if let Ast::Flags(f) = item {
+                    apply_flags(&f.flags, &mut at);
+                }
             }
             *ci = at;
             best
@@ -258,6 +265,18 @@ fn inner(ast: &Ast, ci: &mut bool, skip_first: bool) -> Option<Vec<String>> {
         _ if skip_first => None,
         _ => walk(ast, ci).and_then(|v| useful(v.into_iter().map(|l| l.s).collect())),
     }
+}
+
+/// The prefixes of a concatenation from its items' prefixes `walks` (as [`concat`]).
+fn suffix_prefixes(walks: &[Seq]) -> Seq {
+    let mut acc = vec![empty()];
+    for w in walks {
+        acc = cross(acc, w.clone())?;
+        if acc.iter().all(|l| !l.exact) {
+            break;
+        }
+    }
+    Some(acc)
 }
 
 /// `v` deduplicated when all its strings have at least [`MIN_INNER_BYTES`].
