@@ -40,15 +40,13 @@ fn main() -> anyhow::Result<()> {
     }
     paths.sort();
     let mut docs = Vec::new();
-    {
-        for p in paths {
-            let bytes = std::fs::read(&p)?;
-            let Some(format) = detect(&bytes, &p) else {
-                continue;
-            };
-            if let Ok(d) = extract(&bytes, format, &Limits::default()) {
-                docs.push(d);
-            }
+    for p in paths {
+        let bytes = std::fs::read(&p)?;
+        let Some(format) = detect(&bytes, &p) else {
+            continue;
+        };
+        if let Ok(d) = extract(&bytes, format, &Limits::default()) {
+            docs.push(d);
         }
     }
     let total: usize = docs.iter().map(|d| d.text.len()).sum();
