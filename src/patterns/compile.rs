@@ -19,6 +19,16 @@ use crate::report::CountryStatus;
 /// Default number of bytes around a keyword occurrence in which the rule's regex is run.
 pub const KEYWORD_WINDOW: usize = 400;
 
+/// Most bytes of lazy-DFA states one rule's regex keeps per thread (regex-automata's
+/// default is 2 MiB).
+///
+/// Rules with long gaps (`[^.;]{0,200}?`) build many states; at 2 MiB some of them filled
+/// their cache on real documents and rebuilt it again and again. At 4 MiB none does:
+/// callgrind over `../shared/realworld` (`docs_throughput --passes 1` and `3`) counts 214 M
+/// instructions per warm pass at 2 MiB and 147 M at 4, 8, 16 and 32 MiB alike. A cache
+/// grows only as states are built, so rules that need little keep little.
+pub const RULE_DFA_CACHE_BYTES: usize = 4 << 20;
+
 /// All compiled rules and gazetteers, built once per process and shared (read-only) by all threads.
 #[derive(Debug)]
 pub struct Rules {
@@ -215,10 +225,13 @@ impl Rules {
 /// Compiles a prepared pattern, finds its `hit` and `place` groups and, when the rule has
 /// prefixes (`with_inner`), its inner strings.
 fn build_regex(pattern: &str, with_inner: bool) -> Result<RuleRegex, String> {
-    let regex = meta::Regex::new(pattern).map_err(|e| match e.syntax_error() {
-        Some(syntax) => syntax.to_string(),
-        None => format!("regex build error: {e}"),
-    })?;
+    let regex = meta::Regex::builder()
+        .configure(meta::Config::new().hybrid_cache_capacity(RULE_DFA_CACHE_BYTES))
+        .build(pattern)
+        .map_err(|e| match e.syntax_error() {
+            Some(syntax) => syntax.to_string(),
+            None => format!("regex build error: {e}"),
+        })?;
     let group = |name| {
         regex
             .group_info()
