@@ -421,9 +421,8 @@ impl<'a> Search<'_, 'a> {
     /// Scans each window (leftmost-first, non-overlapping).
     fn scan(&mut self, ws: &[(usize, usize)]) {
         for &(a, z) in ws {
-            let has_inner = |i: &crate::patterns::compile::InnerLiterals| {
-                i.last_start(&self.scan.low, a, z).is_some()
-            };
+            let has_inner =
+                |i: &crate::patterns::compile::InnerLiterals| i.any_in(&self.scan.low, a, z);
             if !self.inner.is_none_or(has_inner) {
                 // Every match contains one of the rule's inner strings.
                 continue;
@@ -456,8 +455,9 @@ impl<'a> Search<'_, 'a> {
         for &(a, z) in ws {
             // The next start allowed in this window (after the last match).
             let mut from = a;
-            // Where the last of the rule's inner strings starts in the window, looked up
-            // at the window's first start: a match at `at` contains one (`None`: no match).
+            // A bound on where the last of the rule's inner strings starts in the window,
+            // looked up at the window's first start: a match at `at` contains one, so none
+            // starts at or after a bound before `at` (`None`: no match in the window).
             let mut last_inner: Option<Option<usize>> = None;
             while k < starts.len() && starts[k] < z {
                 let at = starts[k];
@@ -466,8 +466,8 @@ impl<'a> Search<'_, 'a> {
                     continue;
                 }
                 if let Some(inner) = self.inner {
-                    let last =
-                        *last_inner.get_or_insert_with(|| inner.last_start(&self.scan.low, a, z));
+                    let last = *last_inner
+                        .get_or_insert_with(|| inner.last_start_bound(&self.scan.low, a, z));
                     if last.is_none_or(|l| l < at) {
                         continue;
                     }
