@@ -17,6 +17,13 @@
 //! A rule may also have inner strings ([`RuleRegex::inner`]: every match contains one
 //! past its first word). A window in which none occurs is not searched, and neither is a
 //! prefix occurrence after the last one in its window.
+//!
+//! A rule with a long gap (`[^.;]{0,200}?`) is searched with the gap unbounded first, a
+//! regex whose lazy DFA needs few states, and with its own regex only when that match is
+//! longer than the gap allows ([`crate::patterns::relax`], [`RuleRegex::find`]).
+//!
+//! [`Strategy::Scan`] is the reference: every window scanned with the rule's own regex
+//! and the regex crate's iterators; the tests compare the other strategies with it.
 
 use regex_automata::{Anchored, Input};
 use serde_json::Value;
@@ -282,6 +289,7 @@ fn run_rules(scan: &Scan, mut pass: RulePass, hits: &mut Vec<Hit>, strategy: Str
             },
             caps: None,
             inner: re.inner.as_ref().filter(|_| strategy != Strategy::Scan),
+            relaxed: strategy != Strategy::Scan,
         };
         let starts = pass.prefix_starts(rules, ri, ws);
         if anchored(strategy, rule, ws, &starts) {
@@ -415,6 +423,8 @@ struct Search<'s, 'a> {
     caps: Option<regex_automata::util::captures::Captures>,
     /// The rule's inner strings, when searches are spared without them.
     inner: Option<&'s crate::patterns::compile::InnerLiterals>,
+    /// Whether the rule's relaxed regex is searched first (all but the reference).
+    relaxed: bool,
 }
 
 impl<'a> Search<'_, 'a> {
@@ -427,24 +437,75 @@ impl<'a> Search<'_, 'a> {
                 // Every match contains one of the rule's inner strings.
                 continue;
             }
-            let input = Input::new(self.scan.text).range(a..z);
-            if self.re.hit_group.is_none() && self.re.place_group.is_none() {
-                for m in self.re.regex.find_iter(input) {
-                    if m.start() < m.end() && !self.add(m.start(), m.end(), None) {
-                        return;
-                    }
+            if !self.relaxed {
+                if !self.scan_reference(a, z) {
+                    return;
                 }
                 continue;
             }
-            for caps in self.re.regex.captures_iter(input) {
-                let Some((span, place)) = self.spans(&caps) else {
-                    continue;
+            let mut from = a;
+            while from <= z {
+                let input = Input::new(self.scan.text).range(from..z);
+                let Some(m) = self.find(&input) else {
+                    break;
                 };
-                if !self.add(span.start, span.end, place) {
+                if m.is_empty() {
+                    // Empty matches are no hits; go on after the char where it is.
+                    from = m.start()
+                        + self.scan.text[m.start()..]
+                            .chars()
+                            .next()
+                            .map_or(1, char::len_utf8);
+                    continue;
+                }
+                from = m.end();
+                if self.re.hit_group.is_none() && self.re.place_group.is_none() {
+                    if !self.add(m.start(), m.end(), None) {
+                        return;
+                    }
+                    continue;
+                }
+                let mut caps = self
+                    .caps
+                    .take()
+                    .unwrap_or_else(|| self.re.create_captures());
+                self.re.groups(&input, m, &mut caps);
+                let go_on = match self.spans(&caps) {
+                    Some((span, place)) => self.add(span.start, span.end, place),
+                    None => true,
+                };
+                self.caps = Some(caps);
+                if !go_on {
                     return;
                 }
             }
         }
+    }
+
+    /// [`Search::scan`] of the window `a..z` with the regex crate's own iterators and the
+    /// rule's regex alone (the reference); false when the budget is used up.
+    fn scan_reference(&mut self, a: usize, z: usize) -> bool {
+        let Ok(re) = self.re.exact() else {
+            return true;
+        };
+        let input = Input::new(self.scan.text).range(a..z);
+        if self.re.hit_group.is_none() && self.re.place_group.is_none() {
+            for m in re.find_iter(input) {
+                if m.start() < m.end() && !self.add(m.start(), m.end(), None) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for caps in re.captures_iter(input) {
+            let Some((span, place)) = self.spans(&caps) else {
+                continue;
+            };
+            if !self.add(span.start, span.end, place) {
+                return false;
+            }
+        }
+        true
     }
 
     /// Runs the regex anchored at each of `starts` (sorted) that lies in a window and not
@@ -476,7 +537,7 @@ impl<'a> Search<'_, 'a> {
                     .range(at..z)
                     .anchored(Anchored::Yes);
                 if self.re.hit_group.is_none() && self.re.place_group.is_none() {
-                    let Some(m) = self.re.regex.search(&input) else {
+                    let Some(m) = self.find(&input) else {
                         continue;
                     };
                     if m.start() == m.end() {
@@ -491,8 +552,8 @@ impl<'a> Search<'_, 'a> {
                 let mut caps = self
                     .caps
                     .take()
-                    .unwrap_or_else(|| self.re.regex.create_captures());
-                self.re.regex.search_captures(&input, &mut caps);
+                    .unwrap_or_else(|| self.re.create_captures());
+                self.captures(&input, &mut caps);
                 let found = caps.get_match().filter(|m| m.start() < m.end());
                 let go_on = match found {
                     None => true,
@@ -509,6 +570,27 @@ impl<'a> Search<'_, 'a> {
                     return;
                 }
             }
+        }
+    }
+
+    /// The rule's leftmost-first match in `input`, through its relaxed regex unless this
+    /// search is the reference ([`RuleRegex::find`]).
+    fn find(&self, input: &Input) -> Option<regex_automata::Match> {
+        if self.relaxed {
+            self.re.find(input)
+        } else {
+            self.re.exact().ok()?.search(input)
+        }
+    }
+
+    /// [`Search::find`] with the groups, in `caps`.
+    fn captures(&self, input: &Input, caps: &mut regex_automata::util::captures::Captures) {
+        if self.relaxed {
+            return self.re.captures(input, caps);
+        }
+        match self.re.exact() {
+            Ok(re) => re.search_captures(input, caps),
+            Err(_) => caps.set_pattern(None),
         }
     }
 
@@ -799,6 +881,49 @@ mod tests {
         assert!(compared > 1000, "only {compared} hits compared");
     }
 
+    /// A relaxed regex allows any gap; the rule does not. A match with a gap longer than
+    /// the rule allows is no hit, with every strategy: for a rule without groups (whose
+    /// relaxed match would be taken as it is) and for one with a `hit` group.
+    #[test]
+    fn a_gap_longer_than_the_rule_allows_is_no_hit() {
+        let rules = Rules::embedded().expect("embedded rules");
+        let gap = |n| "und gesichert ".repeat(n);
+        /// (rule, the gap's bound, the text around a gap of n x 14 bytes)
+        type Case = (&'static str, usize, fn(String) -> String);
+        let cases: [Case; 2] = [
+            // " " + gap: 57 chars for n = 4, 85 for 6.
+            ("clause.art28_3_e", 80, |g| {
+                format!("Anfragen betroffener Personen {g}unterstützt der Auftragnehmer.")
+            }),
+            // " " + gap + "ausschließlich " (15 chars): 72 for n = 4, 100 for 6.
+            ("location.eu", 80, |g| {
+                format!("Die Daten werden gespeichert {g}ausschließlich in der EU.")
+            }),
+        ];
+        for (id, within, text) in cases {
+            let rule = rules.rules.iter().find(|r| r.id == id).unwrap();
+            let re = rule.regex().unwrap();
+            assert!(re.is_relaxed(), "{id}");
+            assert_eq!(re.within, within, "{id}");
+            let count = |text: &str, strategy| {
+                hits(text, &rules, strategy)
+                    .into_iter()
+                    .filter(|h| h.0 == id)
+                    .count()
+            };
+            let (fits, too_long) = (text(gap(4)), text(gap(6)));
+            assert!(re.first().is_match(too_long.as_str()), "{id}");
+            for strategy in [Strategy::Scan, Strategy::Anchored, Strategy::Cheapest] {
+                assert_eq!(count(&fits, strategy), 1, "{id} {strategy:?}: {fits}");
+                assert_eq!(
+                    count(&too_long, strategy),
+                    0,
+                    "{id} {strategy:?}: {too_long}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn every_match_contains_an_inner_string() {
         let rules = Rules::embedded().expect("embedded rules");
@@ -818,7 +943,7 @@ mod tests {
             for &(r, inner) in &with_inner {
                 let words = &inner.words;
                 let re = r.regex().expect("rule builds");
-                for m in re.regex.find_iter(text.as_str()) {
+                for m in re.exact().unwrap().find_iter(text.as_str()) {
                     let span = &low[m.start()..m.end()];
                     assert!(
                         words.iter().any(|w| span.contains(w.as_str())),
@@ -840,7 +965,7 @@ mod tests {
             let low = text::lower_preserving(&text);
             for r in rules.rules.iter().filter(|r| !r.prefixes.is_empty()) {
                 let re = r.regex().expect("rule builds");
-                for m in re.regex.find_iter(text.as_str()) {
+                for m in re.exact().unwrap().find_iter(text.as_str()) {
                     assert!(
                         r.prefixes
                             .iter()

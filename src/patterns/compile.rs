@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use anyhow::{anyhow, bail, Context};
-use regex_automata::meta;
+use regex_automata::util::captures::Captures;
+use regex_automata::{meta, Anchored, Input, Match};
 
 use super::csv;
 use super::syntax::{CuesSyntax, ExampleTable, PatternFile, RuleSyntax};
@@ -186,8 +187,17 @@ impl InnerLiterals {
 /// A rule's compiled regex with the indices of its named groups.
 #[derive(Debug)]
 pub struct RuleRegex {
-    /// The compiled regex.
-    pub regex: meta::Regex,
+    /// Searched first: the rule's regex, or its relaxed form when it has a long gap
+    /// ([`super::relax`]).
+    first: meta::Regex,
+    /// A match of `first` at most this many bytes long is the rule's match (`usize::MAX`
+    /// when `first` is the rule's regex).
+    pub within: usize,
+    /// The rule's regex when `first` is relaxed, built the first time a longer match needs
+    /// it (with a long gap its automaton takes the most time to build).
+    exact: OnceLock<Result<meta::Regex, String>>,
+    /// The pattern, for `exact`.
+    pattern: String,
     /// Capture group index of `hit`, if the pattern has one.
     pub hit_group: Option<usize>,
     /// Capture group index of `place`, if the pattern has one.
@@ -198,6 +208,79 @@ pub struct RuleRegex {
     /// the rule has no prefixes. Read off the syntax tree with the regex, on first use:
     /// at load it cost 15 % of a one-page `check`.
     pub inner: Option<InnerLiterals>,
+}
+
+impl RuleRegex {
+    /// Whether the first search is relaxed.
+    pub fn is_relaxed(&self) -> bool {
+        self.within != usize::MAX
+    }
+
+    /// The regex searched first (relaxed or not: see [`RuleRegex::is_relaxed`]).
+    pub fn first(&self) -> &meta::Regex {
+        &self.first
+    }
+
+    /// The rule's own regex; built on first use when the first search is relaxed, `Err`
+    /// when it cannot be built (reported once on stderr).
+    pub fn exact(&self) -> Result<&meta::Regex, &str> {
+        if !self.is_relaxed() {
+            return Ok(&self.first);
+        }
+        self.exact
+            .get_or_init(|| {
+                build_meta(&self.pattern)
+                    .inspect_err(|e| eprintln!("dpascan: a rule's regex: {e} (it finds nothing)"))
+            })
+            .as_ref()
+            .map_err(String::as_str)
+    }
+
+    /// Capture slots for [`RuleRegex::captures`] (both regexes have the same groups).
+    pub fn create_captures(&self) -> Captures {
+        self.first.create_captures()
+    }
+
+    /// The rule's leftmost-first match in `input`: the same as the rule's own regex
+    /// finds, searched with the relaxed regex first ([`super::relax`]).
+    pub fn find(&self, input: &Input) -> Option<Match> {
+        let m = self.first.search(input)?;
+        if m.len() <= self.within {
+            return Some(m);
+        }
+        let rest = input.clone().span(m.start()..input.end());
+        self.exact().ok()?.search(&rest)
+    }
+
+    /// [`RuleRegex::find`] with the groups, in `caps` (from [`RuleRegex::create_captures`]).
+    pub fn captures(&self, input: &Input, caps: &mut Captures) {
+        if !self.is_relaxed() {
+            return self.first.search_captures(input, caps);
+        }
+        match self.find(input) {
+            Some(m) => self.groups(input, m, caps),
+            None => caps.set_pattern(None),
+        }
+    }
+
+    /// The groups of `m`, a match that [`RuleRegex::find`] found in `input`, in `caps`.
+    ///
+    /// Read by the relaxed regex when `m` is at most `within` bytes long: in `m`'s span
+    /// every path of it is that short, so a path of the rule's regex, and the first of
+    /// them is `m`'s. Else by the rule's regex (same groups, so the same slots).
+    pub fn groups(&self, input: &Input, m: Match, caps: &mut Captures) {
+        let span = input.clone().span(m.range()).anchored(Anchored::Yes);
+        let re = if m.len() <= self.within {
+            &self.first
+        } else {
+            match self.exact() {
+                Ok(re) => re,
+                Err(_) => return caps.set_pattern(None),
+            }
+        };
+        let pid = re.search_slots(&span, caps.slots_mut());
+        caps.set_pattern(pid);
+    }
 }
 
 impl CompiledRule {
@@ -222,38 +305,52 @@ impl CompiledRule {
 }
 
 impl Rules {
-    /// Compiles every rule's regex now; returns `rule id: error` for each that fails.
+    /// Compiles every rule's regex now (the rule's own too where the first search is
+    /// relaxed); returns `rule id: error` for each that fails.
     pub fn build_all(&self) -> Vec<String> {
         self.rules
             .iter()
-            .filter(|r| r.regex().is_none())
-            .map(|r| {
-                let e = r.compiled.get().and_then(|c| c.as_ref().err());
-                format!("{}: {}", r.id, e.map_or("", String::as_str))
+            .filter_map(|r| {
+                let error = match r
+                    .compiled
+                    .get_or_init(|| build_regex(&r.pattern, !r.prefixes.is_empty()))
+                {
+                    Err(e) => e.as_str(),
+                    Ok(re) => re.exact().err()?,
+                };
+                Some(format!("{}: {error}", r.id))
             })
             .collect()
     }
 }
 
-/// Compiles a prepared pattern, finds its `hit` and `place` groups and, when the rule has
-/// prefixes (`with_inner`), its inner strings.
-fn build_regex(pattern: &str, with_inner: bool) -> Result<RuleRegex, String> {
-    let regex = meta::Regex::builder()
+/// Compiles a prepared pattern with the rules' configuration.
+fn build_meta(pattern: &str) -> Result<meta::Regex, String> {
+    meta::Regex::builder()
         .configure(meta::Config::new().hybrid_cache_capacity(RULE_DFA_CACHE_BYTES))
         .build(pattern)
         .map_err(|e| match e.syntax_error() {
             Some(syntax) => syntax.to_string(),
             None => format!("regex build error: {e}"),
-        })?;
+        })
+}
+
+/// Compiles a prepared pattern (relaxed, when it has a long gap), finds its `hit` and
+/// `place` groups and, when the rule has prefixes (`with_inner`), its inner strings.
+fn build_regex(pattern: &str, with_inner: bool) -> Result<RuleRegex, String> {
+    let ast = regex_syntax::ast::parse::Parser::new()
+        .parse(pattern)
+        .map_err(|e| e.to_string())?;
+    let (first, within) = match super::relax::relax(&ast) {
+        Some((relaxed, within)) => (build_meta(&super::relax::print(&relaxed))?, within),
+        None => (build_meta(pattern)?, usize::MAX),
+    };
     let group = |name| {
-        regex
+        first
             .group_info()
             .to_index(regex_automata::PatternID::ZERO, name)
     };
     let inner = if with_inner {
-        let ast = regex_syntax::ast::parse::Parser::new()
-            .parse(pattern)
-            .map_err(|e| e.to_string())?;
         super::prefix::required_inner(&ast)
             .map(InnerLiterals::new)
             .transpose()
@@ -264,7 +361,10 @@ fn build_regex(pattern: &str, with_inner: bool) -> Result<RuleRegex, String> {
     Ok(RuleRegex {
         hit_group: group("hit"),
         place_group: group("place"),
-        regex,
+        first,
+        within,
+        exact: OnceLock::new(),
+        pattern: pattern.to_string(),
         inner,
     })
 }

@@ -14,6 +14,7 @@ pub mod compile;
 pub mod csv;
 pub mod load;
 pub mod prefix;
+pub mod relax;
 pub mod syntax;
 
 pub use compile::Rules;
