@@ -198,6 +198,8 @@ pub struct RuleRegex {
     exact: OnceLock<Result<meta::Regex, String>>,
     /// The pattern, for `exact`.
     pattern: String,
+    /// Where the rule comes from ("patterns/FILE: rule ID"), for `exact`'s error.
+    origin: String,
     /// Capture group index of `hit`, if the pattern has one.
     pub hit_group: Option<usize>,
     /// Capture group index of `place`, if the pattern has one.
@@ -229,8 +231,12 @@ impl RuleRegex {
         }
         self.exact
             .get_or_init(|| {
-                build_meta(&self.pattern)
-                    .inspect_err(|e| eprintln!("dpascan: a rule's regex: {e} (it finds nothing)"))
+                build_meta(&self.pattern).inspect_err(|e| {
+                    eprintln!(
+                        "dpascan: {}: {e} (matches longer than {} bytes are not found)",
+                        self.origin, self.within
+                    )
+                })
             })
             .as_ref()
             .map_err(String::as_str)
@@ -292,7 +298,7 @@ impl CompiledRule {
     pub fn regex(&self) -> Option<&RuleRegex> {
         self.compiled
             .get_or_init(|| {
-                build_regex(&self.pattern, !self.prefixes.is_empty()).inspect_err(|e| {
+                build_regex(self).inspect_err(|e| {
                     eprintln!(
                         "dpascan: patterns/{}: rule {}: {e} (the rule is skipped)",
                         self.file, self.id
@@ -311,10 +317,7 @@ impl Rules {
         self.rules
             .iter()
             .filter_map(|r| {
-                let error = match r
-                    .compiled
-                    .get_or_init(|| build_regex(&r.pattern, !r.prefixes.is_empty()))
-                {
+                let error = match r.compiled.get_or_init(|| build_regex(r)) {
                     Err(e) => e.as_str(),
                     Ok(re) => re.exact().err()?,
                 };
@@ -335,9 +338,11 @@ fn build_meta(pattern: &str) -> Result<meta::Regex, String> {
         })
 }
 
-/// Compiles a prepared pattern (relaxed, when it has a long gap), finds its `hit` and
-/// `place` groups and, when the rule has prefixes (`with_inner`), its inner strings.
-fn build_regex(pattern: &str, with_inner: bool) -> Result<RuleRegex, String> {
+/// Compiles a rule's prepared pattern (relaxed, when it has a long gap), finds its `hit`
+/// and `place` groups and, when the rule has prefixes, its inner strings.
+fn build_regex(rule: &CompiledRule) -> Result<RuleRegex, String> {
+    let pattern = rule.pattern.as_str();
+    let with_inner = !rule.prefixes.is_empty();
     let ast = regex_syntax::ast::parse::Parser::new()
         .parse(pattern)
         .map_err(|e| e.to_string())?;
@@ -365,6 +370,7 @@ fn build_regex(pattern: &str, with_inner: bool) -> Result<RuleRegex, String> {
         within,
         exact: OnceLock::new(),
         pattern: pattern.to_string(),
+        origin: format!("patterns/{}: rule {}", rule.file, rule.id),
         inner,
     })
 }
@@ -1459,6 +1465,16 @@ keywords = ["beacon"]
 pattern = '\p{NoSuchClass}beacon'
 examples = ["a beacon"]
 negative_examples = ["nothing"]
+
+[[rule]]
+id = "tracking.huge_gap"
+kind = "tracking"
+name = "its long gap is searched relaxed; its own regex is too large to build"
+lang = ["en"]
+keywords = ["beacon"]
+pattern = 'beacon[^.]{0,90000}pixel'
+examples = ["a beacon and a pixel"]
+negative_examples = ["nothing"]
 "#,
         );
         let rules = compile(&files).expect("the syntax parses, so loading succeeds");
@@ -1475,8 +1491,20 @@ negative_examples = ["nothing"]
             .find(|r| r.id == "tracking.pixel")
             .unwrap();
         assert!(pixel.regex().is_some());
+        // The relaxed regex builds, and finds what is short enough; the rule's own
+        // regex is built only for a longer match, and `build_all` reports that it fails.
+        let huge = rules
+            .rules
+            .iter()
+            .find(|r| r.id == "tracking.huge_gap")
+            .unwrap()
+            .regex()
+            .expect("the relaxed regex builds");
+        assert!(huge.is_relaxed() && huge.within == 90000);
+        let input = Input::new("a beacon and a pixel");
+        assert_eq!(huge.find(&input).map(|m| m.range()), Some(2..20));
         let errors = rules.build_all();
-        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(
             errors[0].starts_with("tracking.broken_class: "),
             "{errors:?}"
@@ -1485,6 +1513,8 @@ negative_examples = ["nothing"]
             errors[0].contains("NoSuchClass") || errors[0].contains("Unicode"),
             "{errors:?}"
         );
+        assert!(errors[1].starts_with("tracking.huge_gap: "), "{errors:?}");
+        assert!(huge.exact().is_err());
     }
 
     #[test]
