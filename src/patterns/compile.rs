@@ -1454,29 +1454,26 @@ mod tests {
     fn rules_build_on_first_use_and_a_build_error_is_reported() {
         let mut files = crate::patterns::load::embedded_files().unwrap();
         let tracking = files.get_mut("tracking.toml").unwrap();
-        tracking.push_str(
-            r#"
-[[rule]]
-id = "tracking.broken_class"
-kind = "tracking"
-name = "parses, but names a Unicode class that does not exist"
-lang = ["en"]
-keywords = ["beacon"]
-pattern = '\p{NoSuchClass}beacon'
-examples = ["a beacon"]
-negative_examples = ["nothing"]
-
-[[rule]]
-id = "tracking.huge_gap"
-kind = "tracking"
-name = "its long gap is searched relaxed; its own regex is too large to build"
-lang = ["en"]
-keywords = ["beacon"]
-pattern = 'beacon[^.]{0,90000}pixel'
-examples = ["a beacon and a pixel"]
-negative_examples = ["nothing"]
-"#,
-        );
+        for (id, name, pattern, example) in [
+            (
+                "tracking.broken_class",
+                "parses, but names a Unicode class that does not exist",
+                r"\p{NoSuchClass}beacon",
+                "a beacon",
+            ),
+            (
+                "tracking.huge_gap",
+                "its long gap is searched relaxed; its own regex is too large to build",
+                "beacon[^.]{0,90000}pixel",
+                "a beacon and a pixel",
+            ),
+        ] {
+            tracking.push_str(&format!(
+                "\n[[rule]]\nid = \"{id}\"\nkind = \"tracking\"\nname = \"{name}\"\nlang = [\"en\"]\n\
+                 keywords = [\"beacon\"]\npattern = '{pattern}'\nexamples = [\"{example}\"]\n\
+                 negative_examples = [\"nothing\"]\n"
+            ));
+        }
         let rules = compile(&files).expect("the syntax parses, so loading succeeds");
         let broken = rules
             .rules
