@@ -289,7 +289,7 @@ fn run_rules(scan: &Scan, mut pass: RulePass, hits: &mut Vec<Hit>, strategy: Str
             },
             caps: None,
             inner: re.inner.as_ref().filter(|_| strategy != Strategy::Scan),
-            relaxed: strategy != Strategy::Scan,
+            reference: strategy == Strategy::Scan,
         };
         let starts = pass.prefix_starts(rules, ri, ws);
         if anchored(strategy, rule, ws, &starts) {
@@ -423,8 +423,10 @@ struct Search<'s, 'a> {
     caps: Option<regex_automata::util::captures::Captures>,
     /// The rule's inner strings, when searches are spared without them.
     inner: Option<&'s crate::patterns::compile::InnerLiterals>,
-    /// Whether the rule's relaxed regex is searched first (all but the reference).
-    relaxed: bool,
+    /// Whether this is the reference search ([`Strategy::Scan`]): the rule's own regex
+    /// alone, with the regex crate's iterators. Otherwise [`RuleRegex::find`] searches
+    /// (relaxed first, where the rule has a long gap).
+    reference: bool,
 }
 
 impl<'a> Search<'_, 'a> {
@@ -437,7 +439,7 @@ impl<'a> Search<'_, 'a> {
                 // Every match contains one of the rule's inner strings.
                 continue;
             }
-            if !self.relaxed {
+            if self.reference {
                 if !self.scan_reference(a, z) {
                     return;
                 }
@@ -446,7 +448,7 @@ impl<'a> Search<'_, 'a> {
             let mut from = a;
             while from <= z {
                 let input = Input::new(self.scan.text).range(from..z);
-                let Some(m) = self.find(&input) else {
+                let Some(m) = self.re.find(&input) else {
                     break;
                 };
                 if m.is_empty() {
@@ -459,23 +461,7 @@ impl<'a> Search<'_, 'a> {
                     continue;
                 }
                 from = m.end();
-                if self.re.hit_group.is_none() && self.re.place_group.is_none() {
-                    if !self.add(m.start(), m.end(), None) {
-                        return;
-                    }
-                    continue;
-                }
-                let mut caps = self
-                    .caps
-                    .take()
-                    .unwrap_or_else(|| self.re.create_captures());
-                self.re.groups(&input, m, &mut caps);
-                let go_on = match self.spans(&caps) {
-                    Some((span, place)) => self.add(span.start, span.end, place),
-                    None => true,
-                };
-                self.caps = Some(caps);
-                if !go_on {
+                if !self.add_match(&input, m) {
                     return;
                 }
             }
@@ -536,62 +522,38 @@ impl<'a> Search<'_, 'a> {
                 let input = Input::new(self.scan.text)
                     .range(at..z)
                     .anchored(Anchored::Yes);
-                if self.re.hit_group.is_none() && self.re.place_group.is_none() {
-                    let Some(m) = self.find(&input) else {
-                        continue;
-                    };
-                    if m.start() == m.end() {
-                        continue;
-                    }
-                    from = m.end();
-                    if !self.add(m.start(), m.end(), None) {
-                        return;
-                    }
+                let Some(m) = self.re.find(&input) else {
+                    continue;
+                };
+                if m.is_empty() {
                     continue;
                 }
-                let mut caps = self
-                    .caps
-                    .take()
-                    .unwrap_or_else(|| self.re.create_captures());
-                self.captures(&input, &mut caps);
-                let found = caps.get_match().filter(|m| m.start() < m.end());
-                let go_on = match found {
-                    None => true,
-                    Some(m) => {
-                        from = m.end();
-                        match self.spans(&caps) {
-                            Some((span, place)) => self.add(span.start, span.end, place),
-                            None => true,
-                        }
-                    }
-                };
-                self.caps = Some(caps);
-                if !go_on {
+                from = m.end();
+                if !self.add_match(&input, m) {
                     return;
                 }
             }
         }
     }
 
-    /// The rule's leftmost-first match in `input`, through its relaxed regex unless this
-    /// search is the reference ([`RuleRegex::find`]).
-    fn find(&self, input: &Input) -> Option<regex_automata::Match> {
-        if self.relaxed {
-            self.re.find(input)
-        } else {
-            self.re.exact().ok()?.search(input)
+    /// Adds the hit of `m`, a match that [`RuleRegex::find`] found in `input`: its `hit`
+    /// span and `place`, read from its groups when the rule has them; false when the
+    /// budget is used up.
+    fn add_match(&mut self, input: &Input, m: regex_automata::Match) -> bool {
+        if self.re.hit_group.is_none() && self.re.place_group.is_none() {
+            return self.add(m.start(), m.end(), None);
         }
-    }
-
-    /// [`Search::find`] with the groups, in `caps`.
-    fn captures(&self, input: &Input, caps: &mut regex_automata::util::captures::Captures) {
-        if self.relaxed {
-            return self.re.captures(input, caps);
-        }
-        match self.re.exact() {
-            Ok(re) => re.search_captures(input, caps),
-            Err(_) => caps.set_pattern(None),
-        }
+        let mut caps = self
+            .caps
+            .take()
+            .unwrap_or_else(|| self.re.create_captures());
+        self.re.groups(input, m, &mut caps);
+        let go_on = match self.spans(&caps) {
+            Some((span, place)) => self.add(span.start, span.end, place),
+            None => true,
+        };
+        self.caps = Some(caps);
+        go_on
     }
 
     /// The hit span (the `hit` group, else the whole match) and the `place` text of a

@@ -242,7 +242,7 @@ impl RuleRegex {
             .map_err(String::as_str)
     }
 
-    /// Capture slots for [`RuleRegex::captures`] (both regexes have the same groups).
+    /// Capture slots for [`RuleRegex::groups`] (both regexes have the same groups).
     pub fn create_captures(&self) -> Captures {
         self.first.create_captures()
     }
@@ -256,17 +256,6 @@ impl RuleRegex {
         }
         let rest = input.clone().span(m.start()..input.end());
         self.exact().ok()?.search(&rest)
-    }
-
-    /// [`RuleRegex::find`] with the groups, in `caps` (from [`RuleRegex::create_captures`]).
-    pub fn captures(&self, input: &Input, caps: &mut Captures) {
-        if !self.is_relaxed() {
-            return self.first.search_captures(input, caps);
-        }
-        match self.find(input) {
-            Some(m) => self.groups(input, m, caps),
-            None => caps.set_pattern(None),
-        }
     }
 
     /// The groups of `m`, a match that [`RuleRegex::find`] found in `input`, in `caps`.
