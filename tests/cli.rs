@@ -170,8 +170,9 @@ fn timeout_becomes_an_error_result_and_the_batch_goes_on() {
 fn worker_out_of_memory_is_too_large_and_others_survive() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "small.txt", b"Ein kleiner Vertrag.");
-    // 40 MB of text cannot be read within a 64 MiB address space.
-    let big = "Daten ".repeat(7 * 1024 * 1024);
+    // A 75 MB file cannot even be read into a 64 MiB address space. (44 MB used to be
+    // enough, but only through glibc's per-thread arena reserving 64 MiB of address space.)
+    let big = "Daten ".repeat(12 * 1024 * 1024);
     write(dir.path(), "zz_big.txt", big.as_bytes());
     let out = dpascan()
         .args([
