@@ -108,12 +108,8 @@ fn load(args: &[String]) -> anyhow::Result<(dpascan::extract::Extracted, usize)>
 /// `--pass`: the bare automaton pass against the pass with its bookkeeping, best of RUNS,
 /// three times over.
 fn pass(args: &[String], rules: &Rules) -> anyhow::Result<()> {
-    use dpascan::matchers::{rules::automaton_pass, text, Scan};
+    use dpascan::matchers::{rules::automaton_pass, Scan};
     let (doc, runs) = load(args)?;
-    let dfa = rules
-        .automaton
-        .as_ref()
-        .ok_or_else(|| anyhow::anyhow!("no automaton"))?;
     let scan = Scan::new(&doc.text, rules);
     let best = |f: &mut dyn FnMut() -> usize| {
         (0..runs)
@@ -130,7 +126,7 @@ fn pass(args: &[String], rules: &Rules) -> anyhow::Result<()> {
         let low = scan.low.as_bytes();
         let bare = best(&mut || {
             let mut n = 0usize;
-            text::overlapping(dfa, &rules.match_table, low, |_, _, p| n += p);
+            rules.keyword_automaton.overlapping(low, |_, _, p| n += p);
             n
         });
         row("pass, counting matches", bare);

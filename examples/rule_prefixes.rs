@@ -6,15 +6,12 @@ use dpascan::patterns::Rules;
 
 fn main() -> anyhow::Result<()> {
     let rules = Rules::embedded()?;
-    if let Some(dfa) = &rules.automaton {
-        use aho_corasick::automaton::Automaton;
-        eprintln!(
-            "automaton: {} keyword and prefix patterns, {} gazetteer terms, {} KiB",
-            rules.keyword_patterns,
-            rules.gazetteer.words.len(),
-            dfa.memory_usage() / 1024
-        );
-    }
+    eprintln!(
+        "automaton: {} keyword and prefix patterns, {} gazetteer terms, {} KiB",
+        rules.keyword_patterns,
+        rules.gazetteer.words.len(),
+        rules.keyword_automaton.memory_usage() / 1024
+    );
     let Some(path) = std::env::args().nth(1) else {
         for r in &rules.rules {
             let shown = &r.prefixes[..r.prefixes.len().min(12)];
@@ -26,11 +23,10 @@ fn main() -> anyhow::Result<()> {
         return Ok(());
     };
     let low = lower_preserving(&std::fs::read_to_string(path)?);
-    let dfa = rules.automaton.as_ref().expect("rules have patterns");
     let mut counts = vec![0usize; rules.keyword_patterns + rules.gazetteer.words.len()];
-    dpascan::matchers::text::overlapping(dfa, &rules.match_table, low.as_bytes(), |_, _, p| {
-        counts[p] += 1
-    });
+    rules
+        .keyword_automaton
+        .overlapping(low.as_bytes(), |_, _, p| counts[p] += 1);
     let mut rows: Vec<(usize, usize)> = counts
         .into_iter()
         .enumerate()

@@ -25,7 +25,7 @@ pub mod worker;
 
 /// mimalloc for every binary built on the library (dpascan, its workers, the examples and
 /// benchmarks): analysis makes many small allocations (hits, findings, lazy-DFA states),
-/// and mimalloc backs the large ones (the 6 MiB keyword automaton, the rules' DFA caches)
+/// and mimalloc backs the large ones (the keyword automaton, the rules' DFA caches)
 /// with huge pages. Warm passes over ../shared/realworld: 136 M -> 116 M instructions,
 /// 59 -> 48 ms median wall time; peak RSS of a 50-page `check` 30 -> 68 MB (README).
 #[global_allocator]

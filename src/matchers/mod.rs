@@ -29,6 +29,7 @@ use crate::patterns::Rules;
 pub mod clause;
 pub mod country;
 pub mod cues;
+pub mod keywords;
 pub mod location;
 pub mod provider;
 pub mod rules;

@@ -28,7 +28,7 @@
 use regex_automata::{Anchored, Input};
 use serde_json::Value;
 
-use super::{cues, text, Hit, Scan};
+use super::{cues, keywords, text, Hit, Scan};
 use crate::findings::FindingKind;
 use crate::patterns::compile::{resolve_place, CompiledRule, RuleRegex, KEYWORD_WINDOW};
 
@@ -50,10 +50,11 @@ pub enum Strategy {
 /// prefixes was cheapest: see `examples/find_throughput.rs`).
 pub const BYTES_PER_ANCHORED_SEARCH: usize = 8;
 
-/// What the one pass of [`Rules::automaton`] over the lower-cased text found for the rules:
-/// per rule, its keyword windows (sorted, disjoint), and where each prefix pattern occurs.
+/// What the one pass of [`Rules::keyword_automaton`] over the lower-cased text found for
+/// the rules: per rule, its keyword windows (sorted, disjoint), and where each prefix
+/// pattern occurs.
 ///
-/// [`Rules::automaton`]: crate::patterns::Rules::automaton
+/// [`Rules::keyword_automaton`]: crate::patterns::Rules::keyword_automaton
 #[derive(Debug, Default)]
 pub struct RulePass {
     /// Per rule: the windows its regex searches.
@@ -176,31 +177,19 @@ pub fn automaton_pass(scan: &Scan) -> (RulePass, Vec<TermMatch>) {
     for &i in &rules.always {
         windows[i].push((0, len));
     }
-    let Some(dfa) = &rules.automaton else {
-        return (
-            RulePass {
-                windows,
-                ..RulePass::default()
-            },
-            terms,
-        );
-    };
     let first_term = rules.keyword_patterns;
     // (start, length, pattern) of keyword and prefix patterns, in the order of their ends.
     let mut found: Vec<(usize, u32, u32)> =
-        Vec::with_capacity(scan.low.len() / text::BYTES_PER_MATCH);
-    text::overlapping(
-        dfa,
-        &rules.match_table,
-        scan.low.as_bytes(),
-        |start, end, pattern| {
+        Vec::with_capacity(scan.low.len() / keywords::BYTES_PER_MATCH);
+    rules
+        .keyword_automaton
+        .overlapping(scan.low.as_bytes(), |start, end, pattern| {
             if pattern >= first_term {
                 terms.push((start, end, pattern - first_term));
             } else {
                 found.push((start, (end - start) as u32, pattern as u32));
             }
-        },
-    );
+        });
     // Keyword hits come in the order of their ends. The last keyword's window is reused
     // for a later one when that one's own window cannot reach further: see `Reusable`.
     let mut last: Option<Reusable> = None;
@@ -783,12 +772,13 @@ mod tests {
             for &i in &rules.always {
                 own[i].push((0, text.len()));
             }
-            let dfa = rules.automaton.as_ref().unwrap();
-            text::overlapping(dfa, &rules.match_table, scan.low.as_bytes(), |s, e, p| {
-                for &ri in rules.keyword_rules.get(p) {
-                    own[ri as usize].push(keyword_window(&scan, s, e).window);
-                }
-            });
+            rules
+                .keyword_automaton
+                .overlapping(scan.low.as_bytes(), |s, e, p| {
+                    for &ri in rules.keyword_rules.get(p) {
+                        own[ri as usize].push(keyword_window(&scan, s, e).window);
+                    }
+                });
             for (ri, own) in own.into_iter().enumerate() {
                 let got = union(pass.windows[ri].clone());
                 for (a, z) in union(own) {

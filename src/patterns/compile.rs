@@ -36,19 +36,19 @@ pub struct Rules {
     /// Regex rules in load order (files sorted by name, rules in file order).
     pub rules: Vec<CompiledRule>,
     /// One automaton over the rules' keywords and required prefixes (pattern ids below
-    /// `keyword_patterns`) and the gazetteer's terms (pattern id `keyword_patterns + i` is
-    /// term `i` of [`Gazetteer::words`]), for one overlapping pass over the lower-cased
-    /// text ([`crate::matchers::text::overlapping`]); `None` when there are no patterns.
-    pub automaton: Option<aho_corasick::dfa::DFA>,
-    /// The patterns of each match state of `automaton`, in one flat table.
-    pub match_table: crate::matchers::text::MatchTable,
-    /// The number of keyword and prefix patterns of `automaton` (they come first).
+    /// `keyword_patterns`, sorted) and the gazetteer's terms (pattern id
+    /// `keyword_patterns + i` is term `i` of [`Gazetteer::words`]), for one overlapping
+    /// pass over the lower-cased text ([`KeywordAutomaton::overlapping`]).
+    ///
+    /// [`KeywordAutomaton::overlapping`]: crate::matchers::keywords::KeywordAutomaton::overlapping
+    pub keyword_automaton: crate::matchers::keywords::KeywordAutomaton,
+    /// The number of keyword and prefix patterns of `keyword_automaton` (they come first).
     pub keyword_patterns: usize,
-    /// For each keyword pattern id of `automaton`: the rules (indices into `rules`) it is
-    /// a keyword of.
+    /// For each keyword pattern id of `keyword_automaton`: the rules (indices into
+    /// `rules`) it is a keyword of.
     pub keyword_rules: IdLists,
-    /// For each rule (index into `rules`): the pattern ids of `automaton` that are its
-    /// required prefixes ([`CompiledRule::prefixes`]).
+    /// For each rule (index into `rules`): the pattern ids of `keyword_automaton` that
+    /// are its required prefixes ([`CompiledRule::prefixes`]).
     pub rule_prefixes: IdLists,
     /// Rules without keywords: they run over the whole text.
     pub always: Vec<usize>,
@@ -60,7 +60,8 @@ pub struct Rules {
     pub providers: Vec<ProviderEntry>,
     /// Cloud regions (provider, code, city, country).
     pub regions: Vec<Region>,
-    /// Countries, stop terms, providers and regions, matched in the pass of `automaton`.
+    /// Countries, stop terms, providers and regions, matched in the pass of
+    /// `keyword_automaton`.
     pub gazetteer: Gazetteer,
     /// Place names (lower case) → where they are; for `place` groups of location rules.
     pub places: HashMap<String, Place>,
@@ -644,7 +645,7 @@ pub struct Term {
     pub case: CaseRule,
 }
 
-/// The gazetteer terms, matched in the pass of [`Rules::automaton`].
+/// The gazetteer terms, matched in the pass of [`Rules::keyword_automaton`].
 #[derive(Debug)]
 pub struct Gazetteer {
     /// The distinct lower-cased terms, sorted.
@@ -774,22 +775,7 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
         .chain(&gazetteer.words)
         .map(String::as_str)
         .collect();
-    let automaton = if patterns.is_empty() {
-        None
-    } else {
-        Some(
-            aho_corasick::dfa::DFA::builder()
-                .match_kind(MatchKind::Standard)
-                // `matchers::text::overlapping` runs the DFA itself, without a prefilter.
-                .prefilter(false)
-                .build(&patterns)
-                .context("building the keyword and gazetteer automaton")?,
-        )
-    };
-    let match_table = automaton
-        .as_ref()
-        .map(|dfa| crate::matchers::text::MatchTable::new(dfa, &patterns))
-        .unwrap_or_default();
+    let keyword_automaton = crate::matchers::keywords::KeywordAutomaton::new(&patterns)?;
     let (keyword_rules, prefix_rules): (Vec<_>, Vec<_>) = kw_index.into_values().unzip();
     let mut rule_prefixes = vec![Vec::new(); rules.len()];
     for (p, of) in prefix_rules.iter().enumerate() {
@@ -802,8 +788,7 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
     Ok(Rules {
         entities,
         rules,
-        automaton,
-        match_table,
+        keyword_automaton,
         keyword_patterns,
         keyword_rules,
         rule_prefixes,
