@@ -5,11 +5,11 @@
 //! every list is ordered by code, by first appearance or by a fixed table, and
 //! every aggregate cites the ids of the findings it rests on.
 //!
-//! - [`entities`]: parties, countries, providers, locations;
-//! - [`transfers`]: mechanisms relied on and the third-country decision;
-//! - [`kind`]: document kind from kind signals, checklist counts and structure;
+//! - `entities`: parties, countries, providers, locations;
+//! - `transfers`: mechanisms relied on and the third-country decision;
+//! - `kind`: document kind from kind signals, checklist counts and structure;
 //! - [`checklist`]: the Art. 28 / Art. 13 items;
-//! - [`risk`]: the documented risk rules (docs/risk.md).
+//! - `risk`: the documented risk rules (docs/risk.md).
 
 pub mod checklist;
 mod entities;

@@ -597,7 +597,7 @@ pub fn defined_terms_after(text: &str, pos: usize) -> Option<(usize, Vec<String>
 }
 
 /// A defined short name below a name's address block: the name, up to
-/// [`BLOCK_LINES`] short lines (street, city, country, contact), then a line
+/// `BLOCK_LINES` (5) short lines (street, city, country, contact), then a line
 /// that opens with the definition ("(nachfolgend „Auftragnehmer“)",
 /// "hereinafter the Processor"). A long line (running text) ends the search.
 pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>)> {

@@ -12,7 +12,7 @@
 //! 3. lines: runs of spaces collapse to one, spaces at both ends of a line are
 //!    trimmed, single line breaks are kept (address blocks and tables need them),
 //!    runs of blank lines become exactly one blank line, and words hyphenated at
-//!    a line end are joined (see [`hyphen_join`]).
+//!    a line end are joined (see `hyphen_join`).
 //!
 //! Pages are normalized one by one and joined with a blank line (`"\n\n"`);
 //! hyphenation is never joined across a page boundary.

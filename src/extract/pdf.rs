@@ -1,7 +1,7 @@
 //! PDF extraction: raw text per page, robust against malformed files.
 //!
 //! Two engines are combined per page:
-//! * **lopdf 0.47** (own walk over its content parser, see [`lopdf_text`]): loads
+//! * **lopdf 0.47** (own walk over its content parser, see `lopdf_text`): loads
 //!   damaged files (rebuilds broken cross-reference tables), decrypts with the
 //!   empty user password, handles the `'`/`"` text operators and commented
 //!   content streams; weak on fonts without a Unicode map (`/Differences`, Type3).
@@ -15,7 +15,7 @@
 //! repair what can be repaired in the lopdf document, mark the rest unsafe →
 //! lopdf text per page → pdf-extract per safe page, on the original bytes or, when
 //! the file was repaired or decrypted, on a copy re-saved by lopdf 0.47 → per page
-//! keep the better text (see [`choose`]).
+//! keep the better text (see `choose`).
 //!
 //! The whole extraction runs on a thread with a [`STACK_BYTES`] stack, because
 //! both parsers recurse on nested objects.

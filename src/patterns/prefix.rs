@@ -183,7 +183,7 @@ pub const MIN_INNER_BYTES: usize = 4;
 /// [`MIN_INNER_BYTES`] is known.
 ///
 /// Read off the syntax tree: a suffix of a concatenation matches inside every match, so
-/// the prefixes of any suffix ([`walk`]) are contained in every match; so are the
+/// the prefixes of any suffix (`walk`) are contained in every match; so are the
 /// contained strings of any of its items. An alternation needs one set per branch (their
 /// union), a repetition at least one repeat. Of several sets, the one whose shortest
 /// string is longest is kept (then the smaller one). The anchored search at a prefix
