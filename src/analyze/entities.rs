@@ -90,6 +90,8 @@ pub(crate) fn countries(findings: &[Finding]) -> Vec<CountryEntry> {
 /// first finding that has them.
 pub(crate) fn providers(findings: &[Finding]) -> Vec<Provider> {
     let mut out: Vec<Provider> = Vec::new();
+    // The lower-cased name of each entry of `out`, the key it is deduplicated by.
+    let mut keys: Vec<String> = Vec::new();
     for f in findings
         .iter()
         .filter(|f| f.kind == FindingKind::Provider && !negated(f))
@@ -97,12 +99,11 @@ pub(crate) fn providers(findings: &[Finding]) -> Vec<Provider> {
         let Some(name) = str_of(f, "name") else {
             continue;
         };
-        let pos = match out
-            .iter()
-            .position(|p| p.name.to_lowercase() == name.to_lowercase())
-        {
+        let key = name.to_lowercase();
+        let pos = match keys.iter().position(|k| *k == key) {
             Some(pos) => pos,
             None => {
+                keys.push(key);
                 out.push(Provider {
                     name: name.to_string(),
                     company: None,

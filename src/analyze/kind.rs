@@ -137,7 +137,7 @@ fn list_structure_score(doc: &Extracted, findings: &[Finding]) -> f64 {
         let Some((line_start, line)) = line_at(text, f.start) else {
             continue;
         };
-        if line.len() <= LIST_LINE_BYTES || line.contains('|') {
+        if line.len() <= LIST_LINE_BYTES || memchr::memchr(b'|', line.as_bytes()).is_some() {
             list_lines.insert(line_start);
             if let Some(n) = str_of(f, "name") {
                 names.insert(n.to_lowercase());
@@ -152,13 +152,16 @@ fn list_structure_score(doc: &Extracted, findings: &[Finding]) -> f64 {
     (2.0 + 0.25 * list_lines.len() as f64).min(5.0)
 }
 
-/// The line holding byte `pos` (start offset and text), if `pos` is inside `text`.
+/// The line holding byte `pos` (start offset and text, without the '\n'), if `pos` is a
+/// char boundary inside `text`. The memchr crate's vector search, not `str::find`: lines
+/// can be long (a paragraph per line), and this runs for every provider finding.
 fn line_at(text: &str, pos: usize) -> Option<(usize, &str)> {
     if pos > text.len() || !text.is_char_boundary(pos) {
         return None;
     }
-    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let b = text.as_bytes();
+    let start = memchr::memrchr(b'\n', &b[..pos]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &b[pos..]).map_or(text.len(), |i| pos + i);
     Some((start, &text[start..end]))
 }
 
@@ -353,5 +356,23 @@ mod tests {
         );
         assert_eq!(prose_sentences("Nr. 5", 100), 0);
         assert_eq!(prose_sentences(&"Ein Satz. ".repeat(1000), 10), 11);
+    }
+
+    #[test]
+    fn line_at_gives_the_line_around_a_position() {
+        let text = "erste Zeile\nzweite | Zeile\n\nÄnde";
+        // Against the plain definition: the text between the '\n' before and after.
+        for pos in 0..=text.len() {
+            let want = text.is_char_boundary(pos).then(|| {
+                let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+                let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+                (start, &text[start..end])
+            });
+            assert_eq!(line_at(text, pos), want, "at {pos}");
+        }
+        assert_eq!(line_at(text, 12), Some((12, "zweite | Zeile")));
+        assert_eq!(line_at(text, text.len() + 1), None);
+        // Inside "Ä" (two bytes): not a char boundary.
+        assert_eq!(line_at(text, text.len() - 4), None);
     }
 }
