@@ -52,6 +52,29 @@ impl FindingKind {
     }
 }
 
+/// The id of the `n`-th finding of a document: "f" and `n` in decimal ("f1", "f2", …).
+///
+/// Written digit by digit: every finding gets an id (twice: `find` numbers its hits, the
+/// pipeline renumbers after adding entities), and `format!` took about 600 instructions
+/// for each, 2 % of `find` + `analyze` over ../shared/realworld.
+pub fn finding_id(n: usize) -> String {
+    let mut digits = [0u8; 20]; // usize::MAX has 20 decimal digits
+    let mut i = digits.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - i);
+    id.push('f');
+    id.extend(digits[i..].iter().map(|&d| char::from(d)));
+    id
+}
+
 /// One pattern hit. Offsets are bytes into the normalized (NFC) text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Finding {
@@ -73,4 +96,18 @@ pub struct Finding {
     pub context: String,
     /// Rule-specific value, e.g. `{"mechanism": "scc"}` or `{"code": "US"}`.
     pub value: serde_json::Value,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::finding_id;
+
+    #[test]
+    fn finding_ids_are_f_and_the_decimal_number() {
+        let mut ns: Vec<usize> = (0..=1200).collect();
+        ns.extend([9_999, 10_000, 65_535, 1 << 32, usize::MAX - 1, usize::MAX]);
+        for n in ns {
+            assert_eq!(finding_id(n), format!("f{n}"));
+        }
+    }
 }

@@ -226,7 +226,7 @@ pub fn find_all(
     let capped = findings.len().saturating_sub(MAX_FINDINGS);
     findings.truncate(MAX_FINDINGS);
     for (i, f) in findings.iter_mut().enumerate() {
-        f.id = format!("f{}", i + 1);
+        f.id = crate::findings::finding_id(i + 1);
     }
     (findings, capped)
 }

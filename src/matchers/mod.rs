@@ -232,7 +232,7 @@ fn finish(doc: &Extracted, scan: &Scan, mut hits: Vec<Hit>) -> Vec<Finding> {
             let sent = scan.sentence(h.start, h.end);
             let text = doc.text[h.start..h.end].to_string();
             Finding {
-                id: format!("f{}", n + 1),
+                id: crate::findings::finding_id(n + 1),
                 kind: h.kind,
                 rule: h.rule,
                 page: doc.page_of(h.start),
