@@ -26,6 +26,7 @@
 //! stay empty and a warning says from which page.
 
 mod content;
+mod glyph_order;
 mod lopdf_text;
 mod preflight;
 pub mod quality;
@@ -747,6 +748,90 @@ mod tests {
         // Helvetica with WinAnsiEncoding maps reliably: the fast lopdf-only path.
         assert_eq!(raw.engine, ENGINE_LOPDF);
         assert!(raw.warnings.is_empty(), "{:?}", raw.warnings);
+    }
+
+    /// Pages in a Type0 `Identity-H` font named `base_font` whose `/ToUnicode` CMap maps
+    /// nothing, as macOS Preview writes them: each character shown by the glyph id it has
+    /// in the Microsoft core fonts.
+    fn preview_pdf(base_font: &str, lines: &[&str]) -> Vec<u8> {
+        let (mut doc, pages_id) = build(&[&["-"]]);
+        let empty_cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+            /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+            /CMapName /Adobe-Identity-UCS def /CMapType 2 def\n\
+            1 begincodespacerange <0000><FFFF> endcodespacerange\n\
+            endcmap CMapName currentdict /CMap defineresource pop end end";
+        let to_unicode = doc.add_object(Stream::new(dictionary! {}, empty_cmap.into()));
+        let cid_font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => base_font,
+            "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+        });
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => base_font,
+            "Encoding" => "Identity-H", "DescendantFonts" => vec![cid_font.into()],
+            "ToUnicode" => to_unicode,
+        });
+        let mut content = String::from("BT /F1 12 Tf 72 720 Td ");
+        for line in lines {
+            let gids: String = line
+                .chars()
+                .map(|c| match c {
+                    ' '..='~' => format!("{:04x}", c as u32 - 29),
+                    'ä' => "006c".to_string(),
+                    '“' => "00b3".to_string(),
+                    '”' => "00b4".to_string(),
+                    _ => panic!("no glyph for {c:?} in this test"),
+                })
+                .collect();
+            content.push_str(&format!("<{gids}> Tj 0 -14 Td "));
+        }
+        content.push_str("ET");
+        let contents = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+        let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+        let page = doc
+            .get_object(pages_id)
+            .and_then(Object::as_dict)
+            .and_then(|d| d.get(b"Kids"))
+            .and_then(Object::as_array)
+            .map(|kids| kids[0].clone())
+            .and_then(|k| k.as_reference())
+            .expect("page");
+        let page = doc
+            .get_object_mut(page)
+            .and_then(Object::as_dict_mut)
+            .expect("page");
+        page.set("Contents", contents);
+        page.set("Resources", resources);
+        save(&mut doc)
+    }
+
+    #[test]
+    fn core_fonts_without_unicode_map_are_read_by_glyph_id() {
+        let lines = [
+            "Dieser Vertrag (“AVV”) regelt die Auftragsverarbeitung",
+            "zwischen Kunde und Anbieter in den USA nach Art. 28 DSGVO.",
+            "Zusätzliche Standardvertragsklauseln gelten.",
+        ];
+        let raw = extract(
+            &preview_pdf("QMEBSI+TimesNewRomanPSMT", &lines),
+            &Limits::default(),
+        )
+        .expect("extracts");
+        let words = words_of(&raw);
+        for want in [
+            "(“AVV”)",
+            "Auftragsverarbeitung",
+            "DSGVO.",
+            "Zusätzliche",
+            "Standardvertragsklauseln",
+        ] {
+            assert!(words.iter().any(|w| w == want), "{want}: {words:?}");
+        }
+        assert_eq!(raw.engine, ENGINE_LOPDF, "{:?}", raw.warnings);
+        // Another font's glyph order is unknown: its glyph ids are not read as letters.
+        let raw = extract(&preview_pdf("ABCDEF+Calibri", &lines), &Limits::default());
+        let text = raw.map(|r| r.pages.concat()).unwrap_or_default();
+        assert!(!text.contains("Auftragsverarbeitung"), "{text:?}");
     }
 
     #[test]

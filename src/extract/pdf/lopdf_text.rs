@@ -6,7 +6,9 @@
 //! * starts a new line on `Td`/`TD`/`Tm` moves to another line (lopdf glues the
 //!   last word of one line to the first of the next otherwise),
 //! * reads the text inside Form XObjects (`Do`), guarded against cycles and depth,
-//! * keeps the text of a page when only one font or string fails to decode.
+//! * keeps the text of a page when only one font or string fails to decode,
+//! * reads Arial, Times New Roman and Courier New by glyph id where a `/ToUnicode`
+//!   CMap maps nothing (macOS Preview's PDFs; see [`super::glyph_order`]).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -115,8 +117,9 @@ pub(crate) const OVER_LIMIT: &str = "page content over the decompression limit";
 pub(crate) struct FontCache<'a> {
     /// Per resource dictionary: font name → key into `encodings`.
     by_resources: HashMap<usize, BTreeMap<Vec<u8>, usize>>,
-    /// Per font dictionary: its encoding, or `None` when it has none lopdf can use.
-    encodings: HashMap<usize, Option<Encoding<'a>>>,
+    /// Per font dictionary: how its strings decode, or `None` when it has no decoding
+    /// lopdf can use.
+    encodings: HashMap<usize, Option<Decoder<'a>>>,
     /// Per font dictionary: strings already decoded (producers repeat the same glyph runs
     /// all through a document, and lopdf allocates per glyph when it decodes through a
     /// ToUnicode CMap). At most [`MAX_MEMO_STRINGS`] per font.
@@ -124,6 +127,89 @@ pub(crate) struct FontCache<'a> {
     /// Form XObjects whose content could not be read (over the decompression limit or
     /// undecodable): their text is missing, which the caller reports.
     pub(crate) forms_unread: usize,
+}
+
+/// How the strings of one font decode to text.
+pub(crate) enum Decoder<'a> {
+    /// Through the font's encoding or `/ToUnicode` CMap, as lopdf reads them.
+    Lopdf(Encoding<'a>),
+    /// As glyph ids of a Microsoft core font whose `/ToUnicode` maps nothing
+    /// ([`super::glyph_order`]).
+    CoreFontGlyphs,
+}
+
+impl<'a> Decoder<'a> {
+    /// The decoding of `font`: lopdf's, except for an `Identity-H` core font whose
+    /// `/ToUnicode` CMap is missing or empty, with glyph id = CID (no `/CIDToGIDMap`
+    /// stream); `None` when lopdf has no encoding for the font.
+    fn of_font(doc: &'a Document, font: &'a Dictionary, max_decompressed: usize) -> Option<Self> {
+        let lopdf = font
+            .get_font_encoding_with_limit(doc, max_decompressed)
+            .ok();
+        let maps_nothing = match &lopdf {
+            None => true,
+            Some(Encoding::UnicodeMapEncoding(cmap)) => cmap.bf_ranges.iter().all(|r| r.is_empty()),
+            Some(_) => false,
+        };
+        if maps_nothing && is_core_font_by_glyph_id(doc, font) {
+            return Some(Decoder::CoreFontGlyphs);
+        }
+        lopdf.map(Decoder::Lopdf)
+    }
+
+    /// Appends the text of `bytes`; `Err` when lopdf cannot decode them (what it decoded
+    /// before the error is appended all the same).
+    fn write_to_string(&self, bytes: &[u8], out: &mut String) -> Result<(), ()> {
+        match self {
+            Decoder::Lopdf(enc) => enc.write_to_string(bytes, out).map_err(|_| ()),
+            Decoder::CoreFontGlyphs => {
+                super::glyph_order::decode(bytes, out);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Whether `font` is a Type0 font in `Identity-H` or `Identity-V` over a TrueType
+/// (`CIDFontType2`) Arial, Times New Roman or Courier New whose CIDs are its glyph ids.
+fn is_core_font_by_glyph_id(doc: &Document, font: &Dictionary) -> bool {
+    let name = |d: &Dictionary, key: &[u8]| -> Option<Vec<u8>> {
+        d.get(key)
+            .ok()
+            .and_then(|o| deref(doc, o))
+            .and_then(|o| o.as_name().ok())
+            .map(<[u8]>::to_vec)
+    };
+    if name(font, b"Subtype").as_deref() != Some(b"Type0")
+        || !matches!(
+            name(font, b"Encoding").as_deref(),
+            Some(b"Identity-H" | b"Identity-V")
+        )
+    {
+        return false;
+    }
+    let Some(cid_font) = font
+        .get(b"DescendantFonts")
+        .ok()
+        .and_then(|o| deref(doc, o))
+        .and_then(|o| o.as_array().ok())
+        .and_then(|a| a.first())
+        .and_then(|o| deref(doc, o))
+        .and_then(|o| o.as_dict().ok())
+    else {
+        return false;
+    };
+    let gid_is_cid = match cid_font.get(b"CIDToGIDMap") {
+        Err(_) => true,
+        Ok(o) => deref(doc, o)
+            .and_then(|o| o.as_name().ok())
+            .is_some_and(|n| n == b"Identity"),
+    };
+    name(cid_font, b"Subtype").as_deref() == Some(b"CIDFontType2")
+        && gid_is_cid
+        && name(cid_font, b"BaseFont")
+            .or_else(|| name(font, b"BaseFont"))
+            .is_some_and(|n| super::glyph_order::is_core_font(&n))
 }
 
 /// Most decoded strings remembered per font.
@@ -163,10 +249,10 @@ impl<'a> Walker<'a, '_> {
                         continue;
                     };
                     let font_key = font as *const Dictionary as usize;
-                    self.fonts.encodings.entry(font_key).or_insert_with(|| {
-                        font.get_font_encoding_with_limit(self.doc, self.max_decompressed)
-                            .ok()
-                    });
+                    self.fonts
+                        .encodings
+                        .entry(font_key)
+                        .or_insert_with(|| Decoder::of_font(self.doc, font, self.max_decompressed));
                     names.insert(name.clone(), font_key);
                 }
             }
@@ -274,7 +360,7 @@ impl<'a> Walker<'a, '_> {
 
 fn collect_text(
     out: &mut String,
-    enc: &Encoding,
+    enc: &Decoder,
     memo: &mut HashMap<Vec<u8>, String>,
     operands: &[Operand],
 ) {
