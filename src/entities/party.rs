@@ -352,7 +352,19 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
             Some(k) => ns + k + 1,
             None => ns,
         };
+        let ns = after_postcode_city(text, ns, fs, data);
         if ns >= fs {
+            continue;
+        }
+        // "an Illinois Limited Liability Company", "a Delaware corporation": a state or
+        // province before the legal form says under which law a company is organised;
+        // it names none.
+        let head = collapse(text[ns..fs].trim_end_matches([' ', '\t', ',']));
+        if data
+            .regions_named(&head)
+            .iter()
+            .any(|r| r.name.eq_ignore_ascii_case(&head))
+        {
             continue;
         }
         let mut end = fe;
@@ -441,6 +453,47 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
     out.sort_by_key(|o| (o.start, o.end));
     out.dedup_by(|b, a| b.start < a.end);
     out
+}
+
+/// Where a name read back from its legal form at `fs` to `ns` really starts when it
+/// holds a postcode, or a postcode stands before it on the line: the words after the
+/// postcode are its city, glued to the name by text extraction ("91710 Gunzenhausen
+/// Deutsche Bank AG", "CA 94043 Mountain View Example Inc." from a letterhead). Only a
+/// known city is cut off, and only when a word of the name stays before the legal form
+/// ("TSV 1860 München e.V." keeps its name); a 4-digit number from 1900 to 2099 is taken
+/// for a year, not a postcode ("© 2021 Microsoft Corporation").
+fn after_postcode_city(text: &str, ns: usize, fs: usize, data: &EntityData) -> usize {
+    let is_postcode = |w: &str| {
+        let year = w.len() == 4 && matches!(w.get(..2), Some("19" | "20"));
+        (4..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()) && !year
+    };
+    let before = text[line_start(text, ns)..ns].trim_end_matches([' ', '\t']);
+    let mut starts: Vec<usize> = Vec::new();
+    if is_postcode(before.rsplit([' ', '\t', ',']).next().unwrap_or_default()) {
+        starts.push(ns);
+    }
+    let name = text[ns..fs].trim_end_matches([' ', '\t', ',']);
+    let mut at = ns;
+    for word in name.split([' ', '\t']) {
+        at += word.len() + 1;
+        if is_postcode(word) && at < ns + name.len() {
+            starts.push(at);
+        }
+    }
+    for &city in starts.iter().rev() {
+        let rest = &text[city..ns + name.len()];
+        // Ends of the words of `rest` but its last: each may end the city.
+        let ends = rest.match_indices([' ', '\t']).map(|(k, _)| city + k);
+        let cut = ends
+            .take(data.city_max_tokens)
+            .filter(|&e| !data.city_countries(&collapse(&text[city..e])).is_empty())
+            .last();
+        if let Some(e) = cut {
+            let name_rest = text[e..fs].trim_start_matches([' ', '\t']);
+            return fs - name_rest.len();
+        }
+    }
+    ns
 }
 
 /// Reads the name backwards from a legal form at `form_start`; returns the name's start.

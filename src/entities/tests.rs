@@ -283,6 +283,34 @@ fn party_finder_table() {
         ),
         ("**Hetzner Online GmbH**<br>", &["Hetzner Online GmbH"]),
         ("Customer and Google LLC agree", &["Google LLC"]),
+        // A postcode's city glued to the name that follows it (a letterhead's columns).
+        (
+            "Geschäftsführer: Martin Hetzner, 91710 Gunzenhausen Deutsche Bank AG Nürnberg",
+            &["Deutsche Bank AG"],
+        ),
+        (
+            "CA 94043 Mountain View Example Labs Inc. Bank of the West",
+            &["Example Labs Inc."],
+        ),
+        // A year is no postcode; an unknown word after a postcode stays in the name.
+        ("© 2021 Microsoft Corporation", &["Microsoft Corporation"]),
+        ("12345 Nirgendwo Muster GmbH", &["Nirgendwo Muster GmbH"]),
+        // The city alone before the legal form is the name.
+        ("80331 München GmbH", &["München GmbH"]),
+        (
+            "Der TSV 1860 München e.V. lädt ein.",
+            &["TSV 1860 München e.V."],
+        ),
+        // A state before the legal form says under which law, not who.
+        (
+            "being Basecamp, LLC, an Illinois Limited Liability Company.",
+            &["Basecamp, LLC"],
+        ),
+        ("Acme Inc., a Delaware Corporation", &["Acme Inc."]),
+        (
+            "Texas Instruments Incorporated",
+            &["Texas Instruments Incorporated"],
+        ),
         // Negatives.
         ("Data Processing Agreement", &[]),
         ("Standard Contractual Clauses", &[]),
