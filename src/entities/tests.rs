@@ -294,6 +294,7 @@ fn party_finder_table() {
         ),
         // A year is no postcode; an unknown word after a postcode stays in the name.
         ("© 2021 Microsoft Corporation", &["Microsoft Corporation"]),
+        ("© 2021 Hamburg Süd GmbH", &["Hamburg Süd GmbH"]),
         ("12345 Nirgendwo Muster GmbH", &["Nirgendwo Muster GmbH"]),
         // The city alone before the legal form is the name.
         ("80331 München GmbH", &["München GmbH"]),
