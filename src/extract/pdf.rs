@@ -30,6 +30,7 @@ mod glyph_order;
 mod lopdf_text;
 mod preflight;
 pub mod quality;
+mod text_position;
 
 use std::collections::{HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -786,7 +787,13 @@ mod tests {
             content.push_str(&format!("<{gids}> Tj 0 -14 Td "));
         }
         content.push_str("ET");
-        let contents = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+        one_page(doc, pages_id, font, &content)
+    }
+
+    /// Saves `doc` (from [`build`], one page) with that page's content replaced by
+    /// `content` and its font `F1` by `font`.
+    fn one_page(mut doc: Document, pages_id: ObjectId, font: ObjectId, content: &str) -> Vec<u8> {
+        let contents = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
         let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
         let page = doc
             .get_object(pages_id)
@@ -803,6 +810,57 @@ mod tests {
         page.set("Contents", contents);
         page.set("Resources", resources);
         save(&mut doc)
+    }
+
+    /// A TrueType font in WinAnsiEncoding whose glyphs are all 500 thousandths wide: at
+    /// size 10 each character advances 5 units.
+    fn fixed_width_font(doc: &mut Document) -> ObjectId {
+        let widths: Vec<Object> = (32..=126).map(|_| Object::Integer(500)).collect();
+        doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "ABCDEF+Fixed",
+            "Encoding" => "WinAnsiEncoding", "FirstChar" => 32, "LastChar" => 126,
+            "Widths" => widths,
+        })
+    }
+
+    #[test]
+    fn runs_cut_inside_words_are_joined_by_their_positions() {
+        // As macOS Preview writes text: a text object for every few glyphs, placed with
+        // Tm; where a run starts at the end of the previous one, the word goes on.
+        let (mut doc, pages_id) = build(&[&["-"]]);
+        let font = fixed_width_font(&mut doc);
+        let run = |x: f64, y: f64, tj: &str| format!("BT 1 0 0 1 {x} {y} Tm /F1 10 Tf {tj} ET\n");
+        let content = [
+            // "Auftragsverarbeit" is 17 glyphs: 85 units from x = 72.
+            run(72.0, 700.0, "[(Auftragsverarbeit)] TJ"),
+            run(157.0, 700.0, "[(ung)] TJ"),
+            // A quarter of the font size after the end of "ung": a word gap.
+            run(174.5, 700.0, "[(nach)] TJ"),
+            // Within one text object: the second TJ starts where the first ended.
+            run(
+                72.0,
+                686.0,
+                "[(Standardvertrags)] TJ [(klauseln)] TJ ( gelten) Tj",
+            ),
+            // The next line.
+            run(72.0, 672.0, "(DSGVO) Tj"),
+        ]
+        .concat();
+        let raw = extract(&one_page(doc, pages_id, font, &content), &Limits::default())
+            .expect("extracts");
+        assert_eq!(raw.engine, ENGINE_LOPDF, "{:?}", raw.warnings);
+        assert_eq!(
+            words_of(&raw),
+            [
+                "Auftragsverarbeitung",
+                "nach",
+                "Standardvertragsklauseln",
+                "gelten",
+                "DSGVO"
+            ],
+            "{:?}",
+            raw.pages
+        );
     }
 
     #[test]

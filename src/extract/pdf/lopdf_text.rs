@@ -13,6 +13,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::content::{self, Operand};
+use super::text_position::{gap_between, Gap, Matrix, Point, Widths};
 
 use lopdf::Encoding;
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -100,8 +101,17 @@ pub(crate) fn page_text<'a>(
         forms: Vec::new(),
         form_calls: 0,
         fonts,
+        gs: GraphicsState::default(),
+        saved: Vec::new(),
+        saved_over: 0,
+        tm: Matrix::IDENTITY,
+        tlm: Matrix::IDENTITY,
+        tm_known: true,
+        pen: None,
+        pending: Gap::None,
     };
     walker.run(&content, resources)?;
+    walker.flush();
     Ok(walker.out)
 }
 
@@ -120,6 +130,8 @@ pub(crate) struct FontCache<'a> {
     /// Per font dictionary: how its strings decode, or `None` when it has no decoding
     /// lopdf can use.
     encodings: HashMap<usize, Option<Decoder<'a>>>,
+    /// Per font dictionary: its glyph widths, or `None` when they are not known.
+    widths: HashMap<usize, Option<Widths>>,
     /// Per font dictionary: strings already decoded (producers repeat the same glyph runs
     /// all through a document, and lopdf allocates per glyph when it decodes through a
     /// ToUnicode CMap). At most [`MAX_MEMO_STRINGS`] per font.
@@ -215,6 +227,40 @@ fn is_core_font_by_glyph_id(doc: &Document, font: &Dictionary) -> bool {
 /// Most decoded strings remembered per font.
 const MAX_MEMO_STRINGS: usize = 20_000;
 
+/// Most graphics states saved by nested `q` operators; deeper ones are not saved (their
+/// `Q` restores nothing), so a hostile stream cannot grow the stack without bound.
+const MAX_SAVED_STATES: usize = 1_024;
+
+/// The part of the graphics state that places text ([`super::text_position`]).
+#[derive(Debug, Clone, Copy)]
+struct GraphicsState {
+    /// The current transformation matrix.
+    ctm: Matrix,
+    /// Font size (`Tf`), in text-space units.
+    size: f64,
+    /// Character spacing (`Tc`), in unscaled text-space units.
+    char_spacing: f64,
+    /// Word spacing (`Tw`), in unscaled text-space units.
+    word_spacing: f64,
+    /// Horizontal scaling (`Tz`), as a factor (1.0 = 100 %).
+    h_scale: f64,
+    /// Leading (`TL`), in unscaled text-space units.
+    leading: f64,
+}
+
+impl Default for GraphicsState {
+    fn default() -> Self {
+        GraphicsState {
+            ctm: Matrix::IDENTITY,
+            size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            h_scale: 1.0,
+            leading: 0.0,
+        }
+    }
+}
+
 struct Walker<'a, 'c> {
     doc: &'a Document,
     max_decompressed: usize,
@@ -223,19 +269,50 @@ struct Walker<'a, 'c> {
     forms: Vec<ObjectId>,
     form_calls: usize,
     fonts: &'c mut FontCache<'a>,
+    gs: GraphicsState,
+    /// States saved by `q`, innermost last.
+    saved: Vec<GraphicsState>,
+    /// `q` operators beyond [`MAX_SAVED_STATES`] not yet closed.
+    saved_over: usize,
+    /// The text matrix and the text line matrix.
+    tm: Matrix,
+    tlm: Matrix,
+    /// False after text in a font without known widths, until the next `Tm`, `Td`, `TD`,
+    /// `T*` or `BT` sets the text matrix again.
+    tm_known: bool,
+    /// Where the last text shown ended, when its font's widths are known.
+    pen: Option<Point>,
+    /// The separator the operators since the last text ask for (the first one asked
+    /// wins, as when each was written at once: a line break after a space adds nothing).
+    pending: Gap,
 }
 
 impl<'a> Walker<'a, '_> {
-    fn line_break(&mut self) {
-        if !self.out.is_empty() && !self.out.ends_with(char::is_whitespace) {
-            self.out.push('\n');
+    /// Asks for a separator before the next text (see `pending`).
+    fn request(&mut self, gap: Gap) {
+        if self.pending == Gap::None {
+            self.pending = gap;
         }
     }
 
-    fn space(&mut self) {
+    /// Writes the pending separator, unless the text is empty or already ends with
+    /// whitespace.
+    fn flush(&mut self) {
+        let c = match std::mem::replace(&mut self.pending, Gap::None) {
+            Gap::None => return,
+            Gap::Space => ' ',
+            Gap::Line => '\n',
+        };
         if !self.out.is_empty() && !self.out.ends_with(char::is_whitespace) {
-            self.out.push(' ');
+            self.out.push(c);
         }
+    }
+
+    /// Sets the text matrix and the line matrix to `m`.
+    fn set_line(&mut self, m: Matrix) {
+        self.tlm = m;
+        self.tm = m;
+        self.tm_known = true;
     }
 
     /// Makes sure the fonts of `res` are in the cache; returns the key of `res`.
@@ -253,6 +330,10 @@ impl<'a> Walker<'a, '_> {
                         .encodings
                         .entry(font_key)
                         .or_insert_with(|| Decoder::of_font(self.doc, font, self.max_decompressed));
+                    self.fonts
+                        .widths
+                        .entry(font_key)
+                        .or_insert_with(|| Widths::of_font(self.doc, font));
                     names.insert(name.clone(), font_key);
                 }
             }
@@ -265,62 +346,139 @@ impl<'a> Walker<'a, '_> {
         let fonts_key = self.load_fonts(res);
         let mut font: Option<Vec<u8>> = None;
         let mut line_y: Option<f64> = None;
-        content::for_each_operation(content, |operator, operands| match operator {
-            b"Tf" => font = operands.first().and_then(Operand::name).map(<[u8]>::to_vec),
-            b"Tj" => self.show(fonts_key, font.as_deref(), operands),
-            b"TJ" => {
-                self.show(fonts_key, font.as_deref(), operands);
-                self.space();
-            }
-            b"'" => {
-                self.line_break();
-                self.show(fonts_key, font.as_deref(), operands);
-            }
-            b"\"" => {
-                self.line_break();
-                self.show(fonts_key, font.as_deref(), operands.get(2..).unwrap_or(&[]));
-            }
-            b"T*" | b"ET" => self.line_break(),
-            b"Td" | b"TD" => {
-                let tx = operands.first().and_then(Operand::number).unwrap_or(0.0);
-                let ty = operands.get(1).and_then(Operand::number).unwrap_or(0.0);
-                if ty.abs() > 0.01 {
-                    self.line_break();
-                } else if tx.abs() > 0.01 {
-                    // A jump along the line starts a new text run: a word gap, not kerning.
-                    self.space();
-                }
-            }
-            b"Tm" => {
-                let y = operands.get(5).and_then(Operand::number);
-                if let (Some(prev), Some(y)) = (line_y, y) {
-                    // Same line: no space, some producers place every glyph with Tm.
-                    if (prev - y).abs() > 0.01 {
-                        self.line_break();
+        content::for_each_operation(content, |operator, operands| {
+            let number = |i: usize| operands.get(i).and_then(Operand::number);
+            let matrix = || Matrix::from_operands(std::array::from_fn(number));
+            match operator {
+                b"q" => {
+                    if self.saved.len() < MAX_SAVED_STATES {
+                        self.saved.push(self.gs);
+                    } else {
+                        self.saved_over += 1;
                     }
                 }
-                line_y = y;
-            }
-            b"Do" => {
-                if let Some(name) = operands.first().and_then(Operand::name) {
-                    self.draw_form(res, name);
+                b"Q" => {
+                    if self.saved_over > 0 {
+                        self.saved_over -= 1;
+                    } else if let Some(gs) = self.saved.pop() {
+                        self.gs = gs;
+                    }
                 }
+                b"cm" => {
+                    if let Some(m) = matrix() {
+                        self.gs.ctm = m.then(self.gs.ctm);
+                    }
+                }
+                b"Tc" => self.gs.char_spacing = number(0).unwrap_or(0.0),
+                b"Tw" => self.gs.word_spacing = number(0).unwrap_or(0.0),
+                b"Tz" => self.gs.h_scale = number(0).unwrap_or(100.0) / 100.0,
+                b"TL" => self.gs.leading = number(0).unwrap_or(0.0),
+                b"Tf" => {
+                    font = operands.first().and_then(Operand::name).map(<[u8]>::to_vec);
+                    self.gs.size = number(1).unwrap_or(0.0);
+                }
+                b"BT" => self.set_line(Matrix::IDENTITY),
+                b"Tj" => self.show(fonts_key, font.as_deref(), operands),
+                b"TJ" => {
+                    self.show(fonts_key, font.as_deref(), operands);
+                    self.request(Gap::Space);
+                }
+                b"'" => {
+                    self.next_line();
+                    self.show(fonts_key, font.as_deref(), operands);
+                }
+                b"\"" => {
+                    self.gs.word_spacing = number(0).unwrap_or(self.gs.word_spacing);
+                    self.gs.char_spacing = number(1).unwrap_or(self.gs.char_spacing);
+                    self.next_line();
+                    self.show(fonts_key, font.as_deref(), operands.get(2..).unwrap_or(&[]));
+                }
+                b"T*" => self.next_line(),
+                b"ET" => self.request(Gap::Line),
+                b"Td" | b"TD" => {
+                    let tx = number(0).unwrap_or(0.0);
+                    let ty = number(1).unwrap_or(0.0);
+                    if operator == b"TD" {
+                        self.gs.leading = -ty;
+                    }
+                    self.set_line(Matrix::translate(tx, ty).then(self.tlm));
+                    if ty.abs() > 0.01 {
+                        self.request(Gap::Line);
+                    } else if tx.abs() > 0.01 {
+                        // A jump along the line starts a new text run: a word gap, not kerning.
+                        self.request(Gap::Space);
+                    }
+                }
+                b"Tm" => {
+                    match matrix() {
+                        Some(m) => self.set_line(m),
+                        None => self.tm_known = false,
+                    }
+                    let y = number(5);
+                    if let (Some(prev), Some(y)) = (line_y, y) {
+                        // Same line: no space, some producers place every glyph with Tm.
+                        if (prev - y).abs() > 0.01 {
+                            self.request(Gap::Line);
+                        }
+                    }
+                    line_y = y;
+                }
+                b"Do" => {
+                    if let Some(name) = operands.first().and_then(Operand::name) {
+                        self.draw_form(res, name);
+                    }
+                }
+                _ => {}
             }
-            _ => {}
         })
     }
 
+    /// `T*`: to the start of the next line.
+    fn next_line(&mut self) {
+        self.set_line(Matrix::translate(0.0, -self.gs.leading).then(self.tlm));
+        self.request(Gap::Line);
+    }
+
+    /// Shows the strings of `operands` (a `Tj` string or a `TJ` array) in `font`: first
+    /// the separator that the positions (or else the operators) call for, then the text;
+    /// the text matrix moves past it.
     fn show(&mut self, fonts_key: usize, font: Option<&[u8]>, operands: &[Operand]) {
-        let Some(font) = font else { return };
-        let fonts = &mut *self.fonts;
-        let Some(&font_key) = fonts.by_resources.get(&fonts_key).and_then(|m| m.get(font)) else {
+        let font_key = font.and_then(|font| {
+            let fonts = &self.fonts;
+            let &key = fonts.by_resources.get(&fonts_key)?.get(font)?;
+            fonts.encodings.get(&key)?.as_ref().map(|_| key)
+        });
+        let Some(font_key) = font_key else {
+            // Text that cannot be read moves the pen by an unknown amount.
+            self.tm_known = false;
+            self.pen = None;
             return;
         };
+        let start = self
+            .tm_known
+            .then(|| Point::of(self.tm, self.gs.ctm, self.gs.size))
+            .flatten();
+        if let (Some(end), Some(start)) = (self.pen, start) {
+            self.pending = gap_between(end, start, self.pending);
+        }
+        self.flush();
+        let fonts = &mut *self.fonts;
         let Some(enc) = fonts.encodings.get(&font_key).and_then(Option::as_ref) else {
             return;
         };
         let memo = fonts.decoded.entry(font_key).or_default();
         collect_text(&mut self.out, enc, memo, operands);
+        match fonts.widths.get(&font_key).and_then(Option::as_ref) {
+            Some(widths) if self.tm_known => {
+                let tx = advance(widths, &self.gs, operands) * self.gs.h_scale;
+                self.tm = Matrix::translate(tx, 0.0).then(self.tm);
+                self.pen = Point::of(self.tm, self.gs.ctm, self.gs.size);
+            }
+            _ => {
+                self.tm_known = false;
+                self.pen = None;
+            }
+        }
     }
 
     fn draw_form(&mut self, res: Option<&'a Dictionary>, name: &[u8]) {
@@ -350,12 +508,39 @@ impl<'a> Walker<'a, '_> {
         };
         let child_res = dict_at(doc, &stream.dict, b"Resources").or(res);
         self.forms.push(id);
-        self.line_break();
+        self.request(Gap::Line);
+        self.flush();
+        // The form's text is placed on its own: no gap across its borders is measured.
+        // Its graphics state is its own: unbalanced `q` and `Q` inside stay inside.
+        let (gs, tm, tlm, tm_known) = (self.gs, self.tm, self.tlm, self.tm_known);
+        let (saved, saved_over) = (std::mem::take(&mut self.saved), self.saved_over);
+        self.saved_over = 0;
+        self.pen = None;
         // A broken form does not spoil the page around it.
         let _ = self.run(&bytes, child_res);
-        self.line_break();
+        self.request(Gap::Line);
+        self.flush();
+        (self.gs, self.tm, self.tlm, self.tm_known) = (gs, tm, tlm, tm_known);
+        (self.saved, self.saved_over) = (saved, saved_over);
+        self.pen = None;
         self.forms.pop();
     }
+}
+
+/// The advance of the strings and `TJ` adjustments of `operands` in `widths` and the
+/// text state `gs`, in text-space units before the horizontal scaling.
+fn advance(widths: &Widths, gs: &GraphicsState, operands: &[Operand]) -> f64 {
+    operands
+        .iter()
+        .map(|operand| match operand {
+            Operand::String(bytes) => {
+                widths.advance(bytes, gs.size, gs.char_spacing, gs.word_spacing)
+            }
+            Operand::Array(items) => advance(widths, gs, items),
+            Operand::Number(n) => -n / 1000.0 * gs.size,
+            _ => 0.0,
+        })
+        .sum()
 }
 
 fn collect_text(
