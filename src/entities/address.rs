@@ -10,7 +10,10 @@ use regex::Regex;
 use crate::patterns::compile::latin_letters;
 
 use super::data::EntityData;
-use super::text::{is_separator, line_end, line_start, trim_span};
+use super::text::{
+    cell_count, cell_index, cell_span, is_separator, line_end, line_start, same_table_other_rows,
+    trim_span,
+};
 use super::CountryMention;
 use crate::report::Address;
 
@@ -865,21 +868,18 @@ fn city_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, usiz
 /// The street: the segment before `pos` on the same line (after a separator), else the nearest
 /// non-blank line above. It must look like a street (a house number, a street word or a P.O. box).
 fn street_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, usize)> {
-    static STREET: OnceLock<Regex> = OnceLock::new();
-    let street_re = STREET.get_or_init(|| {
-        Regex::new(&latin_letters(
-            r"(?x)^(?:
-              [0-9]+[a-zA-Z]?(?:[-–/][0-9]+[a-zA-Z]?)?,?[\x20\t]+\p{L}.*                       # 112 E Pecan St
-            | .*\p{L}[.\p{L}]*[\x20\t]+[0-9]+[\x20\t]?[a-zA-Z]?(?:[\x20\t]?[-–/][\x20\t]?[0-9]+[a-zA-Z]?)?(?:[\x20\t]+\S{1,6}){0,3} # Alt-Moabit 140
-            | (?i:p\.?[\x20\t]?o\.?[\x20\t]+box|postfach|postbus|bo[iî]te[\x20\t]postale|pmb)\b.*
-            )$",
-        ))
-        .expect("street regex should compile")
-    });
     let ls = line_start(text, pos);
     let (s0, e0) = trim_span(text, ls, pos, |c| {
         c.is_whitespace() || (is_separator(c) && c != '#')
     });
+    // In a table ("88 Colin P. Kelly Jr. St. | Vijzelstraat 68-72" above "San Francisco,
+    // CA 94107 | 1017 HL Amsterdam"), the street of a cell is in the same cell of the row
+    // above, never in the cell before it on the same line.
+    if let Some(cell) = table_cell_above(text, pos) {
+        if s0 >= e0 || text[e0..pos].contains('|') {
+            return street_like(text, cell, data);
+        }
+    }
     let (s, e) = if s0 < e0 {
         let seg_start = text[s0..e0]
             .char_indices()
@@ -917,6 +917,45 @@ fn street_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, us
             .unwrap_or(a);
         trim_span(text, seg_start, b, |c| c.is_whitespace())
     };
+    street_like(text, (s, e), data)
+}
+
+/// The cell above the one holding `pos`, when the line of `pos` and the nearest non-blank
+/// line above are rows of one table (the same number of cells, at least 2).
+fn table_cell_above(text: &str, pos: usize) -> Option<(usize, usize)> {
+    let k = cell_index(text, pos)?;
+    let ls = line_start(text, pos);
+    let n = cell_count(text, ls, line_end(text, pos));
+    let mut end = ls;
+    for _ in 0..3 {
+        if end == 0 {
+            return None;
+        }
+        let ps = line_start(text, end - 1);
+        if !text[ps..end - 1].trim().is_empty() {
+            return (n >= 2 && cell_count(text, ps, end - 1) == n)
+                .then(|| cell_span(text, ps, end - 1, k))
+                .flatten();
+        }
+        end = ps;
+    }
+    None
+}
+
+/// `[s, e)` trimmed, when it looks like a street (a house number, a street word or a
+/// P.O. box) and is no organisation name, phone number or label.
+fn street_like(text: &str, (s, e): (usize, usize), data: &EntityData) -> Option<(usize, usize)> {
+    static STREET: OnceLock<Regex> = OnceLock::new();
+    let street_re = STREET.get_or_init(|| {
+        Regex::new(&latin_letters(
+            r"(?x)^(?:
+              [0-9]+[a-zA-Z]?(?:[-–/][0-9]+[a-zA-Z]?)?,?[\x20\t]+\p{L}.*                       # 112 E Pecan St
+            | .*\p{L}[.\p{L}]*[\x20\t]+[0-9]+[\x20\t]?[a-zA-Z]?(?:[\x20\t]?[-–/][\x20\t]?[0-9]+[a-zA-Z]?)?(?:[\x20\t]+\S{1,6}){0,3} # Alt-Moabit 140
+            | (?i:p\.?[\x20\t]?o\.?[\x20\t]+box|postfach|postbus|bo[iî]te[\x20\t]postale|pmb)\b.*
+            )$",
+        ))
+        .expect("street regex should compile")
+    });
     if s >= e {
         return None;
     }
@@ -985,6 +1024,9 @@ fn explicit_country_after(
             best = Some(m);
         }
     }
+    if best.is_some_and(|m| same_table_other_rows(text, pos, m.start)) {
+        return country_in_cell_below(text, pos, mentions);
+    }
     let m = best?;
     let gap = &text[pos..m.start];
     let newlines = gap.matches('\n').count();
@@ -1017,4 +1059,33 @@ fn explicit_country_after(
         m.end
     };
     Some((m.code.clone(), end))
+}
+
+/// In a table, the country of an address ending at `pos` in one cell: a mention that
+/// alone fills the same cell of the next row ("1017 HL Amsterdam" above "The Netherlands"
+/// in the second column, "United States" in the first), with nothing after `pos` in its
+/// own cell.
+fn country_in_cell_below(
+    text: &str,
+    pos: usize,
+    mentions: &[CountryMention],
+) -> Option<(String, usize)> {
+    let k = cell_index(text, pos)?;
+    let le = line_end(text, pos);
+    let own_rest = &text[pos..text[pos..le].find('|').map_or(le, |i| pos + i)];
+    if !own_rest.trim().is_empty() {
+        return None;
+    }
+    // The next row starts after this one's line break (a line cut at the scan limit has none).
+    if text.as_bytes().get(le) != Some(&b'\n') {
+        return None;
+    }
+    let next = le + 1;
+    let (cs, ce) = cell_span(text, next, line_end(text, next), k)?;
+    let m = mentions
+        .iter()
+        .find(|m| cs <= m.start && m.end <= ce && same_table_other_rows(text, pos, m.start))?;
+    let before = text[cs..m.start].trim();
+    let after = text[m.end..ce].trim_matches(|c: char| c.is_whitespace() || c == '.');
+    (matches!(before, "" | "the" | "The") && after.is_empty()).then(|| (m.code.clone(), m.end))
 }

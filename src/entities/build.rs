@@ -5,6 +5,8 @@ use crate::extract::Extracted;
 use crate::findings::{Finding, FindingKind};
 use crate::report::{Address, Party};
 
+use super::text::{cell_index, same_table_other_rows};
+
 /// Merges the `party` and `address` findings (with ids assigned) into parties, in order of first
 /// appearance. Mentions of one organisation are merged by a key that ignores case, whitespace and
 /// the punctuation of legal forms ("Inc" = "Inc."); each address is attached to the organisation
@@ -85,9 +87,15 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
         // Anchors are sorted by start; the one ending last before the address is among those
         // starting before it.
         let upto = anchors.partition_point(|(s, _, _)| *s < a.start);
+        // In a table, only a mention in the address's own column ("GitHub BV" above
+        // "Vijzelstraat 68-72", not above "88 Colin P. Kelly Jr. St." to its left).
+        let same_column = |ms: usize| {
+            !same_table_other_rows(text, ms, a.start)
+                || cell_index(text, ms) == cell_index(text, a.start)
+        };
         let Some(&(_, pe, pi)) = anchors[upto.saturating_sub(8)..upto]
             .iter()
-            .filter(|(_, e, _)| *e <= a.start)
+            .filter(|(ms, e, _)| *e <= a.start && same_column(*ms))
             .max_by_key(|(_, e, _)| *e)
         else {
             continue;

@@ -153,6 +153,12 @@ fn address_parser_table() {
         ("Name: GitHub, Inc.\nAddress: 88 Colin P Kelly Jr St, San Francisco, CA 94107, USA",
             Some((Some("88 Colin P Kelly Jr St"), Some("94107"), "San Francisco", Some("CA"), Some("US")))),
         ("MG Road 1, Bengaluru 560001", Some((Some("MG Road 1"), Some("560001"), "Bengaluru", None, Some("IN")))),
+        // A table: each column's address is read down its own column.
+        ("Our HQ | Our EU office\n1 Main St. | Vijzelstraat 68-72\nX | 1017 HL Amsterdam\nUSA | The Netherlands",
+            Some((Some("Vijzelstraat 68-72"), Some("1017 HL"), "Amsterdam", None, Some("NL")))),
+        // One line with bars is no table: the street is the cell before the postcode.
+        ("Muster GmbH | Musterstr. 5 | 12345 Berlin",
+            Some((Some("Musterstr. 5"), Some("12345"), "Berlin", None, Some("DE")))),
         // Negatives.
         ("Telefon: +49 89 12345 6789", None),
         ("Zuletzt hatte das LG Köln (23.03.2023 – 33 O 376/22) entschieden.", None),
@@ -432,6 +438,38 @@ fn merges_mentions_and_attaches_addresses() {
         Some("Berlin")
     );
     assert_eq!(ps[1].country.as_deref(), Some("DE"));
+}
+
+#[test]
+fn parties_in_table_columns_get_the_addresses_below_them() {
+    // GitHub's privacy statement: two offices side by side in a Markdown table.
+    let text =
+        "Contact:\n\nGitHub, Inc. | GitHub B.V.\n88 Colin P. Kelly Jr. St. | Vijzelstraat 68-72\n\
+        San Francisco, CA 94107 | 1017 HL Amsterdam\nUnited States | The Netherlands\n";
+    let ps = parties(text);
+    let place = |name: &str| {
+        let p = ps.iter().find(|p| p.name == name).expect(name);
+        let a = p.address.as_ref().expect("address");
+        (p.country.clone(), a.street.clone(), a.city.clone())
+    };
+    assert_eq!(
+        place("GitHub, Inc."),
+        (
+            Some("US".into()),
+            Some("88 Colin P. Kelly Jr. St".into()),
+            Some("San Francisco".into())
+        ),
+        "{ps:?}"
+    );
+    assert_eq!(
+        place("GitHub B.V."),
+        (
+            Some("NL".into()),
+            Some("Vijzelstraat 68-72".into()),
+            Some("Amsterdam".into())
+        ),
+        "{ps:?}"
+    );
 }
 
 #[test]

@@ -68,6 +68,69 @@ pub fn trim_span(
     (s, e)
 }
 
+/// A cell of a table row written with `|` between its cells (a Markdown table, a
+/// two-column letterhead): the index of the cell holding byte `pos` on its line (0 for
+/// the first), or `None` when the line has no `|`.
+pub fn cell_index(text: &str, pos: usize) -> Option<usize> {
+    let pos = floor_char(text, pos.min(text.len()));
+    let (ls, le) = (line_start(text, pos), line_end(text, pos));
+    if !text[ls..le].contains('|') {
+        return None;
+    }
+    let bars = text[ls..pos].matches('|').count();
+    let opens = text[ls..le].trim_start().starts_with('|');
+    Some(bars - usize::from(opens && bars > 0))
+}
+
+/// The number of cells of the line `[ls, le)` split at `|` (see [`cell_span`]); 0 when
+/// it has no `|`.
+pub fn cell_count(text: &str, ls: usize, le: usize) -> usize {
+    let line = text[ls..le].trim();
+    if !line.contains('|') {
+        return 0;
+    }
+    let inner = line.strip_prefix('|').unwrap_or(line);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    inner.matches('|').count() + 1
+}
+
+/// Whether the lines holding `a` and `b` are two different rows of one table: both split
+/// into the same number (at least 2) of cells at `|`.
+pub fn same_table_other_rows(text: &str, a: usize, b: usize) -> bool {
+    let (la, lb) = (line_start(text, a), line_start(text, b));
+    if la == lb {
+        return false;
+    }
+    let n = cell_count(text, la, line_end(text, a));
+    n >= 2 && n == cell_count(text, lb, line_end(text, b))
+}
+
+/// The span of cell `k` of the line `[ls, le)` (its cells split at `|`), trimmed of
+/// whitespace; `None` when the line has no `|` or fewer cells. A row's leading and
+/// trailing `|` ("| a | b |") open and close it: they do not start an empty cell.
+pub fn cell_span(text: &str, ls: usize, le: usize, k: usize) -> Option<(usize, usize)> {
+    let line = &text[ls..le];
+    if !line.contains('|') {
+        return None;
+    }
+    let (a, b) = trim_span(text, ls, le, char::is_whitespace);
+    let mut start = if text[a..b].starts_with('|') {
+        a + 1
+    } else {
+        a
+    };
+    let end = if b > start && text[start..b].ends_with('|') {
+        b - 1
+    } else {
+        b
+    };
+    for _ in 0..k {
+        start += text[start..end].find('|')? + 1;
+    }
+    let stop = text[start..end].find('|').map_or(end, |i| start + i);
+    Some(trim_span(text, start, stop, char::is_whitespace))
+}
+
 /// Field separators in address lines, footers and tables.
 pub fn is_separator(c: char) -> bool {
     matches!(c, ',' | '•' | '|' | '·' | ';' | '–' | '\t' | '#')
