@@ -45,6 +45,8 @@ struct Regexes {
     sg: Regex,
     jp: Regex,
     in_six: Regex,
+    iceland: Regex,
+    malta: Regex,
     seat: Regex,
 }
 
@@ -67,6 +69,8 @@ fn regexes() -> &'static Regexes {
             sg: c(r"Singapore[ \t,]+(?P<pc>[0-9]{6})"),
             jp: c(r"〒[ \t]?(?P<pc>[0-9]{3}-[0-9]{4})|(?P<city>Tokyo|Tokio|Osaka|Kyoto|Yokohama|Nagoya|Sapporo|Fukuoka|Kobe)(?:-to|-shi|-fu)?,?[ \t]+(?P<pc2>[0-9]{3}-[0-9]{4})"),
             in_six: c(r"(?P<pc>[1-9][0-9]{2}[ ]?[0-9]{3})"),
+            iceland: c(r"(?P<pc>[1-9][0-9]{2})[ \t]+(?P<city>CITY)"),
+            malta: c(r"(?P<city>CITY)[ \t]+(?P<pc>[A-Z]{3}[ \t]?[0-9]{4})"),
             seat: c(r"(?i:mit[ \t]+(?:dem[ \t]+)?Sitz[ \t]+in|Sitz[ \t]+in|with[ \t]+(?:its[ \t]+)?(?:registered[ \t]+)?(?:office|seat|headquarters)[ \t]+in|headquartered[ \t]+in|based[ \t]+in)[ \t]+(?P<city>CITY)"),
         }
     })
@@ -342,6 +346,40 @@ pub fn find_addresses(
                 street_before: pc.start(),
                 city_first: false,
                 priority,
+            });
+        }
+    }
+
+    // Iceland "121 Reykjavík" and Malta "Naxxar NXR 2609": alone, the formats are too
+    // loose (any three digits before a capitalised word; any three capitals and four
+    // digits after one, as "Ansbach HRB 6089"), so only with the country written after
+    // them ("…, Iceland", "…, Malta").
+    for (re, cc, city_first) in [(&r.iceland, "IS", false), (&r.malta, "MT", true)] {
+        for c in re.captures_iter(text) {
+            let (Some(pc), Some(city)) = (c.name("pc"), c.name("city")) else {
+                continue;
+            };
+            let (first, last) = (pc.start().min(city.start()), pc.end().max(city.end()));
+            if !boundary_before(text, first)
+                || !boundary_after(text, last)
+                || number_context_rejects(text, pc.start())
+            {
+                continue;
+            }
+            if explicit_country_after(text, last, mentions).is_none_or(|(found, _)| found != cc) {
+                continue;
+            }
+            cands.push(Candidate {
+                pc_start: pc.start(),
+                pc_end: pc.end(),
+                postcode: pc.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                city: Some((city.start(), city.end())),
+                region: None,
+                formats: &[],
+                fixed_country: Some(cc.into()),
+                street_before: first,
+                city_first,
+                priority: 1,
             });
         }
     }

@@ -159,7 +159,14 @@ fn address_parser_table() {
         // One line with bars is no table: the street is the cell before the postcode.
         ("Muster GmbH | Musterstr. 5 | 12345 Berlin",
             Some((Some("Musterstr. 5"), Some("12345"), "Berlin", None, Some("DE")))),
+        // Iceland and Malta, only with the country written after them.
+        ("P.O. Box No 4, 121 Reykjavík, Iceland",
+            Some((Some("P.O. Box No 4"), Some("121"), "Reykjavík", None, Some("IS")))),
+        ("Peakford Ltd, 86, 'The Office' Leli Falzon Street, Naxxar NXR 2609, Malta",
+            Some((Some("'The Office' Leli Falzon Street"), Some("NXR 2609"), "Naxxar", None, Some("MT")))),
         // Negatives.
+        ("Wir betreiben 121 Rechenzentren Europas.", None),
+        ("Zweigstelle Valletta VLT 1234 eröffnet.", None),
         ("Telefon: +49 89 12345 6789", None),
         ("Zuletzt hatte das LG Köln (23.03.2023 – 33 O 376/22) entschieden.", None),
         ("Die Kostennote beträgt jeweils ca. 1400 Euro. Ich halte dies für unangemessen.", None),
