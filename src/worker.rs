@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -173,6 +173,7 @@ impl Worker {
         };
         let mut line = serde_json::to_string(&req).map_err(|e| Failure::Died(e.to_string()))?;
         line.push('\n');
+        let sent = Instant::now();
         if let Err(e) = self
             .stdin
             .write_all(line.as_bytes())
@@ -181,6 +182,9 @@ impl Worker {
             return Err(Failure::Died(format!("cannot send to worker: {e}")));
         }
         match self.lines.recv_timeout(timeout) {
+            // A reply read after the deadline came too late all the same: when this thread
+            // was not scheduled for a while, `recv_timeout` still hands over what arrived.
+            Ok(Some(_)) if sent.elapsed() > timeout => Err(Failure::Timeout),
             Ok(Some(reply)) => serde_json::from_str(&reply)
                 .map_err(|e| Failure::Died(format!("bad worker reply: {e}"))),
             Ok(None) | Err(RecvTimeoutError::Disconnected) => {
