@@ -153,6 +153,7 @@ pub fn find_entities(
         }
     }
     orgs.sort_by_key(|o| (o.start, o.end));
+    orgs.retain(|o| !party::in_bank_details(text, o));
 
     let mut out: Vec<Finding> = Vec::new();
     let mut prev_end = 0;

@@ -10,7 +10,7 @@ use regex::Regex;
 use crate::patterns::compile::latin_letters;
 
 use super::data::EntityData;
-use super::text::{full_line_end, line_end, line_start, trim_span};
+use super::text::{ceil_char, floor_char, full_line_end, line_end, line_start, trim_span};
 use super::CountryMention;
 
 /// An organisation mention.
@@ -453,6 +453,28 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
     out.sort_by_key(|o| (o.start, o.end));
     out.dedup_by(|b, a| b.start < a.end);
     out
+}
+
+/// How far after a bank's name its account number may stand, and how far before it a
+/// "Bank details" label, in bytes (a letterhead footer's line and the next).
+const BANK_DETAILS_BYTES: usize = 160;
+
+/// Whether `o` is a bank named in a letterhead's bank details ("Bank details: …
+/// Deutsche Bank AG Nuremberg … IBAN: DE92 …", Hetzner's footer): a name with "bank" or
+/// "sparkasse" in it, with an IBAN, BIC or account number within [`BANK_DETAILS_BYTES`]
+/// after it or a "Bank details" or "Bankverbindung" label as far before it. Such a
+/// mention names no party; a bank that is one is named in the contract's text as well.
+pub fn in_bank_details(text: &str, o: &OrgHit) -> bool {
+    let name = o.name.to_lowercase();
+    if !name.contains("bank") && !name.contains("sparkasse") {
+        return false;
+    }
+    let after = &text[o.end..ceil_char(text, o.end + BANK_DETAILS_BYTES)];
+    let before = &text[floor_char(text, o.start.saturating_sub(BANK_DETAILS_BYTES))..o.start];
+    const ACCOUNT: &[&str] = &["IBAN", "BIC", "SWIFT", "BLZ", "Kontonummer", "Konto-Nr"];
+    const LABEL: &[&str] = &["bank details", "bankverbindung", "banking details"];
+    ACCOUNT.iter().any(|w| after.contains(w))
+        || LABEL.iter().any(|w| before.to_lowercase().contains(w))
 }
 
 /// Where a name read back from its legal form at `fs` to `ns` really starts when it

@@ -328,6 +328,16 @@ fn party_finder_table() {
         // Negatives.
         ("Data Processing Agreement", &[]),
         ("Standard Contractual Clauses", &[]),
+        // A letterhead's bank details name no party; a bank in the contract does.
+        (
+            "Hetzner Online GmbH Industriestr. 25 Bank details:\nCEO: Martin Hetzner | Deutsche Bank AG Nuremberg\nTel.: +49 9831 505-0 IBAN: DE92 7607 0012 0750 0077 00",
+            &["Hetzner Online GmbH"],
+        ),
+        ("Bankverbindung: Commerzbank AG, Filiale Ansbach", &[]),
+        (
+            "Vertrag zwischen der Deutsche Bank AG, Taunusanlage 12, 60325 Frankfurt am Main, und der Muster GmbH",
+            &["Deutsche Bank AG", "Muster GmbH"],
+        ),
         ("Registergericht: AG München", &[]),
         ("The Company shall notify the Customer.", &[]),
         (
