@@ -457,7 +457,7 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
 
 /// How far after a bank's name its account number may stand, and how far before it a
 /// "Bank details" label, in bytes (a letterhead footer's line and the next).
-const BANK_DETAILS_BYTES: usize = 160;
+pub const BANK_DETAILS_BYTES: usize = 160;
 
 /// Whether `o` is a bank named in a letterhead's bank details ("Bank details: …
 /// Deutsche Bank AG Nuremberg … IBAN: DE92 …", Hetzner's footer): a name with "bank" or
