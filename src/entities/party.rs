@@ -335,6 +335,16 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
         {
             continue;
         }
+        // "Internet Corporation for Assigned Names and Numbers": the name goes on past a
+        // legal form's word, so that word does not end a name there.
+        let rest = &text[fe..];
+        if last.is_alphabetic()
+            && [" for ", " of "]
+                .iter()
+                .any(|p| rest.starts_with(p) && rest[p.len()..].starts_with(char::is_uppercase))
+        {
+            continue;
+        }
         let Some(form) = data.form_of_variant(m.as_str()) else {
             continue;
         };

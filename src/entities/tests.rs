@@ -328,6 +328,15 @@ fn party_finder_table() {
         // Negatives.
         ("Data Processing Agreement", &[]),
         ("Standard Contractual Clauses", &[]),
+        // A name that goes on past its form's word is not cut there.
+        (
+            "we may share it with the Internet Corporation for Assigned Names and Numbers.",
+            &[],
+        ),
+        (
+            "Bank of America Corporation of course relies on it.",
+            &["Bank of America Corporation"],
+        ),
         // A letterhead's bank details name no party; a bank in the contract does.
         (
             "Hetzner Online GmbH Industriestr. 25 Bank details:\nCEO: Martin Hetzner | Deutsche Bank AG Nuremberg\nTel.: +49 9831 505-0 IBAN: DE92 7607 0012 0750 0077 00",
