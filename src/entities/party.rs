@@ -1116,6 +1116,17 @@ pub fn country_after(
             return Some((c.code.clone(), c.start, c.end));
         }
     }
+    // The country right after the name on its line, as in a table whose columns a PDF's
+    // text runs together ("HelpScout Inc. USA Kundenservice- und"). Not after a comma:
+    // "University of Oslo, Norway" is an affiliation in a paper's author list.
+    let gap = text[pos..]
+        .find(|c: char| !matches!(c, ' ' | '\t'))
+        .unwrap_or(text.len() - pos);
+    if gap > 0 {
+        if let Some(c) = mentions.iter().find(|c| c.start == pos + gap) {
+            return Some((c.code.clone(), c.start, c.end));
+        }
+    }
     let le = line_end(text, pos);
     if text[line_start(text, pos)..le].contains('|') {
         if let Some(c) = mentions.iter().find(|c| c.start >= pos && c.end <= le) {

@@ -499,6 +499,26 @@ fn parties_in_table_columns_get_the_addresses_below_them() {
 }
 
 #[test]
+fn a_country_right_after_a_name_in_a_table_row_is_its_country() {
+    // A PDF's table with its columns run together (Pentacode's AVV).
+    let text = "Unterauftragnehmer Sitz Leistung\n\nHelpScout Inc. USA Kundenservice- und\n\
+        Helpdesk-Software\n\nSentry Labs GmbH Deutschland Fehleranalyse\n\n\
+        Authors: Example Research Inc., Norway\n";
+    let ps = parties(text);
+    let country = |name: &str| {
+        ps.iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name}: {ps:?}"))
+            .country
+            .clone()
+    };
+    assert_eq!(country("HelpScout Inc."), Some("US".into()));
+    assert_eq!(country("Sentry Labs GmbH"), Some("DE".into()));
+    // After a comma it is an affiliation, not a table cell.
+    assert_eq!(country("Example Research Inc."), None);
+}
+
+#[test]
 fn findings_carry_text_context_and_no_id() {
     let text = "Erster Satz. Vertrag mit der Muster GmbH, Musterstraße 1, 10115 Berlin. Ende.";
     for f in find(text) {
