@@ -483,8 +483,11 @@ pub fn in_bank_details(text: &str, o: &OrgHit) -> bool {
     let before = &text[floor_char(text, o.start.saturating_sub(BANK_DETAILS_BYTES))..o.start];
     const ACCOUNT: &[&str] = &["IBAN", "BIC", "SWIFT", "BLZ", "Kontonummer", "Konto-Nr"];
     const LABEL: &[&str] = &["bank details", "bankverbindung", "banking details"];
-    ACCOUNT.iter().any(|w| after.contains(w))
-        || LABEL.iter().any(|w| before.to_lowercase().contains(w))
+    if ACCOUNT.iter().any(|w| after.contains(w)) {
+        return true;
+    }
+    let before = before.to_lowercase();
+    LABEL.iter().any(|w| before.contains(w))
 }
 
 /// Where a name read back from its legal form at `fs` to `ns` really starts when it

@@ -454,12 +454,10 @@ impl<'a> Walker<'a, '_> {
             self.pen = None;
             return;
         };
-        let start = self
-            .tm_known
-            .then(|| Point::of(self.tm, self.gs.ctm, self.gs.size))
-            .flatten();
-        if let (Some(end), Some(start)) = (self.pen, start) {
-            self.pending = gap_between(end, start, self.pending);
+        if let Some(end) = self.pen.filter(|_| self.tm_known) {
+            if let Some(start) = Point::of(self.tm, self.gs.ctm, self.gs.size) {
+                self.pending = gap_between(end, start, self.pending);
+            }
         }
         self.flush();
         let fonts = &mut *self.fonts;
