@@ -135,6 +135,7 @@ pub fn find_entities(
     mentions.sort_by_key(|m| (m.start, m.end));
     let lang = text::guess_language(text);
     let sections = party::list_sections(text);
+    let seats = party::seat_columns(text);
 
     let mut orgs = party::find_orgs(text, data);
     for o in &mut orgs {
@@ -213,8 +214,8 @@ pub fn find_entities(
                 .find(|(s, e, _)| *s <= o.start && o.start < *e)
                 .map(|(_, _, r)| *r);
         }
-        let country = party::country_after(text, after, &mentions)
-            .or_else(|| party::country_after(text, o.end, &mentions))
+        let country = party::country_after(text, after, &mentions, &seats)
+            .or_else(|| party::country_after(text, o.end, &mentions, &seats))
             .map(|(cc, _, _)| cc);
         let value = json!({
             "name": o.name,

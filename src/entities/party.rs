@@ -10,7 +10,9 @@ use regex::Regex;
 use crate::patterns::compile::latin_letters;
 
 use super::data::EntityData;
-use super::text::{ceil_char, floor_char, full_line_end, line_end, line_start, trim_span};
+use super::text::{
+    ceil_char, cell_count, cell_span, floor_char, full_line_end, line_end, line_start, trim_span,
+};
 use super::CountryMention;
 
 /// An organisation mention.
@@ -1101,12 +1103,93 @@ pub fn table_rows(
     out
 }
 
+/// A table column that states where each row's organisation has its seat ("Corporate
+/// Location", "Sitz"), as opposed to where it processes data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SeatColumn {
+    /// Start byte offset of the table's first row (its header).
+    pub start: usize,
+    /// End byte offset of its last row.
+    pub end: usize,
+    /// The column's cell index ([`cell_index`](super::text::cell_index)).
+    pub column: usize,
+}
+
+/// Header cells that name an organisation's seat (lower case; contained in the cell).
+/// German headers say "Sitz", "Firmensitz", "Hauptsitz", "Sitzland": see [`is_seat_header`].
+const SEAT_HEADERS: &[&str] = &[
+    "corporate location",
+    "corporate seat",
+    "corporate domicile",
+    "headquarter",
+    "registered office",
+    "registered seat",
+    "registered address",
+    "country of incorporation",
+    "place of incorporation",
+    "jurisdiction of incorporation",
+    "company seat",
+    "hauptniederlassung",
+];
+
+/// Whether a table header cell names the organisation's seat ([`SEAT_HEADERS`], or a
+/// German word starting or ending with "sitz", but "Besitz").
+fn is_seat_header(cell: &str) -> bool {
+    let lower = cell.to_lowercase();
+    SEAT_HEADERS.iter().any(|h| lower.contains(h))
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.starts_with("sitz") || (w.ends_with("sitz") && !w.ends_with("besitz")))
+}
+
+/// The tables of `text` (runs of lines split into the same number, at least 2, of cells
+/// at `|`) whose first row has a seat column ([`is_seat_header`]), in text order.
+pub fn seat_columns(text: &str) -> Vec<SeatColumn> {
+    let mut out = Vec::new();
+    // The table being read: (its first row's start, cells per row, seat column).
+    let mut table: Option<(usize, usize, Option<usize>)> = None;
+    let mut prev_end = 0;
+    let mut pos = 0;
+    while pos <= text.len() {
+        let le = full_line_end(text, pos);
+        let cells = cell_count(text, pos, le);
+        let same = table.is_some_and(|(_, n, _)| n == cells);
+        if !same {
+            if let Some((start, _, Some(column))) = table.take() {
+                out.push(SeatColumn {
+                    start,
+                    end: prev_end,
+                    column,
+                });
+            }
+            table = (cells >= 2).then(|| {
+                let column = (0..cells).find(|&k| {
+                    cell_span(text, pos, le, k).is_some_and(|(a, b)| is_seat_header(&text[a..b]))
+                });
+                (pos, cells, column)
+            });
+        }
+        prev_end = le;
+        pos = le + 1;
+    }
+    if let Some((start, _, Some(column))) = table {
+        out.push(SeatColumn {
+            start,
+            end: prev_end,
+            column,
+        });
+    }
+    out
+}
+
 /// A country stated for a mention right after it: "Mailjet SAS in Frankreich", "(USA)",
-/// "mit Sitz in Irland", a country cell in the same table row, or a line holding only a country.
+/// "mit Sitz in Irland", a country cell in the same table row (in the table's seat column
+/// when it has one, see [`seat_columns`]), or a line holding only a country.
 pub fn country_after(
     text: &str,
     pos: usize,
     mentions: &[CountryMention],
+    seats: &[SeatColumn],
 ) -> Option<(String, usize, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = regex(
@@ -1130,8 +1213,18 @@ pub fn country_after(
             return Some((c.code.clone(), c.start, c.end));
         }
     }
-    let le = line_end(text, pos);
-    if text[line_start(text, pos)..le].contains('|') {
+    let (ls, le) = (line_start(text, pos), line_end(text, pos));
+    if text[ls..le].contains('|') {
+        // A row below a "Corporate Location" header: the country in that column, not the
+        // first one of the row (which may be where the organisation processes data).
+        let seat = seats
+            .iter()
+            .find(|t| t.start < ls && ls <= t.end)
+            .and_then(|t| cell_span(text, ls, le, t.column))
+            .and_then(|(a, b)| mentions.iter().find(|c| c.start >= a && c.end <= b));
+        if let Some(c) = seat {
+            return Some((c.code.clone(), c.start, c.end));
+        }
         if let Some(c) = mentions.iter().find(|c| c.start >= pos && c.end <= le) {
             return Some((c.code.clone(), c.start, c.end));
         }

@@ -519,6 +519,36 @@ fn a_country_right_after_a_name_in_a_table_row_is_its_country() {
 }
 
 #[test]
+fn a_seat_column_gives_the_country_not_the_first_country_of_the_row() {
+    // GitHub's sub-processor list: "Location of Processing" comes before "Corporate Location".
+    // A line longer than a line scan's reach, of two-byte chars, comes first.
+    let long_line = format!("{}\n", "ü".repeat(700));
+    let text = long_line
+        + "Name of Subprocessor | Location of Processing | Corporate Location\n\
+        Microsoft Corporation | Australia, Canada, Japan | United States\n\
+        Fireworks Inc. | United States, Iceland | United States\n\
+        Example Cloud Inc. | Japan | \n\n\
+        Name | Verarbeitungsort | Firmensitz\n\
+        Beispiel Hosting GmbH | Frankreich | Deutschland\n\n\
+        Name | Zweck | Standort\n\
+        Muster Mail GmbH | Newsletter | Irland\n";
+    let ps = parties(&text);
+    let country = |name: &str| {
+        ps.iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name}: {ps:?}"))
+            .country
+            .clone()
+    };
+    assert_eq!(country("Microsoft Corporation"), Some("US".into()));
+    assert_eq!(country("Fireworks Inc."), Some("US".into()));
+    assert_eq!(country("Beispiel Hosting GmbH"), Some("DE".into()));
+    // An empty seat cell: the row's first country, as in a table without a seat column.
+    assert_eq!(country("Example Cloud Inc."), Some("JP".into()));
+    assert_eq!(country("Muster Mail GmbH"), Some("IE".into()));
+}
+
+#[test]
 fn findings_carry_text_context_and_no_id() {
     let text = "Erster Satz. Vertrag mit der Muster GmbH, Musterstraße 1, 10115 Berlin. Ende.";
     for f in find(text) {
