@@ -252,7 +252,7 @@ fn public_body_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     let words = r"\p{Lu}[\p{L}\-]*(?:[ \t]+(?:(?:und|für|des|der|die|den|sowie|and|of|the|for)\s+)?\p{Lu}[\p{L}\-]*){0,6}";
     let p = format!(
-        r"(?:(?:Bundesministerium|Bundesamt|Bundesanstalt|Bundeszentrale|Bundesagentur|Bundesinstitut|Landesamt|Landesanstalt|Landesministerium|Staatsministerium|Ministerium|Senatsverwaltung)(?:s|es)?[ \t]+(?:für|des|der|of)\s+{words}|(?:\p{{Lu}}\p{{L}}+[ \t])?\p{{Lu}}\p{{L}}+-Institut(?:[ \t]+für[ \t]+{words})?|Institut[ \t]+für[ \t]+{words}|(?:(?:Technische|Freie)[ \t]+|\p{{Lu}}[\p{{L}}\-]*-)?Universität[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?|University[ \t]+of[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?|\p{{Lu}}\p{{L}}+[ \t]+University)"
+        r"(?:(?:Bundesministerium|Bundesamt|Bundesanstalt|Bundeszentrale|Bundesagentur|Bundesinstitut|Landesamt|Landesanstalt|Landesministerium|Staatsministerium|Ministerium|Senatsverwaltung)(?:s|es)?[ \t]+(?:für|des|der|of)\s+{words}|(?:\p{{Lu}}\p{{L}}+[ \t])?\p{{Lu}}\p{{L}}+-Institut(?:[ \t]+für[ \t]+{words})?|Institut[ \t]+für[ \t]+{words}|(?:(?:Technische|Freie)[ \t]+|\p{{Lu}}[\p{{L}}\-]*-)?Universität[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?|(?:\p{{Lu}}[\p{{L}}\-]*[ \t]+){{0,3}}University(?:[ \t]+of[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?)?)"
     );
     regex(&R, &p)
 }
@@ -344,6 +344,15 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
             && [" for ", " of "]
                 .iter()
                 .any(|p| rest.starts_with(p) && rest[p.len()..].starts_with(char::is_uppercase))
+        {
+            continue;
+        }
+        // "AS" in a line of capitals is the English word ("SUCH AS", "SHALL BE PROVIDED
+        // AS"); a Norwegian "AS" follows a name written in mixed case.
+        if m.as_str() == "AS"
+            && !text[line_start(text, fs)..line_end(text, fe)]
+                .chars()
+                .any(char::is_lowercase)
         {
             continue;
         }
@@ -447,6 +456,19 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
         if STOP.contains(&text[s..first_end].to_lowercase().as_str()) {
             let (a, _) = trim_span(text, first_end, e, char::is_whitespace);
             s = a;
+        }
+        // "Researchers At Indiana University": the words before "University" that name it
+        // follow the last stop word.
+        if let Some(u) = text[s..e].find("University") {
+            let head = &text[s..s + u];
+            let mut at = s;
+            for w in head.split_inclusive(char::is_whitespace) {
+                at += w.len();
+                if STOP.contains(&w.trim_end().to_lowercase().as_str()) {
+                    s = at;
+                }
+            }
+            (s, e) = trim_span(text, s, e, char::is_whitespace);
         }
         if s >= e || !text[s..e].contains(char::is_whitespace) && !text[s..e].contains('-') {
             continue;
@@ -606,18 +628,27 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
         if !ok {
             break;
         }
+        // A postcode glued to the name ("San Francisco, CA 94110Automattic Inc."): the
+        // name starts after it.
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        if digits >= 4 && t[digits..].starts_with(char::is_uppercase) {
+            start = Some(te - t.len() + digits);
+            break;
+        }
         start = Some(te - t.len());
         if markup {
             break;
         }
     }
     let mut s = start?;
-    // Drop leading connectors and bare numbers ("2021 Microsoft Corporation").
+    // Drop leading connectors, bare numbers and year ranges ("2021 Microsoft Corporation",
+    // "© 2012-2014 Metromile Inc.").
     loop {
         let end = text[s..e0].find([' ', '\t']).map(|i| s + i).unwrap_or(e0);
         let w = &text[s..end];
-        let lead_junk =
-            CONNECTORS.contains(&w) || w.chars().all(|c| c.is_ascii_digit() || c == '.');
+        let lead_junk = CONNECTORS.contains(&w)
+            || w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '–' | '/'));
         if lead_junk && end < e0 {
             let (a, _) = trim_span(text, end, e0, |c| c == ' ' || c == '\t');
             s = a;

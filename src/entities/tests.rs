@@ -355,6 +355,38 @@ fn party_finder_table() {
         ),
         ("The Limited Warranty applies.", &[]),
         ("die SAGE-Software und SAP-Systeme", &[]),
+        // A year range or a postcode glued to the name is not part of it.
+        (
+            "© 2012-2014 Metromile Inc. All rights reserved.",
+            &["Metromile Inc."],
+        ),
+        (
+            "San Francisco, CA 94110Automattic Inc. operates",
+            &["Automattic Inc."],
+        ),
+        // "AS" in a line of capitals is the English word ("SUCH AS", "PROVIDED AS"), as
+        // in a drawing's notes; a Norwegian AS is written after a name in mixed case.
+        (
+            "FIRE-RESISTANT SHEATHING SHALL BE PROVIDED AS REQUIRED. SUCH AS SHOWN",
+            &[],
+        ),
+        (
+            "Opera Norway AS, Gjerdrums vei 19, is a processor",
+            &["Opera Norway AS"],
+        ),
+        // Universities named by several words, or "of" a place.
+        (
+            "at Georgia State University, Atlanta, and Case Western Reserve University",
+            &["Georgia State University", "Case Western Reserve University"],
+        ),
+        (
+            "National University of Singapore and The University of Texas",
+            &["National University of Singapore", "University of Texas"],
+        ),
+        (
+            "Researchers At Indiana University, USA",
+            &["Indiana University"],
+        ),
     ];
     let mut failures = Vec::new();
     for (input, want) in cases {
