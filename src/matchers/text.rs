@@ -151,6 +151,25 @@ fn ends_sentence(s: &str, i: usize) -> bool {
     }
 }
 
+/// Whether the line break at byte `i` ends a sentence. A break inside a sentence, as a
+/// PDF's text has one at the end of every printed line, does not: the line before it ends
+/// in a lower-case letter or a comma, the next line goes on with a letter or digit, and
+/// neither is a table row (`|`) or a Markdown heading (`#`).
+fn breaks_sentence(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    let before = s[..i].trim_end_matches([' ', '\t']);
+    let wraps = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_lowercase() || c == ',');
+    if !wraps || !char_at(s, i + 1).is_some_and(char::is_alphanumeric) {
+        return true;
+    }
+    let line_start = memchr::memrchr(b'\n', &b[..i]).map_or(0, |k| k + 1);
+    let next_end = memchr::memchr(b'\n', &b[i + 1..]).map_or(b.len(), |k| i + 1 + k);
+    b[line_start] == b'#' || b[line_start..next_end].contains(&b'|')
+}
+
 /// Start of the sentence holding byte `pos` (searching back at most [`SENTENCE_REACH`] bytes).
 pub fn sentence_start(s: &str, pos: usize) -> usize {
     let b = s.as_bytes();
@@ -160,7 +179,7 @@ pub fn sentence_start(s: &str, pos: usize) -> usize {
     while i > limit {
         i -= 1;
         match b[i] {
-            b'\n' => return i + 1,
+            b'\n' if breaks_sentence(s, i) => return i + 1,
             b'.' | b'!' | b'?' if ends_sentence(s, i) => return ceil_boundary(s, i + 2).min(pos),
             _ => {}
         }
@@ -176,7 +195,7 @@ pub fn sentence_end(s: &str, pos: usize) -> usize {
     let mut i = pos;
     while i < limit {
         match b[i] {
-            b'\n' => return i,
+            b'\n' if breaks_sentence(s, i) => return i,
             b'.' | b'!' | b'?' if ends_sentence(s, i) => return i + 1,
             _ => {}
         }
@@ -210,7 +229,8 @@ impl SentenceIndex {
         // memchr skips the bytes between candidates with vector instructions; '!' is
         // rare, so it gets its own pass and a sort only when present.
         let mut push = |i: usize| match b[i] {
-            b'\n' => breaks.push(i << 1 | 1),
+            b'\n' if breaks_sentence(s, i) => breaks.push(i << 1 | 1),
+            b'\n' => {}
             _ if ends_sentence(s, i) => breaks.push(i << 1),
             _ => {}
         };
@@ -343,6 +363,9 @@ mod tests {
         s.push_str(&"ä b c. ".repeat(40));
         s.push_str(&"x".repeat(900));
         s.push_str("Ende. Ö");
+        // Wrapped lines, and line breaks that end a sentence all the same.
+        s.push_str("\nfindet ausschließlich in einem\nMitgliedsstaat statt, wenn\nüber den");
+        s.push_str("\n## Titel\nText | Zelle\nweiter, doch\n- Punkt\nEnde\n\nneu");
         let idx = SentenceIndex::new(&s);
         for pos in 0..=s.len() + 2 {
             assert_eq!(idx.start(&s, pos), sentence_start(&s, pos), "start {pos}");
@@ -370,6 +393,43 @@ mod tests {
             &s2[sentence_start(s2, p)..sentence_end(s2, p)],
             "We use Google LLC, U.S. company."
         );
+    }
+
+    #[test]
+    fn a_line_break_inside_a_sentence_does_not_end_it() {
+        let bounds = |s: &str, word: &str| {
+            let p = s.find(word).unwrap();
+            s[sentence_start(s, p)..sentence_end(s, p)].to_string()
+        };
+        // A PDF's printed lines: the sentence goes on after a lower-case letter or a comma.
+        let pdf =
+            "Vorwort.\nDie Verarbeitung findet ausschließlich in einem\nMitgliedsstaat der EU,\n\
+            und nur dort, statt. Weiter.";
+        assert_eq!(
+            bounds(pdf, "Mitgliedsstaat"),
+            "Die Verarbeitung findet ausschließlich in einem\nMitgliedsstaat der EU,\n\
+            und nur dort, statt."
+        );
+        // It ends after a full stop or a capital letter, at a blank line, before a bullet,
+        // after a heading and in a table.
+        for (s, word, want) in [
+            ("Erster Satz.\nZweiter Satz", "Zweiter", "Zweiter Satz"),
+            ("Muster GmbH\nDie Daten", "Daten", "Die Daten"),
+            ("Absatz ohne Punkt\n\nneuer Absatz", "neuer", "neuer Absatz"),
+            ("Daten gehen an\n- Muster GmbH", "Muster", "- Muster GmbH"),
+            (
+                "## Ort der verarbeitung\nDaten liegen in Berlin",
+                "Berlin",
+                "Daten liegen in Berlin",
+            ),
+            (
+                "Anbieter | zweck\nMuster GmbH | hosting",
+                "hosting",
+                "Muster GmbH | hosting",
+            ),
+        ] {
+            assert_eq!(bounds(s, word), want, "{s:?}");
+        }
     }
 
     #[test]
