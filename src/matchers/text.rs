@@ -5,10 +5,14 @@
 /// char is replaced by its lower-case form only when that is one char of the same UTF-8
 /// length (Ä→ä, É→é, Ω→ω); otherwise it is kept ('İ' lower-cases to two chars, so it stays).
 /// Offsets into the copy are therefore offsets into `s`.
+///
+/// ASCII white space (tab, line feed, carriage return, vertical tab, form feed) becomes a
+/// space, so that a keyword or term written with spaces ("standard contractual clause",
+/// "united states") is found where a printed line breaks it ("Standard\nContractual").
 pub fn lower_preserving(s: &str) -> String {
-    // A copy of a `str` edited only through `str` methods needs no UTF-8 check again.
-    let mut out = s.to_owned();
-    out.make_ascii_lowercase();
+    let bytes: Vec<u8> = s.bytes().map(fold_ascii).collect();
+    // ASCII bytes were replaced by ASCII bytes: still UTF-8, so the check cannot fail.
+    let mut out = String::from_utf8(bytes).unwrap_or_else(|_| s.to_owned());
     if s.is_ascii() {
         return out;
     }
@@ -57,10 +61,22 @@ pub fn lower_preserving(s: &str) -> String {
     out
 }
 
+/// An ASCII byte as [`lower_preserving`] writes it: lower case, white space as a space.
+pub fn fold_ascii(b: u8) -> u8 {
+    match b {
+        b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => b' ',
+        _ => b.to_ascii_lowercase(),
+    }
+}
+
 /// The char-by-char form of [`lower_preserving`] (reference for the tests).
 pub fn lower_preserving_slow(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
+        if ch.is_ascii() {
+            out.push(char::from(fold_ascii(ch as u8)));
+            continue;
+        }
         let mut lower = ch.to_lowercase();
         let replaced = match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == ch.len_utf8() => l,
@@ -326,6 +342,10 @@ mod tests {
             ("ΩMEGA", "ωmega"),
             ("ẞ", "ẞ"), // ß is 2 bytes, ẞ 3: kept
             ("", ""),
+            (
+                "Standard\nContractual\tClauses\r\n",
+                "standard contractual clauses  ",
+            ),
         ] {
             let got = lower_preserving(input);
             assert_eq!(got, want, "{input}");
@@ -339,6 +359,7 @@ mod tests {
             "ÄÖÜ Straße USA × ÞÀ",
             "İstanbul ẞ ΩMEGA Ǆ Ⅻ ＡＢ Ωmega ÿŸ",
             "Übermittlung in die Vereinigten Staaten von Amerika (USA).",
+            "Zeile\nZweite\tZeile\r\n\x0b\x0c",
         ] {
             assert_eq!(
                 lower_preserving(input),

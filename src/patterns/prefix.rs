@@ -12,8 +12,9 @@
 //! `None`. A set that is too large is cut to shorter prefixes,
 //! which are still prefixes of every match.
 //!
-//! Why lower case is sound: [`lower_preserving`] maps each char on its own, so if the text
-//! matches a literal `l` at `s`, the lower-cased text has `lower_preserving(l)` at `s`.
+//! Why lower case is sound: [`lower_preserving`] maps each char on its own (white space
+//! to a space), so if the text matches a literal `l` at `s`, the lower-cased text has
+//! `lower_preserving(l)` at `s`.
 //! Under `(?i)` a char stands for its simple case variants, each lower-cased the same way
 //! ('s' gives "s" and "ſ", 'ß' gives "ß" and "ẞ").
 //!
@@ -24,7 +25,7 @@ use regex_syntax::ast::{
 };
 use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 
-use crate::matchers::text::lower_preserving;
+use crate::matchers::text::{fold_ascii, lower_preserving};
 
 /// Shortest prefix, in bytes. Even one-byte prefixes ("(" before a defined term) are kept:
 /// whether anchored searches pay off is decided per document from how often they occur
@@ -444,7 +445,7 @@ fn chars(cs: &[char], ci: bool) -> Vec<String> {
 /// fold to ASCII letters (KELVIN SIGN to 'k', LONG S to 's'), which the lower-cased text
 /// keeps as they are.
 fn ascii_chars(c: char, ci: bool) -> Vec<String> {
-    let low = c.to_ascii_lowercase();
+    let low = char::from(fold_ascii(c as u8));
     if !ci {
         return vec![low.to_string()];
     }
