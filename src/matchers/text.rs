@@ -170,7 +170,8 @@ fn ends_sentence(s: &str, i: usize) -> bool {
 /// Whether the line break at byte `i` ends a sentence. A break inside a sentence, as a
 /// PDF's text has one at the end of every printed line, does not: the line before it ends
 /// in a lower-case letter or a comma, the next line goes on with a letter or digit, and
-/// neither is a table row (`|`) or a Markdown heading (`#`).
+/// neither is a table row (`|`) or a Markdown heading (`#`), nor is the line before a
+/// numbered heading followed by a capital ("§ 14 Art und Zweck der Verarbeitung⏎Jede …").
 fn breaks_sentence(s: &str, i: usize) -> bool {
     let b = s.as_bytes();
     let before = s[..i].trim_end_matches([' ', '\t']);
@@ -178,13 +179,63 @@ fn breaks_sentence(s: &str, i: usize) -> bool {
         .chars()
         .next_back()
         .is_some_and(|c| c.is_lowercase() || c == ',');
-    if !wraps || !char_at(s, i + 1).is_some_and(char::is_alphanumeric) {
+    let Some(next) = char_at(s, i + 1).filter(|c| c.is_alphanumeric()) else {
+        return true;
+    };
+    if !wraps {
         return true;
     }
     let line_start = memchr::memrchr(b'\n', &b[..i]).map_or(0, |k| k + 1);
     let next_end = memchr::memchr(b'\n', &b[i + 1..]).map_or(b.len(), |k| i + 1 + k);
-    b[line_start] == b'#' || b[line_start..next_end].contains(&b'|')
+    b[line_start] == b'#'
+        || b[line_start..next_end].contains(&b'|')
+        || (next.is_uppercase() && is_numbered_heading(&s[line_start..i]))
 }
+
+/// Whether a line reads like a numbered heading: it starts with "§ 14", "7.", "2.1",
+/// "Section 7", "Art. 3", "Anlage 2" or "Annex I", is at most [`HEADING_CHARS`] long and
+/// does not end in a word that goes on ("… in fulfilling the", "… gemäß der"), as the
+/// first line of a numbered paragraph does.
+fn is_numbered_heading(line: &str) -> bool {
+    let line = line.trim();
+    let last = line.rsplit(' ').next().unwrap_or_default().to_lowercase();
+    if line.chars().count() > HEADING_CHARS || GOES_ON.contains(&last.as_str()) {
+        return false;
+    }
+    if line.starts_with('§') {
+        return true;
+    }
+    let mut words = line.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    let numbered = |w: &str| {
+        let w = w.trim_end_matches(['.', ':', ')']);
+        !w.is_empty()
+            && (w
+                .split('.')
+                .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+                || w.bytes().all(|c| b"IVX".contains(&c)))
+    };
+    if numbered(first) && first.len() < line.len() {
+        return true;
+    }
+    const NAMES: &[&str] = &[
+        "section", "article", "art.", "artikel", "ziffer", "clause", "anlage", "annex", "appendix",
+        "schedule", "anhang",
+    ];
+    NAMES.contains(&first.to_lowercase().as_str()) && words.next().is_some_and(numbered)
+}
+
+/// Most chars of a numbered heading's line ([`is_numbered_heading`]).
+const HEADING_CHARS: usize = 80;
+
+/// Words that end a printed line inside a sentence, not a heading (lower case).
+const GOES_ON: &[&str] = &[
+    "the", "a", "an", "of", "in", "to", "for", "and", "or", "by", "with", "on", "at", "from",
+    "its", "their", "this", "that", "such", "any", "all", "as", "der", "die", "das", "den", "dem",
+    "des", "ein", "eine", "einer", "einem", "einen", "und", "oder", "im", "zu", "zur", "zum",
+    "von", "vom", "mit", "für", "auf", "an", "am", "bei", "nach", "über", "durch", "sowie",
+    "gemäß",
+];
 
 /// Start of the sentence holding byte `pos` (searching back at most [`SENTENCE_REACH`] bytes).
 pub fn sentence_start(s: &str, pos: usize) -> usize {
@@ -387,6 +438,7 @@ mod tests {
         // Wrapped lines, and line breaks that end a sentence all the same.
         s.push_str("\nfindet ausschließlich in einem\nMitgliedsstaat statt, wenn\nüber den");
         s.push_str("\n## Titel\nText | Zelle\nweiter, doch\n- Punkt\nEnde\n\nneu");
+        s.push_str("\n§ 4 Titel der regel\nText\n2.1 unterpunkt\nText und\n1. Punkt\nweiter");
         let idx = SentenceIndex::new(&s);
         for pos in 0..=s.len() + 2 {
             assert_eq!(idx.start(&s, pos), sentence_start(&s, pos), "start {pos}");
@@ -426,6 +478,12 @@ mod tests {
         let pdf =
             "Vorwort.\nDie Verarbeitung findet ausschließlich in einem\nMitgliedsstaat der EU,\n\
             und nur dort, statt. Weiter.";
+        // A numbered paragraph goes on where its next line starts in lower case.
+        let item = "§ 3 Die Daten werden ausschließlich in\nder EU verarbeitet.";
+        assert_eq!(bounds(item, "EU"), item);
+        let item =
+            "8.1 The Processor assists the Controller in fulfilling the\nController's obligation.";
+        assert_eq!(bounds(item, "obligation"), item);
         assert_eq!(
             bounds(pdf, "Mitgliedsstaat"),
             "Die Verarbeitung findet ausschließlich in einem\nMitgliedsstaat der EU,\n\
@@ -447,6 +505,21 @@ mod tests {
                 "Anbieter | zweck\nMuster GmbH | hosting",
                 "hosting",
                 "Muster GmbH | hosting",
+            ),
+            (
+                "§ 14 Art und Zweck der Verarbeitung\nJede Verlagerung",
+                "Jede",
+                "Jede Verlagerung",
+            ),
+            (
+                "Section 7 Audits and inspections\nThe Processor",
+                "Processor",
+                "The Processor",
+            ),
+            (
+                "2.1 Gegenstand des auftrags\nDer Auftragnehmer",
+                "Der",
+                "Der Auftragnehmer",
             ),
         ] {
             assert_eq!(bounds(s, word), want, "{s:?}");
