@@ -1174,7 +1174,7 @@ fn is_seat_header(cell: &str) -> bool {
 }
 
 /// The tables of `text` (runs of lines split into the same number, at least 2, of cells
-/// at `|`) whose first row has a seat column ([`is_seat_header`]), in text order.
+/// at `|`) whose first row has a seat column ("Corporate Location", "Sitz"), in text order.
 pub fn seat_columns(text: &str) -> Vec<SeatColumn> {
     let mut out = Vec::new();
     // The table being read: (its first row's start, cells per row, seat column).
