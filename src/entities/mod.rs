@@ -370,4 +370,4 @@ fn finding(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -201,8 +201,15 @@ fn gazetteer_term(
 /// Sorts, deduplicates and numbers the hits, adding page and context.
 fn finish(doc: &Extracted, scan: &Scan, mut hits: Vec<Hit>) -> Vec<Finding> {
     hits.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
-    // Identical spans of the same kind: keep the first (by rule id).
-    hits.dedup_by(|b, a| a.start == b.start && a.end == b.end && a.kind == b.kind);
+    // Identical spans of the same kind: keep the first (by rule id). Clause hits with
+    // different values (another checklist item, a document-kind signal) are both kept:
+    // a checklist hit must not hide a kind signal on the same words.
+    hits.dedup_by(|b, a| {
+        a.start == b.start
+            && a.end == b.end
+            && a.kind == b.kind
+            && (a.kind != FindingKind::Clause || a.value == b.value)
+    });
     // Countries and locations nested in a longer hit of the same kind: keep the longer.
     let mut keep = vec![true; hits.len()];
     for kind in [FindingKind::Country, FindingKind::Location] {
@@ -244,4 +251,41 @@ fn finish(doc: &Extracted, scan: &Scan, mut hits: Vec<Hit>) -> Vec<Finding> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rules whose hits span exactly the last `word` in `text`.
+    fn rules_on(text: &str, word: &str) -> Vec<String> {
+        let rules = Rules::embedded().expect("embedded rules");
+        let doc = crate::entities::tests::doc(text);
+        let at = text.rfind(word).expect("word in text");
+        let mut out: Vec<String> = find(&doc, &rules, None)
+            .into_iter()
+            .filter(|f| f.start == at && f.end == at + word.len())
+            .map(|f| f.rule)
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn clause_hits_on_one_span_with_different_values_are_all_kept() {
+        // Two document-kind signals of different weight on the same heading.
+        let text = "Der Auftragnehmer pflegt eine Liste der Unterauftragnehmer.\n\n\
+            Liste der Unterauftragnehmer\n\nHetzner Online GmbH | Hosting | Deutschland\n";
+        let got = rules_on(text, "Liste der Unterauftragnehmer");
+        assert!(
+            got.contains(&"clause.kind_subprocessor_list".to_string())
+                && got.contains(&"clause.kind_subprocessor_heading".to_string()),
+            "{got:?}"
+        );
+        // Two checklist rules for the same item on the same words: one hit.
+        let text = "Der Auftraggeber erteilt die allgemeine schriftliche Genehmigung zur \
+            Beauftragung weiterer Auftragsverarbeiter.";
+        let got = rules_on(text, "allgemeine schriftliche Genehmigung");
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
 }
