@@ -189,11 +189,12 @@ impl InnerLiterals {
 #[derive(Debug)]
 pub struct RuleRegex {
     /// Searched first: the rule's regex, or its relaxed form when it has a long gap
-    /// ([`super::relax`]).
+    /// ([`super::relax`]); a relaxed regex whose alternatives allow gaps of different
+    /// lengths has a pattern per alternative ([`super::relax::alternatives`]).
     first: meta::Regex,
-    /// A match of `first` at most this many bytes long is the rule's match (`usize::MAX`
-    /// when `first` is the rule's regex).
-    pub within: usize,
+    /// Per pattern of `first`: a match of it at most this many bytes long is the rule's
+    /// match (`usize::MAX` when the pattern has no relaxed gap).
+    pub within: Vec<usize>,
     /// The rule's regex when `first` is relaxed, built the first time a longer match needs
     /// it (with a long gap its automaton takes the most time to build).
     exact: OnceLock<Result<meta::Regex, String>>,
@@ -201,10 +202,10 @@ pub struct RuleRegex {
     pattern: String,
     /// Where the rule comes from ("patterns/FILE: rule ID"), for `exact`'s error.
     origin: String,
-    /// Capture group index of `hit`, if the pattern has one.
-    pub hit_group: Option<usize>,
-    /// Capture group index of `place`, if the pattern has one.
-    pub place_group: Option<usize>,
+    /// Whether the pattern has a `hit` group.
+    pub has_hit: bool,
+    /// Whether the pattern has a `place` group.
+    pub has_place: bool,
     /// Lower-case strings every match contains past its prefix word, with an automaton
     /// over them: an anchored search at `at` is spared when none occurs between `at` and
     /// the window's end ([`super::prefix::required_inner`]); `None` when none is known or
@@ -216,7 +217,15 @@ pub struct RuleRegex {
 impl RuleRegex {
     /// Whether the first search is relaxed.
     pub fn is_relaxed(&self) -> bool {
-        self.within != usize::MAX
+        self.within.iter().any(|&w| w != usize::MAX)
+    }
+
+    /// The bound of `m`, a match of `first`: see `within`.
+    fn within_of(&self, m: &Match) -> usize {
+        self.within
+            .get(m.pattern().as_usize())
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The regex searched first (relaxed or not: see [`RuleRegex::is_relaxed`]).
@@ -232,10 +241,11 @@ impl RuleRegex {
         }
         self.exact
             .get_or_init(|| {
-                build_meta(&self.pattern).inspect_err(|e| {
+                build_meta(&[&self.pattern]).inspect_err(|e| {
                     eprintln!(
                         "dpascan: {}: {e} (matches longer than {} bytes are not found)",
-                        self.origin, self.within
+                        self.origin,
+                        self.within.iter().min().copied().unwrap_or(0)
                     )
                 })
             })
@@ -243,40 +253,57 @@ impl RuleRegex {
             .map_err(String::as_str)
     }
 
-    /// Capture slots for [`RuleRegex::groups`] (both regexes have the same groups).
-    pub fn create_captures(&self) -> Captures {
-        self.first.create_captures()
+    /// Capture slots for [`RuleRegex::groups`]: for the first regex, and for the rule's own
+    /// when that is another (a relaxed regex split by alternatives numbers its groups
+    /// per alternative).
+    pub fn create_captures(&self) -> GroupSlots {
+        GroupSlots {
+            first: self.first.create_captures(),
+            exact: None,
+        }
     }
 
     /// The rule's leftmost-first match in `input`: the same as the rule's own regex
     /// finds, searched with the relaxed regex first ([`super::relax`]).
     pub fn find(&self, input: &Input) -> Option<Match> {
         let m = self.first.search(input)?;
-        if m.len() <= self.within {
+        if m.len() <= self.within_of(&m) {
             return Some(m);
         }
         let rest = input.clone().span(m.start()..input.end());
         self.exact().ok()?.search(&rest)
     }
 
-    /// The groups of `m`, a match that [`RuleRegex::find`] found in `input`, in `caps`.
+    /// The groups of `m`, a match that [`RuleRegex::find`] found in `input`, in `slots`;
+    /// returns the captures holding them (read them by name: `hit`, `place`).
     ///
-    /// Read by the relaxed regex when `m` is at most `within` bytes long: in `m`'s span
+    /// Read by the relaxed regex when `m` is within its pattern's bound: in `m`'s span
     /// every path of it is that short, so a path of the rule's regex, and the first of
-    /// them is `m`'s. Else by the rule's regex (same groups, so the same slots).
-    pub fn groups(&self, input: &Input, m: Match, caps: &mut Captures) {
+    /// them is `m`'s. Else by the rule's regex.
+    pub fn groups<'c>(&self, input: &Input, m: Match, slots: &'c mut GroupSlots) -> &'c Captures {
         let span = input.clone().span(m.range()).anchored(Anchored::Yes);
-        let re = if m.len() <= self.within {
-            &self.first
-        } else {
-            match self.exact() {
-                Ok(re) => re,
-                Err(_) => return caps.set_pattern(None),
-            }
+        if m.len() <= self.within_of(&m) {
+            let caps = &mut slots.first;
+            let pid = self.first.search_slots(&span, caps.slots_mut());
+            caps.set_pattern(pid);
+            return caps;
+        }
+        let Ok(re) = self.exact() else {
+            slots.first.set_pattern(None);
+            return &slots.first;
         };
+        let caps = slots.exact.get_or_insert_with(|| re.create_captures());
         let pid = re.search_slots(&span, caps.slots_mut());
         caps.set_pattern(pid);
+        caps
     }
+}
+
+/// Capture slots of a [`RuleRegex`]'s two regexes ([`RuleRegex::create_captures`]).
+#[derive(Debug, Clone)]
+pub struct GroupSlots {
+    first: Captures,
+    exact: Option<Captures>,
 }
 
 impl CompiledRule {
@@ -317,11 +344,12 @@ impl Rules {
     }
 }
 
-/// Compiles a prepared pattern with the rules' configuration.
-fn build_meta(pattern: &str) -> Result<meta::Regex, String> {
+/// Compiles prepared patterns (one, or one per alternative) with the rules'
+/// configuration.
+fn build_meta<P: AsRef<str>>(patterns: &[P]) -> Result<meta::Regex, String> {
     meta::Regex::builder()
         .configure(meta::Config::new().hybrid_cache_capacity(RULE_DFA_CACHE_BYTES))
-        .build(pattern)
+        .build_many(patterns)
         .map_err(|e| match e.syntax_error() {
             Some(syntax) => syntax.to_string(),
             None => format!("regex build error: {e}"),
@@ -330,20 +358,36 @@ fn build_meta(pattern: &str) -> Result<meta::Regex, String> {
 
 /// Compiles a rule's prepared pattern (relaxed, when it has a long gap), finds its `hit`
 /// and `place` groups and, when the rule has prefixes, its inner strings.
+///
+/// A relaxed pattern whose alternatives have different bounds (or some none) is split by
+/// alternatives ([`super::relax::alternatives`]), each relaxed on its own.
 fn build_regex(rule: &CompiledRule) -> Result<RuleRegex, String> {
+    use super::relax::{alternatives, print, relax};
     let pattern = rule.pattern.as_str();
     let with_inner = !rule.prefixes.is_empty();
     let ast = regex_syntax::ast::parse::Parser::new()
         .parse(pattern)
         .map_err(|e| e.to_string())?;
-    let (first, within) = match super::relax::relax(&ast) {
-        Some((relaxed, within)) => (build_meta(&super::relax::print(&relaxed))?, within),
-        None => (build_meta(pattern)?, usize::MAX),
+    let relaxed = |a: &regex_syntax::ast::Ast| match relax(a) {
+        Some((r, within)) => (print(&r), within),
+        None => (print(a), usize::MAX),
     };
-    let group = |name| {
-        first
-            .group_info()
-            .to_index(regex_automata::PatternID::ZERO, name)
+    let (first, within) = match relax(&ast) {
+        None => (build_meta(&[pattern])?, vec![usize::MAX]),
+        Some((whole, within)) => {
+            let parts: Vec<(String, usize)> = alternatives(&ast)
+                .map(|alts| alts.iter().map(relaxed).collect())
+                .filter(|parts: &Vec<(String, usize)>| parts.iter().any(|p| p.1 != within))
+                .unwrap_or_else(|| vec![(print(&whole), within)]);
+            let patterns: Vec<&str> = parts.iter().map(|p| p.0.as_str()).collect();
+            (build_meta(&patterns)?, parts.iter().map(|p| p.1).collect())
+        }
+    };
+    let named = |name| {
+        (0..first.pattern_len()).any(|p| {
+            regex_automata::PatternID::new(p)
+                .is_ok_and(|pid| first.group_info().to_index(pid, name).is_some())
+        })
     };
     let inner = if with_inner {
         super::prefix::required_inner(&ast)
@@ -354,8 +398,8 @@ fn build_regex(rule: &CompiledRule) -> Result<RuleRegex, String> {
         None
     };
     Ok(RuleRegex {
-        hit_group: group("hit"),
-        place_group: group("place"),
+        has_hit: named("hit"),
+        has_place: named("place"),
         first,
         within,
         exact: OnceLock::new(),
@@ -1471,7 +1515,7 @@ mod tests {
             .unwrap()
             .regex()
             .expect("the relaxed regex builds");
-        assert!(huge.is_relaxed() && huge.within == 90000);
+        assert!(huge.is_relaxed() && huge.within == [90000]);
         let input = Input::new("a beacon and a pixel");
         assert_eq!(huge.find(&input).map(|m| m.range()), Some(2..20));
         let errors = rules.build_all();
@@ -1486,6 +1530,34 @@ mod tests {
         );
         assert!(errors[1].starts_with("tracking.huge_gap: "), "{errors:?}");
         assert!(huge.exact().is_err());
+    }
+
+    /// Art. 28(3)(e) allows a gap of 260 chars in its first alternative and of 80 in its
+    /// second: split by alternatives, a match of the first 150 bytes long is the rule's
+    /// match as the relaxed regex finds it, without the rule's own regex (whose automaton
+    /// counts the gap); a match of the second longer than 80 bytes still needs it.
+    #[test]
+    fn a_relaxed_rule_is_split_by_alternatives_with_their_own_bounds() {
+        let rules = Rules::embedded().unwrap();
+        let rule = rules
+            .rules
+            .iter()
+            .find(|r| r.id == "clause.art28_3_e")
+            .unwrap();
+        let re = rule.regex().unwrap();
+        assert_eq!(re.within[..2], [260, 80], "{:?}", re.within);
+        let first = "Der Auftragnehmer unterstützt den Auftraggeber mit geeigneten technischen \
+            und organisatorischen Maßnahmen bei der Erfüllung der Rechte der betroffenen Personen.";
+        let m = re.find(&Input::new(first)).expect("a match");
+        assert!(m.len() > 100, "{}", &first[m.range()]);
+        assert!(re.exact.get().is_none(), "the rule's own regex was built");
+        let second = format!(
+            "Anträge der betroffenen Personen {}bearbeitet und unterstützt der Auftragnehmer.",
+            "x ".repeat(30)
+        );
+        let m = re.find(&Input::new(second.as_str())).expect("a match");
+        assert!(m.len() > 80);
+        assert!(re.exact.get().is_some());
     }
 
     #[test]

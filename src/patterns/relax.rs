@@ -36,6 +36,94 @@ pub fn relax(ast: &Ast) -> Option<(Ast, usize)> {
     Some((relaxed, usize::try_from(within?).ok()?))
 }
 
+/// The pattern `ast` as one pattern per alternative of its top alternation, in order, when
+/// it is one: everything around the alternation is flags and non-capturing groups, so
+/// `ast` matches exactly where one of the parts does, and a multi-pattern regex over the
+/// parts (leftmost-first, earlier patterns preferred) finds the same matches as `ast`
+/// (preferring earlier alternatives). Each part is `ast` with the alternation replaced by
+/// one alternative, so the flags and groups around it stay. `None` when there is no such
+/// alternation, or when flags stand directly in an alternative (`a (?i) | b`: they would
+/// reach into the alternatives after it).
+///
+/// Split, a relaxed regex tells by the pattern that matched which bound applies
+/// ([`relax`] per part): "within 80 bytes" for a rule whose first alternative allows a gap
+/// of 260 and its second one of 80 no longer sends every match of the first that is longer
+/// than 80 bytes to the rule's own regex.
+pub fn alternatives(ast: &Ast) -> Option<Vec<Ast>> {
+    let n = top_alternation(ast)?.asts.len();
+    let parts = (0..n)
+        .map(|i| {
+            let mut part = ast.clone();
+            let alt = top_alternation_mut(&mut part).expect("same shape as `ast`");
+            let one = alt.asts.swap_remove(i);
+            replace_alternation(&mut part, one);
+            part
+        })
+        .collect();
+    Some(parts)
+}
+
+/// The alternation reached from the root through concatenations of it with flags or empty
+/// items and through non-capturing groups, if its alternatives have no flags items.
+fn top_alternation(ast: &Ast) -> Option<&regex_syntax::ast::Alternation> {
+    match ast {
+        Ast::Alternation(a) => {
+            let flags_inside = |b: &Ast| match b {
+                Ast::Flags(_) => true,
+                Ast::Concat(c) => c.asts.iter().any(|x| matches!(x, Ast::Flags(_))),
+                _ => false,
+            };
+            (!a.asts.iter().any(flags_inside)).then_some(&**a)
+        }
+        Ast::Group(g) if matches!(g.kind, regex_syntax::ast::GroupKind::NonCapturing(_)) => {
+            top_alternation(&g.ast)
+        }
+        Ast::Concat(c) => {
+            let mut rest = c
+                .asts
+                .iter()
+                .filter(|x| !matches!(x, Ast::Flags(_) | Ast::Empty(_)));
+            let only = rest.next()?;
+            rest.next().is_none().then_some(())?;
+            top_alternation(only)
+        }
+        _ => None,
+    }
+}
+
+/// [`top_alternation`], mutable.
+fn top_alternation_mut(ast: &mut Ast) -> Option<&mut regex_syntax::ast::Alternation> {
+    top_alternation(ast)?;
+    match ast {
+        Ast::Alternation(a) => Some(a),
+        Ast::Group(g) => top_alternation_mut(&mut g.ast),
+        Ast::Concat(c) => c
+            .asts
+            .iter_mut()
+            .find(|x| !matches!(x, Ast::Flags(_) | Ast::Empty(_)))
+            .and_then(top_alternation_mut),
+        _ => None,
+    }
+}
+
+/// Puts `one` where the top alternation of `ast` is.
+fn replace_alternation(ast: &mut Ast, one: Ast) {
+    match ast {
+        Ast::Alternation(_) => *ast = one,
+        Ast::Group(g) => replace_alternation(&mut g.ast, one),
+        Ast::Concat(c) => {
+            if let Some(x) = c
+                .asts
+                .iter_mut()
+                .find(|x| !matches!(x, Ast::Flags(_) | Ast::Empty(_)))
+            {
+                replace_alternation(x, one);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Relaxes the repetitions in `ast`, keeping the smallest bound in `within`.
 fn walk(ast: &mut Ast, within: &mut Option<u32>) {
     match ast {
@@ -101,6 +189,34 @@ mod tests {
             relaxed(r"(?:x.{0,40})+"),
             Some((r"(?:x.{0,})+".to_string(), 40))
         );
+    }
+
+    fn parts(pattern: &str) -> Option<Vec<String>> {
+        let ast = regex_syntax::ast::parse::Parser::new()
+            .parse(pattern)
+            .unwrap();
+        alternatives(&ast).map(|v| v.iter().map(print).collect())
+    }
+
+    #[test]
+    fn a_top_alternation_splits_into_its_alternatives_with_their_flags() {
+        assert_eq!(
+            parts(r"(?xi) (?: a [^.]{0,260}? b | c [^.]{0,80}? d )"),
+            Some(vec![
+                r"(?xi)(?:a[^.]{0,260}?b)".to_string(),
+                r"(?xi)(?:c[^.]{0,80}?d)".to_string()
+            ])
+        );
+        // Flags inside a nested group stay in their alternative.
+        assert_eq!(
+            parts(r"(?i:a|b(?i)c)|d"),
+            Some(vec![r"(?i:a|b(?i)c)".to_string(), "d".to_string()])
+        );
+        // Not an alternation of the whole pattern, or flags inside an alternative.
+        assert_eq!(parts(r"x (?: a | b )"), None);
+        assert_eq!(parts(r"(?P<hit> a | b )"), None);
+        assert_eq!(parts(r"a (?i) b | c"), None);
+        assert_eq!(parts(r"abc"), None);
     }
 
     #[test]
