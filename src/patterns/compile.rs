@@ -131,6 +131,14 @@ pub struct CompiledRule {
     pub flags: Flags,
     /// Rule-specific extra cues.
     pub extra_cues: RuleCueWords,
+    /// The rule (index into [`Rules::rules`]) that has a match wherever this one has,
+    /// from the same start: anchored searches of this rule are made only where that one
+    /// matches (`starts_with_match_of` in the pattern file; resolved at load).
+    pub starts_with: Option<usize>,
+    /// Its id, as written.
+    pub starts_with_id: Option<String>,
+    /// Whether other rules start with this one's matches ([`CompiledRule::starts_with`]).
+    pub is_start_of_others: bool,
     /// Words that make a match more credible (informational).
     pub context: Vec<String>,
     /// Sources.
@@ -766,6 +774,27 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
             bail!("patterns/{}: rule {}: duplicate rule id", r.file, r.id);
         }
     }
+    let index: HashMap<String, usize> = rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.clone(), i))
+        .collect();
+    for i in 0..rules.len() {
+        let r = &rules[i];
+        let Some(other) = &r.starts_with_id else {
+            continue;
+        };
+        let to = match index.get(other) {
+            Some(&j) if j != i => j,
+            _ => bail!(
+                "patterns/{}: rule {}: starts_with_match_of {other:?} is no other rule",
+                r.file,
+                r.id
+            ),
+        };
+        rules[i].starts_with = Some(to);
+        rules[to].is_start_of_others = true;
+    }
     let cues = compile_cues(cues_syntax.ok_or_else(|| anyhow!("patterns/cues.toml: missing"))?)?;
     let csv_of = |n: &str| -> anyhow::Result<csv::Table> {
         let text = files
@@ -922,6 +951,9 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
             historical: extra.historical,
             hypothetical: extra.hypothetical,
         },
+        starts_with: None,
+        starts_with_id: r.starts_with_match_of,
+        is_start_of_others: false,
         context: r.context,
         references: r.references,
         examples: r.examples.iter().map(|e| e.to_table()).collect(),
