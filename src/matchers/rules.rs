@@ -77,10 +77,25 @@ impl RulePass {
         ri: usize,
         ws: &[(usize, usize)],
     ) -> Vec<usize> {
-        let patterns = rules.rule_prefixes.get(ri);
         let mut out = Vec::new();
+        self.prefix_starts_into(rules, ri, ws, &mut out, &mut Vec::new());
+        out
+    }
+
+    /// [`RulePass::prefix_starts`] into `out` (cleared first), with `runs` as scratch:
+    /// one pair of buffers serves all the rules of a document.
+    pub fn prefix_starts_into(
+        &self,
+        rules: &crate::patterns::Rules,
+        ri: usize,
+        ws: &[(usize, usize)],
+        out: &mut Vec<usize>,
+        runs: &mut Vec<usize>,
+    ) {
+        let patterns = rules.rule_prefixes.get(ri);
+        out.clear();
         // Where each pattern's (ascending) run of starts ends in `out`.
-        let mut runs = Vec::with_capacity(patterns.len());
+        runs.clear();
         for &p in patterns {
             let p = p as usize;
             let from = p
@@ -106,9 +121,18 @@ impl RulePass {
                 runs.push(out.len());
             }
         }
-        merge_runs(out, &runs)
+        match runs.len() {
+            0 | 1 => {}
+            // A few starts (the common case): sorting them costs less than merging.
+            _ if out.len() <= SORT_STARTS_UP_TO => out.sort_unstable(),
+            _ => *out = merge_runs(std::mem::take(out), runs),
+        }
+        out.dedup();
     }
 }
+
+/// Up to this many prefix starts of a rule are sorted rather than merged run by run.
+const SORT_STARTS_UP_TO: usize = 256;
 
 /// `v`, made of ascending runs ending at `runs` (ascending, the last one `v.len()`),
 /// merged into one ascending list without repeats: adjacent runs are merged pairwise,
@@ -268,6 +292,7 @@ fn run_rules(scan: &Scan, mut pass: RulePass, hits: &mut Vec<Hit>, strategy: Str
     let mut windows = std::mem::take(&mut pass.windows);
     let mut gates = Gates::default();
     let mut searches = Searches::default();
+    let (mut starts, mut runs) = (Vec::new(), Vec::new());
     for (ri, ws) in windows.iter_mut().enumerate() {
         let rule = &rules.rules[ri];
         if ws.is_empty() {
@@ -298,7 +323,7 @@ fn run_rules(scan: &Scan, mut pass: RulePass, hits: &mut Vec<Hit>, strategy: Str
             gates: &mut gates,
             searches: &mut searches,
         };
-        let starts = pass.prefix_starts(rules, ri, ws);
+        pass.prefix_starts_into(rules, ri, ws, &mut starts, &mut runs);
         if anchored(strategy, rule, ws, &starts) {
             search.anchored(ws, &starts);
         } else {
