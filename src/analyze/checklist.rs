@@ -62,19 +62,23 @@ pub(crate) fn build(kind: DocKind, findings: &[Finding]) -> Vec<ChecklistItem> {
         DocKind::PrivacyPolicy => &ART13_ITEMS,
         DocKind::SubprocessorList | DocKind::Other => &[],
     };
+    // One pass over the findings (in their order), each to its item.
+    let mut evidence: Vec<Vec<String>> = vec![Vec::new(); items.len()];
+    for f in findings.iter().filter(|f| f.kind == FindingKind::Clause) {
+        let Some(item) = str_of(f, "checklist") else {
+            continue;
+        };
+        if let Some(i) = items.iter().position(|(id, _)| *id == item) {
+            evidence[i].push(f.id.clone());
+        }
+    }
     items
         .iter()
-        .map(|(id, _)| {
-            let evidence: Vec<String> = findings
-                .iter()
-                .filter(|f| f.kind == FindingKind::Clause && str_of(f, "checklist") == Some(id))
-                .map(|f| f.id.clone())
-                .collect();
-            ChecklistItem {
-                id: id.to_string(),
-                present: !evidence.is_empty(),
-                evidence,
-            }
+        .zip(evidence)
+        .map(|((id, _), evidence)| ChecklistItem {
+            id: id.to_string(),
+            present: !evidence.is_empty(),
+            evidence,
         })
         .collect()
 }
