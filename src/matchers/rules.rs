@@ -596,7 +596,9 @@ impl<'a> Search<'_, 'a> {
                     .range(at..z)
                     .anchored(Anchored::Yes);
                 let found = self.re.find(&input);
-                if self.is_gate {
+                // No match is known for sure only when the rule's own regex was searched
+                // (a relaxed rule whose own regex cannot be built finds nothing long).
+                if self.is_gate && (found.is_some() || !self.re.is_relaxed()) {
                     self.gates.known.insert((self.ri, at, z), found.is_some());
                 }
                 let Some(m) = found else {
