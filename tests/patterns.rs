@@ -492,6 +492,13 @@ negative_examples = ["y"]
         ),
         (
             "x.toml",
+            bad_regex
+                .replace("(unclosed", "x")
+                .replace("lang = ", "starts_with_match_of = \"transfer.nowhere\"\nlang = "),
+            "patterns/x.toml: rule transfer.broken: starts_with_match_of \"transfer.nowhere\" is no other rule",
+        ),
+        (
+            "x.toml",
             bad_regex.replace("name = ", "nmae = "),
             "patterns/x.toml: invalid pattern file",
         ),

@@ -135,8 +135,6 @@ pub struct CompiledRule {
     /// from the same start: anchored searches of this rule are made only where that one
     /// matches (`starts_with_match_of` in the pattern file; resolved at load).
     pub starts_with: Option<usize>,
-    /// Its id, as written.
-    pub starts_with_id: Option<String>,
     /// Whether other rules start with this one's matches ([`CompiledRule::starts_with`]).
     pub is_start_of_others: bool,
     /// Words that make a match more credible (informational).
@@ -751,6 +749,8 @@ pub fn valid_id(id: &str) -> bool {
 /// Compiles the contents of a `patterns/` directory: `files` maps file name → text.
 pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
     let mut rules = Vec::new();
+    // Per rule, the id its `starts_with_match_of` names, resolved once all rules are in.
+    let mut starts_with_ids: Vec<Option<String>> = Vec::new();
     let mut cues_syntax: Option<CuesSyntax> = None;
     for (name, text) in files {
         let shown = format!("patterns/{name}");
@@ -763,6 +763,7 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
                 toml::from_str(text).with_context(|| format!("{shown}: invalid pattern file"))?;
             for r in file.rule {
                 let id = r.id.clone();
+                starts_with_ids.push(r.starts_with_match_of.clone());
                 let c = compile_rule(r, name).with_context(|| format!("{shown}: rule {id}"))?;
                 rules.push(c);
             }
@@ -779,11 +780,11 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
         .enumerate()
         .map(|(i, r)| (r.id.clone(), i))
         .collect();
-    for i in 0..rules.len() {
-        let r = &rules[i];
-        let Some(other) = &r.starts_with_id else {
+    for (i, other) in starts_with_ids.iter().enumerate() {
+        let Some(other) = other else {
             continue;
         };
+        let r = &rules[i];
         let to = match index.get(other) {
             Some(&j) if j != i => j,
             _ => bail!(
@@ -952,7 +953,6 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
             hypothetical: extra.hypothetical,
         },
         starts_with: None,
-        starts_with_id: r.starts_with_match_of,
         is_start_of_others: false,
         context: r.context,
         references: r.references,
