@@ -183,6 +183,25 @@ fn provider_gazetteer() {
             "Die Meta Platforms Ireland Ltd. betreibt Facebook.",
             &["Facebook", "Meta"],
         ),
+        // A case-2 name that is not one plain word may start a list item (Zulip's list).
+        ("Subprocessors:\n• FrontApp, Inc.\n", &["FrontApp"]),
+        ("• Zapier, Inc.\n", &["Zapier"]),
+        ("Videos are recorded with Loom.", &["Loom"]),
+        ("Loom and weave.", &[]),
+        (
+            "Zapier Inc. USA Automatisierung; Aircall Frankreich Cloud-Telefonie",
+            &["Aircall", "Zapier"],
+        ),
+        (
+            "Our mail is hosted by Proton AG in Switzerland.",
+            &["Proton"],
+        ),
+        ("A proton is a particle.", &[]),
+        (
+            "Every snowflake is different. We query Snowflake.",
+            &["Snowflake"],
+        ),
+        ("Oracle America, Inc. hosts the service.", &["Oracle Cloud"]),
     ];
     let mut failures = Vec::new();
     for (text, want) in cases {

@@ -1340,6 +1340,13 @@ fn auto_case(written: &str) -> CaseRule {
     }
 }
 
+/// Whether `written` is one word of letters with only its first one upper case ("Front",
+/// not "FrontApp", "Branch.io" or "Urban Airship").
+fn is_plain_capitalized_word(written: &str) -> bool {
+    let mut chars = written.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+}
+
 fn build_gazetteer(
     countries: &[Country],
     stops: &[String],
@@ -1379,7 +1386,11 @@ fn build_gazetteer(
         for a in &p.aliases {
             let case = match p.case_sensitive {
                 1 => CaseRule::Exact,
-                2 => CaseRule::ExactNotSentenceStart,
+                // Only a plain capitalised word ("Front", "Adjust") can be that common
+                // word starting a sentence; "FrontApp", "Branch.io" or "Urban Airship"
+                // at the start of a list item still name the provider.
+                2 if is_plain_capitalized_word(a) => CaseRule::ExactNotSentenceStart,
+                2 => CaseRule::Exact,
                 _ => match auto_case(a) {
                     CaseRule::Exact => CaseRule::Exact,
                     _ => CaseRule::Insensitive,
