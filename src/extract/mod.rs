@@ -17,6 +17,7 @@ pub mod docx;
 pub mod html;
 pub mod normalize;
 pub mod pdf;
+pub mod running;
 pub mod text;
 
 /// A supported input format.

@@ -15,7 +15,8 @@
 //!    a line end are joined (see `hyphen_join`).
 //!
 //! Pages are normalized one by one and joined with a blank line (`"\n\n"`);
-//! hyphenation is never joined across a page boundary.
+//! hyphenation is never joined across a page boundary. Paged documents then lose their
+//! running headers and footers to a block at the end ([`super::running`]).
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -33,16 +34,31 @@ pub fn normalize(raw: RawText) -> Extracted {
     let mut text = String::with_capacity(
         raw.pages.iter().map(String::len).sum::<usize>() + 2 * raw.pages.len(),
     );
-    let mut pages = Vec::with_capacity(raw.pages.len());
-    let mut page_buf = String::new();
-    for page in &raw.pages {
-        page_buf.clear();
-        normalize_page(page, &mut page_buf);
-        if !page_buf.is_empty() && !text.is_empty() {
+    let mut normalized: Vec<String> = raw
+        .pages
+        .iter()
+        .map(|page| {
+            let mut out = String::new();
+            normalize_page(page, &mut out);
+            out
+        })
+        .collect();
+    if raw.paged {
+        let block = super::running::move_running_lines(&mut normalized);
+        if let Some(last) = normalized.iter_mut().rev().find(|p| !p.is_empty()) {
+            if !block.is_empty() {
+                last.push_str(PAGE_SEPARATOR);
+                last.push_str(&block);
+            }
+        }
+    }
+    let mut pages = Vec::with_capacity(normalized.len());
+    for page in &normalized {
+        if !page.is_empty() && !text.is_empty() {
             text.push_str(PAGE_SEPARATOR);
         }
         let start = text.len();
-        text.push_str(&page_buf);
+        text.push_str(page);
         pages.push(start..text.len());
     }
     Extracted {

@@ -751,6 +751,50 @@ mod tests {
         assert!(raw.warnings.is_empty(), "{:?}", raw.warnings);
     }
 
+    /// A clause cut by a page break with a running footer: the footer leaves the flow
+    /// (`super::super::running`), and the clause is found across the break.
+    #[test]
+    fn a_clause_cut_by_a_running_footer_is_found_across_the_page_break() {
+        const FOOTER: &str = "Musterhosting GmbH - Hauptstrasse 1 - 10115 Berlin - HRB 12345";
+        let p1: &[&str] = &[
+            "Vertrag zur Auftragsverarbeitung",
+            "Der Auftragnehmer verarbeitet personenbezogene Daten nur im Rahmen der Weisung des",
+            "Seite 1 von 3",
+            FOOTER,
+        ];
+        let p2: &[&str] = &[
+            "Auftraggebers, es sei denn, er ist gesetzlich dazu verpflichtet.",
+            "Seite 2 von 3",
+            FOOTER,
+        ];
+        let p3: &[&str] = &["Schlussbestimmungen.", "Seite 3 von 3", FOOTER];
+        let (mut doc, _) = build(&[p1, p2, p3]);
+        let raw = extract(&save(&mut doc), &Limits::default()).expect("extracts");
+        let doc = super::super::normalize::normalize(raw);
+        // The first two pages' footers moved behind the last page's own.
+        assert!(
+            doc.text.contains("Weisung des\n\nAuftraggebers,"),
+            "{}",
+            doc.text
+        );
+        assert!(
+            doc.text.ends_with(&format!(
+                "Schlussbestimmungen.\nSeite 3 von 3\n{FOOTER}\n\n\
+                 Seite 1 von 3\n{FOOTER}\nSeite 2 von 3\n{FOOTER}"
+            )),
+            "{}",
+            doc.text
+        );
+        let rules = crate::patterns::Rules::embedded().expect("embedded rules");
+        let findings = crate::matchers::find(&doc, &rules, None);
+        assert!(
+            findings.iter().any(|f| f.rule == "clause.art28_3_a"
+                && f.text.contains("Weisung des")
+                && f.page == Some(1)),
+            "{findings:#?}"
+        );
+    }
+
     /// Pages in a Type0 `Identity-H` font named `base_font` whose `/ToUnicode` CMap maps
     /// nothing, as macOS Preview writes them: each character shown by the glyph id it has
     /// in the Microsoft core fonts.
