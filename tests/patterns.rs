@@ -518,6 +518,19 @@ negative_examples = ["y"]
         ),
         (
             "x.toml",
+            {
+                let rule = |id: &str, gate: &str| {
+                    bad_regex
+                        .replace("transfer.broken", id)
+                        .replace("(unclosed", "x")
+                        .replace("lang = ", &format!("starts_with_match_of = \"{gate}\"\nlang = "))
+                };
+                rule("transfer.ping", "transfer.pong") + &rule("transfer.pong", "transfer.ping")
+            },
+            "rule transfer.ping: starts_with_match_of leads back to the rule itself",
+        ),
+        (
+            "x.toml",
             bad_regex.replace("name = ", "nmae = "),
             "patterns/x.toml: invalid pattern file",
         ),

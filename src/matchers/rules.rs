@@ -284,6 +284,8 @@ pub struct Searches {
     pub anchored: usize,
     /// Anchored searches spared by a rule's `starts_with`.
     pub spared: usize,
+    /// Anchored searches of a gate rule made to open it where it had not searched itself.
+    pub gate: usize,
 }
 
 /// Runs each rule's regex over its windows in `pass`.
@@ -330,6 +332,7 @@ fn run_rules(scan: &Scan, mut pass: RulePass, hits: &mut Vec<Hit>, strategy: Str
             search.scan(ws);
         }
     }
+    searches.gate = gates.searched;
     searches
 }
 
@@ -450,21 +453,32 @@ impl Budget {
 /// by the rules that start with its matches ([`CompiledRule::starts_with`]).
 #[derive(Default)]
 struct Gates {
-    known: std::collections::HashMap<(usize, usize, usize), bool>,
+    known: rustc_hash::FxHashMap<(usize, usize, usize), bool>,
+    /// Searches made by [`Gates::open`].
+    searched: usize,
 }
 
 impl Gates {
     /// Whether rule `g` has a match anchored at `at` in `at..z` (looked up, or searched with
     /// its first regex: a match of the rule's own regex is one of it, see
     /// [`crate::patterns::relax`]). True when the rule's regex cannot be built.
+    ///
+    /// A gate that starts with another rule's matches itself is closed where that one is.
     fn open(&mut self, scan: &Scan, g: usize, at: usize, z: usize) -> bool {
-        *self.known.entry((g, at, z)).or_insert_with(|| {
-            let Some(re) = scan.rules.rules.get(g).and_then(CompiledRule::regex) else {
-                return true;
-            };
-            let input = Input::new(scan.text).range(at..z).anchored(Anchored::Yes);
-            re.first().search(&input).is_some()
-        })
+        if let Some(&known) = self.known.get(&(g, at, z)) {
+            return known;
+        }
+        let Some(rule) = scan.rules.rules.get(g) else {
+            return true;
+        };
+        let open = rule.starts_with.is_none_or(|gg| self.open(scan, gg, at, z))
+            && rule.regex().is_none_or(|re| {
+                self.searched += 1;
+                let input = Input::new(scan.text).range(at..z).anchored(Anchored::Yes);
+                re.first().search(&input).is_some()
+            });
+        self.known.insert((g, at, z), open);
+        open
     }
 }
 
@@ -962,6 +976,55 @@ mod tests {
         assert_eq!(
             hits(&text, &rules, Strategy::Anchored),
             hits(&text, &rules, Strategy::Scan)
+        );
+    }
+
+    /// A gate can itself be gated: the enumeration rules that capture the third or fourth
+    /// place start with the match of the rule for the second place (the same regex), which
+    /// starts with a data-centre match. Where a place follows but no enumeration of three
+    /// or four, only the second-place rules search; the others are spared.
+    #[test]
+    fn a_chain_of_gates_spares_the_rules_behind_a_closed_gate() {
+        let rules = Rules::embedded().expect("embedded rules");
+        let gate_of = |id: &str| {
+            let r = rules.rules.iter().find(|r| r.id == id).unwrap();
+            rules.rules[r.starts_with.unwrap()].id.as_str()
+        };
+        assert_eq!(
+            gate_of("location.datacenter_list_3_3"),
+            "location.datacenter_list_3_2"
+        );
+        assert_eq!(
+            gate_of("location.datacenter_list_4_4"),
+            "location.datacenter_list_4_2"
+        );
+        assert_eq!(
+            gate_of("location.datacenter_list_4_2"),
+            "location.datacenter"
+        );
+        // Without places no gate opens, and no gate is searched but by its own rule.
+        let text = "Die Server und Rechenzentren werden regelmäßig gewartet. ".repeat(20);
+        let scan = Scan::new(&text, &rules);
+        let searches = find_rule_hits_with(&scan, &mut Vec::new(), Strategy::Anchored);
+        assert!(searches.spared >= 6 * 20, "{searches:?}");
+        assert_eq!(searches.gate, 0, "{searches:?}");
+        let text = "Backups are stored in Paris and Roubaix. ".repeat(20);
+        let scan = Scan::new(&text, &rules);
+        let searches = find_rule_hits_with(&scan, &mut Vec::new(), Strategy::Anchored);
+        // 3_3, 4_3 and 4_4 at each of the 20 places.
+        assert!(searches.spared >= 3 * 20, "{searches:?}");
+        let found = hits(&text, &rules, Strategy::Anchored);
+        assert_eq!(found, hits(&text, &rules, Strategy::Scan));
+        assert!(found.iter().any(|h| h.0 == "location.datacenter_list_2_2"));
+        // And where there is an enumeration of three, the third place is found.
+        let three = "Backups are stored in Paris, Roubaix and Strasbourg. ".repeat(3);
+        let found = hits(&three, &rules, Strategy::Anchored);
+        assert_eq!(found, hits(&three, &rules, Strategy::Scan));
+        assert!(
+            found
+                .iter()
+                .any(|h| h.0 == "location.datacenter_list_3_3" && three[h.1..h.2] == *"Strasbourg"),
+            "{found:?}"
         );
     }
 

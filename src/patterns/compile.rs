@@ -796,6 +796,22 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
         rules[i].starts_with = Some(to);
         rules[to].is_start_of_others = true;
     }
+    // A chain of gates must end: a rule that (through others) starts with its own matches
+    // would be searched nowhere.
+    for (i, r) in rules.iter().enumerate() {
+        let mut at = r.starts_with;
+        for _ in 0..rules.len() {
+            match at {
+                Some(j) if j == i => bail!(
+                    "patterns/{}: rule {}: starts_with_match_of leads back to the rule itself",
+                    r.file,
+                    r.id
+                ),
+                Some(j) => at = rules[j].starts_with,
+                None => break,
+            }
+        }
+    }
     let cues = compile_cues(cues_syntax.ok_or_else(|| anyhow!("patterns/cues.toml: missing"))?)?;
     let csv_of = |n: &str| -> anyhow::Result<csv::Table> {
         let text = files
