@@ -94,3 +94,85 @@ fn seed_parties() {
         assert!(!p.name.contains("DSGVO"), "{names:?}");
     }
 }
+
+/// The parties of `text` through the whole pipeline (find with the embedded rules, entities,
+/// analyze).
+fn pipeline_parties(text: &str) -> Vec<dpascan::report::Party> {
+    let rules = dpascan::patterns::Rules::embedded().expect("embedded rules");
+    let doc = Extracted {
+        pages: std::iter::once(0..text.len()).collect(),
+        text: text.to_string(),
+        paged: false,
+        engine: "text".into(),
+        warnings: Vec::new(),
+    };
+    dpascan::pipeline::analyze_extracted("test.txt", "", None, &doc, &rules).parties
+}
+
+/// A party without an address or a stated country gets the country its name holds, else
+/// that of a legal form used in one country only, and says so in `country_source`.
+#[test]
+fn a_party_without_address_gets_the_country_of_its_name_or_legal_form() {
+    use dpascan::report::CountrySource::{self, Address, LegalForm, Name};
+    /// (text, party, expected country and its source)
+    type Case = (
+        &'static str,
+        &'static str,
+        Option<(&'static str, CountrySource)>,
+    );
+    let cases: &[Case] = &[
+        (
+            "Data is shared with Google Ireland Limited for the service.",
+            "Google Ireland Limited",
+            Some(("IE", Name)),
+        ),
+        (
+            "Die Daten verarbeitet die SAP Deutschland SE im Auftrag.",
+            "SAP Deutschland SE",
+            Some(("DE", Name)),
+        ),
+        (
+            "This DPA is entered into with WeTransfer B.V. as processor.",
+            "WeTransfer B.V.",
+            Some(("NL", LegalForm)),
+        ),
+        (
+            "Analytics are provided by Google LLC to the customer.",
+            "Google LLC",
+            Some(("US", LegalForm)),
+        ),
+        // Inc. is used in the US and in Canada: no country.
+        (
+            "Tickets are handled by Zendesk, Inc. for us.",
+            "Zendesk, Inc.",
+            None,
+        ),
+        // The name's country must be one where the legal form is used: an Irish shop in
+        // Germany.
+        (
+            "Ordered from Celtic Ireland Shop GmbH online.",
+            "Celtic Ireland Shop GmbH",
+            None,
+        ),
+        // An address wins over the name.
+        (
+            "Hetzner Finland Oy, Industriestr. 25, 91710 Gunzenhausen, Deutschland",
+            "Hetzner Finland Oy",
+            Some(("DE", Address)),
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (text, name, want) in cases {
+        let parties = pipeline_parties(text);
+        let got = parties
+            .iter()
+            .find(|p| p.name == *name)
+            .map(|p| p.country.as_deref().zip(p.country_source));
+        if got != Some(*want) {
+            failures.push(format!(
+                "{text:?}: {name} got {got:?}, expected {want:?} ({parties:?})"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

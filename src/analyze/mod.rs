@@ -16,7 +16,7 @@ mod entities;
 mod kind;
 mod risk;
 mod transfers;
-mod value;
+pub(crate) mod value;
 
 use crate::extract::Extracted;
 use crate::findings::Finding;

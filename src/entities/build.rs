@@ -3,20 +3,23 @@
 
 use crate::extract::Extracted;
 use crate::findings::{Finding, FindingKind};
-use crate::report::{Address, Party};
+use crate::report::{Address, CountrySource, Party};
 
 use super::text::{cell_index, same_table_other_rows};
 
 /// Merges the `party` and `address` findings (with ids assigned) into parties, in order of first
 /// appearance. Mentions of one organisation are merged by a key that ignores case, whitespace and
 /// the punctuation of legal forms ("Inc" = "Inc."); each address is attached to the organisation
-/// named right before it (same line, or the lines just above); `country` is the address country
-/// or a country stated for the organisation.
+/// named right before it (same line, or the lines just above); `country` is the address country,
+/// else a country stated for the organisation, else one its name holds, else the country of its
+/// legal form where that is used in one country only (`country_source` says which).
 pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
     let text = doc.text.as_str();
     let mut parties: Vec<Party> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     let mut stated: Vec<Option<String>> = Vec::new();
+    // Per party, the best country its mentions' names or legal forms give.
+    let mut hinted: Vec<Option<(CountrySource, String)>> = Vec::new();
     // (finding index, party index) for mentions an address may attach to.
     let mut anchors: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, party)
 
@@ -39,11 +42,13 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
             None => {
                 keys.push(key);
                 stated.push(None);
+                hinted.push(None);
                 parties.push(Party {
                     name: name.to_string(),
                     legal_form: form.map(str::to_string),
                     roles: Vec::new(),
                     country: None,
+                    country_source: None,
                     address: None,
                     evidence: Vec::new(),
                 });
@@ -62,6 +67,21 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
                 .get("country")
                 .and_then(|v| v.as_str())
                 .map(str::to_string);
+        }
+        let hint = |key, source| {
+            let code = f.value.get(key).and_then(|v| v.as_str())?;
+            Some((source, code.to_string()))
+        };
+        let hint = hint("name_country", CountrySource::Name)
+            .or_else(|| hint("form_country", CountrySource::LegalForm));
+        if let Some(h) = hint {
+            // A name's country beats a legal form's.
+            let better = hinted[pi]
+                .as_ref()
+                .is_none_or(|(s, _)| *s == CountrySource::LegalForm && h.0 == CountrySource::Name);
+            if better {
+                hinted[pi] = Some(h);
+            }
         }
         if !f.id.is_empty() && !p.evidence.contains(&f.id) {
             p.evidence.push(f.id.clone());
@@ -116,8 +136,14 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
             p.evidence.push(a.id.clone());
         }
     }
-    for (p, s) in parties.iter_mut().zip(stated) {
-        p.country = p.address.as_ref().and_then(|a| a.country.clone()).or(s);
+    for ((p, s), h) in parties.iter_mut().zip(stated).zip(hinted) {
+        let address = p.address.as_ref().and_then(|a| a.country.clone());
+        (p.country_source, p.country) = match (address, s, h) {
+            (Some(c), _, _) => (Some(CountrySource::Address), Some(c)),
+            (None, Some(c), _) => (Some(CountrySource::Stated), Some(c)),
+            (None, None, Some((source, c))) => (Some(source), Some(c)),
+            (None, None, None) => (None, None),
+        };
     }
     merge_line_broken(text, findings, parties, &keys)
 }
@@ -159,7 +185,9 @@ fn merge_line_broken(
         }
         if long.address.is_none() {
             long.address = short.address;
-            long.country = long.country.take().or(short.country);
+            if long.country.is_none() {
+                (long.country, long.country_source) = (short.country, short.country_source);
+            }
         }
         for e in short.evidence {
             if !long.evidence.contains(&e) {

@@ -116,6 +116,50 @@ fn defined_terms_inline(
         .find_map(|k| party::defined_terms_after(text, end + k))
 }
 
+/// The country a company's name holds ("Google Ireland Limited", "SAP Deutschland SE",
+/// "Hetzner Finland Oy"): the one country mention inside the name, if the legal form is
+/// used there (when the form names its countries; "EU" admits any member state). Only
+/// for names with a legal form: "University of Georgia" is in the US.
+fn name_country(
+    o: &party::OrgHit,
+    mentions: &[CountryMention],
+    form: Option<&data::LegalForm>,
+) -> Option<String> {
+    let form = form?;
+    let mut inside = mentions
+        .iter()
+        .filter(|m| o.start <= m.start && m.end <= o.end)
+        .map(|m| m.code.as_str());
+    let code = inside.next()?;
+    if inside.any(|c| c != code) {
+        return None;
+    }
+    let fits = form.countries.is_empty()
+        || form
+            .countries
+            .iter()
+            .any(|c| c == code || (c == "EU" && in_eu_eea(code)));
+    fits.then(|| code.to_string())
+}
+
+/// Whether `code` is an EU or EEA member (where an SE may have its seat).
+fn in_eu_eea(code: &str) -> bool {
+    use crate::report::CountryStatus;
+    matches!(
+        crate::analyze::value::status_of(code),
+        CountryStatus::Eu | CountryStatus::Eea
+    )
+}
+
+/// The country of a legal form used in one country only ("B.V." → NL, "Oy" → FI,
+/// "LLC" → US); none for forms of several ("GmbH", "Ltd", "Inc.") or of the EU ("SE").
+fn form_country(form: &data::LegalForm) -> Option<String> {
+    match form.countries.as_slice() {
+        [one] if one != "EU" => Some(one.clone()),
+        _ => None,
+    }
+}
+
 pub fn find_entities(
     doc: &Extracted,
     country_mentions: &[CountryMention],
@@ -217,12 +261,18 @@ pub fn find_entities(
         let country = party::country_after(text, after, &mentions, &seats)
             .or_else(|| party::country_after(text, o.end, &mentions, &seats))
             .map(|(cc, _, _)| cc);
+        let form = o
+            .legal_form
+            .as_deref()
+            .and_then(|f| data.form_of_variant(f));
         let value = json!({
             "name": o.name,
             "legal_form": o.legal_form,
             "role": role,
             "defines": defines,
             "country": country,
+            "name_country": name_country(o, &mentions, form),
+            "form_country": form.and_then(form_country),
         });
         out.push(finding(
             doc,

@@ -438,7 +438,8 @@ fn build_parties_roles_and_defined_terms() {
             "Mailgun Technologies, Inc.", &["processor"], None),
         ("Außerdem ist u.a. als Auftragsverarbeiter genannt: Sinch America Inc., 7000 Central Parkway Suite 1480. Atlanta, GA 30328 (USA).",
             "Sinch America Inc.", &["processor"], Some("US")),
-        ("GitHub B.V. is GitHub’s data protection representative for the European Economic Area.", "GitHub B.V.", &["representative"], None),
+        // No address and no country stated: a B.V. is Dutch (`country_source` "legal_form").
+        ("GitHub B.V. is GitHub’s data protection representative for the European Economic Area.", "GitHub B.V.", &["representative"], Some("NL")),
         ("Mailjet is a subsidiary of Sinch AB, headquartered in Stockholm.", "Sinch AB", &["parent"], Some("SE")),
         ("Die Muttergesellschaft Sinch AB sitzt in Schweden.", "Sinch AB", &["parent"], Some("SE")),
         ("Unser Datenschutzbeauftragter ist die DataCo GmbH, Musterweg 1, 10115 Berlin.", "DataCo GmbH", &["dpo"], Some("DE")),

@@ -161,7 +161,13 @@ fn parties(out: &mut String, st: Style, r: &DocResult) {
             }
         }
         if let Some(c) = &p.country {
-            let _ = write!(line, " · {}", clean(c));
+            // A country read off the name or the legal form is a guess the reviewer should see.
+            let from = match p.country_source {
+                Some(crate::report::CountrySource::Name) => " (from the name)",
+                Some(crate::report::CountrySource::LegalForm) => " (from the legal form)",
+                _ => "",
+            };
+            let _ = write!(line, " · {}{from}", clean(c));
         }
         let _ = writeln!(out, "{line}");
     }
@@ -490,6 +496,7 @@ mod tests {
             legal_form: Some("Inc.".into()),
             roles: vec!["processor".into()],
             country: Some("US".into()),
+            country_source: Some(crate::report::CountrySource::Address),
             address: Some(Address {
                 street: Some("112 E Pecan St #1135".into()),
                 postcode: Some("78205".into()),
@@ -578,6 +585,29 @@ mod tests {
         assert!(q.contains("Drittland"), "{q}");
         assert!(!out.contains('\x1b'));
         assert!(lines.len() <= 40, "{} lines", lines.len());
+    }
+
+    /// A country read off the name or the legal form says so; one from the address not.
+    #[test]
+    fn a_guessed_party_country_says_where_it_comes_from() {
+        let mut r = sample();
+        let p = r.parties[0].clone();
+        r.parties.push(Party {
+            name: "WeTransfer B.V.".into(),
+            legal_form: Some("B.V.".into()),
+            roles: vec![],
+            country: Some("NL".into()),
+            country_source: Some(crate::report::CountrySource::LegalForm),
+            address: None,
+            ..p
+        });
+        let out = render(&r, false);
+        assert!(
+            out.lines()
+                .any(|l| l == "  WeTransfer B.V. · NL (from the legal form)"),
+            "{out}"
+        );
+        assert!(out.contains("San Antonio, TX · US\n"), "{out}");
     }
 
     #[test]

@@ -120,10 +120,27 @@ pub struct Party {
     /// ISO 3166-1 alpha-2 of the party's seat.
     #[schemars(regex(pattern = "^[A-Z]{2}$"))]
     pub country: Option<String>,
+    /// Where `country` comes from (null when there is none).
+    #[serde(default)]
+    pub country_source: Option<CountrySource>,
     /// The party's postal address, if found.
     pub address: Option<Address>,
     /// Ids of the findings this party rests on.
     pub evidence: Vec<String>,
+}
+
+/// `parties[].country_source`: what a party's country rests on, the first that gives one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CountrySource {
+    /// The country of the party's address.
+    Address,
+    /// A country stated for it ("Mailjet SAS in Frankreich", a seat column of a table).
+    Stated,
+    /// A country its name holds ("Google Ireland Limited").
+    Name,
+    /// Its legal form, used in one country only ("B.V.", "Oy", "LLC").
+    LegalForm,
 }
 
 /// `countries[].status`.
