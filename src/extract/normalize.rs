@@ -45,11 +45,16 @@ pub fn normalize(raw: RawText) -> Extracted {
         .collect();
     if raw.paged {
         let block = super::running::move_running_lines(&mut normalized);
-        if let Some(last) = normalized.iter_mut().rev().find(|p| !p.is_empty()) {
-            if !block.is_empty() {
+        // Behind the last page that kept text (the last page when none did).
+        if let Some(i) = (!block.is_empty())
+            .then(|| normalized.iter().rposition(|p| !p.is_empty()))
+            .map(|i| i.unwrap_or(normalized.len() - 1))
+        {
+            let last = &mut normalized[i];
+            if !last.is_empty() {
                 last.push_str(PAGE_SEPARATOR);
-                last.push_str(&block);
             }
+            last.push_str(&block);
         }
     }
     let mut pages = Vec::with_capacity(normalized.len());
