@@ -27,6 +27,10 @@ pub const EDGE_LINES: usize = 8;
 /// "3 / 12").
 const PAGE_NUMBER_CHARS: usize = 16;
 
+/// Most bytes of a running line: headers and footers are short (Hetzner's longest footer
+/// line has 87), and longer lines are neither copied nor hashed.
+const MAX_RUNNING_BYTES: usize = 300;
+
 /// Which edge of a page a line stands at.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Edge {
@@ -128,12 +132,15 @@ fn edge_run<'a>(lines: impl Iterator<Item = &'a str>, runs: impl Fn(usize, &str)
     taken
 }
 
-/// Whether `line` may be a running line: with letters, at least 4 characters that are
-/// not spaces (a glyph table's single letters or an item mark "(a)" never run); without
+/// Whether `line` may be a running line: at most [`MAX_RUNNING_BYTES`]; with letters, at
+/// least 4 characters that are not spaces (a glyph table's single letters or an item mark "(a)" never run); without
 /// letters, a page number: digits with at most [`PAGE_NUMBER_CHARS`] characters of
 /// spaces and `/ - – . | ( )`.
 fn may_run(line: &str) -> bool {
     let line = line.trim();
+    if line.len() > MAX_RUNNING_BYTES {
+        return false;
+    }
     if line.chars().any(char::is_alphabetic) {
         return line.chars().filter(|c| !c.is_whitespace()).count() >= 4;
     }
@@ -276,5 +283,7 @@ mod tests {
         assert!(may_run("3 / 12"));
         assert!(!may_run("(a)"));
         assert!(!may_run("1234567890 1234567890"));
+        assert!(may_run(&"Footer ".repeat(40)));
+        assert!(!may_run(&"Footer ".repeat(50)));
     }
 }
