@@ -176,3 +176,25 @@ fn a_party_without_address_gets_the_country_of_its_name_or_legal_form() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A definition line set off by dashes below an address block ("- nachstehend Auftraggeber
+/// genannt -", Hetzner's DPA) gives the party above it its role.
+#[test]
+fn a_definition_set_off_by_dashes_gives_the_party_above_its_role() {
+    let text = "zwischen (der)\nMuster UG (haftungsbeschränkt),\nHauptstr. 4, 13357 Berlin\n\
+        - nachstehend Auftraggeber genannt -\n\nund der\n\nNordwind Cloud GmbH, Gunzenhausen\n\
+        - the Processor - hereafter named the \"Supplier\" -\n\n1. Gegenstand\n";
+    let parties = pipeline_parties(text);
+    assert!(
+        parties
+            .iter()
+            .any(|p| p.name.starts_with("Muster UG") && p.roles == ["controller"]),
+        "{parties:?}"
+    );
+    assert!(
+        parties
+            .iter()
+            .any(|p| p.name == "Nordwind Cloud GmbH" && p.roles == ["processor"]),
+        "{parties:?}"
+    );
+}

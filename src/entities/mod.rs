@@ -106,7 +106,7 @@ fn defined_terms_inline(
     let lower = window.to_lowercase();
     let mut starts: Vec<usize> = window.match_indices('(').map(|(k, _)| k).collect();
     if lower.len() == window.len() {
-        for intro in ["nachfolgend", "hereinafter", "im folgenden"] {
+        for intro in ["nachfolgend", "nachstehend", "hereinafter", "im folgenden"] {
             starts.extend(lower.match_indices(intro).map(|(k, _)| k));
         }
     }

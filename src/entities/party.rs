@@ -678,7 +678,7 @@ pub fn defined_terms_after(text: &str, pos: usize) -> Option<(usize, Vec<String>
     let paren = regex(&PAREN, r"^[ \t]*,?[ \t]*\((?P<body>[^()\n]{1,160})\)");
     let bare = regex(
         &BARE,
-        r"^[ \t]*,?[ \t]*(?:hereinafter|hereafter|nachfolgend|im[ \t]+Folgenden)(?:[ \t]+(?:referred[ \t]+to[ \t]+as|called|genannt|bezeichnet[ \t]+als|kurz))?[ \t]*:?[ \t]*(?:the[ \t]+|der[ \t]+|die[ \t]+|das[ \t]+)?[„“\x22‘'»«]?\**(?P<t>\p{Lu}[\p{L}\-]*(?:[ \t]\p{Lu}[\p{L}\-]*){0,2})\**[“”\x22’'«»]?",
+        r"^[ \t]*,?[ \t]*(?:hereinafter|hereafter|nachfolgend|nachstehend|im[ \t]+Folgenden)(?:[ \t]+(?:referred[ \t]+to[ \t]+as|called|genannt|bezeichnet[ \t]+als|kurz))?[ \t]*:?[ \t]*(?:the[ \t]+|der[ \t]+|die[ \t]+|das[ \t]+)?[„“\x22‘'»«]?\**(?P<t>\p{Lu}[\p{L}\-]*(?:[ \t]\p{Lu}[\p{L}\-]*){0,2})\**[“”\x22’'«»]?",
     );
     let quoted = regex(
         &QUOTED,
@@ -686,7 +686,7 @@ pub fn defined_terms_after(text: &str, pos: usize) -> Option<(usize, Vec<String>
     );
     let intro = regex(
         &INTRO,
-        r"(?i)^(?:(?:nachfolgend|im\s+folgenden|hereinafter|hereafter|below|together|collectively|each|also|auch|referred\s+to\s+as|genannt|bezeichnet\s+als|kurz|as|als|the|der|die|das)[\s:,]*)+",
+        r"(?i)^(?:(?:nachfolgend|nachstehend|im\s+folgenden|hereinafter|hereafter|below|together|collectively|each|also|auch|referred\s+to\s+as|genannt|bezeichnet\s+als|kurz|as|als|the|der|die|das)[\s:,]*)+",
     );
     let rest = &text[pos..];
     if let Some(c) = paren.captures(rest) {
@@ -740,11 +740,20 @@ pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>
         let line = text[line_start..line_end].trim();
         let lower = line.to_lowercase();
         if line.starts_with('(')
-            || ["nachfolgend", "im folgenden", "hereinafter", "hereafter"]
-                .iter()
-                .any(|w| lower.starts_with(w))
+            || [
+                "nachfolgend",
+                "nachstehend",
+                "im folgenden",
+                "hereinafter",
+                "hereafter",
+            ]
+            .iter()
+            .any(|w| lower.starts_with(w))
         {
             return defined_terms_after(text, line_start);
+        }
+        if let Some(terms) = dashed_definition(line) {
+            return Some((line_end, terms));
         }
         if line.len() > BLOCK_LINE_BYTES || line_end >= text.len() {
             return None;
@@ -752,6 +761,78 @@ pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>
         line_start = line_end + 1;
     }
     None
+}
+
+/// The terms of a definition line set off by dashes below an address block:
+/// "- nachstehend Auftraggeber genannt -", "- the Processor - hereafter named the
+/// \"Supplier\" -". Quoted terms come first (the short name the text uses), then the
+/// others; each is one to three words, the first capitalised. `None` when the line is not
+/// such a definition (a list item "- Hosting", a line without an intro word or article).
+pub fn dashed_definition(line: &str) -> Option<Vec<String>> {
+    const DASHES: &[char] = &['-', '–', '—'];
+    let inner = line.strip_prefix(DASHES)?.trim();
+    // Set off on both sides ("- der Auftragnehmer -"), or introduced ("- hereafter …").
+    let mut introduced = inner.ends_with(DASHES);
+    let inner = inner.trim_end_matches(DASHES).trim();
+    let mut quoted = Vec::new();
+    let mut plain = Vec::new();
+    let inner = inner
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" – ", " - ")
+        .replace(" — ", " - ");
+    for part in inner.split(" - ") {
+        let mut words: Vec<&str> = part.split_whitespace().collect();
+        const INTRO: &[&str] = &[
+            "nachstehend",
+            "nachfolgend",
+            "im",
+            "folgenden",
+            "hereinafter",
+            "hereafter",
+            "named",
+            "called",
+            "referred",
+            "to",
+            "as",
+            "genannt",
+            "bezeichnet",
+            "als",
+            "kurz",
+        ];
+        const ARTICLES: &[&str] = &["the", "der", "die", "das"];
+        let mut strip = |w: &str| {
+            let w = w.to_lowercase();
+            introduced |= INTRO.contains(&w.as_str());
+            INTRO.contains(&w.as_str()) || ARTICLES.contains(&w.as_str())
+        };
+        while words.first().is_some_and(|w| strip(w)) {
+            words.remove(0);
+        }
+        while words.last().is_some_and(|w| strip(w)) {
+            words.pop();
+        }
+        let term = words.join(" ");
+        let is_quoted = term.starts_with(['„', '“', '"', '‘', '»', '«', '\'']);
+        let term = term
+            .trim_matches(|c: char| "„“”\"‘’'»«*".contains(c))
+            .to_string();
+        let n = term.split_whitespace().count();
+        if !(1..=3).contains(&n) || !term.starts_with(char::is_uppercase) {
+            continue;
+        }
+        if is_quoted {
+            quoted.push(term);
+        } else {
+            plain.push(term);
+        }
+    }
+    if !introduced || quoted.len() + plain.len() == 0 {
+        return None;
+    }
+    quoted.extend(plain);
+    Some(quoted)
 }
 
 /// A role stated right after a mention: "(Unterauftragsverarbeiter)", "als Auftragsverarbeiter",

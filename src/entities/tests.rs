@@ -713,3 +713,27 @@ fn a_long_line_cut_inside_a_multibyte_char_ends_the_address_block() {
     let (_, terms) = party::defined_terms_below(text, "Muster GmbH".len()).unwrap();
     assert_eq!(terms, ["Auftragnehmer"]);
 }
+
+#[test]
+fn a_definition_set_off_by_dashes_below_an_address_block_is_read() {
+    // Hetzner's DPA (DE and EN), and a German AVV template.
+    assert_eq!(
+        party::dashed_definition("- nachstehend Auftraggeber genannt -"),
+        Some(vec!["Auftraggeber".to_string()])
+    );
+    assert_eq!(
+        party::dashed_definition("- the Processor - hereafter named the \"Supplier\" -"),
+        Some(vec!["Supplier".to_string(), "Processor".to_string()])
+    );
+    assert_eq!(
+        party::dashed_definition("– der Auftragnehmer –"),
+        Some(vec!["Auftragnehmer".to_string()])
+    );
+    // List items are no definitions.
+    assert_eq!(party::dashed_definition("- Hosting"), None);
+    assert_eq!(party::dashed_definition("- The Server GmbH"), None);
+    assert_eq!(
+        party::dashed_definition("- nachstehend die Verarbeitung aller Daten im Auftrag genannt -"),
+        None
+    );
+}
