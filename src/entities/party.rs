@@ -556,6 +556,10 @@ fn after_postcode_city(text: &str, ns: usize, fs: usize, data: &EntityData) -> u
 }
 
 /// Reads the name backwards from a legal form at `form_start`; returns the name's start.
+/// Stop words that still belong to a name when they stand right before its legal form
+/// (capitalised, as written).
+const NAME_END_NOUNS: &[&str] = &["Hosting"];
+
 fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
     let ls = line_start(text, form_start);
     let (s0, mut e0) = trim_span(text, ls, form_start, |c| c == ' ' || c == '\t');
@@ -605,6 +609,10 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
         let lower = t.to_lowercase();
         let first = t.chars().next().unwrap_or(' ');
         let ok = if CONNECTORS.contains(&t) {
+            true
+        } else if accepted == 0 && NAME_END_NOUNS.contains(&t) {
+            // "Alpenrechen Hosting GmbH", "OVH Hosting Ltd.": a stop word right before the
+            // legal form ends the name.
             true
         } else if STOP.contains(&lower.as_str()) {
             false

@@ -225,6 +225,19 @@ fn party_finder_table() {
             &["Muster GmbH", "Beispiel AG"],
         ),
         ("Die Muster GmbH verarbeitet Daten.", &["Muster GmbH"]),
+        // A stop word right before the legal form belongs to the name.
+        (
+            "entered into between OVH Hosting Ltd. (“OVH”) and the Client",
+            &["OVH Hosting Ltd."],
+        ),
+        (
+            "Alpenrechen Hosting GmbH (Anschrift siehe Fußzeile)",
+            &["Alpenrechen Hosting GmbH"],
+        ),
+        (
+            "Wir nutzen für das Hosting Hetzner Online GmbH.",
+            &["Hetzner Online GmbH"],
+        ),
         (
             "Meine Firma, die IT Logic GmbH, berät Kunden.",
             &["IT Logic GmbH"],
