@@ -198,3 +198,53 @@ fn a_definition_set_off_by_dashes_gives_the_party_above_its_role() {
         "{parties:?}"
     );
 }
+
+/// A role stated under the name without its legal form ("Basecamp is the Processor", the
+/// contract naming "Basecamp, LLC" elsewhere) is the organisation's; not when the name is
+/// another's customer, a defined short name of another organisation, or may stand for two.
+#[test]
+fn a_role_stated_under_the_name_without_its_legal_form_is_the_organisations() {
+    let roles = |text: &str, name: &str| {
+        pipeline_parties(text)
+            .into_iter()
+            .find(|p| p.name == name)
+            .map(|p| p.roles)
+    };
+    let text = "\u{201c}Basecamp\u{201d} means the entity which is a party to this DPA, being \
+        Basecamp, LLC, an Illinois company.\n\n2.1 Roles of the Parties. Customer is the \
+        Controller, Basecamp is the Processor.";
+    assert_eq!(
+        roles(text, "Basecamp, LLC"),
+        Some(vec!["processor".to_string()])
+    );
+    // The customer of a brand.
+    let text = "zwischen dem Kunden von Nordlicht CRM (Verantwortlicher) und der Nordlicht \
+        CRM GmbH, Am Sandtorkai 50, 20457 Hamburg. Der Kunde von Nordlicht CRM ist \
+        Verantwortlicher.";
+    assert_eq!(roles(text, "Nordlicht CRM GmbH"), Some(vec![]));
+    // "OVH" is the short name OVH Hosting Ltd. defines, not OVH SAS's name.
+    let text = "This DPA is entered into between OVH Hosting Ltd. (\u{201c}OVH\u{201d}) and \
+        the Client. Personal data processed by OVH as a Processor. Contact: OVH SAS, \
+        2 rue Kellermann, 59100 Roubaix.";
+    assert_eq!(roles(text, "OVH SAS"), Some(vec![]));
+    // "Google" may be Google LLC or Google Ireland Limited.
+    let text = "The parties are Google LLC and Google Ireland Limited. Google is the \
+        processor of customer data.";
+    assert_eq!(roles(text, "Google LLC"), Some(vec![]));
+}
+
+/// The country inside another organisation's name ("Nordwind Ireland Ltd.") is not a country
+/// stated for the organisation before it in the same table row.
+#[test]
+fn a_country_inside_another_name_in_the_row_is_not_the_partys() {
+    let text = "| Region | Controller |\n|---|---|\n| Outside the EU | Nordwind, Inc. and \
+        Nordwind Ireland Ltd. are joint controllers for the shop. |\n";
+    let parties = pipeline_parties(text);
+    let inc = parties.iter().find(|p| p.name == "Nordwind, Inc.");
+    assert!(inc.is_some_and(|p| p.country.is_none()), "{parties:?}");
+    let ltd = parties.iter().find(|p| p.name == "Nordwind Ireland Ltd.");
+    assert!(
+        ltd.is_some_and(|p| p.country.as_deref() == Some("IE")),
+        "{parties:?}"
+    );
+}

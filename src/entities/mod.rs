@@ -200,6 +200,16 @@ pub fn find_entities(
     orgs.sort_by_key(|o| (o.start, o.end));
     orgs.retain(|o| !party::in_bank_details(text, o));
 
+    // Country mentions outside the names: the "Ireland" of "WooCommerce Ireland Ltd." is no
+    // country stated for another organisation in its row.
+    let outside: Vec<CountryMention> = mentions
+        .iter()
+        .filter(|m| {
+            let k = orgs.partition_point(|o| o.start <= m.start);
+            !(k > 0 && orgs[k - 1].end >= m.end)
+        })
+        .cloned()
+        .collect();
     let mut out: Vec<Finding> = Vec::new();
     let mut prev_end = 0;
     let mut short_names: Vec<(String, usize, usize)> = Vec::new(); // (term, org index, after)
@@ -258,8 +268,8 @@ pub fn find_entities(
                 .find(|(s, e, _)| *s <= o.start && o.start < *e)
                 .map(|(_, _, r)| *r);
         }
-        let country = party::country_after(text, after, &mentions, &seats)
-            .or_else(|| party::country_after(text, o.end, &mentions, &seats))
+        let country = party::country_after(text, after, &outside, &seats)
+            .or_else(|| party::country_after(text, o.end, &outside, &seats))
             .map(|(cc, _, _)| cc);
         let form = o
             .legal_form
@@ -313,6 +323,7 @@ pub fn find_entities(
         prev_end = o.end;
     }
 
+    let defined: Vec<String> = short_names.iter().map(|(t, _, _)| t.clone()).collect();
     // Roles stated for a defined short name elsewhere: "GitHub is the processor of such data".
     for (term, oi, after) in short_names {
         let o = &orgs[oi];
@@ -353,6 +364,8 @@ pub fn find_entities(
         }
     }
 
+    stem_roles(text, &orgs, &defined, doc, &mut out);
+
     for a in address::find_addresses(text, &mentions, data, lang) {
         let value = json!({
             "street": a.address.street,
@@ -376,6 +389,117 @@ pub fn find_entities(
         a.start == b.start && a.end == b.end && a.rule == b.rule && a.value == b.value
     });
     out
+}
+
+/// The name of an organisation without its legal form, as running text calls it
+/// ("Basecamp" for "Basecamp, LLC"): one to three words, the first capitalised, at least
+/// three letters, no role word or pronoun. `None` for a name without a legal form.
+fn name_stem(o: &party::OrgHit) -> Option<&str> {
+    let form = o.legal_form.as_deref()?;
+    let stem = o
+        .name
+        .strip_suffix(form)?
+        .trim_end_matches([' ', '\t', ','])
+        .trim();
+    let words = stem.split_whitespace().count();
+    let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+    let ok = (1..=3).contains(&words)
+        && letters >= 3
+        && stem.starts_with(char::is_uppercase)
+        && role_of_term(stem).is_none()
+        && !PRONOUNS.contains(&stem.to_lowercase().as_str());
+    ok.then_some(stem)
+}
+
+/// Roles stated for an organisation under its name without the legal form: "Customer is
+/// the Controller, Basecamp is the Processor" (Basecamp's DPA names "Basecamp, LLC"
+/// elsewhere). A name shared by two organisations ("Google" of "Google LLC" and of
+/// "Google Inc.") is skipped; so are mentions inside an organisation's name and
+/// conditional statements ("in which case Basecamp is a sub-processor"). One pass of an
+/// automaton over all names.
+fn stem_roles(
+    text: &str,
+    orgs: &[party::OrgHit],
+    defined: &[String],
+    doc: &Extracted,
+    out: &mut Vec<Finding>,
+) {
+    let mut stems: Vec<(&str, usize)> = Vec::new();
+    let mut shared: Vec<&str> = Vec::new();
+    for (i, o) in orgs.iter().enumerate() {
+        let Some(stem) = name_stem(o) else { continue };
+        match stems.iter().find(|(s, _)| *s == stem) {
+            Some(&(_, j)) if orgs[j].name != o.name => shared.push(stem),
+            Some(_) => {}
+            None => stems.push((stem, i)),
+        }
+    }
+    // A name that is a defined short name ("OVH Hosting Ltd. (“OVH”)") is read as that,
+    // and a name that begins another organisation's ("Google" of "Google Ireland") may
+    // stand for either.
+    let family = |a: &str, b: &str| {
+        a != b && (b.starts_with(&format!("{a} ")) || a.starts_with(&format!("{b} ")))
+    };
+    let ambiguous: Vec<&str> = stems
+        .iter()
+        .filter(|(a, _)| defined.iter().any(|d| d == a) || stems.iter().any(|(b, _)| family(a, b)))
+        .map(|(a, _)| *a)
+        .collect();
+    shared.extend(ambiguous);
+    stems.retain(|(s, _)| !shared.contains(s));
+    if stems.is_empty() {
+        return;
+    }
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(stems.iter().map(|(s, _)| *s))
+    else {
+        return;
+    };
+    let mut seen: Vec<(usize, &'static str)> = Vec::new();
+    for m in ac.find_iter(text).take(2000) {
+        let (s, e) = (m.start(), m.end());
+        let oi = stems[m.pattern().as_usize()].1;
+        let inside = {
+            let k = orgs.partition_point(|x| x.start <= s);
+            k > 0 && orgs[k - 1].end > s
+        };
+        // "dem Kunden von Nordlicht CRM (Verantwortlicher, …)": the role is the other
+        // party's; a role in brackets after a bare name is too often a label of the
+        // sentence, not of the name.
+        let of_before = {
+            let lo = text::floor_char(text, s.saturating_sub(5));
+            let w = text[lo..s].to_lowercase();
+            w.ends_with("von ") || w.ends_with("of ")
+        };
+        let bracket = text[e..].trim_start_matches([' ', '\t']).starts_with('(');
+        if inside || of_before || bracket || !crate::matchers::text::at_word_bounds(text, s, e) {
+            continue;
+        }
+        let Some((r, ce)) = party::role_after(text, e) else {
+            continue;
+        };
+        if seen.contains(&(oi, r)) || conditional_before(text, s) {
+            continue;
+        }
+        seen.push((oi, r));
+        let o = &orgs[oi];
+        let value = json!({
+            "name": o.name,
+            "legal_form": o.legal_form,
+            "role": r,
+            "defines": null,
+            "country": null,
+        });
+        out.push(finding(
+            doc,
+            FindingKind::Party,
+            "party.role_label".into(),
+            s,
+            ce,
+            value,
+        ));
+    }
 }
 
 /// "in which case GitHub is a subprocessor", "if Customer is a processor": a hypothetical role.

@@ -374,6 +374,7 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
             None => ns,
         };
         let ns = after_postcode_city(text, ns, fs, data);
+        let ns = after_previous_org(text, &out, ns, fs);
         if ns >= fs {
             continue;
         }
@@ -556,6 +557,33 @@ fn after_postcode_city(text: &str, ns: usize, fs: usize, data: &EntityData) -> u
 }
 
 /// Reads the name backwards from a legal form at `form_start`; returns the name's start.
+/// Where a name starts that reads back into the organisation before it, across a joining
+/// word: "Google LLC and Google Ireland Limited" holds two names, the second starting after
+/// "and". `ns` (the name's start read back from the legal form at `fs`) otherwise.
+fn after_previous_org(text: &str, found: &[OrgHit], ns: usize, fs: usize) -> usize {
+    let Some(prev) = found.last() else { return ns };
+    if !(ns < prev.end && prev.end <= fs) {
+        return ns;
+    }
+    let between = &text[prev.end..fs];
+    let mut pos = prev.end;
+    let mut joined = false;
+    for w in between.split_inclusive([' ', '\t', ',']) {
+        let word = w.trim_matches([' ', '\t', ',']);
+        if word.is_empty() || ["and", "und", "sowie", "or", "oder"].contains(&word) {
+            joined |= !word.is_empty();
+            pos += w.len();
+        } else {
+            break;
+        }
+    }
+    if joined && text[pos..fs].starts_with(char::is_uppercase) {
+        pos
+    } else {
+        ns
+    }
+}
+
 /// Stop words that still belong to a name when they stand right before its legal form
 /// (capitalised, as written).
 const NAME_END_NOUNS: &[&str] = &["Hosting"];

@@ -225,6 +225,11 @@ fn party_finder_table() {
             &["Muster GmbH", "Beispiel AG"],
         ),
         ("Die Muster GmbH verarbeitet Daten.", &["Muster GmbH"]),
+        // A name does not read back into the organisation before it.
+        (
+            "The parties are Google LLC and Google Ireland Limited, Gordon House.",
+            &["Google LLC", "Google Ireland Limited"],
+        ),
         // A stop word right before the legal form belongs to the name.
         (
             "entered into between OVH Hosting Ltd. (“OVH”) and the Client",
