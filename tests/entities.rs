@@ -248,3 +248,147 @@ fn a_country_inside_another_name_in_the_row_is_not_the_partys() {
         "{parties:?}"
     );
 }
+
+/// The result of `text` through the whole pipeline.
+fn pipeline(text: &str) -> dpascan::report::DocResult {
+    let rules = dpascan::patterns::Rules::embedded().expect("embedded rules");
+    let doc = Extracted {
+        pages: std::iter::once(0..text.len()).collect(),
+        text: text.to_string(),
+        paged: false,
+        engine: "text".into(),
+        warnings: Vec::new(),
+    };
+    dpascan::pipeline::analyze_extracted("test.txt", "", None, &doc, &rules)
+}
+
+/// In a privacy policy the organisation that speaks ("Nordwind Inc. (“Nordwind”, “we”)",
+/// "We, Nordwind SE, …", "contact us (Nordwind Corporation)") is the controller; in a DPA
+/// "we" is no role.
+#[test]
+fn the_speaker_of_a_privacy_policy_is_its_controller() {
+    let policy = |who: &str| {
+        format!(
+            "# Privacy Policy\n\n{who}\n\nThis privacy policy explains how we process your \
+             personal data when you use our website. You have the right to access, \
+             rectification and erasure of your personal data and the right to lodge a \
+             complaint with a supervisory authority. We use cookies and Google Analytics.\n"
+        )
+    };
+    let cases = [
+        (
+            "Thanks for entrusting Nordwind Inc. (\u{201c}Nordwind\u{201d}, \u{201c}we\u{201d}) with your data.",
+            "Nordwind Inc.",
+        ),
+        ("We, Nordwind SE, assume the role of the party in charge.", "Nordwind SE"),
+        (
+            "To make a request, please contact us (Nordwind Corporation) through our portal.",
+            "Nordwind Corporation",
+        ),
+    ];
+    for (who, name) in cases {
+        let r = pipeline(&policy(who));
+        assert_eq!(r.kind, dpascan::report::DocKind::PrivacyPolicy, "{who}");
+        let p = r.parties.iter().find(|p| p.name == name);
+        assert!(
+            p.is_some_and(|p| p.roles.contains(&"controller".to_string())),
+            "{who}: {:?}",
+            r.parties
+        );
+    }
+    // In a DPA the speaker is usually the processor: "we" gives no role there.
+    let dpa = "# Data Processing Agreement\n\nThis Data Processing Agreement pursuant to Art. 28 \
+        GDPR is made by Nordwind Inc. (\u{201c}Nordwind\u{201d}, \u{201c}we\u{201d}). We process \
+        personal data only on documented instructions of the Customer. Sub-processors are \
+        engaged only with prior written authorisation of the controller.\n";
+    let r = pipeline(dpa);
+    assert_eq!(r.kind, dpascan::report::DocKind::Dpa);
+    let p = r.parties.iter().find(|p| p.name == "Nordwind Inc.");
+    assert!(p.is_some_and(|p| p.roles.is_empty()), "{:?}", r.parties);
+    // A party named without a first-person pronoun is not the speaker.
+    let r = pipeline(&policy("We use the services of Nordwind Inc. for hosting."));
+    let p = r.parties.iter().find(|p| p.name == "Nordwind Inc.");
+    assert!(p.is_some_and(|p| p.roles.is_empty()), "{:?}", r.parties);
+}
+
+/// Role statements of real privacy policies, each with the party and the roles expected.
+#[test]
+fn roles_from_questions_lists_acronyms_and_responsibility_statements() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        // Hetzner: a question heading above the name.
+        (
+            "### 2. Who is officially responsible for processing the data?\n\n\
+             **Nordwind Online GmbH**  \nIndustriestr. 25  \n91710 Gunzenhausen  \nGermany\n",
+            "Nordwind Online GmbH",
+            &["controller"],
+        ),
+        // A question that names no role gives none.
+        (
+            "### 3. Where can you find us?\n\n**Nordwind Online GmbH**  \nIndustriestr. 25\n",
+            "Nordwind Online GmbH",
+            &[],
+        ),
+        // Xing: "the body responsible for the processing".
+        (
+            "Nordwind SE is the body responsible for the processing of personal data.",
+            "Nordwind SE",
+            &["controller"],
+        ),
+        // Deutsche Bahn: a role stated after a list is each member's.
+        (
+            "the companies Nordwind Vertrieb GmbH, Nordwind Fernverkehr AG and Nordwind Regio \
+             AG process your data as joint controllers.",
+            "Nordwind Vertrieb GmbH",
+            &["controller"],
+        ),
+        // CWA: an acronym defined in brackets, then a responsibility statement.
+        (
+            "Diese App wird vom Robert Koch-Institut (RKI) herausgegeben. Das RKI ist auch \
+             dafür verantwortlich, dass Ihre personenbezogenen Daten rechtmäßig verarbeitet \
+             werden.",
+            "Robert Koch-Institut",
+            &["controller"],
+        ),
+        (
+            "Für die Datenverarbeitung durch den Anbieter ist das Robert Koch-Institut (RKI) \
+             nicht verantwortlich. Das RKI ist nicht verantwortlich.",
+            "Robert Koch-Institut",
+            &[],
+        ),
+        // A header line above the parties: the customer's definition below it is not the
+        // header's organisation's (corpus de_avv_2010_klauseln.pdf).
+        (
+            "Nordlicht CRM GmbH · AVV Version 2.3 (2019) · Seite 1\nAuftragsverarbeitungsvertrag\n\
+             (AVV) für Nordlicht CRM\nzwischen dem Kunden von Nordlicht CRM\n(Verantwortlicher, \
+             nachfolgend „Auftraggeber“) und der Nordlicht CRM GmbH, Am Sandtorkai 50,\n20457 \
+             Hamburg (nachfolgend „Auftragnehmer“).\n",
+            "Nordlicht CRM GmbH",
+            &["processor"],
+        ),
+        // CWA: the officer of the organisation named after the label is not that
+        // organisation.
+        (
+            "Fragen können Sie an die Datenschutzbeauftragte des RKI senden: Robert \
+             Koch-Institut, Nordufer 20, 13353 Berlin.",
+            "Robert Koch-Institut",
+            &[],
+        ),
+        (
+            "Datenschutzbeauftragter: Nordwind Datenschutz GmbH, Hauptstr. 1, 10115 Berlin.",
+            "Nordwind Datenschutz GmbH",
+            &["dpo"],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (text, name, want) in cases {
+        let parties = pipeline_parties(text);
+        let got = parties
+            .iter()
+            .find(|p| p.name == *name)
+            .map(|p| p.roles.clone());
+        if got.as_deref() != Some(&want.iter().map(|r| r.to_string()).collect::<Vec<_>>()[..]) {
+            failures.push(format!("{text:?}: {name} got {got:?}, expected {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

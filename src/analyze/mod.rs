@@ -32,12 +32,15 @@ pub use transfers::MECHANISMS;
 /// blocks and tables when building parties);
 /// `_lang` is accepted for rules that may come to depend on it.
 pub fn analyze(doc: &Extracted, findings: &[Finding], _lang: Option<&str>) -> Analysis {
-    let parties = crate::entities::build_parties(doc, findings);
+    let kind = kind::classify(doc, findings);
+    let mut parties = crate::entities::build_parties(doc, findings);
+    if kind == crate::report::DocKind::PrivacyPolicy {
+        crate::entities::speaker_is_controller(&mut parties, findings);
+    }
     let countries = entities::countries(findings);
     let providers = entities::providers(findings);
     let locations = entities::locations(findings);
     let facts = transfers::decide(findings, &parties, &providers, &locations);
-    let kind = kind::classify(doc, findings);
     let checklist = checklist::build(kind, findings);
     let risk = risk::assess(&risk::RiskInput {
         kind,

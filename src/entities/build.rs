@@ -13,6 +13,28 @@ use super::text::{cell_index, same_table_other_rows};
 /// named right before it (same line, or the lines just above); `country` is the address country,
 /// else a country stated for the organisation, else one its name holds, else the country of its
 /// legal form where that is used in one country only (`country_source` says which).
+/// Gives the controller role to the organisations a privacy policy names as its speaker
+/// ("GitHub Inc. (“GitHub”, “we”)", "We, New Work SE, …": party findings whose value has
+/// `first_person`): a privacy policy is the controller's own notice (Art. 13 GDPR).
+pub fn speaker_is_controller(parties: &mut [Party], findings: &[Finding]) {
+    for f in findings.iter().filter(|f| {
+        f.kind == FindingKind::Party && f.value.get("first_person") == Some(&true.into())
+    }) {
+        let Some(name) = f.value.get("name").and_then(|v| v.as_str()) else {
+            continue;
+        };
+        let key = party_key(name, f.value.get("legal_form").and_then(|v| v.as_str()));
+        let party = parties
+            .iter_mut()
+            .find(|p| party_key(&p.name, p.legal_form.as_deref()) == key);
+        if let Some(p) = party {
+            if !p.roles.iter().any(|r| r == "controller") {
+                p.roles.push("controller".to_string());
+            }
+        }
+    }
+}
+
 pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
     let text = doc.text.as_str();
     let mut parties: Vec<Party> = Vec::new();

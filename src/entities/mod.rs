@@ -17,7 +17,7 @@ pub mod data;
 pub mod party;
 pub mod text;
 
-pub use build::build_parties;
+pub use build::{build_parties, speaker_is_controller};
 pub use data::EntityData;
 
 /// A country gazetteer hit, as the country matcher found it.
@@ -35,6 +35,28 @@ pub struct CountryMention {
 const PRONOUNS: &[&str] = &[
     "we", "us", "our", "ours", "wir", "uns", "unser", "unsere", "you", "your", "sie", "ihr",
 ];
+
+/// Pronouns by which a document's author refers to itself: the organisation defined as
+/// "we" or "us" speaks (in a privacy policy, the controller).
+const FIRST_PERSON: &[&str] = &["we", "us", "our", "wir", "uns"];
+
+/// Whether the organisation at `start` is named as the speaker: "We, New Work SE, assume
+/// …", "contact us (Mozilla Corporation)", "Wir, die Muster GmbH, …".
+fn speaker_before(text: &str, start: usize) -> bool {
+    let lo = text::floor_char(text, start.saturating_sub(12));
+    let before = text[lo..start].to_lowercase();
+    let before = before.trim_end_matches([' ', '\t']);
+    let word_end = |w: &str| {
+        before.strip_suffix(w).is_some_and(|rest| {
+            rest.chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+    };
+    ["we,", "wir,", "us (", "uns (", "wir, die", "wir, der"]
+        .iter()
+        .any(|w| word_end(w) || word_end(w.trim_end()))
+}
 
 /// The role a defined short name gives its organisation ("Auftragnehmer" → processor,
 /// "Customer" → controller).
@@ -100,8 +122,18 @@ fn defined_terms_inline(
     next_org: Option<usize>,
 ) -> Option<(usize, Vec<String>)> {
     let para_end = paragraph_end_within(text, end, INLINE_ADDRESS_BYTES);
-    let limit =
+    let mut limit =
         crate::entities::text::floor_char(text, para_end.min(next_org.unwrap_or(text.len())));
+    // A line that introduces another party ("zwischen dem Kunden von …") ends the reach.
+    let mut line = end;
+    while let Some(k) = text[line..limit].find('\n') {
+        line += k + 1;
+        let first = text[line..limit].split_whitespace().next().unwrap_or("");
+        if ["zwischen", "between", "und", "and", "sowie"].contains(&first.to_lowercase().as_str()) {
+            limit = line;
+            break;
+        }
+    }
     let window = &text[end..limit];
     let lower = window.to_lowercase();
     let mut starts: Vec<usize> = window.match_indices('(').map(|(k, _)| k).collect();
@@ -113,7 +145,7 @@ fn defined_terms_inline(
     starts.sort_unstable();
     starts
         .into_iter()
-        .find_map(|k| party::defined_terms_after(text, end + k))
+        .find_map(|k| party::defined_terms_at(text, end + k, false))
 }
 
 /// The country a company's name holds ("Google Ireland Limited", "SAP Deutschland SE",
@@ -210,6 +242,21 @@ pub fn find_entities(
         })
         .cloned()
         .collect();
+    // Per organisation, the last one of the list it opens or continues ("A GmbH, B AG und
+    // C SE"): joined by commas, "and", "und" or "sowie" only.
+    let mut list_end: Vec<usize> = (0..orgs.len()).collect();
+    for i in (0..orgs.len().saturating_sub(1)).rev() {
+        let gap = text
+            .get(orgs[i].end..orgs[i + 1].start)
+            .unwrap_or("x")
+            .trim_matches([' ', '\t', ',']);
+        if ["", "and", "und", "sowie", "as well as"].contains(&gap)
+            && orgs[i].end <= orgs[i + 1].start
+            && !text[orgs[i].end..orgs[i + 1].start].contains('\n')
+        {
+            list_end[i] = list_end[i + 1];
+        }
+    }
     let mut out: Vec<Finding> = Vec::new();
     let mut prev_end = 0;
     let mut short_names: Vec<(String, usize, usize)> = Vec::new(); // (term, org index, after)
@@ -250,6 +297,15 @@ pub fn find_entities(
                 }
             }
         }
+        if role.is_none() && list_end[i] != i {
+            // "DB Vertrieb GmbH, DB Fernverkehr AG and DB Regio AG process your data as
+            // joint controllers": the role after a list is each member's.
+            let last = &orgs[list_end[i]];
+            if let Some((r, e)) = party::role_after(text, last.end) {
+                role = Some(r);
+                cue = Some((o.start, e));
+            }
+        }
         if role.is_none() {
             if let Some(cs) = party::parent_before(text, o.start) {
                 role = Some("parent");
@@ -275,7 +331,12 @@ pub fn find_entities(
             .legal_form
             .as_deref()
             .and_then(|f| data.form_of_variant(f));
-        let value = json!({
+        let first_person = def.as_ref().is_some_and(|(_, terms)| {
+            terms
+                .iter()
+                .any(|t| FIRST_PERSON.contains(&t.to_lowercase().as_str()))
+        }) || speaker_before(text, o.start);
+        let mut value = json!({
             "name": o.name,
             "legal_form": o.legal_form,
             "role": role,
@@ -284,6 +345,9 @@ pub fn find_entities(
             "name_country": name_country(o, &mentions, form),
             "form_country": form.and_then(form_country),
         });
+        if first_person {
+            value["first_person"] = json!(true);
+        }
         out.push(finding(
             doc,
             FindingKind::Party,

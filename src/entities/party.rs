@@ -263,7 +263,7 @@ pub fn role_re() -> &'static Regex {
     regex(&R, ROLE_PATTERN)
 }
 
-const ROLE_PATTERN: &str = r"(?i)(?:unter-?auftragsverarbeiter(?:s|n|in|innen)?|unterauftragnehmer(?:s|n|in|innen)?|subunternehmer(?:s|n)?|sub-?processors?|weitere[rn]?\s+auftragsverarbeiter(?:s|n)?|auftragsverarbeiter(?:s|n|in|innen)?|auftragnehmer(?:s|n|in|innen)?|(?:data\s+)?processors?|gemeinsam(?:e|en)?\s+verantwortliche[rn]?|(?:joint\s+)?(?:data\s+)?controllers?|verantwortliche[rnm]?|verantwortlich|auftraggeber(?:s|n|in|innen)?|muttergesellschaft|parent\s+company|datenschutzbeauftragte[rn]?|data\s+protection\s+officer|(?:eu-)?vertreter(?:s|in)?(?:\s+in\s+der\s+(?:union|eu))?|(?:eu\s+|uk\s+|data\s+protection\s+|privacy\s+)?representative|empfänger(?:n)?|recipients?)";
+const ROLE_PATTERN: &str = r"(?i)(?:unter-?auftragsverarbeiter(?:s|n|in|innen)?|unterauftragnehmer(?:s|n|in|innen)?|subunternehmer(?:s|n)?|sub-?processors?|weitere[rn]?\s+auftragsverarbeiter(?:s|n)?|auftragsverarbeiter(?:s|n|in|innen)?|auftragnehmer(?:s|n|in|innen)?|(?:data\s+)?processors?|gemeinsam(?:e|en)?\s+verantwortliche[rn]?|(?:joint\s+)?(?:data\s+)?controllers?|verantwortliche[rnm]?|verantwortlich|auftraggeber(?:s|n|in|innen)?|muttergesellschaft|parent\s+company|datenschutzbeauftragte[rn]?|data\s+protection\s+officer|(?:eu-)?vertreter(?:s|in)?(?:\s+in\s+der\s+(?:union|eu))?|(?:eu\s+|uk\s+|data\s+protection\s+|privacy\s+)?representative|empfänger(?:n)?|recipients?|(?:body|entity|company|party|organi[sz]ation)\s+responsible\s+for\s+(?:the\s+)?(?:data\s+)?processing)";
 
 /// The contract role a role phrase stands for.
 pub fn role_of(phrase: &str) -> Option<&'static str> {
@@ -310,6 +310,9 @@ pub fn role_of(phrase: &str) -> Option<&'static str> {
         Some("representative")
     } else if starts(&["empfänger", "recipient"]) {
         Some("recipient")
+    } else if p.contains("responsible for") {
+        // "the body responsible for the processing of personal data"
+        Some("controller")
     } else {
         None
     }
@@ -707,6 +710,12 @@ pub fn collapse(s: &str) -> String {
 
 /// A defined short name right after a mention: returns (end of the definition, defined terms).
 pub fn defined_terms_after(text: &str, pos: usize) -> Option<(usize, Vec<String>)> {
+    defined_terms_at(text, pos, true)
+}
+
+/// [`defined_terms_after`]; an acronym in brackets ("(RKI)") counts only when `acronyms`
+/// (right after the name, not on a line below it: "(AVV) für …" is a title's).
+pub fn defined_terms_at(text: &str, pos: usize, acronyms: bool) -> Option<(usize, Vec<String>)> {
     static PAREN: OnceLock<Regex> = OnceLock::new();
     static BARE: OnceLock<Regex> = OnceLock::new();
     static QUOTED: OnceLock<Regex> = OnceLock::new();
@@ -735,6 +744,19 @@ pub fn defined_terms_after(text: &str, pos: usize) -> Option<(usize, Vec<String>
             .collect();
         if !terms.is_empty() {
             return Some((end, terms));
+        }
+        // An acronym: "Robert Koch-Institut (RKI)"; not a country's ("(USA)").
+        let acronym = body.trim();
+        let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
+        if acronyms
+            && (3..=8).contains(&acronym.len())
+            && letters >= 3
+            && acronym
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !["USA", "EWR", "EEA", "UAE", "GDPR", "DSGVO", "CCPA"].contains(&acronym)
+        {
+            return Some((end, vec![acronym.to_string()]));
         }
         // Unquoted: "(im Folgenden: Verantwortlicher)", "(hereinafter the Processor)".
         if let Some(i) = intro.find(body) {
@@ -786,10 +808,15 @@ pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>
             .iter()
             .any(|w| lower.starts_with(w))
         {
-            return defined_terms_after(text, line_start);
+            return defined_terms_at(text, line_start, false);
         }
         if let Some(terms) = dashed_definition(line) {
             return Some((line_end, terms));
+        }
+        // "zwischen dem Kunden von …", "and the Customer": another party's introduction.
+        let first = lower.split_whitespace().next().unwrap_or("");
+        if ["zwischen", "between", "und", "and", "sowie"].contains(&first) {
+            return None;
         }
         if line.len() > BLOCK_LINE_BYTES || line_end >= text.len() {
             return None;
@@ -876,12 +903,15 @@ pub fn dashed_definition(line: &str) -> Option<Vec<String>> {
 pub fn role_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let p = format!(
-        r"(?i)^[ \t]*,?[ \t]*(?:\([^()\n]{{0,40}}?(?P<r1>{role})[^()\n]{{0,20}}\)|(?:(?:die|der|das|which|who|that|verarbeitet|processes|wird|werden)[ \t]+){{0,2}}(?:als|as|is|ist|acts[ \t]+as|acting[ \t]+as|handelt[ \t]+als|fungiert[ \t]+als|tätig[ \t]+als|serves[ \t]+as|will[ \t]+act[ \t]+as|is[ \t]+appointed[ \t]+as|wird[ \t]+als)[ \t]+(?:(?:the|a|an|der|die|das|ein|eine|einer|unser|unsere|unseren|unserem|unserer|our|its|their|sole|\p{{L}}+[’']s)[ \t]+){{0,2}}(?:(?:EU|EEA|UK|data[ \t]+protection|data|designated|external|externer|externe|gemeinsam|joint|weiterer|further)[ \t]+){{0,2}}(?P<r2>{role}))",
+        r"(?i)^[ \t]*,?[ \t]*(?:\([^()\n]{{0,40}}?(?P<r1>{role})[^()\n]{{0,20}}\)|(?:(?:die|der|das|which|who|that|verarbeitet|processes|wird|werden)[ \t]+){{0,2}}(?:(?:process|processes|verarbeiten|verarbeitet)[ \t]+(?:(?:your|ihre|the|die|personal|personenbezogenen)[ \t]+){{0,2}}(?:data|daten)[ \t]+(?:as|als)|(?:assumes?|takes?[ \t]+on)[ \t]+the[ \t]+role[ \t]+of|als|as|is|ist|are|sind|acts[ \t]+as|acting[ \t]+as|handelt[ \t]+als|fungiert[ \t]+als|tätig[ \t]+als|serves[ \t]+as|will[ \t]+act[ \t]+as|is[ \t]+appointed[ \t]+as|wird[ \t]+als)[ \t]+(?:(?:the|a|an|der|die|das|ein|eine|einer|unser|unsere|unseren|unserem|unserer|our|its|their|sole|\p{{L}}+[’']s)[ \t]+){{0,2}}(?:(?:EU|EEA|UK|data[ \t]+protection|data|designated|external|externer|externe|gemeinsam|joint|weiterer|further)[ \t]+){{0,2}}(?P<r2>{role})|(?:ist|is)[ \t]+(?:auch[ \t]+|also[ \t]+)?(?:dafür[ \t]+)?(?P<r3>verantwortlich,[ \t]*dass|responsible[ \t]+for[ \t]+ensuring[ \t]+that)[ \t]+(?:ihre|your|die|the)[ \t]+(?:personenbezogenen[ \t]+|personal[ \t]+)?(?:daten|data))",
         role = &ROLE_PATTERN[4..]
     );
     let re = regex(&R, &p);
     let c = re.captures(&text[pos..])?;
-    let m = c.name("r1").or_else(|| c.name("r2"))?;
+    let m = c
+        .name("r1")
+        .or_else(|| c.name("r2"))
+        .or_else(|| c.name("r3"))?;
     if text[pos + m.end()..]
         .chars()
         .next()
@@ -1035,6 +1065,8 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
     let window = &text[lo..start];
     // The sentence: after the last terminal punctuation followed by whitespace.
     let mut ws = 0;
+    let mut prev_ws = 0;
+    let mut last_break = ' ';
     for (i, ch) in window.char_indices() {
         if matches!(ch, '.' | '!' | '?' | ';') {
             let next = window[i + 1..].chars().next();
@@ -1045,9 +1077,29 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
                 .collect();
             let abbrev = prev_word.chars().count() <= 2;
             if next.is_some_and(|c| c.is_whitespace()) && !abbrev {
+                prev_ws = ws;
                 ws = i + 1;
+                last_break = ch;
             }
         }
+    }
+    // A question right above the name is its label: "### Who is officially responsible
+    // for processing the data?⏎⏎**Hetzner Online GmbH**".
+    let markup_only = |s: &str| s.chars().all(|c| c.is_whitespace() || "*_#>|".contains(c));
+    if last_break == '?' && markup_only(&window[ws..]) {
+        let question = &window[prev_ws..ws];
+        static WHO: OnceLock<Regex> = OnceLock::new();
+        let who = regex(
+            &WHO,
+            r"(?i)\b(?:who|wer)\b[^?\n]{0,40}\b(?:responsible|verantwortlich)",
+        );
+        if who.is_match(question) {
+            return Some(("controller", lo + prev_ws));
+        }
+        if let Some(m) = role_re().find_iter(question).last() {
+            return Some((role_of(m.as_str())?, lo + prev_ws + m.start()));
+        }
+        return None;
     }
     let sentence = &window[ws..];
     let base = lo + ws;
@@ -1067,6 +1119,13 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
         .last()?;
     let between = &sentence[m.end()..];
     if genitive.is_match(between) {
+        return None;
+    }
+    // "die Datenschutzbeauftragte des RKI senden: Robert Koch-Institut": the officer
+    // belongs to the organisation named after the label, which is not the officer.
+    static OWNER: OnceLock<Regex> = OnceLock::new();
+    let owner = regex(&OWNER, r"^\s*(?:des|der|of(?:\s+the)?)\s+\p{Lu}");
+    if role_of(m.as_str()) == Some("dpo") && owner.is_match(between) {
         return None;
     }
     let words: Vec<String> = between

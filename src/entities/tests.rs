@@ -755,3 +755,19 @@ fn a_definition_set_off_by_dashes_below_an_address_block_is_read() {
         None
     );
 }
+
+#[test]
+fn a_definition_below_a_name_stops_at_another_partys_introduction() {
+    // A running header above the contract's first lines (corpus de_avv_2010_klauseln.pdf):
+    // the definition three lines below is the customer's.
+    let text = "Nordlicht CRM GmbH · AVV Version 2.3\nAuftragsverarbeitungsvertrag\n(AVV) für \
+        Nordlicht CRM\nzwischen dem Kunden von Nordlicht CRM\n(Verantwortlicher, nachfolgend \
+        „Auftraggeber“)\n";
+    let end = "Nordlicht CRM GmbH".len();
+    assert_eq!(party::defined_terms_below(text, end), None);
+    // An acronym in brackets defines a short name right after the name only.
+    let text = "Robert Koch-Institut (RKI) gibt die App heraus.";
+    let (_, terms) = party::defined_terms_after(text, "Robert Koch-Institut".len()).unwrap();
+    assert_eq!(terms, ["RKI"]);
+    assert_eq!(party::defined_terms_after("Acme Inc. (USA)", 9), None);
+}
