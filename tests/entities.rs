@@ -365,6 +365,29 @@ fn roles_from_questions_lists_acronyms_and_responsibility_statements() {
             "Nordlicht CRM GmbH",
             &["processor"],
         ),
+        // An SCC annex: the role line of the importer's block, not the exporter's above.
+        (
+            "ANNEX I\n\nData exporter(s):\n\nName: Customer\n\nRole (controller/processor): \
+             Controller\n\nData importer(s):\n\nName: Nordwind B.V.\n\nAddress: Keizersgracht \
+             1, 1015 CJ Amsterdam\n\nRole (controller/processor): Data Processor\n\n\
+             B. DESCRIPTION OF TRANSFER\n",
+            "Nordwind B.V.",
+            &["processor"],
+        ),
+        // A sub-processor table whose page ends with the contractor's letterhead line.
+        (
+            "## Unterauftragsverarbeiter\n\nHelpScout Inc. USA Kundenservice\n\nStripe Inc. USA \
+             Zahlungsabwicklung\n\nNordwind AG • Lindwurmstraße 147 • 80337 München • Tel.: 089 \
+             21 54 82 00 • mail@nordwind.example\n",
+            "Nordwind AG",
+            &[],
+        ),
+        (
+            "If you have questions, send them to the RKI\u{2019}s official data protection officer \
+             by post to: Robert Koch-Institut, Nordufer 20, 13353 Berlin.",
+            "Robert Koch-Institut",
+            &[],
+        ),
         // CWA: the officer of the organisation named after the label is not that
         // organisation.
         (

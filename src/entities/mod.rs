@@ -307,6 +307,12 @@ pub fn find_entities(
             }
         }
         if role.is_none() {
+            if let Some((r, _, ce)) = party::scc_annex_role(text, o.start, o.end) {
+                role = Some(r);
+                cue = Some((o.start, ce));
+            }
+        }
+        if role.is_none() {
             if let Some(cs) = party::parent_before(text, o.start) {
                 role = Some("parent");
                 cue = Some((cs, o.end));
@@ -318,7 +324,7 @@ pub fn find_entities(
                 cue = Some((cs, o.end));
             }
         }
-        if role.is_none() {
+        if role.is_none() && !party::on_letterhead_line(text, o.start) {
             role = sections
                 .iter()
                 .find(|(s, e, _)| *s <= o.start && o.start < *e)

@@ -1125,7 +1125,11 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
     // belongs to the organisation named after the label, which is not the officer.
     static OWNER: OnceLock<Regex> = OnceLock::new();
     let owner = regex(&OWNER, r"^\s*(?:des|der|of(?:\s+the)?)\s+\p{Lu}");
-    if role_of(m.as_str()) == Some("dpo") && owner.is_match(between) {
+    // "the RKI’s official data protection officer by post to: Robert Koch-Institut".
+    static POSSESSIVE: OnceLock<Regex> = OnceLock::new();
+    let possessive = regex(&POSSESSIVE, r"\w[’']s\s+(?:\w+\s+){0,2}$");
+    let dpo = role_of(m.as_str()) == Some("dpo");
+    if dpo && (owner.is_match(between) || possessive.is_match(&sentence[..m.start()])) {
         return None;
     }
     let words: Vec<String> = between
@@ -1138,7 +1142,10 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
         .collect();
     // A label that ends in a colon right before the name ("Verantwortlich für die
     // Datenverarbeitung auf dieser Website ist:\nX GmbH") may hold any words.
-    let label = between.trim_end().ends_with(':') && words.len() <= 12;
+    // Only its own colon: "Role: Data Controller⏎Data importer: Provider⏎Name:" labels the
+    // name with "Name", not with the role of the block above.
+    let label =
+        between.trim_end().ends_with(':') && between.matches(':').count() == 1 && words.len() <= 12;
     if !label && (words.len() > 10 || words.iter().any(|w| !LABEL_FILLER.contains(&w.as_str()))) {
         return None;
     }
@@ -1154,6 +1161,64 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
     }
     // "Unser Datenschutzbeauftragter ist …" is fine; "a subsidiary of X" handled elsewhere.
     Some((role, base + m.start()))
+}
+
+/// The role an SCC annex states for a party of its list ("Data importer(s):⏎Name: GitHub,
+/// Inc.⏎Address: …⏎Role (controller/processor): processor or … subprocessor"): the first
+/// role in the block's "Role" line after the name, before the next block. The role line
+/// *above* a name is the previous party's (the data exporter's). Returns (role, start and
+/// end of the role line).
+pub fn scc_annex_role(
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<(&'static str, usize, usize)> {
+    static ROLE_LINE: OnceLock<Regex> = OnceLock::new();
+    static NEXT_BLOCK: OnceLock<Regex> = OnceLock::new();
+    let ls = line_start(text, start);
+    let before = text[ls..start].trim_matches(|c: char| c.is_whitespace() || c == '*');
+    if !before.eq_ignore_ascii_case("name:") {
+        return None;
+    }
+    // Under a "Data importer(s):" / "Data exporter(s):" heading a few lines up.
+    let lo = super::text::floor_char(text, ls.saturating_sub(200));
+    if !text[lo..ls].to_lowercase().contains("data importer")
+        && !text[lo..ls].to_lowercase().contains("data exporter")
+    {
+        return None;
+    }
+    let hi = super::text::floor_char(text, (end + 2000).min(text.len()));
+    let next_block = regex(
+        &NEXT_BLOCK,
+        r"(?im)^[ \t*]*(?:data\s+(?:importer|exporter)|[A-Z]\.\s+description)",
+    );
+    let stop = next_block
+        .find(&text[end..hi])
+        .map_or(hi, |m| end + m.start());
+    let role_line = regex(
+        &ROLE_LINE,
+        r"(?im)^[ \t*]*role\s*\(controller\s*/\s*processor\)\s*:\**(?P<r>[^\n]*)",
+    );
+    let c = role_line.captures(&text[end..stop])?;
+    let r = c.name("r")?;
+    let role = role_re()
+        .find(r.as_str())
+        .and_then(|m| role_of(m.as_str()))?;
+    let whole = c.get(0)?;
+    Some((role, end + whole.start(), end + whole.end()))
+}
+
+/// Whether `pos` lies on a letterhead or footer line: parts set off by "•" or "·" with
+/// contact details ("Pentacode AG • Lindwurmstraße 147 • 80337 München • Tel.: … •
+/// mail@…"). Such a line at the end of a sub-processor table is not one of its rows.
+pub fn on_letterhead_line(text: &str, pos: usize) -> bool {
+    let line = &text[line_start(text, pos)..line_end(text, pos)];
+    let parts = line.split(['•', '·']).count();
+    let lower = line.to_lowercase();
+    let contact = ["tel", "@", "www.", "fax", "amtsgericht", "hrb"]
+        .iter()
+        .any(|c| lower.contains(c));
+    parts >= 3 && contact
 }
 
 /// "a subsidiary of X", "Tochtergesellschaft der X": X is a parent. Returns the cue start.
