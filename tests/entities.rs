@@ -365,6 +365,22 @@ fn roles_from_questions_lists_acronyms_and_responsibility_statements() {
             "Nordlicht CRM GmbH",
             &["processor"],
         ),
+        // GitHub's privacy statement: a quoted role after "processes as", for both names
+        // joined by "or"; the bracket at the end of the clause defines no short name.
+        (
+            "It applies to the Personal Data that Nordwind, Inc. or Nordwind B.V., processes \
+             as the \u{201c}Data Controller\u{201d} when you use the websites (collectively, \
+             \u{201c}Services\u{201d}).",
+            "Nordwind, Inc.",
+            &["controller"],
+        ),
+        (
+            "It applies to the Personal Data that Nordwind, Inc. or Nordwind B.V., processes \
+             as the \u{201c}Data Controller\u{201d} when you use the websites (collectively, \
+             \u{201c}Services\u{201d}).",
+            "Nordwind B.V.",
+            &["controller"],
+        ),
         // An SCC annex: the role line of the importer's block, not the exporter's above.
         (
             "ANNEX I\n\nData exporter(s):\n\nName: Customer\n\nRole (controller/processor): \

@@ -143,8 +143,18 @@ fn defined_terms_inline(
         }
     }
     starts.sort_unstable();
+    // Only across an address ("…, 12 Harcourt Street, Dublin 2, Ireland (the
+    // "Controller")"), not across a clause ("…, processes as the Data Controller when you
+    // use the services (collectively, "Services")").
+    let lower_words = |k: usize| {
+        window[..k]
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .count()
+    };
     starts
         .into_iter()
+        .filter(|&k| lower_words(k) <= 3)
         .find_map(|k| party::defined_terms_at(text, end + k, false))
 }
 
@@ -250,7 +260,7 @@ pub fn find_entities(
             .get(orgs[i].end..orgs[i + 1].start)
             .unwrap_or("x")
             .trim_matches([' ', '\t', ',']);
-        if ["", "and", "und", "sowie", "as well as"].contains(&gap)
+        if ["", "and", "und", "sowie", "as well as", "or", "oder"].contains(&gap)
             && orgs[i].end <= orgs[i + 1].start
             && !text[orgs[i].end..orgs[i + 1].start].contains('\n')
         {
