@@ -381,6 +381,14 @@ fn roles_from_questions_lists_acronyms_and_responsibility_statements() {
             "Nordwind B.V.",
             &["controller"],
         ),
+        // Wire: "subcontractors" of a processor are its sub-processors.
+        (
+            "At the time of the conclusion of this DPA, Wire engages the following \
+             subcontractors: Nordwind EMEA SARL, 38 avenue John F. Kennedy, L-1855 Luxembourg \
+             for the server infrastructure.",
+            "Nordwind EMEA SARL",
+            &["subprocessor"],
+        ),
         // An SCC annex: the role line of the importer's block, not the exporter's above.
         (
             "ANNEX I\n\nData exporter(s):\n\nName: Customer\n\nRole (controller/processor): \
