@@ -381,6 +381,20 @@ fn roles_from_questions_lists_acronyms_and_responsibility_statements() {
             "Nordwind B.V.",
             &["controller"],
         ),
+        // CWA: "die T-Systems International GmbH und die SAP Deutschland SE & Co. KG
+        // beauftragt, die als Auftragsverarbeiter des RKI tätig werden".
+        (
+            "hat das RKI die Nordwind Systems GmbH und die Nordwind Deutschland SE & Co. KG \
+             beauftragt, die als Auftragsverarbeiter des RKI tätig werden.",
+            "Nordwind Systems GmbH",
+            &["processor"],
+        ),
+        (
+            "hat das RKI die Nordwind Systems GmbH und die Nordwind Deutschland SE & Co. KG \
+             beauftragt, die als Auftragsverarbeiter des RKI tätig werden.",
+            "Nordwind Deutschland SE & Co. KG",
+            &["processor"],
+        ),
         // Wire: "subcontractors" of a processor are its sub-processors.
         (
             "At the time of the conclusion of this DPA, Wire engages the following \

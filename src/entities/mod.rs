@@ -260,7 +260,21 @@ pub fn find_entities(
             .get(orgs[i].end..orgs[i + 1].start)
             .unwrap_or("x")
             .trim_matches([' ', '\t', ',']);
-        if ["", "and", "und", "sowie", "as well as", "or", "oder"].contains(&gap)
+        const JOINERS: &[&str] = &[
+            "",
+            "and",
+            "und",
+            "sowie",
+            "as well as",
+            "or",
+            "oder",
+            "and the",
+            "und die",
+            "und der",
+            "sowie die",
+            "sowie der",
+        ];
+        if JOINERS.contains(&gap)
             && orgs[i].end <= orgs[i + 1].start
             && !text[orgs[i].end..orgs[i + 1].start].contains('\n')
         {
@@ -294,24 +308,19 @@ pub fn find_entities(
             }
         }
         if role.is_none() {
-            // After an inline address: "X GmbH, Industriestr. 25, 91710 Gunzenhausen, als
-            // Auftragsverarbeiter"; only up to the end of the line and the next organisation.
-            let next_org = orgs.get(i + 1).map_or(text.len(), |n| n.start);
-            let line_end = line_end_within(text, after, INLINE_ADDRESS_BYTES);
-            let limit = crate::entities::text::floor_char(text, line_end.min(next_org));
-            for (k, _) in text[after..limit].match_indices(',') {
-                if let Some((r, e)) = party::role_after(text, after + k) {
-                    role = Some(r);
-                    cue = Some((o.start, e));
-                    break;
-                }
+            if let Some((r, e)) = role_after_inline(text, after, orgs.get(i + 1)) {
+                role = Some(r);
+                cue = Some((o.start, e));
             }
         }
         if role.is_none() && list_end[i] != i {
             // "DB Vertrieb GmbH, DB Fernverkehr AG and DB Regio AG process your data as
             // joint controllers": the role after a list is each member's.
-            let last = &orgs[list_end[i]];
-            if let Some((r, e)) = party::role_after(text, last.end) {
+            let j = list_end[i];
+            let last = &orgs[j];
+            let found = party::role_after(text, last.end)
+                .or_else(|| role_after_inline(text, last.end, orgs.get(j + 1)));
+            if let Some((r, e)) = found {
                 role = Some(r);
                 cue = Some((o.start, e));
             }
@@ -469,6 +478,23 @@ pub fn find_entities(
         a.start == b.start && a.end == b.end && a.rule == b.rule && a.value == b.value
     });
     out
+}
+
+/// A role after an inline address or clause: "X GmbH, Industriestr. 25, 91710
+/// Gunzenhausen, als Auftragsverarbeiter", "… SE & Co. KG beauftragt, die als
+/// Auftragsverarbeiter tätig werden"; a cue after one of the commas from `after` up to the
+/// end of the line and the next organisation (`next`).
+fn role_after_inline(
+    text: &str,
+    after: usize,
+    next: Option<&party::OrgHit>,
+) -> Option<(&'static str, usize)> {
+    let next_org = next.map_or(text.len(), |n| n.start);
+    let line_end = line_end_within(text, after, INLINE_ADDRESS_BYTES);
+    let limit = crate::entities::text::floor_char(text, line_end.min(next_org).max(after));
+    text[after..limit]
+        .match_indices(',')
+        .find_map(|(k, _)| party::role_after(text, after + k))
 }
 
 /// The name of an organisation without its legal form, as running text calls it
