@@ -173,7 +173,8 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
 /// A name broken over two lines ("… die Sierra⏎Helpdesk LLC, 500 Market Street …", as
 /// two-column PDFs break them) is found once whole and once as its tail at a line
 /// start. A party whose key is a proper word-suffix of another party's key, and whose
-/// mentions all start a line, is merged into the longer one.
+/// mentions all start a line, is merged into the longer one; a misspelt name into the
+/// one it is one letter from ([`one_letter_apart`]), when that has more mentions.
 fn merge_line_broken(
     text: &str,
     findings: &[Finding],
@@ -194,6 +195,21 @@ fn merge_line_broken(
         if !mentions.is_empty() && mentions.iter().all(|f| starts_line(f)) {
             into[i] = Some(j);
         }
+    }
+    // A misspelt name ("Hetzner Onling GmbH" beside "Hetzner Online GmbH" in Hetzner's
+    // DPA): the same legal form, one letter other, and fewer mentions than the other.
+    for i in 0..parties.len() {
+        if into[i].is_some() {
+            continue;
+        }
+        let j = (0..parties.len()).find(|&j| {
+            j != i
+                && into[j].is_none()
+                && parties[j].legal_form == parties[i].legal_form
+                && parties[j].evidence.len() > parties[i].evidence.len()
+                && one_letter_apart(&keys[i], &keys[j])
+        });
+        into[i] = j;
     }
     let mut out = parties.clone();
     for (i, target) in into.iter().enumerate() {
@@ -222,6 +238,33 @@ fn merge_line_broken(
         .filter(|(i, _)| into[*i].is_none())
         .map(|(_, p)| p)
         .collect()
+}
+
+/// Whether `a` and `b` differ in exactly one letter (the same length in chars, the other
+/// chars equal), inside a word of at least five letters: a typo, not another name ("Acme
+/// AG" and "Acne AG" are too short to tell).
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if ca.len() != cb.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..ca.len()).filter(|&k| ca[k] != cb[k]).collect();
+    let [k] = diff[..] else { return false };
+    if !ca[k].is_alphabetic() || !cb[k].is_alphabetic() {
+        return false;
+    }
+    let word = |cs: &[char]| {
+        let start = cs[..k]
+            .iter()
+            .rposition(|c| !c.is_alphabetic())
+            .map_or(0, |p| p + 1);
+        let end = cs[k..]
+            .iter()
+            .position(|c| !c.is_alphabetic())
+            .map_or(cs.len(), |p| k + p);
+        end - start
+    };
+    word(&ca) >= 5
 }
 
 /// An address belongs to the name before it when only a little text lies between: the rest of the

@@ -771,3 +771,26 @@ fn a_definition_below_a_name_stops_at_another_partys_introduction() {
     assert_eq!(terms, ["RKI"]);
     assert_eq!(party::defined_terms_after("Acme Inc. (USA)", 9), None);
 }
+
+#[test]
+fn a_name_misspelt_once_is_the_party_it_is_one_letter_from() {
+    let text = "Auftragnehmer: Nordwind Online GmbH, Industriestr. 25, 91710 Gunzenhausen.\n\
+        Die Nordwind Online GmbH verarbeitet Daten.\n\
+        Mitarbeiter der Nordwind Onling GmbH werden regelmäßig geschult.\n";
+    let ps = parties(text);
+    let names: Vec<&str> = ps.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Nordwind Online GmbH"], "{ps:?}");
+    // Two names one letter apart in a short word, or in another legal form, stay two.
+    let text = "Die Acme AG und die Acne AG. Die Acme AG verarbeitet Daten. Die Nordwind \
+        Online GmbH und die Nordwind Onling AG.";
+    let names: Vec<String> = parties(text).into_iter().map(|p| p.name).collect();
+    assert_eq!(
+        names,
+        [
+            "Acme AG",
+            "Acne AG",
+            "Nordwind Online GmbH",
+            "Nordwind Onling AG"
+        ]
+    );
+}
