@@ -217,10 +217,21 @@ pub fn find_all(
             })
         })
         .collect();
-    findings.extend(crate::entities::find_entities(
+    let providers: Vec<crate::entities::ProviderSeat> = findings
+        .iter()
+        .filter(|f| f.kind == crate::findings::FindingKind::Provider)
+        .filter_map(|f| {
+            Some(crate::entities::ProviderSeat {
+                company: f.value.get("company")?.as_str()?.to_string(),
+                jurisdiction: f.value.get("jurisdiction")?.as_str()?.to_string(),
+            })
+        })
+        .collect();
+    findings.extend(crate::entities::find_entities_with(
         doc,
         &mentions,
         &rules.entities,
+        &providers,
     ));
     findings.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
     let capped = findings.len().saturating_sub(MAX_FINDINGS);

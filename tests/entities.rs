@@ -132,19 +132,20 @@ fn a_party_without_address_gets_the_country_of_its_name_or_legal_form() {
             Some(("DE", Name)),
         ),
         (
-            "This DPA is entered into with WeTransfer B.V. as processor.",
-            "WeTransfer B.V.",
+            "This DPA is entered into with Nordwind B.V. as processor.",
+            "Nordwind B.V.",
             Some(("NL", LegalForm)),
         ),
         (
-            "Analytics are provided by Google LLC to the customer.",
-            "Google LLC",
+            "Analytics are provided by Nordwind LLC to the customer.",
+            "Nordwind LLC",
             Some(("US", LegalForm)),
         ),
-        // Inc. is used in the US and in Canada: no country.
+        // Inc. is used in the US and in Canada: no country (unless the provider list
+        // knows the company: see the test below).
         (
-            "Tickets are handled by Zendesk, Inc. for us.",
-            "Zendesk, Inc.",
+            "Tickets are handled by Nordwind, Inc. for us.",
+            "Nordwind, Inc.",
             None,
         ),
         // The name's country must be one where the legal form is used: an Irish shop in
@@ -452,4 +453,26 @@ fn roles_from_questions_lists_acronyms_and_responsibility_statements() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A party that is the legal entity of a provider the document names takes the provider
+/// gazetteer's jurisdiction as its country, where its legal form is used there.
+#[test]
+fn a_party_that_is_a_known_providers_entity_gets_its_country() {
+    use dpascan::report::CountrySource;
+    let text = "## Sub-processors\n\n| Sub-processor | Purpose |\n|---|---|\n| Stripe, Inc. | \
+        Payment processing |\n| Mailgun Technologies, Inc. | Transactional e-mail |\n";
+    let parties = pipeline_parties(text);
+    for name in ["Stripe, Inc.", "Mailgun Technologies, Inc."] {
+        let p = parties.iter().find(|p| p.name == name);
+        assert!(
+            p.is_some_and(|p| p.country.as_deref() == Some("US")
+                && p.country_source == Some(CountrySource::Provider)),
+            "{name}: {parties:?}"
+        );
+    }
+    // The gazetteer's jurisdiction of Newsletter2Go is its parent's (FR); a GmbH is not French.
+    let parties = pipeline_parties("Wir nutzen Newsletter2Go der Sendinblue GmbH.");
+    let p = parties.iter().find(|p| p.name == "Sendinblue GmbH");
+    assert!(p.is_some_and(|p| p.country.is_none()), "{parties:?}");
 }

@@ -95,12 +95,18 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
             Some((source, code.to_string()))
         };
         let hint = hint("name_country", CountrySource::Name)
+            .or_else(|| hint("provider_country", CountrySource::Provider))
             .or_else(|| hint("form_country", CountrySource::LegalForm));
         if let Some(h) = hint {
-            // A name's country beats a legal form's.
+            // A name's country beats a provider's, which beats a legal form's.
+            let rank = |s: &CountrySource| match s {
+                CountrySource::Name => 0,
+                CountrySource::Provider => 1,
+                _ => 2,
+            };
             let better = hinted[pi]
                 .as_ref()
-                .is_none_or(|(s, _)| *s == CountrySource::LegalForm && h.0 == CountrySource::Name);
+                .is_none_or(|(s, _)| rank(&h.0) < rank(s));
             if better {
                 hinted[pi] = Some(h);
             }

@@ -207,6 +207,45 @@ pub fn find_entities(
     country_mentions: &[CountryMention],
     data: &EntityData,
 ) -> Vec<Finding> {
+    find_entities_with(doc, country_mentions, data, &[])
+}
+
+/// A provider the document names, as the provider gazetteer knows it: its legal entity
+/// ("Mailgun Technologies, Inc.") and the jurisdiction of it or its parent (ISO code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProviderSeat {
+    /// The legal entity.
+    pub company: String,
+    /// ISO 3166-1 alpha-2, upper case.
+    pub jurisdiction: String,
+}
+
+/// The country of a party that is a provider's legal entity by name ("Stripe, Inc." in a
+/// sub-processor list), if its legal form is used there: the gazetteer's jurisdiction may
+/// be a parent's ("Sendinblue GmbH": FR), which a GmbH is not.
+fn provider_country(
+    o: &party::OrgHit,
+    form: Option<&data::LegalForm>,
+    providers: &[ProviderSeat],
+) -> Option<String> {
+    let form = form?;
+    let key = build::party_key(&o.name, o.legal_form.as_deref());
+    let p = providers
+        .iter()
+        .find(|p| build::party_key(&p.company, None) == key)?;
+    let fits = form.countries.contains(&p.jurisdiction)
+        || form.countries.iter().any(|c| c == "EU") && in_eu_eea(&p.jurisdiction);
+    fits.then(|| p.jurisdiction.clone())
+}
+
+/// [`find_entities`], with the providers the gazetteer found in the document (a party
+/// that is one of their legal entities may take its country from there).
+pub fn find_entities_with(
+    doc: &Extracted,
+    country_mentions: &[CountryMention],
+    data: &EntityData,
+    providers: &[ProviderSeat],
+) -> Vec<Finding> {
     let text = doc.text.as_str();
     let mut mentions: Vec<CountryMention> = country_mentions
         .iter()
@@ -369,6 +408,7 @@ pub fn find_entities(
             "country": country,
             "name_country": name_country(o, &mentions, form),
             "form_country": form.and_then(form_country),
+            "provider_country": provider_country(o, form, providers),
         });
         if first_person {
             value["first_person"] = json!(true);

@@ -161,10 +161,12 @@ fn parties(out: &mut String, st: Style, r: &DocResult) {
             }
         }
         if let Some(c) = &p.country {
-            // A country read off the name or the legal form is a guess the reviewer should see.
+            // A country read off the name, the provider list or the legal form is a guess the
+            // reviewer should see.
             let from = match p.country_source {
                 Some(crate::report::CountrySource::Name) => " (from the name)",
                 Some(crate::report::CountrySource::LegalForm) => " (from the legal form)",
+                Some(crate::report::CountrySource::Provider) => " (from the provider list)",
                 _ => "",
             };
             let _ = write!(line, " · {}{from}", clean(c));
@@ -587,7 +589,8 @@ mod tests {
         assert!(lines.len() <= 40, "{} lines", lines.len());
     }
 
-    /// A country read off the name or the legal form says so; one from the address not.
+    /// A country read off the name, the provider list or the legal form says so; one from
+    /// the address not.
     #[test]
     fn a_guessed_party_country_says_where_it_comes_from() {
         let mut r = sample();
@@ -599,12 +602,26 @@ mod tests {
             country: Some("NL".into()),
             country_source: Some(crate::report::CountrySource::LegalForm),
             address: None,
+            ..p.clone()
+        });
+        r.parties.push(Party {
+            name: "Stripe, Inc.".into(),
+            legal_form: Some("Inc.".into()),
+            roles: vec![],
+            country: Some("US".into()),
+            country_source: Some(crate::report::CountrySource::Provider),
+            address: None,
             ..p
         });
         let out = render(&r, false);
         assert!(
             out.lines()
                 .any(|l| l == "  WeTransfer B.V. · NL (from the legal form)"),
+            "{out}"
+        );
+        assert!(
+            out.lines()
+                .any(|l| l == "  Stripe, Inc. · US (from the provider list)"),
             "{out}"
         );
         assert!(out.contains("San Antonio, TX · US\n"), "{out}");

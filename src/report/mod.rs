@@ -141,6 +141,9 @@ pub enum CountrySource {
     Name,
     /// Its legal form, used in one country only ("B.V.", "Oy", "LLC").
     LegalForm,
+    /// The provider gazetteer, whose legal entity it is by name ("Stripe, Inc.": US), where
+    /// its legal form is used in that country.
+    Provider,
 }
 
 /// `countries[].status`.
