@@ -427,6 +427,20 @@ fn roles_from_questions_lists_acronyms_and_responsibility_statements() {
             "Robert Koch-Institut",
             &[],
         ),
+        // "Our company's data protection officer": the owner is the speaker, and the firm
+        // after the colon is the officer.
+        (
+            "Our company's data protection officer is: Nordwind Datenschutz GmbH, Hauptstr. 1, \
+             10115 Berlin.",
+            "Nordwind Datenschutz GmbH",
+            &["dpo"],
+        ),
+        // A sub-processor whose name holds "tel" in a table line set off by bullets.
+        (
+            "## Sub-processors\n\nIntel Corporation • Santa Clara • USA\n",
+            "Intel Corporation",
+            &["subprocessor"],
+        ),
         // CWA: the officer of the organisation named after the label is not that
         // organisation.
         (

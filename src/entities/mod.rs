@@ -292,28 +292,14 @@ pub fn find_entities_with(
         .cloned()
         .collect();
     // Per organisation, the last one of the list it opens or continues ("A GmbH, B AG und
-    // C SE"): joined by commas, "and", "und" or "sowie" only.
+    // die C SE"): on one line, joined only by commas and [`LIST_JOINERS`].
     let mut list_end: Vec<usize> = (0..orgs.len()).collect();
     for i in (0..orgs.len().saturating_sub(1)).rev() {
         let gap = text
             .get(orgs[i].end..orgs[i + 1].start)
             .unwrap_or("x")
             .trim_matches([' ', '\t', ',']);
-        const JOINERS: &[&str] = &[
-            "",
-            "and",
-            "und",
-            "sowie",
-            "as well as",
-            "or",
-            "oder",
-            "and the",
-            "und die",
-            "und der",
-            "sowie die",
-            "sowie der",
-        ];
-        if JOINERS.contains(&gap)
+        if LIST_JOINERS.contains(&gap)
             && orgs[i].end <= orgs[i + 1].start
             && !text[orgs[i].end..orgs[i + 1].start].contains('\n')
         {
@@ -520,6 +506,22 @@ pub fn find_entities_with(
     out
 }
 
+/// What may stand between two organisations of one list besides commas.
+const LIST_JOINERS: &[&str] = &[
+    "",
+    "and",
+    "und",
+    "sowie",
+    "as well as",
+    "or",
+    "oder",
+    "and the",
+    "und die",
+    "und der",
+    "sowie die",
+    "sowie der",
+];
+
 /// A role after an inline address or clause: "X GmbH, Industriestr. 25, 91710
 /// Gunzenhausen, als Auftragsverarbeiter", "… SE & Co. KG beauftragt, die als
 /// Auftragsverarbeiter tätig werden"; a cue after one of the commas from `after` up to the
@@ -583,9 +585,10 @@ fn stem_roles(
     // A name that is a defined short name ("OVH Hosting Ltd. (“OVH”)") is read as that,
     // and a name that begins another organisation's ("Google" of "Google Ireland") may
     // stand for either.
-    let family = |a: &str, b: &str| {
-        a != b && (b.starts_with(&format!("{a} ")) || a.starts_with(&format!("{b} ")))
+    let begins = |long: &str, short: &str| {
+        long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
     };
+    let family = |a: &str, b: &str| begins(a, b) || begins(b, a);
     let ambiguous: Vec<&str> = stems
         .iter()
         .filter(|(a, _)| defined.iter().any(|d| d == a) || stems.iter().any(|(b, _)| family(a, b)))

@@ -1129,7 +1129,7 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
     let owner = regex(&OWNER, r"^\s*(?:des|der|of(?:\s+the)?)\s+\p{Lu}");
     // "the RKI’s official data protection officer by post to: Robert Koch-Institut".
     static POSSESSIVE: OnceLock<Regex> = OnceLock::new();
-    let possessive = regex(&POSSESSIVE, r"\w[’']s\s+(?:\w+\s+){0,2}$");
+    let possessive = regex(&POSSESSIVE, r"\b\p{Lu}\w*[’']s\s+(?:\w+\s+){0,2}$");
     let dpo = role_of(m.as_str()) == Some("dpo");
     if dpo && (owner.is_match(between) || possessive.is_match(&sentence[..m.start()])) {
         return None;
@@ -1217,9 +1217,19 @@ pub fn on_letterhead_line(text: &str, pos: usize) -> bool {
     let line = &text[line_start(text, pos)..line_end(text, pos)];
     let parts = line.split(['•', '·']).count();
     let lower = line.to_lowercase();
-    let contact = ["tel", "@", "www.", "fax", "amtsgericht", "hrb"]
-        .iter()
-        .any(|c| lower.contains(c));
+    let contact = [
+        "tel.",
+        "tel:",
+        "telefon",
+        "phone",
+        "@",
+        "www.",
+        "fax",
+        "amtsgericht",
+        "hrb ",
+    ]
+    .iter()
+    .any(|c| lower.contains(c));
     parts >= 3 && contact
 }
 
