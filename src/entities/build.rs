@@ -205,13 +205,15 @@ fn merge_line_broken(
     // A misspelt name ("Hetzner Onling GmbH" beside "Hetzner Online GmbH" in Hetzner's
     // DPA): the same legal form, one letter other, and fewer mentions than the other.
     for i in 0..parties.len() {
-        if into[i].is_some() {
+        // Not a party others merge into: no chains.
+        if into[i].is_some() || into.contains(&Some(i)) {
             continue;
         }
         let j = (0..parties.len()).find(|&j| {
             j != i
                 && into[j].is_none()
                 && parties[j].legal_form == parties[i].legal_form
+                && keys[j].len().abs_diff(keys[i].len()) <= 3
                 && parties[j].evidence.len() > parties[i].evidence.len()
                 && one_letter_apart(&keys[i], &keys[j])
         });
