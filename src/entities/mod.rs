@@ -128,8 +128,7 @@ fn defined_terms_inline(
     let mut line = end;
     while let Some(k) = text[line..limit].find('\n') {
         line += k + 1;
-        let first = text[line..limit].split_whitespace().next().unwrap_or("");
-        if ["zwischen", "between", "und", "and", "sowie"].contains(&first.to_lowercase().as_str()) {
+        if party::introduces_party(&text[line..limit]) {
             limit = line;
             break;
         }
@@ -292,14 +291,14 @@ pub fn find_entities_with(
         .cloned()
         .collect();
     // Per organisation, the last one of the list it opens or continues ("A GmbH, B AG und
-    // die C SE"): on one line, joined only by commas and [`LIST_JOINERS`].
+    // die C SE"): on one line, joined only by commas and [`party::LIST_JOINERS`].
     let mut list_end: Vec<usize> = (0..orgs.len()).collect();
     for i in (0..orgs.len().saturating_sub(1)).rev() {
         let gap = text
             .get(orgs[i].end..orgs[i + 1].start)
             .unwrap_or("x")
             .trim_matches([' ', '\t', ',']);
-        if LIST_JOINERS.contains(&gap)
+        if party::LIST_JOINERS.contains(&gap)
             && orgs[i].end <= orgs[i + 1].start
             && !text[orgs[i].end..orgs[i + 1].start].contains('\n')
         {
@@ -505,22 +504,6 @@ pub fn find_entities_with(
     });
     out
 }
-
-/// What may stand between two organisations of one list besides commas.
-const LIST_JOINERS: &[&str] = &[
-    "",
-    "and",
-    "und",
-    "sowie",
-    "as well as",
-    "or",
-    "oder",
-    "and the",
-    "und die",
-    "und der",
-    "sowie die",
-    "sowie der",
-];
 
 /// A role after an inline address or clause: "X GmbH, Industriestr. 25, 91710
 /// Gunzenhausen, als Auftragsverarbeiter", "… SE & Co. KG beauftragt, die als

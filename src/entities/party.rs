@@ -575,7 +575,7 @@ fn after_previous_org(text: &str, found: &[OrgHit], ns: usize, fs: usize) -> usi
     let mut joined = false;
     for w in between.split_inclusive([' ', '\t', ',']) {
         let word = w.trim_matches([' ', '\t', ',']);
-        if word.is_empty() || ["and", "und", "sowie", "or", "oder"].contains(&word) {
+        if word.is_empty() || LIST_JOINERS.contains(&word) {
             joined |= !word.is_empty();
             pos += w.len();
         } else {
@@ -587,6 +587,30 @@ fn after_previous_org(text: &str, found: &[OrgHit], ns: usize, fs: usize) -> usi
     } else {
         ns
     }
+}
+
+/// What may stand between two organisations of one list besides commas ("A GmbH, B AG und
+/// die C SE").
+pub const LIST_JOINERS: &[&str] = &[
+    "",
+    "and",
+    "und",
+    "sowie",
+    "as well as",
+    "or",
+    "oder",
+    "and the",
+    "und die",
+    "und der",
+    "sowie die",
+    "sowie der",
+];
+
+/// Whether `line` introduces another party of a contract ("zwischen dem Kunden von …",
+/// "and the Customer"): a definition above it is not reached across it.
+pub fn introduces_party(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("").to_lowercase();
+    ["zwischen", "between", "und", "and", "sowie"].contains(&first.as_str())
 }
 
 /// Stop words that still belong to a name when they stand right before its legal form
@@ -815,9 +839,7 @@ pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>
         if let Some(terms) = dashed_definition(line) {
             return Some((line_end, terms));
         }
-        // "zwischen dem Kunden von …", "and the Customer": another party's introduction.
-        let first = lower.split_whitespace().next().unwrap_or("");
-        if ["zwischen", "between", "und", "and", "sowie"].contains(&first) {
+        if introduces_party(line) {
             return None;
         }
         if line.len() > BLOCK_LINE_BYTES || line_end >= text.len() {
