@@ -446,11 +446,7 @@ pub fn find_entities_with(
             let s = after + pos;
             let e = s + term.len();
             let bounded = crate::matchers::text::at_word_bounds(text, s, e);
-            let inside = {
-                let k = orgs.partition_point(|x| x.start <= s);
-                k > 0 && orgs[k - 1].end > s
-            };
-            if !bounded || inside {
+            if !bounded || inside_org(&orgs, s) {
                 continue;
             }
             let Some((r, ce)) = party::role_after(text, e) else {
@@ -460,21 +456,7 @@ pub fn find_entities_with(
                 continue;
             }
             seen.push(r);
-            let value = json!({
-                "name": o.name,
-                "legal_form": o.legal_form,
-                "role": r,
-                "defines": term,
-                "country": null,
-            });
-            out.push(finding(
-                doc,
-                FindingKind::Party,
-                "party.role_label".into(),
-                s,
-                ce,
-                value,
-            ));
+            out.push(role_label(doc, o, r, Some(&term), s, ce));
         }
     }
 
@@ -592,10 +574,6 @@ fn stem_roles(
     for m in ac.find_iter(text).take(2000) {
         let (s, e) = (m.start(), m.end());
         let oi = stems[m.pattern().as_usize()].1;
-        let inside = {
-            let k = orgs.partition_point(|x| x.start <= s);
-            k > 0 && orgs[k - 1].end > s
-        };
         // "dem Kunden von Nordlicht CRM (Verantwortlicher, …)": the role is the other
         // party's; a role in brackets after a bare name is too often a label of the
         // sentence, not of the name.
@@ -605,7 +583,11 @@ fn stem_roles(
             w.ends_with("von ") || w.ends_with("of ")
         };
         let bracket = text[e..].trim_start_matches([' ', '\t']).starts_with('(');
-        if inside || of_before || bracket || !crate::matchers::text::at_word_bounds(text, s, e) {
+        if inside_org(orgs, s)
+            || of_before
+            || bracket
+            || !crate::matchers::text::at_word_bounds(text, s, e)
+        {
             continue;
         }
         let Some((r, ce)) = party::role_after(text, e) else {
@@ -615,23 +597,42 @@ fn stem_roles(
             continue;
         }
         seen.push((oi, r));
-        let o = &orgs[oi];
-        let value = json!({
-            "name": o.name,
-            "legal_form": o.legal_form,
-            "role": r,
-            "defines": null,
-            "country": null,
-        });
-        out.push(finding(
-            doc,
-            FindingKind::Party,
-            "party.role_label".into(),
-            s,
-            ce,
-            value,
-        ));
+        out.push(role_label(doc, &orgs[oi], r, None, s, ce));
     }
+}
+
+/// Whether `pos` lies inside the name of one of `orgs` (sorted by start).
+fn inside_org(orgs: &[party::OrgHit], pos: usize) -> bool {
+    let k = orgs.partition_point(|x| x.start <= pos);
+    k > 0 && orgs[k - 1].end > pos
+}
+
+/// A `party.role_label` finding over `start..end`: the role `role` stated for `o` under
+/// another name (`defines`: its defined short name, `None` for its name without the legal
+/// form).
+fn role_label(
+    doc: &Extracted,
+    o: &party::OrgHit,
+    role: &'static str,
+    defines: Option<&str>,
+    start: usize,
+    end: usize,
+) -> Finding {
+    let value = json!({
+        "name": o.name,
+        "legal_form": o.legal_form,
+        "role": role,
+        "defines": defines,
+        "country": null,
+    });
+    finding(
+        doc,
+        FindingKind::Party,
+        "party.role_label".into(),
+        start,
+        end,
+        value,
+    )
 }
 
 /// "in which case GitHub is a subprocessor", "if Customer is a processor": a hypothetical role.
