@@ -403,7 +403,14 @@ enum Block {
     /// Separated by a blank line.
     Paragraph,
     /// A list: a blank line around a top-level list, a line break around a nested one.
-    List,
+    /// Items of an unordered one (`ul`, Markdown `-`/`*`) start with "- " ([`Block::Item`]).
+    List {
+        /// `ol`: its items keep no marker (a number would read as a numbered heading).
+        ordered: bool,
+    },
+    /// A list item: its own line, "- " before its first text in an unordered list (or
+    /// outside any list), so that list members stay recognisable as such.
+    Item,
     /// A table row: its own line, cells joined with " | ".
     Row,
     /// A table cell.
@@ -417,10 +424,12 @@ fn block_of(name: &str) -> Block {
         "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "dl" | "address"
         | "blockquote" | "section" | "article" | "main" | "header" | "footer" | "figure" | "hr"
         | "details" | "fieldset" | "center" => Block::Paragraph,
-        "div" | "li" | "dt" | "dd" | "caption" | "figcaption" | "summary" | "legend" | "thead"
+        "li" => Block::Item,
+        "div" | "dt" | "dd" | "caption" | "figcaption" | "summary" | "legend" | "thead"
         | "tbody" | "tfoot" | "menu" | "br" | "body" | "html" | "nav" | "aside" | "form"
         | "option" => Block::Line,
-        "ul" | "ol" => Block::List,
+        "ul" => Block::List { ordered: false },
+        "ol" => Block::List { ordered: true },
         "tr" => Block::Row,
         "td" | "th" => Block::Cell,
         "pre" | "listing" | "plaintext" | "xmp" => Block::Pre,
@@ -631,7 +640,10 @@ pub(crate) struct BlockWriter {
     out: String,
     pending: Pending,
     pre_depth: usize,
-    list_depth: usize,
+    /// Open lists, innermost last: whether each is ordered.
+    lists: Vec<bool>,
+    /// An unordered list item has begun and has no text yet: "- " goes before its text.
+    bullet: bool,
     /// Cells seen in the current table row.
     cells: usize,
 }
@@ -665,6 +677,9 @@ impl BlockWriter {
             }
         }
         self.pending = Pending::None;
+        if std::mem::take(&mut self.bullet) {
+            self.out.push_str("- ");
+        }
         self.out.push(c);
     }
 
@@ -689,13 +704,17 @@ impl BlockWriter {
             Block::Inline => {}
             Block::Line => self.pend(Pending::Line),
             Block::Paragraph => self.pend(Pending::Paragraph),
-            Block::List => {
-                self.pend(if self.list_depth == 0 {
+            Block::List { ordered } => {
+                self.pend(if self.lists.is_empty() {
                     Pending::Paragraph
                 } else {
                     Pending::Line
                 });
-                self.list_depth += 1;
+                self.lists.push(ordered);
+            }
+            Block::Item => {
+                self.pend(Pending::Line);
+                self.bullet = self.lists.last() != Some(&true);
             }
             Block::Row => {
                 self.pend(Pending::Line);
@@ -722,9 +741,13 @@ impl BlockWriter {
             Block::Inline | Block::Cell => {}
             Block::Line | Block::Row => self.pend(Pending::Line),
             Block::Paragraph => self.pend(Pending::Paragraph),
-            Block::List => {
-                self.list_depth = self.list_depth.saturating_sub(1);
-                self.pend(if self.list_depth == 0 {
+            Block::Item => {
+                self.pend(Pending::Line);
+                self.bullet = false;
+            }
+            Block::List { .. } => {
+                self.lists.pop();
+                self.pend(if self.lists.is_empty() {
                     Pending::Paragraph
                 } else {
                     Pending::Line
@@ -1034,7 +1057,7 @@ mod tests {
         assert!(!text.contains("Akzeptieren"), "{text}");
         assert!(warnings.is_empty(), "{warnings:?}");
         let want = "Datenschutzerklärung\n\nVerantwortlich ist die Muster GmbH, Musterstraße\u{A0}1.\n\n\
-                    Muster GmbH\nMusterstraße 1\n10115 Berlin\n\nAnbieter | Sitz\nHelpScout Inc. | USA\n\nErstens\nZweitens";
+                    Muster GmbH\nMusterstraße 1\n10115 Berlin\n\nAnbieter | Sitz\nHelpScout Inc. | USA\n\n- Erstens\n- Zweitens";
         assert_eq!(text, want);
     }
 
@@ -1053,6 +1076,12 @@ mod tests {
                 "Name\nMuster",
             ),
             ("headings", "<h2>Titel</h2>Text", "Titel\n\nText"),
+            (
+                "unordered items start with a dash, ordered ones do not",
+                "<p>Liste:</p><ul><li>a<ul><li>b</li></ul></li><li></li><li><p>c</p></li></ul>\
+                 <ol><li>d</li></ol><li>e</li>",
+                "Liste:\n\n- a\n- b\n\n- c\n\nd\n\n- e",
+            ),
             (
                 "table row cells",
                 "<table><tr><td>a</td><td></td><td>c</td></tr></table>",
