@@ -490,3 +490,101 @@ fn a_party_that_is_a_known_providers_entity_gets_its_country() {
     let p = parties.iter().find(|p| p.name == "Sendinblue GmbH");
     assert!(p.is_some_and(|p| p.country.is_none()), "{parties:?}");
 }
+
+/// The parties of a Markdown or HTML document, extracted and analysed as `check` does.
+fn file_parties(name: &str, source: &str) -> Vec<(String, Vec<String>)> {
+    use dpascan::extract::{detect, extract, Limits};
+    let rules = dpascan::patterns::Rules::embedded().expect("embedded rules");
+    let path = std::path::Path::new(name);
+    let format = detect(source.as_bytes(), path).expect("a supported format");
+    let doc = extract(source.as_bytes(), format, &Limits::default()).expect("extracts");
+    dpascan::pipeline::analyze_extracted(name, "", None, &doc, &rules)
+        .parties
+        .into_iter()
+        .map(|p| (p.name, p.roles))
+        .collect()
+}
+
+/// A sub-processor list written as an HTML or Markdown list names its members at the head
+/// of each item, without a legal form ("- Amazon Web Services. Cloud services provider.");
+/// items of a table of contents, of a list of recipient categories, labels, references and
+/// prose items are no parties, and the list ends at the next heading.
+#[test]
+fn list_items_of_a_sub_processor_list_are_its_members() {
+    let md = "# Acme subprocessors\n\n\
+        We use third party subprocessors, such as cloud computing providers, to run the service.\n\n\
+        - **Amazon Web Services**. Cloud services provider.\n\
+        - hCaptcha. Anti-bot protection.\n\
+        - Convert.com: A/B testing software.\n\
+        - Help Scout (help desk software)\n\
+        - For Backpack, at https://example.com/backpack-subprocessors.\n\
+        - Zweck: Hosting\n\
+        - Transfers. The processor transfers personal data to the sub-processors named above \
+          only under the standard contractual clauses, and only where the customer agreed.\n\n\
+        ## Contact\n\n\
+        - Anything Else. Reach us by mail.\n";
+    let got = file_parties("subprocessors.md", md);
+    let sub = |n: &str| {
+        got.iter()
+            .any(|(name, roles)| name == n && roles == &["subprocessor".to_string()])
+    };
+    for name in [
+        "Amazon Web Services",
+        "hCaptcha",
+        "Convert.com",
+        "Help Scout",
+    ] {
+        assert!(sub(name), "{name} missing in {got:?}");
+    }
+    for name in [
+        "For Backpack",
+        "Zweck",
+        "Transfers",
+        "Anything Else",
+        "Contact",
+    ] {
+        assert!(got.iter().all(|(n, _)| n != name), "{name} in {got:?}");
+    }
+
+    // The same as HTML, in German; the list ends at the heading after it.
+    let html = "<html><body><h1>Unterauftragsverarbeiter</h1><ul><li>Brevo: Newsletterversand</li>\
+        <li>Sentry – Fehlerberichte</li></ul><h2>Kontakt</h2><ul><li>Impressum</li></ul></body></html>";
+    let got = file_parties("unterauftragsverarbeiter.html", html);
+    let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Brevo", "Sentry"], "{got:?}");
+
+    // A table of contents naming the sub-processor section opens no section, and a list
+    // of recipient categories names no organisation.
+    let toc = "# Data Protection Agreement\n\n\
+        - Notice and Controls on Use of Subprocessors\n\
+        - Educational Institutions\n\
+        - California Consumer Privacy Act\n\n\
+        ## Recipients\n\n\
+        - Affiliates\n\
+        - Competent Authorities\n";
+    let got = file_parties("dpa.md", toc);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+/// A table's header row naming the role in its first cell opens a sub-processor section
+/// under any heading ("GitHub Subsidiaries", then "Name of Subprocessor | Description | …").
+#[test]
+fn a_table_header_naming_sub_processors_opens_their_section() {
+    let md = "# Subprocessors\n\n\
+        ## Third Party Subprocessors\n\n\
+        | Name of Subprocessor | Description of Processing | Location of Processing | Corporate Location |\n\
+        |---|---|---|---|\n\
+        | Fastly | Content delivery service | United States | United States |\n\n\
+        ## Our Subsidiaries\n\n\
+        | Name of Subprocessor | Description of Processing | Location of Processing | Corporate Location |\n\
+        |---|---|---|---|\n\
+        | Nordwind Germany GmbH | Subsidiary | Germany | Germany |\n";
+    let got = file_parties("subprocessors.md", md);
+    for name in ["Fastly", "Nordwind Germany GmbH"] {
+        assert!(
+            got.iter()
+                .any(|(n, r)| n == name && r.contains(&"subprocessor".to_string())),
+            "{name} missing in {got:?}"
+        );
+    }
+}

@@ -26,7 +26,7 @@ pub struct OrgHit {
     pub name: String,
     /// Legal form as written, if any.
     pub legal_form: Option<String>,
-    /// "legal_form", "public_body" or "table_row".
+    /// "legal_form", "public_body", "table_row" or "list_item".
     pub rule: &'static str,
 }
 
@@ -1283,40 +1283,75 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
     // Whether the open section already holds list items or table rows: before its
     // first member, an introductory paragraph does not end it.
     let mut has_members = false;
+    // Whether the line before is blank, and whether the last line with text was a member.
+    let (mut prev_blank, mut after_member) = (true, false);
+    let list_role = |s: &str| {
+        role_re()
+            .find_iter(s)
+            .filter_map(|m| role_of(m.as_str()))
+            .find(|r| *r == "subprocessor" || *r == "recipient")
+    };
     let mut pos = 0;
     while pos < text.len() {
         let le = full_line_end(text, pos);
         let line = &text[pos..le];
         let stripped = line.trim().trim_start_matches('#').trim();
+        let blank = stripped.is_empty();
+        let next = (le + 1).min(text.len());
+        let next_blank = text[next..full_line_end(text, next)].trim().is_empty();
         let words = stripped
             .split(|c: char| c.is_whitespace() || c == '|')
             .filter(|w| !w.is_empty())
             .count();
-        let role = role_re()
-            .find_iter(stripped)
-            .filter_map(|m| role_of(m.as_str()))
-            .find(|r| *r == "subprocessor" || *r == "recipient");
+        let role = list_role(stripped);
+        // A list item is no heading (a table of contents lists the section's title).
         let headingish = words > 0
             && words <= 10
+            && list_item_body(line).is_none()
             && !stripped.ends_with(['.', ',', ';'])
             && stripped.len() <= 160;
+        // A table's header row naming the role in its first cell ("Name of Subprocessor |
+        // Description | Location") opens a section however many columns follow.
+        let first_cell = stripped.split('|').next().unwrap_or("").trim();
+        let header_row = stripped.contains(" | ")
+            && first_cell.split_whitespace().count() <= 6
+            && !first_cell.contains(['`', '_', '.'])
+            && list_role(first_cell).is_some();
+        let headingish = headingish || header_row;
         if let (Some(r), true) = (role, headingish) {
             if let Some((s, r0)) = open.take() {
                 out.push((s, pos, r0));
             }
             open = Some((le, r));
             has_members = false;
+            after_member = false;
         } else if let Some((s, r0)) = open {
             let t = line.trim_start();
-            let member = t.contains(" | ") || t.starts_with(['-', '*', '•', '–']);
+            let member = t.contains(" | ") || t.starts_with(ITEM_BULLETS);
             let prose = !member && line.trim().len() > 250;
-            let ends = heading.is_match(line) || (prose && has_members) || le - s > 15_000;
+            // A short paragraph of its own right after the list: the next heading, as
+            // HTML and Markdown headings come out of extraction (without their "#").
+            let heading_after_list = !member
+                && after_member
+                && prev_blank
+                && next_blank
+                && headingish
+                && !stripped.ends_with(':')
+                && stripped.starts_with(char::is_uppercase);
+            let ends = heading.is_match(line)
+                || (prose && has_members)
+                || heading_after_list
+                || le - s > 15_000;
             has_members |= member;
             if ends {
                 out.push((s, pos, r0));
                 open = None;
             }
+            if !blank {
+                after_member = member;
+            }
         }
+        prev_blank = blank;
         pos = le + 1;
     }
     if let Some((s, r0)) = open {
@@ -1325,15 +1360,17 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
     out
 }
 
-/// Organisations named in the first cell of table rows ("Calendly | USA | Terminbuchung") inside
-/// a sub-processor section, where they carry no legal form.
+/// Organisations named in the first cell of table rows ("Calendly | USA | Terminbuchung")
+/// or at the head of list items ("- Amazon Web Services. Cloud services provider.",
+/// "- Sentry: error reporting") inside a sub-processor section, where they carry no legal
+/// form.
 pub fn table_rows(
     text: &str,
     sections: &[(usize, usize, &'static str)],
     mentions: &[CountryMention],
 ) -> Vec<OrgHit> {
     let mut out = Vec::new();
-    for &(s, e, _) in sections {
+    for &(s, e, role) in sections {
         let mut pos = s;
         // A table whose header row opened the section has no further header row.
         let mut first_row = !text[line_start(text, s.saturating_sub(1))..s].contains('|');
@@ -1350,63 +1387,136 @@ pub fn table_rows(
                         c.is_whitespace() || c == '*'
                     });
                     let cell = &text[cs..ce];
-                    let nwords = cell.split_whitespace().count();
-                    let header = first_row
-                        || cell
-                            .chars()
-                            .all(|c| c == '-' || c == ':' || c.is_whitespace())
-                        || role_re().is_match(cell)
-                        || [
-                            "name",
-                            "firma",
-                            "company",
-                            "anbieter",
-                            "dienstleister",
-                            "provider",
-                            "service",
-                            "entity",
-                            "vendor",
-                        ]
-                        .contains(&cell.to_lowercase().as_str());
-                    // A cell naming a country, holding a postcode ("Sofia 1113 - Bulgaria")
-                    // or running words ("TAM functions") is not an organisation's name.
-                    let is_country = mentions.iter().any(|m| m.start < ce && cs < m.end);
-                    let has_number = cell.chars().filter(char::is_ascii_digit).count() >= 3;
-                    let running_words = nwords > 1
-                        && cell.split_whitespace().skip(1).any(|w| {
-                            w.starts_with(|c: char| c.is_lowercase())
-                                && !["of", "and", "und", "de", "du", "des", "der", "for", "für"]
-                                    .contains(&w)
-                        });
-                    let good = !header
-                        && !is_country
-                        && !has_number
-                        && !running_words
-                        && (1..=5).contains(&nwords)
-                        && cell.starts_with(|c: char| c.is_uppercase())
-                        && cell.chars().any(|c| c.is_alphabetic())
-                        && cell.len() <= 60;
-                    if good {
-                        out.push(OrgHit {
-                            start: cs,
-                            end: ce,
-                            name: collapse(cell),
-                            legal_form: None,
-                            rule: "table_row",
-                        });
-                    }
-                    if !cell
+                    let rule = cell
                         .chars()
-                        .all(|c| c == '-' || c == ':' || c.is_whitespace())
-                    {
+                        .all(|c| c == '-' || c == ':' || c.is_whitespace());
+                    if !first_row && !rule {
+                        out.extend(name_cell(text, cs, ce, mentions, "table_row"));
+                    }
+                    if !rule {
                         first_row = false;
                     }
                 }
+            } else if let Some((cs, ce)) =
+                list_item_lead(text, pos, le).filter(|_| role == "subprocessor")
+            {
+                out.extend(name_cell(text, cs, ce, mentions, "list_item"));
             }
             pos = le + 1;
         }
     }
     out
+}
+
+/// Bullets that start a list item line ("- " is what HTML and Markdown lists become).
+const ITEM_BULLETS: [char; 5] = ['-', '*', '•', '–', '·'];
+
+/// The head of the list item on the line `pos..le`: after its bullet, up to the first
+/// sentence end (". ", not the dot of "Convert.com"), colon, dash set off by spaces,
+/// bracket or comma. `None` when the line is no list item, or a long one (over
+/// [`MAX_NAME_ITEM`] bytes: prose, not an entry of a list of names), or when the head
+/// begins with a function word ("For Backpack, at https://…").
+fn list_item_lead(text: &str, pos: usize, le: usize) -> Option<(usize, usize)> {
+    let line = &text[pos..le];
+    let rest = list_item_body(line)?;
+    if rest.len() > MAX_NAME_ITEM {
+        return None;
+    }
+    let from = le - rest.len();
+    let item = &text[from..le];
+    let mut end = item.len();
+    for sep in [". ", ": ", " – ", " — ", " - ", " (", ", ", "\t"] {
+        if let Some(i) = item.find(sep) {
+            end = end.min(i);
+        }
+    }
+    if item.ends_with(['.', ':']) {
+        end = end.min(item.len() - 1);
+    }
+    let (cs, ce) = trim_span(text, from, from + end, |c| {
+        c.is_whitespace() || c == '*' || c == '_'
+    });
+    let first = text[cs..ce].split_whitespace().next()?.to_lowercase();
+    (!ITEM_FUNCTION_WORDS.contains(&first.as_str())).then_some((cs, ce))
+}
+
+/// The text of a list item line after its bullet and the space after it; `None` when the
+/// line does not start with a bullet ([`ITEM_BULLETS`]) and a space.
+fn list_item_body(line: &str) -> Option<&str> {
+    let rest = line.trim_start().strip_prefix(ITEM_BULLETS)?;
+    rest.starts_with([' ', '\t']).then_some(rest)
+}
+
+/// Longest list item (bytes after the bullet) whose head is read as a name.
+const MAX_NAME_ITEM: usize = 160;
+
+/// Words that begin a list item that is a sentence or a reference, not a name (lower case).
+const ITEM_FUNCTION_WORDS: [&str; 38] = [
+    "for", "für", "the", "die", "der", "das", "den", "dem", "all", "alle", "our", "unsere",
+    "unser", "see", "siehe", "with", "mit", "in", "im", "at", "by", "bei", "von", "to", "zur",
+    "zum", "no", "keine", "if", "wenn", "this", "these", "diese", "each", "art", "nr", "abs",
+    "ziff",
+];
+
+/// Words that head a table or a list item as a label, not as an organisation's name.
+const LABEL_CELLS: [&str; 16] = [
+    "name",
+    "firma",
+    "company",
+    "anbieter",
+    "dienstleister",
+    "provider",
+    "service",
+    "entity",
+    "vendor",
+    "zweck",
+    "purpose",
+    "leistung",
+    "standort",
+    "location",
+    "sitz",
+    "hosting",
+];
+
+/// The organisation named by the cell `cs..ce` (a table's first cell, a list item's head),
+/// or `None` when the cell is a header or label, a country, holds a postcode ("Sofia 1113 -
+/// Bulgaria") or running words ("TAM functions"), or does not look like a name (1-5 words,
+/// the first capitalised or camel-cased like "hCaptcha", at most 60 bytes).
+fn name_cell(
+    text: &str,
+    cs: usize,
+    ce: usize,
+    mentions: &[CountryMention],
+    rule: &'static str,
+) -> Option<OrgHit> {
+    let cell = &text[cs..ce];
+    let nwords = cell.split_whitespace().count();
+    let label = role_re().is_match(cell) || LABEL_CELLS.contains(&cell.to_lowercase().as_str());
+    let is_country = mentions.iter().any(|m| m.start < ce && cs < m.end);
+    let has_number = cell.chars().filter(char::is_ascii_digit).count() >= 3;
+    let running_words = nwords > 1
+        && cell.split_whitespace().skip(1).any(|w| {
+            w.starts_with(|c: char| c.is_lowercase())
+                && !["of", "and", "und", "de", "du", "des", "der", "for", "für"].contains(&w)
+        });
+    let first = cell.split_whitespace().next().unwrap_or("");
+    let capitalised = first.starts_with(char::is_uppercase)
+        || (first.starts_with(char::is_lowercase) && first.chars().skip(1).any(char::is_uppercase));
+    let good = !label
+        && !is_country
+        && !has_number
+        && !running_words
+        && (1..=5).contains(&nwords)
+        && capitalised
+        && cell.chars().any(|c| c.is_alphabetic())
+        && cell.len() <= 60;
+    good.then(|| OrgHit {
+        start: cs,
+        end: ce,
+        name: collapse(cell),
+        legal_form: None,
+        rule,
+    })
 }
 
 /// A table column that states where each row's organisation has its seat ("Corporate
