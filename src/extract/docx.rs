@@ -6,7 +6,10 @@
 //! (`w:p`) become lines, table rows (`w:tr`) one line with cells joined by
 //! `" | "`, `w:tab` a tab, `w:br` a line break; deleted text (`w:del`,
 //! `w:delText`, `w:moveFrom`), field codes and fallback copies of drawings are
-//! skipped, inserted text (`w:ins`) is kept.
+//! skipped, inserted text (`w:ins`) is kept. A paragraph of a bulleted list (its
+//! numbering level formatted as a bullet in `word/numbering.xml`, or a "List Bullet"
+//! style) starts with "- ", as HTML and Markdown list items do; numbered ones keep no
+//! marker.
 //!
 //! Decompression is bounded: every part's declared size is checked against
 //! [`Limits::max_decompressed_bytes`], and every part is read through
@@ -30,6 +33,66 @@ const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// Default location of the main document part.
 const DEFAULT_MAIN_PART: &str = "word/document.xml";
+
+/// The numbering definitions part (list formats).
+const NUMBERING_PART: &str = "word/numbering.xml";
+
+/// The (numbering id, level) pairs whose format is a bullet.
+type Bullets = std::collections::HashSet<(String, String)>;
+
+/// The value of an element's attribute `name` (any prefix: `w:val` is `val`).
+fn attr(e: &quick_xml::events::BytesStart<'_>, name: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+/// The value of an element's `w:val` attribute.
+fn val_attr(e: &quick_xml::events::BytesStart<'_>) -> Option<String> {
+    attr(e, b"val")
+}
+
+/// The bulleted (numbering id, level) pairs of `word/numbering.xml`: each `w:num` points
+/// at an `w:abstractNum`, whose `w:lvl` elements give each level's `w:numFmt`. Level
+/// overrides are not read. Malformed XML gives what was read before the error.
+fn bullet_levels(xml: &[u8]) -> Bullets {
+    let mut reader = Reader::from_reader(xml);
+    reader.config_mut().check_end_names = false;
+    // (abstract id, level) formatted as bullets; numbering id → abstract id.
+    let mut abstract_bullets: Vec<(String, String)> = Vec::new();
+    let mut num_abstract: Vec<(String, String)> = Vec::new();
+    let (mut abs, mut lvl, mut num) = (String::new(), String::new(), String::new());
+    let attr =
+        |e: &quick_xml::events::BytesStart<'_>, name: &[u8]| attr(e, name).unwrap_or_default();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
+                b"abstractNum" => abs = attr(&e, b"abstractNumId"),
+                b"lvl" => lvl = attr(&e, b"ilvl"),
+                b"numFmt" if val_attr(&e).as_deref() == Some("bullet") => {
+                    abstract_bullets.push((abs.clone(), lvl.clone()))
+                }
+                b"num" => num = attr(&e, b"numId"),
+                b"abstractNumId" => {
+                    num_abstract.push((num.clone(), val_attr(&e).unwrap_or_default()))
+                }
+                _ => {}
+            },
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    num_abstract
+        .iter()
+        .flat_map(|(n, a)| {
+            abstract_bullets
+                .iter()
+                .filter(move |(b, _)| b == a)
+                .map(move |(_, l)| (n.clone(), l.clone()))
+        })
+        .collect()
+}
 
 /// Extracts raw text from DOCX bytes.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
@@ -55,7 +118,18 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
             format!("not a DOCX: the zip has no {main_part}"),
         ));
     }
-    let mut text = part_text(&mut archive, &main_part, &mut budget, limits, &mut warnings)?;
+    let bullets = match archive.index_for_name(NUMBERING_PART) {
+        Some(_) => bullet_levels(&read_part(&mut archive, NUMBERING_PART, &mut budget)?),
+        None => Bullets::default(),
+    };
+    let mut text = part_text(
+        &mut archive,
+        &main_part,
+        &bullets,
+        &mut budget,
+        limits,
+        &mut warnings,
+    )?;
 
     let mut notes: Vec<String> = Vec::new();
     let mut furniture: Vec<String> = Vec::new();
@@ -70,7 +144,14 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
         if !is_note && !is_furniture {
             continue;
         }
-        let part = part_text(&mut archive, &name, &mut budget, limits, &mut warnings)?;
+        let part = part_text(
+            &mut archive,
+            &name,
+            &bullets,
+            &mut budget,
+            limits,
+            &mut warnings,
+        )?;
         let part = part.trim();
         if part.is_empty() {
             continue;
@@ -237,12 +318,13 @@ fn main_part_name(
 fn part_text(
     archive: &mut ZipArchive<Cursor<&[u8]>>,
     name: &str,
+    bullets: &Bullets,
     budget: &mut Budget,
     limits: &Limits,
     warnings: &mut Vec<String>,
 ) -> Result<String, DocError> {
     let xml = read_part(archive, name, budget)?;
-    let (text, problem) = wordml_to_text(&xml, limits.max_nesting);
+    let (text, problem) = wordml_to_text(&xml, bullets, limits.max_nesting);
     if let Some(problem) = problem {
         if text.trim().is_empty() && name.ends_with("document.xml") {
             return Err(DocError::new(
@@ -260,9 +342,10 @@ struct Row {
     cells: usize,
 }
 
-/// Converts WordprocessingML to text. Returns the text and, if the XML broke off
-/// or was nested deeper than `max_nesting`, a description of that.
-fn wordml_to_text(xml: &[u8], max_nesting: usize) -> (String, Option<String>) {
+/// Converts WordprocessingML to text, paragraphs of a bulleted list (`bullets`, a
+/// "List Bullet" style) outside tables starting with "- ". Returns the text and, if the
+/// XML broke off or was nested deeper than `max_nesting`, a description of that.
+fn wordml_to_text(xml: &[u8], bullets: &Bullets, max_nesting: usize) -> (String, Option<String>) {
     let mut reader = Reader::from_reader(xml);
     reader.config_mut().check_end_names = false;
     let mut out = String::new();
@@ -274,6 +357,9 @@ fn wordml_to_text(xml: &[u8], max_nesting: usize) -> (String, Option<String>) {
     // Depth of open table cells: paragraphs inside a cell don't end the row's line.
     let mut cell_depth = 0usize;
     let mut too_deep = false;
+    // The paragraph's numbering level, and whether "- " goes before its first text.
+    let mut level = String::from("0");
+    let mut bullet = false;
     let problem = loop {
         let event = match reader.read_event() {
             Ok(ev) => ev,
@@ -317,10 +403,14 @@ fn wordml_to_text(xml: &[u8], max_nesting: usize) -> (String, Option<String>) {
                     }
                     b"p" if cell_depth == 0 => line_break(&mut out),
                     b"p" => soft_space(&mut out),
-                    _ => empty_element(name, cell_depth, &mut out),
+                    _ => {
+                        list_marker(&e, cell_depth, bullets, &mut level, &mut bullet);
+                        empty_element(name, cell_depth, &mut out)
+                    }
                 }
             }
             Event::Empty(e) if skip_from.is_none() && depth < max_nesting => {
+                list_marker(&e, cell_depth, bullets, &mut level, &mut bullet);
                 empty_element(e.local_name().as_ref(), cell_depth, &mut out);
             }
             Event::End(e) => {
@@ -339,15 +429,29 @@ fn wordml_to_text(xml: &[u8], max_nesting: usize) -> (String, Option<String>) {
                         out.push('\n');
                     }
                     b"tc" => cell_depth = cell_depth.saturating_sub(1),
-                    b"p" if cell_depth == 0 => out.push('\n'),
+                    b"p" if cell_depth == 0 => {
+                        out.push('\n');
+                        bullet = false;
+                        level = String::from("0");
+                    }
                     _ => {}
                 }
             }
-            Event::Text(t) if in_text && skip_from.is_none() => match t.unescape() {
-                Ok(s) => out.push_str(&s),
-                Err(_) => out.push_str(&String::from_utf8_lossy(&t)),
-            },
+            Event::Text(t) if in_text && skip_from.is_none() => {
+                let text = match t.unescape() {
+                    Ok(s) => s.into_owned(),
+                    Err(_) => String::from_utf8_lossy(&t).into_owned(),
+                };
+                if bullet && !text.trim().is_empty() {
+                    out.push_str("- ");
+                    bullet = false;
+                }
+                out.push_str(&text);
+            }
             Event::CData(t) if in_text && skip_from.is_none() => {
+                if std::mem::take(&mut bullet) {
+                    out.push_str("- ");
+                }
                 out.push_str(&String::from_utf8_lossy(&t))
             }
             Event::Eof => break None,
@@ -362,6 +466,29 @@ fn wordml_to_text(xml: &[u8], max_nesting: usize) -> (String, Option<String>) {
         (None, false) => None,
     };
     (out, problem)
+}
+
+/// Reads a paragraph property naming a list: `w:ilvl` sets the level, `w:numId` (after
+/// it, as Word writes them) and a "List Bullet" `w:pStyle` mark a bulleted paragraph
+/// outside tables.
+fn list_marker(
+    e: &quick_xml::events::BytesStart<'_>,
+    cell_depth: usize,
+    bullets: &Bullets,
+    level: &mut String,
+    bullet: &mut bool,
+) {
+    match e.local_name().as_ref() {
+        b"ilvl" => *level = val_attr(e).unwrap_or_default(),
+        b"numId" if cell_depth == 0 => {
+            let id = val_attr(e).unwrap_or_default();
+            *bullet = bullets.contains(&(id, level.clone()));
+        }
+        b"pStyle" if cell_depth == 0 => {
+            *bullet |= val_attr(e).is_some_and(|v| v.starts_with("ListBullet"));
+        }
+        _ => {}
+    }
 }
 
 /// A self-closing (or content-less) run element: tabs, breaks, special hyphens.
@@ -577,10 +704,49 @@ mod tests {
             ("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t><w:br/><w:t>b</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc><w:tc><w:p><w:r><w:t>c</w:t></w:r></w:p></w:tc></w:tr></w:tbl>", "a b |  | c\n"),
         ];
         for (body, want) in cases {
-            let (text, problem) = wordml_to_text(document(body).as_bytes(), 512);
+            let (text, problem) =
+                wordml_to_text(document(body).as_bytes(), &Bullets::default(), 512);
             assert_eq!(text, *want, "{body}");
             assert_eq!(problem, None, "{body}");
         }
+    }
+
+    #[test]
+    fn bulleted_paragraphs_start_with_a_dash() {
+        // numId 1: bullets on level 0, numbers on level 1; numId 2: numbers.
+        let numbering = format!(
+            r#"<w:numbering {NS}>
+              <w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl>
+                <w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum>
+              <w:abstractNum w:abstractNumId="6"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum>
+              <w:num w:numId="1"><w:abstractNumId w:val="5"/></w:num>
+              <w:num w:numId="2"><w:abstractNumId w:val="6"/></w:num>
+            </w:numbering>"#
+        );
+        let item = |num: &str, lvl: &str, text: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+            )
+        };
+        let body = format!(
+            r#"{}{}{}{}<w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr><w:r><w:t>Stil</w:t></w:r></w:p>{}<w:tbl><w:tr><w:tc>{}</w:tc></w:tr></w:tbl>"#,
+            para("Unterauftragnehmer:"),
+            item("1", "0", "Hetzner. Hosting."),
+            item("1", "1", "Unterpunkt"),
+            item("2", "0", "Erstens"),
+            para("Danach"),
+            item("1", "0", "Zelle"),
+        );
+        let bytes = docx(&[
+            ("[Content_Types].xml", CONTENT_TYPES),
+            ("word/document.xml", document(&body).as_bytes()),
+            ("word/numbering.xml", numbering.as_bytes()),
+        ]);
+        let raw = extract(&bytes, &Limits::default()).expect("extracts");
+        assert_eq!(
+            raw.pages[0],
+            "Unterauftragnehmer:\n- Hetzner. Hosting.\nUnterpunkt\nErstens\n- Stil\nDanach\nZelle"
+        );
     }
 
     #[test]
@@ -591,7 +757,7 @@ mod tests {
             "</w:x>".repeat(100)
         );
         let body = format!("{}<w:p><w:r>{deep}</w:r></w:p>", para("oben"));
-        let (text, problem) = wordml_to_text(document(&body).as_bytes(), 50);
+        let (text, problem) = wordml_to_text(document(&body).as_bytes(), &Bullets::default(), 50);
         assert_eq!(text, "oben\n\n");
         assert!(problem.is_some_and(|p| p.contains("deeper than 50")));
     }
