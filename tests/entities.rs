@@ -588,3 +588,40 @@ fn a_table_header_naming_sub_processors_opens_their_section() {
         );
     }
 }
+
+/// An organisation that engages the processors ("Nordwind Labs, Inc. may engage and use
+/// data processors", "… engages sub-processors") is no member of the sub-processor list
+/// it stands in; engaging sub-processors makes it the processor.
+#[test]
+fn an_organisation_engaging_sub_processors_is_not_one_of_them() {
+    let roles = |md: &str, name: &str| {
+        file_parties("subprocessors.md", md)
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| r)
+    };
+    let list = "- Amazon Web Services, Inc.\nfor cloud infrastructure.\n";
+    let md = format!(
+        "# Subprocessors for Nordwind Cloud\n\n\
+         To support delivery of our Services, Nordwind Labs, Inc. may engage and\n\
+         use data processors with access to certain Customer Data.\n\n{list}"
+    );
+    assert_eq!(roles(&md, "Nordwind Labs, Inc."), Some(vec![]));
+    assert_eq!(
+        roles(&md, "Amazon Web Services, Inc."),
+        Some(vec!["subprocessor".to_string()])
+    );
+    let md = format!(
+        "# Subprocessors\n\nNordwind Labs, Inc. engages the following sub-processors:\n\n{list}"
+    );
+    assert_eq!(
+        roles(&md, "Nordwind Labs, Inc."),
+        Some(vec!["processor".to_string()])
+    );
+    // Named as a member, it stays one.
+    let md = format!("# Subprocessors\n\n- Nordwind Labs, Inc. for support.\n{list}");
+    assert_eq!(
+        roles(&md, "Nordwind Labs, Inc."),
+        Some(vec!["subprocessor".to_string()])
+    );
+}

@@ -331,6 +331,18 @@ pub fn find_entities_with(
                 cue = Some((o.start, e));
             }
         }
+        // An organisation that engages the processors is no member of their list, nor
+        // labelled by the heading above it.
+        let mut engages = false;
+        if role.is_none() {
+            if let Some((r, e)) = party::engages_processors(text, o.end) {
+                engages = true;
+                if let Some(r) = r {
+                    role = Some(r);
+                    cue = Some((o.start, e));
+                }
+            }
+        }
         if role.is_none() {
             if let Some((r, e)) = role_after_inline(text, after, orgs.get(i + 1)) {
                 role = Some(r);
@@ -361,13 +373,13 @@ pub fn find_entities_with(
                 cue = Some((cs, o.end));
             }
         }
-        if role.is_none() {
+        if role.is_none() && !engages {
             if let Some((r, cs)) = party::role_before(text, o.start, prev_end) {
                 role = Some(r);
                 cue = Some((cs, o.end));
             }
         }
-        if role.is_none() && !party::on_letterhead_line(text, o.start) {
+        if role.is_none() && !engages && !party::on_letterhead_line(text, o.start) {
             role = sections
                 .iter()
                 .find(|(s, e, _)| *s <= o.start && o.start < *e)

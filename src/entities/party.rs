@@ -946,6 +946,23 @@ pub fn role_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
     Some((role_of(m.as_str())?, pos + c.get(0)?.end()))
 }
 
+/// "Kandra Labs, Inc. may engage and use data processors", "X engages sub-processors",
+/// "X setzt Unterauftragsverarbeiter ein": the organisation ending at `pos` engages
+/// processors, so it is no member of the sub-processor list it stands in. Returns its
+/// role, "processor" when it engages sub-processors (none for plain processors: a
+/// controller engages those too), and the end of the statement.
+pub fn engages_processors(text: &str, pos: usize) -> Option<(Option<&'static str>, usize)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &R,
+        r"(?i)^[ \t]*,?\s{1,3}(?:(?:may|will|can|shall|darf|kann|wird)\s{1,3})?(?:engages?|uses?|appoints?|employs?|beauftragt|setzt)(?:\s{1,3}(?:and|or|und|oder)\s{1,3}(?:engages?|uses?|appoints?|employs?))?\s{1,3}(?:(?:the|following|folgende|die|third[- ]party|data|weitere|other|additional)\s{1,3}){0,3}(?P<obj>sub-?\s?processors?|sub-?contractors?|unter-?auftragsverarbeiter\w*|unterauftragnehmer\w*|processors?|auftragsverarbeiter\w*)\b",
+    );
+    let c = re.captures(text.get(pos..)?)?;
+    let role =
+        role_of(c.name("obj")?.as_str()).and_then(|r| (r == "subprocessor").then_some("processor"));
+    Some((role, pos + c.get(0)?.end()))
+}
+
 /// Words that may stand between a role label and the name ("Verantwortlich für die Verarbeitung
 /// von personenbezogenen Daten ist das …").
 const LABEL_FILLER: &[&str] = &[
