@@ -342,6 +342,15 @@ fn roles_from_questions_lists_acronyms_and_responsibility_statements() {
             "Nordwind Vertrieb GmbH",
             &["controller"],
         ),
+        // CWA in English: "Institute" names a public body too, and is the same party as
+        // the German "Institut" of the address.
+        (
+            "This app is published by the Nordwind Koch Institute (NKI) for the Federal \
+             Government. The NKI is also responsible for ensuring that your personal data is \
+             processed lawfully.\n\nNordwind Koch-Institut, Nordufer 20, 13353 Berlin",
+            "Nordwind Koch Institute",
+            &["controller"],
+        ),
         // CWA: an acronym defined in brackets, then a responsibility statement.
         (
             "Diese App wird vom Robert Koch-Institut (RKI) herausgegeben. Das RKI ist auch \
@@ -623,5 +632,28 @@ fn an_organisation_engaging_sub_processors_is_not_one_of_them() {
     assert_eq!(
         roles(&md, "Nordwind Labs, Inc."),
         Some(vec!["subprocessor".to_string()])
+    );
+}
+
+/// "Robert Koch Institute" (English) and "Robert Koch-Institut" (the German name in the
+/// postal address) are one party, with the role of the one and the address of the other.
+#[test]
+fn an_institute_is_one_party_in_english_and_german() {
+    let parties = pipeline_parties(
+        "This app is published by the Nordwind Koch Institute (NKI) for the Federal \
+         Government. The NKI is also responsible for ensuring that your personal data is \
+         processed lawfully.\n\nWrite to: Nordwind Koch-Institut, Nordufer 20, 13353 Berlin\n",
+    );
+    let got: Vec<(&str, &[String], Option<&str>)> = parties
+        .iter()
+        .map(|p| (p.name.as_str(), &p.roles[..], p.country.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "Nordwind Koch Institute",
+            &["controller".to_string()][..],
+            Some("DE")
+        )]
     );
 }

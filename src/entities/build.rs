@@ -307,7 +307,8 @@ fn address_of(f: &Finding) -> Address {
 }
 
 /// Merge key: lower case, punctuation dropped, whitespace collapsed, legal form canonical
-/// (so "Inc" = "Inc."), German genitive of public bodies folded ("Bundesministeriums" = "…ium").
+/// (so "Inc" = "Inc."), German genitive of public bodies folded ("Bundesministeriums" = "…ium"),
+/// "Institute" the same as "Institut" ("Robert Koch Institute" = "Robert Koch-Institut").
 pub fn party_key(name: &str, _legal_form: Option<&str>) -> String {
     let lower = name.to_lowercase();
     let cleaned: String = lower
@@ -334,7 +335,11 @@ pub fn party_key(name: &str, _legal_form: Option<&str>) -> String {
         .replace(" s a", " sa")
         .replace(" e v", " ev")
         .replace(" e k", " ek");
-    words = joined.split_whitespace().map(str::to_string).collect();
+    // "Institute" and "Institut" name the same body in English and German.
+    words = joined
+        .split_whitespace()
+        .map(|w| if w == "institute" { "institut" } else { w }.to_string())
+        .collect();
     if let Some(first) = words.first_mut() {
         for (gen, nom) in [
             ("iums", "ium"),

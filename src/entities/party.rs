@@ -252,7 +252,7 @@ fn public_body_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     let words = r"\p{Lu}[\p{L}\-]*(?:[ \t]+(?:(?:und|für|des|der|die|den|sowie|and|of|the|for)\s+)?\p{Lu}[\p{L}\-]*){0,6}";
     let p = format!(
-        r"(?:(?:Bundesministerium|Bundesamt|Bundesanstalt|Bundeszentrale|Bundesagentur|Bundesinstitut|Landesamt|Landesanstalt|Landesministerium|Staatsministerium|Ministerium|Senatsverwaltung)(?:s|es)?[ \t]+(?:für|des|der|of)\s+{words}|(?:\p{{Lu}}\p{{L}}+[ \t])?\p{{Lu}}\p{{L}}+-Institut(?:[ \t]+für[ \t]+{words})?|Institut[ \t]+für[ \t]+{words}|(?:(?:Technische|Freie)[ \t]+|\p{{Lu}}[\p{{L}}\-]*-)?Universität[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?|(?:\p{{Lu}}[\p{{L}}\-]*[ \t]+){{0,3}}University(?:[ \t]+of[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?)?)"
+        r"(?:(?:Bundesministerium|Bundesamt|Bundesanstalt|Bundeszentrale|Bundesagentur|Bundesinstitut|Landesamt|Landesanstalt|Landesministerium|Staatsministerium|Ministerium|Senatsverwaltung)(?:s|es)?[ \t]+(?:für|des|der|of)\s+{words}|(?:\p{{Lu}}\p{{L}}+[ \t])?\p{{Lu}}\p{{L}}+-Institut(?:[ \t]+für[ \t]+{words})?|Institut[ \t]+für[ \t]+{words}|(?:\p{{Lu}}\p{{L}}+[ \t]){{1,2}}Institute(?:[ \t]+(?:for|of)[ \t]+{words})?|(?:(?:Technische|Freie)[ \t]+|\p{{Lu}}[\p{{L}}\-]*-)?Universität[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?|(?:\p{{Lu}}[\p{{L}}\-]*[ \t]+){{0,3}}University(?:[ \t]+of[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?)?)"
     );
     regex(&R, &p)
 }
