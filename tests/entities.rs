@@ -657,3 +657,46 @@ fn an_institute_is_one_party_in_english_and_german() {
         )]
     );
 }
+
+/// A country that a list's introduction states for all its members ("These subprocessors
+/// are all located in the United States:") is each member's, marked as such; not when the
+/// introduction names two countries or no seat, nor for an organisation named in the
+/// introduction itself, nor for a member whose line names another country.
+#[test]
+fn a_country_stated_for_a_whole_list_is_each_members() {
+    use dpascan::report::CountrySource;
+    let country = |text: &str, name: &str| {
+        pipeline_parties(text)
+            .into_iter()
+            .find(|p| p.name == name)
+            .map(|p| (p.country, p.country_source))
+    };
+    let us = Some((Some("US".to_string()), Some(CountrySource::List)));
+    let none = Some((None, None));
+    let en = "Acme subprocessors\n\nThe following is a list of the subprocessors we use. \
+              These subprocessors are all located in the United States:\n\n\
+              - Braintree. Payment processing services.\n\
+              - Nordwind Mail GmbH, Berlin, Germany. Newsletter.\n";
+    assert_eq!(country(en, "Braintree"), us);
+    // A member whose line names another country does not take the list's.
+    assert_eq!(country(en, "Nordwind Mail GmbH"), none);
+    let de = "Unterauftragsverarbeiter\n\nUnsere Unterauftragsverarbeiter mit Sitz in \
+              Deutschland:\n\n- Brevo: Newsletterversand\n";
+    assert_eq!(
+        country(de, "Brevo"),
+        Some((Some("DE".to_string()), Some(CountrySource::List)))
+    );
+    let two = "Subprocessors\n\nThese subprocessors are located in the United States and \
+               Canada:\n\n- Braintree. Payments.\n";
+    assert_eq!(country(two, "Braintree"), none);
+    let no_seat = "Subprocessors\n\nWe transfer data to the United States only under the \
+                   clauses. Our subprocessors:\n\n- Braintree. Payments.\n";
+    assert_eq!(country(no_seat, "Braintree"), none);
+    let intro_org = "Subprocessors\n\nNordwind Labs, Inc. may engage processors. These \
+                     subprocessors are all located in the United States:\n\n- Braintree. Payments.\n";
+    assert_eq!(country(intro_org, "Braintree"), us);
+    assert_ne!(
+        country(intro_org, "Nordwind Labs, Inc.").and_then(|c| c.1),
+        Some(CountrySource::List)
+    );
+}

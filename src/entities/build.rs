@@ -95,14 +95,17 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
             Some((source, code.to_string()))
         };
         let hint = hint("name_country", CountrySource::Name)
+            .or_else(|| hint("list_country", CountrySource::List))
             .or_else(|| hint("provider_country", CountrySource::Provider))
             .or_else(|| hint("form_country", CountrySource::LegalForm));
         if let Some(h) = hint {
-            // A name's country beats a provider's, which beats a legal form's.
+            // A name's country beats its list's, which beats a provider's, which beats a
+            // legal form's.
             let rank = |s: &CountrySource| match s {
                 CountrySource::Name => 0,
-                CountrySource::Provider => 1,
-                _ => 2,
+                CountrySource::List => 1,
+                CountrySource::Provider => 2,
+                _ => 3,
             };
             let better = hinted[pi]
                 .as_ref()

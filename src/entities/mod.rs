@@ -237,6 +237,28 @@ fn provider_country(
     fits.then(|| p.jurisdiction.clone())
 }
 
+/// The country stated for the whole list `o` is a member of (`lists`: first member's line
+/// start, section end, country; [`party::list_country`]), unless `o`'s line names another
+/// country ("- Nordwind Mail GmbH, Berlin, Germany" under "all located in the US").
+fn list_country<'a>(
+    text: &str,
+    o: &party::OrgHit,
+    lists: &'a [(usize, usize, String)],
+    mentions: &[CountryMention],
+) -> Option<&'a str> {
+    let (_, _, cc) = lists
+        .iter()
+        .find(|(first, e, _)| *first <= o.start && o.start < *e)?;
+    let (ls, le) = (
+        text::line_start(text, o.start),
+        text::full_line_end(text, o.end),
+    );
+    let other = mentions
+        .iter()
+        .any(|m| ls <= m.start && m.end <= le && m.code != *cc);
+    (!other).then_some(cc.as_str())
+}
+
 /// [`find_entities`], with the providers the gazetteer found in the document (a party
 /// that is one of their legal entities may take its country from there).
 pub fn find_entities_with(
@@ -259,6 +281,13 @@ pub fn find_entities_with(
     mentions.sort_by_key(|m| (m.start, m.end));
     let lang = text::guess_language(text);
     let sections = party::list_sections(text);
+    // Per section with a country stated for all its members: (first member, end, country).
+    let list_countries: Vec<(usize, usize, String)> = sections
+        .iter()
+        .filter_map(|&(s, e, _)| {
+            party::list_country(text, s, e, &mentions).map(|(first, cc)| (first, e, cc))
+        })
+        .collect();
     let seats = party::seat_columns(text);
 
     let mut orgs = party::find_orgs(text, data);
@@ -406,6 +435,7 @@ pub fn find_entities_with(
             "name_country": name_country(o, &mentions, form),
             "form_country": form.and_then(form_country),
             "provider_country": provider_country(o, form, providers),
+            "list_country": list_country(text, o, &list_countries, &mentions),
         });
         if first_person {
             value["first_person"] = json!(true);

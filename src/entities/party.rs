@@ -1377,6 +1377,54 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
     out
 }
 
+/// The country a list's introduction states for all its members ("These subprocessors are
+/// all located in the United States:", "Unsere Unterauftragnehmer mit Sitz in
+/// Deutschland:"), for the section `s..e` of [`list_sections`]: read from the line that
+/// opened the section up to its first member (at most [`LIST_INTRO_BYTES`] before it).
+/// Returns the first member's line start and the country; `None` without members, without
+/// a seat cue right before a country, or when the introduction names more than one country.
+pub fn list_country(
+    text: &str,
+    s: usize,
+    e: usize,
+    mentions: &[CountryMention],
+) -> Option<(usize, String)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let cue = regex(
+        &R,
+        r"(?i)\b(?:(?:located|based|hosted|established|headquartered|domiciled)[ \t\n]+in|mit[ \t\n]+sitz[ \t\n]+in|ansässig[ \t\n]+in|(?:befinden|sitzen)[ \t\n]+sich(?:[ \t\n]+alle)?[ \t\n]+in)[ \t\n]+(?:the[ \t\n]+|den[ \t\n]+|der[ \t\n]+)?$",
+    );
+    let mut pos = s;
+    let first = loop {
+        if pos >= e {
+            return None;
+        }
+        let le = full_line_end(text, pos).min(e);
+        let t = text[pos..le].trim_start();
+        if t.contains(" | ") || t.starts_with(ITEM_BULLETS) {
+            break pos;
+        }
+        pos = le + 1;
+    };
+    let from = floor_char(
+        text,
+        line_start(text, s.saturating_sub(1)).max(first.saturating_sub(LIST_INTRO_BYTES)),
+    );
+    let named: Vec<&CountryMention> = mentions
+        .iter()
+        .filter(|m| from <= m.start && m.end <= first)
+        .collect();
+    let [only, ..] = named[..] else { return None };
+    if named.iter().any(|m| m.code != only.code) {
+        return None;
+    }
+    let stated = named.iter().any(|m| cue.is_match(&text[from..m.start]));
+    stated.then(|| (first, only.code.clone()))
+}
+
+/// Bytes before a list's first member read as its introduction ([`list_country`]).
+pub const LIST_INTRO_BYTES: usize = 400;
+
 /// Organisations named in the first cell of table rows ("Calendly | USA | Terminbuchung")
 /// or at the head of list items ("- Amazon Web Services. Cloud services provider.",
 /// "- Sentry: error reporting") inside a sub-processor section, where they carry no legal

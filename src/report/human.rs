@@ -167,6 +167,7 @@ fn parties(out: &mut String, st: Style, r: &DocResult) {
                 Some(crate::report::CountrySource::Name) => " (from the name)",
                 Some(crate::report::CountrySource::LegalForm) => " (from the legal form)",
                 Some(crate::report::CountrySource::Provider) => " (from the provider list)",
+                Some(crate::report::CountrySource::List) => " (stated for the whole list)",
                 _ => "",
             };
             let _ = write!(line, " · {}{from}", clean(c));

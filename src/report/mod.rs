@@ -144,6 +144,9 @@ pub enum CountrySource {
     /// The provider gazetteer, whose legal entity it is by name ("Stripe, Inc.": US), where
     /// its legal form is used in that country.
     Provider,
+    /// The introduction of the list it is a member of, stated for all members ("These
+    /// subprocessors are all located in the United States:").
+    List,
 }
 
 /// `countries[].status`.
