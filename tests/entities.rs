@@ -700,3 +700,37 @@ fn a_country_stated_for_a_whole_list_is_each_members() {
         Some(CountrySource::List)
     );
 }
+
+/// An address introduced as the contact details of the organisation named earlier in the
+/// same paragraph is its address, street included ("We, New Work SE, assume the role of
+/// controller … Our contact details are as follows: Baumwall 7, 20459 Hamburg, Germany");
+/// not across a blank line.
+#[test]
+fn contact_details_introduced_in_the_paragraph_are_the_named_partys() {
+    let address = |text: &str| {
+        pipeline_parties(text)
+            .into_iter()
+            .find(|p| p.name == "Nordwind SE")
+            .map(|p| p.address.map(|a| (a.street, a.postcode, a.country)))
+    };
+    let intro = "We, Nordwind SE, assume the role of controller as per the EU General Data \
+                 Protection Regulation (GDPR). In other words, we are the legal entity that \
+                 determines the purposes and means of the processing of personal data.";
+    let same = format!(
+        "{intro} Our contact details are as follows: Baumwall 7, 20459 Hamburg, Germany, \
+         Tel.: +49 40 419 131-0."
+    );
+    assert_eq!(
+        address(&same),
+        Some(Some((
+            Some("Baumwall 7".to_string()),
+            Some("20459".to_string()),
+            Some("DE".to_string())
+        )))
+    );
+    let other_paragraph = format!(
+        "{intro}\n\nThe supervisory authority's contact details are as follows: Baumwall 7, \
+         20459 Hamburg, Germany."
+    );
+    assert_eq!(address(&other_paragraph), Some(None));
+}

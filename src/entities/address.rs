@@ -982,6 +982,19 @@ fn table_cell_above(text: &str, pos: usize) -> Option<(usize, usize)> {
 
 /// `[s, e)` trimmed, when it looks like a street (a house number, a street word or a
 /// P.O. box) and is no organisation name, phone number or label.
+/// Last words of a sentence that introduces an address after a colon (lower case).
+const STREET_INTROS: [&str; 9] = [
+    "as follows",
+    "contact details",
+    "address",
+    "anschrift",
+    "adresse",
+    "kontaktdaten",
+    "wie folgt",
+    "lautet",
+    "lauten",
+];
+
 fn street_like(text: &str, (s, e): (usize, usize), data: &EntityData) -> Option<(usize, usize)> {
     static STREET: OnceLock<Regex> = OnceLock::new();
     let street_re = STREET.get_or_init(|| {
@@ -1012,10 +1025,17 @@ fn street_like(text: &str, (s, e): (usize, usize), data: &EntityData) -> Option<
             s = trim_span(text, ps, e, char::is_whitespace).0;
         }
     }
-    // A label before the street ("Address: 88 Colin P Kelly Jr St", "Anschrift: …").
+    // A label before the street ("Address: 88 Colin P Kelly Jr St", "Anschrift: …"), or a
+    // sentence introducing it ("Our contact details are as follows: Baumwall 7").
     if let Some(i) = text[s..e].find(": ") {
         let label = &text[s..s + i];
         if label.split_whitespace().count() <= 2 && !label.chars().any(|c| c.is_ascii_digit()) {
+            s = trim_span(text, s + i + 1, e, char::is_whitespace).0;
+        }
+    }
+    if let Some(i) = text[s..e].rfind(": ") {
+        let intro = text[s..s + i].trim_end().to_lowercase();
+        if STREET_INTROS.iter().any(|w| intro.ends_with(w)) {
             s = trim_span(text, s + i + 1, e, char::is_whitespace).0;
         }
     }

@@ -151,7 +151,7 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
         else {
             continue;
         };
-        if !close_enough(text, pe, a.start) {
+        if !close_enough(text, pe, a.start) && !introduced_in_paragraph(text, pe, a.start) {
             continue;
         }
         let addr = address_of(a);
@@ -297,6 +297,28 @@ fn close_enough(text: &str, from: usize, to: usize) -> bool {
     }
     lines.len() <= 2 && lines.iter().all(|l| l.len() <= 80)
 }
+
+/// An address introduced as the contact details of the organisation named before it in
+/// the same paragraph: "We, New Work SE, assume the role of controller … Our contact
+/// details are as follows: Baumwall 7, 20459 Hamburg" (at most [`INTRODUCED_REACH`] bytes
+/// from the name, no blank line between, the address (or a street the address finder left
+/// out) right after a contact cue and colon).
+fn introduced_in_paragraph(text: &str, from: usize, to: usize) -> bool {
+    static CUE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let cue = CUE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?:contact\s+details|postal\s+address|our\s+address|kontaktdaten|anschrift|postanschrift|adresse)[^.:\n]{0,40}:[ \t]*[^.:\n]{0,60}$",
+        )
+        .expect("contact cue regex compiles")
+    });
+    let Some(gap) = text.get(from..to) else {
+        return false;
+    };
+    gap.len() <= INTRODUCED_REACH && !gap.contains("\n\n") && cue.is_match(gap)
+}
+
+/// Most bytes between a name and an address introduced as its contact details.
+const INTRODUCED_REACH: usize = 600;
 
 fn address_of(f: &Finding) -> Address {
     let s = |k: &str| f.value.get(k).and_then(|v| v.as_str()).map(str::to_string);
