@@ -704,7 +704,7 @@ fn a_country_stated_for_a_whole_list_is_each_members() {
 /// An address introduced as the contact details of the organisation named earlier in the
 /// same paragraph is its address, street included ("We, New Work SE, assume the role of
 /// controller … Our contact details are as follows: Baumwall 7, 20459 Hamburg, Germany");
-/// not across a blank line.
+/// not across a blank line, nor when the sentence introduces someone else's details.
 #[test]
 fn contact_details_introduced_in_the_paragraph_are_the_named_partys() {
     let address = |text: &str| {
@@ -733,4 +733,9 @@ fn contact_details_introduced_in_the_paragraph_are_the_named_partys() {
          20459 Hamburg, Germany."
     );
     assert_eq!(address(&other_paragraph), Some(None));
+    let authority = format!(
+        "{intro} The supervisory authority's contact details are as follows: Baumwall 7, \
+         20459 Hamburg, Germany."
+    );
+    assert_eq!(address(&authority), Some(None));
 }

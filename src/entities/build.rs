@@ -314,8 +314,23 @@ fn introduced_in_paragraph(text: &str, from: usize, to: usize) -> bool {
     let Some(gap) = text.get(from..to) else {
         return false;
     };
-    gap.len() <= INTRODUCED_REACH && !gap.contains("\n\n") && cue.is_match(gap)
+    // The sentence of the cue must not introduce someone else's details ("the supervisory
+    // authority's contact details are as follows:").
+    let sentence = gap.rsplit(". ").next().unwrap_or(gap).to_lowercase();
+    let someone_else = OTHER_CONTACTS.iter().any(|w| sentence.contains(w));
+    gap.len() <= INTRODUCED_REACH && !gap.contains("\n\n") && cue.is_match(gap) && !someone_else
 }
+
+/// Words by which a contact-details sentence introduces someone else's address (lower case).
+const OTHER_CONTACTS: [&str; 7] = [
+    "authorit",
+    "behörde",
+    "commissioner",
+    "beauftragte",
+    "officer",
+    "representative",
+    "vertreter",
+];
 
 /// Most bytes between a name and an address introduced as its contact details.
 const INTRODUCED_REACH: usize = 600;
