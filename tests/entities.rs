@@ -739,3 +739,34 @@ fn contact_details_introduced_in_the_paragraph_are_the_named_partys() {
     );
     assert_eq!(address(&authority), Some(None));
 }
+
+/// In a privacy policy written as questions and answers, the organisations in the answer to
+/// "Who has access to the data and is it shared with third parties?" are recipients; the
+/// answer ends at the next question, and other questions give no role.
+#[test]
+fn organisations_answering_who_receives_the_data_are_recipients() {
+    let md = "# Privacy Policy\n\n\
+        ### What data is processed?\n\n\
+        We process your name. Our payment provider is Nordwind Pay GmbH, Hauptstr. 1, 10115 Berlin.\n\n\
+        ### Who has access to the data and is it shared with third parties?\n\n\
+        Your data may be transferred to our chatbot provider Nordwind AI Inc. (1 Market \
+        Street, San Francisco, CA 94105, USA).\n\n\
+        The debt collection company Nordwind Inkasso GmbH acts as an independent controller.\n\n\
+        ### How long will my data be saved?\n\n\
+        We delete it after a year. Backups are kept by Nordwind Backup GmbH in Berlin.\n\n\
+        ## An wen werden Ihre Daten weitergegeben?\n\n\
+        Wir geben Ihre Daten an die Nordwind Versand GmbH weiter.\n";
+    let got = file_parties("policy.md", md);
+    let roles = |name: &str| {
+        got.iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| r.clone())
+            .unwrap_or_else(|| panic!("{name} missing in {got:?}"))
+    };
+    let recipient = vec!["recipient".to_string()];
+    assert_eq!(roles("Nordwind AI Inc."), recipient);
+    assert_eq!(roles("Nordwind Inkasso GmbH"), ["controller"]);
+    assert_eq!(roles("Nordwind Versand GmbH"), recipient);
+    assert!(roles("Nordwind Pay GmbH").is_empty(), "{got:?}");
+    assert!(roles("Nordwind Backup GmbH").is_empty(), "{got:?}");
+}

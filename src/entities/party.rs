@@ -927,7 +927,7 @@ pub fn dashed_definition(line: &str) -> Option<Vec<String>> {
 pub fn role_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let p = format!(
-        r"(?i)^[ \t]*,?[ \t]*(?:\([^()\n]{{0,40}}?(?P<r1>{role})[^()\n]{{0,20}}\)|(?:(?:die|der|das|which|who|that|verarbeitet|processes|wird|werden)[ \t]+){{0,2}}(?:(?:process|processes|verarbeiten|verarbeitet)[ \t]+(?:(?:your|ihre|the|die|personal|personenbezogenen)[ \t]+){{0,2}}(?:data|daten)[ \t]+(?:as|als)|(?:assumes?|takes?[ \t]+on)[ \t]+the[ \t]+role[ \t]+of|als|as|is|ist|are|sind|acts[ \t]+as|acting[ \t]+as|handelt[ \t]+als|fungiert[ \t]+als|tätig[ \t]+als|serves[ \t]+as|will[ \t]+act[ \t]+as|is[ \t]+appointed[ \t]+as|wird[ \t]+als)[ \t]+(?:(?:the|a|an|der|die|das|ein|eine|einer|unser|unsere|unseren|unserem|unserer|our|its|their|sole|\p{{L}}+[’']s)[ \t]+){{0,2}}[„“\x22‘']?(?:(?:EU|EEA|UK|data[ \t]+protection|data|designated|external|externer|externe|gemeinsam|joint|weiterer|further)[ \t]+){{0,2}}(?P<r2>{role})|(?:ist|is)[ \t]+(?:auch[ \t]+|also[ \t]+)?(?:dafür[ \t]+)?(?P<r3>verantwortlich,[ \t]*dass|responsible[ \t]+for[ \t]+ensuring[ \t]+that)[ \t]+(?:ihre|your|die|the)[ \t]+(?:personenbezogenen[ \t]+|personal[ \t]+)?(?:daten|data))",
+        r"(?i)^[ \t]*,?[ \t]*(?:\([^()\n]{{0,40}}?(?P<r1>{role})[^()\n]{{0,20}}\)|(?:(?:die|der|das|which|who|that|verarbeitet|processes|wird|werden)[ \t]+){{0,2}}(?:(?:process|processes|verarbeiten|verarbeitet)[ \t]+(?:(?:your|ihre|the|die|personal|personenbezogenen)[ \t]+){{0,2}}(?:data|daten)[ \t]+(?:as|als)|(?:assumes?|takes?[ \t]+on)[ \t]+the[ \t]+role[ \t]+of|als|as|is|ist|are|sind|acts[ \t]+as|acting[ \t]+as|handelt[ \t]+als|fungiert[ \t]+als|tätig[ \t]+als|serves[ \t]+as|will[ \t]+act[ \t]+as|is[ \t]+appointed[ \t]+as|wird[ \t]+als)[ \t]+(?:(?:the|a|an|der|die|das|ein|eine|einer|unser|unsere|unseren|unserem|unserer|our|its|their|sole|\p{{L}}+[’']s)[ \t]+){{0,2}}[„“\x22‘']?(?:(?:EU|EEA|UK|data[ \t]+protection|data|designated|external|externer|externe|gemeinsam|joint|weiterer|further|independent|separate|eigenständige[rn]?|eigener|eigene|unabhängige[rn]?)[ \t]+){{0,2}}(?P<r2>{role})|(?:ist|is)[ \t]+(?:auch[ \t]+|also[ \t]+)?(?:dafür[ \t]+)?(?P<r3>verantwortlich,[ \t]*dass|responsible[ \t]+for[ \t]+ensuring[ \t]+that)[ \t]+(?:ihre|your|die|the)[ \t]+(?:personenbezogenen[ \t]+|personal[ \t]+)?(?:daten|data))",
         role = &ROLE_PATTERN[4..]
     );
     let re = regex(&R, &p);
@@ -1302,6 +1302,8 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
     let mut has_members = false;
     // Whether the line before is blank, and whether the last line with text was a member.
     let (mut prev_blank, mut after_member) = (true, false);
+    // Whether the open section was opened by a question ([`asks_who_receives`]).
+    let mut by_question = false;
     let list_role = |s: &str| {
         role_re()
             .find_iter(s)
@@ -1335,6 +1337,16 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
             && !first_cell.contains(['`', '_', '.'])
             && list_role(first_cell).is_some();
         let headingish = headingish || header_row;
+        // A question standing alone as a heading ("Who has access to the data and is it
+        // shared with third parties?"): one about who receives the data opens a recipient
+        // section, and every one ends the section before it.
+        let question = prev_blank
+            && next_blank
+            && stripped.ends_with('?')
+            && (1..=16).contains(&words)
+            && stripped.starts_with(char::is_uppercase)
+            && list_item_body(line).is_none();
+        let asks_recipients = question && asks_who_receives(stripped);
         if let (Some(r), true) = (role, headingish) {
             if let Some((s, r0)) = open.take() {
                 out.push((s, pos, r0));
@@ -1342,6 +1354,15 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
             open = Some((le, r));
             has_members = false;
             after_member = false;
+            by_question = false;
+        } else if asks_recipients {
+            if let Some((s, r0)) = open.take() {
+                out.push((s, pos, r0));
+            }
+            open = Some((le, "recipient"));
+            has_members = false;
+            after_member = false;
+            by_question = true;
         } else if let Some((s, r0)) = open {
             let t = line.trim_start();
             let member = t.contains(" | ") || t.starts_with(ITEM_BULLETS);
@@ -1355,9 +1376,19 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
                 && headingish
                 && !stripped.ends_with(':')
                 && stripped.starts_with(char::is_uppercase);
+            // The answer to a question ends at the next short paragraph of its own, a heading
+            // as HTML and Markdown headings come out of extraction.
+            let next_heading = by_question
+                && prev_blank
+                && next_blank
+                && headingish
+                && !stripped.ends_with(':')
+                && stripped.starts_with(char::is_uppercase);
             let ends = heading.is_match(line)
                 || (prose && has_members)
                 || heading_after_list
+                || question
+                || next_heading
                 || le - s > 15_000;
             has_members |= member;
             if ends {
@@ -1375,6 +1406,32 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
         out.push((s, text.len(), r0));
     }
     out
+}
+
+/// Whether a question heading asks who receives the data ("Who has access to the data and
+/// is it shared with third parties?", "Do you disclose data to third parties?", "An wen
+/// werden Ihre Daten weitergegeben?").
+fn asks_who_receives(question: &str) -> bool {
+    let q = question.to_lowercase();
+    let words: Vec<&str> = q
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &str| words.contains(&w);
+    q.contains("third part")
+        || q.contains("access to")
+        || q.contains("zugriff")
+        || q.contains("disclose")
+        || q.contains("shared with")
+        || q.contains("share your")
+        || q.contains("share data")
+        || q.contains("weitergegeben")
+        || q.contains("weitergeben")
+        || q.contains("weitergabe")
+        || q.contains("recipient")
+        || q.contains("empfänger")
+        || has("dritte")
+        || has("dritten")
 }
 
 /// The country a list's introduction states for all its members ("These subprocessors are
