@@ -770,3 +770,52 @@ fn organisations_answering_who_receives_the_data_are_recipients() {
     assert!(roles("Nordwind Pay GmbH").is_empty(), "{got:?}");
     assert!(roles("Nordwind Backup GmbH").is_empty(), "{got:?}");
 }
+
+/// A DPA that names its processor only by a brand ("Wire is the Processor in the meaning
+/// of Art. 4 (8) GDPR") has that brand as a party; not a generic contract noun, not a term
+/// defined in quotes, not a name used only a few times, and not the start of an
+/// organisation's name with its legal form.
+#[test]
+fn a_processor_named_only_by_its_brand_is_a_party() {
+    let body = "Nordwind shall process personal data on behalf of the Controller. Nordwind \
+                processes the following data. Nordwind does not hold the keys. Instructions \
+                shall be agreed with Nordwind.";
+    let names = |text: &str| -> Vec<(String, Vec<String>)> {
+        pipeline_parties(text)
+            .into_iter()
+            .map(|p| (p.name, p.roles))
+            .collect()
+    };
+    let text = format!(
+        "1.5. Processor: With respect to this DPA, Nordwind is the Processor in the meaning \
+         of Art. 4 (8) GDPR. {body}"
+    );
+    assert_eq!(
+        names(&text),
+        [("Nordwind".to_string(), vec!["processor".to_string()])]
+    );
+    let text = format!(
+        "The Customer is the controller and Nordwind Mail is the processor of such data. {}",
+        body.replace("Nordwind", "Nordwind Mail")
+    );
+    assert_eq!(
+        names(&text),
+        [("Nordwind Mail".to_string(), vec!["processor".to_string()])]
+    );
+    // Defined in quotes: which entity is meant is another question.
+    let text = format!(
+        "\u{201c}Nordwind\u{201d} means the Nordwind entity party to the Agreement. Nordwind \
+         is a processor. {body}"
+    );
+    assert!(names(&text).is_empty(), "{:?}", names(&text));
+    // Too few mentions.
+    assert!(names("Nordwind is the processor. Nordwind acts.").is_empty());
+    // The start of an organisation's name with its legal form: that organisation.
+    let text =
+        format!("Nordwind GmbH, Hauptstr. 1, 10115 Berlin. Nordwind is the processor. {body}");
+    assert!(
+        names(&text).iter().all(|(n, _)| n != "Nordwind"),
+        "{:?}",
+        names(&text)
+    );
+}

@@ -294,6 +294,8 @@ pub fn find_entities_with(
     for o in &mut orgs {
         strip_glued_page_number(o);
     }
+    let brands = party::brand_parties(text, &orgs);
+    orgs.extend(brands);
     for row in party::table_rows(text, &sections, &mentions) {
         // A row whose cells name an organisation with its legal form ("Zendesk |
         // Zendesk, Inc., 989 Market Street …") is that organisation, not a second one.

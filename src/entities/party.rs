@@ -26,7 +26,7 @@ pub struct OrgHit {
     pub name: String,
     /// Legal form as written, if any.
     pub legal_form: Option<String>,
-    /// "legal_form", "public_body", "table_row" or "list_item".
+    /// "legal_form", "public_body", "table_row", "list_item" or "brand".
     pub rule: &'static str,
 }
 
@@ -1407,6 +1407,115 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
     }
     out
 }
+
+/// Contract parties named only by a brand, without a legal form anywhere: "Wire is the
+/// Processor in the meaning of Art. 4 (8) GDPR", "Sinch Email is the processor of such
+/// data". A name of one to three capitalised words right before "is the processor" (or
+/// controller) at a sentence or clause start, used at least [`MIN_BRAND_MENTIONS`] times,
+/// is a party: not a generic contract noun ("Customer", "Controller"), not a term the
+/// document defines in quotes ("“Google” means the Google Entity …": which entity is
+/// meant, the text does not say), and not the start of an organisation's name found with
+/// its legal form (its role statements are that organisation's, see the stems).
+/// Returns one hit per name, at its first role statement.
+pub fn brand_parties(text: &str, orgs: &[OrgHit]) -> Vec<OrgHit> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &R,
+        r"(?m)(?:^|[.:;)][ \t]+|,[ \t]+|[ \t](?:and|und)[ \t]+)(?P<name>\p{Lu}[\p{L}\d]+(?:[ \t]\p{Lu}[\p{L}\d]+){0,2})[ \t]+(?:is|ist|acts[ \t]+as|handelt[ \t]+als)[ \t]+(?:the|a|der|die)[ \t]+(?i:data[ \t]+)?(?i:processor|controller|auftragsverarbeiter|verantwortliche[r]?)\b",
+    );
+    let mut out: Vec<OrgHit> = Vec::new();
+    for c in re.captures_iter(text) {
+        let Some(m) = c.name("name") else { continue };
+        let name = m.as_str();
+        if out.iter().any(|o| o.name == name)
+            || name
+                .split_whitespace()
+                .any(|w| GENERIC_PARTY_WORDS.contains(&w.to_lowercase().as_str()))
+            || orgs.iter().any(|o| o.name.starts_with(name))
+            || QUOTES
+                .iter()
+                .any(|(open, close)| text.contains(&format!("{open}{name}{close}")))
+        {
+            continue;
+        }
+        let mentions = text
+            .match_indices(name)
+            .filter(|&(i, _)| crate::matchers::text::at_word_bounds(text, i, i + name.len()))
+            .take(MIN_BRAND_MENTIONS)
+            .count();
+        if mentions < MIN_BRAND_MENTIONS {
+            continue;
+        }
+        out.push(OrgHit {
+            start: m.start(),
+            end: m.end(),
+            name: name.to_string(),
+            legal_form: None,
+            rule: "brand",
+        });
+    }
+    out
+}
+
+/// Quotes around a defined term: (opening, closing).
+const QUOTES: [(char, char); 5] = [
+    ('\u{201c}', '\u{201d}'),
+    ('"', '"'),
+    ('\u{201e}', '\u{201c}'),
+    ('\'', '\''),
+    ('\u{2018}', '\u{2019}'),
+];
+
+/// Fewest mentions of a brand name that [`brand_parties`] reads as a party.
+pub const MIN_BRAND_MENTIONS: usize = 5;
+
+/// Words of contract nouns and pronouns that name a role, not a party (lower case).
+const GENERIC_PARTY_WORDS: [&str; 44] = [
+    "customer",
+    "client",
+    "company",
+    "provider",
+    "supplier",
+    "vendor",
+    "contractor",
+    "licensee",
+    "licensor",
+    "party",
+    "user",
+    "subscriber",
+    "controller",
+    "processor",
+    "data",
+    "exporter",
+    "importer",
+    "service",
+    "services",
+    "merchant",
+    "partner",
+    "member",
+    "this",
+    "that",
+    "it",
+    "each",
+    "either",
+    "such",
+    "which",
+    "who",
+    "we",
+    "he",
+    "she",
+    "der",
+    "die",
+    "das",
+    "kunde",
+    "auftraggeber",
+    "auftragnehmer",
+    "anbieter",
+    "dienstleister",
+    "verantwortliche",
+    "verantwortlicher",
+    "betreiber",
+];
 
 /// Whether a question heading asks who receives the data ("Who has access to the data and
 /// is it shared with third parties?", "Do you disclose data to third parties?", "An wen
