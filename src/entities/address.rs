@@ -980,8 +980,6 @@ fn table_cell_above(text: &str, pos: usize) -> Option<(usize, usize)> {
     None
 }
 
-/// `[s, e)` trimmed, when it looks like a street (a house number, a street word or a
-/// P.O. box) and is no organisation name, phone number or label.
 /// Last words of a sentence that introduces an address after a colon (lower case).
 const STREET_INTROS: [&str; 9] = [
     "as follows",
@@ -995,6 +993,8 @@ const STREET_INTROS: [&str; 9] = [
     "lauten",
 ];
 
+/// `[s, e)` trimmed, when it looks like a street (a house number, a street word or a
+/// P.O. box) and is no organisation name, phone number or label.
 fn street_like(text: &str, (s, e): (usize, usize), data: &EntityData) -> Option<(usize, usize)> {
     static STREET: OnceLock<Regex> = OnceLock::new();
     let street_re = STREET.get_or_init(|| {

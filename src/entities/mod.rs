@@ -239,7 +239,8 @@ fn provider_country(
 
 /// The country stated for the whole list `o` is a member of (`lists`: first member's line
 /// start, section end, country; [`party::list_country`]), unless `o`'s line names another
-/// country ("- Nordwind Mail GmbH, Berlin, Germany" under "all located in the US").
+/// country ("- Nordwind Mail GmbH, Berlin, Germany" under "all located in the US");
+/// `mentions` sorted by start.
 fn list_country<'a>(
     text: &str,
     o: &party::OrgHit,
@@ -253,9 +254,12 @@ fn list_country<'a>(
         text::line_start(text, o.start),
         text::full_line_end(text, o.end),
     );
-    let other = mentions
+    // `mentions` are sorted by start.
+    let from = mentions.partition_point(|m| m.start < ls);
+    let other = mentions[from..]
         .iter()
-        .any(|m| ls <= m.start && m.end <= le && m.code != *cc);
+        .take_while(|m| m.start < le)
+        .any(|m| m.end <= le && m.code != *cc);
     (!other).then_some(cc.as_str())
 }
 

@@ -1367,28 +1367,19 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
             let t = line.trim_start();
             let member = t.contains(" | ") || t.starts_with(ITEM_BULLETS);
             let prose = !member && line.trim().len() > 250;
-            // A short paragraph of its own right after the list: the next heading, as
-            // HTML and Markdown headings come out of extraction (without their "#").
-            let heading_after_list = !member
-                && after_member
-                && prev_blank
+            // A short paragraph of its own: a heading, as HTML and Markdown headings come
+            // out of extraction (without their "#"). It ends a list right after its last
+            // member, and the answer to a question.
+            let short_paragraph = prev_blank
                 && next_blank
                 && headingish
                 && !stripped.ends_with(':')
                 && stripped.starts_with(char::is_uppercase);
-            // The answer to a question ends at the next short paragraph of its own, a heading
-            // as HTML and Markdown headings come out of extraction.
-            let next_heading = by_question
-                && prev_blank
-                && next_blank
-                && headingish
-                && !stripped.ends_with(':')
-                && stripped.starts_with(char::is_uppercase);
+            let next_heading = short_paragraph && (!member && after_member || by_question);
             let ends = heading.is_match(line)
                 || (prose && has_members)
-                || heading_after_list
-                || question
                 || next_heading
+                || question
                 || le - s > 15_000;
             has_members |= member;
             if ends {
