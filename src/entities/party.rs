@@ -1347,22 +1347,19 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
             && stripped.starts_with(char::is_uppercase)
             && list_item_body(line).is_none();
         let asks_recipients = question && asks_who_receives(stripped);
-        if let (Some(r), true) = (role, headingish) {
+        // The section this line opens, and whether by a question.
+        let opens = match (role, headingish) {
+            (Some(r), true) => Some((r, false)),
+            _ => asks_recipients.then_some(("recipient", true)),
+        };
+        if let Some((r, asked)) = opens {
             if let Some((s, r0)) = open.take() {
                 out.push((s, pos, r0));
             }
             open = Some((le, r));
             has_members = false;
             after_member = false;
-            by_question = false;
-        } else if asks_recipients {
-            if let Some((s, r0)) = open.take() {
-                out.push((s, pos, r0));
-            }
-            open = Some((le, "recipient"));
-            has_members = false;
-            after_member = false;
-            by_question = true;
+            by_question = asked;
         } else if let Some((s, r0)) = open {
             let t = line.trim_start();
             let member = t.contains(" | ") || t.starts_with(ITEM_BULLETS);
