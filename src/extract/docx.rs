@@ -55,12 +55,17 @@ fn val_attr(e: &quick_xml::events::BytesStart<'_>) -> Option<String> {
 
 /// The bulleted (numbering id, level) pairs of `word/numbering.xml`: each `w:num` points
 /// at an `w:abstractNum`, whose `w:lvl` elements give each level's `w:numFmt`. Level
-/// overrides are not read. Malformed XML gives what was read before the error.
+/// overrides are not read, nor levels other than Word's 0-8 (so the pairs are at most nine
+/// per numbering id, however the part is crafted). Malformed XML gives what was read
+/// before the error.
 fn bullet_levels(xml: &[u8]) -> Bullets {
     let mut reader = Reader::from_reader(xml);
     reader.config_mut().check_end_names = false;
-    // (abstract id, level) formatted as bullets; numbering id → abstract id.
-    let mut abstract_bullets: Vec<(String, String)> = Vec::new();
+    // Abstract id → its levels formatted as bullets; (numbering id, abstract id).
+    let mut abstract_bullets: std::collections::HashMap<
+        String,
+        std::collections::BTreeSet<String>,
+    > = Default::default();
     let mut num_abstract: Vec<(String, String)> = Vec::new();
     let (mut abs, mut lvl, mut num) = (String::new(), String::new(), String::new());
     let attr =
@@ -70,8 +75,14 @@ fn bullet_levels(xml: &[u8]) -> Bullets {
             Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
                 b"abstractNum" => abs = attr(&e, b"abstractNumId"),
                 b"lvl" => lvl = attr(&e, b"ilvl"),
-                b"numFmt" if val_attr(&e).as_deref() == Some("bullet") => {
-                    abstract_bullets.push((abs.clone(), lvl.clone()))
+                b"numFmt"
+                    if val_attr(&e).as_deref() == Some("bullet")
+                        && matches!(lvl.as_bytes(), [b'0'..=b'8']) =>
+                {
+                    abstract_bullets
+                        .entry(abs.clone())
+                        .or_default()
+                        .insert(lvl.clone());
                 }
                 b"num" => num = attr(&e, b"numId"),
                 b"abstractNumId" => {
@@ -85,12 +96,8 @@ fn bullet_levels(xml: &[u8]) -> Bullets {
     }
     num_abstract
         .iter()
-        .flat_map(|(n, a)| {
-            abstract_bullets
-                .iter()
-                .filter(move |(b, _)| b == a)
-                .map(move |(_, l)| (n.clone(), l.clone()))
-        })
+        .filter_map(|(n, a)| Some((n, abstract_bullets.get(a)?)))
+        .flat_map(|(n, levels)| levels.iter().map(move |l| (n.clone(), l.clone())))
         .collect()
 }
 
