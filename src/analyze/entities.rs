@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::value::{
-    country_code, country_code_of, negated, parse_status, sort_ids, status_of, str_of,
+    country_code, country_code_of, country_name, negated, parse_status, sort_ids, status_of, str_of,
 };
 use crate::findings::{Finding, FindingKind};
 use crate::report::{CountryEntry, Location, Provider};
@@ -72,7 +72,7 @@ pub(crate) fn countries(findings: &[Finding]) -> Vec<CountryEntry> {
             code: code.clone(),
             status: status_of(&code),
             mentions: 0,
-            name: code.clone(),
+            name: country_name(&code).map_or_else(|| code.clone(), str::to_string),
             evidence: Vec::new(),
         });
         e.mentions += 1;
@@ -248,7 +248,7 @@ mod tests {
     }
 
     #[test]
-    fn address_country_counts_once() {
+    fn address_country_counts_once_and_is_named() {
         // Address f2 spans 10..40 and contains the country finding f3 (30..40, "USA"): one mention.
         // Address f5 has no country finding inside: DE is added from the address.
         let mut addr = fnd(
@@ -300,6 +300,9 @@ mod tests {
             vec![("DE", 1), ("US", 1)]
         );
         assert_eq!(cs[0].status, CountryStatus::Eu);
+        // DE is known only from the address: its name comes from the country list.
+        assert_eq!(cs[0].name, "Germany");
+        assert_eq!(super::country_name("ZZ"), None);
     }
 
     #[test]

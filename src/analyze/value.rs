@@ -73,6 +73,31 @@ const ADEQUATE: [&str; 14] = [
     "AD", "AR", "CA", "CH", "FO", "GB", "GG", "IL", "IM", "JE", "JP", "KR", "NZ", "UY",
 ];
 
+/// The English name of a country code ("US" → "United States"), from the embedded
+/// `patterns/countries.csv`: for a country known only from an address ("78701 Austin,
+/// TX"), which no country finding names. `None` for an unknown code.
+pub(crate) fn country_name(code: &str) -> Option<&'static str> {
+    static NAMES: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let text = crate::patterns::load::EMBEDDED
+            .get_file("countries.csv")
+            .and_then(|f| f.contents_utf8())
+            .unwrap_or_default();
+        let Ok(t) = crate::patterns::csv::parse(text) else {
+            return Default::default();
+        };
+        let (Ok(c), Ok(en)) = (t.column("code"), t.column("name_en")) else {
+            return Default::default();
+        };
+        t.rows
+            .iter()
+            .map(|r| (r.fields[c].clone(), r.fields[en].clone()))
+            .collect()
+    });
+    names.get(code).map(String::as_str)
+}
+
 /// GDPR status of a country code. Used where a finding names a country without a
 /// status (provider jurisdictions, location and address countries); a country
 /// finding's own `status` takes precedence in `countries[]`.
