@@ -98,15 +98,7 @@ fn seed_parties() {
 /// The parties of `text` through the whole pipeline (find with the embedded rules, entities,
 /// analyze).
 fn pipeline_parties(text: &str) -> Vec<dpascan::report::Party> {
-    let rules = dpascan::patterns::Rules::embedded().expect("embedded rules");
-    let doc = Extracted {
-        pages: std::iter::once(0..text.len()).collect(),
-        text: text.to_string(),
-        paged: false,
-        engine: "text".into(),
-        warnings: Vec::new(),
-    };
-    dpascan::pipeline::analyze_extracted("test.txt", "", None, &doc, &rules).parties
+    pipeline(text).parties
 }
 
 /// A party without an address or a stated country gets the country its name holds, else
