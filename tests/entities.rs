@@ -811,3 +811,49 @@ fn a_processor_named_only_by_its_brand_is_a_party() {
         names(&text)
     );
 }
+
+/// A DPA that calls its processor only "der Auftragnehmer" or "the Processor" says who
+/// processes the data nowhere: the risk says so (`unnamed_processor`) and lists the
+/// organisations named without a role; a DPA naming its processor does not get it.
+#[test]
+fn a_dpa_that_names_no_processor_is_flagged() {
+    let unnamed = |r: &dpascan::report::DocResult| {
+        r.risk
+            .reasons
+            .iter()
+            .find(|x| x.code == "unnamed_processor")
+            .map(|x| x.message.clone())
+    };
+    let template = "Vertrag zur Auftragsverarbeitung gemäß Art. 28 DSGVO\n\n\
+        Dieser Vertrag regelt die Verarbeitung personenbezogener Daten im Auftrag eines \
+        Verantwortlichen (nachfolgend „Auftraggeber“) durch einen Dienstleister (nachfolgend \
+        „Auftragnehmer“). Der Auftragnehmer verarbeitet personenbezogene Daten ausschließlich \
+        auf dokumentierte Weisung des Auftraggebers.\n";
+    let r = pipeline(template);
+    assert_eq!(r.kind, dpascan::report::DocKind::Dpa);
+    let m = unnamed(&r).expect("no processor named");
+    assert!(!m.contains("Named without a role"), "{m}");
+
+    // A letterhead names the issuer, but not as the processor.
+    let letterhead = format!("Pentacode AG • Lindwurmstraße 147 • 80337 München\n\n{template}");
+    let r = pipeline(&letterhead);
+    let m = unnamed(&r).expect("no processor named");
+    assert!(
+        m.ends_with(" Named without a role: Pentacode AG (DE)."),
+        "{m}"
+    );
+
+    let named = template.replace(
+        "durch einen Dienstleister (nachfolgend",
+        "durch die Nordlicht CRM GmbH, Hafenstraße 1, 20457 Hamburg (nachfolgend",
+    );
+    let r = pipeline(&named);
+    assert!(
+        r.parties
+            .iter()
+            .any(|p| p.name == "Nordlicht CRM GmbH" && p.roles == ["processor"]),
+        "{:?}",
+        r.parties
+    );
+    assert_eq!(unnamed(&r), None);
+}

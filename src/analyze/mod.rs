@@ -172,10 +172,14 @@ mod tests {
         assert_eq!(a.transfers.mechanisms, vec!["scc"]);
         assert_eq!(a.transfers.evidence, vec!["f2", "f5"]);
         assert_eq!(a.checklist.len(), 10);
-        // A US provider relied on with SCCs and two Art. 28 gaps: a reviewer should look (medium).
+        // A US provider relied on with SCCs, Art. 28 gaps and no processor named: a reviewer
+        // should look (medium).
         assert_eq!(a.risk.level, RiskLevel::Medium);
         let codes: Vec<&str> = a.risk.reasons.iter().map(|r| r.code.as_str()).collect();
-        assert_eq!(codes, vec!["missing_art28_items", "us_provider"]);
+        assert_eq!(
+            codes,
+            vec!["missing_art28_items", "unnamed_processor", "us_provider"]
+        );
         // Deterministic: the same input gives the same output.
         assert_eq!(analyze(&doc(&" ".repeat(1000)), &fs, Some("de")), a);
     }

@@ -33,8 +33,9 @@ pub(crate) struct RiskInput<'a> {
 /// Applies every rule.
 pub(crate) fn assess(input: &RiskInput<'_>) -> Risk {
     let mut reasons: Vec<RiskReason> = Vec::new();
-    let rules: [fn(&RiskInput<'_>) -> Option<RiskReason>; 10] = [
+    let rules: [fn(&RiskInput<'_>) -> Option<RiskReason>; 11] = [
         third_country_party,
+        unnamed_processor,
         us_provider,
         third_country_provider,
         no_transfer_mechanism,
@@ -142,6 +143,37 @@ fn third_country_party(input: &RiskInput<'_>) -> Option<RiskReason> {
         RiskLevel::High,
         message,
         hits.iter().flat_map(|p| p.evidence.clone()).collect(),
+    )
+}
+
+/// `unnamed_processor` (medium): a DPA that names no organisation as its processor, so
+/// who processes the data, and where it sits, cannot be read from it. Organisations it
+/// names without any role are listed: one of them may be the processor (a letterhead,
+/// a defined term such as "Google" meaning "the Google Entity that is party").
+fn unnamed_processor(input: &RiskInput<'_>) -> Option<RiskReason> {
+    if input.kind != DocKind::Dpa
+        || input
+            .parties
+            .iter()
+            .any(|p| p.roles.iter().any(|r| r == "processor"))
+    {
+        return None;
+    }
+    let unroled: Vec<&Party> = input
+        .parties
+        .iter()
+        .filter(|p| p.roles.is_empty())
+        .collect();
+    let mut message = "The document names no organisation as the processor (only its role or a defined term), so who processes the personal data, and where it sits, has to be established from the signed contract.".to_string();
+    if !unroled.is_empty() {
+        let labels: Vec<String> = unroled.iter().map(|p| party_label(p)).collect();
+        message.push_str(&format!(" Named without a role: {}.", join_and(&labels)));
+    }
+    reason(
+        "unnamed_processor",
+        RiskLevel::Medium,
+        message,
+        unroled.iter().flat_map(|p| p.evidence.clone()).collect(),
     )
 }
 
@@ -762,6 +794,74 @@ mod tests {
     }
 
     #[test]
+    fn a_dpa_naming_no_processor_says_so() {
+        // A DPA that addresses every Art. 28 item, with `parties` as its party findings.
+        let dpa = |parties: Vec<serde_json::Value>| {
+            let mut fs = vec![fnd(
+                1,
+                FindingKind::Clause,
+                "clause.kind_dpa",
+                0,
+                json!({"signal":"dpa","weight":1.0}),
+            )];
+            for (i, (id, _)) in super::super::checklist::ART28_ITEMS.iter().enumerate() {
+                fs.push(fnd(
+                    i as u32 + 2,
+                    FindingKind::Clause,
+                    "clause.x",
+                    600 + i * 10,
+                    json!({"checklist": id}),
+                ));
+            }
+            for (i, v) in parties.into_iter().enumerate() {
+                fs.push(fnd(
+                    i as u32 + 20,
+                    FindingKind::Party,
+                    "party.org",
+                    1000 + i * 100,
+                    v,
+                ));
+            }
+            analyze(&doc(&" ".repeat(2000)), &fs, Some("de"))
+        };
+        let a = dpa(vec![]);
+        assert_eq!(a.kind, DocKind::Dpa);
+        assert_eq!(
+            codes(&a.risk),
+            vec![("unnamed_processor", RiskLevel::Medium)]
+        );
+        assert_eq!(
+            a.risk.reasons[0].message,
+            "The document names no organisation as the processor (only its role or a defined term), so who processes the personal data, and where it sits, has to be established from the signed contract."
+        );
+
+        // Named, but without a role, and a sub-processor: the one without a role is listed.
+        let a = dpa(vec![
+            json!({"name":"Pentacode AG","role":null,"country":"DE"}),
+            json!({"name":"Zapier Inc.","role":"subprocessor","country":"US"}),
+        ]);
+        let r = a
+            .risk
+            .reasons
+            .iter()
+            .find(|x| x.code == "unnamed_processor")
+            .expect("unnamed_processor fires");
+        assert!(
+            r.message
+                .ends_with(" Named without a role: Pentacode AG (DE)."),
+            "{}",
+            r.message
+        );
+        assert_eq!(r.evidence, vec!["f20"]);
+
+        // A processor named: no reason.
+        let a = dpa(vec![
+            json!({"name":"Hetzner Online GmbH","role":"processor","country":"DE"}),
+        ]);
+        assert!(a.risk.reasons.is_empty(), "{:?}", a.risk.reasons);
+    }
+
+    #[test]
     fn every_rule_is_documented() {
         let doc = include_str!("../../docs/risk.md");
         let codes = [
@@ -775,6 +875,7 @@ mod tests {
             "missing_art28_items",
             "missing_art13_items",
             "tracking_without_opt_out",
+            "unnamed_processor",
         ];
         for code in codes {
             assert!(
