@@ -278,6 +278,21 @@ fn the_speaker_of_a_privacy_policy_is_its_controller() {
             "To make a request, please contact us (Nordwind Corporation) through our portal.",
             "Nordwind Corporation",
         ),
+        // The sentence that says whose policy this is.
+        (
+            "This policy applies to all products built and maintained by Nordwind LLC \
+             including Fjord and Tide (together, \u{201c}Nordwind\u{201d}).",
+            "Nordwind LLC",
+        ),
+        (
+            "This Privacy Notice describes how Nordwind Inc. collects and uses information.",
+            "Nordwind Inc.",
+        ),
+        (
+            "Diese Datenschutzerklärung informiert über die Verarbeitung durch die Nordwind \
+             GmbH auf dieser Website.",
+            "Nordwind GmbH",
+        ),
     ];
     for (who, name) in cases {
         let r = pipeline(&policy(who));
@@ -302,6 +317,20 @@ fn the_speaker_of_a_privacy_policy_is_its_controller() {
     let r = pipeline(&policy("We use the services of Nordwind Inc. for hosting."));
     let p = r.parties.iter().find(|p| p.name == "Nordwind Inc.");
     assert!(p.is_some_and(|p| p.roles.is_empty()), "{:?}", r.parties);
+    // Nor is an organisation in a sentence that does not open with the policy, or the
+    // second one named in a sentence that does.
+    for who in [
+        "Our website is hosted by Nordwind Inc. in Frankfurt.",
+        "This policy applies to products of Fjord Ltd and products hosted by Nordwind Inc.",
+    ] {
+        let r = pipeline(&policy(who));
+        let p = r.parties.iter().find(|p| p.name == "Nordwind Inc.");
+        assert!(
+            p.is_some_and(|p| p.roles.is_empty()),
+            "{who}: {:?}",
+            r.parties
+        );
+    }
 }
 
 /// Role statements of real privacy policies, each with the party and the roles expected.

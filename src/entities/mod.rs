@@ -58,6 +58,55 @@ fn speaker_before(text: &str, start: usize) -> bool {
         .any(|w| word_end(w) || word_end(w.trim_end()))
 }
 
+/// Openings of a sentence in which a privacy policy names whose policy it is: "This policy
+/// applies to all products built and maintained by 37signals LLC", "This Privacy Notice
+/// describes how Acme Inc. collects …", "Diese Datenschutzerklärung informiert über die
+/// Verarbeitung durch die Muster GmbH".
+const POLICY_OPENINGS: &[&str] = &[
+    "this privacy policy",
+    "this privacy notice",
+    "this privacy statement",
+    "this policy",
+    "this notice",
+    "diese datenschutzerklärung",
+    "diese datenschutzhinweise",
+    "diese datenschutzinformation",
+];
+
+/// Words right before the issuer's name in such a sentence ("… maintained by", "…
+/// describes how", "… durch die").
+const POLICY_ISSUER_CUES: &[&str] = &[
+    "by",
+    "by the",
+    "how",
+    "durch",
+    "durch die",
+    "der",
+    "von der",
+];
+
+/// Most bytes from the start of such a sentence to the issuer's name.
+const POLICY_ISSUER_REACH: usize = 240;
+
+/// Whether the organisation at `start` is the first one named in a sentence that opens
+/// with "This privacy policy …" and names it as the one whose policy it is ("… by X",
+/// "… describes how X …"): the policy's speaker. `prev_end` is where the previous
+/// organisation ends.
+fn policy_issuer_before(text: &str, start: usize, prev_end: usize) -> bool {
+    let s = crate::matchers::text::sentence_start(text, start);
+    if start - s > POLICY_ISSUER_REACH || (prev_end > s && prev_end <= start) {
+        return false;
+    }
+    let before = text[s..start].to_lowercase();
+    let before = before.trim_start_matches(['#', ' ']).trim_end();
+    POLICY_OPENINGS.iter().any(|o| before.starts_with(o))
+        && POLICY_ISSUER_CUES.iter().any(|c| {
+            before
+                .strip_suffix(c)
+                .is_some_and(|rest| rest.ends_with(' '))
+        })
+}
+
 /// The role a defined short name gives its organisation ("Auftragnehmer" → processor,
 /// "Customer" → controller).
 fn role_of_term(term: &str) -> Option<&'static str> {
@@ -431,7 +480,8 @@ pub fn find_entities_with(
             terms
                 .iter()
                 .any(|t| FIRST_PERSON.contains(&t.to_lowercase().as_str()))
-        }) || speaker_before(text, o.start);
+        }) || speaker_before(text, o.start)
+            || policy_issuer_before(text, o.start, prev_end);
         let mut value = json!({
             "name": o.name,
             "legal_form": o.legal_form,
