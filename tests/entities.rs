@@ -484,6 +484,52 @@ fn roles_from_questions_lists_acronyms_and_responsibility_statements() {
             "Nordwind Datenschutz GmbH",
             &["dpo"],
         ),
+        // CWA (English): a role given to the organisations just named by referring back.
+        (
+            "The RKI has commissioned Nordwind Systems GmbH and Fjord Deutschland SE & Co. KG \
+             to operate part of the technical infrastructure of the app (e.g. server system, \
+             hotline), meaning that these two companies are processors under data protection law.",
+            "Nordwind Systems GmbH",
+            &["processor"],
+        ),
+        (
+            "The RKI has commissioned Nordwind Systems GmbH and Fjord Deutschland SE & Co. KG \
+             to operate the hotline, meaning that these two companies are processors.",
+            "Fjord Deutschland SE & Co. KG",
+            &["processor"],
+        ),
+        (
+            "Wir haben die Nordwind Systems GmbH mit dem Betrieb der Server beauftragt; dieses \
+             Unternehmen ist als Auftragsverarbeiter tätig.",
+            "Nordwind Systems GmbH",
+            &["processor"],
+        ),
+        // Not when the reference stands in the next sentence, after another organisation,
+        // or is negated; and "this company" does not refer back to two.
+        (
+            "We have commissioned Nordwind Systems GmbH and Fjord AG to operate the hotline. \
+             These two companies are processors.",
+            "Nordwind Systems GmbH",
+            &[],
+        ),
+        (
+            "We have commissioned Nordwind Systems GmbH to operate the hotline and Fjord AG to \
+             host it; these companies are processors.",
+            "Nordwind Systems GmbH",
+            &[],
+        ),
+        (
+            "We have commissioned Nordwind Systems GmbH and Fjord AG to run the hotline; these \
+             companies are not processors.",
+            "Nordwind Systems GmbH",
+            &[],
+        ),
+        (
+            "We have commissioned Nordwind Systems GmbH and Fjord AG to run the hotline; this \
+             company is a processor.",
+            "Nordwind Systems GmbH",
+            &[],
+        ),
     ];
     let mut failures = Vec::new();
     for (text, name, want) in cases {

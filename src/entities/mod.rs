@@ -446,6 +446,20 @@ pub fn find_entities_with(
             }
         }
         if role.is_none() {
+            // "X and Y …, meaning that these two companies are processors".
+            let j = list_end[i];
+            let found = party::role_by_back_reference(
+                text,
+                orgs[j].end,
+                orgs.get(j + 1).map(|n| n.start),
+                j != i || (i > 0 && list_end[i - 1] == j),
+            );
+            if let Some((r, e)) = found {
+                role = Some(r);
+                cue = Some((o.start, e));
+            }
+        }
+        if role.is_none() {
             if let Some((r, _, ce)) = party::scc_annex_role(text, o.start, o.end) {
                 role = Some(r);
                 cue = Some((o.start, ce));

@@ -946,6 +946,57 @@ pub fn role_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
     Some((role_of(m.as_str())?, pos + c.get(0)?.end()))
 }
 
+/// How far after the last organisation of a list a back-reference to it may stand
+/// (bytes, within its sentence).
+const BACK_REFERENCE_REACH: usize = 300;
+
+/// A role stated for the organisations just named by referring back to them, later in
+/// the same sentence: "The RKI has commissioned T-Systems International GmbH and SAP
+/// Deutschland SE & Co. KG to operate … the app, meaning that these two companies are
+/// processors", "…, die beide als Auftragsverarbeiter tätig sind". `pos` is where the
+/// last of them ends, `next` where the next organisation starts (the reference must come
+/// before it); `plural` whether they are two or more ("these companies", not "this
+/// company"). Returns the role and the end of the statement.
+pub fn role_by_back_reference(
+    text: &str,
+    pos: usize,
+    next: Option<usize>,
+    plural: bool,
+) -> Option<(&'static str, usize)> {
+    static PLURAL: OnceLock<Regex> = OnceLock::new();
+    static SINGULAR: OnceLock<Regex> = OnceLock::new();
+    let verb = r"(?:are|act[ \t]+as|sind|handeln[ \t]+als|fungieren[ \t]+als|sind[ \t]+als)";
+    let p = if plural {
+        format!(
+            r"(?i)\b(?:these|those|both|diese|beide)[ \t]+(?:(?:two|three|four|beiden|drei|vier)[ \t]+)?(?:companies|service[ \t]+providers|providers|organi[sz]ations|entities|unternehmen|dienstleister|firmen|gesellschaften)[ \t]+(?:(?:each|jeweils|both|beide)[ \t]+)?{verb}[ \t]+(?:(?:the|our|unsere|die)[ \t]+)?(?:(?:data[ \t]+protection|data)[ \t]+)?(?P<r>{role})",
+            role = &ROLE_PATTERN[4..]
+        )
+    } else {
+        format!(
+            r"(?i)\b(?:this|that|dieses|diese)[ \t]+(?:company|service[ \t]+provider|provider|organi[sz]ation|entity|unternehmen|dienstleister|firma|gesellschaft)[ \t]+(?:is|acts[ \t]+as|ist|handelt[ \t]+als|fungiert[ \t]+als|ist[ \t]+als)[ \t]+(?:(?:the|a|our|unser|der|ein)[ \t]+)?(?:(?:data[ \t]+protection|data)[ \t]+)?(?P<r>{role})",
+            role = &ROLE_PATTERN[4..]
+        )
+    };
+    let re = regex(if plural { &PLURAL } else { &SINGULAR }, &p);
+    let end = crate::matchers::text::sentence_end(text, pos)
+        .min(crate::entities::text::floor_char(
+            text,
+            pos + BACK_REFERENCE_REACH,
+        ))
+        .min(next.unwrap_or(usize::MAX))
+        .max(pos);
+    let c = re.captures(&text[pos..end])?;
+    let m = c.name("r")?;
+    if text[pos + m.end()..]
+        .chars()
+        .next()
+        .is_some_and(|ch| ch.is_alphabetic())
+    {
+        return None;
+    }
+    Some((role_of(m.as_str())?, pos + m.end()))
+}
+
 /// "Kandra Labs, Inc. may engage and use data processors", "X engages sub-processors",
 /// "X setzt Unterauftragsverarbeiter ein": the organisation ending at `pos` engages
 /// processors, so it is no member of the sub-processor list it stands in. Returns its
