@@ -504,6 +504,29 @@ fn roles_from_questions_lists_acronyms_and_responsibility_statements() {
             "Nordwind Systems GmbH",
             &["processor"],
         ),
+        // Wire: "the following subcontractors:" introduces every organisation of its
+        // sentence, addresses and purposes between them.
+        (
+            "At the time of the conclusion of this DPA, Nordwind engages the following \
+             subcontractors: Fjord Cloud SARL, 38 avenue Monterey, L-2163 Luxembourg for the \
+             server infrastructure and Nordwind Labs GmbH, Rosenthaler Str. 40, 10178 Berlin, \
+             for the development of the services. Nordwind shall inform the Controller.",
+            "Nordwind Labs GmbH",
+            &["subprocessor"],
+        ),
+        (
+            "Der Auftragnehmer setzt folgende Unterauftragnehmer ein: Fjord Cloud GmbH in \
+             Frankfurt für das Hosting und die Nordwind Labs GmbH in Berlin für den Support.",
+            "Nordwind Labs GmbH",
+            &["subprocessor"],
+        ),
+        // Not past its sentence.
+        (
+            "Nordwind engages the following subcontractors: Fjord Cloud SARL for hosting. \
+             Nordwind Labs GmbH provides the website.",
+            "Nordwind Labs GmbH",
+            &[],
+        ),
         // Not when the reference stands in the next sentence, after another organisation,
         // or is negated; and "this company" does not refer back to two.
         (

@@ -391,6 +391,9 @@ pub fn find_entities_with(
     }
     let mut out: Vec<Finding> = Vec::new();
     let mut prev_end = 0;
+    // The role of a list introduced by "the following sub-processors:" (role, cue start,
+    // end of its sentence), while its sentence lasts.
+    let mut introduced: Option<(&'static str, usize, usize)> = None;
     let mut short_names: Vec<(String, usize, usize)> = Vec::new(); // (term, org index, after)
     for (i, o) in orgs.iter().enumerate() {
         let def = party::defined_terms_after(text, o.end)
@@ -473,6 +476,20 @@ pub fn find_entities_with(
         }
         if role.is_none() && !engages {
             if let Some((r, cs)) = party::role_before(text, o.start, prev_end) {
+                role = Some(r);
+                cue = Some((cs, o.end));
+                if party::introduces_list(text, cs, o.start) {
+                    let end = crate::matchers::text::sentence_end(text, o.end);
+                    introduced = Some((r, cs, end));
+                }
+            }
+        }
+        // "… engages the following subcontractors: A, …, for hosting and B, …, for
+        // development.": every organisation named in the rest of the sentence.
+        if let Some((r, cs, end)) = introduced {
+            if o.start >= end {
+                introduced = None;
+            } else if role.is_none() && !engages {
                 role = Some(r);
                 cue = Some((cs, o.end));
             }

@@ -1148,6 +1148,21 @@ const LABEL_FILLER: &[&str] = &[
     "tätig",
 ];
 
+/// Whether the role label at `cue` before the organisation at `start` introduces a list:
+/// "the following subcontractors: A …", "folgende Unterauftragsverarbeiter: A …" (the
+/// label ends in a colon and "following" stands at most a few words before it).
+pub fn introduces_list(text: &str, cue: usize, start: usize) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &R,
+        r"(?i)\b(?:the[ \t]+following|following|folgende[rn]?|nachfolgende[rn]?|nachstehende[rn]?)[ \t]+(?:[\p{L}\-]+[ \t]+){0,2}$",
+    );
+    let lo = super::text::floor_char(text, cue.saturating_sub(60));
+    text.get(cue..start)
+        .is_some_and(|label| label.trim_end().ends_with(':') && !label.contains('\n'))
+        && re.is_match(&text[lo..cue])
+}
+
 /// A role label before a mention (within its sentence, no other mention between): returns
 /// (role, cue start). "Datenschutzbeauftragter des X" names X as the DPO's owner: no role.
 pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static str, usize)> {
