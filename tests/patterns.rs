@@ -197,6 +197,12 @@ fn provider_gazetteer() {
             &["Proton"],
         ),
         ("A proton is a particle.", &[]),
+        // "sofort" is German for "immediately"; SOFORT is Klarna's.
+        (
+            "Ihr Name wird sofort gelöscht. Sofort danach endet der Vorgang.",
+            &[],
+        ),
+        ("Zahlung per SOFORT oder Sofortüberweisung.", &["Klarna"]),
         (
             "Every snowflake is different. We query Snowflake.",
             &["Snowflake"],
