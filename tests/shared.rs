@@ -107,6 +107,90 @@ fn scan_realworld() {
         "{errors} of {} real-world documents failed",
         lines.len()
     );
+    bilingual_pairs_agree(&lines);
+}
+
+/// The same document in German and in English (real-world translations published side by
+/// side), relative to ../shared/realworld.
+const BILINGUAL_PAIRS: &[(&str, &str)] = &[
+    (
+        "_no-license/dataresearchcenter-legal/docs/external/Hetzner_DE_dpa-2023-06-27.pdf",
+        "_no-license/dataresearchcenter-legal/docs/external/Hetzner_EN_dpa-2023-06-27.pdf",
+    ),
+    (
+        "_no-license/dataresearchcenter-legal/docs/de/avv.md",
+        "_no-license/dataresearchcenter-legal/docs/en/dpa.md",
+    ),
+    (
+        "_no-license/dataresearchcenter-legal/docs/de/unterauftragnehmer.md",
+        "_no-license/dataresearchcenter-legal/docs/en/subprocessors.md",
+    ),
+    (
+        "cwa-app-android/Corona-Warn-App/src/main/assets/privacy_de.html",
+        "cwa-app-android/Corona-Warn-App/src/main/assets/privacy_en.html",
+    ),
+    (
+        "mozilla-legal-docs/de/pdf/subscription_services_privacy_notice.pdf",
+        "mozilla-legal-docs/en/pdf/subscription_services_privacy_notice.pdf",
+    ),
+    (
+        "mozilla-legal-docs/de/mozilla_accounts_privacy_notice.md",
+        "mozilla-legal-docs/en/mozilla_accounts_privacy_notice.md",
+    ),
+];
+
+/// What a reviewer reads of a result, without the wording: kind, the parties' roles and
+/// countries (names may be translated: "Robert Koch-Institut", "Robert Koch Institute"),
+/// countries, the transfer decision and mechanisms, providers, locations, the checklist
+/// items not addressed and the risk codes.
+fn facts(l: &serde_json::Value) -> Vec<String> {
+    let list = |key: &str, f: &dyn Fn(&serde_json::Value) -> String| {
+        let mut v: Vec<String> = l[key].as_array().into_iter().flatten().map(f).collect();
+        v.sort();
+        format!("{key}: {v:?}")
+    };
+    vec![
+        format!("kind: {}", l["kind"]),
+        list("parties", &|p| format!("{} {}", p["roles"], p["country"])),
+        list("countries", &|c| c["code"].to_string()),
+        format!("transfers: {}", l["transfers"]["third_country_transfer"]),
+        format!("mechanisms: {}", l["transfers"]["mechanisms"]),
+        list("providers", &|p| p["name"].to_string()),
+        list("locations", &|x| format!("{} {}", x["city"], x["country"])),
+        list("checklist", &|c| {
+            if c["present"] == true {
+                String::new()
+            } else {
+                c["id"].to_string()
+            }
+        }),
+        format!("risk: {}", l["risk"]["level"]),
+        list("risk reasons", &|r| r["code"].to_string()),
+    ]
+}
+
+/// A German document and its English translation give the same facts.
+fn bilingual_pairs_agree(lines: &[serde_json::Value]) {
+    let find = |rel: &str| {
+        lines.iter().find(|l| {
+            l["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with(&format!("realworld/{rel}")))
+        })
+    };
+    let mut differ = Vec::new();
+    for (de, en) in BILINGUAL_PAIRS {
+        let (Some(a), Some(b)) = (find(de), find(en)) else {
+            eprintln!("bilingual pair {de} / {en} not in ../shared: skipped");
+            continue;
+        };
+        for (x, y) in facts(a).iter().zip(facts(b).iter()) {
+            if x != y {
+                differ.push(format!("{de} / {en}:\n  de {x}\n  en {y}"));
+            }
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
 
 #[test]
