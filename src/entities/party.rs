@@ -953,9 +953,9 @@ const BACK_REFERENCE_REACH: usize = 300;
 /// A role stated for the organisations just named by referring back to them, later in
 /// the same sentence: "The RKI has commissioned T-Systems International GmbH and SAP
 /// Deutschland SE & Co. KG to operate … the app, meaning that these two companies are
-/// processors", "…, die beide als Auftragsverarbeiter tätig sind". `pos` is where the
-/// last of them ends, `next` where the next organisation starts (the reference must come
-/// before it); `plural` whether they are two or more ("these companies", not "this
+/// processors", "…; dieses Unternehmen ist als Auftragsverarbeiter tätig". `pos` is where
+/// the last of them ends, `next` where the next organisation starts (the reference must
+/// come before it); `plural` whether they are two or more ("these companies", not "this
 /// company"). Returns the role and the end of the statement.
 pub fn role_by_back_reference(
     text: &str,
@@ -963,21 +963,6 @@ pub fn role_by_back_reference(
     next: Option<usize>,
     plural: bool,
 ) -> Option<(&'static str, usize)> {
-    static PLURAL: OnceLock<Regex> = OnceLock::new();
-    static SINGULAR: OnceLock<Regex> = OnceLock::new();
-    let verb = r"(?:are|act[ \t]+as|sind|handeln[ \t]+als|fungieren[ \t]+als|sind[ \t]+als)";
-    let p = if plural {
-        format!(
-            r"(?i)\b(?:these|those|both|diese|beide)[ \t]+(?:(?:two|three|four|beiden|drei|vier)[ \t]+)?(?:companies|service[ \t]+providers|providers|organi[sz]ations|entities|unternehmen|dienstleister|firmen|gesellschaften)[ \t]+(?:(?:each|jeweils|both|beide)[ \t]+)?{verb}[ \t]+(?:(?:the|our|unsere|die)[ \t]+)?(?:(?:data[ \t]+protection|data)[ \t]+)?(?P<r>{role})",
-            role = &ROLE_PATTERN[4..]
-        )
-    } else {
-        format!(
-            r"(?i)\b(?:this|that|dieses|diese)[ \t]+(?:company|service[ \t]+provider|provider|organi[sz]ation|entity|unternehmen|dienstleister|firma|gesellschaft)[ \t]+(?:is|acts[ \t]+as|ist|handelt[ \t]+als|fungiert[ \t]+als|ist[ \t]+als)[ \t]+(?:(?:the|a|our|unser|der|ein)[ \t]+)?(?:(?:data[ \t]+protection|data)[ \t]+)?(?P<r>{role})",
-            role = &ROLE_PATTERN[4..]
-        )
-    };
-    let re = regex(if plural { &PLURAL } else { &SINGULAR }, &p);
     let end = crate::matchers::text::sentence_end(text, pos)
         .min(crate::entities::text::floor_char(
             text,
@@ -985,7 +970,7 @@ pub fn role_by_back_reference(
         ))
         .min(next.unwrap_or(usize::MAX))
         .max(pos);
-    let c = re.captures(&text[pos..end])?;
+    let c = back_reference_re(plural).captures(&text[pos..end])?;
     let m = c.name("r")?;
     if text[pos + m.end()..]
         .chars()
@@ -995,6 +980,29 @@ pub fn role_by_back_reference(
         return None;
     }
     Some((role_of(m.as_str())?, pos + m.end()))
+}
+
+/// The regex of [`role_by_back_reference`]: "these (two) companies are <role>" when
+/// `plural`, else "this company is <role>"; built once.
+fn back_reference_re(plural: bool) -> &'static Regex {
+    static PLURAL: OnceLock<Regex> = OnceLock::new();
+    static SINGULAR: OnceLock<Regex> = OnceLock::new();
+    let cell = if plural { &PLURAL } else { &SINGULAR };
+    if let Some(re) = cell.get() {
+        return re;
+    }
+    let role = &ROLE_PATTERN[4..];
+    let article = r"(?:(?:the|a|our|unser|unsere|der|die|ein)[ \t]+)?(?:(?:data[ \t]+protection|data)[ \t]+)?";
+    let p = if plural {
+        format!(
+            r"(?i)\b(?:these|those|both|diese|beide)[ \t]+(?:(?:two|three|four|beiden|drei|vier)[ \t]+)?(?:companies|service[ \t]+providers|providers|organi[sz]ations|entities|unternehmen|dienstleister|firmen|gesellschaften)[ \t]+(?:(?:each|jeweils|both|beide)[ \t]+)?(?:are|act[ \t]+as|sind|handeln[ \t]+als|fungieren[ \t]+als|sind[ \t]+als)[ \t]+{article}(?P<r>{role})"
+        )
+    } else {
+        format!(
+            r"(?i)\b(?:this|that|dieses|diese)[ \t]+(?:company|service[ \t]+provider|provider|organi[sz]ation|entity|unternehmen|dienstleister|firma|gesellschaft)[ \t]+(?:is|acts[ \t]+as|ist|handelt[ \t]+als|fungiert[ \t]+als|ist[ \t]+als)[ \t]+{article}(?P<r>{role})"
+        )
+    };
+    regex(cell, &p)
 }
 
 /// "Kandra Labs, Inc. may engage and use data processors", "X engages sub-processors",
