@@ -554,8 +554,14 @@ fn roles_from_questions_lists_acronyms_and_responsibility_statements() {
             &[],
         ),
     ];
+    assert_roles(cases);
+}
+
+/// Asserts that in each (text, name, roles) case the party `name` has exactly `roles`.
+fn assert_roles<T: AsRef<str>>(cases: &[(T, &str, &[&str])]) {
     let mut failures = Vec::new();
     for (text, name, want) in cases {
+        let text = text.as_ref();
         let parties = pipeline_parties(text);
         let got = parties
             .iter()
@@ -954,4 +960,123 @@ fn a_dpa_that_names_no_processor_is_flagged() {
         r.parties
     );
     assert_eq!(unnamed(&r), None);
+}
+
+/// Roles stated for organisations away from their names: by a sentence announcing a table
+/// of them (Automattic: "The chart below explains the current controllers …"), by a "both"
+/// statement sentences after the two were named (Deutsche Bahn: "Both service providers
+/// are independently active as controllers"), and with "also" ("Automattic Inc. is also
+/// the controller for …").
+#[test]
+fn roles_from_announced_tables_both_statements_and_also() {
+    let prose = "Nordwind Inc. and its affiliates offer their services worldwide. The services \
+        are described in the terms of service, which also explain how accounts are managed, \
+        how payments are processed and how disputes are resolved; Fjord Consulting GmbH \
+        advises us on these terms.";
+    let cases: Vec<(String, &str, &[&str])> = vec![
+        (
+            "The chart below explains the current controllers for processing your personal \
+             information. We use the term \"Designated Countries\" to refer to Australia and \
+             Canada.\n\nNordwind Services\n\n| If you reside outside of the Designated \
+             Countries: | Nordwind Inc.\n60 29th Street #343\nSan Francisco, CA 94110 |\n| If \
+             you reside in the Designated Countries: | Nordwind Ireland Ltd.\nGrand Canal \
+             Dock, 25 Herbert Pl\nDublin, D02 AY86 |\n\nHow to Reach Us\n\nWrite to us.\n"
+                .to_string(),
+            "Nordwind Ireland Ltd.",
+            &["controller"],
+        ),
+        (
+            "Die folgende Tabelle nennt die Verantwortlichen für Ihre Daten:\n\n\
+             | Nordwind GmbH | Berlin |\n| Fjord AG | Hamburg |\n"
+                .to_string(),
+            "Fjord AG",
+            &["controller"],
+        ),
+        // The announced table must follow: prose before it ends the section.
+        (
+            format!("The table below lists our sub-processors.\n\n{prose}\n"),
+            "Fjord Consulting GmbH",
+            &[],
+        ),
+        // A sentence naming a role without announcing a table opens nothing.
+        (
+            format!("Our processors are bound by contracts.\n\n{prose}\n"),
+            "Fjord Consulting GmbH",
+            &[],
+        ),
+        (
+            "We verify the account through Nordwind Pay GmbH (Hauptstr. 1, 10115 Berlin) or \
+             Fjord ID GmbH (Oranienstrasse 91, 10969 Berlin), or for identity checks through \
+             Fjord ID GmbH. You will be guided through each step. Both service providers are \
+             independently active as controllers. Fjord ID GmbH will offer you an account."
+                .to_string(),
+            "Nordwind Pay GmbH",
+            &["controller"],
+        ),
+        (
+            "Die Prüfung erfolgt über die Nordwind Pay GmbH oder die Fjord ID GmbH. Sie werden \
+             durch jeden Schritt geführt. Beide Anbieter sind eigenständige Verantwortliche."
+                .to_string(),
+            "Fjord ID GmbH",
+            &["controller"],
+        ),
+        // Three organisations: which two "both" means, the text does not say.
+        (
+            "We verify the account through Nordwind Pay GmbH, Fjord ID GmbH or Skagen Bank AG. \
+             Both service providers are independently active as controllers."
+                .to_string(),
+            "Nordwind Pay GmbH",
+            &[],
+        ),
+        // "Both parties" are the contract's parties, not the organisations named before.
+        (
+            "We verify the account through Nordwind Pay GmbH or Fjord ID GmbH. Both parties \
+             are controllers."
+                .to_string(),
+            "Fjord ID GmbH",
+            &[],
+        ),
+        (
+            "Nordwind Inc. is also the controller for some of the processing activities."
+                .to_string(),
+            "Nordwind Inc.",
+            &["controller"],
+        ),
+        (
+            "Die Fjord AG ist ebenfalls Verantwortliche im Sinne der DSGVO.".to_string(),
+            "Fjord AG",
+            &["controller"],
+        ),
+        // An address's country run into the next name by a lost line break.
+        (
+            "| Nordwind Ireland Ltd.\nGrand Canal Dock, 25 Herbert Pl\nDublin, D02 AY86\n\
+             IrelandNordwind Inc. is also the controller for some of the processing. |\n"
+                .to_string(),
+            "Nordwind Inc.",
+            &["controller"],
+        ),
+    ];
+    assert_roles(&cases);
+}
+
+/// Camel-case names keep their first word; only a country run into a name is cut off.
+#[test]
+fn a_country_run_into_a_name_is_cut_off_and_camel_case_names_are_kept() {
+    let text = "Dublin, D02 AY86\nIrelandNordwind Inc. is also the controller. \
+        WooCommerce, Inc. and DigitalService GmbH are processors. GermanyFjord AG is a processor.";
+    let names: Vec<String> = pipeline(text).parties.into_iter().map(|p| p.name).collect();
+    for want in [
+        "Nordwind Inc.",
+        "WooCommerce, Inc.",
+        "DigitalService GmbH",
+        "Fjord AG",
+    ] {
+        assert!(names.iter().any(|n| n == want), "{want} missing: {names:?}");
+    }
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("Ireland") || n.starts_with("Germany")),
+        "{names:?}"
+    );
 }

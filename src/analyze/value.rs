@@ -77,25 +77,52 @@ const ADEQUATE: [&str; 14] = [
 /// `patterns/countries.csv`: for a country known only from an address ("78701 Austin,
 /// TX"), which no country finding names. `None` for an unknown code.
 pub(crate) fn country_name(code: &str) -> Option<&'static str> {
-    static NAMES: std::sync::OnceLock<std::collections::HashMap<String, String>> =
-        std::sync::OnceLock::new();
-    let names = NAMES.get_or_init(|| {
+    country_names().by_code.get(code).map(String::as_str)
+}
+
+/// Whether `word` is the English or German name of a country ("Ireland", "Irland"), from
+/// the embedded `patterns/countries.csv` (names only, no variants).
+pub(crate) fn is_country_name(word: &str) -> bool {
+    country_names().names.contains(word)
+}
+
+/// The embedded `patterns/countries.csv`, parsed once.
+#[derive(Default)]
+struct CountryNames {
+    /// English name by ISO code.
+    by_code: std::collections::HashMap<String, String>,
+    /// English and German names.
+    names: std::collections::HashSet<String>,
+}
+
+/// [`CountryNames`], parsed on first use (empty if the embedded file cannot be read).
+fn country_names() -> &'static CountryNames {
+    static NAMES: std::sync::OnceLock<CountryNames> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
         let text = crate::patterns::load::EMBEDDED
             .get_file("countries.csv")
             .and_then(|f| f.contents_utf8())
             .unwrap_or_default();
         let Ok(t) = crate::patterns::csv::parse(text) else {
-            return Default::default();
+            return CountryNames::default();
         };
-        let (Ok(c), Ok(en)) = (t.column("code"), t.column("name_en")) else {
-            return Default::default();
+        let (Ok(c), Ok(en), Ok(de)) = (t.column("code"), t.column("name_en"), t.column("name_de"))
+        else {
+            return CountryNames::default();
         };
-        t.rows
-            .iter()
-            .map(|r| (r.fields[c].clone(), r.fields[en].clone()))
-            .collect()
-    });
-    names.get(code).map(String::as_str)
+        CountryNames {
+            by_code: t
+                .rows
+                .iter()
+                .map(|r| (r.fields[c].clone(), r.fields[en].clone()))
+                .collect(),
+            names: t
+                .rows
+                .iter()
+                .flat_map(|r| [r.fields[en].clone(), r.fields[de].clone()])
+                .collect(),
+        }
+    })
 }
 
 /// GDPR status of a country code. Used where a finding names a country without a

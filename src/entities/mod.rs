@@ -389,6 +389,24 @@ pub fn find_entities_with(
             list_end[i] = list_end[i + 1];
         }
     }
+    // "Both service providers are … controllers": the role of the only two organisations
+    // named before it in its paragraph (role, statement start, statement end).
+    let mut both: Vec<Option<(&'static str, usize, usize)>> = vec![None; orgs.len()];
+    for (r, cs, ce) in party::both_statements(text) {
+        let para = text[..cs].rfind("\n\n").map_or(0, |k| k + 2);
+        let from = para.max(cs.saturating_sub(party::BOTH_REACH));
+        let named: Vec<usize> = (0..orgs.len())
+            .filter(|&i| orgs[i].start >= from && orgs[i].end <= cs)
+            .collect();
+        let mut names: Vec<&str> = named.iter().map(|&i| orgs[i].name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        if names.len() == 2 {
+            for i in named {
+                both[i] = Some((r, cs, ce));
+            }
+        }
+    }
     let mut out: Vec<Finding> = Vec::new();
     let mut prev_end = 0;
     // The role of a list introduced by "the following sub-processors:" (role, cue start,
@@ -460,6 +478,12 @@ pub fn find_entities_with(
             if let Some((r, e)) = found {
                 role = Some(r);
                 cue = Some((o.start, e));
+            }
+        }
+        if role.is_none() {
+            if let Some((r, cs, ce)) = both[i] {
+                role = Some(r);
+                cue = Some((cs, ce));
             }
         }
         if role.is_none() {

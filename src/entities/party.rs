@@ -379,6 +379,7 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
             None => ns,
         };
         let ns = after_postcode_city(text, ns, fs, data);
+        let ns = after_glued_country(text, ns, fs);
         let ns = after_previous_org(text, &out, ns, fs);
         if ns >= fs {
             continue;
@@ -559,6 +560,26 @@ fn after_postcode_city(text: &str, ns: usize, fs: usize, data: &EntityData) -> u
         }
     }
     ns
+}
+
+/// Where a name starts whose first word begins with a country name run into it, the line
+/// break between them lost: "Dublin, D02 AY86⏎IrelandAutomattic Inc." (an address's last
+/// line and the next sentence, in Automattic's privacy policy, come as
+/// "IrelandAutomattic Inc. is also the controller"). Only a country's English or German
+/// name directly followed by a capital letter is cut off, so names written in camel case
+/// ("WooCommerce, Inc.", "DigitalService GmbH") keep their first word.
+fn after_glued_country(text: &str, ns: usize, fs: usize) -> usize {
+    let word_end = text[ns..fs].find([' ', '\t']).map_or(fs, |k| ns + k);
+    let word = &text[ns..word_end];
+    let glued = word.char_indices().skip(1).find(|&(k, c)| {
+        c.is_uppercase()
+            && word[..k].ends_with(char::is_lowercase)
+            && word[k..].chars().nth(1).is_some_and(char::is_lowercase)
+    });
+    match glued {
+        Some((k, _)) if crate::analyze::value::is_country_name(&word[..k]) => ns + k,
+        _ => ns,
+    }
 }
 
 /// Reads the name backwards from a legal form at `form_start`; returns the name's start.
@@ -923,11 +944,12 @@ pub fn dashed_definition(line: &str) -> Option<Vec<String>> {
 }
 
 /// A role stated right after a mention: "(Unterauftragsverarbeiter)", "als Auftragsverarbeiter",
-/// "is the processor", "is GitHub’s data protection representative". Returns (role, cue end).
+/// "is the processor", "is also the controller", "is GitHub’s data protection
+/// representative". Returns (role, cue end).
 pub fn role_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let p = format!(
-        r"(?i)^[ \t]*,?[ \t]*(?:\([^()\n]{{0,40}}?(?P<r1>{role})[^()\n]{{0,20}}\)|(?:(?:die|der|das|which|who|that|verarbeitet|processes|wird|werden)[ \t]+){{0,2}}(?:(?:process|processes|verarbeiten|verarbeitet)[ \t]+(?:(?:your|ihre|the|die|personal|personenbezogenen)[ \t]+){{0,2}}(?:data|daten)[ \t]+(?:as|als)|(?:assumes?|takes?[ \t]+on)[ \t]+the[ \t]+role[ \t]+of|als|as|is|ist|are|sind|acts[ \t]+as|acting[ \t]+as|handelt[ \t]+als|fungiert[ \t]+als|tätig[ \t]+als|serves[ \t]+as|will[ \t]+act[ \t]+as|is[ \t]+appointed[ \t]+as|wird[ \t]+als)[ \t]+(?:(?:the|a|an|der|die|das|ein|eine|einer|unser|unsere|unseren|unserem|unserer|our|its|their|sole|\p{{L}}+[’']s)[ \t]+){{0,2}}[„“\x22‘']?(?:(?:EU|EEA|UK|data[ \t]+protection|data|designated|external|externer|externe|gemeinsam|joint|weiterer|further|independent|separate|eigenständige[rn]?|eigener|eigene|unabhängige[rn]?)[ \t]+){{0,2}}(?P<r2>{role})|(?:ist|is)[ \t]+(?:auch[ \t]+|also[ \t]+)?(?:dafür[ \t]+)?(?P<r3>verantwortlich,[ \t]*dass|responsible[ \t]+for[ \t]+ensuring[ \t]+that)[ \t]+(?:ihre|your|die|the)[ \t]+(?:personenbezogenen[ \t]+|personal[ \t]+)?(?:daten|data))",
+        r"(?i)^[ \t]*,?[ \t]*(?:\([^()\n]{{0,40}}?(?P<r1>{role})[^()\n]{{0,20}}\)|(?:(?:die|der|das|which|who|that|verarbeitet|processes|wird|werden)[ \t]+){{0,2}}(?:(?:process|processes|verarbeiten|verarbeitet)[ \t]+(?:(?:your|ihre|the|die|personal|personenbezogenen)[ \t]+){{0,2}}(?:data|daten)[ \t]+(?:as|als)|(?:assumes?|takes?[ \t]+on)[ \t]+the[ \t]+role[ \t]+of|als|as|is|ist|are|sind|acts[ \t]+as|acting[ \t]+as|handelt[ \t]+als|fungiert[ \t]+als|tätig[ \t]+als|serves[ \t]+as|will[ \t]+act[ \t]+as|is[ \t]+appointed[ \t]+as|wird[ \t]+als)[ \t]+(?:(?:also|auch|ebenfalls)[ \t]+)?(?:(?:the|a|an|der|die|das|ein|eine|einer|unser|unsere|unseren|unserem|unserer|our|its|their|sole|\p{{L}}+[’']s)[ \t]+){{0,2}}[„“\x22‘']?(?:(?:EU|EEA|UK|data[ \t]+protection|data|designated|external|externer|externe|gemeinsam|joint|weiterer|further|independent|separate|eigenständige[rn]?|eigener|eigene|unabhängige[rn]?)[ \t]+){{0,2}}(?P<r2>{role})|(?:ist|is)[ \t]+(?:auch[ \t]+|also[ \t]+)?(?:dafür[ \t]+)?(?P<r3>verantwortlich,[ \t]*dass|responsible[ \t]+for[ \t]+ensuring[ \t]+that)[ \t]+(?:ihre|your|die|the)[ \t]+(?:personenbezogenen[ \t]+|personal[ \t]+)?(?:daten|data))",
         role = &ROLE_PATTERN[4..]
     );
     let re = regex(&R, &p);
@@ -1003,6 +1025,35 @@ fn back_reference_re(plural: bool) -> &'static Regex {
         )
     };
     regex(cell, &p)
+}
+
+/// How far before a "both" statement ([`both_statements`]) the two organisations it refers
+/// to may be named (bytes, within its paragraph).
+pub const BOTH_REACH: usize = 1_500;
+
+/// "Both service providers are independently active as controllers", "Beide Anbieter sind
+/// eigenständige Verantwortliche": a role stated for two organisations named before, in
+/// the same paragraph but perhaps sentences earlier (Deutsche Bahn names Tink and Verimi,
+/// explains the verification, then says this). Returns (role, statement start, statement
+/// end) of each; which two organisations are meant is the caller's to decide (the only
+/// two named in the paragraph before it).
+pub fn both_statements(text: &str) -> Vec<(&'static str, usize, usize)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &R,
+        &format!(
+            r"(?i)\b(?:both|beide)[ \t]+(?:(?:companies|service[ \t]+providers|providers|organi[sz]ations|entities|unternehmen|anbieter|dienstleister|firmen|gesellschaften)[ \t]+)?(?:are|act|sind|handeln|fungieren|agieren)[ \t]+(?:(?:each|jeweils|independently|separately|jointly|themselves|selbst|eigenständig|unabhängig|gemeinsam|voneinander|active|tätig|also|auch)[ \t]+){{0,3}}(?:(?:as|als)[ \t]+)?(?:(?:the|our|unsere|die)[ \t]+)?(?:(?:independent|separate|eigenständige[rn]?|unabhängige[rn]?)[ \t]+)?(?P<r>{})",
+            &ROLE_PATTERN[4..]
+        ),
+    );
+    re.captures_iter(text)
+        .filter_map(|c| {
+            let (m, r) = (c.get(0)?, c.name("r")?);
+            let cut_word = text[r.end()..].starts_with(char::is_alphabetic);
+            let role = role_of(r.as_str()).filter(|r| holds_data(r))?;
+            (!cut_word).then_some((role, m.start(), m.end()))
+        })
+        .collect()
 }
 
 /// "Kandra Labs, Inc. may engage and use data processors", "X engages sub-processors",
@@ -1361,8 +1412,34 @@ pub fn parent_before(text: &str, start: usize) -> Option<usize> {
     })
 }
 
+/// The role of the parties a sentence announces a table or list of: "The chart below
+/// explains the current controllers …", "The table below lists our sub-processors", "Die
+/// folgende Tabelle nennt die Verantwortlichen". Only the roles a party can hold for the
+/// data (controller, processor, sub-processor, recipient).
+fn announced_table_role(line: &str) -> Option<&'static str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &R,
+        &format!(
+            r"(?i)\b(?:the|this|die|diese)[ \t]+(?:(?:following|folgende|nachfolgende)[ \t]+)?(?:chart|table|list|overview|tabelle|übersicht|liste|aufstellung)[ \t]+(?:(?:below|unten)[ \t]+)?(?:explains|lists|shows|names|sets[ \t]+out|contains|identifies|nennt|zeigt|enthält|listet|führt)[ \t]+(?:(?:the|our|all|current|die|unsere|alle|aktuellen|derzeitigen|jeweiligen)[ \t]+){{0,3}}(?P<r>{})\b",
+            &ROLE_PATTERN[4..]
+        ),
+    );
+    role_of(re.captures(line)?.name("r")?.as_str()).filter(|r| holds_data(r))
+}
+
+/// Whether `role` is one a party holds for the data (controller, processor, sub-processor,
+/// recipient), not for the organisation (parent, DPO, representative).
+fn holds_data(role: &str) -> bool {
+    matches!(
+        role,
+        "controller" | "processor" | "subprocessor" | "recipient"
+    )
+}
+
 /// Byte ranges of sub-processor (or recipient) lists and tables: from a short heading-like line
-/// naming them to the next heading.
+/// naming them to the next heading. A sentence announcing a table of parties with one role
+/// ("The chart below explains the current controllers") opens a section of that role too.
 pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
     static HEAD: OnceLock<Regex> = OnceLock::new();
     let heading = regex(
@@ -1378,6 +1455,8 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
     let (mut prev_blank, mut after_member) = (true, false);
     // Whether the open section was opened by a question ([`asks_who_receives`]).
     let mut by_question = false;
+    // Whether it was opened by a sentence announcing a table ([`announced_table_role`]).
+    let mut by_announcement = false;
     let list_role = |s: &str| {
         role_re()
             .find_iter(s)
@@ -1421,12 +1500,15 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
             && stripped.starts_with(char::is_uppercase)
             && list_item_body(line).is_none();
         let asks_recipients = question && asks_who_receives(stripped);
-        // The section this line opens, and whether by a question.
+        // The section this line opens, whether by a question, and whether by a sentence
+        // announcing a table (which must follow: a paragraph of prose before its first
+        // member ends the section).
         let opens = match (role, headingish) {
-            (Some(r), true) => Some((r, false)),
-            _ => asks_recipients.then_some(("recipient", true)),
+            (Some(r), true) => Some((r, false, false)),
+            _ if asks_recipients => Some(("recipient", true, false)),
+            _ => announced_table_role(stripped).map(|r| (r, false, true)),
         };
-        if let Some((r, asked)) = opens {
+        if let Some((r, asked, announced)) = opens {
             if let Some((s, r0)) = open.take() {
                 out.push((s, pos, r0));
             }
@@ -1434,6 +1516,7 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
             has_members = false;
             after_member = false;
             by_question = asked;
+            by_announcement = announced;
         } else if let Some((s, r0)) = open {
             let t = line.trim_start();
             let member = t.contains(" | ") || t.starts_with(ITEM_BULLETS);
@@ -1448,7 +1531,7 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
                 && stripped.starts_with(char::is_uppercase);
             let next_heading = short_paragraph && (!member && after_member || by_question);
             let ends = heading.is_match(line)
-                || (prose && has_members)
+                || (prose && (has_members || by_announcement))
                 || next_heading
                 || question
                 || le - s > 15_000;
