@@ -1080,3 +1080,22 @@ fn a_country_run_into_a_name_is_cut_off_and_camel_case_names_are_kept() {
         "{names:?}"
     );
 }
+
+/// A US ZIP code run into the next sentence by a lost line break ("San Francisco, CA
+/// 94110Automattic Inc. is also …") still ends the address above it; digits run into
+/// more digits do not.
+#[test]
+fn a_zip_code_run_into_the_next_word_still_ends_an_address() {
+    let text = "| If you reside outside of the Designated Countries: | WooCommerce, Inc.\n\
+        60 29th Street #343\nSan Francisco, CA 94110Nordwind Inc. is also the controller. |\n";
+    let parties = pipeline(text).parties;
+    let woo = parties.iter().find(|p| p.name == "WooCommerce, Inc.");
+    assert!(
+        woo.is_some_and(|p| p.country.as_deref() == Some("US")),
+        "{parties:?}"
+    );
+    let text = "| Contact: | WooCommerce, Inc.\nSan Francisco, CA 9411012345 |\n";
+    let parties = pipeline(text).parties;
+    let woo = parties.iter().find(|p| p.name == "WooCommerce, Inc.");
+    assert!(woo.is_some_and(|p| p.country.is_none()), "{parties:?}");
+}

@@ -216,7 +216,8 @@ pub fn find_addresses(
         let (Some(st), Some(pc)) = (c.name("state"), c.name("pc")) else {
             continue;
         };
-        if !boundary_before(text, st.start()) || !boundary_after(text, pc.end()) {
+        let glued = pc.as_str().len() == 5 && word_glued_after(text, pc.end());
+        if !boundary_before(text, st.start()) || !(boundary_after(text, pc.end()) || glued) {
             continue;
         }
         let pc_text = pc.as_str();
@@ -729,6 +730,14 @@ fn boundary_after(text: &str, pos: usize) -> bool {
         .next()
         .map(|c| !c.is_alphanumeric())
         .unwrap_or(true)
+}
+
+/// Whether a capitalised word starts right at `pos`, run into what stands before it by a
+/// lost line break: "San Francisco, CA 94110Automattic Inc. is also the controller"
+/// (Automattic's privacy policy). Only a US ZIP code after its state is read this way.
+fn word_glued_after(text: &str, pos: usize) -> bool {
+    let mut next = text[pos..].chars();
+    next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase)
 }
 
 /// The previous token makes a number something else (register numbers, articles, phone numbers).
