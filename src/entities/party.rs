@@ -245,16 +245,24 @@ const CONNECTORS: &[&str] = &[
 ];
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(&latin_letters(pattern)).expect("party regex should compile"))
+    regex_from(cell, || pattern.to_string())
+}
+
+/// [`regex`] of a pattern made by `pattern` (a `format!` over [`ROLE_PATTERN`] and the
+/// like), which runs only when the regex is first built, not on every call.
+fn regex_from(cell: &'static OnceLock<Regex>, pattern: impl FnOnce() -> String) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(&latin_letters(&pattern())).expect("party regex should compile"))
 }
 
 fn public_body_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     let words = r"\p{Lu}[\p{L}\-]*(?:[ \t]+(?:(?:und|für|des|der|die|den|sowie|and|of|the|for)\s+)?\p{Lu}[\p{L}\-]*){0,6}";
-    let p = format!(
-        r"(?:(?:Bundesministerium|Bundesamt|Bundesanstalt|Bundeszentrale|Bundesagentur|Bundesinstitut|Landesamt|Landesanstalt|Landesministerium|Staatsministerium|Ministerium|Senatsverwaltung)(?:s|es)?[ \t]+(?:für|des|der|of)\s+{words}|(?:\p{{Lu}}\p{{L}}+[ \t])?\p{{Lu}}\p{{L}}+-Institut(?:[ \t]+für[ \t]+{words})?|Institut[ \t]+für[ \t]+{words}|(?:\p{{Lu}}\p{{L}}+[ \t]){{1,2}}Institute(?:[ \t]+(?:for|of)[ \t]+{words})?|(?:(?:Technische|Freie)[ \t]+|\p{{Lu}}[\p{{L}}\-]*-)?Universität[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?|(?:\p{{Lu}}[\p{{L}}\-]*[ \t]+){{0,3}}University(?:[ \t]+of[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?)?)"
-    );
-    regex(&R, &p)
+    let p = || {
+        format!(
+            r"(?:(?:Bundesministerium|Bundesamt|Bundesanstalt|Bundeszentrale|Bundesagentur|Bundesinstitut|Landesamt|Landesanstalt|Landesministerium|Staatsministerium|Ministerium|Senatsverwaltung)(?:s|es)?[ \t]+(?:für|des|der|of)\s+{words}|(?:\p{{Lu}}\p{{L}}+[ \t])?\p{{Lu}}\p{{L}}+-Institut(?:[ \t]+für[ \t]+{words})?|Institut[ \t]+für[ \t]+{words}|(?:\p{{Lu}}\p{{L}}+[ \t]){{1,2}}Institute(?:[ \t]+(?:for|of)[ \t]+{words})?|(?:(?:Technische|Freie)[ \t]+|\p{{Lu}}[\p{{L}}\-]*-)?Universität[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?|(?:\p{{Lu}}[\p{{L}}\-]*[ \t]+){{0,3}}University(?:[ \t]+of[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?)?)"
+        )
+    };
+    regex_from(&R, p)
 }
 
 /// The role phrase regex (case-insensitive); classify a match with [`role_of`].
@@ -948,11 +956,13 @@ pub fn dashed_definition(line: &str) -> Option<Vec<String>> {
 /// representative". Returns (role, cue end).
 pub fn role_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
-    let p = format!(
-        r"(?i)^[ \t]*,?[ \t]*(?:\([^()\n]{{0,40}}?(?P<r1>{role})[^()\n]{{0,20}}\)|(?:(?:die|der|das|which|who|that|verarbeitet|processes|wird|werden)[ \t]+){{0,2}}(?:(?:process|processes|verarbeiten|verarbeitet)[ \t]+(?:(?:your|ihre|the|die|personal|personenbezogenen)[ \t]+){{0,2}}(?:data|daten)[ \t]+(?:as|als)|(?:assumes?|takes?[ \t]+on)[ \t]+the[ \t]+role[ \t]+of|als|as|is|ist|are|sind|acts[ \t]+as|acting[ \t]+as|handelt[ \t]+als|fungiert[ \t]+als|tätig[ \t]+als|serves[ \t]+as|will[ \t]+act[ \t]+as|is[ \t]+appointed[ \t]+as|wird[ \t]+als)[ \t]+(?:(?:also|auch|ebenfalls)[ \t]+)?(?:(?:the|a|an|der|die|das|ein|eine|einer|unser|unsere|unseren|unserem|unserer|our|its|their|sole|\p{{L}}+[’']s)[ \t]+){{0,2}}[„“\x22‘']?(?:(?:EU|EEA|UK|data[ \t]+protection|data|designated|external|externer|externe|gemeinsam|joint|weiterer|further|independent|separate|eigenständige[rn]?|eigener|eigene|unabhängige[rn]?)[ \t]+){{0,2}}(?P<r2>{role})|(?:ist|is)[ \t]+(?:auch[ \t]+|also[ \t]+)?(?:dafür[ \t]+)?(?P<r3>verantwortlich,[ \t]*dass|responsible[ \t]+for[ \t]+ensuring[ \t]+that)[ \t]+(?:ihre|your|die|the)[ \t]+(?:personenbezogenen[ \t]+|personal[ \t]+)?(?:daten|data))",
-        role = &ROLE_PATTERN[4..]
-    );
-    let re = regex(&R, &p);
+    let p = || {
+        format!(
+            r"(?i)^[ \t]*,?[ \t]*(?:\([^()\n]{{0,40}}?(?P<r1>{role})[^()\n]{{0,20}}\)|(?:(?:die|der|das|which|who|that|verarbeitet|processes|wird|werden)[ \t]+){{0,2}}(?:(?:process|processes|verarbeiten|verarbeitet)[ \t]+(?:(?:your|ihre|the|die|personal|personenbezogenen)[ \t]+){{0,2}}(?:data|daten)[ \t]+(?:as|als)|(?:assumes?|takes?[ \t]+on)[ \t]+the[ \t]+role[ \t]+of|als|as|is|ist|are|sind|acts[ \t]+as|acting[ \t]+as|handelt[ \t]+als|fungiert[ \t]+als|tätig[ \t]+als|serves[ \t]+as|will[ \t]+act[ \t]+as|is[ \t]+appointed[ \t]+as|wird[ \t]+als)[ \t]+(?:(?:also|auch|ebenfalls)[ \t]+)?(?:(?:the|a|an|der|die|das|ein|eine|einer|unser|unsere|unseren|unserem|unserer|our|its|their|sole|\p{{L}}+[’']s)[ \t]+){{0,2}}[„“\x22‘']?(?:(?:EU|EEA|UK|data[ \t]+protection|data|designated|external|externer|externe|gemeinsam|joint|weiterer|further|independent|separate|eigenständige[rn]?|eigener|eigene|unabhängige[rn]?)[ \t]+){{0,2}}(?P<r2>{role})|(?:ist|is)[ \t]+(?:auch[ \t]+|also[ \t]+)?(?:dafür[ \t]+)?(?P<r3>verantwortlich,[ \t]*dass|responsible[ \t]+for[ \t]+ensuring[ \t]+that)[ \t]+(?:ihre|your|die|the)[ \t]+(?:personenbezogenen[ \t]+|personal[ \t]+)?(?:daten|data))",
+            role = &ROLE_PATTERN[4..]
+        )
+    };
+    let re = regex_from(&R, p);
     let c = re.captures(&text[pos..])?;
     let m = c
         .name("r1")
@@ -1010,21 +1020,20 @@ fn back_reference_re(plural: bool) -> &'static Regex {
     static PLURAL: OnceLock<Regex> = OnceLock::new();
     static SINGULAR: OnceLock<Regex> = OnceLock::new();
     let cell = if plural { &PLURAL } else { &SINGULAR };
-    if let Some(re) = cell.get() {
-        return re;
-    }
     let role = &ROLE_PATTERN[4..];
     let article = r"(?:(?:the|a|our|unser|unsere|der|die|ein)[ \t]+)?(?:(?:data[ \t]+protection|data)[ \t]+)?";
-    let p = if plural {
-        format!(
-            r"(?i)\b(?:these|those|both|diese|beide)[ \t]+(?:(?:two|three|four|beiden|drei|vier)[ \t]+)?(?:companies|service[ \t]+providers|providers|organi[sz]ations|entities|unternehmen|dienstleister|firmen|gesellschaften)[ \t]+(?:(?:each|jeweils|both|beide)[ \t]+)?(?:are|act[ \t]+as|sind|handeln[ \t]+als|fungieren[ \t]+als|sind[ \t]+als)[ \t]+{article}(?P<r>{role})"
-        )
-    } else {
-        format!(
-            r"(?i)\b(?:this|that|dieses|diese)[ \t]+(?:company|service[ \t]+provider|provider|organi[sz]ation|entity|unternehmen|dienstleister|firma|gesellschaft)[ \t]+(?:is|acts[ \t]+as|ist|handelt[ \t]+als|fungiert[ \t]+als|ist[ \t]+als)[ \t]+{article}(?P<r>{role})"
-        )
+    let p = move || {
+        if plural {
+            format!(
+                r"(?i)\b(?:these|those|both|diese|beide)[ \t]+(?:(?:two|three|four|beiden|drei|vier)[ \t]+)?(?:companies|service[ \t]+providers|providers|organi[sz]ations|entities|unternehmen|dienstleister|firmen|gesellschaften)[ \t]+(?:(?:each|jeweils|both|beide)[ \t]+)?(?:are|act[ \t]+as|sind|handeln[ \t]+als|fungieren[ \t]+als|sind[ \t]+als)[ \t]+{article}(?P<r>{role})"
+            )
+        } else {
+            format!(
+                r"(?i)\b(?:this|that|dieses|diese)[ \t]+(?:company|service[ \t]+provider|provider|organi[sz]ation|entity|unternehmen|dienstleister|firma|gesellschaft)[ \t]+(?:is|acts[ \t]+as|ist|handelt[ \t]+als|fungiert[ \t]+als|ist[ \t]+als)[ \t]+{article}(?P<r>{role})"
+            )
+        }
     };
-    regex(cell, &p)
+    regex_from(cell, p)
 }
 
 /// How far before a "both" statement ([`both_statements`]) the two organisations it refers
@@ -1039,13 +1048,12 @@ pub const BOTH_REACH: usize = 1_500;
 /// two named in the paragraph before it).
 pub fn both_statements(text: &str) -> Vec<(&'static str, usize, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
-    let re = regex(
-        &R,
-        &format!(
+    let re = regex_from(&R, || {
+        format!(
             r"(?i)\b(?:both|beide)[ \t]+(?:(?:companies|service[ \t]+providers|providers|organi[sz]ations|entities|unternehmen|anbieter|dienstleister|firmen|gesellschaften)[ \t]+)?(?:are|act|sind|handeln|fungieren|agieren)[ \t]+(?:(?:each|jeweils|independently|separately|jointly|themselves|selbst|eigenständig|unabhängig|gemeinsam|voneinander|active|tätig|also|auch)[ \t]+){{0,3}}(?:(?:as|als)[ \t]+)?(?:(?:the|our|unsere|die)[ \t]+)?(?:(?:independent|separate|eigenständige[rn]?|unabhängige[rn]?)[ \t]+)?(?P<r>{})",
             &ROLE_PATTERN[4..]
-        ),
-    );
+        )
+    });
     re.captures_iter(text)
         .filter_map(|c| {
             let (m, r) = (c.get(0)?, c.name("r")?);
@@ -1418,13 +1426,12 @@ pub fn parent_before(text: &str, start: usize) -> Option<usize> {
 /// data (controller, processor, sub-processor, recipient).
 fn announced_table_role(line: &str) -> Option<&'static str> {
     static R: OnceLock<Regex> = OnceLock::new();
-    let re = regex(
-        &R,
-        &format!(
+    let re = regex_from(&R, || {
+        format!(
             r"(?i)\b(?:the|this|die|diese)[ \t]+(?:(?:following|folgende|nachfolgende)[ \t]+)?(?:chart|table|list|overview|tabelle|übersicht|liste|aufstellung)[ \t]+(?:(?:below|unten)[ \t]+)?(?:explains|lists|shows|names|sets[ \t]+out|contains|identifies|nennt|zeigt|enthält|listet|führt)[ \t]+(?:(?:the|our|all|current|die|unsere|alle|aktuellen|derzeitigen|jeweiligen)[ \t]+){{0,3}}(?P<r>{})\b",
             &ROLE_PATTERN[4..]
-        ),
-    );
+        )
+    });
     role_of(re.captures(line)?.name("r")?.as_str()).filter(|r| holds_data(r))
 }
 
