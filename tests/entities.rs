@@ -557,6 +557,34 @@ fn roles_from_questions_lists_acronyms_and_responsibility_statements() {
     assert_roles(cases);
 }
 
+/// The list of parties of an SCC annex (Annex I.A of Decision 2021/914), in English and
+/// German, numbered or bulleted: each member takes the role its own block states; a member
+/// whose block states none takes none (not the role line of the member above it).
+#[test]
+fn scc_annex_members_take_the_role_of_their_own_block() {
+    let de = "ANHANG I\n\nA. LISTE DER PARTEIEN\n\nDatenexporteur(e):\n\n1. Name: Nordwind \
+              Handels GmbH\nAnschrift: Musterstraße 12, 10115 Berlin, Deutschland\nUnterschrift \
+              und Datum: ...\nRolle (Verantwortlicher/Auftragsverarbeiter): Verantwortlicher\n\n\
+              Datenimporteur(e):\n\n1. Name: Nordwind Mail, Inc.\nAnschrift: 112 E Pecan St, San \
+              Antonio, TX 78205, USA\nRolle (Verantwortlicher/Auftragsverarbeiter): \
+              Auftragsverarbeiter (im Auftrag des Verantwortlichen)\n\n2. Name: Nordwind Sweden \
+              AB\nAnschrift: Lindhagensgatan 112, 112 51 Stockholm, Schweden\n\nB. BESCHREIBUNG \
+              DER ÜBERMITTLUNG\n";
+    let en = "ANNEX I\n\nA. LIST OF PARTIES\n\nData exporter(s):\n\n- Name: Nordwind Retail \
+              Ltd.\n- Address: 1 High Street, London EC1A 1BB, United Kingdom\n- Role \
+              (controller/processor): Controller\n\nData importer(s):\n\n- Name: Nordwind \
+              Cloud LLC\n- Address: 1 Main Street, Austin, TX 78701, USA\n- Role \
+              (controller/processor): Processor\n";
+    let cases: &[(&str, &str, &[&str])] = &[
+        (de, "Nordwind Handels GmbH", &["controller"]),
+        (de, "Nordwind Mail, Inc.", &["processor"]),
+        (de, "Nordwind Sweden AB", &[]),
+        (en, "Nordwind Retail Ltd.", &["controller"]),
+        (en, "Nordwind Cloud LLC", &["processor"]),
+    ];
+    assert_roles(cases);
+}
+
 /// Asserts that in each (text, name, roles) case the party `name` has exactly `roles`.
 fn assert_roles<T: AsRef<str>>(cases: &[(T, &str, &[&str])]) {
     let mut failures = Vec::new();

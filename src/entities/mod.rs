@@ -486,7 +486,10 @@ pub fn find_entities_with(
                 cue = Some((cs, ce));
             }
         }
-        if role.is_none() {
+        // A member of an SCC annex's list of parties has the role its own block states, or
+        // none: the words above its "Name:" line are the previous member's.
+        let annex_member = party::scc_annex_member(text, o.start);
+        if role.is_none() && annex_member {
             if let Some((r, _, ce)) = party::scc_annex_role(text, o.start, o.end) {
                 role = Some(r);
                 cue = Some((o.start, ce));
@@ -498,7 +501,7 @@ pub fn find_entities_with(
                 cue = Some((cs, o.end));
             }
         }
-        if role.is_none() && !engages {
+        if role.is_none() && !engages && !annex_member {
             if let Some((r, cs)) = party::role_before(text, o.start, prev_end) {
                 role = Some(r);
                 cue = Some((cs, o.end));
@@ -513,12 +516,13 @@ pub fn find_entities_with(
         if let Some((r, cs, end)) = introduced {
             if o.start >= end {
                 introduced = None;
-            } else if role.is_none() && !engages {
+            } else if role.is_none() && !engages && !annex_member {
                 role = Some(r);
                 cue = Some((cs, o.end));
             }
         }
-        if role.is_none() && !engages && !party::on_letterhead_line(text, o.start) {
+        if role.is_none() && !engages && !annex_member && !party::on_letterhead_line(text, o.start)
+        {
             role = sections
                 .iter()
                 .find(|(s, e, _)| *s <= o.start && o.start < *e)

@@ -1337,11 +1337,14 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
     Some((role, base + m.start()))
 }
 
-/// The role an SCC annex states for a party of its list ("Data importer(s):⏎Name: GitHub,
-/// Inc.⏎Address: …⏎Role (controller/processor): processor or … subprocessor"): the first
-/// role in the block's "Role" line after the name, before the next block. The role line
-/// *above* a name is the previous party's (the data exporter's). Returns (role, start and
-/// end of the role line).
+/// The role an SCC annex states for a party of its list ("Data importer(s):⏎1. Name:
+/// GitHub, Inc.⏎Address: …⏎Role (controller/processor): processor or … subprocessor";
+/// German "Datenimporteur(e):⏎Name: …⏎Rolle (Verantwortlicher/Auftragsverarbeiter):
+/// Auftragsverarbeiter"): the first role in the block's "Role" line after the name, before
+/// the next block (the other list, the next member's "Name:" line, or "B. Description").
+/// Only for a member of the annex's list ([`scc_annex_member`]); the role line *above* a
+/// name is the previous party's (the data exporter's). Returns (role, start and end of the
+/// role line).
 pub fn scc_annex_role(
     text: &str,
     start: usize,
@@ -1349,29 +1352,20 @@ pub fn scc_annex_role(
 ) -> Option<(&'static str, usize, usize)> {
     static ROLE_LINE: OnceLock<Regex> = OnceLock::new();
     static NEXT_BLOCK: OnceLock<Regex> = OnceLock::new();
-    let ls = line_start(text, start);
-    let before = text[ls..start].trim_matches(|c: char| c.is_whitespace() || c == '*');
-    if !before.eq_ignore_ascii_case("name:") {
-        return None;
-    }
-    // Under a "Data importer(s):" / "Data exporter(s):" heading a few lines up.
-    let lo = super::text::floor_char(text, ls.saturating_sub(200));
-    if !text[lo..ls].to_lowercase().contains("data importer")
-        && !text[lo..ls].to_lowercase().contains("data exporter")
-    {
+    if !scc_annex_member(text, start) {
         return None;
     }
     let hi = super::text::floor_char(text, (end + 2000).min(text.len()));
     let next_block = regex(
         &NEXT_BLOCK,
-        r"(?im)^[ \t*]*(?:data\s+(?:importer|exporter)|[A-Z]\.\s+description)",
+        r"(?im)^[ \t*]*(?:data\s+(?:importer|exporter)|daten(?:im|ex)porteur|[A-Z]\.\s+(?:description|beschreibung)|(?:[-*•][ \t]*|\(?\d{1,2}[.)][ \t]*)?\**[ \t]*(?:full[ \t]+)?(?:legal[ \t]+)?name[ \t]*:)",
     );
     let stop = next_block
         .find(&text[end..hi])
         .map_or(hi, |m| end + m.start());
     let role_line = regex(
         &ROLE_LINE,
-        r"(?im)^[ \t*]*role\s*\(controller\s*/\s*processor\)\s*:\**(?P<r>[^\n]*)",
+        r"(?im)^[ \t]*(?:[-*•][ \t]*)?\**[ \t]*(?:role[ \t]*\(controller[ \t]*/[ \t]*processor\)|(?:rolle|funktion)[ \t]*\(verantwortliche[r]?[ \t]*/[ \t]*auftragsverarbeiter\))[ \t]*:\**(?P<r>[^\n]*)",
     );
     let c = role_line.captures(&text[end..stop])?;
     let r = c.name("r")?;
@@ -1381,6 +1375,35 @@ pub fn scc_annex_role(
     let whole = c.get(0)?;
     Some((role, end + whole.start(), end + whole.end()))
 }
+
+/// Whether the organisation starting at `start` is a member of an SCC annex's list of
+/// parties: it follows a "Name:" label (numbered or bulleted: "1. Name:", "- Name:") under a
+/// data exporter or importer heading at most [`SCC_HEADING_REACH`] bytes up. Such a
+/// member's role is the one its own block states ([`scc_annex_role`]) or none: the role
+/// line above its name is the previous member's.
+pub fn scc_annex_member(text: &str, start: usize) -> bool {
+    static LABEL: OnceLock<Regex> = OnceLock::new();
+    static HEADING: OnceLock<Regex> = OnceLock::new();
+    let ls = line_start(text, start);
+    let label = regex(
+        &LABEL,
+        r"(?i)^[ \t]*(?:[-*•][ \t]*|\(?\d{1,2}[.)][ \t]*)?\**[ \t]*(?:full[ \t]+)?(?:legal[ \t]+)?name[ \t]*:[ \t]*\**[ \t]*$",
+    );
+    if !label.is_match(&text[ls..start]) {
+        return false;
+    }
+    let lo = super::text::floor_char(text, ls.saturating_sub(SCC_HEADING_REACH));
+    let heading = regex(
+        &HEADING,
+        r"(?i)data[ \t]+(?:importer|exporter)|daten(?:im|ex)porteur",
+    );
+    heading.is_match(&text[lo..ls])
+}
+
+/// How far above a party's "Name:" line (bytes) [`scc_annex_role`] looks for the data
+/// exporter or importer heading: the heading, its bracketed instruction (about 200 bytes)
+/// and the blocks of a few earlier members.
+pub const SCC_HEADING_REACH: usize = 1500;
 
 /// Whether `pos` lies on a letterhead or footer line: parts set off by "•" or "·" with
 /// contact details ("Pentacode AG • Lindwurmstraße 147 • 80337 München • Tel.: … •
