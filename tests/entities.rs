@@ -585,6 +585,45 @@ fn scc_annex_members_take_the_role_of_their_own_block() {
     assert_roles(cases);
 }
 
+/// The side of an SCC transfer: from the heading of an annex's list of parties, or from a
+/// defined term; none for a party the document does not put on either side.
+#[test]
+fn data_exporters_and_importers_are_marked() {
+    use dpascan::report::TransferRole::{Exporter, Importer};
+    let annex = "ANHANG I\n\nDatenexporteur(e):\n\n1. Name: Nordwind Handels GmbH\nAnschrift: \
+                 Musterstraße 12, 10115 Berlin\nRolle (Verantwortlicher/Auftragsverarbeiter): \
+                 Verantwortlicher\n\nDatenimporteur(e):\n\n1. Name: Nordwind Mail, Inc.\n\
+                 Rolle (Verantwortlicher/Auftragsverarbeiter): Auftragsverarbeiter\n\n2. Name: \
+                 Nordwind Sweden AB\n";
+    let en = "These Clauses are made between Nordwind Retail Ltd., 1 High Street, London (the \
+              \"data exporter\") and Nordwind Cloud LLC, 1 Main Street, Austin, TX 78701, USA (the \
+              \"data importer\"). Hosting is provided by Nordwind Hosting GmbH.";
+    let de = "Zwischen der Nordwind Handels GmbH (nachfolgend „Datenexporteur“) und der \
+              Nordwind Mail, Inc. (nachfolgend „Datenimporteur“) wird Folgendes vereinbart.";
+    let cases: &[(&str, &str, &[dpascan::report::TransferRole])] = &[
+        (annex, "Nordwind Handels GmbH", &[Exporter]),
+        (annex, "Nordwind Mail, Inc.", &[Importer]),
+        (annex, "Nordwind Sweden AB", &[Importer]),
+        (en, "Nordwind Retail Ltd.", &[Exporter]),
+        (en, "Nordwind Cloud LLC", &[Importer]),
+        (en, "Nordwind Hosting GmbH", &[]),
+        (de, "Nordwind Handels GmbH", &[Exporter]),
+        (de, "Nordwind Mail, Inc.", &[Importer]),
+    ];
+    let mut failures = Vec::new();
+    for (text, name, want) in cases {
+        let parties = pipeline_parties(text);
+        let got = parties
+            .iter()
+            .find(|p| p.name == *name)
+            .map(|p| p.transfer_roles.clone());
+        if got.as_deref() != Some(*want) {
+            failures.push(format!("{text:?}: {name} got {got:?}, expected {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// Asserts that in each (text, name, roles) case the party `name` has exactly `roles`.
 fn assert_roles<T: AsRef<str>>(cases: &[(T, &str, &[&str])]) {
     let mut failures = Vec::new();

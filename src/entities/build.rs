@@ -3,7 +3,7 @@
 
 use crate::extract::Extracted;
 use crate::findings::{Finding, FindingKind};
-use crate::report::{Address, CountrySource, Party};
+use crate::report::{Address, CountrySource, Party, TransferRole};
 
 use super::text::{cell_index, same_table_other_rows};
 
@@ -73,6 +73,7 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
                     country_source: None,
                     address: None,
                     evidence: Vec::new(),
+                    transfer_roles: Vec::new(),
                 });
                 parties.len() - 1
             }
@@ -81,6 +82,17 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
         if let Some(role) = f.value.get("role").and_then(|v| v.as_str()) {
             if !p.roles.iter().any(|r| r == role) {
                 p.roles.push(role.to_string());
+            }
+        }
+        let side = match f.value.get("transfer_role").and_then(|v| v.as_str()) {
+            Some("exporter") => Some(TransferRole::Exporter),
+            Some("importer") => Some(TransferRole::Importer),
+            _ => None,
+        };
+        if let Some(side) = side {
+            if !p.transfer_roles.contains(&side) {
+                p.transfer_roles.push(side);
+                p.transfer_roles.sort();
             }
         }
         if stated[pi].is_none() {

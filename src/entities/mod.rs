@@ -488,7 +488,12 @@ pub fn find_entities_with(
         }
         // A member of an SCC annex's list of parties has the role its own block states, or
         // none: the words above its "Name:" line are the previous member's.
-        let annex_member = party::scc_annex_member(text, o.start);
+        let annex_side = party::scc_annex_side(text, o.start);
+        let annex_member = annex_side.is_some();
+        let transfer_side = annex_side.or_else(|| {
+            def.as_ref()
+                .and_then(|(_, terms)| terms.iter().find_map(|t| party::transfer_side_of_term(t)))
+        });
         if role.is_none() && annex_member {
             if let Some((r, _, ce)) = party::scc_annex_role(text, o.start, o.end) {
                 role = Some(r);
@@ -554,6 +559,9 @@ pub fn find_entities_with(
         });
         if first_person {
             value["first_person"] = json!(true);
+        }
+        if let Some(side) = transfer_side {
+            value["transfer_role"] = json!(side);
         }
         out.push(finding(
             doc,

@@ -1342,7 +1342,7 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
 /// German "Datenimporteur(e):⏎Name: …⏎Rolle (Verantwortlicher/Auftragsverarbeiter):
 /// Auftragsverarbeiter"): the first role in the block's "Role" line after the name, before
 /// the next block (the other list, the next member's "Name:" line, or "B. Description").
-/// Only for a member of the annex's list ([`scc_annex_member`]); the role line *above* a
+/// Only for a member of the annex's list ([`scc_annex_side`]); the role line *above* a
 /// name is the previous party's (the data exporter's). Returns (role, start and end of the
 /// role line).
 pub fn scc_annex_role(
@@ -1352,9 +1352,7 @@ pub fn scc_annex_role(
 ) -> Option<(&'static str, usize, usize)> {
     static ROLE_LINE: OnceLock<Regex> = OnceLock::new();
     static NEXT_BLOCK: OnceLock<Regex> = OnceLock::new();
-    if !scc_annex_member(text, start) {
-        return None;
-    }
+    scc_annex_side(text, start)?;
     let hi = super::text::floor_char(text, (end + 2000).min(text.len()));
     let next_block = regex(
         &NEXT_BLOCK,
@@ -1376,12 +1374,13 @@ pub fn scc_annex_role(
     Some((role, end + whole.start(), end + whole.end()))
 }
 
-/// Whether the organisation starting at `start` is a member of an SCC annex's list of
-/// parties: it follows a "Name:" label (numbered or bulleted: "1. Name:", "- Name:") under a
-/// data exporter or importer heading at most [`SCC_HEADING_REACH`] bytes up. Such a
-/// member's role is the one its own block states ([`scc_annex_role`]) or none: the role
-/// line above its name is the previous member's.
-pub fn scc_annex_member(text: &str, start: usize) -> bool {
+/// The side of the transfer of an SCC annex's list of parties the organisation starting at
+/// `start` is a member of: "exporter" or "importer", from the nearest data exporter or
+/// importer heading at most [`SCC_HEADING_REACH`] bytes up; `None` unless it follows a
+/// "Name:" label (numbered or bulleted: "1. Name:", "- Name:"). A member's role is the one
+/// its own block states ([`scc_annex_role`]) or none: the role line above its name is the
+/// previous member's.
+pub fn scc_annex_side(text: &str, start: usize) -> Option<&'static str> {
     static LABEL: OnceLock<Regex> = OnceLock::new();
     static HEADING: OnceLock<Regex> = OnceLock::new();
     let ls = line_start(text, start);
@@ -1390,14 +1389,30 @@ pub fn scc_annex_member(text: &str, start: usize) -> bool {
         r"(?i)^[ \t]*(?:[-*•][ \t]*|\(?\d{1,2}[.)][ \t]*)?\**[ \t]*(?:full[ \t]+)?(?:legal[ \t]+)?name[ \t]*:[ \t]*\**[ \t]*$",
     );
     if !label.is_match(&text[ls..start]) {
-        return false;
+        return None;
     }
     let lo = super::text::floor_char(text, ls.saturating_sub(SCC_HEADING_REACH));
     let heading = regex(
         &HEADING,
-        r"(?i)data[ \t]+(?:importer|exporter)|daten(?:im|ex)porteur",
+        r"(?i)(?:data[ \t]+|daten)(?:(?P<im>im)|ex)porteu?r",
     );
-    heading.is_match(&text[lo..ls])
+    let last = heading.captures_iter(&text[lo..ls]).last()?;
+    Some(if last.name("im").is_some() {
+        "importer"
+    } else {
+        "exporter"
+    })
+}
+
+/// The side of a transfer a defined term names: "data importer", "Datenimporteur" →
+/// "importer"; "data exporter", "Datenexporteur" → "exporter".
+pub fn transfer_side_of_term(term: &str) -> Option<&'static str> {
+    let t = term.trim().to_lowercase();
+    match t.trim_start_matches("the ").trim_start_matches("der ") {
+        "data importer" | "importer" | "datenimporteur" => Some("importer"),
+        "data exporter" | "exporter" | "datenexporteur" => Some("exporter"),
+        _ => None,
+    }
 }
 
 /// How far above a party's "Name:" line (bytes) [`scc_annex_role`] looks for the data

@@ -10,7 +10,7 @@
 
 use std::fmt::Write as _;
 
-use super::{DocResult, RiskLevel, Status};
+use super::{DocResult, RiskLevel, Status, TransferRole};
 use crate::analyze::item_name;
 use crate::findings::Finding;
 
@@ -138,6 +138,16 @@ fn parties(out: &mut String, st: Style, r: &DocResult) {
         let mut line = format!("  {}", cell(&p.name));
         if !p.roles.is_empty() {
             let _ = write!(line, " · {}", clean(&p.roles.join(", ")));
+        }
+        for side in &p.transfer_roles {
+            let _ = write!(
+                line,
+                " · data {}",
+                match side {
+                    TransferRole::Exporter => "exporter",
+                    TransferRole::Importer => "importer",
+                }
+            );
         }
         if let Some(a) = &p.address {
             let town: Vec<&str> = [&a.postcode, &a.city]
@@ -508,6 +518,7 @@ mod tests {
                 country: Some("US".into()),
             }),
             evidence: vec![],
+            transfer_roles: vec![],
         }];
         r.countries = vec![CountryEntry {
             code: "US".into(),

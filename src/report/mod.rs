@@ -127,6 +127,25 @@ pub struct Party {
     pub address: Option<Address>,
     /// Ids of the findings this party rests on.
     pub evidence: Vec<String>,
+    /// The sides of a transfer under standard contractual clauses the document gives the
+    /// party: `exporter` (sends the data) and/or `importer` (receives it), from the list
+    /// of parties of an SCC annex ("Data importer(s): 1. Name: …") or a defined term
+    /// ("(the “data importer”)", "(„Datenimporteur“)"). Empty when none is stated.
+    #[serde(default)]
+    pub transfer_roles: Vec<TransferRole>,
+}
+
+/// `parties[].transfer_roles`: a party's side of a transfer under standard contractual
+/// clauses.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum TransferRole {
+    /// The data exporter: sends the personal data (Clause 1 of the SCCs).
+    Exporter,
+    /// The data importer: receives it, typically in a third country.
+    Importer,
 }
 
 /// `parties[].country_source`: what a party's country rests on, the first that gives one.
