@@ -154,20 +154,11 @@ fn a_party_without_address_gets_the_country_of_its_name_or_legal_form() {
             Some(("DE", Address)),
         ),
     ];
-    let mut failures = Vec::new();
-    for (text, name, want) in cases {
-        let parties = pipeline_parties(text);
-        let got = parties
-            .iter()
-            .find(|p| p.name == *name)
-            .map(|p| p.country.as_deref().zip(p.country_source));
-        if got != Some(*want) {
-            failures.push(format!(
-                "{text:?}: {name} got {got:?}, expected {want:?} ({parties:?})"
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_parties(
+        cases,
+        |p| p.country.clone().zip(p.country_source),
+        |got, want| got.as_ref().map(|(c, s)| (c.as_str(), *s)) == *want,
+    );
 }
 
 /// A definition line set off by dashes below an address block ("- nachstehend Auftraggeber
@@ -610,32 +601,30 @@ fn data_exporters_and_importers_are_marked() {
         (de, "Nordwind Handels GmbH", &[Exporter]),
         (de, "Nordwind Mail, Inc.", &[Importer]),
     ];
-    let mut failures = Vec::new();
-    for (text, name, want) in cases {
-        let parties = pipeline_parties(text);
-        let got = parties
-            .iter()
-            .find(|p| p.name == *name)
-            .map(|p| p.transfer_roles.clone());
-        if got.as_deref() != Some(*want) {
-            failures.push(format!("{text:?}: {name} got {got:?}, expected {want:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_parties(cases, |p| p.transfer_roles.clone(), |got, want| got == want);
 }
 
 /// Asserts that in each (text, name, roles) case the party `name` has exactly `roles`.
 fn assert_roles<T: AsRef<str>>(cases: &[(T, &str, &[&str])]) {
+    assert_parties(cases, |p| p.roles.clone(), |got, want| got == want);
+}
+
+/// Asserts that in each (text, name, want) case the party `name` of `text` (through the
+/// whole pipeline) exists and `same(field(party), want)`.
+fn assert_parties<T: AsRef<str>, W: std::fmt::Debug, G: std::fmt::Debug>(
+    cases: &[(T, &str, W)],
+    field: impl Fn(&dpascan::report::Party) -> G,
+    same: impl Fn(&G, &W) -> bool,
+) {
     let mut failures = Vec::new();
     for (text, name, want) in cases {
         let text = text.as_ref();
         let parties = pipeline_parties(text);
-        let got = parties
-            .iter()
-            .find(|p| p.name == *name)
-            .map(|p| p.roles.clone());
-        if got.as_deref() != Some(&want.iter().map(|r| r.to_string()).collect::<Vec<_>>()[..]) {
-            failures.push(format!("{text:?}: {name} got {got:?}, expected {want:?}"));
+        let got = parties.iter().find(|p| p.name == *name).map(&field);
+        if !got.as_ref().is_some_and(|g| same(g, want)) {
+            failures.push(format!(
+                "{text:?}: {name} got {got:?}, expected {want:?} ({parties:?})"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
