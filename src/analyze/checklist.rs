@@ -43,6 +43,10 @@ pub const ART13_ITEMS: [(&str, &str); 12] = [
     ("art13_2_f", "automated decision-making and profiling"),
 ];
 
+/// Most `transfer` findings the checklist takes as the evidence of Art. 13(1)(f) (as many as a
+/// checklist rule keeps: [`crate::matchers::CHECKLIST_CAP`]).
+pub const TRANSFER_EVIDENCE: usize = crate::matchers::CHECKLIST_CAP;
+
 /// The human name of a checklist id ("audits and inspections" for "art28_3_h"), if known.
 pub fn item_name(id: &str) -> Option<&'static str> {
     ART28_ITEMS
@@ -56,6 +60,13 @@ pub fn item_name(id: &str) -> Option<&'static str> {
 /// any `clause` finding has `value.checklist` equal to the item's id (a negated
 /// mention also addresses the requirement, e.g. "we make no transfers to third
 /// countries" for Art. 13(1)(f)); empty for other kinds.
+///
+/// A privacy policy also addresses Art. 13(1)(f) (transfers to third countries and their
+/// safeguards) with a `transfer` finding that states where the data goes or the mechanism
+/// it relies on ("Die Übermittlung in die USA erfolgt auf Grundlage des EU-US Data Privacy
+/// Framework", "Die Daten werden ausschließlich in der EU verarbeitet"): when no clause
+/// finding addresses the item, the first [`TRANSFER_EVIDENCE`] such findings are its
+/// evidence.
 pub(crate) fn build(kind: DocKind, findings: &[Finding]) -> Vec<ChecklistItem> {
     let items: &[(&str, &str)] = match kind {
         DocKind::Dpa => &ART28_ITEMS,
@@ -70,6 +81,19 @@ pub(crate) fn build(kind: DocKind, findings: &[Finding]) -> Vec<ChecklistItem> {
         };
         if let Some(i) = items.iter().position(|(id, _)| *id == item) {
             evidence[i].push(f.id.clone());
+        }
+    }
+    if let Some(i) = items.iter().position(|(id, _)| *id == "art13_1_f") {
+        if evidence[i].is_empty() {
+            evidence[i] = findings
+                .iter()
+                .filter(|f| {
+                    f.kind == FindingKind::Transfer
+                        && (str_of(f, "mechanism").is_some() || str_of(f, "statement").is_some())
+                })
+                .take(TRANSFER_EVIDENCE)
+                .map(|f| f.id.clone())
+                .collect();
         }
     }
     items
@@ -155,6 +179,51 @@ mod tests {
 
         assert!(build(DocKind::SubprocessorList, &fs).is_empty());
         assert!(build(DocKind::Other, &fs).is_empty());
+    }
+
+    /// Art. 13(1)(f) through the whole pipeline: a privacy policy that says where the data
+    /// goes and on what basis addresses it without the clause's own words; one that says
+    /// nothing about transfers does not.
+    #[test]
+    fn a_transfer_statement_addresses_art13_1_f() {
+        let rules = crate::patterns::Rules::embedded().expect("embedded rules");
+        let item = |body: &str| {
+            let text = format!(
+                "# Datenschutzerklärung\n\nVerantwortlicher ist die Nordwind GmbH, \
+                 Hauptstraße 1, 10115 Berlin. Sie haben das Recht auf Auskunft und \
+                 Beschwerde bei einer Aufsichtsbehörde. {body}\n"
+            );
+            let doc = crate::extract::Extracted {
+                pages: std::iter::once(0..text.len()).collect(),
+                text,
+                paged: false,
+                engine: "text".into(),
+                warnings: Vec::new(),
+            };
+            let r = crate::pipeline::analyze_extracted("t.md", "", None, &doc, &rules);
+            assert_eq!(r.kind, DocKind::PrivacyPolicy, "{body}");
+            let item = r.checklist.iter().find(|i| i.id == "art13_1_f").cloned();
+            let evidence: Vec<String> = item
+                .iter()
+                .flat_map(|i| &i.evidence)
+                .filter_map(|id| r.findings.iter().find(|f| &f.id == id))
+                .map(|f| f.rule.clone())
+                .collect();
+            (item.is_some_and(|i| i.present), evidence)
+        };
+        let (present, evidence) = item(
+            "Für den Newsletter nutzen wir Mailchimp. Die Übermittlung in die USA erfolgt \
+             auf Grundlage des EU-US Data Privacy Framework.",
+        );
+        assert!(present);
+        assert_eq!(evidence, ["transfer.third_country", "transfer.dpf"]);
+        let (present, evidence) =
+            item("Ihre Daten werden ausschließlich in der Europäischen Union verarbeitet.");
+        assert!(present);
+        assert_eq!(evidence, ["transfer.eu_only"]);
+        let (present, evidence) = item("Wir nutzen Cookies, um die Website zu verbessern.");
+        assert!(!present);
+        assert!(evidence.is_empty());
     }
 
     #[test]
