@@ -224,6 +224,8 @@ pub fn find_all(
             Some(crate::entities::ProviderSeat {
                 company: f.value.get("company")?.as_str()?.to_string(),
                 jurisdiction: f.value.get("jurisdiction")?.as_str()?.to_string(),
+                start: f.start,
+                end: f.end,
             })
         })
         .collect();

@@ -604,6 +604,68 @@ fn data_exporters_and_importers_are_marked() {
     assert_parties(cases, |p| p.transfer_roles.clone(), |got, want| got == want);
 }
 
+/// A data processing agreement stated as made with an organisation makes it a processor:
+/// under its full name, its name without the legal form, or the name of the provider whose
+/// legal entity it is ("Hetzner" for Hetzner Online GmbH); not when negated, and not under
+/// a name the document defines in quotes as something else.
+#[test]
+fn a_processing_agreement_made_with_an_organisation_makes_it_a_processor() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "Wir hosten bei der Nordwind Hosting GmbH, Hauptstr. 1, 10115 Berlin. Mit der \
+             Nordwind Hosting GmbH wurde ein Auftragsverarbeitungsvertrag geschlossen.",
+            "Nordwind Hosting GmbH",
+            &["processor"],
+        ),
+        (
+            "Wir haben einen Vertrag über Auftragsverarbeitung mit der Südwind Mail AG \
+             abgeschlossen.",
+            "Südwind Mail AG",
+            &["processor"],
+        ),
+        (
+            "We have concluded a data processing agreement (DPA) with Eastwind Analytics Ltd. \
+             for this purpose.",
+            "Eastwind Analytics Ltd.",
+            &["processor"],
+        ),
+        (
+            "Westwind Cloud LLC hosts our servers. Westwind Cloud has signed a data processing \
+             agreement with us.",
+            "Westwind Cloud LLC",
+            &["processor"],
+        ),
+        (
+            "Unsere Website wird bei der Hetzner Online GmbH, Industriestr. 25, 91710 \
+             Gunzenhausen gehostet. Wir haben mit Hetzner einen Vertrag über \
+             Auftragsverarbeitung geschlossen.",
+            "Hetzner Online GmbH",
+            &["processor"],
+        ),
+        (
+            "Mit der Ostwind Media GmbH haben wir keinen Vertrag über Auftragsverarbeitung \
+             geschlossen.",
+            "Ostwind Media GmbH",
+            &[],
+        ),
+        (
+            "Die Nordlicht Pay GmbH wickelt Zahlungen ab. Informationen zur \
+             Auftragsverarbeitung finden Sie unter nordlicht.example.",
+            "Nordlicht Pay GmbH",
+            &[],
+        ),
+        // "Google" is a term the document defines: which Google entity it means is open.
+        (
+            "“Google” means the Google Entity that is party to the Agreement. Google LLC \
+             provides the services. We have entered into a data processing agreement with \
+             Google.",
+            "Google LLC",
+            &[],
+        ),
+    ];
+    assert_roles(cases);
+}
+
 /// Asserts that in each (text, name, roles) case the party `name` has exactly `roles`.
 fn assert_roles<T: AsRef<str>>(cases: &[(T, &str, &[&str])]) {
     assert_parties(cases, |p| p.roles.clone(), |got, want| got == want);

@@ -259,13 +259,18 @@ pub fn find_entities(
 }
 
 /// A provider the document names, as the provider gazetteer knows it: its legal entity
-/// ("Mailgun Technologies, Inc.") and the jurisdiction of it or its parent (ISO code).
+/// ("Mailgun Technologies, Inc.") and the jurisdiction of it or its parent (ISO code), with
+/// where the mention stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProviderSeat {
     /// The legal entity.
     pub company: String,
     /// ISO 3166-1 alpha-2, upper case.
     pub jurisdiction: String,
+    /// Start byte offset of the mention ("Hetzner") in the normalized text.
+    pub start: usize,
+    /// End byte offset of the mention (exclusive).
+    pub end: usize,
 }
 
 /// The country of a party that is a provider's legal entity by name ("Stripe, Inc." in a
@@ -501,6 +506,12 @@ pub fn find_entities_with(
             }
         }
         if role.is_none() {
+            if let Some((r, cs, ce)) = party::processing_agreement_with(text, o.start, o.end) {
+                role = Some(r);
+                cue = Some((cs, ce));
+            }
+        }
+        if role.is_none() {
             if let Some(cs) = party::parent_before(text, o.start) {
                 role = Some("parent");
                 cue = Some((cs, o.end));
@@ -614,18 +625,22 @@ pub fn find_entities_with(
             if !bounded || inside_org(&orgs, s) {
                 continue;
             }
-            let Some((r, ce)) = party::role_after(text, e) else {
+            let Some((r, cs, ce)) = party::role_after(text, e)
+                .map(|(r, ce)| (r, s, ce))
+                .or_else(|| party::processing_agreement_with(text, s, e))
+            else {
                 continue;
             };
             if seen.contains(&r) || conditional_before(text, s) {
                 continue;
             }
             seen.push(r);
-            out.push(role_label(doc, o, r, Some(&term), s, ce));
+            out.push(role_label(doc, o, r, Some(&term), cs, ce));
         }
     }
 
     stem_roles(text, &orgs, &defined, doc, &mut out);
+    provider_roles(text, &orgs, providers, doc, &mut out);
 
     for a in address::find_addresses(text, &mentions, data, lang) {
         let value = json!({
@@ -713,15 +728,20 @@ fn stem_roles(
         }
     }
     // A name that is a defined short name ("OVH Hosting Ltd. (“OVH”)") is read as that,
-    // and a name that begins another organisation's ("Google" of "Google Ireland") may
-    // stand for either.
+    // as is a term the document defines for something else ("“Google” means the Google
+    // Entity that is party to the Agreement", [`party::defined_for_other`]), and a name that
+    // begins another organisation's ("Google" of "Google Ireland") may stand for either.
     let begins = |long: &str, short: &str| {
         long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
     };
     let family = |a: &str, b: &str| begins(a, b) || begins(b, a);
     let ambiguous: Vec<&str> = stems
         .iter()
-        .filter(|(a, _)| defined.iter().any(|d| d == a) || stems.iter().any(|(b, _)| family(a, b)))
+        .filter(|(a, i)| {
+            defined.iter().any(|d| d == a)
+                || stems.iter().any(|(b, _)| family(a, b))
+                || party::defined_for_other(text, a, &orgs[*i].name)
+        })
         .map(|(a, _)| *a)
         .collect();
     shared.extend(ambiguous);
@@ -755,14 +775,85 @@ fn stem_roles(
         {
             continue;
         }
-        let Some((r, ce)) = party::role_after(text, e) else {
+        let Some((r, cs, ce)) = party::role_after(text, e)
+            .map(|(r, ce)| (r, s, ce))
+            .or_else(|| party::processing_agreement_with(text, s, e))
+        else {
             continue;
         };
         if seen.contains(&(oi, r)) || conditional_before(text, s) {
             continue;
         }
         seen.push((oi, r));
-        out.push(role_label(doc, &orgs[oi], r, None, s, ce));
+        out.push(role_label(doc, &orgs[oi], r, None, cs, ce));
+    }
+}
+
+/// Roles stated for an organisation under the name of the provider whose legal entity it
+/// is by the provider gazetteer: "Wir haben mit Hetzner einen Vertrag über
+/// Auftragsverarbeitung geschlossen" when the document names Hetzner Online GmbH, "Stripe
+/// ist Auftragsverarbeiter" when it names Stripe, Inc. A mention inside an organisation's
+/// name, conditional statements and a name the document defines in quotes for something
+/// else ("“Google” means the Google Entity that is party to the Agreement",
+/// [`party::defined_for_other`]) or that begins another organisation's name ("Google" when
+/// Google Ireland Limited is named too) are skipped; each role once per organisation.
+fn provider_roles(
+    text: &str,
+    orgs: &[party::OrgHit],
+    providers: &[ProviderSeat],
+    doc: &Extracted,
+    out: &mut Vec<Finding>,
+) {
+    let keys: Vec<String> = orgs
+        .iter()
+        .map(|o| build::party_key(&o.name, o.legal_form.as_deref()))
+        .collect();
+    let mut seen: Vec<(usize, &'static str)> = Vec::new();
+    // Whether the document defines a mention in quotes for another organisation than its
+    // company, by (mention, company): looked up once each.
+    let mut quoted: Vec<(&str, &str, bool)> = Vec::new();
+    for p in providers {
+        let (s, e) = (p.start, p.end);
+        let valid =
+            s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
+        if !valid || inside_org(orgs, s) || conditional_before(text, s) {
+            continue;
+        }
+        let key = build::party_key(&p.company, None);
+        let Some(oi) = keys.iter().position(|k| *k == key) else {
+            continue;
+        };
+        let (name, company) = (&text[s..e], orgs[oi].name.as_str());
+        // "Google" when the document also names Google Ireland Limited may be either.
+        let shared = orgs.iter().any(|o| {
+            o.name != company
+                && o.name.starts_with(name)
+                && !o.name[name.len()..].starts_with(char::is_alphanumeric)
+        });
+        if shared {
+            continue;
+        }
+        let defined = match quoted.iter().find(|(n, c, _)| *n == name && *c == company) {
+            Some(&(_, _, d)) => d,
+            None => {
+                let d = party::defined_for_other(text, name, company);
+                quoted.push((name, company, d));
+                d
+            }
+        };
+        if defined {
+            continue;
+        }
+        let Some((r, cs, ce)) = party::role_after(text, e)
+            .map(|(r, ce)| (r, s, ce))
+            .or_else(|| party::processing_agreement_with(text, s, e))
+        else {
+            continue;
+        };
+        if !seen.contains(&(oi, r)) {
+            seen.push((oi, r));
+            out.push(role_label(doc, &orgs[oi], r, None, cs, ce));
+        }
     }
 }
 

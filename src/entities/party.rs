@@ -978,6 +978,77 @@ pub fn role_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
     Some((role_of(m.as_str())?, pos + c.get(0)?.end()))
 }
 
+/// The words for a data processing agreement (Art. 28(3) GDPR) in a statement that one was
+/// made with an organisation ([`processing_agreement_with`]).
+const PROCESSING_AGREEMENT: &str = r"(?:vertrag(?:es)?[ \t]+(?:über[ \t]+(?:die[ \t]+)?|zur[ \t]+)auftragsverarbeitung|auftragsverarbeitungs(?:vertrag|vereinbarung)(?:e?s)?|av-vertrag(?:e?s)?|avv|(?:data[ \t]+)?processing[ \t]+(?:agreement|addendum)|dpa)(?:[ \t]*\([^()\n]{1,30}\))?";
+
+/// How far before or after a name a statement of a data processing agreement made with it
+/// may reach (bytes).
+const PROCESSING_AGREEMENT_REACH: usize = 160;
+
+/// A data processing agreement stated as made with the organisation named at `start..end`:
+/// it is a processor. "Wir haben mit Hetzner einen Vertrag über Auftragsverarbeitung
+/// geschlossen", "Mit der Brevo GmbH wurde ein Auftragsverarbeitungsvertrag geschlossen",
+/// "einen AV-Vertrag mit Nordwind abgeschlossen", "We have concluded a data processing
+/// agreement (DPA) with Nordwind", "Nordwind has signed a data processing agreement with
+/// us". Not when negated in the sentence ("keinen Vertrag", "no data processing
+/// agreement"). Returns (role, cue start, cue end).
+pub fn processing_agreement_with(
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<(&'static str, usize, usize)> {
+    static BEFORE: OnceLock<Regex> = OnceLock::new();
+    static WITH: OnceLock<Regex> = OnceLock::new();
+    static AFTER: OnceLock<Regex> = OnceLock::new();
+    static SUBJECT: OnceLock<Regex> = OnceLock::new();
+    let lo = super::text::floor_char(text, start.saturating_sub(PROCESSING_AGREEMENT_REACH));
+    let hi = super::text::floor_char(text, (end + PROCESSING_AGREEMENT_REACH).min(text.len()));
+    // The sentence around the name, within reach.
+    let from = text[lo..start]
+        .rfind(['.', ';', '\n'])
+        .map_or(lo, |k| lo + k + 1);
+    let to = text[end..hi].find(['.', ';', '\n']).map_or(hi, |k| end + k);
+    let (before, after) = (&text[from..start], &text[end..to]);
+    let negated = |s: &str| {
+        let l = s.to_lowercase();
+        ["kein", " no ", " not ", "nicht"]
+            .iter()
+            .any(|w| l.contains(w))
+    };
+    if negated(before) || negated(after) {
+        return None;
+    }
+    // "… einen Vertrag über Auftragsverarbeitung mit [der] NAME", "a DPA with NAME".
+    let before_re = regex_from(&BEFORE, || {
+        format!(
+            r"(?i)\b{PROCESSING_AGREEMENT}[ \t]+(?:mit|with)[ \t]+(?:der[ \t]+|dem[ \t]+|den[ \t]+|the[ \t]+)?$"
+        )
+    });
+    if let Some(m) = before_re.find(before) {
+        return Some(("processor", from + m.start(), end));
+    }
+    // "mit [der] NAME [wurde] einen Vertrag über Auftragsverarbeitung".
+    let with_re = regex(
+        &WITH,
+        r"(?i)\b(?:mit|with)[ \t]+(?:der[ \t]+|dem[ \t]+|den[ \t]+|the[ \t]+)?$",
+    );
+    // After the name: "… einen AVV", or "NAME has signed a DPA", "NAME hat … einen AVV".
+    let after_re = regex_from(&AFTER, || {
+        format!(
+            r"(?i)^[^.;\n]{{0,60}}?\b(?:einen|ein|a|an)[ \t]+(?:(?:gültigen|valid|written|schriftlichen)[ \t]+)?{PROCESSING_AGREEMENT}\b"
+        )
+    });
+    let subject = regex(&SUBJECT, r"(?i)^[ \t]+(?:has|hat)\b");
+    let m = after_re.find(after)?;
+    let w = with_re.find(before);
+    if w.is_none() && !subject.is_match(after) {
+        return None;
+    }
+    let cs = w.map_or(start, |w| from + w.start());
+    Some(("processor", cs, end + m.end()))
+}
+
 /// How far after the last organisation of a list a back-reference to it may stand
 /// (bytes, within its sentence).
 const BACK_REFERENCE_REACH: usize = 300;
@@ -1622,9 +1693,7 @@ pub fn brand_parties(text: &str, orgs: &[OrgHit]) -> Vec<OrgHit> {
                 .split_whitespace()
                 .any(|w| GENERIC_PARTY_WORDS.contains(&w.to_lowercase().as_str()))
             || orgs.iter().any(|o| o.name.starts_with(name))
-            || QUOTES
-                .iter()
-                .any(|(open, close)| text.contains(&format!("{open}{name}{close}")))
+            || defined_in_quotes(text, name)
         {
             continue;
         }
@@ -1648,6 +1717,60 @@ pub fn brand_parties(text: &str, orgs: &[OrgHit]) -> Vec<OrgHit> {
 }
 
 /// Quotes around a defined term: (opening, closing).
+/// Whether the document writes `name` in quotes somewhere ("“Google” means the Google
+/// Entity that is party to the Agreement", "OVH Hosting Ltd. (“OVH”)"): a term it defines.
+pub fn defined_in_quotes(text: &str, name: &str) -> bool {
+    QUOTES
+        .iter()
+        .any(|(open, close)| text.contains(&format!("{open}{name}{close}")))
+}
+
+/// Whether the document defines `term` in quotes for something other than the organisation
+/// `full_name`: a quoted `term` followed by "means" (or "shall mean", "refers to",
+/// "bezeichnet") whose definition, to the end of its sentence, does not name `full_name`,
+/// or a quoted `term` in brackets ("(“OVH”)") without `full_name` in the
+/// [`DEFINITION_REACH`] bytes before it. "“Google” means the Google Entity that is party
+/// to the Agreement" (for Google LLC) and "OVH Hosting Ltd. (“OVH”)" (for OVH SAS) do;
+/// "“Basecamp” means the Basecamp entity …, being Basecamp, LLC" (for Basecamp, LLC) does
+/// not. `false` when `term` is never quoted.
+pub fn defined_for_other(text: &str, term: &str, full_name: &str) -> bool {
+    static MEANS: OnceLock<Regex> = OnceLock::new();
+    let means = regex(
+        &MEANS,
+        r"(?i)^[ \t]*(?:shall[ \t]+)?(?:means|mean|refers[ \t]+to|bezeichnet|meint|steht[ \t]+für)\b",
+    );
+    let mut other = false;
+    for (open, close) in QUOTES {
+        let q = format!("{open}{term}{close}");
+        for (i, _) in text.match_indices(&q).take(100) {
+            let end = i + q.len();
+            let names = if means.is_match(&text[end..]) {
+                let hi = super::text::floor_char(text, (end + DEFINITION_REACH).min(text.len()));
+                let def = &text[end..hi];
+                let stop = def
+                    .match_indices(". ")
+                    .chain(def.match_indices(".\n"))
+                    .map(|(k, _)| k)
+                    .min()
+                    .unwrap_or(def.len());
+                def[..stop].contains(full_name)
+            } else {
+                let lo = super::text::floor_char(text, i.saturating_sub(DEFINITION_REACH));
+                text[lo..i].contains(full_name)
+            };
+            if names {
+                return false;
+            }
+            other = true;
+        }
+    }
+    other
+}
+
+/// How far from a quoted term the organisation it stands for may be named (bytes): the
+/// name before "(“OVH”)", or the definition after "“Basecamp” means …".
+pub const DEFINITION_REACH: usize = 300;
+
 const QUOTES: [(char, char); 5] = [
     ('\u{201c}', '\u{201d}'),
     ('"', '"'),
