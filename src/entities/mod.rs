@@ -625,10 +625,7 @@ pub fn find_entities_with(
             if !bounded || inside_org(&orgs, s) {
                 continue;
             }
-            let Some((r, cs, ce)) = party::role_after(text, e)
-                .map(|(r, ce)| (r, s, ce))
-                .or_else(|| party::processing_agreement_with(text, s, e))
-            else {
+            let Some((r, cs, ce)) = role_of_mention(text, s, e) else {
                 continue;
             };
             if seen.contains(&r) || conditional_before(text, s) {
@@ -775,10 +772,7 @@ fn stem_roles(
         {
             continue;
         }
-        let Some((r, cs, ce)) = party::role_after(text, e)
-            .map(|(r, ce)| (r, s, ce))
-            .or_else(|| party::processing_agreement_with(text, s, e))
-        else {
+        let Some((r, cs, ce)) = role_of_mention(text, s, e) else {
             continue;
         };
         if seen.contains(&(oi, r)) || conditional_before(text, s) {
@@ -844,10 +838,7 @@ fn provider_roles(
         if defined {
             continue;
         }
-        let Some((r, cs, ce)) = party::role_after(text, e)
-            .map(|(r, ce)| (r, s, ce))
-            .or_else(|| party::processing_agreement_with(text, s, e))
-        else {
+        let Some((r, cs, ce)) = role_of_mention(text, s, e) else {
             continue;
         };
         if !seen.contains(&(oi, r)) {
@@ -855,6 +846,15 @@ fn provider_roles(
             out.push(role_label(doc, &orgs[oi], r, None, cs, ce));
         }
     }
+}
+
+/// The role stated for an organisation mentioned at `s..e` under a short name: right after
+/// the mention ("Basecamp is the Processor") or a processing agreement made with it
+/// ([`party::processing_agreement_with`]). Returns (role, cue start, cue end).
+fn role_of_mention(text: &str, s: usize, e: usize) -> Option<(&'static str, usize, usize)> {
+    party::role_after(text, e)
+        .map(|(r, ce)| (r, s, ce))
+        .or_else(|| party::processing_agreement_with(text, s, e))
 }
 
 /// Whether `pos` lies inside the name of one of `orgs` (sorted by start).
