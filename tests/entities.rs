@@ -666,6 +666,35 @@ fn a_processing_agreement_made_with_an_organisation_makes_it_a_processor() {
     assert_roles(cases);
 }
 
+/// A secondary unit ("Suite 5000", "Ste. 200") set off by a comma belongs to the street
+/// before it; without a street before it, it is the street itself.
+#[test]
+fn a_secondary_unit_stays_with_its_street() {
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Mailchimp is a service of Nordwind Group LLC, 675 Ponce de Leon Ave NE, Suite \
+             5000, Atlanta, GA 30308, USA.",
+            "Nordwind Group LLC",
+            Some("675 Ponce de Leon Ave NE, Suite 5000"),
+        ),
+        (
+            "Nordwind Cloud LLC, 1 Main St, Ste. 200, Austin, TX 78701",
+            "Nordwind Cloud LLC",
+            Some("1 Main St, Ste. 200"),
+        ),
+        (
+            "Nordwind Labs LLC, Suite 5, Austin, TX 78701",
+            "Nordwind Labs LLC",
+            Some("Suite 5"),
+        ),
+    ];
+    assert_parties(
+        cases,
+        |p| p.address.as_ref().and_then(|a| a.street.clone()),
+        |got, want| got.as_deref() == *want,
+    );
+}
+
 /// Asserts that in each (text, name, roles) case the party `name` has exactly `roles`.
 fn assert_roles<T: AsRef<str>>(cases: &[(T, &str, &[&str])]) {
     assert_parties(cases, |p| p.roles.clone(), |got, want| got == want);

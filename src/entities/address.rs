@@ -928,12 +928,23 @@ fn street_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, us
         }
     }
     let (s, e) = if s0 < e0 {
-        let seg_start = text[s0..e0]
+        let seg_starts: Vec<usize> = text[s0..e0]
             .char_indices()
             .filter(|(_, c)| is_separator(*c) && *c != '.' && *c != '#')
             .map(|(i, c)| s0 + i + c.len_utf8())
-            .next_back()
-            .unwrap_or(s0);
+            .collect();
+        let mut seg_start = seg_starts.last().copied().unwrap_or(s0);
+        // A secondary unit is part of the street before it: "675 Ponce de Leon Ave NE,
+        // Suite 5000, Atlanta, GA 30308".
+        if unit_designator(text[seg_start..e0].trim()) {
+            let before = seg_starts
+                .len()
+                .checked_sub(2)
+                .map_or(s0, |k| seg_starts[k]);
+            if before < seg_start && street_like(text, (before, seg_start), data).is_some() {
+                seg_start = before;
+            }
+        }
         trim_span(text, seg_start, e0, |c| c.is_whitespace())
     } else {
         // Line above (skipping up to two blank lines).
@@ -965,6 +976,19 @@ fn street_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, us
         trim_span(text, seg_start, b, |c| c.is_whitespace())
     };
     street_like(text, (s, e), data)
+}
+
+/// Whether `segment` is a secondary unit of an address ("Suite 5000", "Ste. 200", "Floor
+/// 3", "Unit 4B", "Room 12", "Apt 5"): a unit word and one short number or code.
+fn unit_designator(segment: &str) -> bool {
+    static UNIT: OnceLock<Regex> = OnceLock::new();
+    UNIT.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:suite|ste\.?|unit|floor|fl\.|room|rm\.?|apt\.?|apartment|building|bldg\.?)[ \t]*#?[0-9][0-9A-Za-z-]{0,5}$",
+        )
+        .expect("unit regex should compile")
+    })
+    .is_match(segment)
 }
 
 /// The cell above the one holding `pos`, when the line of `pos` and the nearest non-blank
