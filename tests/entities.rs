@@ -105,7 +105,7 @@ fn pipeline_parties(text: &str) -> Vec<dpascan::report::Party> {
 /// that of a legal form used in one country only, and says so in `country_source`.
 #[test]
 fn a_party_without_address_gets_the_country_of_its_name_or_legal_form() {
-    use dpascan::report::CountrySource::{self, Address, LegalForm, Name};
+    use dpascan::report::CountrySource::{self, Address, LegalForm, Name, Stated};
     /// (text, party, expected country and its source)
     type Case = (
         &'static str,
@@ -145,6 +145,24 @@ fn a_party_without_address_gets_the_country_of_its_name_or_legal_form() {
         (
             "Ordered from Celtic Ireland Shop GmbH online.",
             "Celtic Ireland Shop GmbH",
+            None,
+        ),
+        // The country ending an inline address without a postcode is stated for it; a
+        // place without a house number is no address ("University of Oslo, Norway").
+        (
+            "Anbieter ist die Nordwind Payments Europe, Ltd., 1 Grand Canal Street Lower, \
+             Dublin, Irland.",
+            "Nordwind Payments Europe, Ltd.",
+            Some(("IE", Stated)),
+        ),
+        (
+            "Provider: Nordwind Cloud, Inc., 500 Main Street, Floor 3, Toronto, Canada.",
+            "Nordwind Cloud, Inc.",
+            Some(("CA", Stated)),
+        ),
+        (
+            "Reviewed by Nordwind Research Ltd., University of Oslo, Norway.",
+            "Nordwind Research Ltd.",
             None,
         ),
         // An address wins over the name.

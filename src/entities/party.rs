@@ -2142,9 +2142,54 @@ pub fn seat_columns(text: &str) -> Vec<SeatColumn> {
     out
 }
 
+/// Most bytes of an inline address without a postcode between a name and the country
+/// that ends it ([`inline_address_country`]).
+const INLINE_ADDRESS_REACH: usize = 160;
+
+/// The country ending an inline address without a postcode right after a name, on its
+/// line: "Stripe Payments Europe, Ltd., 1 Grand Canal Street Lower, Dublin, Irland." Two to
+/// four comma-separated parts of at most 50 bytes each, one of them with a digit (the house
+/// number: "University of Oslo, Norway" is no address), then the country and the end of the
+/// clause. `le` is the end of the line.
+fn inline_address_country<'a>(
+    text: &str,
+    pos: usize,
+    le: usize,
+    mentions: &'a [CountryMention],
+) -> Option<&'a CountryMention> {
+    let rest = text[pos..le].trim_start_matches([' ', '\t']);
+    if !rest.starts_with(',') {
+        return None;
+    }
+    let hi = (pos + INLINE_ADDRESS_REACH).min(le);
+    let k = mentions.partition_point(|c| c.start <= pos);
+    let c = mentions[k..].first().filter(|c| c.end <= hi)?;
+    let parts: Vec<&str> = text[pos..c.start]
+        .trim()
+        .strip_prefix(',')?
+        .trim_end()
+        .strip_suffix(',')?
+        .split(',')
+        .map(str::trim)
+        .collect();
+    let fits = (2..=4).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 50 && !p.contains(['(', ')', ':', ';']))
+        && parts
+            .iter()
+            .any(|p| p.contains(|ch: char| ch.is_ascii_digit()));
+    let ends = text[c.end..]
+        .chars()
+        .next()
+        .is_none_or(|ch| matches!(ch, '.' | ',' | ';' | ')' | '\n' | '\r'));
+    (fits && ends).then_some(c)
+}
+
 /// A country stated for a mention right after it: "Mailjet SAS in Frankreich", "(USA)",
 /// "mit Sitz in Irland", a country cell in the same table row (in the table's seat column
-/// when it has one, see [`seat_columns`]), or a line holding only a country.
+/// when it has one, see [`seat_columns`]), the country ending an inline address without a
+/// postcode ("…, 1 Grand Canal Street Lower, Dublin, Irland."), or a line holding only a country.
 pub fn country_after(
     text: &str,
     pos: usize,
@@ -2188,6 +2233,9 @@ pub fn country_after(
         if let Some(c) = mentions.iter().find(|c| c.start >= pos && c.end <= le) {
             return Some((c.code.clone(), c.start, c.end));
         }
+    }
+    if let Some(c) = inline_address_country(text, pos, le, mentions) {
+        return Some((c.code.clone(), c.start, c.end));
     }
     // Next non-blank line holding only a country ("HelpScout Inc.\nUSA").
     if text[pos..le].trim().is_empty() {
