@@ -1716,7 +1716,6 @@ pub fn brand_parties(text: &str, orgs: &[OrgHit]) -> Vec<OrgHit> {
     out
 }
 
-/// Quotes around a defined term: (opening, closing).
 /// Whether the document writes `name` in quotes somewhere ("“Google” means the Google
 /// Entity that is party to the Agreement", "OVH Hosting Ltd. (“OVH”)"): a term it defines.
 pub fn defined_in_quotes(text: &str, name: &str) -> bool {
@@ -1771,6 +1770,7 @@ pub fn defined_for_other(text: &str, term: &str, full_name: &str) -> bool {
 /// name before "(“OVH”)", or the definition after "“Basecamp” means …".
 pub const DEFINITION_REACH: usize = 300;
 
+/// Quotes around a defined term: (opening, closing).
 const QUOTES: [(char, char); 5] = [
     ('\u{201c}', '\u{201d}'),
     ('"', '"'),
