@@ -728,10 +728,7 @@ fn stem_roles(
     // as is a term the document defines for something else ("“Google” means the Google
     // Entity that is party to the Agreement", [`party::defined_for_other`]), and a name that
     // begins another organisation's ("Google" of "Google Ireland") may stand for either.
-    let begins = |long: &str, short: &str| {
-        long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
-    };
-    let family = |a: &str, b: &str| begins(a, b) || begins(b, a);
+    let family = |a: &str, b: &str| begins_name(a, b) || begins_name(b, a);
     let ambiguous: Vec<&str> = stems
         .iter()
         .filter(|(a, i)| {
@@ -819,11 +816,9 @@ fn provider_roles(
         };
         let (name, company) = (&text[s..e], orgs[oi].name.as_str());
         // "Google" when the document also names Google Ireland Limited may be either.
-        let shared = orgs.iter().any(|o| {
-            o.name != company
-                && o.name.starts_with(name)
-                && !o.name[name.len()..].starts_with(char::is_alphanumeric)
-        });
+        let shared = orgs
+            .iter()
+            .any(|o| o.name != company && begins_name(&o.name, name));
         if shared {
             continue;
         }
@@ -855,6 +850,14 @@ fn role_of_mention(text: &str, s: usize, e: usize) -> Option<(&'static str, usiz
     party::role_after(text, e)
         .map(|(r, ce)| (r, s, ce))
         .or_else(|| party::processing_agreement_with(text, s, e))
+}
+
+/// Whether the name `long` begins with the whole words of `short` ("Google Ireland" and
+/// "Google, Inc." begin with "Google"; "Googleplex" does not).
+fn begins_name(long: &str, short: &str) -> bool {
+    long.len() > short.len()
+        && long.starts_with(short)
+        && !long[short.len()..].starts_with(char::is_alphanumeric)
 }
 
 /// Whether `pos` lies inside the name of one of `orgs` (sorted by start).
