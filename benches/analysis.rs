@@ -61,7 +61,7 @@ fn bench(c: &mut Criterion) {
                 docs.iter()
                     .map(|d| {
                         let f = find(d, &rules, Some(lang));
-                        analyze(d, &f, Some(lang)).countries.len()
+                        analyze(d, &f, Some(lang), &rules.adequacy).countries.len()
                     })
                     .sum::<usize>()
             })

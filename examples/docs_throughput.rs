@@ -72,7 +72,7 @@ fn main() -> anyhow::Result<()> {
 fn one_pass(docs: &[dpascan::extract::Extracted], rules: &Rules) {
     for d in docs {
         let f = find(d, rules, None);
-        std::hint::black_box(analyze(d, &f, None));
+        std::hint::black_box(analyze(d, &f, None, &rules.adequacy));
     }
 }
 

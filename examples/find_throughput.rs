@@ -48,7 +48,7 @@ fn main() -> anyhow::Result<()> {
     let (doc, runs) = load(&args)?;
     // Rules build their regexes (and their lazy DFAs their states) on first use: one
     // untimed run first.
-    analyze(&doc, &find(&doc, &rules, None), None);
+    analyze(&doc, &find(&doc, &rules, None), None, &rules.adequacy);
     let mb = doc.text.len() as f64 / 1e6;
     let (mut best, mut best_all) = (f64::MAX, f64::MAX);
     let mut n = 0;
@@ -80,7 +80,7 @@ fn timed_run(doc: &dpascan::extract::Extracted, rules: &Rules) -> (f64, f64, usi
     let t = Instant::now();
     let findings = find(doc, rules, None);
     let t_find = t.elapsed().as_secs_f64();
-    let a = analyze(doc, &findings, None);
+    let a = analyze(doc, &findings, None, &rules.adequacy);
     std::hint::black_box(&a);
     (t_find, t.elapsed().as_secs_f64(), findings.len())
 }

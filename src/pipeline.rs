@@ -160,7 +160,7 @@ pub fn analyze_extracted(
 ) -> DocResult {
     let language = crate::lang::detect(&doc.text);
     let (findings, capped) = find_all(doc, rules, language.as_deref());
-    let a = crate::analyze::analyze(doc, &findings, language.as_deref());
+    let a = crate::analyze::analyze(doc, &findings, language.as_deref(), &rules.adequacy);
     let mut warnings = doc.warnings.clone();
     if capped > 0 {
         warnings.push(format!(

@@ -748,3 +748,62 @@ fn a_reference_to_a_privacy_policy_is_no_title() {
         1
     );
 }
+
+#[test]
+fn an_adequacy_override_decides_the_status_of_parties_and_the_verdict() {
+    // A Swiss processor: adequate under the embedded decisions; a third country when
+    // an override of adequacy.csv leaves Switzerland out.
+    let text = "Auftragsverarbeitungsvertrag. Auftragsverarbeiter ist die Proton AG, \
+                Route de la Galaise 32, 1228 Plan-les-Ouates, Schweiz. Die Daten werden \
+                in der Schweiz gespeichert.";
+    let verdict = |rules: &Rules| {
+        let r = dpascan::pipeline::analyze_extracted(
+            "proton.txt",
+            "0",
+            None,
+            &paragraph_doc(text),
+            rules,
+        );
+        let json = serde_json::to_value(&r).expect("serializes");
+        let status = json["countries"]
+            .as_array()
+            .and_then(|cs| cs.iter().find(|c| c["code"] == "CH"))
+            .map(|c| c["status"].clone());
+        let party_country = json["parties"]
+            .as_array()
+            .and_then(|ps| ps.iter().find(|p| p["name"] == "Proton AG"))
+            .map(|p| p["country"].clone());
+        let codes: Vec<String> = json["risk"]["reasons"]
+            .as_array()
+            .map(|rs| {
+                rs.iter()
+                    .filter_map(|r| r["code"].as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        (status, party_country, codes)
+    };
+
+    let (status, country, codes) = verdict(&rules());
+    assert_eq!(status, Some(serde_json::json!("adequate")));
+    assert_eq!(country, Some(serde_json::json!("CH")));
+    assert!(
+        !codes.contains(&"third_country_party".to_string()),
+        "{codes:?}"
+    );
+
+    let embedded = dpascan::patterns::load::embedded_files().expect("embedded files");
+    let without_ch: String = embedded["adequacy.csv"]
+        .lines()
+        .filter(|l| !l.starts_with("CH,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let d = override_dir(&[("adequacy.csv", &without_ch)]);
+    let (status, country, codes) = verdict(&Rules::with_overrides(d.path()).expect("loads"));
+    assert_eq!(status, Some(serde_json::json!("third_country")));
+    assert_eq!(country, Some(serde_json::json!("CH")));
+    assert!(
+        codes.contains(&"third_country_party".to_string()),
+        "{codes:?}"
+    );
+}

@@ -156,7 +156,8 @@ fn rich_result() -> DocResult {
         engine: "test".to_string(),
         warnings: Vec::new(),
     });
-    let a = dpascan::analyze::analyze(&doc, &findings, Some("de"));
+    let rules = Rules::embedded().expect("embedded patterns should load");
+    let a = dpascan::analyze::analyze(&doc, &findings, Some("de"), &rules.adequacy);
     r.findings = findings;
     r.kind = a.kind;
     r.parties = a.parties;

@@ -7,6 +7,7 @@ use super::value::{
     country_code, country_code_of, country_name, negated, parse_status, sort_ids, status_of, str_of,
 };
 use crate::findings::{Finding, FindingKind};
+use crate::patterns::compile::Adequacy;
 use crate::report::{CountryEntry, Location, Provider};
 
 /// The contract's `parties[].roles[]` values, in output order.
@@ -26,7 +27,7 @@ pub const ROLES: [&str; 7] = [
 /// named by a country finding inside the address span adds a mention (the
 /// country of "10115 Berlin" inferred from the postcode). Party countries come
 /// from their addresses, so they need no extra hook.
-pub(crate) fn countries(findings: &[Finding]) -> Vec<CountryEntry> {
+pub(crate) fn countries(findings: &[Finding], adequacy: &[Adequacy]) -> Vec<CountryEntry> {
     let mut by_code: BTreeMap<String, CountryEntry> = BTreeMap::new();
     let country_findings = || {
         findings
@@ -41,7 +42,7 @@ pub(crate) fn countries(findings: &[Finding]) -> Vec<CountryEntry> {
             code: code.clone(),
             status: str_of(f, "status")
                 .and_then(parse_status)
-                .unwrap_or_else(|| status_of(&code)),
+                .unwrap_or_else(|| status_of(&code, adequacy)),
             mentions: 0,
             name: str_of(f, "name").map_or_else(|| code.clone(), str::to_string),
             evidence: Vec::new(),
@@ -70,7 +71,7 @@ pub(crate) fn countries(findings: &[Finding]) -> Vec<CountryEntry> {
         }
         let e = by_code.entry(code.clone()).or_insert_with(|| CountryEntry {
             code: code.clone(),
-            status: status_of(&code),
+            status: status_of(&code, adequacy),
             mentions: 0,
             name: country_name(&code).map_or_else(|| code.clone(), str::to_string),
             evidence: Vec::new(),
@@ -227,7 +228,7 @@ mod tests {
                 json!({"name":"no code"}),
             ),
         ];
-        let cs = countries(&fs);
+        let cs = countries(&fs, &super::super::testutil::adequacy());
         let got: Vec<(&str, CountryStatus, u32, Vec<String>)> = cs
             .iter()
             .map(|c| (c.code.as_str(), c.status, c.mentions, c.evidence.clone()))
@@ -292,7 +293,7 @@ mod tests {
             ),
             addr_de,
         ];
-        let cs = countries(&fs);
+        let cs = countries(&fs, &super::super::testutil::adequacy());
         assert_eq!(
             cs.iter()
                 .map(|c| (c.code.as_str(), c.mentions))

@@ -1,7 +1,8 @@
 //! Stage 3: findings → parties, countries, transfers, providers, locations, checklist, kind, risk.
 //!
 //! Analysis reads only the findings and their `value` objects (the value
-//! conventions shared with the matchers), never the patterns. It is deterministic:
+//! conventions shared with the matchers), never the rules; of the pattern data it
+//! takes the adequacy decisions in force, which decide a country's status. It is deterministic:
 //! every list is ordered by code, by first appearance or by a fixed table, and
 //! every aggregate cites the ids of the findings it rests on.
 //!
@@ -20,6 +21,7 @@ pub(crate) mod value;
 
 use crate::extract::Extracted;
 use crate::findings::Finding;
+use crate::patterns::compile::Adequacy;
 use crate::report::Analysis;
 
 pub use checklist::{item_name, ART13_ITEMS, ART28_ITEMS};
@@ -30,17 +32,24 @@ pub use transfers::MECHANISMS;
 ///
 /// `doc` is read for layout (list and table lines when deciding the kind, address
 /// blocks and tables when building parties);
-/// `_lang` is accepted for rules that may come to depend on it.
-pub fn analyze(doc: &Extracted, findings: &[Finding], _lang: Option<&str>) -> Analysis {
+/// `_lang` is accepted for rules that may come to depend on it;
+/// `adequacy` is the table of EU adequacy decisions (`Rules::adequacy`, from
+/// `patterns/adequacy.csv` or its override): it decides which countries are adequate.
+pub fn analyze(
+    doc: &Extracted,
+    findings: &[Finding],
+    _lang: Option<&str>,
+    adequacy: &[Adequacy],
+) -> Analysis {
     let kind = kind::classify(doc, findings);
     let mut parties = crate::entities::build_parties(doc, findings);
     if kind == crate::report::DocKind::PrivacyPolicy {
         crate::entities::speaker_is_controller(&mut parties, findings);
     }
-    let countries = entities::countries(findings);
+    let countries = entities::countries(findings, adequacy);
     let providers = entities::providers(findings);
     let locations = entities::locations(findings);
-    let facts = transfers::decide(findings, &parties, &providers, &locations);
+    let facts = transfers::decide(findings, &parties, &providers, &locations, adequacy);
     let checklist = checklist::build(kind, findings);
     let risk = risk::assess(&risk::RiskInput {
         kind,
@@ -50,6 +59,7 @@ pub fn analyze(doc: &Extracted, findings: &[Finding], _lang: Option<&str>) -> An
         locations: &locations,
         facts: &facts,
         checklist: &checklist,
+        adequacy,
     });
     Analysis {
         kind,
@@ -101,11 +111,21 @@ pub(crate) mod testutil {
             warnings: Vec::new(),
         }
     }
+
+    /// The embedded adequacy decisions (`patterns/adequacy.csv`).
+    pub fn adequacy() -> Vec<crate::patterns::compile::Adequacy> {
+        let text = crate::patterns::load::EMBEDDED
+            .get_file("adequacy.csv")
+            .and_then(|f| f.contents_utf8())
+            .expect("embedded adequacy.csv");
+        let table = crate::patterns::csv::parse(text).expect("adequacy.csv parses");
+        crate::patterns::compile::load_adequacy(&table).expect("adequacy.csv loads")
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::testutil::{doc, fnd};
+    use super::testutil::{adequacy, doc, fnd};
     use super::*;
     use crate::findings::FindingKind;
     use crate::report::{CountryStatus, DocKind, RiskLevel};
@@ -164,7 +184,7 @@ mod tests {
                 json!({"checklist":"art28_3_a"}),
             ),
         ];
-        let a = analyze(&doc(&" ".repeat(1000)), &fs, Some("de"));
+        let a = analyze(&doc(&" ".repeat(1000)), &fs, Some("de"), &adequacy());
         assert_eq!(a.kind, DocKind::Dpa);
         assert_eq!(a.countries.len(), 1);
         assert_eq!(a.countries[0].status, CountryStatus::ThirdCountry);
@@ -181,7 +201,10 @@ mod tests {
             vec!["missing_art28_items", "unnamed_processor", "us_provider"]
         );
         // Deterministic: the same input gives the same output.
-        assert_eq!(analyze(&doc(&" ".repeat(1000)), &fs, Some("de")), a);
+        assert_eq!(
+            analyze(&doc(&" ".repeat(1000)), &fs, Some("de"), &adequacy()),
+            a
+        );
     }
 
     #[test]
@@ -217,7 +240,7 @@ mod tests {
                 json!({"city": "", "country": "Germany"}),
             ),
         ];
-        let a = analyze(&doc("short"), &fs, None);
+        let a = analyze(&doc("short"), &fs, None, &adequacy());
         assert_eq!(a.kind, DocKind::Other);
         assert!(a.countries.is_empty());
         assert!(a.providers.is_empty());

@@ -6,8 +6,9 @@ use std::cmp::Reverse;
 
 use super::checklist::item_name;
 use super::transfers::{relied_mechanism, TransferFacts};
-use super::value::{flag, join_and, negated, sort_ids, status_of, str_of};
+use super::value::{flag, join_and, negated, partial_adequacy, sort_ids, status_of, str_of};
 use crate::findings::{Finding, FindingKind};
+use crate::patterns::compile::Adequacy;
 use crate::report::{
     ChecklistItem, CountryStatus, DocKind, Location, Party, Provider, Risk, RiskLevel, RiskReason,
 };
@@ -28,6 +29,8 @@ pub(crate) struct RiskInput<'a> {
     pub facts: &'a TransferFacts,
     /// The checklist for `kind`.
     pub checklist: &'a [ChecklistItem],
+    /// The EU adequacy decisions in force.
+    pub adequacy: &'a [Adequacy],
 }
 
 /// Applies every rule.
@@ -116,8 +119,10 @@ fn location_label(l: &Location) -> String {
     }
 }
 
-/// `third_country_party` (high): a named party (its seat or address) in a country
-/// without an adequacy decision.
+/// `third_country_party` (high): a named party (its seat or address) in a third country:
+/// one without an adequacy decision, or one whose decision covers only some recipients
+/// (the US: organisations certified under the Data Privacy Framework), which the
+/// document alone cannot show the party to be.
 fn third_country_party(input: &RiskInput<'_>) -> Option<RiskReason> {
     let hits: Vec<&Party> = input
         .parties
@@ -125,23 +130,59 @@ fn third_country_party(input: &RiskInput<'_>) -> Option<RiskReason> {
         .filter(|p| {
             p.country
                 .as_deref()
-                .is_some_and(|c| status_of(c) == CountryStatus::ThirdCountry)
+                .is_some_and(|c| status_of(c, input.adequacy) == CountryStatus::ThirdCountry)
         })
         .collect();
     if hits.is_empty() {
         return None;
     }
-    let labels: Vec<String> = hits.iter().map(|p| party_label(p)).collect();
-    let message = format!(
-        "{} {} based in a third country without an EU adequacy decision; personal data reaching {} leaves the EU/EEA.",
-        join_and(&labels),
-        is_are(hits.len()),
-        if hits.len() == 1 { "it" } else { "them" }
-    );
+    // Parties in a country with a decision for some recipients, by decision (in the
+    // order of the parties), and the others.
+    let mut by_decision: Vec<(&Adequacy, Vec<&Party>)> = Vec::new();
+    let mut uncovered: Vec<&Party> = Vec::new();
+    for &p in &hits {
+        let decision = p
+            .country
+            .as_deref()
+            .and_then(|c| partial_adequacy(c, input.adequacy));
+        match decision {
+            None => uncovered.push(p),
+            Some(d) => match by_decision.iter_mut().find(|(x, _)| x.code == d.code) {
+                Some((_, ps)) => ps.push(p),
+                None => by_decision.push((d, vec![p])),
+            },
+        }
+    }
+    let mut sentences = Vec::new();
+    if !uncovered.is_empty() {
+        let labels: Vec<String> = uncovered.iter().map(|p| party_label(p)).collect();
+        sentences.push(format!(
+            "{} {} based in a third country without an EU adequacy decision; personal data reaching {} leaves the EU/EEA.",
+            join_and(&labels),
+            is_are(uncovered.len()),
+            if uncovered.len() == 1 { "it" } else { "them" }
+        ));
+    }
+    for (d, these) in by_decision {
+        let labels: Vec<String> = these.iter().map(|p| party_label(p)).collect();
+        let covers = if d.note.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", d.note)
+        };
+        sentences.push(format!(
+            "{} {} based in a third country whose EU adequacy decision, {}, covers only some recipients{covers}. Unless {} covered, personal data reaching {} needs a transfer mechanism such as SCCs.",
+            join_and(&labels),
+            is_are(these.len()),
+            d.reference,
+            if these.len() == 1 { "it is" } else { "they are" },
+            if these.len() == 1 { "it" } else { "them" }
+        ));
+    }
     reason(
         "third_country_party",
         RiskLevel::High,
-        message,
+        sentences.join(" "),
         hits.iter().flat_map(|p| p.evidence.clone()).collect(),
     )
 }
@@ -212,9 +253,9 @@ fn third_country_provider(input: &RiskInput<'_>) -> Option<RiskReason> {
         .providers
         .iter()
         .filter(|p| {
-            p.jurisdiction
-                .as_deref()
-                .is_some_and(|j| j != "US" && status_of(j) == CountryStatus::ThirdCountry)
+            p.jurisdiction.as_deref().is_some_and(|j| {
+                j != "US" && status_of(j, input.adequacy) == CountryStatus::ThirdCountry
+            })
         })
         .collect();
     if hits.is_empty() {
@@ -245,7 +286,7 @@ fn no_transfer_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
     // (Art. 45(1) GDPR): e.g. a Swiss or UK sub-processor.
     let f = input.facts;
     let adequate = |cc: Option<&str>| {
-        cc.is_some_and(|c| super::value::status_of(c) == crate::report::CountryStatus::Adequate)
+        cc.is_some_and(|c| status_of(c, input.adequacy) == CountryStatus::Adequate)
     };
     let only_adequate = f.third_country_statements.is_empty()
         && f.outside_providers
@@ -488,8 +529,9 @@ fn tracking_without_opt_out(input: &RiskInput<'_>) -> Option<RiskReason> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::analyze;
     use super::super::testutil::fnd;
-    use super::super::{analyze, testutil::doc};
+    use super::super::testutil::{adequacy, doc};
     use super::*;
     use serde_json::json;
 
@@ -506,7 +548,7 @@ mod tests {
         )
     }
     fn risk_of(fs: &[Finding]) -> Risk {
-        analyze(&doc(&" ".repeat(2000)), fs, Some("en")).risk
+        analyze(&doc(&" ".repeat(2000)), fs, Some("en"), &adequacy()).risk
     }
     fn codes(r: &Risk) -> Vec<(&str, RiskLevel)> {
         r.reasons
@@ -748,7 +790,7 @@ mod tests {
         }
         // Items 1-8 pushed (art28_3_a..h); dropping art28_3_h leaves art28_3_h, art28_2 and art28_4 missing.
         fs.retain(|f| f.value.get("checklist").and_then(|v| v.as_str()) != Some("art28_3_h"));
-        let a = analyze(&doc(&" ".repeat(2000)), &fs, Some("de"));
+        let a = analyze(&doc(&" ".repeat(2000)), &fs, Some("de"), &adequacy());
         assert_eq!(a.kind, DocKind::Dpa);
         let m = a
             .risk
@@ -779,11 +821,11 @@ mod tests {
                 json!({"checklist": id}),
             ));
         }
-        let a = analyze(&doc(&" ".repeat(2000)), &pp, Some("de"));
+        let a = analyze(&doc(&" ".repeat(2000)), &pp, Some("de"), &adequacy());
         assert_eq!(a.kind, DocKind::PrivacyPolicy);
         assert!(a.risk.reasons.is_empty(), "{:?}", a.risk.reasons);
         pp.remove(4);
-        let a = analyze(&doc(&" ".repeat(2000)), &pp, Some("de"));
+        let a = analyze(&doc(&" ".repeat(2000)), &pp, Some("de"), &adequacy());
         assert_eq!(
             codes(&a.risk),
             vec![("missing_art13_items", RiskLevel::Medium)]
@@ -822,7 +864,7 @@ mod tests {
                     v,
                 ));
             }
-            analyze(&doc(&" ".repeat(2000)), &fs, Some("de"))
+            analyze(&doc(&" ".repeat(2000)), &fs, Some("de"), &adequacy())
         };
         let a = dpa(vec![]);
         assert_eq!(a.kind, DocKind::Dpa);
@@ -943,5 +985,53 @@ mod tests {
             ),
         ]);
         assert_eq!(r.reasons[0].message, "The document describes tracking (web beacon and Matomo) but names no way to opt out or object.");
+    }
+
+    #[test]
+    fn a_party_in_a_country_with_a_partial_decision_is_told_apart() {
+        let party = |n: u32, start: usize, name: &str, country: &str| {
+            fnd(
+                n,
+                FindingKind::Party,
+                "party.org",
+                start,
+                json!({"name": name, "role": "processor", "country": country}),
+            )
+        };
+        let message = |fs: &[Finding], adequacy: &[Adequacy]| {
+            let r = analyze(&doc(&" ".repeat(2000)), fs, Some("en"), adequacy).risk;
+            r.reasons
+                .iter()
+                .find(|x| x.code == "third_country_party")
+                .map(|x| (x.message.clone(), x.level, x.evidence.clone()))
+        };
+        let mailgun = party(1, 0, "Mailgun Technologies, Inc.", "US");
+        let rd = party(2, 100, "RD Station Ltda.", "BR");
+
+        // The US: a decision for certified organisations only.
+        let (m, level, evidence) = message(std::slice::from_ref(&mailgun), &adequacy())
+            .expect("a US party is a third-country party");
+        assert_eq!(
+            m,
+            "Mailgun Technologies, Inc. (processor, US) is based in a third country whose EU adequacy decision, (EU) 2023/1795, covers only some recipients: EU-U.S. Data Privacy Framework (certified organisations only). Unless it is covered, personal data reaching it needs a transfer mechanism such as SCCs."
+        );
+        assert_eq!(level, RiskLevel::High);
+        assert_eq!(evidence, vec!["f1"]);
+
+        // Brazil: no decision. Both: one sentence each, the evidence of both.
+        let (m, _, evidence) = message(&[mailgun, rd.clone()], &adequacy()).expect("fires");
+        assert!(
+            m.starts_with("RD Station Ltda. (processor, BR) is based in a third country without an EU adequacy decision; personal data reaching it leaves the EU/EEA. Mailgun Technologies, Inc. (processor, US) is based in a third country whose EU adequacy decision, (EU) 2023/1795,"),
+            "{m}"
+        );
+        assert_eq!(evidence, vec!["f1", "f2"]);
+
+        // The table decides: without the decision for Switzerland a Swiss party is a
+        // third-country party; with it, none.
+        let proton = party(3, 0, "Proton AG", "CH");
+        assert!(message(std::slice::from_ref(&proton), &adequacy()).is_none());
+        let without_ch: Vec<Adequacy> = adequacy().into_iter().filter(|a| a.code != "CH").collect();
+        let (m, _, _) = message(&[proton], &without_ch).expect("fires without the decision");
+        assert!(m.contains("without an EU adequacy decision"), "{m}");
     }
 }

@@ -3,6 +3,7 @@
 
 use super::value::{flag, negated, outside_eea, sort_ids, status_of, str_of};
 use crate::findings::{Finding, FindingKind};
+use crate::patterns::compile::Adequacy;
 use crate::report::{Location, Party, Provider, Transfers};
 
 /// The contract's `transfers.mechanisms[]` values, in output order.
@@ -82,6 +83,7 @@ pub(crate) fn decide(
     parties: &[Party],
     providers: &[Provider],
     locations: &[Location],
+    adequacy: &[Adequacy],
 ) -> TransferFacts {
     let mut facts = TransferFacts::default();
     for (i, f) in findings.iter().enumerate() {
@@ -102,7 +104,7 @@ pub(crate) fn decide(
             }
         }
     }
-    let outside = |code: Option<&str>| code.is_some_and(|c| outside_eea(status_of(c)));
+    let outside = |code: Option<&str>| code.is_some_and(|c| outside_eea(status_of(c, adequacy)));
     facts.outside_providers = (0..providers.len())
         .filter(|&i| outside(providers[i].jurisdiction.as_deref()))
         .collect();
@@ -170,6 +172,7 @@ mod tests {
             &crate::entities::build_parties(&super::super::testutil::doc(&" ".repeat(400)), fs),
             &entities::providers(fs),
             &entities::locations(fs),
+            &super::super::testutil::adequacy(),
         )
     }
 

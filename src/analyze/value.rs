@@ -6,6 +6,7 @@
 use std::cmp::Ordering;
 
 use crate::findings::Finding;
+use crate::patterns::compile::Adequacy;
 use crate::report::CountryStatus;
 
 /// The non-empty, trimmed string under `key`, if any.
@@ -56,22 +57,6 @@ pub(crate) fn parse_status(s: &str) -> Option<CountryStatus> {
         _ => None,
     }
 }
-
-/// EU member states (ISO 3166-1; Greece is "GR").
-const EU: [&str; 27] = [
-    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
-    "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
-];
-
-/// EEA members outside the EU.
-const EEA: [&str; 3] = ["IS", "LI", "NO"];
-
-/// Countries with an EU adequacy decision for the whole country (Canada: commercial
-/// organisations, treated as adequate). The United States is not here: the DPF
-/// covers certified organisations only.
-const ADEQUATE: [&str; 14] = [
-    "AD", "AR", "CA", "CH", "FO", "GB", "GG", "IL", "IM", "JE", "JP", "KR", "NZ", "UY",
-];
 
 /// The English name of a country code ("US" → "United States"), from the embedded
 /// `patterns/countries.csv`: for a country known only from an address ("78701 Austin,
@@ -125,26 +110,31 @@ fn country_names() -> &'static CountryNames {
     })
 }
 
-/// GDPR status of a country code. Used where a finding names a country without a
-/// status (provider jurisdictions, location and address countries); a country
-/// finding's own `status` takes precedence in `countries[]`.
-pub(crate) fn status_of(code: &str) -> CountryStatus {
-    let code = code.to_ascii_uppercase();
-    let code = code.as_str();
-    // "EL" is the EU's own code for Greece; "UK" a common slip for GB.
-    let code = match code {
-        "EL" => "GR",
-        "UK" => "GB",
-        c => c,
-    };
-    if EU.contains(&code) {
-        CountryStatus::Eu
-    } else if EEA.contains(&code) {
-        CountryStatus::Eea
-    } else if ADEQUATE.contains(&code) {
-        CountryStatus::Adequate
-    } else {
-        CountryStatus::ThirdCountry
+/// GDPR status of a country code given the adequacy decisions in force
+/// (`patterns/adequacy.csv`, embedded or overridden). Used where a finding names a
+/// country without a status (provider jurisdictions, location and address countries);
+/// a country finding's own `status` takes precedence in `countries[]`.
+pub(crate) fn status_of(code: &str, adequacy: &[Adequacy]) -> CountryStatus {
+    crate::patterns::compile::status_of(&canonical_code(code), adequacy)
+}
+
+/// The adequacy decision that covers only some recipients in `code` (scope "partial":
+/// the EU-U.S. Data Privacy Framework covers certified organisations only), if any. A
+/// country with such a decision keeps the status `third_country`.
+pub(crate) fn partial_adequacy<'a>(code: &str, adequacy: &'a [Adequacy]) -> Option<&'a Adequacy> {
+    let code = canonical_code(code);
+    adequacy
+        .iter()
+        .find(|a| a.code == code && a.scope == "partial")
+}
+
+/// `code` in upper case, with the EU's "EL" for Greece and the common slip "UK" as
+/// ISO 3166-1 has them ("GR", "GB").
+fn canonical_code(code: &str) -> String {
+    match code.to_ascii_uppercase().as_str() {
+        "EL" => "GR".to_string(),
+        "UK" => "GB".to_string(),
+        c => c.to_string(),
     }
 }
 
@@ -200,9 +190,17 @@ mod tests {
             ("BR", CountryStatus::ThirdCountry),
             ("ZZ", CountryStatus::ThirdCountry),
         ];
+        let adequacy = &crate::analyze::testutil::adequacy();
         for (code, want) in cases {
-            assert_eq!(status_of(code), want, "{code}");
+            assert_eq!(status_of(code, adequacy), want, "{code}");
         }
+        // The table decides: without decisions Switzerland is a third country.
+        assert_eq!(status_of("CH", &[]), CountryStatus::ThirdCountry);
+        assert_eq!(
+            partial_adequacy("us", adequacy).map(|a| a.reference.as_str()),
+            Some("(EU) 2023/1795")
+        );
+        assert!(partial_adequacy("CH", adequacy).is_none());
     }
 
     #[test]

@@ -232,11 +232,12 @@ fn name_country(
     fits.then(|| code.to_string())
 }
 
-/// Whether `code` is an EU or EEA member (where an SE may have its seat).
+/// Whether `code` is an EU or EEA member (where an SE may have its seat; no adequacy
+/// decision needed).
 fn in_eu_eea(code: &str) -> bool {
     use crate::report::CountryStatus;
     matches!(
-        crate::analyze::value::status_of(code),
+        crate::analyze::value::status_of(code, &[]),
         CountryStatus::Eu | CountryStatus::Eea
     )
 }

@@ -604,6 +604,9 @@ pub struct Adequacy {
     pub reference: String,
     /// "whole" (the country is adequate) or "partial" (e.g. certified organisations only).
     pub scope: String,
+    /// What the decision covers, e.g. "EU-U.S. Data Privacy Framework (certified
+    /// organisations only)".
+    pub note: String,
 }
 
 /// How a gazetteer term must be written in the text.
@@ -1092,12 +1095,14 @@ fn check_code(code: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn load_adequacy(t: &csv::Table) -> anyhow::Result<Vec<Adequacy>> {
-    let (c, d, r, s) = (
+/// The decisions of `adequacy.csv`, checked (a known code, scope "whole" or "partial").
+pub(crate) fn load_adequacy(t: &csv::Table) -> anyhow::Result<Vec<Adequacy>> {
+    let (c, d, r, s, n) = (
         t.column("code")?,
         t.column("decision_date")?,
         t.column("reference")?,
         t.column("scope")?,
+        t.column("note")?,
     );
     let mut out = Vec::new();
     for row in &t.rows {
@@ -1111,6 +1116,7 @@ fn load_adequacy(t: &csv::Table) -> anyhow::Result<Vec<Adequacy>> {
             date: f[d].clone(),
             reference: f[r].clone(),
             scope: f[s].clone(),
+            note: f[n].clone(),
         });
     }
     Ok(out)
@@ -1627,12 +1633,14 @@ mod tests {
                 date: String::new(),
                 reference: String::new(),
                 scope: "whole".into(),
+                note: String::new(),
             },
             Adequacy {
                 code: "US".into(),
                 date: String::new(),
                 reference: String::new(),
                 scope: "partial".into(),
+                note: String::new(),
             },
         ];
         assert_eq!(status_of("DE", &adq), CountryStatus::Eu);
