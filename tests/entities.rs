@@ -684,6 +684,75 @@ fn a_processing_agreement_made_with_an_organisation_makes_it_a_processor() {
     assert_roles(cases);
 }
 
+/// A role stated in the predicate of the clause an organisation is the subject of, with
+/// words between the verb and the role: a controller acting on its own account, a
+/// processor acting on another's behalf; not when negated, nor in a clause whose subject
+/// is someone else.
+#[test]
+fn a_role_stated_further_along_the_predicate_is_read() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "Die Nordwind Payments Europe, Ltd., 1 Grand Canal Street Lower, Dublin, Irland, \
+             ist für die Zahlungsabwicklung eigenständig verantwortlich.",
+            "Nordwind Payments Europe, Ltd.",
+            &["controller"],
+        ),
+        (
+            "Die Südwind Paket GmbH, Sträßchensweg 10, 53113 Bonn, ist für den Versand als \
+             eigenständiger Verantwortlicher tätig.",
+            "Südwind Paket GmbH",
+            &["controller"],
+        ),
+        (
+            "Die Ostwind Bank AG ist bei der Prüfung Ihrer Bonität in eigener Verantwortung \
+             tätig.",
+            "Ostwind Bank AG",
+            &["controller"],
+        ),
+        (
+            "Westwind Bank AB (publ), Sveavägen 46, 111 34 Stockholm, Schweden, verarbeitet \
+             Ihre Daten als selbständiger Verantwortlicher.",
+            "Westwind Bank AB",
+            &["controller"],
+        ),
+        (
+            "Die Nordlicht Hosting GmbH, Industriestr. 25, 91710 Gunzenhausen, verarbeitet \
+             die Daten in unserem Auftrag.",
+            "Nordlicht Hosting GmbH",
+            &["processor"],
+        ),
+        (
+            "Northwind Payments Ltd acts for payment processing as an independent controller.",
+            "Northwind Payments Ltd",
+            &["controller"],
+        ),
+        (
+            "Eastlight Mail Inc. processes the e-mail addresses on our behalf.",
+            "Eastlight Mail Inc.",
+            &["processor"],
+        ),
+        // Negated before the cue.
+        (
+            "Die Südlicht Media GmbH ist für die Verarbeitung nicht eigenständig verantwortlich.",
+            "Südlicht Media GmbH",
+            &[],
+        ),
+        (
+            "Westlight Media Inc. does not process any data on our behalf.",
+            "Westlight Media Inc.",
+            &[],
+        ),
+        // The clause's subject is not the organisation: no verb follows its name.
+        (
+            "Mit der Nordstern Logistik GmbH arbeiten wir zusammen; sie ist nicht beteiligt. \
+             Der Kunde ist für seine Daten eigenständig verantwortlich.",
+            "Nordstern Logistik GmbH",
+            &[],
+        ),
+    ];
+    assert_roles(cases);
+}
+
 /// A secondary unit ("Suite 5000", "Ste. 200") set off by a comma belongs to the street
 /// before it; without a street before it, it is the street itself.
 #[test]

@@ -953,8 +953,58 @@ pub fn dashed_definition(line: &str) -> Option<Vec<String>> {
 
 /// A role stated right after a mention: "(Unterauftragsverarbeiter)", "als Auftragsverarbeiter",
 /// "is the processor", "is also the controller", "is GitHub’s data protection
-/// representative". Returns (role, cue end).
+/// representative"; or in the predicate of its clause ([`role_in_predicate`]: "ist für
+/// die Zahlungsabwicklung eigenständig verantwortlich"). Returns (role, cue end).
 pub fn role_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
+    role_right_after(text, pos).or_else(|| role_in_predicate(text, pos))
+}
+
+/// The predicate of a clause whose subject ends at the mention: a verb first, then up
+/// to the end of the clause, at most [`PREDICATE_CHARS`] characters.
+const PREDICATE: &str = r"(?i)^[ \t]*,?[ \t]*(?:ist|is|sind|are|verarbeitet|verarbeiten|processes|process|handelt|handeln|acts?|wird|werden|tritt|treten|operates?)\b[^.;:!?\n]{0,PREDICATE_CHARS}";
+
+/// How far a clause's predicate is read for its role ([`role_in_predicate`]), in
+/// characters after the verb.
+const PREDICATE_CHARS: usize = 160;
+
+/// Role cues that may stand anywhere in a predicate, with words between the verb and
+/// the cue: a controller acting on its own account, a processor acting on another's
+/// behalf.
+const PREDICATE_ROLE: &str = r"(?i)\b(?:(?P<c>(?:eigenständig|selbst(?:st)?ändig|eigenverantwortlich|allein(?:e|ig)?|unabhängig)[ \t]+(?:datenschutzrechtlich[ \t]+)?verantwortlich|in[ \t]+eigener[ \t]+(?:datenschutzrechtlicher[ \t]+)?verantwortung|als[ \t]+(?:datenschutzrechtlich[ \t]+)?(?:eigenständige[rn]?|selbst(?:st)?ändige[rn]?|unabhängige[rn]?|eigene[rn]?)[ \t]+verantwortliche[rnm]?|(?:an?[ \t]+)?(?:independent|separate|sole)[ \t]+(?:data[ \t]+)?controllers?|independently[ \t]+responsible|under[ \t]+its[ \t]+own[ \t]+responsibility)|(?P<p>(?:in|im)[ \t]+(?:unserem[ \t]+|unseren[ \t]+|ihrem[ \t]+)?auftrag|on[ \t]+our[ \t]+behalf|on[ \t]+behalf[ \t]+of[ \t]+(?:us|the[ \t]+controller|the[ \t]+customer)))\b";
+
+/// A negation in a predicate before its role cue ("ist nicht eigenständig
+/// verantwortlich", "does not act on our behalf").
+const PREDICATE_NEGATION: &str = r"(?i)\b(?:nicht|kein\w*|not|no|never|niemals)\b";
+
+/// A role stated in the predicate of the clause whose subject ends at `pos`, with words
+/// between the verb and the role: "ist für die Zahlungsabwicklung eigenständig
+/// verantwortlich", "ist für den Versand als eigenständiger Verantwortlicher tätig",
+/// "ist in eigener Verantwortung tätig", "acts as an independent controller for payments"
+/// (controller); "verarbeitet die Daten in unserem Auftrag", "processes the data on our
+/// behalf" (processor). Not when negated before the cue. Returns (role, cue end).
+pub fn role_in_predicate(text: &str, pos: usize) -> Option<(&'static str, usize)> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    static R: OnceLock<Regex> = OnceLock::new();
+    static N: OnceLock<Regex> = OnceLock::new();
+    let predicate = regex_from(&P, || {
+        PREDICATE.replace("PREDICATE_CHARS", &PREDICATE_CHARS.to_string())
+    })
+    .find(text.get(pos..)?)?;
+    let c = regex(&R, PREDICATE_ROLE).captures(predicate.as_str())?;
+    let cue = c.get(0)?;
+    if regex(&N, PREDICATE_NEGATION).is_match(&predicate.as_str()[..cue.start()]) {
+        return None;
+    }
+    let role = if c.name("c").is_some() {
+        "controller"
+    } else {
+        "processor"
+    };
+    Some((role, pos + cue.end()))
+}
+
+/// [`role_after`] without the predicate: the role right after the mention.
+fn role_right_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let p = || {
         format!(
