@@ -1333,3 +1333,38 @@ fn a_zip_code_run_into_the_next_word_still_ends_an_address() {
     let woo = parties.iter().find(|p| p.name == "WooCommerce, Inc.");
     assert!(woo.is_some_and(|p| p.country.is_none()), "{parties:?}");
 }
+
+/// Luxembourg's partnership limited by shares ("S.C.A.", with a general partner "S.à
+/// r.l. et Cie") is a legal form, and a capitalised word in brackets right before the
+/// legal form belongs to the name ("PayPal (Europe)", "Google (Schweiz)"); a bracketed
+/// word after another organisation's name does not join the two.
+#[test]
+fn a_bracketed_word_before_the_legal_form_and_luxembourg_forms_make_names() {
+    let text = "Wir geben Ihre Zahlungsdaten an die Nordwind (Europe) S.à r.l. et Cie, S.C.A., \
+        22-24 Boulevard Royal, L-2449 Luxembourg, weiter. Amazon Pay wird von der Südwind \
+        Payments Europe S.C.A., 38 avenue J.F. Kennedy, L-1855 Luxemburg, angeboten. Die \
+        Ostwind (Schweiz) GmbH, Gustav-Gull-Platz 1, 8004 Zürich, ist Auftragsverarbeiter. \
+        Controllers: Westwind Inc. (US) and Westwind A8C Ireland Ltd. for the EU.";
+    let parties = pipeline(text).parties;
+    let country = |name: &str| {
+        parties
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.country.clone())
+    };
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    for (name, want) in [
+        ("Nordwind (Europe) S.à r.l. et Cie, S.C.A.", "LU"),
+        ("Südwind Payments Europe S.C.A.", "LU"),
+        ("Ostwind (Schweiz) GmbH", "CH"),
+        ("Westwind Inc.", "US"),
+        ("Westwind A8C Ireland Ltd.", "IE"),
+    ] {
+        assert_eq!(
+            country(name),
+            Some(Some(want.to_string())),
+            "{name}: {names:?}"
+        );
+    }
+    assert_eq!(parties.len(), 5, "{names:?}");
+}

@@ -646,6 +646,18 @@ pub fn introduces_party(line: &str) -> bool {
 /// (capitalised, as written).
 const NAME_END_NOUNS: &[&str] = &["Hosting"];
 
+/// "(Europe)", "(Schweiz)": one capitalised word of letters in round brackets.
+fn is_parenthesised_word(token: &str) -> bool {
+    token
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().count() >= 2
+                && w.chars().all(char::is_alphabetic)
+        })
+}
+
 fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
     let ls = line_start(text, form_start);
     let (s0, mut e0) = trim_span(text, ls, form_start, |c| c == ' ' || c == '\t');
@@ -678,6 +690,13 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
             break;
         }
         let raw = &text[ts..te];
+        if accepted == 0 && is_parenthesised_word(raw) {
+            // "PayPal (Europe) S.à r.l. et Cie, S.C.A.", "Google (Schweiz) GmbH": a
+            // capitalised word in brackets right before the legal form; a name must not
+            // begin there ("Automattic Inc. (US) and Aut O'Mattic … Ltd." stays two).
+            start = Some(ts);
+            continue;
+        }
         if raw.ends_with([
             ',', ';', ':', ')', '(', '"', '”', '“', '„', '\'', '’', '|', '•', '·', ']', '>',
         ]) || raw == "-"
@@ -735,6 +754,9 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
         }
     }
     let mut s = start?;
+    if text[s..].starts_with('(') {
+        return None;
+    }
     // Drop leading connectors, bare numbers and year ranges ("2021 Microsoft Corporation",
     // "© 2012-2014 Metromile Inc.").
     loop {
