@@ -29,7 +29,8 @@ pub struct Cli {
 enum Command {
     /// Check one document: a one-screen report (or one JSON object with --format json).
     Check(CheckArgs),
-    /// Scan every supported document under DIR in parallel: JSON Lines, one object per document.
+    /// Scan every supported document under the given directories (and the documents given)
+    /// in parallel: JSON Lines, one object per document.
     Scan(ScanArgs),
     /// Inspect the rules and gazetteers.
     Patterns {
@@ -122,8 +123,10 @@ struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 struct ScanArgs {
-    /// The directory to scan (recursively; symlinks are not followed unless --follow-symlinks).
-    dir: PathBuf,
+    /// Directories to scan (recursively; symlinks are not followed unless
+    /// --follow-symlinks) or documents, one or more.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
     /// Write JSON Lines to FILE instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -380,8 +383,12 @@ fn run_scan(args: ScanArgs) -> ExitCode {
 
 fn scan_inner(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     let rules = load_rules(args.common.patterns.as_deref())?;
-    if !args.dir.is_dir() {
-        anyhow::bail!("{} is not a directory", args.dir.display());
+    for path in &args.paths {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() || m.is_file() => {}
+            Ok(_) => anyhow::bail!("{} is neither a directory nor a file", path.display()),
+            Err(e) => anyhow::bail!("cannot scan {}: {e}", path.display()),
+        }
     }
     let jobs = args.jobs.unwrap_or_else(|| {
         std::thread::available_parallelism()
@@ -406,13 +413,13 @@ fn scan_inner(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         Some(path) => {
             let (mut results, done) = crate::scan::ResultsFile::open(path, args.resume)?;
             let opts = ScanOptions { done, ..opts };
-            let s = crate::scan::scan(&args.dir, &rules, &opts, results.writer())?;
+            let s = crate::scan::scan(&args.paths, &rules, &opts, results.writer())?;
             results.finish()?;
             s
         }
         None => {
             let mut w = std::io::stdout();
-            crate::scan::scan(&args.dir, &rules, &opts, &mut w)?
+            crate::scan::scan(&args.paths, &rules, &opts, &mut w)?
         }
     };
     eprint!("{}", summary.render());

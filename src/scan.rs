@@ -46,7 +46,8 @@ impl std::str::FromStr for Shard {
 }
 
 impl Shard {
-    /// Whether `rel` (a path relative to the scan root) belongs to this shard. Stable across machines.
+    /// Whether `rel` (a path relative to the scan root, or the file name of a file given
+    /// as a root) belongs to this shard. Stable across machines.
     pub fn contains(&self, rel: &Path) -> bool {
         fnv1a(rel.to_string_lossy().as_bytes()) % u64::from(self.count) == u64::from(self.index - 1)
     }
@@ -104,7 +105,7 @@ impl Inventory {
     /// Records an `unreadable` result for `path` (as walked), if it belongs to this shard.
     fn walk_error(&mut self, root: &Path, shard: Option<Shard>, path: &Path, message: String) {
         if let Some(shard) = shard {
-            if !shard.contains(path.strip_prefix(root).unwrap_or(path)) {
+            if !shard.contains(shard_key(root, path)) {
                 self.other_shards += 1;
                 return;
             }
@@ -116,6 +117,43 @@ impl Inventory {
             &DocError::new(ErrorKind::Unreadable, message),
         ));
     }
+}
+
+/// What decides the shard of `path`, found under the scan root `root`: its path relative
+/// to the root (the same on every machine, wherever the folder is mounted), or its file
+/// name when the root is the file itself.
+fn shard_key<'a>(root: &Path, path: &'a Path) -> &'a Path {
+    match path.strip_prefix(root) {
+        Ok(rel) if !rel.as_os_str().is_empty() => rel,
+        _ => path.file_name().map_or(path, Path::new),
+    }
+}
+
+impl Inventory {
+    /// Adds the files and counts of `other` (another scan root's inventory).
+    fn absorb(&mut self, other: Inventory) {
+        self.documents.extend(other.documents);
+        self.unsupported += other.unsupported;
+        self.skipped_hidden += other.skipped_hidden;
+        self.other_shards += other.other_shards;
+        self.skipped_symlinks += other.skipped_symlinks;
+        self.skipped_special += other.skipped_special;
+        self.walk_errors.extend(other.walk_errors);
+    }
+}
+
+/// Lists the documents under each of `roots` (directories or files), sorted by path; a
+/// document reached from two roots is listed once.
+pub fn inventory_of(roots: &[PathBuf], shard: Option<Shard>, follow_symlinks: bool) -> Inventory {
+    let mut inv = Inventory::default();
+    for root in roots {
+        inv.absorb(inventory_with(root, shard, follow_symlinks));
+    }
+    inv.documents.sort();
+    inv.documents.dedup();
+    inv.walk_errors.sort_by(|a, b| a.path.cmp(&b.path));
+    inv.walk_errors.dedup_by(|a, b| a.path == b.path);
+    inv
 }
 
 /// Lists the documents under `root` (not following symlinks), sorted by path.
@@ -189,8 +227,13 @@ pub fn inventory_with(root: &Path, shard: Option<Shard>, follow_symlinks: bool) 
                 continue;
             }
         }
-        if !entry.file_type().is_file() {
-            if !entry.file_type().is_dir() {
+        // A root given as a symlink is followed: the user named it (walkdir descends
+        // into a linked directory; a linked file is read).
+        let root_link = entry.depth() == 0 && entry.path_is_symlink();
+        let is_file = entry.file_type().is_file()
+            || root_link && entry.path().metadata().is_ok_and(|m| m.is_file());
+        if !is_file {
+            if !entry.file_type().is_dir() && !root_link {
                 // FIFOs, sockets, devices: opening one could block or never end.
                 inv.skipped_special += 1;
             }
@@ -206,8 +249,7 @@ pub fn inventory_with(root: &Path, shard: Option<Shard>, follow_symlinks: bool) 
         }
         let path = entry.path();
         if let Some(shard) = shard {
-            let rel = path.strip_prefix(root).unwrap_or(path);
-            if !shard.contains(rel) {
+            if !shard.contains(shard_key(root, path)) {
                 inv.other_shards += 1;
                 continue;
             }
@@ -362,15 +404,16 @@ fn join_counts(m: &BTreeMap<String, usize>) -> String {
         .join(", ")
 }
 
-/// Scans `root` and writes one JSON line per document to `out`, flushed per line.
+/// Scans `roots` (directories, walked recursively, or files) and writes one JSON line per
+/// document to `out`, flushed per line.
 pub fn scan(
-    root: &Path,
+    roots: &[PathBuf],
     rules: &Rules,
     opts: &ScanOptions,
     out: &mut (dyn Write + Send),
 ) -> anyhow::Result<Summary> {
     let started = Instant::now();
-    let inv = inventory_with(root, opts.shard, opts.follow_symlinks);
+    let inv = inventory_of(roots, opts.shard, opts.follow_symlinks);
     process(inv, started, rules, opts, out)
 }
 

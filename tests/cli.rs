@@ -145,6 +145,81 @@ fn shards_concatenate_to_the_full_scan() {
     assert_eq!(sharded, full_lines);
 }
 
+/// `scan` takes several paths, directories and documents alike: each document once, even
+/// when two paths reach it; a missing path is a usage error before anything is read.
+#[test]
+fn scan_takes_documents_and_directories_together() {
+    let dir = sample_dir();
+    let run = |paths: &[std::path::PathBuf]| {
+        dpascan()
+            .args(["scan", "--progress", "never"])
+            .args(paths)
+            .output()
+            .unwrap()
+    };
+    let avv = dir.path().join("a/avv.txt");
+    let out = run(&[avv.clone(), dir.path().join("d"), avv.clone()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 13, "{:?}", sorted_paths(&lines));
+    assert_eq!(result_for(&lines, "avv.txt")["status"], "ok");
+    assert!(stderr.contains("13 documents in"), "{stderr}");
+
+    // One document alone.
+    let out = run(std::slice::from_ref(&avv));
+    assert!(out.status.success());
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["path"], avv.display().to_string());
+
+    let out = run(&[avv, dir.path().join("no/such/file.pdf")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cannot scan") && stderr.contains("file.pdf"),
+        "{stderr}"
+    );
+}
+
+/// Documents given one by one shard by their file names: the shards' results concatenate
+/// to the unsharded scan.
+#[test]
+fn shards_of_documents_given_one_by_one_concatenate_to_the_full_scan() {
+    let dir = sample_dir();
+    let files: Vec<std::path::PathBuf> = (0..12)
+        .map(|i| dir.path().join(format!("d/{i:02}.txt")))
+        .collect();
+    let lines_of = |shard: Option<String>| {
+        let mut cmd = dpascan();
+        cmd.args(["scan", "--progress", "never"]);
+        if let Some(s) = shard {
+            cmd.args(["--shard", &s]);
+        }
+        let out = cmd.args(&files).output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    let mut full = lines_of(None);
+    full.sort();
+    let mut sharded = Vec::new();
+    let mut sizes = Vec::new();
+    for k in 1..=3 {
+        let part = lines_of(Some(format!("{k}/3")));
+        sizes.push(part.len());
+        sharded.extend(part);
+    }
+    sharded.sort();
+    assert_eq!(full.len(), 12);
+    assert_eq!(sharded, full);
+    // Not all in one shard (as when every file's key was the same empty path).
+    assert!(sizes.iter().all(|&n| n < 12), "{sizes:?}");
+}
+
 #[test]
 fn timeout_becomes_an_error_result_and_the_batch_goes_on() {
     let dir = sample_dir();
@@ -503,6 +578,23 @@ fn symlinks_are_skipped_and_counted_by_default() {
     assert_eq!(sorted_paths(&lines).len(), 1, "{:?}", sorted_paths(&lines));
     result_for(&lines, "a.txt");
     assert!(stderr.contains("skipped: 2 symlinks"), "{stderr}");
+}
+
+/// A symlink given as a path to scan is followed, to a file or a directory, and counted
+/// as nothing else.
+#[cfg(unix)]
+#[test]
+fn a_symlink_given_as_a_path_is_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "root/a.txt", AVV);
+    std::os::unix::fs::symlink("root/a.txt", dir.path().join("file-link.txt")).unwrap();
+    std::os::unix::fs::symlink("root", dir.path().join("dir-link")).unwrap();
+    for link in ["file-link.txt", "dir-link"] {
+        let (lines, stderr) = scan_dir(&dir.path().join(link), &[]);
+        assert_eq!(lines.len(), 1, "{link}: {:?}", sorted_paths(&lines));
+        assert_eq!(lines[0]["status"], "ok", "{link}");
+        assert!(!stderr.contains("skipped"), "{link}: {stderr}");
+    }
 }
 
 #[cfg(unix)]
