@@ -753,6 +753,70 @@ fn a_role_stated_further_along_the_predicate_is_read() {
     assert_roles(cases);
 }
 
+/// A data processing agreement made with "the provider named above" (the wording of the
+/// common German privacy-policy templates) makes the organisation introduced as the
+/// service's provider a processor; not past the next provider's introduction or another
+/// organisation, nor when negated.
+#[test]
+fn an_agreement_with_the_provider_named_above_makes_it_a_processor() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "2. Hosting\n\nWir hosten die Inhalte unserer Website bei folgendem Anbieter: \
+             Anbieter ist die Nordwind Hosting SE, Elgendorfer Str. 57, 56410 Montabaur \
+             (nachfolgend Nordwind). Wenn Sie unsere Website besuchen, erfasst Nordwind \
+             verschiedene Logfiles. Wir haben einen Vertrag über Auftragsverarbeitung (AVV) \
+             mit dem oben genannten Anbieter geschlossen.",
+            "Nordwind Hosting SE",
+            &["processor"],
+        ),
+        (
+            "Newsletter\n\nAnbieter ist die Südwind Mail GmbH, Köpenicker Straße 126, 10179 \
+             Berlin. Die Daten werden auf Servern in Deutschland gespeichert.\n\n\
+             Auftragsverarbeitung\n\nWir haben einen Vertrag über Auftragsverarbeitung (AVV) \
+             zur Nutzung des oben genannten Dienstes geschlossen.",
+            "Südwind Mail GmbH",
+            &["processor"],
+        ),
+        (
+            "Hosting. The provider is Eastwind Cloud Ltd., 1 King Street, London EC2V 8AU. We \
+             have concluded a data processing agreement with the above-mentioned provider.",
+            "Eastwind Cloud Ltd.",
+            &["processor"],
+        ),
+        // The next service's provider is introduced first (without a legal form).
+        (
+            "Hosting\n\nAnbieter ist die Ostwind Hosting GmbH, Hauptstr. 1, 10115 Berlin.\n\n\
+             Analyse\n\nAnbieter ist Westwind Analytics. Wir haben einen Vertrag über \
+             Auftragsverarbeitung (AVV) mit dem oben genannten Anbieter geschlossen.",
+            "Ostwind Hosting GmbH",
+            &[],
+        ),
+        // Another organisation is named in between.
+        (
+            "Anbieter ist die Nordlicht Hosting GmbH, Hauptstr. 1, 10115 Berlin. Die Daten \
+             verarbeitet auch die Südlicht Backup AG. Wir haben einen Vertrag über \
+             Auftragsverarbeitung mit dem oben genannten Anbieter geschlossen.",
+            "Nordlicht Hosting GmbH",
+            &[],
+        ),
+        (
+            "Anbieter ist die Ostlicht Media GmbH, Hauptstr. 1, 10115 Berlin. Wir haben keinen \
+             Vertrag über Auftragsverarbeitung mit dem oben genannten Anbieter geschlossen.",
+            "Ostlicht Media GmbH",
+            &[],
+        ),
+        // Not introduced as a service's provider.
+        (
+            "Verantwortlich ist die Westlicht Shop GmbH, Hauptstr. 1, 10115 Berlin. Wir haben \
+             einen Vertrag über Auftragsverarbeitung mit dem oben genannten Anbieter \
+             geschlossen.",
+            "Westlicht Shop GmbH",
+            &["controller"],
+        ),
+    ];
+    assert_roles(cases);
+}
+
 /// A secondary unit ("Suite 5000", "Ste. 200") set off by a comma belongs to the street
 /// before it; without a street before it, it is the street itself.
 #[test]

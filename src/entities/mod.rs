@@ -507,7 +507,11 @@ pub fn find_entities_with(
             }
         }
         if role.is_none() {
-            if let Some((r, cs, ce)) = party::processing_agreement_with(text, o.start, o.end) {
+            let next_org = orgs.get(i + 1).map_or(text.len(), |n| n.start);
+            let found = party::processing_agreement_with(text, o.start, o.end).or_else(|| {
+                party::agreement_with_provider_named_above(text, o.start, o.end, next_org)
+            });
+            if let Some((r, cs, ce)) = found {
                 role = Some(r);
                 cue = Some((cs, ce));
             }

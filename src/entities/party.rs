@@ -1058,6 +1058,71 @@ const PROCESSING_AGREEMENT: &str = r"(?:vertrag(?:es)?[ \t]+(?:über[ \t]+(?:die
 /// may reach (bytes).
 const PROCESSING_AGREEMENT_REACH: usize = 160;
 
+/// How far after a provider's introduction a data processing agreement made with "the
+/// provider named above" may be stated ([`agreement_with_provider_named_above`]), in bytes.
+const NAMED_ABOVE_REACH: usize = 2000;
+
+/// Words that introduce a name as the provider of a service the document describes:
+/// "Anbieter ist", "Anbieter dieses Dienstes ist", "The provider is".
+const PROVIDER_INTRO: &str = r"(?i)\b(?:anbieter(?:in)?(?:[ \t]+(?:dieses|des|der|dieser)[ \t]+\p{L}+)?[ \t]+ist|(?:the[ \t]+)?provider(?:[ \t]+of[ \t]+(?:this|the)[ \t]+\p{L}+)?[ \t]+is)\b";
+
+/// Whether a sentence about a data processing agreement negates it ("keinen Vertrag",
+/// "no data processing agreement").
+fn negates_agreement(sentence: &str) -> bool {
+    let l = sentence.to_lowercase();
+    ["kein", " no ", " not ", "nicht"]
+        .iter()
+        .any(|w| l.contains(w))
+}
+
+/// A data processing agreement made with "the provider named above" or for "the service
+/// named above", after an organisation introduced as a service's provider ("Anbieter ist
+/// die IONOS SE, … Wir haben einen Vertrag über Auftragsverarbeitung (AVV) mit dem oben
+/// genannten Anbieter geschlossen", "… zur Nutzung des oben genannten Dienstes
+/// geschlossen"): it is a processor. Only before the next organisation (`next_org`) and
+/// the next provider's introduction, within [`NAMED_ABOVE_REACH`]; not when negated in
+/// its sentence. Returns (role, cue start, cue end).
+pub fn agreement_with_provider_named_above(
+    text: &str,
+    start: usize,
+    end: usize,
+    next_org: usize,
+) -> Option<(&'static str, usize, usize)> {
+    static INTRO: OnceLock<Regex> = OnceLock::new();
+    static INTRO_BEFORE: OnceLock<Regex> = OnceLock::new();
+    static CUE: OnceLock<Regex> = OnceLock::new();
+    let line = text[..start].rfind('\n').map_or(0, |k| k + 1);
+    let lo = super::text::floor_char(text, start.saturating_sub(80)).max(line);
+    let intro_before = regex_from(&INTRO_BEFORE, || {
+        format!(r"{PROVIDER_INTRO}[ \t]+(?:(?:die|der|das|the)[ \t]+)?$")
+    });
+    if !intro_before.is_match(&text[lo..start]) {
+        return None;
+    }
+    let hi = super::text::floor_char(
+        text,
+        (end + NAMED_ABOVE_REACH).min(next_org).min(text.len()),
+    );
+    let mut window = &text[end..hi.max(end)];
+    if let Some(m) = regex(&INTRO, PROVIDER_INTRO).find(window) {
+        window = &window[..m.start()];
+    }
+    let cue = regex_from(&CUE, || {
+        let above =
+            r"(?:oben[ \t]+genannten[ \t]+|o\.[ \t]?g\.[ \t]+|vorgenannten[ \t]+|genannten[ \t]+)?";
+        format!(
+            r"(?i)\b{PROCESSING_AGREEMENT}[^.;\n]{{0,60}}?\b(?:mit[ \t]+(?:dem|diesem)[ \t]+{above}(?:anbieter|dienstleister|hoster|provider)|zur[ \t]+nutzung[ \t]+(?:des|dieses)[ \t]+{above}(?:dienstes|tools|anbieters)|with[ \t]+(?:this|the[ \t]+above(?:[- ]mentioned)?|the[ \t]+aforementioned)[ \t]+(?:service[ \t]+)?provider|for[ \t]+the[ \t]+use[ \t]+of[ \t]+(?:this|the[ \t]+above(?:[- ]mentioned)?)[ \t]+service)\b"
+        )
+    });
+    let m = cue.find(window)?;
+    let (cs, ce) = (end + m.start(), end + m.end());
+    let from = text[..cs].rfind(['.', ';', '\n']).map_or(0, |k| k + 1);
+    if negates_agreement(&text[from..ce]) {
+        return None;
+    }
+    Some(("processor", cs, ce))
+}
+
 /// A data processing agreement stated as made with the organisation named at `start..end`:
 /// it is a processor. "Wir haben mit Hetzner einen Vertrag über Auftragsverarbeitung
 /// geschlossen", "Mit der Brevo GmbH wurde ein Auftragsverarbeitungsvertrag geschlossen",
@@ -1082,13 +1147,7 @@ pub fn processing_agreement_with(
         .map_or(lo, |k| lo + k + 1);
     let to = text[end..hi].find(['.', ';', '\n']).map_or(hi, |k| end + k);
     let (before, after) = (&text[from..start], &text[end..to]);
-    let negated = |s: &str| {
-        let l = s.to_lowercase();
-        ["kein", " no ", " not ", "nicht"]
-            .iter()
-            .any(|w| l.contains(w))
-    };
-    if negated(before) || negated(after) {
+    if negates_agreement(before) || negates_agreement(after) {
         return None;
     }
     // "… einen Vertrag über Auftragsverarbeitung mit [der] NAME", "a DPA with NAME".
