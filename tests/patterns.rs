@@ -807,3 +807,31 @@ fn an_adequacy_override_decides_the_status_of_parties_and_the_verdict() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn a_ban_on_transfers_with_an_exception_is_no_promise_that_data_stays() {
+    // "nur im EWR, es sei denn …" and "shall not transfer … unless …" are conditional:
+    // with a US sub-processor named, they contradict nothing; the unconditional
+    // statement does.
+    let codes = |text: &str| -> Vec<String> {
+        let r = dpascan::pipeline::analyze_extracted(
+            "dpa.txt",
+            "0",
+            None,
+            &paragraph_doc(text),
+            &rules(),
+        );
+        r.risk.reasons.into_iter().map(|x| x.code).collect()
+    };
+    let sub =
+        " Unterauftragsverarbeiter: Zapier Inc., 548 Market St, San Francisco, CA 94104, USA.";
+    for conditional in [
+        "Die Verarbeitung erfolgt nur im EWR, es sei denn, eine Drittlandverarbeitung ist genehmigt.",
+        "The Processor shall not transfer Personal Data outside the EEA unless it has taken the measures necessary under Chapter V GDPR.",
+    ] {
+        let got = codes(&format!("{conditional}{sub}"));
+        assert!(!got.contains(&"contradiction".to_string()), "{conditional}: {got:?}");
+    }
+    let got = codes(&format!("Die Verarbeitung erfolgt nur im EWR.{sub}"));
+    assert!(got.contains(&"contradiction".to_string()), "{got:?}");
+}

@@ -98,7 +98,8 @@ pub(crate) fn decide(
         let question = f.context.trim_end().ends_with('?');
         if !negated(f) && !question {
             match str_of(f, "statement") {
-                Some("eu_only") => facts.eu_only.push(i),
+                // "… outside the EEA unless …": a ban with an exception is no promise.
+                Some("eu_only") if !flag(f, "hypothetical") => facts.eu_only.push(i),
                 Some("third_country") => facts.third_country_statements.push(i),
                 _ => {}
             }
@@ -203,6 +204,13 @@ mod tests {
             (
                 "negated eu only is silent",
                 vec![t(1, 0, json!({"statement":"eu_only","negated":true}))],
+                None,
+                vec![],
+                vec![],
+            ),
+            (
+                "a ban with an exception (hypothetical) is silent",
+                vec![t(1, 0, json!({"statement":"eu_only","hypothetical":true}))],
                 None,
                 vec![],
                 vec![],

@@ -1080,8 +1080,8 @@ fn negates_agreement(sentence: &str) -> bool {
 /// die IONOS SE, … Wir haben einen Vertrag über Auftragsverarbeitung (AVV) mit dem oben
 /// genannten Anbieter geschlossen", "… zur Nutzung des oben genannten Dienstes
 /// geschlossen"): it is a processor. Only before the next organisation (`next_org`) and
-/// the next provider's introduction, within [`NAMED_ABOVE_REACH`]; not when negated in
-/// its sentence. Returns (role, cue start, cue end).
+/// the next provider's introduction, within `NAMED_ABOVE_REACH` (2,000 bytes); not when
+/// negated in its sentence. Returns (role, cue start, cue end).
 pub fn agreement_with_provider_named_above(
     text: &str,
     start: usize,

@@ -158,7 +158,8 @@ fn flags_from_spans(
 
     let hypothetical = !spans(CueSet::HYPOTHETICAL_BEFORE, before).is_empty()
         || !word_spans(before_text, &extra.hypothetical).is_empty()
-        || !spans(CueSet::HYPOTHETICAL_AFTER, after).is_empty();
+        || !spans(CueSet::HYPOTHETICAL_AFTER, after).is_empty()
+        || !word_spans(&low[end..aend], &extra.hypothetical_after).is_empty();
     CueFlags {
         negated,
         historical,

@@ -435,6 +435,8 @@ pub struct RuleCueWords {
     pub historical: Vec<String>,
     /// Extra hypothesis cues (before the match).
     pub hypothetical: Vec<String>,
+    /// Extra hypothesis cues after the match (to the end of its sentence's after window).
+    pub hypothetical_after: Vec<String>,
 }
 
 /// Shared cue lists, and one automaton over all of them.
@@ -950,6 +952,7 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
         .iter()
         .chain(&extra.historical)
         .chain(&extra.hypothetical)
+        .chain(&extra.hypothetical_after)
     {
         if w.is_empty() || *w != lower_preserving(w) {
             bail!("cue {w:?} must be non-empty and lower case");
@@ -970,6 +973,7 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
             negated: extra.negated,
             historical: extra.historical,
             hypothetical: extra.hypothetical,
+            hypothetical_after: extra.hypothetical_after,
         },
         starts_with: None,
         is_start_of_others: false,

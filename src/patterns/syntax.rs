@@ -74,6 +74,10 @@ pub struct RuleCues {
     /// Extra hypothesis cues before the match.
     #[serde(default)]
     pub hypothetical: Vec<String>,
+    /// Extra hypothesis cues after the match, to the end of the sentence: an exception
+    /// that makes a statement conditional ("… outside the EEA unless …").
+    #[serde(default)]
+    pub hypothetical_after: Vec<String>,
 }
 
 /// An example text: a bare string, or a table with the expected hit and flags.
