@@ -846,6 +846,38 @@ fn a_secondary_unit_stays_with_its_street() {
     );
 }
 
+/// An address introduced as the organisation's seat in running text belongs to it, and
+/// its street starts after the introduction ("whose registered office is at", "mit Sitz in
+/// der").
+#[test]
+fn an_address_introduced_as_the_seat_is_the_organisations() {
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        (
+            "This DPA is made between Eastwind Software Ltd, a company registered in England \
+             and Wales with company number 01234567, whose registered office is at 20 \
+             Farringdon Road, London EC1M 3HE, United Kingdom, and the Customer.",
+            "Eastwind Software Ltd",
+            Some("20 Farringdon Road"),
+        ),
+        (
+            "Vertrag zwischen der Nordwind Cloud GmbH mit Sitz in der Hauptstraße 5, 10115 \
+             Berlin, und dem Kunden.",
+            "Nordwind Cloud GmbH",
+            Some("Hauptstraße 5"),
+        ),
+        (
+            "Südwind AG, Hauptstraße 9, 10115 Berlin.",
+            "Südwind AG",
+            Some("Hauptstraße 9"),
+        ),
+    ];
+    assert_parties(
+        cases,
+        |p| p.address.as_ref().and_then(|a| a.street.clone()),
+        |got, want| got.as_deref() == *want,
+    );
+}
+
 /// Asserts that in each (text, name, roles) case the party `name` has exactly `roles`.
 fn assert_roles<T: AsRef<str>>(cases: &[(T, &str, &[&str])]) {
     assert_parties(cases, |p| p.roles.clone(), |got, want| got == want);

@@ -1072,6 +1072,35 @@ fn street_like(text: &str, (s, e): (usize, usize), data: &EntityData) -> Option<
             s = trim_span(text, s + i + 1, e, char::is_whitespace).0;
         }
     }
+    // Words introducing the street in running text ("whose registered office is at 20
+    // Farringdon Road", "mit Sitz in der Hauptstraße 5"): the street starts after the
+    // last connector before it.
+    if text[s..e].starts_with(|c: char| c.is_lowercase()) {
+        static INTRO: OnceLock<Regex> = OnceLock::new();
+        let intro = INTRO.get_or_init(|| {
+            Regex::new(r"^\p{Ll}[^,:;\d\n]{0,80}\b(?:at|in[ \t]+der|in|is|unter|an[ \t]+der)[ \t]+")
+                .expect("street intro regex should compile")
+        });
+        if let Some(m) = intro.find(&text[s..e]) {
+            if s + m.end() < e {
+                s += m.end();
+            }
+        }
+    }
+    // … or the organisation's seat after its name on the same segment ("Nordwind Cloud
+    // GmbH mit Sitz in der Hauptstraße 5").
+    {
+        static SEAT: OnceLock<Regex> = OnceLock::new();
+        let seat = SEAT.get_or_init(|| {
+            Regex::new(r"(?i)\b(?:mit[ \t]+sitz|sitz|ansässig|located)[ \t]+(?:at|in[ \t]+der|in|unter|an[ \t]+der)[ \t]+")
+                .expect("seat intro regex should compile")
+        });
+        if let Some(m) = seat.find_iter(&text[s..e]).last() {
+            if text[s + m.end()..e].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+                s += m.end();
+            }
+        }
+    }
     let cand = &text[s..e];
     if cand.len() < 3 || cand.len() > 80 {
         return None;
