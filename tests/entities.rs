@@ -878,6 +878,31 @@ fn an_address_introduced_as_the_seat_is_the_organisations() {
     );
 }
 
+/// A defined term after an address introduced as the seat names the organisation, so a
+/// role stated under the term is its own.
+#[test]
+fn a_term_defined_after_the_seats_address_takes_the_role_stated_under_it() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "This DPA is entered into between the customer (\"Customer\") and Eastwind \
+             Software Ltd, a company registered in England and Wales with company number \
+             01234567, whose registered office is at 20 Farringdon Road, London EC1M 3HE, \
+             United Kingdom (\"Eastwind\").\n\n1. Roles. Customer is the Controller and \
+             Eastwind is the Processor of Customer Personal Data.",
+            "Eastwind Software Ltd",
+            &["processor"],
+        ),
+        // Without a seat's introduction, a clause before the bracket still blocks it.
+        (
+            "Westwind Media Ltd processes as the Data Controller when you use the services \
+             (collectively, \"Services\"). The Services are the Processor's.",
+            "Westwind Media Ltd",
+            &["controller"],
+        ),
+    ];
+    assert_roles(cases);
+}
+
 /// Asserts that in each (text, name, roles) case the party `name` has exactly `roles`.
 fn assert_roles<T: AsRef<str>>(cases: &[(T, &str, &[&str])]) {
     assert_parties(cases, |p| p.roles.clone(), |got, want| got == want);

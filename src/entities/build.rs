@@ -314,14 +314,7 @@ fn close_enough(text: &str, from: usize, to: usize) -> bool {
 /// by introducing the address as the organisation's seat: ", a company registered in
 /// England and Wales with company number 01234567, whose registered office is at".
 fn introduces_seat(gap: &str) -> bool {
-    static SEAT: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let seat = SEAT.get_or_init(|| {
-        regex::Regex::new(
-            r"(?i)\b(?:registered[ \t]+(?:office|address)|principal[ \t]+(?:office|place[ \t]+of[ \t]+business)|head[ \t]+office|offices?|located|sitz|geschäftssitz|anschrift|niederlassung)\b[^.\n]{0,25}\b(?:at|in(?:[ \t]+der)?|is|unter)[ \t]*$",
-        )
-        .expect("seat regex should compile")
-    });
-    !gap.contains(". ") && !gap.contains("\n\n") && seat.is_match(gap)
+    !gap.contains(". ") && super::text::seat_intro_end(gap) == Some(gap.len())
 }
 
 /// An address introduced as the contact details of the organisation named before it in

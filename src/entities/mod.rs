@@ -170,7 +170,13 @@ fn defined_terms_inline(
     end: usize,
     next_org: Option<usize>,
 ) -> Option<(usize, Vec<String>)> {
-    let para_end = paragraph_end_within(text, end, INLINE_ADDRESS_BYTES);
+    // After a seat's introduction (", a company registered in England and Wales …, whose
+    // registered office is at 20 Farringdon Road, …, United Kingdom ("Brightwave")") the
+    // address starts later, and the words of the introduction are no clause.
+    let near =
+        crate::entities::text::floor_char(text, (end + INLINE_ADDRESS_BYTES).min(text.len()));
+    let seat = crate::entities::text::seat_intro_end(&text[end..near]);
+    let para_end = paragraph_end_within(text, end, INLINE_ADDRESS_BYTES + seat.unwrap_or(0));
     let mut limit =
         crate::entities::text::floor_char(text, para_end.min(next_org.unwrap_or(text.len())));
     // A line that introduces another party ("zwischen dem Kunden von …") ends the reach.
@@ -195,7 +201,7 @@ fn defined_terms_inline(
     // "Controller")"), not across a clause ("…, processes as the Data Controller when you
     // use the services (collectively, "Services")").
     let lower_words = |k: usize| {
-        window[..k]
+        window[seat.filter(|&s| s <= k).unwrap_or(0)..k]
             .split_whitespace()
             .filter(|w| w.starts_with(char::is_lowercase))
             .count()

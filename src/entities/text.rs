@@ -4,6 +4,23 @@
 /// (and the whole pass linear) on texts without line breaks.
 pub const LINE_SCAN: usize = 600;
 
+/// The end of the last phrase in the first sentence of `s` that introduces an
+/// organisation's seat: "whose registered office is at ", "principal place of business
+/// in ", "mit Sitz in der " (no ". " and no blank line before the phrase).
+pub fn seat_intro_end(s: &str) -> Option<usize> {
+    static SEAT: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let seat = SEAT.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:registered[ \t]+(?:office|address)|principal[ \t]+(?:office|place[ \t]+of[ \t]+business)|head[ \t]+office|offices?|located|sitz|geschäftssitz|anschrift|niederlassung)\b[^.\n]{0,25}\b(?:at|in(?:[ \t]+der)?|is|unter)\b[ \t]*",
+        )
+        .expect("seat regex should compile")
+    });
+    seat.find_iter(s)
+        .take_while(|m| !s[..m.start()].contains(". ") && !s[..m.start()].contains("\n\n"))
+        .last()
+        .map(|m| m.end())
+}
+
 /// Start of the line holding byte `pos` (at most [`LINE_SCAN`] bytes back).
 pub fn line_start(text: &str, pos: usize) -> usize {
     let pos = floor_char(text, pos.min(text.len()));
