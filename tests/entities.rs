@@ -903,6 +903,26 @@ fn a_term_defined_after_the_seats_address_takes_the_role_stated_under_it() {
     assert_roles(cases);
 }
 
+/// A role label that starts its sentence with "Current", "Our", "Aktuelle" and ends in a
+/// colon introduces a list: each member takes the role, not only the first.
+#[test]
+fn a_current_sub_processors_label_introduces_a_list() {
+    let text = "3. Sub-processors. Current Sub-processors: Nordwind Hosting GmbH (hosting, \
+                Germany); Postmark (Südwind Mail, LLC, USA; transactional email).";
+    let de = "Aktuelle Unterauftragsverarbeiter: Ostwind Cloud GmbH (Hosting); Westwind \
+              Mail AB (E-Mail-Versand).";
+    // Mid-sentence the label names only the organisation right after it.
+    let mid = "Questions about our sub-processors: Nordlicht Support GmbH (helpdesk) will \
+               answer them, and so will Südlicht Media AG.";
+    let cases: &[(&str, &str, &[&str])] = &[
+        (text, "Nordwind Hosting GmbH", &["subprocessor"]),
+        (text, "Südwind Mail, LLC", &["subprocessor"]),
+        (de, "Westwind Mail AB", &["subprocessor"]),
+        (mid, "Südlicht Media AG", &[]),
+    ];
+    assert_roles(cases);
+}
+
 /// Asserts that in each (text, name, roles) case the party `name` has exactly `roles`.
 fn assert_roles<T: AsRef<str>>(cases: &[(T, &str, &[&str])]) {
     assert_parties(cases, |p| p.roles.clone(), |got, want| got == want);

@@ -1419,12 +1419,14 @@ const LABEL_FILLER: &[&str] = &[
 
 /// Whether the role label at `cue` before the organisation at `start` introduces a list:
 /// "the following subcontractors: A …", "folgende Unterauftragsverarbeiter: A …" (the
-/// label ends in a colon and "following" stands at most a few words before it).
+/// label ends in a colon and "following" stands at most a few words before it), or a
+/// label that starts its line or sentence with "Current", "Our", "Aktuelle", … ("Current
+/// Sub-processors: A (…); B (…)").
 pub fn introduces_list(text: &str, cue: usize, start: usize) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = regex(
         &R,
-        r"(?i)\b(?:the[ \t]+following|following|folgende[rn]?|nachfolgende[rn]?|nachstehende[rn]?)[ \t]+(?:[\p{L}\-]+[ \t]+){0,2}$",
+        r"(?im)(?:\b(?:the[ \t]+following|following|folgende[rn]?|nachfolgende[rn]?|nachstehende[rn]?)|(?:^|[.;][ \t]+)(?:current|our|approved|aktuelle[rn]?|unsere[rn]?|derzeitige[rn]?|genehmigte[rn]?))[ \t]+(?:[\p{L}\-]+[ \t]+){0,2}$",
     );
     let lo = super::text::floor_char(text, cue.saturating_sub(60));
     text.get(cue..start)
