@@ -806,6 +806,19 @@ fn an_adequacy_override_decides_the_status_of_parties_and_the_verdict() {
         codes.contains(&"third_country_party".to_string()),
         "{codes:?}"
     );
+
+    // The note column is informational: an override without it loads.
+    let without_note: String = without_ch
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let cols: Vec<&str> = l.splitn(5, ',').collect();
+            format!("{}\n", cols[..4].join(","))
+        })
+        .collect();
+    let d = override_dir(&[("adequacy.csv", &without_note)]);
+    let (status, _, _) = verdict(&Rules::with_overrides(d.path()).expect("loads without notes"));
+    assert_eq!(status, Some(serde_json::json!("third_country")));
 }
 
 #[test]

@@ -1106,7 +1106,8 @@ pub(crate) fn load_adequacy(t: &csv::Table) -> anyhow::Result<Vec<Adequacy>> {
         t.column("decision_date")?,
         t.column("reference")?,
         t.column("scope")?,
-        t.column("note")?,
+        // Informational: an override may leave it out.
+        t.column("note").ok(),
     );
     let mut out = Vec::new();
     for row in &t.rows {
@@ -1120,7 +1121,7 @@ pub(crate) fn load_adequacy(t: &csv::Table) -> anyhow::Result<Vec<Adequacy>> {
             date: f[d].clone(),
             reference: f[r].clone(),
             scope: f[s].clone(),
-            note: f[n].clone(),
+            note: n.map_or_else(String::new, |n| f[n].clone()),
         });
     }
     Ok(out)
