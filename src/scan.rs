@@ -102,6 +102,17 @@ pub struct Inventory {
 }
 
 impl Inventory {
+    /// Adds the files and counts of `other` (another scan root's inventory).
+    fn absorb(&mut self, other: Inventory) {
+        self.documents.extend(other.documents);
+        self.unsupported += other.unsupported;
+        self.skipped_hidden += other.skipped_hidden;
+        self.other_shards += other.other_shards;
+        self.skipped_symlinks += other.skipped_symlinks;
+        self.skipped_special += other.skipped_special;
+        self.walk_errors.extend(other.walk_errors);
+    }
+
     /// Records an `unreadable` result for `path` (as walked), if it belongs to this shard.
     fn walk_error(&mut self, root: &Path, shard: Option<Shard>, path: &Path, message: String) {
         if let Some(shard) = shard {
@@ -126,19 +137,6 @@ fn shard_key<'a>(root: &Path, path: &'a Path) -> &'a Path {
     match path.strip_prefix(root) {
         Ok(rel) if !rel.as_os_str().is_empty() => rel,
         _ => path.file_name().map_or(path, Path::new),
-    }
-}
-
-impl Inventory {
-    /// Adds the files and counts of `other` (another scan root's inventory).
-    fn absorb(&mut self, other: Inventory) {
-        self.documents.extend(other.documents);
-        self.unsupported += other.unsupported;
-        self.skipped_hidden += other.skipped_hidden;
-        self.other_shards += other.other_shards;
-        self.skipped_symlinks += other.skipped_symlinks;
-        self.skipped_special += other.skipped_special;
-        self.walk_errors.extend(other.walk_errors);
     }
 }
 

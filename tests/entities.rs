@@ -914,7 +914,14 @@ fn a_current_sub_processors_label_introduces_a_list() {
     // Mid-sentence the label names only the organisation right after it.
     let mid = "Questions about our sub-processors: Nordlicht Support GmbH (helpdesk) will \
                answer them, and so will Südlicht Media AG.";
+    // "our" inside "flavour", 60 bytes before the label, starts no list.
+    let inside = format!(
+        "The flavour {} {} Sub-processors: Nordstern Hosting GmbH (a); Südstern Mail AB (b).",
+        "A".repeat(27),
+        "B".repeat(27)
+    );
     let cases: &[(&str, &str, &[&str])] = &[
+        (&inside, "Südstern Mail AB", &[]),
         (text, "Nordwind Hosting GmbH", &["subprocessor"]),
         (text, "Südwind Mail, LLC", &["subprocessor"]),
         (de, "Westwind Mail AB", &["subprocessor"]),

@@ -1423,15 +1423,37 @@ const LABEL_FILLER: &[&str] = &[
 /// label that starts its line or sentence with "Current", "Our", "Aktuelle", … ("Current
 /// Sub-processors: A (…); B (…)").
 pub fn introduces_list(text: &str, cue: usize, start: usize) -> bool {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let re = regex(
-        &R,
-        r"(?im)(?:\b(?:the[ \t]+following|following|folgende[rn]?|nachfolgende[rn]?|nachstehende[rn]?)|(?:^|[.;][ \t]+)(?:current|our|approved|aktuelle[rn]?|unsere[rn]?|derzeitige[rn]?|genehmigte[rn]?))[ \t]+(?:[\p{L}\-]+[ \t]+){0,2}$",
+    static FOLLOWING: OnceLock<Regex> = OnceLock::new();
+    static CURRENT: OnceLock<Regex> = OnceLock::new();
+    let following = regex(
+        &FOLLOWING,
+        r"(?i)\b(?:the[ \t]+following|following|folgende[rn]?|nachfolgende[rn]?|nachstehende[rn]?)[ \t]+(?:[\p{L}\-]+[ \t]+){0,2}$",
     );
-    let lo = super::text::floor_char(text, cue.saturating_sub(60));
-    text.get(cue..start)
+    let current = regex(
+        &CURRENT,
+        r"(?i)(?:\A|[.;][ \t]+)(?:current|our|approved|aktuelle[rn]?|unsere[rn]?|derzeitige[rn]?|genehmigte[rn]?)[ \t]+(?:[\p{L}\-]+[ \t]+){0,2}$",
+    );
+    if !text
+        .get(cue..start)
         .is_some_and(|label| label.trim_end().ends_with(':') && !label.contains('\n'))
-        && re.is_match(&text[lo..cue])
+    {
+        return false;
+    }
+    let lo = super::text::floor_char(text, cue.saturating_sub(60));
+    if following.is_match(&text[lo..cue]) {
+        return true;
+    }
+    // "Current" must start the line or a sentence: read from the line start, or from a
+    // word boundary when the line starts further back.
+    let ls = super::text::line_start(text, cue);
+    let from = if lo <= ls {
+        ls
+    } else {
+        text[lo..cue]
+            .find(char::is_whitespace)
+            .map_or(cue, |k| lo + k)
+    };
+    current.is_match(&text[from..cue])
 }
 
 /// A role label before a mention (within its sentence, no other mention between): returns
