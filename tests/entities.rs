@@ -1515,4 +1515,12 @@ fn a_bracketed_word_before_the_legal_form_and_luxembourg_forms_make_names() {
         );
     }
     assert_eq!(parties.len(), 5, "{names:?}");
+
+    // "SCA" alone is Strong Customer Authentication, no legal form.
+    let sca = pipeline(
+        "Für Zahlungen gilt die PSD2 SCA Pflicht. Die Bank nutzt Strong Customer \
+         Authentication SCA und 3DS SCA.",
+    )
+    .parties;
+    assert!(sca.is_empty(), "{sca:?}");
 }
