@@ -143,8 +143,9 @@ struct ScanArgs {
     /// Process only slice K of N (by path hash), e.g. 2/8; the slices' outputs concatenate to the full scan.
     #[arg(long, value_name = "K/N")]
     shard: Option<Shard>,
-    /// Follow symlinks, but only to targets inside DIR: a link out of DIR, a loop or a
-    /// dangling link becomes an `unreadable` result. Without it, symlinks are skipped and counted.
+    /// Follow symlinks, but only to targets inside the directory given: a link out of it, a
+    /// loop or a dangling link becomes an `unreadable` result. Without it, symlinks are
+    /// skipped and counted (a symlink given as a PATH is always followed).
     #[arg(long)]
     follow_symlinks: bool,
     #[command(flatten)]
