@@ -839,11 +839,7 @@ fn a_secondary_unit_stays_with_its_street() {
             Some("Suite 5"),
         ),
     ];
-    assert_parties(
-        cases,
-        |p| p.address.as_ref().and_then(|a| a.street.clone()),
-        |got, want| got.as_deref() == *want,
-    );
+    assert_streets(cases);
 }
 
 /// An address introduced as the organisation's seat in running text belongs to it, and
@@ -871,11 +867,7 @@ fn an_address_introduced_as_the_seat_is_the_organisations() {
             Some("Hauptstraße 9"),
         ),
     ];
-    assert_parties(
-        cases,
-        |p| p.address.as_ref().and_then(|a| a.street.clone()),
-        |got, want| got.as_deref() == *want,
-    );
+    assert_streets(cases);
 }
 
 /// A defined term after an address introduced as the seat names the organisation, so a
@@ -928,6 +920,15 @@ fn a_current_sub_processors_label_introduces_a_list() {
         (mid, "Südlicht Media AG", &[]),
     ];
     assert_roles(cases);
+}
+
+/// Asserts that in each (text, name, street) case the party `name` has that street.
+fn assert_streets(cases: &[(&str, &str, Option<&str>)]) {
+    assert_parties(
+        cases,
+        |p| p.address.as_ref().and_then(|a| a.street.clone()),
+        |got, want| got.as_deref() == *want,
+    );
 }
 
 /// Asserts that in each (text, name, roles) case the party `name` has exactly `roles`.

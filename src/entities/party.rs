@@ -1091,7 +1091,7 @@ pub fn agreement_with_provider_named_above(
     static INTRO: OnceLock<Regex> = OnceLock::new();
     static INTRO_BEFORE: OnceLock<Regex> = OnceLock::new();
     static CUE: OnceLock<Regex> = OnceLock::new();
-    let line = text[..start].rfind('\n').map_or(0, |k| k + 1);
+    let line = super::text::line_start(text, start);
     let lo = super::text::floor_char(text, start.saturating_sub(80)).max(line);
     let intro_before = regex_from(&INTRO_BEFORE, || {
         format!(r"{PROVIDER_INTRO}[ \t]+(?:(?:die|der|das|the)[ \t]+)?$")
@@ -1116,7 +1116,11 @@ pub fn agreement_with_provider_named_above(
     });
     let m = cue.find(window)?;
     let (cs, ce) = (end + m.start(), end + m.end());
-    let from = text[..cs].rfind(['.', ';', '\n']).map_or(0, |k| k + 1);
+    // The cue's sentence, looked for at most a line scan back (linear on long texts).
+    let lo = super::text::floor_char(text, cs.saturating_sub(super::text::LINE_SCAN));
+    let from = text[lo..cs]
+        .rfind(['.', ';', '\n'])
+        .map_or(lo, |k| lo + k + 1);
     if negates_agreement(&text[from..ce]) {
         return None;
     }
