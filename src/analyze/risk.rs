@@ -5,7 +5,7 @@
 use std::cmp::Reverse;
 
 use super::checklist::item_name;
-use super::transfers::{relied_mechanism, TransferFacts};
+use super::transfers::{relied_mechanism, TransferFacts, MECHANISMS};
 use super::value::{flag, join_and, negated, partial_adequacy, sort_ids, status_of, str_of};
 use crate::findings::{Finding, FindingKind};
 use crate::patterns::compile::Adequacy;
@@ -179,12 +179,66 @@ fn third_country_party(input: &RiskInput<'_>) -> Option<RiskReason> {
             if these.len() == 1 { "it" } else { "them" }
         ));
     }
+    let mut evidence: Vec<String> = hits.iter().flat_map(|p| p.evidence.clone()).collect();
+    let relied = valid_mechanisms_relied_on(input);
+    if !relied.is_empty() {
+        let labels: Vec<String> = relied
+            .iter()
+            .map(|(m, f)| {
+                let page = f.page.map(|p| format!(" (p. {p})")).unwrap_or_default();
+                format!("{}{page}", mechanism_label(m))
+            })
+            .collect();
+        sentences.push(format!(
+            "For transfers the document relies on {}.",
+            join_and(&labels)
+        ));
+        evidence.extend(relied.iter().map(|(_, f)| f.id.clone()));
+    }
     reason(
         "third_country_party",
         RiskLevel::High,
         sentences.join(" "),
-        hits.iter().flat_map(|p| p.evidence.clone()).collect(),
+        evidence,
     )
+}
+
+/// The mechanisms the document relies on that can carry a transfer today (not the
+/// invalidated Privacy Shield, not repealed SCCs), in [`MECHANISMS`] order, each with
+/// its first finding.
+fn valid_mechanisms_relied_on<'f>(input: &RiskInput<'f>) -> Vec<(&'static str, &'f Finding)> {
+    let mut out: Vec<(&'static str, &'f Finding)> = Vec::new();
+    for &i in &input.facts.counted {
+        let f = &input.findings[i];
+        let Some(m) = relied_mechanism(f) else {
+            continue;
+        };
+        if m == "privacy_shield" || (m == "scc" && flag(f, "outdated")) {
+            continue;
+        }
+        let Some(&m) = MECHANISMS.iter().find(|&&x| x == m) else {
+            continue;
+        };
+        if !out.iter().any(|(x, _)| *x == m) {
+            out.push((m, f));
+        }
+    }
+    out.sort_by_key(|(m, _)| MECHANISMS.iter().position(|x| x == m));
+    out
+}
+
+/// A mechanism code ([`MECHANISMS`]) as a reviewer reads it.
+fn mechanism_label(code: &str) -> &'static str {
+    match code {
+        "adequacy" => "an adequacy decision",
+        "scc" => "standard contractual clauses",
+        "bcr" => "binding corporate rules",
+        "dpf" => "the EU-U.S. Data Privacy Framework",
+        "consent" => "the data subject's explicit consent",
+        "derogation" => "an Art. 49 derogation",
+        "privacy_shield" => "the invalidated EU-US Privacy Shield",
+        _ => "a transfer mechanism",
+    }
 }
 
 /// `unnamed_processor` (medium): a DPA that names no organisation as its processor, so
@@ -1033,5 +1087,55 @@ mod tests {
         let without_ch: Vec<Adequacy> = adequacy().into_iter().filter(|a| a.code != "CH").collect();
         let (m, _, _) = message(&[proton], &without_ch).expect("fires without the decision");
         assert!(m.contains("without an EU adequacy decision"), "{m}");
+    }
+
+    #[test]
+    fn a_third_country_party_names_the_mechanisms_the_document_relies_on() {
+        let message = |fs: &[Finding]| {
+            let r = analyze(&doc(&" ".repeat(2000)), fs, Some("en"), &adequacy()).risk;
+            r.reasons
+                .into_iter()
+                .find(|x| x.code == "third_country_party")
+                .map(|x| (x.message, x.evidence))
+                .expect("a Brazilian party is a third-country party")
+        };
+        let rd = fnd(
+            1,
+            FindingKind::Party,
+            "party.org",
+            0,
+            json!({"name": "RD Station Ltda.", "role": "processor", "country": "BR"}),
+        );
+        let without = "RD Station Ltda. (processor, BR) is based in a third country without an EU adequacy decision; personal data reaching it leaves the EU/EEA.";
+
+        // Nothing relied on: the sentence alone (no_transfer_mechanism says the rest).
+        assert_eq!(
+            message(std::slice::from_ref(&rd)),
+            (without.to_string(), vec!["f1".to_string()])
+        );
+
+        // SCCs (twice: the first counts) and BCRs, named in the order of MECHANISMS,
+        // with their pages and findings as evidence.
+        let mut scc = t(2, 100, json!({"mechanism":"scc"}));
+        scc.page = Some(3);
+        let bcr = t(3, 200, json!({"mechanism":"bcr"}));
+        let scc_again = t(4, 300, json!({"mechanism":"scc"}));
+        let (m, evidence) = message(&[rd.clone(), bcr, scc, scc_again]);
+        assert_eq!(
+            m,
+            format!("{without} For transfers the document relies on standard contractual clauses (p. 3) and binding corporate rules.")
+        );
+        assert_eq!(evidence, vec!["f1", "f2", "f3"]);
+
+        // Neither the Privacy Shield nor repealed SCCs, nor negated or historical ones,
+        // carry a transfer: not named.
+        let (m, evidence) = message(&[
+            rd,
+            t(2, 100, json!({"mechanism":"privacy_shield"})),
+            t(3, 200, json!({"mechanism":"scc","outdated":true})),
+            t(4, 300, json!({"mechanism":"bcr","negated":true})),
+            t(5, 400, json!({"mechanism":"dpf","historical":true})),
+        ]);
+        assert_eq!((m.as_str(), evidence), (without, vec!["f1".to_string()]));
     }
 }
