@@ -1525,3 +1525,74 @@ fn a_bracketed_word_before_the_legal_form_and_luxembourg_forms_make_names() {
     .parties;
     assert!(sca.is_empty(), "{sca:?}");
 }
+
+/// A party the document names that belongs to a provider is listed under the provider
+/// (`named_entities`): the EU entity one contracts with (AWS EMEA SARL in Luxembourg, Meta
+/// Platforms Ireland) beside the gazetteer's US company, and `us_provider` says the US
+/// parent stays subject to US law. A party of another company is not linked.
+#[test]
+fn a_providers_entity_named_in_the_document_is_listed_under_it() {
+    let text = "Data Processing Agreement\n\nThe Processor engages the following \
+        sub-processors:\n\n- Amazon Web Services EMEA SARL, 38 Avenue John F. Kennedy, L-1855 \
+        Luxembourg: hosting of the Service on Amazon Web Services.\n- Meta Platforms Ireland \
+        Limited, 4 Grand Canal Square, Dublin 2, Ireland: advertising on Facebook.\n- Hetzner \
+        Online GmbH, Industriestr. 25, 91710 Gunzenhausen, Germany: backups.\n";
+    let r = pipeline(text);
+    let named = |provider: &str| -> Vec<(String, Option<String>)> {
+        r.providers
+            .iter()
+            .find(|p| p.name == provider)
+            .unwrap_or_else(|| panic!("{provider} not among {:?}", r.providers))
+            .named_entities
+            .iter()
+            .map(|e| (e.name.clone(), e.country.clone()))
+            .collect()
+    };
+    assert_eq!(
+        named("Amazon Web Services"),
+        vec![(
+            "Amazon Web Services EMEA SARL".to_string(),
+            Some("LU".to_string())
+        )]
+    );
+    assert_eq!(
+        named("Facebook"),
+        vec![(
+            "Meta Platforms Ireland Limited".to_string(),
+            Some("IE".to_string())
+        )]
+    );
+    let aws = r.providers.iter().find(|p| p.name == "Amazon Web Services");
+    assert_eq!(aws.and_then(|p| p.jurisdiction.as_deref()), Some("US"));
+    let us = r
+        .risk
+        .reasons
+        .iter()
+        .find(|x| x.code == "us_provider")
+        .expect("us_provider");
+    assert!(
+        us.message.ends_with("Entities in the EU/EEA that the document names for them, Amazon Web Services EMEA SARL (LU) and Meta Platforms Ireland Limited (IE), do not change this: their US parents remain subject to these laws."),
+        "{}",
+        us.message
+    );
+
+    // A name that only begins with the provider's letters ("Meta" / "Metaways") is
+    // another company's.
+    let r = pipeline(
+        "Wir werben auf Facebook und Meta. Auftragsverarbeiter ist die Metaways Infosystems \
+         GmbH, Pickhuben 2, 20457 Hamburg.\n",
+    );
+    assert!(
+        r.parties
+            .iter()
+            .any(|p| p.name == "Metaways Infosystems GmbH"),
+        "{:?}",
+        r.parties
+    );
+    let meta = r.providers.iter().find(|p| p.name == "Meta");
+    assert!(
+        meta.is_some_and(|p| p.named_entities.is_empty()),
+        "{:?}",
+        r.providers
+    );
+}

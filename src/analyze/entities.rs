@@ -8,7 +8,7 @@ use super::value::{
 };
 use crate::findings::{Finding, FindingKind};
 use crate::patterns::compile::Adequacy;
-use crate::report::{CountryEntry, Location, Provider};
+use crate::report::{CountryEntry, Location, NamedEntity, Party, Provider};
 
 /// The contract's `parties[].roles[]` values, in output order.
 pub const ROLES: [&str; 7] = [
@@ -111,6 +111,7 @@ pub(crate) fn providers(findings: &[Finding]) -> Vec<Provider> {
                     jurisdiction: None,
                     category: None,
                     evidence: Vec::new(),
+                    named_entities: Vec::new(),
                 });
                 out.len() - 1
             }
@@ -154,6 +155,54 @@ fn drop_bare_companies(mut providers: Vec<Provider>) -> Vec<Provider> {
         }
     }
     providers
+}
+
+/// Fills `providers[].named_entities`: each party with a legal form whose name begins,
+/// as whole words, with the provider's name or with its company's name without the
+/// legal form ("Meta Platforms" of "Meta Platforms, Inc."), in the order of `parties`.
+/// Names shorter than three letters ("X" of "X Corp.") link nothing.
+pub(crate) fn link_named_entities(providers: &mut [Provider], parties: &[Party]) {
+    let forms = &crate::entities::data::EntityData::embedded();
+    for p in providers.iter_mut() {
+        let stem = p.company.as_deref().map(|c| company_stem(c, forms));
+        let keys: Vec<String> = std::iter::once(p.name.as_str())
+            .chain(stem.as_deref())
+            .filter(|k| k.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
+            .map(str::to_lowercase)
+            .collect();
+        p.named_entities = parties
+            .iter()
+            .filter(|party| party.legal_form.is_some())
+            .filter(|party| {
+                let name = party.name.to_lowercase();
+                keys.iter().any(|k| begins_with_words(&name, k))
+            })
+            .map(|party| NamedEntity {
+                name: party.name.clone(),
+                country: party.country.clone(),
+            })
+            .collect();
+    }
+}
+
+/// `company` without its trailing legal form and the comma before it: "Meta Platforms,
+/// Inc." → "Meta Platforms", "OpenAI, L.L.C." → "OpenAI", "SAP SE" → "SAP".
+fn company_stem(company: &str, forms: &crate::entities::data::EntityData) -> String {
+    let mut words: Vec<&str> = company.split_whitespace().collect();
+    while words.len() > 1 {
+        let last = words[words.len() - 1];
+        if forms.form_of_variant(last).is_none() {
+            break;
+        }
+        words.pop();
+    }
+    words.join(" ").trim_end_matches(',').to_string()
+}
+
+/// Whether `name` is `key` or begins with `key` followed by a space or a comma.
+fn begins_with_words(name: &str, key: &str) -> bool {
+    name.strip_prefix(key)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
 }
 
 /// Locations from `location` findings, deduplicated by (city, country) in order of
@@ -421,5 +470,27 @@ mod tests {
                 (None, Some("DE"), 1)
             ]
         );
+    }
+
+    #[test]
+    fn a_company_without_its_legal_form_is_its_stem() {
+        let forms = crate::entities::data::EntityData::embedded();
+        for (company, stem) in [
+            ("Meta Platforms, Inc.", "Meta Platforms"),
+            ("OpenAI, L.L.C.", "OpenAI"),
+            ("SAP SE", "SAP"),
+            ("The Rocket Science Group LLC", "The Rocket Science Group"),
+            ("Amazon.com, Inc.", "Amazon.com"),
+            // A name that is a legal form alone keeps its one word.
+            ("GmbH", "GmbH"),
+        ] {
+            assert_eq!(company_stem(company, forms), stem, "{company}");
+        }
+        assert!(begins_with_words(
+            "meta platforms ireland limited",
+            "meta platforms"
+        ));
+        assert!(begins_with_words("google, inc.", "google"));
+        assert!(!begins_with_words("metaways infosystems gmbh", "meta"));
     }
 }

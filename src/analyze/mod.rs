@@ -47,7 +47,8 @@ pub fn analyze(
         crate::entities::speaker_is_controller(&mut parties, findings);
     }
     let countries = entities::countries(findings, adequacy);
-    let providers = entities::providers(findings);
+    let mut providers = entities::providers(findings);
+    entities::link_named_entities(&mut providers, &parties);
     let locations = entities::locations(findings);
     let facts = transfers::decide(findings, &parties, &providers, &locations, adequacy);
     let checklist = checklist::build(kind, findings);

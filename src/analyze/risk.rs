@@ -6,7 +6,9 @@ use std::cmp::Reverse;
 
 use super::checklist::item_name;
 use super::transfers::{relied_mechanism, TransferFacts, MECHANISMS};
-use super::value::{flag, join_and, negated, partial_adequacy, sort_ids, status_of, str_of};
+use super::value::{
+    flag, join_and, negated, outside_eea, partial_adequacy, sort_ids, status_of, str_of,
+};
 use crate::findings::{Finding, FindingKind};
 use crate::patterns::compile::Adequacy;
 use crate::report::{
@@ -283,7 +285,7 @@ fn us_provider(input: &RiskInput<'_>) -> Option<RiskReason> {
         return None;
     }
     let labels: Vec<String> = hits.iter().map(|p| provider_label(p)).collect();
-    let message = format!(
+    let mut message = format!(
         "{} {} subject to FISA 702 and the CLOUD Act, even where data is hosted in the EU.",
         join_and(&labels),
         if hits.len() == 1 {
@@ -292,6 +294,43 @@ fn us_provider(input: &RiskInput<'_>) -> Option<RiskReason> {
             "are US providers"
         }
     );
+    // Their entities in the EU/EEA that the document names (the contracting entity is
+    // often one): the US parent stays subject to those laws.
+    let mut in_eea: Vec<String> = Vec::new();
+    // The parents (companies, else provider names) those entities belong to.
+    let mut parents: Vec<&str> = Vec::new();
+    for p in &hits {
+        for e in p.other_entities() {
+            let Some(c) = e.country.as_deref() else {
+                continue;
+            };
+            if outside_eea(status_of(c, input.adequacy)) {
+                continue;
+            }
+            let label = format!("{} ({c})", e.name);
+            if !in_eea.contains(&label) {
+                in_eea.push(label);
+            }
+            let parent = p.company.as_deref().unwrap_or(&p.name);
+            if !parents.contains(&parent) {
+                parents.push(parent);
+            }
+        }
+    }
+    if !in_eea.is_empty() {
+        message.push_str(&format!(
+            " {} in the EU/EEA that the document names for {}, {}, {} not change this: {} subject to these laws.",
+            if in_eea.len() == 1 { "An entity" } else { "Entities" },
+            if hits.len() == 1 { "it" } else { "them" },
+            join_and(&in_eea),
+            if in_eea.len() == 1 { "does" } else { "do" },
+            match (in_eea.len(), parents.len()) {
+                (1, _) => "its US parent remains",
+                (_, 1) => "their US parent remains",
+                _ => "their US parents remain",
+            }
+        ));
+    }
     reason(
         "us_provider",
         RiskLevel::Medium,
@@ -818,6 +857,59 @@ mod tests {
             .find(|x| x.code == "no_transfer_mechanism")
             .expect("no mechanism");
         assert!(none.message.contains("it names providers outside the EU/EEA: Google Cloud Platform (Google LLC, US) and Amazon Web Services (US)"), "{}", none.message);
+    }
+
+    #[test]
+    fn us_provider_names_their_entities_in_the_eea() {
+        let us = |fs: &[Finding]| {
+            risk_of(fs)
+                .reasons
+                .into_iter()
+                .find(|x| x.code == "us_provider")
+                .map(|x| x.message)
+                .expect("us_provider fires")
+        };
+        let party = |n: u32, start: usize, name: &str, country: &str| {
+            fnd(
+                n,
+                FindingKind::Party,
+                "party.org",
+                start,
+                json!({"name": name, "legal_form": "x", "role": "subprocessor", "country": country}),
+            )
+        };
+        let aws = prov(
+            1,
+            0,
+            "Amazon Web Services",
+            Some("Amazon Web Services, Inc."),
+            "US",
+        );
+        let base = "Amazon Web Services (Amazon Web Services, Inc., US) is a US provider subject to FISA 702 and the CLOUD Act, even where data is hosted in the EU.";
+        // Only its US entities named: nothing added.
+        assert_eq!(
+            us(&[
+                aws.clone(),
+                party(2, 100, "Amazon Web Services, Inc.", "US")
+            ]),
+            base
+        );
+        // Its Luxembourg entity named.
+        assert_eq!(
+            us(&[aws.clone(), party(2, 100, "Amazon Web Services EMEA SARL", "LU")]),
+            format!("{base} An entity in the EU/EEA that the document names for it, Amazon Web Services EMEA SARL (LU), does not change this: its US parent remains subject to these laws.")
+        );
+        // Two US providers, two entities of one of them: one parent.
+        let m = us(&[
+            aws,
+            prov(2, 10, "GitHub", Some("GitHub, Inc."), "US"),
+            party(3, 100, "GitHub B.V.", "NL"),
+            party(4, 200, "GitHub Germany GmbH", "DE"),
+        ]);
+        assert!(
+            m.ends_with(" Entities in the EU/EEA that the document names for them, GitHub B.V. (NL) and GitHub Germany GmbH (DE), do not change this: their US parent remains subject to these laws."),
+            "{m}"
+        );
     }
 
     #[test]

@@ -18,6 +18,8 @@ use crate::findings::Finding;
 const MAX_PARTIES: usize = 4;
 /// Most countries listed.
 const MAX_COUNTRIES: usize = 6;
+/// Most entities of one provider named on its line.
+const MAX_NAMED_ENTITIES: usize = 2;
 /// Most mechanisms listed.
 const MAX_MECHANISMS: usize = 4;
 /// Most providers listed.
@@ -273,6 +275,21 @@ fn providers(out: &mut String, st: Style, r: &DocResult) {
         }
         if let Some(j) = &p.jurisdiction {
             let _ = write!(line, " · {}", clean(j));
+        }
+        let others = p.other_entities();
+        if !others.is_empty() {
+            let named: Vec<String> = others
+                .iter()
+                .take(MAX_NAMED_ENTITIES)
+                .map(|e| match &e.country {
+                    Some(c) => format!("{} ({})", cell(&e.name), clean(c)),
+                    None => cell(&e.name),
+                })
+                .collect();
+            let _ = write!(line, " · named: {}", named.join(", "));
+            if others.len() > MAX_NAMED_ENTITIES {
+                let _ = write!(line, " +{}", others.len() - MAX_NAMED_ENTITIES);
+            }
         }
         if let Some(page) = first_page(r, &p.evidence) {
             let _ = write!(line, " · {page}");
@@ -538,6 +555,18 @@ mod tests {
             jurisdiction: Some("US".into()),
             category: Some("cloud".into()),
             evidence: vec!["f4".into()],
+            named_entities: [
+                ("Amazon Web Services Inc", Some("US")),
+                ("Amazon Web Services EMEA SARL", Some("LU")),
+                ("Amazon Web Services Australia Pty Ltd", Some("AU")),
+                ("Amazon Web Services Labs GmbH", None),
+            ]
+            .into_iter()
+            .map(|(name, country)| NamedEntity {
+                name: name.into(),
+                country: country.map(Into::into),
+            })
+            .collect(),
         }];
         r.locations = vec![Location {
             city: Some("Frankfurt am Main".into()),
@@ -578,7 +607,8 @@ mod tests {
             "Transfers",
             "  mechanism scc · \"Grundlage sind die Standardvertragsklauseln der EU-Kommission.\" (p. 3)",
             "Providers (1)",
-            "  Amazon Web Services · Amazon Web Services, Inc. · US · p. 4",
+            // The company itself (without its comma) is no other entity; two at most.
+            "  Amazon Web Services · Amazon Web Services, Inc. · US · named: Amazon Web Services EMEA SARL (LU), Amazon Web Services Australia Pty Ltd (AU) +1 · p. 4",
             "Locations (1)",
             "  Frankfurt am Main, DE · p. 4",
             "Checklist gaps (1 of 10)",

@@ -247,6 +247,47 @@ pub struct Provider {
     pub category: Option<String>,
     /// Ids of the findings naming it.
     pub evidence: Vec<String>,
+    /// The organisations among `parties` that the document names and that belong to
+    /// this provider ("Meta Platforms Ireland Limited" for Facebook, whose `company` is
+    /// Meta Platforms, Inc.): a party with a legal form whose name begins with the
+    /// provider's name or its company's name without the legal form. The entity the
+    /// document contracts with can sit in the EU while `jurisdiction` (the parent's) is
+    /// not. Empty when the document names none.
+    #[serde(default)]
+    pub named_entities: Vec<NamedEntity>,
+}
+
+impl Provider {
+    /// The `named_entities` other than `company` itself (compared without case, commas
+    /// and full stops: "Zapier Inc." is "Zapier, Inc."): the entities a reviewer would not
+    /// expect from the product's name.
+    pub fn other_entities(&self) -> Vec<&NamedEntity> {
+        let key = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !matches!(c, ',' | '.'))
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let company = self.company.as_deref().map(key);
+        self.named_entities
+            .iter()
+            .filter(|e| Some(key(&e.name)) != company)
+            .collect()
+    }
+}
+
+/// `providers[].named_entities[]`: an organisation the document names that belongs to a
+/// provider.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct NamedEntity {
+    /// The party's name, as in `parties[].name`.
+    pub name: String,
+    /// The party's country (`parties[].country`), ISO 3166-1 alpha-2.
+    #[schemars(regex(pattern = "^[A-Z]{2}$"))]
+    pub country: Option<String>,
 }
 
 /// A place where data is stored or processed.
