@@ -1596,3 +1596,54 @@ fn a_providers_entity_named_in_the_document_is_listed_under_it() {
         r.providers
     );
 }
+
+/// A US address wrapped after the city's comma ("Suite 400, Boulder,\nCO 80302") is one
+/// address; the state and ZIP on a line of their own after a line without a comma are not
+/// joined to it.
+#[test]
+fn an_address_wrapped_after_the_citys_comma_is_read_whole() {
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Auftragsverarbeiter ist die Brightwave Mailing, Inc., 1200 Pearl Street, Suite \
+             400, Boulder,\nCO 80302, USA. Die GmbH ist Vertriebspartner.",
+            "Brightwave Mailing, Inc.",
+            Some("1200 Pearl Street, Suite 400"),
+        ),
+        (
+            "The processor is Brightwave Mailing, Inc., 1200 Pearl Street, Boulder,\nCO \
+             80302, United States.",
+            "Brightwave Mailing, Inc.",
+            Some("1200 Pearl Street"),
+        ),
+    ];
+    assert_streets(cases);
+    let r = pipeline("Brightwave Mailing, Inc., 1200 Pearl Street, Boulder\nCO 80302\n");
+    let p = r
+        .parties
+        .iter()
+        .find(|p| p.name == "Brightwave Mailing, Inc.");
+    assert!(p.is_some_and(|p| p.address.is_none()), "{:?}", r.parties);
+}
+
+/// One word and a legal form after an indefinite article describe a kind of company ("eine
+/// Berliner GmbH", "a Dublin Ltd"), not an organisation; with the definite article, or
+/// with more words, they name one.
+#[test]
+fn a_kind_of_company_after_an_indefinite_article_is_no_party() {
+    let names = |text: &str| -> Vec<String> {
+        pipeline_parties(text).into_iter().map(|p| p.name).collect()
+    };
+    assert_eq!(
+        names("## Die Website: eine Berliner GmbH\n\nWir prüfen das. Auch a Dublin Ltd is common."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        names(
+            "Auftragnehmer ist die Berliner GmbH. Unterauftragnehmer ist eine Nordwind Cloud GmbH."
+        ),
+        vec![
+            "Berliner GmbH".to_string(),
+            "Nordwind Cloud GmbH".to_string()
+        ]
+    );
+}

@@ -248,7 +248,8 @@ pub fn find_addresses(
         let Some((code, cc, st_start)) = found else {
             continue;
         };
-        let city = city_before(text, st_start, data);
+        let city =
+            city_before(text, st_start, data).or_else(|| city_wrapped_before(text, st_start, data));
         if city.is_none() {
             continue;
         }
@@ -858,6 +859,22 @@ fn longest_gazetteer_prefix(
 
 /// A city written before a state/ZIP or UK postcode: the capitalised words right before `pos` on
 /// the same line (after a comma), or on the line above when `pos` starts a line.
+/// The city of a state and ZIP that begin a line after a line ending with a comma: the
+/// address wrapped after the city ("Suite 400, Boulder,\nCO 80302"). That line's city, as
+/// [`city_before`] reads it; `None` when the line before `pos` is not empty or the line
+/// above does not end with a comma.
+fn city_wrapped_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, usize)> {
+    let ls = line_start(text, pos);
+    if ls == 0 || !text[ls..pos].trim().is_empty() {
+        return None;
+    }
+    // `ls - 1` is the '\n' ending the line above.
+    if !text[..ls - 1].trim_end().ends_with(',') {
+        return None;
+    }
+    city_before(text, ls - 1, data)
+}
+
 fn city_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, usize)> {
     let ls = line_start(text, pos);
     let (s0, e0) = trim_span(text, ls, pos, |c| c.is_whitespace() || c == ',');

@@ -329,6 +329,24 @@ pub fn role_of(phrase: &str) -> Option<&'static str> {
 }
 
 /// All organisation mentions, by start offset.
+/// Whether the word before `pos` (past spaces) is an indefinite article: "ein", "eine",
+/// "einer", "einen", "einem", "eines", "a", "an".
+fn after_indefinite_article(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end_matches([' ', '\t']);
+    if before.len() == text[..pos].len() {
+        return false;
+    }
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    ["ein", "eine", "einer", "einen", "einem", "eines", "a", "an"]
+        .iter()
+        .any(|a| word.eq_ignore_ascii_case(a))
+}
+
 pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
     let mut out = Vec::new();
     for m in data.form_re.find_iter(text) {
@@ -401,6 +419,11 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
             .iter()
             .any(|r| r.name.eq_ignore_ascii_case(&head))
         {
+            continue;
+        }
+        // "eine Berliner GmbH", "a Dublin Ltd": one word after an indefinite article
+        // describes a kind of company, it names none.
+        if !head.contains(' ') && after_indefinite_article(text, ns) {
             continue;
         }
         let mut end = fe;
