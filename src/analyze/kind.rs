@@ -6,6 +6,11 @@
 //!   (the title); body signals of one kind add at most [`BODY_CAP`], so a privacy
 //!   policy that says "Auftragsverarbeitungsvertrag" with every processor it names
 //!   does not turn into a DPA;
+//!   body signals of `dpa` or `privacy_policy` count only when the title area has one
+//!   of the same kind or the document has [`MIN_CONTENT_ITEMS`] checklist items of its
+//!   family (a blog post about an "AVV" is no DPA), those of `subprocessor_list` only
+//!   under a list title or with a list's structure; a signal marked `mention` (a DPA
+//!   named in prose, "den AVV des Anbieters") is a body signal wherever it stands;
 //! - every distinct Art. 28 checklist item found adds [`CHECKLIST_ITEM_WEIGHT`] to
 //!   `dpa`, every distinct Art. 13 item the same to `privacy_policy`;
 //! - a document dominated by provider names on list or table lines, with few prose
@@ -29,6 +34,9 @@ pub(crate) const TITLE_FACTOR: f64 = 3.0;
 pub(crate) const BODY_CAP: f64 = 6.0;
 /// Score per distinct checklist item of the kind's family.
 pub(crate) const CHECKLIST_ITEM_WEIGHT: f64 = 0.5;
+/// Fewest distinct checklist items of a kind's family (Art. 28 for `dpa`, Art. 13 for
+/// `privacy_policy`) for its body signals to count when its title area has none.
+pub(crate) const MIN_CONTENT_ITEMS: usize = 3;
 /// Lowest winning score; below it the kind is `other`.
 pub(crate) const MIN_SCORE: f64 = 2.0;
 /// Longest line (bytes) still read as a list or table row.
@@ -77,7 +85,9 @@ pub(crate) fn scores(doc: &Extracted, findings: &[Finding]) -> KindScores {
     {
         if let Some(signal) = str_of(f, "signal") {
             let w = num(f, "weight").unwrap_or(1.0).clamp(0.0, 10.0);
-            let (slot, w) = if f.start < TITLE_BYTES {
+            // A mention ("den AVV des Anbieters") is never a title.
+            let mention = f.value.get("mention").and_then(|v| v.as_bool()) == Some(true);
+            let (slot, w) = if f.start < TITLE_BYTES && !mention {
                 (&mut title, w * TITLE_FACTOR)
             } else {
                 (&mut body, w)
@@ -97,14 +107,34 @@ pub(crate) fn scores(doc: &Extracted, findings: &[Finding]) -> KindScores {
             }
         }
     }
+    // Body signals of a DPA or a privacy policy count only in a document that is titled
+    // as one or has some of its content: a blog post or a newsletter that talks about
+    // "AVV" and "Datenschutzerklärung" is neither.
+    let body_of = |title: f64, body: f64, items: usize| {
+        if title > 0.0 || items >= MIN_CONTENT_ITEMS {
+            body.min(BODY_CAP)
+        } else {
+            0.0
+        }
+    };
     KindScores {
-        dpa: title.dpa + body.dpa.min(BODY_CAP) + CHECKLIST_ITEM_WEIGHT * art28.len() as f64,
+        dpa: title.dpa
+            + body_of(title.dpa, body.dpa, art28.len())
+            + CHECKLIST_ITEM_WEIGHT * art28.len() as f64,
         privacy_policy: title.privacy_policy
-            + body.privacy_policy.min(BODY_CAP)
+            + body_of(title.privacy_policy, body.privacy_policy, art13.len())
             + CHECKLIST_ITEM_WEIGHT * art13.len() as f64,
-        subprocessor_list: title.subprocessor_list
-            + body.subprocessor_list.min(BODY_CAP)
-            + list_structure_score(doc, findings),
+        subprocessor_list: {
+            // "Laut der Liste der Unterauftragsverarbeiter …" in prose is no list: body
+            // signals count under a list title or with the list's structure.
+            let structure = list_structure_score(doc, findings);
+            let body = if title.subprocessor_list > 0.0 || structure > 0.0 {
+                body.subprocessor_list.min(BODY_CAP)
+            } else {
+                0.0
+            };
+            title.subprocessor_list + body + structure
+        },
     }
 }
 
@@ -295,6 +325,50 @@ mod tests {
                 .map(|(i, id)| item(i as u32 + 1, 1000 + i * 100, id))
                 .collect(),
                 DocKind::PrivacyPolicy,
+            ),
+            (
+                "DPA and policy named only in the body, with too little content of either",
+                prose.clone(),
+                vec![
+                    signal(1, 1000, "dpa", 3.0),
+                    signal(2, 2000, "dpa", 3.0),
+                    signal(3, 3000, "privacy_policy", 3.0),
+                    signal(4, 3500, "privacy_policy", 1.0),
+                    item(5, 4000, "art13_1_f"),
+                    item(6, 4100, "art13_2_b"),
+                    item(7, 4200, "art28_3_a"),
+                    item(8, 4300, "art28_3_b"),
+                ],
+                DocKind::Other,
+            ),
+            (
+                "a mention in the title area is no title",
+                prose.clone(),
+                vec![fnd(
+                    1,
+                    FindingKind::Clause,
+                    "clause.kind_dpa_mention",
+                    100,
+                    json!({"signal": "dpa", "weight": 3.0, "mention": true}),
+                )],
+                DocKind::Other,
+            ),
+            (
+                "a sub-processor list named in prose is no list",
+                prose.clone(),
+                vec![signal(1, 1000, "subprocessor_list", 3.0)],
+                DocKind::Other,
+            ),
+            (
+                "body signals count with three items of the kind's content",
+                prose.clone(),
+                vec![
+                    signal(1, 1000, "dpa", 3.0),
+                    item(2, 4000, "art28_3_a"),
+                    item(3, 4100, "art28_3_b"),
+                    item(4, 4200, "art28_3_c"),
+                ],
+                DocKind::Dpa,
             ),
         ];
         for (name, text, fs, want) in cases {
