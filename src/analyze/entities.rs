@@ -162,7 +162,7 @@ fn drop_bare_companies(mut providers: Vec<Provider>) -> Vec<Provider> {
 /// legal form ("Meta Platforms" of "Meta Platforms, Inc."), in the order of `parties`.
 /// Names shorter than three letters ("X" of "X Corp.") link nothing.
 pub(crate) fn link_named_entities(providers: &mut [Provider], parties: &[Party]) {
-    let forms = &crate::entities::data::EntityData::embedded();
+    let forms = crate::entities::data::EntityData::embedded();
     for p in providers.iter_mut() {
         let stem = p.company.as_deref().map(|c| company_stem(c, forms));
         let keys: Vec<String> = std::iter::once(p.name.as_str())

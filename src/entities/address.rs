@@ -857,8 +857,6 @@ fn longest_gazetteer_prefix(
     None
 }
 
-/// A city written before a state/ZIP or UK postcode: the capitalised words right before `pos` on
-/// the same line (after a comma), or on the line above when `pos` starts a line.
 /// The city of a state and ZIP that begin a line after a line ending with a comma: the
 /// address wrapped after the city ("Suite 400, Boulder,\nCO 80302"). That line's city, as
 /// [`city_before`] reads it; `None` when the line before `pos` is not empty or the line
@@ -875,6 +873,9 @@ fn city_wrapped_before(text: &str, pos: usize, data: &EntityData) -> Option<(usi
     city_before(text, ls - 1, data)
 }
 
+/// A city written before a state/ZIP or UK postcode: the capitalised words right before `pos` on
+/// the same line (after a comma); `None` when `pos` starts its line (for a state and ZIP,
+/// [`city_wrapped_before`] reads the line above).
 fn city_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, usize)> {
     let ls = line_start(text, pos);
     let (s0, e0) = trim_span(text, ls, pos, |c| c.is_whitespace() || c == ',');

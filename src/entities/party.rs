@@ -328,7 +328,6 @@ pub fn role_of(phrase: &str) -> Option<&'static str> {
     }
 }
 
-/// All organisation mentions, by start offset.
 /// Whether the word before `pos` (past spaces) is an indefinite article: "ein", "eine",
 /// "einer", "einen", "einem", "eines", "a", "an".
 fn after_indefinite_article(text: &str, pos: usize) -> bool {
@@ -347,6 +346,7 @@ fn after_indefinite_article(text: &str, pos: usize) -> bool {
         .any(|a| word.eq_ignore_ascii_case(a))
 }
 
+/// All organisation mentions, by start offset.
 pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
     let mut out = Vec::new();
     for m in data.form_re.find_iter(text) {
