@@ -1647,3 +1647,28 @@ fn a_kind_of_company_after_an_indefinite_article_is_no_party() {
         ]
     );
 }
+
+/// A role label before the verb of a first-person sentence names the organisation engaged
+/// ("Als Auftragsverarbeiter setzen wir die X ein", "As our processor we use X"); a third
+/// person engaging it ("Der Verantwortliche setzt X ein") gives it no role.
+#[test]
+fn a_role_label_before_we_engage_names_the_organisation() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "Als Auftragsverarbeiter setzen wir die Brightwave Mailing, Inc. ein.",
+            "Brightwave Mailing, Inc.",
+            &["processor"],
+        ),
+        (
+            "As our processor we use Brightwave Mailing, Inc. for e-mail.",
+            "Brightwave Mailing, Inc.",
+            &["processor"],
+        ),
+        (
+            "Der Verantwortliche setzt die Brightwave Mailing, Inc. ein.",
+            "Brightwave Mailing, Inc.",
+            &[],
+        ),
+    ];
+    assert_roles(cases);
+}

@@ -1379,6 +1379,14 @@ const LABEL_FILLER: &[&str] = &[
     "unsere",
     "unserer",
     "eingesetzt",
+    // "Als Auftragsverarbeiter setzen wir die X GmbH ein", "As processors we use X":
+    // first person plural only ("Der Verantwortliche setzt X ein" names X's engager).
+    "setzen",
+    "nutzen",
+    "verwenden",
+    "beauftragen",
+    "use",
+    "engage",
     "beauftragt",
     "engaged",
     "appointed",
