@@ -1672,3 +1672,28 @@ fn a_role_label_before_we_engage_names_the_organisation() {
     ];
     assert_roles(cases);
 }
+
+/// A line of prose wrapped after the street's comma keeps the street with its postcode
+/// and city on the next line: the last comma segment of the line above, with the street
+/// before a secondary unit.
+#[test]
+fn a_street_at_the_end_of_a_wrapped_line_is_the_addresses() {
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Im Impressum steht die Postfach Pro GmbH, Friedrichstraße 68,\n10117 Berlin.",
+            "Postfach Pro GmbH",
+            Some("Friedrichstraße 68"),
+        ),
+        (
+            "Auftragnehmer ist die Nordwind Cloud GmbH, Hauptstraße 5,\n10115 Berlin.",
+            "Nordwind Cloud GmbH",
+            Some("Hauptstraße 5"),
+        ),
+        (
+            "The processor is Example Inc., 500 Congress Avenue, Suite 1200,\nAustin, TX 78701.",
+            "Example Inc.",
+            Some("500 Congress Avenue, Suite 1200"),
+        ),
+    ];
+    assert_streets(cases);
+}

@@ -984,6 +984,24 @@ fn street_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, us
             end = ps;
         }
         let (a, b) = found?;
+        // A line of prose wrapped after the street's comma ("… steht die Postfach Pro
+        // GmbH, Friedrichstraße 68,⏎10117 Berlin"): its last comma segment, with a
+        // secondary unit's street before it ("500 Congress Avenue, Suite 1200,").
+        let (a, b) = match text[a..b].strip_suffix(',') {
+            Some(line) => {
+                let b = a + line.len();
+                let cut = |end: usize| text[a..end].rfind(',').map_or(a, |k| a + k + 1);
+                let mut seg = cut(b);
+                if unit_designator(text[seg..b].trim()) && seg > a {
+                    let before = cut(seg - 1);
+                    if street_like(text, (before, seg - 1), data).is_some() {
+                        seg = before;
+                    }
+                }
+                trim_span(text, seg, b, |c| c.is_whitespace())
+            }
+            None => (a, b),
+        };
         // Only the last segment of that line ("GitHub, Inc., 88 Colin P Kelly Jr St").
         let seg_start = text[a..b]
             .char_indices()
