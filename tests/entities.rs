@@ -1677,7 +1677,7 @@ fn a_role_label_before_we_engage_names_the_organisation() {
 /// and city on the next line: the last comma segment of the line above, with the street
 /// before a secondary unit.
 #[test]
-fn a_street_at_the_end_of_a_wrapped_line_is_the_addresses() {
+fn a_street_at_the_end_of_a_wrapped_line_belongs_to_the_address() {
     let cases: &[(&str, &str, Option<&str>)] = &[
         (
             "Im Impressum steht die Postfach Pro GmbH, Friedrichstraße 68,\n10117 Berlin.",
