@@ -163,6 +163,12 @@ fn drop_bare_companies(mut providers: Vec<Provider>) -> Vec<Provider> {
 /// Names shorter than three letters ("X" of "X Corp.") link nothing.
 pub(crate) fn link_named_entities(providers: &mut [Provider], parties: &[Party]) {
     let forms = crate::entities::data::EntityData::embedded();
+    // Parties with a legal form, lower-cased once for all providers.
+    let named: Vec<(&Party, String)> = parties
+        .iter()
+        .filter(|party| party.legal_form.is_some())
+        .map(|party| (party, party.name.to_lowercase()))
+        .collect();
     for p in providers.iter_mut() {
         let stem = p.company.as_deref().map(|c| company_stem(c, forms));
         let keys: Vec<String> = std::iter::once(p.name.as_str())
@@ -170,14 +176,10 @@ pub(crate) fn link_named_entities(providers: &mut [Provider], parties: &[Party])
             .filter(|k| k.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
             .map(str::to_lowercase)
             .collect();
-        p.named_entities = parties
+        p.named_entities = named
             .iter()
-            .filter(|party| party.legal_form.is_some())
-            .filter(|party| {
-                let name = party.name.to_lowercase();
-                keys.iter().any(|k| begins_with_words(&name, k))
-            })
-            .map(|party| NamedEntity {
+            .filter(|(_, name)| keys.iter().any(|k| begins_with_words(name, k)))
+            .map(|(party, _)| NamedEntity {
                 name: party.name.clone(),
                 country: party.country.clone(),
             })

@@ -21,7 +21,7 @@
 
 use std::collections::BTreeSet;
 
-use super::value::{negated, num, str_of};
+use super::value::{flag, negated, num, str_of};
 use crate::extract::Extracted;
 use crate::findings::{Finding, FindingKind};
 use crate::report::DocKind;
@@ -86,8 +86,7 @@ pub(crate) fn scores(doc: &Extracted, findings: &[Finding]) -> KindScores {
         if let Some(signal) = str_of(f, "signal") {
             let w = num(f, "weight").unwrap_or(1.0).clamp(0.0, 10.0);
             // A mention ("den AVV des Anbieters") is never a title.
-            let mention = f.value.get("mention").and_then(|v| v.as_bool()) == Some(true);
-            let (slot, w) = if f.start < TITLE_BYTES && !mention {
+            let (slot, w) = if f.start < TITLE_BYTES && !flag(f, "mention") {
                 (&mut title, w * TITLE_FACTOR)
             } else {
                 (&mut body, w)
@@ -107,34 +106,30 @@ pub(crate) fn scores(doc: &Extracted, findings: &[Finding]) -> KindScores {
             }
         }
     }
-    // Body signals of a DPA or a privacy policy count only in a document that is titled
-    // as one or has some of its content: a blog post or a newsletter that talks about
-    // "AVV" and "Datenschutzerklärung" is neither.
-    let body_of = |title: f64, body: f64, items: usize| {
-        if title > 0.0 || items >= MIN_CONTENT_ITEMS {
-            body.min(BODY_CAP)
-        } else {
-            0.0
-        }
-    };
+    // Body signals count only in a document titled as the kind or holding some of its
+    // content: a blog post that talks about "AVV" and "Datenschutzerklärung", or says
+    // "laut der Liste der Unterauftragsverarbeiter", is none of them.
+    let body_if = |open: bool, body: f64| if open { body.min(BODY_CAP) } else { 0.0 };
+    let structure = list_structure_score(doc, findings);
     KindScores {
         dpa: title.dpa
-            + body_of(title.dpa, body.dpa, art28.len())
+            + body_if(
+                title.dpa > 0.0 || art28.len() >= MIN_CONTENT_ITEMS,
+                body.dpa,
+            )
             + CHECKLIST_ITEM_WEIGHT * art28.len() as f64,
         privacy_policy: title.privacy_policy
-            + body_of(title.privacy_policy, body.privacy_policy, art13.len())
+            + body_if(
+                title.privacy_policy > 0.0 || art13.len() >= MIN_CONTENT_ITEMS,
+                body.privacy_policy,
+            )
             + CHECKLIST_ITEM_WEIGHT * art13.len() as f64,
-        subprocessor_list: {
-            // "Laut der Liste der Unterauftragsverarbeiter …" in prose is no list: body
-            // signals count under a list title or with the list's structure.
-            let structure = list_structure_score(doc, findings);
-            let body = if title.subprocessor_list > 0.0 || structure > 0.0 {
-                body.subprocessor_list.min(BODY_CAP)
-            } else {
-                0.0
-            };
-            title.subprocessor_list + body + structure
-        },
+        subprocessor_list: title.subprocessor_list
+            + body_if(
+                title.subprocessor_list > 0.0 || structure > 0.0,
+                body.subprocessor_list,
+            )
+            + structure,
     }
 }
 

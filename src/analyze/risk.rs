@@ -229,7 +229,8 @@ fn valid_mechanisms_relied_on<'f>(input: &RiskInput<'f>) -> Vec<(&'static str, &
     out
 }
 
-/// A mechanism code ([`MECHANISMS`]) as a reviewer reads it.
+/// A mechanism code that can carry a transfer ([`valid_mechanisms_relied_on`]) as a
+/// reviewer reads it.
 fn mechanism_label(code: &str) -> &'static str {
     match code {
         "adequacy" => "an adequacy decision",
@@ -238,7 +239,6 @@ fn mechanism_label(code: &str) -> &'static str {
         "dpf" => "the EU-U.S. Data Privacy Framework",
         "consent" => "the data subject's explicit consent",
         "derogation" => "an Art. 49 derogation",
-        "privacy_shield" => "the invalidated EU-US Privacy Shield",
         _ => "a transfer mechanism",
     }
 }

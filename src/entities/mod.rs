@@ -17,6 +17,7 @@ pub mod data;
 pub mod party;
 pub mod text;
 
+pub(crate) use build::party_key;
 pub use build::{build_parties, speaker_is_controller};
 pub use data::EntityData;
 

@@ -258,19 +258,11 @@ pub struct Provider {
 }
 
 impl Provider {
-    /// The `named_entities` other than `company` itself (compared without case, commas
-    /// and full stops: "Zapier Inc." is "Zapier, Inc."): the entities a reviewer would not
+    /// The `named_entities` other than `company` itself (compared as parties are
+    /// deduplicated: "Zapier Inc." is "Zapier, Inc."): the entities a reviewer would not
     /// expect from the product's name.
     pub fn other_entities(&self) -> Vec<&NamedEntity> {
-        let key = |s: &str| -> String {
-            s.chars()
-                .filter(|c| !matches!(c, ',' | '.'))
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let key = |s: &str| crate::entities::party_key(s, None);
         let company = self.company.as_deref().map(key);
         self.named_entities
             .iter()
