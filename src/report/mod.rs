@@ -262,6 +262,9 @@ impl Provider {
     /// deduplicated: "Zapier Inc." is "Zapier, Inc."): the entities a reviewer would not
     /// expect from the product's name.
     pub fn other_entities(&self) -> Vec<&NamedEntity> {
+        if self.named_entities.is_empty() {
+            return Vec::new();
+        }
         let key = |s: &str| crate::entities::party_key(s, None);
         let company = self.company.as_deref().map(key);
         self.named_entities
