@@ -1,15 +1,19 @@
 //! Shows each rule's required prefixes (`cargo run --release --example rule_prefixes`),
-//! and with `-- TEXTFILE` how often the keywords, prefixes and gazetteer terms occur in that
-//! text, most frequent first (each occurrence costs the automaton pass a reported match).
+//! and with `-- TEXTFILE` how often the keywords, prefixes, gazetteer terms and cue words
+//! occur in that text, most frequent first (each occurrence costs the automaton pass a
+//! reported match).
 use dpascan::matchers::text::lower_preserving;
 use dpascan::patterns::Rules;
 
 fn main() -> anyhow::Result<()> {
     let rules = Rules::embedded()?;
+    let cue_words = &rules.cues.combined.words;
+    let transfer_words = &rules.cues.lists.transfer_words.words;
     eprintln!(
-        "automaton: {} keyword and prefix patterns, {} gazetteer terms, {} KiB",
+        "automaton: {} keyword and prefix patterns, {} gazetteer terms, {} cue words, {} KiB",
         rules.keyword_patterns,
         rules.gazetteer.words.len(),
+        cue_words.len() + transfer_words.len(),
         rules.keyword_automaton.memory_usage() / 1024
     );
     let Some(path) = std::env::args().nth(1) else {
@@ -23,7 +27,7 @@ fn main() -> anyhow::Result<()> {
         return Ok(());
     };
     let low = lower_preserving(&std::fs::read_to_string(path)?);
-    let mut counts = vec![0usize; rules.keyword_patterns + rules.gazetteer.words.len()];
+    let mut counts = vec![0usize; rules.cue_patterns + cue_words.len() + transfer_words.len()];
     rules
         .keyword_automaton
         .overlapping(low.as_bytes(), |_, _, p| counts[p] += 1);
@@ -42,9 +46,17 @@ fn main() -> anyhow::Result<()> {
                 .collect::<Vec<_>>()
                 .join(",")
         };
-        match p.checked_sub(rules.keyword_patterns) {
-            Some(t) => println!("{n:7}  gazetteer term {:?}", rules.gazetteer.words[t]),
-            None => println!(
+        let cue = p.checked_sub(rules.cue_patterns);
+        match (cue, p.checked_sub(rules.keyword_patterns)) {
+            (Some(c), _) => match cue_words.get(c) {
+                Some(w) => println!("{n:7}  cue word {w:?}"),
+                None => println!(
+                    "{n:7}  transfer word {:?}",
+                    transfer_words[c - cue_words.len()]
+                ),
+            },
+            (None, Some(t)) => println!("{n:7}  gazetteer term {:?}", rules.gazetteer.words[t]),
+            (None, None) => println!(
                 "{n:7}  keyword of [{}]  prefix of [{}]",
                 name(rules.keyword_rules.get(p)),
                 name(&prefix_of(&rules, p))

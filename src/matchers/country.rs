@@ -169,14 +169,15 @@ pub fn hit(
     }
     let sent = scan.sentence(start, end);
     // Only a transfer sentence can negate a country; that test is the cheaper one.
-    let negated = cues::is_transfer_sentence(&scan.low, sent, &scan.rules.cues)
+    let occ = scan.cue_occurrences();
+    let negated = cues::is_transfer_sentence(&scan.low, sent, occ)
         && cues::flags(
             &scan.low,
-            start,
-            end,
+            (start, end),
             sent,
             &scan.rules.cues,
             &RuleCueWords::default(),
+            occ,
         )
         .negated;
     let mut value = Map::new();

@@ -64,35 +64,79 @@ pub fn after_end(low: &str, end: usize, sent_end: usize) -> usize {
     }
 }
 
+/// Where the cue words occur in a lower-cased text, each list in the order of the
+/// occurrences' ends (overlapping occurrences included): found in the one keyword pass
+/// ([`super::rules::automaton_pass`], the words are patterns of the keyword automaton) or
+/// by [`CueOccurrences::scan`]. Both give the same occurrences.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CueOccurrences {
+    /// `(start, end, word)` of the words of [`Cues::combined`] (`word` indexes
+    /// [`CueSet::words`](crate::patterns::compile::CueSet::words)).
+    pub cues: Vec<(usize, usize, u32)>,
+    /// `(start, end)` of the transfer words ([`CueLists::transfer_words`]).
+    ///
+    /// [`CueLists::transfer_words`]: crate::patterns::compile::CueLists::transfer_words
+    pub transfer: Vec<(usize, usize)>,
+}
+
+impl CueOccurrences {
+    /// The occurrences in `low`, found by the cue lists' own automata over the whole text.
+    pub fn scan(low: &str, cues: &Cues) -> CueOccurrences {
+        let occ = |ac: &aho_corasick::AhoCorasick| {
+            ac.find_overlapping_iter(low)
+                .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+                .collect::<Vec<_>>()
+        };
+        CueOccurrences {
+            cues: occ(&cues.combined.ac),
+            transfer: occ(&cues.lists.transfer_words.ac)
+                .into_iter()
+                .map(|(s, e, _)| (s, e))
+                .collect(),
+        }
+    }
+}
+
+/// The occurrences in `list` (in the order of their ends) that lie inside `a..z`.
+fn inside<T: Copy>(
+    list: &[T],
+    span: fn(T) -> (usize, usize),
+    (a, z): (usize, usize),
+) -> impl Iterator<Item = T> + '_ {
+    // An occurrence ending at or before `a` cannot start at `a` or later (none is empty).
+    let first = list.partition_point(|&o| span(o).1 <= a);
+    list[first..]
+        .iter()
+        .copied()
+        .take_while(move |&o| span(o).1 <= z)
+        .filter(move |&o| span(o).0 >= a)
+}
+
 /// Computes the flags of the match `start..end` in the lower-cased text `low`,
-/// whose sentence is `sent`.
+/// whose sentence is `sent`; `occ` holds the cue words' occurrences in `low`.
 ///
-/// One scan of [`Cues::combined`] over the clause window before the match and the window
-/// after it finds the cues of every list; each list's cues are then the occurrences lying
-/// in its window, as whole words there.
+/// The occurrences of [`Cues::combined`] in the clause window before the match and the
+/// window after it are the cues of every list; each list's cues are then the occurrences
+/// lying in its window, as whole words there.
 pub fn flags(
     low: &str,
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
     sent: (usize, usize),
     cues: &Cues,
     extra: &RuleCueWords,
+    occ: &CueOccurrences,
 ) -> CueFlags {
     let set = &cues.combined;
     let (from, aend) = reach(low, start, end, sent);
-    let found: Vec<(usize, usize, usize)> = set
-        .ac
-        .find_overlapping_iter(&low[from..aend])
-        .map(|m| (from + m.start(), from + m.end(), m.pattern().as_usize()))
-        .collect();
+    let found: Vec<(usize, usize, u32)> = inside(&occ.cues, |o| (o.0, o.1), (from, aend)).collect();
     let spans = |bits: u16, (a, z): (usize, usize)| -> Vec<(usize, usize)> {
         found
             .iter()
             .filter(|&&(s, e, p)| {
-                set.lists[p] & bits != 0
+                set.lists[p as usize] & bits != 0
                     && a <= s
                     && e <= z
-                    && whole_word(&low[a..z], s - a, e - a, &set.words[p])
+                    && whole_word(&low[a..z], s - a, e - a, &set.words[p as usize])
             })
             .map(|&(s, e, _)| (s, e))
             .collect()
@@ -167,13 +211,13 @@ fn flags_from_spans(
     }
 }
 
-/// Whether the sentence `sent` of the lower-cased text talks about transfers or storage.
-pub fn is_transfer_sentence(low: &str, sent: (usize, usize), cues: &Cues) -> bool {
+/// Whether the sentence `sent` of the lower-cased text talks about transfers or storage:
+/// a transfer word occurs in it (`occ`, the cue occurrences in `low`).
+pub fn is_transfer_sentence(low: &str, sent: (usize, usize), occ: &CueOccurrences) -> bool {
     let a = super::text::ceil_boundary(low, sent.0);
     let z = super::text::floor_boundary(low, sent.1).max(a);
-    let s = &low[a..z];
     // Prefix match on purpose: "übermitt" covers übermittelt, Übermittlung, …
-    cues.lists.transfer_words.ac.is_match(s)
+    inside(&occ.transfer, |o| o, (a, z)).next().is_some()
 }
 
 #[cfg(test)]
@@ -233,13 +277,15 @@ mod tests {
         let s = low
             .find(&crate::matchers::text::lower_preserving(needle))
             .unwrap();
+        let cues = cues();
+        let occ = CueOccurrences::scan(&low, &cues);
         flags(
             &low,
-            s,
-            s + needle.len(),
+            (s, s + needle.len()),
             (0, low.len()),
-            &cues(),
+            &cues,
             &RuleCueWords::default(),
+            &occ,
         )
     }
 
@@ -312,6 +358,7 @@ mod tests {
         for (n, text) in texts.iter().enumerate() {
             let low = crate::matchers::text::lower_preserving(text);
             let sentences = crate::matchers::text::SentenceIndex::new(text);
+            let occ = CueOccurrences::scan(&low, &rules.cues);
             let words = low
                 .match_indices(|c: char| c.is_alphanumeric())
                 .map(|(i, _)| i);
@@ -327,7 +374,7 @@ mod tests {
                 );
                 let extra = extras[(n + k) % extras.len()];
                 let want = flags_by_list(&low, (start, end), sent, &lists, extra);
-                let got = flags(&low, start, end, sent, &rules.cues, extra);
+                let got = flags(&low, (start, end), sent, &rules.cues, extra, &occ);
                 assert_eq!(
                     got,
                     want,

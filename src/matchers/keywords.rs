@@ -1,5 +1,5 @@
-//! The keyword automaton: the rules' keywords and required prefixes and the gazetteer's
-//! terms in one Aho-Corasick automaton, run over the lower-cased text in one overlapping
+//! The keyword automaton: the rules' keywords and required prefixes, the gazetteer's
+//! terms and the cue words in one Aho-Corasick automaton, run over the lower-cased text in one overlapping
 //! pass ([`KeywordAutomaton::overlapping`]).
 //!
 //! The aho-corasick crate builds the automaton (its noncontiguous NFA); this module copies
@@ -8,7 +8,9 @@
 //! there are distinct bytes, plus one: 72 for the embedded patterns, where the crate's DFA
 //! pads its rows to a power of two (128). With 12,146 states that is 3.5 MB instead of
 //! 6.3 MB, and cheaper to build; the bare pass over the GitHub DPA x10 takes 3.5 ms
-//! against 4.0 over the crate's DFA (`find_throughput --pass`). Match states come first,
+//! against 4.0 over the crate's DFA (`find_throughput --pass`). (Those figures are from
+//! before the cue words joined; with them the table takes 4.0 MB: `cargo run --release
+//! --example rule_prefixes`.) Match states come first,
 //! so that whether a state matches is one comparison.
 
 use aho_corasick::automaton::{Automaton, StateID};
@@ -380,20 +382,26 @@ mod tests {
         assert_eq!(n, 0);
     }
 
-    /// On the real automaton (keywords, prefixes, gazetteer terms), the pass finds what
+    /// On the real automaton (keywords, prefixes, gazetteer terms, cue words), the pass
+    /// finds what
     /// the crate's overlapping search finds, on every corpus document.
     #[test]
     fn the_rules_automaton_is_the_crates() {
         let rules = crate::patterns::Rules::embedded().unwrap();
         // The patterns as `patterns::compile` orders them: keywords and prefixes sorted,
-        // then the gazetteer terms.
+        // then the gazetteer terms, the cue words and the transfer words.
         let words: std::collections::BTreeSet<&String> = rules
             .rules
             .iter()
             .flat_map(|r| r.keywords.iter().chain(&r.prefixes))
             .collect();
         assert_eq!(words.len(), rules.keyword_patterns);
-        let patterns: Vec<&String> = words.into_iter().chain(&rules.gazetteer.words).collect();
+        let patterns: Vec<&String> = words
+            .into_iter()
+            .chain(&rules.gazetteer.words)
+            .chain(&rules.cues.combined.words)
+            .chain(&rules.cues.lists.transfer_words.words)
+            .collect();
         for (name, doc) in crate::matchers::snapshot::corpus_docs() {
             let low = lower_preserving(&doc.text);
             let mut got = Vec::new();

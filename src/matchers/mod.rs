@@ -85,6 +85,9 @@ pub struct Scan<'a> {
     pub rules: &'a Rules,
     /// Sentence breaks of `text`.
     pub sentences: text::SentenceIndex,
+    /// Where the cue words occur in `low`: set by the keyword pass
+    /// ([`rules::automaton_pass`]), else found on first use ([`Scan::cue_occurrences`]).
+    cues: std::cell::OnceCell<cues::CueOccurrences>,
 }
 
 impl<'a> Scan<'a> {
@@ -95,7 +98,24 @@ impl<'a> Scan<'a> {
             low: text::lower_preserving(text),
             rules,
             sentences: text::SentenceIndex::new(text),
+            cues: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Records the cue occurrences found by the keyword pass; `Err` (with them) when they
+    /// are already known.
+    pub(crate) fn set_cue_occurrences(
+        &self,
+        occ: cues::CueOccurrences,
+    ) -> Result<(), cues::CueOccurrences> {
+        self.cues.set(occ)
+    }
+
+    /// Where the cue words occur in `low`: from the keyword pass when it ran, else found
+    /// now by the cue automata ([`cues::CueOccurrences::scan`]; the same occurrences).
+    pub fn cue_occurrences(&self) -> &cues::CueOccurrences {
+        self.cues
+            .get_or_init(|| cues::CueOccurrences::scan(&self.low, &self.rules.cues))
     }
 
     /// Bounds (start, end) of the sentence around `start..end` (bounded search, the same

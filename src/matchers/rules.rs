@@ -188,6 +188,8 @@ pub type TermMatch = (usize, usize, usize);
 
 /// The one automaton pass over the lower-cased text: keyword windows and prefix starts
 /// for the rules, and every occurrence of every gazetteer term, in the order of their ends.
+/// The occurrences of the cue words, found in the same pass, go to the scan
+/// ([`Scan::cue_occurrences`]).
 ///
 /// The pass itself only records what it meets (the loop reporting matches stays small);
 /// the occurrences of keyword and prefix patterns are sorted out afterwards: keywords into
@@ -202,18 +204,27 @@ pub fn automaton_pass(scan: &Scan) -> (RulePass, Vec<TermMatch>) {
         windows[i].push((0, len));
     }
     let first_term = rules.keyword_patterns;
+    let first_cue = rules.cue_patterns;
+    let first_transfer = first_cue + rules.cues.combined.words.len();
+    let mut cues = cues::CueOccurrences::default();
     // (start, length, pattern) of keyword and prefix patterns, in the order of their ends.
     let mut found: Vec<(usize, u32, u32)> =
         Vec::with_capacity(scan.low.len() / keywords::BYTES_PER_MATCH);
     rules
         .keyword_automaton
         .overlapping(scan.low.as_bytes(), |start, end, pattern| {
-            if pattern >= first_term {
-                terms.push((start, end, pattern - first_term));
-            } else {
+            if pattern < first_term {
                 found.push((start, (end - start) as u32, pattern as u32));
+            } else if pattern < first_cue {
+                terms.push((start, end, pattern - first_term));
+            } else if pattern < first_transfer {
+                cues.cues.push((start, end, (pattern - first_cue) as u32));
+            } else {
+                cues.transfer.push((start, end));
             }
         });
+    // Set once per scan: a second pass over the same scan finds the same occurrences.
+    let _ = scan.set_cue_occurrences(cues);
     // Keyword hits come in the order of their ends. The last keyword's window is reused
     // for a later one when that one's own window cannot reach further: see `Reusable`.
     let mut last: Option<Reusable> = None;
@@ -704,11 +715,11 @@ fn make_hit(
         let sent = scan.sentence(start, end);
         let f = cues::flags(
             &scan.low,
-            start,
-            end,
+            (start, end),
             sent,
             &scan.rules.cues,
             &rule.extra_cues,
+            scan.cue_occurrences(),
         );
         if rule.flags.negated {
             value.insert("negated".into(), Value::Bool(f.negated));
@@ -784,6 +795,33 @@ mod tests {
         );
         out.push("(„Auftragnehmer“) ((\"Processor\")) – Auftraggeber – ".repeat(50));
         out
+    }
+
+    /// The cue words are patterns of the keyword automaton too: the pass finds the same
+    /// occurrences as the cue lists' own automata, over the test texts (the corpus
+    /// documents and more) (each list sorted, since occurrences ending together may come in
+    /// another order), and sets them for the scan.
+    #[test]
+    fn the_keyword_pass_finds_the_cue_words() {
+        let rules = Rules::embedded().unwrap();
+        let (mut cues, mut transfer) = (0, 0);
+        for text in &texts(&rules) {
+            let scan = Scan::new(text, &rules);
+            let _ = automaton_pass(&scan);
+            let mut got = scan.cue_occurrences().clone();
+            let mut want = cues::CueOccurrences::scan(&scan.low, &rules.cues);
+            for o in [&mut got, &mut want] {
+                o.cues.sort_unstable();
+                o.transfer.sort_unstable();
+            }
+            assert_eq!(got, want, "{}", &text[..text.len().min(80)]);
+            cues += want.cues.len();
+            transfer += want.transfer.len();
+        }
+        assert!(
+            cues > 500 && transfer > 500,
+            "{cues} cues, {transfer} transfer words"
+        );
     }
 
     /// A gazetteer term that is also a keyword or prefix is one string but two patterns

@@ -36,14 +36,19 @@ pub struct Rules {
     /// Regex rules in load order (files sorted by name, rules in file order).
     pub rules: Vec<CompiledRule>,
     /// One automaton over the rules' keywords and required prefixes (pattern ids below
-    /// `keyword_patterns`, sorted) and the gazetteer's terms (pattern id
-    /// `keyword_patterns + i` is term `i` of [`Gazetteer::words`]), for one overlapping
-    /// pass over the lower-cased text ([`KeywordAutomaton::overlapping`]).
+    /// `keyword_patterns`, sorted), the gazetteer's terms (pattern id
+    /// `keyword_patterns + i` is term `i` of [`Gazetteer::words`]) and the cue words
+    /// (from `cue_patterns`: the words of [`Cues::combined`], then the transfer words),
+    /// for one overlapping pass over the lower-cased text
+    /// ([`KeywordAutomaton::overlapping`]).
     ///
     /// [`KeywordAutomaton::overlapping`]: crate::matchers::keywords::KeywordAutomaton::overlapping
     pub keyword_automaton: crate::matchers::keywords::KeywordAutomaton,
     /// The number of keyword and prefix patterns of `keyword_automaton` (they come first).
     pub keyword_patterns: usize,
+    /// The pattern id of `keyword_automaton` of the first word of [`CueSet::words`];
+    /// the transfer words ([`CueLists::transfer_words`]) follow those.
+    pub cue_patterns: usize,
     /// For each keyword pattern id of `keyword_automaton`: the rules (indices into
     /// `rules`) it is a keyword of.
     pub keyword_rules: IdLists,
@@ -444,7 +449,8 @@ pub struct RuleCueWords {
 pub struct Cues {
     /// The lists.
     pub lists: CueLists,
-    /// All lists in one automaton: a match needs one scan for every list.
+    /// All lists in one automaton (their words are also patterns of
+    /// [`Rules::keyword_automaton`]).
     pub combined: CueSet,
 }
 
@@ -459,8 +465,10 @@ impl Cues {
             }
         }
         let words: Vec<String> = index.keys().map(|w| w.to_string()).collect();
-        // A DFA: it is scanned once per flagged hit, a few hundred bytes each time, and
-        // the crate would pick a slower NFA for this many words.
+        // The words are also patterns of the keyword automaton, whose pass finds them for
+        // a document's scan; this automaton finds them for a scan without that pass
+        // (`CueOccurrences::scan`). A DFA: the crate would pick a slower NFA for this
+        // many words.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -865,9 +873,12 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
         }
     }
     let keyword_patterns = kw_index.len();
+    let cue_patterns = keyword_patterns + gazetteer.words.len();
     let patterns: Vec<&str> = kw_index
         .keys()
         .chain(&gazetteer.words)
+        .chain(&cues.combined.words)
+        .chain(&cues.lists.transfer_words.words)
         .map(String::as_str)
         .collect();
     let keyword_automaton = crate::matchers::keywords::KeywordAutomaton::new(&patterns)?;
@@ -885,6 +896,7 @@ pub fn compile(files: &BTreeMap<String, String>) -> anyhow::Result<Rules> {
         rules,
         keyword_automaton,
         keyword_patterns,
+        cue_patterns,
         keyword_rules,
         rule_prefixes,
         always,
