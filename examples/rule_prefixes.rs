@@ -46,6 +46,13 @@ fn main() -> anyhow::Result<()> {
                 .collect::<Vec<_>>()
                 .join(",")
         };
+        // Keyword and prefix patterns are the rules' keywords and prefixes, sorted.
+        let words: std::collections::BTreeSet<&String> = rules
+            .rules
+            .iter()
+            .flat_map(|r| r.keywords.iter().chain(&r.prefixes))
+            .collect();
+        let word = words.iter().nth(p).map_or("", |w| w.as_str());
         let cue = p.checked_sub(rules.cue_patterns);
         match (cue, p.checked_sub(rules.keyword_patterns)) {
             (Some(c), _) => match cue_words.get(c) {
@@ -57,7 +64,7 @@ fn main() -> anyhow::Result<()> {
             },
             (None, Some(t)) => println!("{n:7}  gazetteer term {:?}", rules.gazetteer.words[t]),
             (None, None) => println!(
-                "{n:7}  keyword of [{}]  prefix of [{}]",
+                "{n:7}  {word:?}: keyword of [{}]  prefix of [{}]",
                 name(rules.keyword_rules.get(p)),
                 name(&prefix_of(&rules, p))
             ),
