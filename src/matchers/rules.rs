@@ -206,23 +206,33 @@ pub fn automaton_pass(scan: &Scan) -> (RulePass, Vec<TermMatch>) {
     let first_term = rules.keyword_patterns;
     let first_cue = rules.cue_patterns;
     let first_transfer = first_cue + rules.cues.combined.words.len();
-    let mut cues = cues::CueOccurrences::default();
     // (start, length, pattern) of keyword and prefix patterns, in the order of their ends.
     let mut found: Vec<(usize, u32, u32)> =
         Vec::with_capacity(scan.low.len() / keywords::BYTES_PER_MATCH);
+    // The same of the other patterns (terms and cue words), sorted out after the pass so
+    // that the closure stays small enough to be inlined into the automaton's reporting.
+    let mut others: Vec<(usize, u32, u32)> = Vec::new();
     rules
         .keyword_automaton
         .overlapping(scan.low.as_bytes(), |start, end, pattern| {
+            let m = (start, (end - start) as u32, pattern as u32);
             if pattern < first_term {
-                found.push((start, (end - start) as u32, pattern as u32));
-            } else if pattern < first_cue {
-                terms.push((start, end, pattern - first_term));
-            } else if pattern < first_transfer {
-                cues.cues.push((start, end, (pattern - first_cue) as u32));
+                found.push(m);
             } else {
-                cues.transfer.push((start, end));
+                others.push(m);
             }
         });
+    let mut cues = cues::CueOccurrences::default();
+    for (start, n, pattern) in others {
+        let (end, pattern) = (start + n as usize, pattern as usize);
+        if pattern < first_cue {
+            terms.push((start, end, pattern - first_term));
+        } else if pattern < first_transfer {
+            cues.cues.push((start, end, (pattern - first_cue) as u32));
+        } else {
+            cues.transfer.push((start, end));
+        }
+    }
     // Set once per scan: a second pass over the same scan finds the same occurrences.
     let _ = scan.set_cue_occurrences(cues);
     // Keyword hits come in the order of their ends. The last keyword's window is reused
