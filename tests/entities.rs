@@ -1673,6 +1673,31 @@ fn a_role_label_before_we_engage_names_the_organisation() {
     assert_roles(cases);
 }
 
+/// A role label whose clause ends in a colon names the organisation after it, also with
+/// an article between the colon and the name ("nennt als Auftragsverarbeiter aber ein
+/// anderes Unternehmen: die X"); a label with more words than a label has is no label.
+#[test]
+fn a_role_label_ending_in_a_colon_and_an_article_names_the_organisation() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "Der Vertrag nennt als Auftragsverarbeiter aber ein anderes\nUnternehmen: die Brightwave Mailing, Inc., 1200 Pearl Street, Boulder, CO 80302, USA.",
+            "Brightwave Mailing, Inc.",
+            &["processor"],
+        ),
+        (
+            "The processor under this agreement is another company: the Brightwave Mailing, Inc.",
+            "Brightwave Mailing, Inc.",
+            &["processor"],
+        ),
+        (
+            "Als Auftragsverarbeiter wird in dem Vertrag, den wir im letzten Jahr mit vielen anderen Kunden zusammen geprüft haben, genannt: die Brightwave Mailing, Inc.",
+            "Brightwave Mailing, Inc.",
+            &[],
+        ),
+    ];
+    assert_roles(cases);
+}
+
 /// A line of prose wrapped after the street's comma keeps the street with its postcode
 /// and city on the next line: the last comma segment of the line above, with the street
 /// before a secondary unit.

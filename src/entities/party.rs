@@ -1579,8 +1579,18 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
     // Datenverarbeitung auf dieser Website ist:\nX GmbH") may hold any words.
     // Only its own colon: "Role: Data Controller⏎Data importer: Provider⏎Name:" labels the
     // name with "Name", not with the role of the block above.
-    let label =
-        between.trim_end().ends_with(':') && between.matches(':').count() == 1 && words.len() <= 12;
+    // An article may follow the colon ("nennt als Auftragsverarbeiter aber ein anderes
+    // Unternehmen: die Brightwave Mailing, Inc.").
+    let before_article = match words.last().map(String::as_str) {
+        Some("die" | "der" | "das" | "the") => between
+            .trim_end()
+            .rsplit_once(char::is_whitespace)
+            .map_or(between, |(head, _)| head),
+        _ => between,
+    };
+    let label = before_article.trim_end().ends_with(':')
+        && between.matches(':').count() == 1
+        && words.len() <= 12;
     if !label && (words.len() > 10 || words.iter().any(|w| !LABEL_FILLER.contains(&w.as_str()))) {
         return None;
     }
