@@ -1538,16 +1538,7 @@ fn a_providers_entity_named_in_the_document_is_listed_under_it() {
         Limited, 4 Grand Canal Square, Dublin 2, Ireland: advertising on Facebook.\n- Hetzner \
         Online GmbH, Industriestr. 25, 91710 Gunzenhausen, Germany: backups.\n";
     let r = pipeline(text);
-    let named = |provider: &str| -> Vec<(String, Option<String>)> {
-        r.providers
-            .iter()
-            .find(|p| p.name == provider)
-            .unwrap_or_else(|| panic!("{provider} not among {:?}", r.providers))
-            .named_entities
-            .iter()
-            .map(|e| (e.name.clone(), e.country.clone()))
-            .collect()
-    };
+    let named = |provider: &str| named_entities(&r, provider);
     assert_eq!(
         named("Amazon Web Services"),
         vec![(
@@ -1595,6 +1586,38 @@ fn a_providers_entity_named_in_the_document_is_listed_under_it() {
         "{:?}",
         r.providers
     );
+}
+
+/// A party whose name begins with the names of two providers belongs to the one it
+/// begins with the longest: "Amazon Web Services EMEA SARL" to Amazon Web Services, not
+/// also to Amazon (the marketplace), when the document names both.
+#[test]
+fn a_named_entity_belongs_to_the_provider_it_names_most_closely() {
+    let r = pipeline(
+        "Data Processing Agreement\n\nWe sell on Amazon. The Processor engages the following \
+         sub-processors:\n\n- Amazon Web Services EMEA SARL, 38 Avenue John F. Kennedy, L-1855 \
+         Luxembourg: hosting of the Service on Amazon Web Services.\n",
+    );
+    assert_eq!(
+        named_entities(&r, "Amazon Web Services"),
+        [(
+            "Amazon Web Services EMEA SARL".to_string(),
+            Some("LU".to_string())
+        )]
+    );
+    assert_eq!(named_entities(&r, "Amazon"), []);
+}
+
+/// `providers[].named_entities` of the provider named `provider`: (name, country).
+fn named_entities(r: &dpascan::report::DocResult, provider: &str) -> Vec<(String, Option<String>)> {
+    r.providers
+        .iter()
+        .find(|p| p.name == provider)
+        .unwrap_or_else(|| panic!("{provider} not among {:?}", r.providers))
+        .named_entities
+        .iter()
+        .map(|e| (e.name.clone(), e.country.clone()))
+        .collect()
 }
 
 /// A US address wrapped after the city's comma ("Suite 400, Boulder,\nCO 80302") is one

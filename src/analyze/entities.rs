@@ -160,30 +160,51 @@ fn drop_bare_companies(mut providers: Vec<Provider>) -> Vec<Provider> {
 /// Fills `providers[].named_entities`: each party with a legal form whose name begins,
 /// as whole words, with the provider's name or with its company's name without the
 /// legal form ("Meta Platforms" of "Meta Platforms, Inc."), in the order of `parties`.
-/// Names shorter than three letters ("X" of "X Corp.") link nothing.
+/// Names shorter than three letters ("X" of "X Corp.") link nothing. A party goes to the
+/// providers whose name it begins with the longest: "Amazon Web Services EMEA SARL" to
+/// Amazon Web Services, not also to Amazon.
 pub(crate) fn link_named_entities(providers: &mut [Provider], parties: &[Party]) {
     let forms = crate::entities::data::EntityData::embedded();
-    // Parties with a legal form, lower-cased once for all providers.
-    let named: Vec<(&Party, String)> = parties
+    // Per provider, its lower-case names.
+    let keys: Vec<Vec<String>> = providers
         .iter()
-        .filter(|party| party.legal_form.is_some())
-        .map(|party| (party, party.name.to_lowercase()))
+        .map(|p| {
+            let stem = p.company.as_deref().map(|c| company_stem(c, forms));
+            std::iter::once(p.name.as_str())
+                .chain(stem.as_deref())
+                .filter(|k| k.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
+                .map(str::to_lowercase)
+                .collect()
+        })
         .collect();
     for p in providers.iter_mut() {
-        let stem = p.company.as_deref().map(|c| company_stem(c, forms));
-        let keys: Vec<String> = std::iter::once(p.name.as_str())
-            .chain(stem.as_deref())
-            .filter(|k| k.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
-            .map(str::to_lowercase)
-            .collect();
-        p.named_entities = named
+        p.named_entities.clear();
+    }
+    for party in parties.iter().filter(|party| party.legal_form.is_some()) {
+        let name = party.name.to_lowercase();
+        // Per provider, the length of its longest name that the party's name begins with.
+        let lengths: Vec<usize> = keys
             .iter()
-            .filter(|(_, name)| keys.iter().any(|k| begins_with_words(name, k)))
-            .map(|(party, _)| NamedEntity {
-                name: party.name.clone(),
-                country: party.country.clone(),
+            .map(|ks| {
+                ks.iter()
+                    .filter(|k| begins_with_words(&name, k))
+                    .map(String::len)
+                    .max()
+                    .unwrap_or(0)
             })
             .collect();
+        let longest = lengths.iter().copied().max().unwrap_or(0);
+        if longest == 0 {
+            continue;
+        }
+        for (p, &n) in providers.iter_mut().zip(&lengths) {
+            if n == longest {
+                p.named_entities.push(NamedEntity {
+                    name: party.name.clone(),
+                    country: party.country.clone(),
+                });
+            }
+        }
     }
 }
 
