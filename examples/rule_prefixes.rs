@@ -39,6 +39,14 @@ fn main() -> anyhow::Result<()> {
     rows.sort_unstable_by(|a, b| b.cmp(a));
     let total: usize = rows.iter().map(|r| r.0).sum();
     println!("{total} matches in {} bytes", low.len());
+    // Keyword and prefix patterns are the rules' keywords and prefixes, sorted.
+    let words: Vec<&String> = rules
+        .rules
+        .iter()
+        .flat_map(|r| r.keywords.iter().chain(&r.prefixes))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     for (n, p) in rows.into_iter().take(30) {
         let name = |ids: &[u32]| {
             ids.iter()
@@ -46,13 +54,7 @@ fn main() -> anyhow::Result<()> {
                 .collect::<Vec<_>>()
                 .join(",")
         };
-        // Keyword and prefix patterns are the rules' keywords and prefixes, sorted.
-        let words: std::collections::BTreeSet<&String> = rules
-            .rules
-            .iter()
-            .flat_map(|r| r.keywords.iter().chain(&r.prefixes))
-            .collect();
-        let word = words.iter().nth(p).map_or("", |w| w.as_str());
+        let word = words.get(p).map_or("", |w| w.as_str());
         let cue = p.checked_sub(rules.cue_patterns);
         match (cue, p.checked_sub(rules.keyword_patterns)) {
             (Some(c), _) => match cue_words.get(c) {

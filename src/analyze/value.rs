@@ -228,6 +228,7 @@ mod tests {
         assert_eq!(country_code("USA"), None);
         assert_eq!(country_code("1A"), None);
     }
+
     #[test]
     fn finding_ids_sort_by_number_then_text_without_repeats() {
         let mut ids: Vec<String> = ["f10", "x", "f2", "f2", "f1", "a", "f01"]

@@ -1,6 +1,6 @@
 //! The keyword automaton: the rules' keywords and required prefixes, the gazetteer's
-//! terms and the cue words in one Aho-Corasick automaton, run over the lower-cased text in one overlapping
-//! pass ([`KeywordAutomaton::overlapping`]).
+//! terms and the cue words in one Aho-Corasick automaton, run over the lower-cased text
+//! in one overlapping pass ([`KeywordAutomaton::overlapping`]).
 //!
 //! The aho-corasick crate builds the automaton (its noncontiguous NFA); this module copies
 //! every state's transitions into a table of its own. Each byte that occurs in a pattern
@@ -10,8 +10,8 @@
 //! 6.3 MB, and cheaper to build; the bare pass over the GitHub DPA x10 takes 3.5 ms
 //! against 4.0 over the crate's DFA (`find_throughput --pass`). (Those figures are from
 //! before the cue words joined; with them the table takes 4.0 MB: `cargo run --release
-//! --example rule_prefixes`.) Match states come first,
-//! so that whether a state matches is one comparison.
+//! --example rule_prefixes`.) Match states come first, so that whether a state matches is
+//! one comparison.
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{Anchored, MatchKind};
@@ -383,8 +383,7 @@ mod tests {
     }
 
     /// On the real automaton (keywords, prefixes, gazetteer terms, cue words), the pass
-    /// finds what
-    /// the crate's overlapping search finds, on every corpus document.
+    /// finds what the crate's overlapping search finds, on every corpus document.
     #[test]
     fn the_rules_automaton_is_the_crates() {
         let rules = crate::patterns::Rules::embedded().unwrap();

@@ -808,9 +808,9 @@ mod tests {
     }
 
     /// The cue words are patterns of the keyword automaton too: the pass finds the same
-    /// occurrences as the cue lists' own automata, over the test texts (the corpus
-    /// documents and more) (each list sorted, since occurrences ending together may come in
-    /// another order), and sets them for the scan.
+    /// occurrences as the cue lists' own automata and sets them for the scan, over the
+    /// test texts (the corpus documents and more). Each list is compared sorted:
+    /// occurrences ending at the same byte may come in another order.
     #[test]
     fn the_keyword_pass_finds_the_cue_words() {
         let rules = Rules::embedded().unwrap();
