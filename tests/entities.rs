@@ -1745,3 +1745,50 @@ fn a_street_at_the_end_of_a_wrapped_line_belongs_to_the_address() {
     ];
     assert_streets(cases);
 }
+
+/// A postcode followed by a country instead of a city, with the city at the end of the
+/// line above ("Lindhagensgatan 74 Stockholm,⏎112 18 Sweden", a sub-processor table of
+/// Mailjet's DPA): the city is that one, the street what precedes it. A country-named city
+/// after the postcode without such a line stays the city ("1855 Luxembourg").
+#[test]
+fn a_city_above_a_postcode_followed_by_the_country_is_the_city() {
+    let address = |text: &str, name: &str| {
+        let parties = pipeline_parties(text);
+        let p = parties
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} not among {parties:?}"));
+        let a = p.address.as_ref().expect("an address");
+        (
+            a.street.clone(),
+            a.postcode.clone(),
+            a.city.clone(),
+            a.country.clone(),
+        )
+    };
+    let some = |s: &str| Some(s.to_string());
+    assert_eq!(
+        address(
+            "| Sub-processor | Country |\n|---|---|\n| Sinch AB\nLindhagensgatan 74 Stockholm,\n112 18 Sweden | Sweden |\n",
+            "Sinch AB"
+        ),
+        (
+            some("Lindhagensgatan 74"),
+            some("112 18"),
+            some("Stockholm"),
+            some("SE")
+        )
+    );
+    assert_eq!(
+        address(
+            "Der Auftragsverarbeiter ist die Nordlicht S.à r.l., Rue du Fort 5,\n1855 Luxembourg.",
+            "Nordlicht S.à r.l."
+        ),
+        (
+            some("Rue du Fort 5"),
+            some("1855"),
+            some("Luxembourg"),
+            some("LU")
+        )
+    );
+}

@@ -333,6 +333,23 @@ pub fn find_addresses(
             } else {
                 formats
             };
+            if let Some(wrapped) =
+                city_above_country(text, pc.start(), city.start(), data, mentions)
+            {
+                cands.push(Candidate {
+                    pc_start: pc.start(),
+                    pc_end: pc.end(),
+                    postcode: pc.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                    city: Some(wrapped),
+                    region: None,
+                    formats,
+                    fixed_country: None,
+                    street_before: wrapped.0,
+                    city_first: true,
+                    priority,
+                });
+                continue;
+            }
             let Some(city) = refine_city_after(text, city.start(), city.end(), data, mentions)
             else {
                 continue;
@@ -871,6 +888,26 @@ fn city_wrapped_before(text: &str, pos: usize, data: &EntityData) -> Option<(usi
         return None;
     }
     city_before(text, ls - 1, data)
+}
+
+/// The city at the end of the line above a postcode that is followed by a country name
+/// instead of a city ("Lindhagensgatan 74 Stockholm,\n112 18 Sweden"): the line above ends
+/// with a comma ([`city_wrapped_before`]) and its city is a gazetteer city of the country
+/// named after the postcode. `None` otherwise (then the word after the postcode is read as
+/// the city, as "1855 Luxembourg" is).
+fn city_above_country(
+    text: &str,
+    pc_start: usize,
+    after_pc: usize,
+    data: &EntityData,
+    mentions: &[CountryMention],
+) -> Option<(usize, usize)> {
+    let word = after_pc + (text[after_pc..].len() - text[after_pc..].trim_start().len());
+    let country = mentions.iter().find(|m| m.start == word)?;
+    let (cs, ce) = city_wrapped_before(text, pc_start, data)?;
+    data.city_countries(&text[cs..ce])
+        .contains(&country.code)
+        .then_some((cs, ce))
 }
 
 /// A city written before a state/ZIP or UK postcode: the capitalised words right before `pos` on
