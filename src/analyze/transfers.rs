@@ -93,10 +93,11 @@ pub(crate) fn decide(
         if relied_mechanism(f).is_some() {
             facts.counted.push(i);
         }
-        // A question ("Is your data transferred to countries outside the EU?") is a
-        // heading that announces an answer, not a statement either way.
+        // A question ("Is your data transferred to countries outside the EU?") or a
+        // heading ("6. Übermittlung in Drittländer") announces an answer, it is no
+        // statement either way.
         let question = f.context.trim_end().ends_with('?');
-        if !negated(f) && !question {
+        if !negated(f) && !question && !flag(f, "heading") {
             match str_of(f, "statement") {
                 // "… outside the EEA unless …": a ban with an exception is no promise.
                 Some("eu_only") if !flag(f, "hypothetical") => facts.eu_only.push(i),

@@ -190,7 +190,12 @@ fn flags_from_spans(
             .into_iter()
             .map(|(s, e)| (cstart + s, cstart + e)),
     );
-    let neg_after = spans(CueSet::NEGATION_AFTER, after);
+    let mut neg_after = spans(CueSet::NEGATION_AFTER, after);
+    neg_after.extend(
+        word_spans(&low[end..aend], &extra.negated_after)
+            .into_iter()
+            .map(|(s, e)| (end + s, end + e)),
+    );
     let other_before = spans(CueSet::NOT_NEGATING, before);
     let other_after = spans(CueSet::NOT_NEGATING, after);
     let negated = neg_before

@@ -701,8 +701,9 @@ impl<'a> Search<'_, 'a> {
     }
 }
 
-/// Builds the hit of `rule` at `start..end`: value template, resolved place, cue flags and
-/// kind-specific defaults. `None` when a `place` group does not name a known place.
+/// Builds the hit of `rule` at `start..end`: value template, resolved place, cue and
+/// heading flags and kind-specific defaults. `None` when a `place` group does not name a
+/// known place, or the rule's `not_after` words stand right before the hit.
 fn make_hit(
     scan: &Scan,
     rule: &CompiledRule,
@@ -711,6 +712,9 @@ fn make_hit(
     end: usize,
     place: Option<&str>,
 ) -> Option<Hit> {
+    if !rule.not_after.is_empty() && text::ends_with_words(&scan.low, start, &rule.not_after) {
+        return None;
+    }
     let mut value = rule.value.clone();
     if re.has_place {
         let p = resolve_place(&scan.rules.places, place?)?;
@@ -740,6 +744,10 @@ fn make_hit(
         if rule.flags.hypothetical {
             value.insert("hypothetical".into(), Value::Bool(f.hypothetical));
         }
+    }
+    if rule.flags.heading {
+        let heading = text::in_heading(scan.text, start, end);
+        value.insert("heading".into(), Value::Bool(heading));
     }
     match rule.kind {
         FindingKind::Transfer => super::transfer::complete(&mut value),

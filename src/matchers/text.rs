@@ -237,6 +237,78 @@ const GOES_ON: &[&str] = &[
     "gemäß",
 ];
 
+/// Whether `start..end` stands in a heading: one line of at most 80 chars
+/// that ends in no punctuation of a sentence or clause (`.`, `,`, `;`, `:`, `!`, `?`), is no
+/// table row (`|`), and is a numbered heading ("§ 11 …", "7.", "Section 7"; "6. Übermittlung
+/// in Drittländer"), a Markdown heading kept as text ("## Data transfers"), or a
+/// paragraph of its own, blank lines or the text's ends around it (a heading of Markdown,
+/// HTML or DOCX, whose marker extraction drops: "Data transfers outside the EEA").
+pub fn in_heading(s: &str, start: usize, end: usize) -> bool {
+    let b = s.as_bytes();
+    let end = end.max(start).min(b.len());
+    if memchr::memchr(b'\n', &b[start..end]).is_some() {
+        return false;
+    }
+    let line_start = memchr::memrchr(b'\n', &b[..start]).map_or(0, |k| k + 1);
+    let line_end = memchr::memchr(b'\n', &b[end..]).map_or(b.len(), |k| end + k);
+    let line = s[line_start..line_end].trim();
+    if line.len() > 4 * HEADING_CHARS
+        || line.chars().count() > HEADING_CHARS
+        || line.ends_with(['.', ',', ';', ':', '!', '?'])
+        || line.contains('|')
+    {
+        return false;
+    }
+    // A Markdown heading's marker in a text file ("## § 11 …") makes it one.
+    if line.starts_with('#') || is_numbered_heading(line) {
+        return true;
+    }
+    // The line above is blank (or there is none), and the line below.
+    let blank_above = line_start == 0 || {
+        let above_end = line_start - 1;
+        let above_start = memchr::memrchr(b'\n', &b[..above_end]).map_or(0, |k| k + 1);
+        s[above_start..above_end].trim().is_empty()
+    };
+    let blank_below = line_end == b.len() || {
+        let below_start = line_end + 1;
+        let below_end =
+            memchr::memchr(b'\n', &b[below_start..]).map_or(b.len(), |k| below_start + k);
+        s[below_start..below_end].trim().is_empty()
+    };
+    blank_above && blank_below
+}
+
+/// The words of `s`: its whitespace-separated tokens with the punctuation around them
+/// taken off ("„Transfers" → "Transfers", "(EU)" → "EU"); tokens of punctuation only are
+/// left out.
+pub fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
+    s.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !is_word_char(c)))
+        .filter(|w| !w.is_empty())
+}
+
+/// How far back before a word [`ends_with_words`] reads, in bytes.
+const WORDS_BEFORE_BYTES: usize = 200;
+
+/// Whether the words right before the word that holds byte `pos` of `low` (lower case)
+/// are one of `phrases` (each as [`words`], lower case): "… auch in Bezug auf die
+/// Übermittlung" ends with "auch in bezug auf die" before "übermittlung", and before
+/// "übermittlung" of "die Datenübermittlung" too.
+pub fn ends_with_words(low: &str, pos: usize, phrases: &[Vec<String>]) -> bool {
+    let pos = floor_boundary(low, pos);
+    let word_start = low[..pos]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(pos, |(i, _)| i);
+    let from = ceil_boundary(low, word_start.saturating_sub(WORDS_BEFORE_BYTES));
+    let before: Vec<&str> = words(&low[from..word_start]).rev().collect();
+    phrases
+        .iter()
+        .any(|p| p.len() <= before.len() && p.iter().rev().zip(&before).all(|(a, b)| a == b))
+}
+
 /// Start of the sentence holding byte `pos` (searching back at most [`SENTENCE_REACH`] bytes).
 pub fn sentence_start(s: &str, pos: usize) -> usize {
     let b = s.as_bytes();
@@ -384,6 +456,64 @@ pub fn context(s: &str, start: usize, end: usize, sent: (usize, usize), max: usi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `in_heading` at the first occurrence of `needle` in `text`.
+    fn heading_at(text: &str, needle: &str) -> bool {
+        let start = text.find(needle).expect("needle in text");
+        in_heading(text, start, start + needle.len())
+    }
+
+    #[test]
+    fn headings_are_short_lines_of_their_own_or_numbered() {
+        let x = "Übermittlung in Drittländer";
+        for text in [
+            "Übermittlung in Drittländer",
+            "Intro.\n\nÜbermittlung in Drittländer\n\nEine Übermittlung findet nicht statt.",
+            "Intro.\n6. Übermittlung in Drittländer\nEine Übermittlung findet nicht statt.",
+            "§ 11 Übermittlung in Drittländer außerhalb der EU\nText.",
+            "## Übermittlung in Drittländer\nText.",
+        ] {
+            assert!(heading_at(text, x), "{text:?}");
+        }
+        for text in [
+            // A sentence, a label, a table row, a line inside a paragraph.
+            "Eine Übermittlung in Drittländer findet statt.",
+            "Übermittlung in Drittländer:",
+            "| Übermittlung in Drittländer | ja |",
+            "Intro.\nÜbermittlung in Drittländer\nfindet nicht statt.",
+            // Too long for a heading.
+            "Übermittlung in Drittländer, insbesondere in die USA, nach Kanada, nach Japan und \
+             in weitere Länder der Welt",
+        ] {
+            assert!(!heading_at(text, x), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_words_before_a_word_are_compared_without_punctuation() {
+        let phrases = vec![
+            vec![
+                "in".to_string(),
+                "bezug".to_string(),
+                "auf".to_string(),
+                "die".to_string(),
+            ],
+            vec!["chapter".to_string(), "v".to_string()],
+        ];
+        let at = |low: &str, word: &str| ends_with_words(low, low.find(word).unwrap(), &phrases);
+        assert!(at("auch in bezug auf die übermittlung", "übermittlung"));
+        // The match may start inside a compound: the words before the compound count.
+        assert!(at(
+            "auch in bezug auf die datenübermittlung",
+            "übermittlung"
+        ));
+        assert!(at(
+            "under chapter v “transfers of personal data",
+            "transfers"
+        ));
+        assert!(!at("in bezug auf diese übermittlung", "übermittlung"));
+        assert!(!at("die übermittlung", "übermittlung"));
+    }
 
     #[test]
     fn lower_preserves_length() {

@@ -32,6 +32,9 @@ fn expected_flags(ex: &ExampleTable) -> Vec<(&'static str, bool)> {
     if let Some(b) = ex.hypothetical {
         v.push(("hypothetical", b));
     }
+    if let Some(b) = ex.heading {
+        v.push(("heading", b));
+    }
     v
 }
 

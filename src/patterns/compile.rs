@@ -132,10 +132,13 @@ pub struct CompiledRule {
     compiled: OnceLock<Result<RuleRegex, String>>,
     /// The value template (a JSON object).
     pub value: serde_json::Map<String, serde_json::Value>,
-    /// Which cue flags are computed.
+    /// Which flags are computed.
     pub flags: Flags,
     /// Rule-specific extra cues.
     pub extra_cues: RuleCueWords,
+    /// Phrases, as words, that make a match right after them no finding
+    /// (`not_after` in the pattern file; see [`crate::matchers::text::ends_with_words`]).
+    pub not_after: Vec<Vec<String>>,
     /// The rule (index into [`Rules::rules`]) that has a match wherever this one has,
     /// from the same start: anchored searches of this rule are made only where that one
     /// matches (`starts_with_match_of` in the pattern file; resolved at load).
@@ -429,6 +432,8 @@ pub struct Flags {
     pub historical: bool,
     /// Compute `hypothetical`.
     pub hypothetical: bool,
+    /// Compute `heading` ([`crate::matchers::text::in_heading`]).
+    pub heading: bool,
 }
 
 /// Rule-specific extra cue words (lower case).
@@ -436,6 +441,8 @@ pub struct Flags {
 pub struct RuleCueWords {
     /// Extra negation cues (before the match).
     pub negated: Vec<String>,
+    /// Extra negation cues after the match (to the end of its sentence's after window).
+    pub negated_after: Vec<String>,
     /// Extra history cues (anywhere in the sentence).
     pub historical: Vec<String>,
     /// Extra hypothesis cues (before the match).
@@ -925,7 +932,7 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
             r.lang
         );
     }
-    for k in r.keywords.iter().chain(&r.context) {
+    for k in r.keywords.iter().chain(&r.context).chain(&r.not_after) {
         if k.is_empty() || *k != lower_preserving(k) {
             bail!("keyword {k:?} must be non-empty and lower case");
         }
@@ -942,7 +949,8 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
             "negated" => flags.negated = true,
             "historical" => flags.historical = true,
             "hypothetical" => flags.hypothetical = true,
-            other => bail!("unknown flag {other:?} (negated, historical, hypothetical)"),
+            "heading" => flags.heading = true,
+            other => bail!("unknown flag {other:?} (negated, historical, hypothetical, heading)"),
         }
     }
     let value = match r.value {
@@ -962,6 +970,7 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
     for w in extra
         .negated
         .iter()
+        .chain(&extra.negated_after)
         .chain(&extra.historical)
         .chain(&extra.hypothetical)
         .chain(&extra.hypothetical_after)
@@ -983,10 +992,20 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
         flags,
         extra_cues: RuleCueWords {
             negated: extra.negated,
+            negated_after: extra.negated_after,
             historical: extra.historical,
             hypothetical: extra.hypothetical,
             hypothetical_after: extra.hypothetical_after,
         },
+        not_after: r
+            .not_after
+            .iter()
+            .map(|p| {
+                crate::matchers::text::words(p)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .collect(),
         starts_with: None,
         is_start_of_others: false,
         context: r.context,

@@ -35,9 +35,17 @@ pub struct RuleSyntax {
     /// The finding's value (a TOML table, becomes a JSON object).
     #[serde(default)]
     pub value: Option<serde_json::Value>,
-    /// Which cue flags to compute for the finding: any of "negated", "historical", "hypothetical".
+    /// Which flags to compute for the finding: any of the cue flags "negated",
+    /// "historical", "hypothetical", and "heading" (the match stands in a heading line:
+    /// "6. Übermittlung in Drittländer" names a section's subject, it states nothing).
     #[serde(default)]
     pub flags: Vec<String>,
+    /// Phrases (lower case) that, as the last words before the word a match starts in
+    /// (punctuation around words aside), make the match no finding: "auch in bezug auf
+    /// die" before "Übermittlung … an ein Drittland" is Art. 28(3)(a) GDPR's instruction
+    /// clause, not a statement that data goes there. The regex syntax has no look-behind.
+    #[serde(default)]
+    pub not_after: Vec<String>,
     /// Extra, rule-specific cue words (lower case) per flag, added to the shared cue lists.
     #[serde(default)]
     pub cues: Option<RuleCues>,
@@ -68,6 +76,11 @@ pub struct RuleCues {
     /// Extra negation cues before the match.
     #[serde(default)]
     pub negated: Vec<String>,
+    /// Extra negation cues after the match, to the end of the sentence: a condition
+    /// that bans what the match states without it ("Any transfer to a third country
+    /// shall require the prior consent of the Client").
+    #[serde(default)]
+    pub negated_after: Vec<String>,
     /// Extra history cues anywhere in the sentence.
     #[serde(default)]
     pub historical: Vec<String>,
@@ -108,6 +121,9 @@ pub struct ExampleTable {
     /// Expected `hypothetical` flag of the finding.
     #[serde(default)]
     pub hypothetical: Option<bool>,
+    /// Expected `heading` flag of the finding.
+    #[serde(default)]
+    pub heading: Option<bool>,
 }
 
 impl Example {

@@ -1,0 +1,110 @@
+//! The transfer decision over whole documents, extracted and analysed as `check` does:
+//! what states that personal data goes to a third country, and what only names such
+//! transfers (a heading, the processor's instructions, a condition).
+
+use dpascan::extract::{detect, extract, Limits};
+use dpascan::report::DocResult;
+
+/// The result of a document named `name` (its extension gives the format).
+fn check(name: &str, source: &str) -> DocResult {
+    let rules = dpascan::patterns::Rules::embedded().expect("embedded rules");
+    let path = std::path::Path::new(name);
+    let format = detect(source.as_bytes(), path).expect("a supported format");
+    let doc = extract(source.as_bytes(), format, &Limits::default()).expect("extracts");
+    dpascan::pipeline::analyze_extracted(name, "", None, &doc, &rules)
+}
+
+/// `third_country_transfer` and whether a `contradiction` is among the risk reasons.
+fn verdict(r: &DocResult) -> (Option<bool>, bool) {
+    let contradiction = r.risk.reasons.iter().any(|x| x.code == "contradiction");
+    (r.transfers.third_country_transfer, contradiction)
+}
+
+/// Each of `none`, put into an EU-only document by `doc`, leaves the answer "no" without a
+/// contradiction; `some` makes it "yes", contradicting the EU-only statement.
+fn assert_no_transfer_but(doc: impl Fn(&str) -> String, none: &[&str], some: &str) {
+    for text in none {
+        let r = check("doc.txt", &doc(text));
+        assert_eq!(verdict(&r), (Some(false), false), "{text:?}");
+    }
+    let r = check("doc.txt", &doc(some));
+    assert_eq!(verdict(&r), (Some(true), true), "{some:?}");
+}
+
+/// A German privacy policy whose section on third countries has `body` under `heading`.
+fn policy_with_section(heading: &str, body: &str) -> String {
+    format!(
+        "# Datenschutzerklärung\n\nVerantwortlich ist die Beispiel GmbH, Musterstraße 1, 10115 \
+         Berlin.\n\n{heading}\n\n{body}\n\nDie Verarbeitung erfolgt ausschließlich in der \
+         Europäischen Union.\n"
+    )
+}
+
+/// A heading ("Übermittlung in Drittländer", numbered or a Markdown heading) names the
+/// section's subject: under it, "findet nicht statt" and an EU-only statement make the
+/// answer "no", with no contradiction. A statement under the same heading still counts.
+#[test]
+fn a_heading_that_names_third_countries_states_no_transfer() {
+    let none = "Eine Übermittlung Ihrer Daten in Drittländer findet nicht statt.";
+    for (name, heading) in [
+        ("policy.md", "## Übermittlung in Drittländer"),
+        ("policy.md", "## 6. Datenübermittlung in die USA"),
+        ("policy.txt", "6. Übermittlung in Drittländer"),
+        ("policy.txt", "Übermittlung in Drittländer"),
+        ("policy.txt", "§ 7 Transfers to third countries"),
+    ] {
+        let r = check(name, &policy_with_section(heading, none));
+        assert_eq!(verdict(&r), (Some(false), false), "{heading:?}");
+    }
+    let some = "Wir übermitteln Ihre E-Mail-Adresse in die USA.";
+    let r = check(
+        "policy.md",
+        &policy_with_section("## Übermittlung in Drittländer", some),
+    );
+    assert_eq!(verdict(&r), (Some(true), true));
+}
+
+/// Art. 28(3)(a) GDPR: the processor acts on documented instructions "auch in Bezug auf
+/// die Übermittlung personenbezogener Daten an ein Drittland" (English: "including with
+/// regard to transfers of personal data to a third country"). Nearly every DPA quotes it;
+/// it states no transfer, so an EU-only DPA stays "no" without a contradiction.
+#[test]
+fn the_instruction_clause_of_art_28_states_no_transfer() {
+    let dpa = |clause: &str| {
+        format!(
+            "Vertrag zur Auftragsverarbeitung nach Art. 28 DSGVO\n\n§ 1 Weisungen\n\n{clause}\n\n\
+             § 2 Ort der Verarbeitung\n\nDie Verarbeitung erfolgt ausschließlich in einem \
+             Mitgliedstaat der Europäischen Union.\n"
+        )
+    };
+    let instructions = [
+        "Der Auftragnehmer verarbeitet personenbezogene Daten nur auf dokumentierte Weisung \
+         des Auftraggebers, auch in Bezug auf die Übermittlung personenbezogener Daten an ein \
+         Drittland oder eine internationale Organisation.",
+        "Der Auftragnehmer handelt nur auf Weisung des Auftraggebers, auch hinsichtlich der \
+         Übermittlung in ein Drittland.",
+        "The processor processes personal data only on documented instructions from the \
+         controller, including with regard to transfers of personal data to a third country.",
+    ];
+    let transfer = "Der Auftragnehmer übermittelt die Daten an ein Drittland.";
+    assert_no_transfer_but(dpa, &instructions, transfer);
+}
+
+/// "Any transfer to a third country shall require the prior consent of the Client"
+/// (Hetzner's DPA) bans transfers without that consent: with processing in the EU only,
+/// the answer is "no". "Transfers … take place" is a statement.
+#[test]
+fn a_transfer_that_needs_prior_consent_states_no_transfer() {
+    let dpa = |sentence: &str| {
+        format!(
+            "Data Processing Agreement\n\nThe processing takes place exclusively in a member \
+             state of the European Union. {sentence}\n"
+        )
+    };
+    let conditions = [
+        "Any transfer to a third country shall require the prior consent of the Client.",
+        "Eine Übermittlung in ein Drittland bedarf der vorherigen Zustimmung des Auftraggebers.",
+    ];
+    let transfer = "Transfers to a third country take place for support requests.";
+    assert_no_transfer_but(dpa, &conditions, transfer);
+}
