@@ -212,10 +212,25 @@ const MAX_PREFIX_CHARS: usize = 64;
 const KEEP_LINE_BREAK_WORDS: &[&str] = &["und", "oder", "bzw", "sowie", "bis", "and", "or", "nor"];
 
 /// Lower-case continuations that keep their hyphen: English compounds whose
-/// parts would read wrongly when closed up ("thirdparty", "optin").
+/// parts would read wrongly when closed up ("thirdparty", "optin"), and the parts
+/// of "sub-processor", the spelling of most DPAs that hyphenate it.
 const KEEP_HYPHEN_WORDS: &[&str] = &[
-    "party", "parties", "to", "in", "out", "on", "off", "up", "based", "related", "specific",
-    "like", "free",
+    "party",
+    "parties",
+    "to",
+    "in",
+    "out",
+    "on",
+    "off",
+    "up",
+    "based",
+    "related",
+    "specific",
+    "like",
+    "free",
+    "processor",
+    "processors",
+    "processing",
 ];
 
 /// Joins `line` onto the last line of `out[base..]` if that line ends in a word
@@ -433,6 +448,11 @@ mod tests {
                 "third-party processors",
             ),
             ("opt-in keeps hyphen", "opt-\nin", "opt-in"),
+            (
+                "sub-processor keeps hyphen",
+                "new Sub-\nprocessors",
+                "new Sub-processors",
+            ),
             (
                 "word starting like conjunction is joined",
                 "Vertrags-\nunterlagen",

@@ -908,6 +908,28 @@ mod tests {
     }
 
     #[test]
+    fn lines_shown_by_tj_in_text_objects_of_their_own_stay_lines() {
+        // As LibreOffice writes text: a text object per line, placed by Td from the
+        // origin, shown by TJ. A heading stays on its line above the paragraph.
+        let (mut doc, pages_id) = build(&[&["-"]]);
+        let font = fixed_width_font(&mut doc);
+        let line = |y: f64, tj: &str| format!("BT 62.5 {y} Td /F1 10 Tf {tj} ET\n");
+        let content = [
+            line(765.0, "[(6. Third )-20(countries)] TJ"),
+            line(740.0, "[(No transfer )10(to a third)] TJ"),
+            line(726.0, "[(country takes place.)] TJ"),
+        ]
+        .concat();
+        let raw = extract(&one_page(doc, pages_id, font, &content), &Limits::default())
+            .expect("extracts");
+        assert_eq!(raw.engine, ENGINE_LOPDF, "{:?}", raw.warnings);
+        assert_eq!(
+            raw.pages[0].trim_end(),
+            "6. Third countries\nNo transfer to a third\ncountry takes place."
+        );
+    }
+
+    #[test]
     fn core_fonts_without_unicode_map_are_read_by_glyph_id() {
         let lines = [
             "Dieser Vertrag (“AVV”) regelt die Auftragsverarbeitung",

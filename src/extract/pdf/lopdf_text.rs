@@ -282,17 +282,15 @@ struct Walker<'a, 'c> {
     tm_known: bool,
     /// Where the last text shown ended, when its font's widths are known.
     pen: Option<Point>,
-    /// The separator the operators since the last text ask for (the first one asked
-    /// wins, as when each was written at once: a line break after a space adds nothing).
+    /// The separator the operators since the last text ask for: the widest asked (a line
+    /// break after the space that ends a `TJ` is still a line break).
     pending: Gap,
 }
 
 impl<'a> Walker<'a, '_> {
     /// Asks for a separator before the next text (see `pending`).
     fn request(&mut self, gap: Gap) {
-        if self.pending == Gap::None {
-            self.pending = gap;
-        }
+        self.pending = self.pending.max(gap);
     }
 
     /// Writes the pending separator, unless the text is empty or already ends with
