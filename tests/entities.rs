@@ -1792,3 +1792,42 @@ fn a_city_above_a_postcode_followed_by_the_country_is_the_city() {
         )
     );
 }
+
+/// A contract's side named in brackets after an inline address, unquoted ("…, 10115 Berlin
+/// (Auftraggeber)", "…, TX 78701 (Processor)"), is the party's role and defined short
+/// name; a place in brackets is neither.
+#[test]
+fn a_bracketed_role_after_an_inline_address_names_the_party() {
+    let roles = |text: &str| -> Vec<(String, Vec<String>)> {
+        pipeline_parties(text)
+            .into_iter()
+            .map(|p| (p.name, p.roles))
+            .collect()
+    };
+    let want = |a: &str, ra: &str, b: &str, rb: &str| {
+        vec![
+            (a.to_string(), vec![ra.to_string()]),
+            (b.to_string(), vec![rb.to_string()]),
+        ]
+    };
+    assert_eq!(
+        roles(
+            "Vertrag zur Auftragsverarbeitung\n\nzwischen der Beispiel GmbH, Musterstraße 1, \
+             10115 Berlin (Auftraggeber)\nund der Datenwerk GmbH, Hauptstraße 5, 80331 München \
+             (Auftragnehmer).\n\nDer Auftragnehmer verarbeitet die Daten.\n"
+        ),
+        want("Beispiel GmbH", "controller", "Datenwerk GmbH", "processor")
+    );
+    assert_eq!(
+        roles(
+            "Data Processing Agreement\n\nbetween Example Ltd, 1 High Street, London EC1A 1AA \
+             (Controller) and Datawork Inc., 100 Main St, Austin, TX 78701 (Processor).\n"
+        ),
+        want("Example Ltd", "controller", "Datawork Inc.", "processor")
+    );
+    let places = roles(
+        "Vertrag zur Auftragsverarbeitung\n\nzwischen der Beispiel GmbH, Musterstraße 1, 10115 \
+         Berlin (Deutschland)\nund der Datenwerk GmbH, Hauptstraße 5, 80331 München (Bayern).\n",
+    );
+    assert!(places.iter().all(|(_, r)| r.is_empty()), "{places:?}");
+}

@@ -210,7 +210,33 @@ fn defined_terms_inline(
     starts
         .into_iter()
         .filter(|&k| lower_words(k) <= 3)
-        .find_map(|k| party::defined_terms_at(text, end + k, false))
+        .find_map(|k| {
+            party::defined_terms_at(text, end + k, false).or_else(|| {
+                // Right after the name a bracketed role is a role only (`role_after`);
+                // on a later line it may be a label ("Rolle (Verantwortlicher/…): …").
+                let before = &window[..k];
+                let after_address =
+                    !before.trim_matches([' ', '\t', ',']).is_empty() && !before.contains('\n');
+                after_address.then(|| bracketed_party_role(text, end + k))?
+            })
+        })
+}
+
+/// A contract party's role in brackets, unquoted, as its defined short name: "…,
+/// Musterstraße 1, 10115 Berlin (Auftraggeber)", "…, Austin, TX 78701 (Processor)". Only
+/// the roles of the contract's two sides (controller, processor: "Auftragnehmer",
+/// "Kunde", "the Supplier"), in words of letters; `pos` is at the "(".
+fn bracketed_party_role(text: &str, pos: usize) -> Option<(usize, Vec<String>)> {
+    let rest = text.get(pos..)?.strip_prefix('(')?;
+    let close = rest.find(')')?;
+    let body = rest[..close].trim();
+    let term = body.strip_prefix("the ").unwrap_or(body);
+    let capitalised = term.starts_with(char::is_uppercase);
+    let side = matches!(role_of_term(body), Some("controller" | "processor"));
+    let words = term
+        .split(' ')
+        .all(|w| !w.is_empty() && w.chars().all(char::is_alphabetic));
+    (capitalised && side && words).then(|| (pos + 1 + close + 1, vec![term.to_string()]))
 }
 
 /// The country a company's name holds ("Google Ireland Limited", "SAP Deutschland SE",
