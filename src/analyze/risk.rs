@@ -580,6 +580,11 @@ fn missing_art13_items(input: &RiskInput<'_>) -> Option<RiskReason> {
 
 /// `tracking_without_opt_out` (medium): tracking described, no way to object named.
 fn tracking_without_opt_out(input: &RiskInput<'_>) -> Option<RiskReason> {
+    // A DPA or a sub-processor list describes the processing (a newsletter service's
+    // open tracking); the way to object is the controller's notice to the data subjects.
+    if matches!(input.kind, DocKind::Dpa | DocKind::SubprocessorList) {
+        return None;
+    }
     let tracking = || {
         input
             .findings
@@ -909,6 +914,39 @@ mod tests {
         assert!(
             m.ends_with(" Entities in the EU/EEA that the document names for them, GitHub B.V. (NL) and GitHub Germany GmbH (DE), do not change this: their US parent remains subject to these laws."),
             "{m}"
+        );
+    }
+
+    #[test]
+    fn tracking_asks_for_an_opt_out_in_a_notice_not_in_a_dpa() {
+        let tracking_in = |kind_rule: &str, signal: &str| {
+            let fs = vec![
+                fnd(
+                    1,
+                    FindingKind::Clause,
+                    kind_rule,
+                    0,
+                    json!({"signal": signal, "weight": 1.0}),
+                ),
+                fnd(
+                    2,
+                    FindingKind::Tracking,
+                    "tracking.pixel",
+                    600,
+                    json!({"technique": "open_tracking"}),
+                ),
+            ];
+            let a = analyze(&doc(&" ".repeat(2000)), &fs, Some("de"), &adequacy());
+            let codes: Vec<String> = a.risk.reasons.iter().map(|r| r.code.clone()).collect();
+            (
+                a.kind,
+                codes.contains(&"tracking_without_opt_out".to_string()),
+            )
+        };
+        assert_eq!(tracking_in("clause.kind_dpa", "dpa"), (DocKind::Dpa, false));
+        assert_eq!(
+            tracking_in("clause.kind_pp", "privacy_policy"),
+            (DocKind::PrivacyPolicy, true)
         );
     }
 
