@@ -1831,3 +1831,31 @@ fn a_bracketed_role_after_an_inline_address_names_the_party() {
     );
     assert!(places.iter().all(|(_, r)| r.is_empty()), "{places:?}");
 }
+
+/// The controller labels of German privacy policies (the common templates) name the
+/// organisation after them: "Die verantwortliche Stelle für die Datenverarbeitung auf
+/// dieser Website ist die …", "Verantwortliche Stelle ist die …".
+#[test]
+fn german_controller_labels_of_privacy_policies_name_the_controller() {
+    let policy = |label: &str| {
+        format!(
+            "# Datenschutzerklärung\n\n{label} Bäckerei Sonnenkorn GmbH, Hauptstraße 12, 79098 \
+             Freiburg.\n\nWir verarbeiten personenbezogene Daten.\n"
+        )
+    };
+    let cases: Vec<(String, &str, &[&str])> = [
+        "Verantwortlich für die Datenverarbeitung auf dieser Website ist die",
+        "Verantwortliche Stelle ist die",
+        "Die verantwortliche Stelle für die Datenverarbeitung auf dieser Website ist die",
+    ]
+    .into_iter()
+    .map(|label| {
+        (
+            policy(label),
+            "Bäckerei Sonnenkorn GmbH",
+            &["controller"][..],
+        )
+    })
+    .collect();
+    assert_roles(&cases);
+}

@@ -1408,6 +1408,10 @@ const LABEL_FILLER: &[&str] = &[
     "website",
     "webseite",
     "internetseite",
+    // "Die verantwortliche Stelle für die Datenverarbeitung auf dieser Website ist die …"
+    "stelle",
+    "auf",
+    "on",
     "im",
     "sinne",
     "dsgvo",
