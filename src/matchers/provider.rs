@@ -20,8 +20,51 @@ pub fn case_ok(s: &str, start: usize, end: usize, term: &Term) -> bool {
         CaseRule::Insensitive => true,
         CaseRule::Capitalized => found.chars().next().is_some_and(|c| c.is_uppercase()),
         CaseRule::Exact => found == term.written,
-        CaseRule::ExactNotSentenceStart => found == term.written && !at_sentence_start(s, start),
+        CaseRule::ExactNotSentenceStart => {
+            found == term.written
+                && (!at_sentence_start(s, start) || followed_by_legal_form(s, end))
+        }
     }
+}
+
+/// Legal forms that, right after a brand that is also a common word, show it names the
+/// company even where it starts a sentence or a table row ("Snowflake Inc. | United
+/// States"; a Markdown table's row loses its first "|").
+const COMPANY_FORMS: &[&str] = &[
+    "Inc.",
+    "Inc",
+    "LLC",
+    "Ltd.",
+    "Ltd",
+    "Limited",
+    "Corp.",
+    "Corporation",
+    "GmbH",
+    "AG",
+    "SE",
+    "SAS",
+    "SA",
+    "S.A.",
+    "B.V.",
+    "BV",
+    "AB",
+    "Oy",
+    "ApS",
+    "PLC",
+    "plc",
+];
+
+/// Whether a legal form of [`COMPANY_FORMS`] follows `end` (after a space or ", ").
+fn followed_by_legal_form(s: &str, end: usize) -> bool {
+    let rest = s.get(end..).unwrap_or_default();
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    COMPANY_FORMS.iter().any(|f| {
+        rest.strip_prefix(f)
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+    })
 }
 
 /// Whether `start` begins a sentence or line: only spaces back to '.', '!', '?', a newline or the text start.
@@ -74,6 +117,12 @@ mod tests {
             f + 5,
             &t("Front", CaseRule::ExactNotSentenceStart)
         ));
+        // At a row's start, followed by its legal form, it is the company.
+        let row = "Snowflake Inc. | United States\nSnowflake melts.";
+        let snow = t("Snowflake", CaseRule::ExactNotSentenceStart);
+        assert!(case_ok(row, 0, 9, &snow));
+        let melts = row.rfind("Snowflake").unwrap();
+        assert!(!case_ok(row, melts, melts + 9, &snow));
         let st = s.find("stripe").unwrap();
         assert!(!case_ok(s, st, st + 6, &t("Stripe", CaseRule::Exact)));
         assert!(case_ok(s, st, st + 6, &t("Stripe", CaseRule::Insensitive)));
