@@ -1859,3 +1859,20 @@ fn german_controller_labels_of_privacy_policies_name_the_controller() {
     .collect();
     assert_roles(&cases);
 }
+
+/// A numbered list of sub-processors ("1. Hetzner Online GmbH, Industriestr. 25, 91710
+/// Gunzenhausen – Hosting") belongs to the section its heading or introduction opens; the
+/// next numbered heading ("4. Pflichten des Auftraggebers", no address) ends it.
+#[test]
+fn numbered_list_items_with_addresses_are_members_of_the_list() {
+    let text = "Anlage 3\n\nDer Auftragnehmer setzt die folgenden Unterauftragnehmer ein:\n\n\
+                1. Hetzner Online GmbH, Industriestr. 25, 91710 Gunzenhausen – Hosting\n\
+                2. Twilio Inc., 101 Spear Street, San Francisco, CA 94105, USA – SMS\n\n\
+                4. Pflichten des Auftraggebers\n\nDie Prüfung übernimmt die Nordlicht \
+                Revision GmbH, Hauptstr. 1, 10115 Berlin.\n";
+    assert_roles(&[
+        (text, "Hetzner Online GmbH", &["subprocessor"][..]),
+        (text, "Twilio Inc.", &["subprocessor"][..]),
+        (text, "Nordlicht Revision GmbH", &[][..]),
+    ]);
+}

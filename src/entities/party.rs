@@ -1839,7 +1839,8 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
             by_announcement = announced;
         } else if let Some((s, r0)) = open {
             let t = line.trim_start();
-            let member = t.contains(" | ") || t.starts_with(ITEM_BULLETS);
+            let numbered = numbered_member(line);
+            let member = t.contains(" | ") || t.starts_with(ITEM_BULLETS) || numbered;
             let prose = !member && line.trim().len() > 250;
             // A short paragraph of its own: a heading, as HTML and Markdown headings come
             // out of extraction (without their "#"). It ends a list right after its last
@@ -1850,7 +1851,7 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
                 && !stripped.ends_with(':')
                 && stripped.starts_with(char::is_uppercase);
             let next_heading = short_paragraph && (!member && after_member || by_question);
-            let ends = heading.is_match(line)
+            let ends = (heading.is_match(line) && !numbered)
                 || (prose && (has_members || by_announcement))
                 || next_heading
                 || question
@@ -2186,6 +2187,23 @@ fn list_item_lead(text: &str, pos: usize, le: usize) -> Option<(usize, usize)> {
     });
     let first = text[cs..ce].split_whitespace().next()?.to_lowercase();
     (!ITEM_FUNCTION_WORDS.contains(&first.as_str())).then_some((cs, ce))
+}
+
+/// Whether `line` is a numbered member of a list ("1. Hetzner Online GmbH, Industriestr.
+/// 25, 91710 Gunzenhausen – Hosting"), not a numbered heading: after "1." or "1)" its text
+/// holds a comma and a digit (an address), as a section's title does not.
+fn numbered_member(line: &str) -> bool {
+    let t = line.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let Some(body) = t
+        .get(digits..)
+        .filter(|_| (1..=2).contains(&digits))
+        .and_then(|r| r.strip_prefix(['.', ')']))
+        .and_then(|r| r.strip_prefix([' ', '\t']))
+    else {
+        return false;
+    };
+    body.contains(", ") && body.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// The text of a list item line after its bullet and the space after it; `None` when the
