@@ -171,7 +171,8 @@ fn ends_sentence(s: &str, i: usize) -> bool {
 /// PDF's text has one at the end of every printed line, does not: the line before it ends
 /// in a lower-case letter or a comma, the next line goes on with a letter or digit, and
 /// neither is a table row (`|`) or a Markdown heading (`#`), nor is the line before a
-/// numbered heading followed by a capital ("§ 14 Art und Zweck der Verarbeitung⏎Jede …").
+/// numbered heading followed by a capital ("§ 14 Art und Zweck der Verarbeitung⏎Jede …"),
+/// nor does the next line start a numbered list item ("…; Garantie: SCC⏎4. Personio SE").
 fn breaks_sentence(s: &str, i: usize) -> bool {
     let b = s.as_bytes();
     let before = s[..i].trim_end_matches([' ', '\t']);
@@ -190,6 +191,27 @@ fn breaks_sentence(s: &str, i: usize) -> bool {
     b[line_start] == b'#'
         || b[line_start..next_end].contains(&b'|')
         || (next.is_uppercase() && is_numbered_heading(&s[line_start..i]))
+        || (next.is_ascii_digit() && starts_numbered_item(&s[i + 1..next_end]))
+}
+
+/// Whether `line` starts a numbered list item: one or two digits, "." or ")", a space
+/// and a capital that starts no month ("4. Personio SE & Co. KG, …", not "4. Juni 2021",
+/// a date wrapped after "vom").
+fn starts_numbered_item(line: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "Jan", "Feb", "Mär", "Mar", "Apr", "Mai", "May", "Jun", "Jul", "Aug", "Sep", "Okt", "Oct",
+        "Nov", "Dez", "Dec",
+    ];
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let Some(rest) = line
+        .get(digits..)
+        .filter(|_| (1..=2).contains(&digits))
+        .and_then(|r| r.strip_prefix(['.', ')']))
+        .and_then(|r| r.strip_prefix(' '))
+    else {
+        return false;
+    };
+    rest.starts_with(char::is_uppercase) && !MONTHS.iter().any(|m| rest.starts_with(m))
 }
 
 /// Whether a line reads like a numbered heading: it starts with "§ 14", "7.", "2.1",
@@ -651,9 +673,17 @@ mod tests {
                 "Der",
                 "Der Auftragnehmer",
             ),
+            (
+                "3. Twilio Inc. – SMS; Garantie: Standardvertragsklauseln\n4. Personio SE – HR",
+                "Personio",
+                "4. Personio SE – HR",
+            ),
         ] {
             assert_eq!(bounds(s, word), want, "{s:?}");
         }
+        // A date wrapped after "vom" goes on.
+        let date = "Durchführungsbeschluss (EU) 2021/914 vom\n4. Juni 2021 gilt.";
+        assert_eq!(bounds(date, "Juni"), date);
     }
 
     #[test]
