@@ -27,44 +27,16 @@ pub fn case_ok(s: &str, start: usize, end: usize, term: &Term) -> bool {
     }
 }
 
-/// Legal forms that, right after a brand that is also a common word, show it names the
-/// company even where it starts a sentence or a table row ("Snowflake Inc. | United
-/// States"; a Markdown table's row loses its first "|").
-const COMPANY_FORMS: &[&str] = &[
-    "Inc.",
-    "Inc",
-    "LLC",
-    "Ltd.",
-    "Ltd",
-    "Limited",
-    "Corp.",
-    "Corporation",
-    "GmbH",
-    "AG",
-    "SE",
-    "SAS",
-    "SA",
-    "S.A.",
-    "B.V.",
-    "BV",
-    "AB",
-    "Oy",
-    "ApS",
-    "PLC",
-    "plc",
-];
-
-/// Whether a legal form of [`COMPANY_FORMS`] follows `end` (after a space or ", ").
+/// Whether a legal form ([`super::country::is_legal_form`]) follows `end` after a space or
+/// ", ": a brand that is also a common word names the company even where it starts a
+/// sentence or a table row ("Snowflake Inc. | United States"; a Markdown table's row
+/// loses its first "|").
 fn followed_by_legal_form(s: &str, end: usize) -> bool {
     let rest = s.get(end..).unwrap_or_default();
     let rest = rest.strip_prefix(',').unwrap_or(rest);
-    let Some(rest) = rest.strip_prefix(' ') else {
-        return false;
-    };
-    COMPANY_FORMS.iter().any(|f| {
-        rest.strip_prefix(f)
-            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
-    })
+    rest.strip_prefix(' ')
+        .and_then(|r| r.split_whitespace().next())
+        .is_some_and(super::country::is_legal_form)
 }
 
 /// Whether `start` begins a sentence or line: only spaces back to '.', '!', '?', a newline or the text start.
