@@ -43,11 +43,17 @@ fn whole_word(window: &str, start: usize, end: usize, cue: &str) -> bool {
 }
 
 /// Spans of whole-word occurrences of any of `cues` in `window` (small rule-specific lists).
+/// The windows are a sentence or less: each cue is looked for at the occurrences of its
+/// first byte (memchr), which costs less than setting up a substring searcher per cue.
 pub fn word_spans(window: &str, cues: &[String]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    let hay = window.as_bytes();
     for c in cues {
-        for (i, _) in window.match_indices(c.as_str()) {
-            if whole_word(window, i, i + c.len(), c) {
+        let Some(&first) = c.as_bytes().first() else {
+            continue;
+        };
+        for i in memchr::memchr_iter(first, hay) {
+            if hay[i..].starts_with(c.as_bytes()) && whole_word(window, i, i + c.len(), c) {
                 out.push((i, i + c.len()));
             }
         }

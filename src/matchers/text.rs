@@ -310,7 +310,7 @@ pub fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
 }
 
 /// How far back before a word [`ends_with_words`] reads, in bytes.
-const WORDS_BEFORE_BYTES: usize = 200;
+const WORDS_BEFORE_BYTES: usize = 100;
 
 /// Whether the words right before the word that holds byte `pos` of `low` (lower case)
 /// are one of `phrases` (each as [`words`], lower case): "… auch in Bezug auf die
@@ -325,7 +325,8 @@ pub fn ends_with_words(low: &str, pos: usize, phrases: &[Vec<String>]) -> bool {
         .last()
         .map_or(pos, |(i, _)| i);
     let from = ceil_boundary(low, word_start.saturating_sub(WORDS_BEFORE_BYTES));
-    let before: Vec<&str> = words(&low[from..word_start]).rev().collect();
+    let longest = phrases.iter().map(Vec::len).max().unwrap_or(0);
+    let before: Vec<&str> = words(&low[from..word_start]).rev().take(longest).collect();
     phrases
         .iter()
         .any(|p| p.len() <= before.len() && p.iter().rev().zip(&before).all(|(a, b)| a == b))
