@@ -2193,17 +2193,8 @@ fn list_item_lead(text: &str, pos: usize, le: usize) -> Option<(usize, usize)> {
 /// 25, 91710 Gunzenhausen – Hosting"), not a numbered heading: after "1." or "1)" its text
 /// holds a comma and a digit (an address), as a section's title does not.
 fn numbered_member(line: &str) -> bool {
-    let t = line.trim_start();
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    let Some(body) = t
-        .get(digits..)
-        .filter(|_| (1..=2).contains(&digits))
-        .and_then(|r| r.strip_prefix(['.', ')']))
-        .and_then(|r| r.strip_prefix([' ', '\t']))
-    else {
-        return false;
-    };
-    body.contains(", ") && body.bytes().any(|b| b.is_ascii_digit())
+    crate::matchers::text::numbered_item_body(line)
+        .is_some_and(|body| body.contains(", ") && body.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// The text of a list item line after its bullet and the space after it; `None` when the

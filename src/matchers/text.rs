@@ -202,16 +202,21 @@ fn starts_numbered_item(line: &str) -> bool {
         "Jan", "Feb", "Mär", "Mar", "Apr", "Mai", "May", "Jun", "Jul", "Aug", "Sep", "Okt", "Oct",
         "Nov", "Dez", "Dec",
     ];
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let Some(rest) = line
-        .get(digits..)
+    numbered_item_body(line).is_some_and(|rest| {
+        rest.starts_with(char::is_uppercase) && !MONTHS.iter().any(|m| rest.starts_with(m))
+    })
+}
+
+/// The text of a numbered list item after its number: one or two digits, "." or ")" and a
+/// space or tab ("1. Hetzner Online GmbH, …" → "Hetzner Online GmbH, …"); leading spaces
+/// of `line` are skipped.
+pub fn numbered_item_body(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    t.get(digits..)
         .filter(|_| (1..=2).contains(&digits))
         .and_then(|r| r.strip_prefix(['.', ')']))
-        .and_then(|r| r.strip_prefix(' '))
-    else {
-        return false;
-    };
-    rest.starts_with(char::is_uppercase) && !MONTHS.iter().any(|m| rest.starts_with(m))
+        .and_then(|r| r.strip_prefix([' ', '\t']))
 }
 
 /// Whether a line reads like a numbered heading: it starts with "§ 14", "7.", "2.1",
