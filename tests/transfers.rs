@@ -108,3 +108,60 @@ fn a_transfer_that_needs_prior_consent_states_no_transfer() {
     let transfer = "Transfers to a third country take place for support requests.";
     assert_no_transfer_but(dpa, &conditions, transfer);
 }
+
+/// A heading's words stay in the heading: "Übermittlung in Drittländer außerhalb der EU"
+/// and the sentence after it ("Der Auftragnehmer verarbeitet …") make no statement that
+/// data goes to a third country, so an EU-only DPA stays "no" without a contradiction
+/// (rule `transfer.third_country` is `one_sentence`). A statement under it still counts.
+#[test]
+fn a_heading_does_not_run_into_the_next_sentence() {
+    let dpa = |heading: &str, body: &str| {
+        format!(
+            "Vertrag zur Auftragsverarbeitung\n\nDie Verarbeitung erfolgt ausschließlich in \
+             der Europäischen Union.\n{heading}\n{body}\n"
+        )
+    };
+    let body = "Der Auftragnehmer verarbeitet personenbezogene Daten ausschließlich im Auftrag \
+                des Auftraggebers.";
+    for (name, heading) in [
+        (
+            "dpa.txt",
+            "§ 59 Übermittlung in Drittländer außerhalb der EU",
+        ),
+        (
+            "dpa.md",
+            "## § 59 Übermittlung in Drittländer außerhalb der EU",
+        ),
+    ] {
+        let r = check(name, &dpa(heading, body));
+        assert_eq!(verdict(&r), (Some(false), false), "{heading:?}");
+    }
+    let some = "Der Auftragnehmer übermittelt die Daten an ein Drittland.";
+    let r = check("dpa.txt", &dpa("§ 59 Übermittlung in Drittländer", some));
+    assert_eq!(verdict(&r), (Some(true), true));
+}
+
+/// A paragraph break inside a sentence, as conversions leave them ("… transferred outside
+/// of the⏎⏎European Union to a country …"), does not end the sentence: the transfer
+/// statement is found, and "not subject to an Adequacy Decision" does not negate the
+/// standard contractual clauses named after it.
+#[test]
+fn a_blank_line_after_a_word_that_goes_on_does_not_end_the_sentence() {
+    let doc = "Data Processing Agreement\n\nIf Personal Data is transferred outside of the\n\n\
+               European Union to a country which is not subject to an Adequacy Decision, \
+               appropriate safeguards are provided such as the\n\nstandard contractual clauses \
+               adopted by the European Commission.\n";
+    let r = check("dpa.md", doc);
+    let scc = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "transfer.scc")
+        .expect("the SCCs are found");
+    assert_eq!(scc.value["negated"], false, "{:?}", scc.context);
+    let third = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "transfer.third_country")
+        .expect("the transfer statement is found");
+    assert!(third.text.contains("outside of the"), "{:?}", third.text);
+}

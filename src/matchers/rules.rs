@@ -553,13 +553,13 @@ impl<'a> Search<'_, 'a> {
                 };
                 if m.is_empty() {
                     // Empty matches are no hits; go on after the char where it is.
-                    from = m.start()
-                        + self.scan.text[m.start()..]
-                            .chars()
-                            .next()
-                            .map_or(1, char::len_utf8);
+                    from = next_char(self.scan.text, m.start());
                     continue;
                 }
+                let Some(m) = self.in_sentence(&input, m, |i| self.re.find(i)) else {
+                    from = next_char(self.scan.text, m.start());
+                    continue;
+                };
                 from = m.end();
                 if !self.add_match(&input, m) {
                     return;
@@ -574,6 +574,9 @@ impl<'a> Search<'_, 'a> {
         let Ok(re) = self.re.exact() else {
             return true;
         };
+        if self.rule.one_sentence {
+            return self.scan_reference_in_sentences(re, a, z);
+        }
         let input = Input::new(self.scan.text).range(a..z);
         if !self.re.has_hit && !self.re.has_place {
             for m in re.find_iter(input) {
@@ -592,6 +595,73 @@ impl<'a> Search<'_, 'a> {
             }
         }
         true
+    }
+
+    /// [`Search::scan_reference`] of a rule whose matches stay in one sentence
+    /// ([`CompiledRule::one_sentence`]): leftmost-first matches of the rule's own regex,
+    /// each cut at the first sentence break inside it ([`Search::in_sentence`]); a match
+    /// that leaves nothing there is none, and the search goes on after its first char.
+    fn scan_reference_in_sentences(
+        &mut self,
+        re: &regex_automata::meta::Regex,
+        a: usize,
+        z: usize,
+    ) -> bool {
+        let mut from = a;
+        while from <= z {
+            let input = Input::new(self.scan.text).range(from..z);
+            let Some(m) = re.search(&input) else {
+                return true;
+            };
+            let found = if m.is_empty() {
+                None
+            } else {
+                self.in_sentence(&input, m, |i| re.search(i))
+            };
+            let Some(m) = found else {
+                from = next_char(self.scan.text, m.start());
+                continue;
+            };
+            from = m.end();
+            let mut caps = re.create_captures();
+            re.search_captures(
+                &input.clone().span(m.range()).anchored(Anchored::Yes),
+                &mut caps,
+            );
+            let Some((span, place)) = self.spans(&caps) else {
+                continue;
+            };
+            if !self.add(span.start, span.end, place) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// `m`, a match found in `input`, as the rule may have it: for a rule whose matches
+    /// stay in one sentence ([`CompiledRule::one_sentence`]) and a match that runs over
+    /// a sentence break, the match that `find` gives anchored at its start and ending at
+    /// the break (`None` if there is none); else `m` itself.
+    fn in_sentence(
+        &self,
+        input: &Input,
+        m: regex_automata::Match,
+        find: impl Fn(&Input) -> Option<regex_automata::Match>,
+    ) -> Option<regex_automata::Match> {
+        if !self.rule.one_sentence {
+            return Some(m);
+        }
+        let text = self.scan.text;
+        match self.scan.sentences.break_end(text, m.start()) {
+            Some(brk) if brk < m.end() => {
+                let cut = input
+                    .clone()
+                    .range(m.start()..brk.max(m.start()))
+                    .anchored(Anchored::Yes);
+                find(&cut).filter(|c| !c.is_empty())
+            }
+            _ => Some(m),
+        }
     }
 
     /// Runs the regex anchored at each of `starts` (sorted) that lies in a window and not
@@ -636,12 +706,12 @@ impl<'a> Search<'_, 'a> {
                 if self.is_gate && (found.is_some() || !self.re.is_relaxed()) {
                     self.gates.known.insert((self.ri, at, z), found.is_some());
                 }
-                let Some(m) = found else {
+                let Some(m) = found.filter(|m| !m.is_empty()) else {
                     continue;
                 };
-                if m.is_empty() {
+                let Some(m) = self.in_sentence(&input, m, |i| self.re.find(i)) else {
                     continue;
-                }
+                };
                 from = m.end();
                 if !self.add_match(&input, m) {
                     return;
@@ -699,6 +769,11 @@ impl<'a> Search<'_, 'a> {
             None => true,
         }
     }
+}
+
+/// The byte after the char at `pos` of `text` (`pos + 1` at its end).
+fn next_char(text: &str, pos: usize) -> usize {
+    pos + text[pos..].chars().next().map_or(1, char::len_utf8)
 }
 
 /// Builds the hit of `rule` at `start..end`: value template, resolved place, cue and

@@ -159,8 +159,9 @@ fn ends_sentence(s: &str, i: usize) -> bool {
         Some(b'\n') => true,
         Some(b' ') => {
             let after = char_at(s, i + 2);
-            let starts_upper =
-                after.is_some_and(|c| c.is_uppercase() || c == '"' || c == '„' || c == '(');
+            let starts_upper = after.is_some_and(|c| {
+                c.is_uppercase() || matches!(c, '"' | '„' | '“' | '‘' | '»' | '«' | '(')
+            });
             starts_upper && !(b[i] == b'.' && is_abbreviation(s, i))
         }
         _ => false,
@@ -175,6 +176,9 @@ fn ends_sentence(s: &str, i: usize) -> bool {
 /// nor does the next line start a numbered list item ("…; Garantie: SCC⏎4. Personio SE").
 fn breaks_sentence(s: &str, i: usize) -> bool {
     let b = s.as_bytes();
+    if wraps_over_blank_line(s, i) {
+        return false;
+    }
     let before = s[..i].trim_end_matches([' ', '\t']);
     let wraps = before
         .chars()
@@ -192,6 +196,25 @@ fn breaks_sentence(s: &str, i: usize) -> bool {
         || b[line_start..next_end].contains(&b'|')
         || (next.is_uppercase() && is_numbered_heading(&s[line_start..i]))
         || (next.is_ascii_digit() && starts_numbered_item(&s[i + 1..next_end]))
+}
+
+/// Whether the line break at byte `i` is one of the two around a single blank line that
+/// stands between a line ending in a word that goes on ([`GOES_ON`]: "… is transferred
+/// outside of the") and a line that starts with a letter or digit ("European Union to a
+/// country …"): a paragraph break that a conversion put inside a sentence.
+fn wraps_over_blank_line(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    // The blank stretch around `i`: whitespace only, at most two line breaks.
+    let from = s[..i].trim_end().len();
+    let to = i + 1 + (s[i + 1..].len() - s[i + 1..].trim_start().len());
+    if to >= b.len() || b[from..to].iter().filter(|&&c| c == b'\n').count() != 2 {
+        return false;
+    }
+    let last = s[..from]
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    GOES_ON.contains(&last) && char_at(s, to).is_some_and(char::is_alphanumeric)
 }
 
 /// Whether `line` starts a numbered list item: one or two digits, "." or ")", a space
@@ -597,6 +620,7 @@ mod tests {
         s.push_str("\nfindet ausschließlich in einem\nMitgliedsstaat statt, wenn\nüber den");
         s.push_str("\n## Titel\nText | Zelle\nweiter, doch\n- Punkt\nEnde\n\nneu");
         s.push_str("\n§ 4 Titel der regel\nText\n2.1 unterpunkt\nText und\n1. Punkt\nweiter");
+        s.push_str("\nweiter an die\n\nEU, an die\n\n\nUSA, an\n \n(x). „Zitat“. “Quote” ok");
         let idx = SentenceIndex::new(&s);
         for pos in 0..=s.len() + 2 {
             assert_eq!(idx.start(&s, pos), sentence_start(&s, pos), "start {pos}");
@@ -690,6 +714,15 @@ mod tests {
         // A date wrapped after "vom" goes on.
         let date = "Durchführungsbeschluss (EU) 2021/914 vom\n4. Juni 2021 gilt.";
         assert_eq!(bounds(date, "Juni"), date);
+        // So does a sentence that a conversion broke with a blank line after a word that
+        // goes on; two blank lines, or none of those words, end it.
+        let blank = "Data is transferred outside of the\n\nEuropean Union to a country.";
+        assert_eq!(bounds(blank, "Union"), blank);
+        let two = "Data is transferred outside of the\n\n\nEuropean Union.";
+        assert_eq!(bounds(two, "Union"), "European Union.");
+        // A curly quote after a full stop starts a sentence, as a straight one does.
+        let quoted = "Terms have the meaning in the Agreement. “Binding Corporate Rules” means";
+        assert_eq!(bounds(quoted, "Binding"), "“Binding Corporate Rules” means");
     }
 
     #[test]

@@ -139,6 +139,9 @@ pub struct CompiledRule {
     /// Phrases, as words, that make a match right after them no finding
     /// (`not_after` in the pattern file; see [`crate::matchers::text::ends_with_words`]).
     pub not_after: Vec<Vec<String>>,
+    /// Whether a match stays in one sentence (`one_sentence` in the pattern file): one
+    /// that runs over a sentence break is searched again up to the break.
+    pub one_sentence: bool,
     /// The rule (index into [`Rules::rules`]) that has a match wherever this one has,
     /// from the same start: anchored searches of this rule are made only where that one
     /// matches (`starts_with_match_of` in the pattern file; resolved at load).
@@ -1006,6 +1009,7 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
                     .collect()
             })
             .collect(),
+        one_sentence: r.one_sentence,
         starts_with: None,
         is_start_of_others: false,
         context: r.context,

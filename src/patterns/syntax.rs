@@ -46,6 +46,13 @@ pub struct RuleSyntax {
     /// clause, not a statement that data goes there. The regex syntax has no look-behind.
     #[serde(default)]
     pub not_after: Vec<String>,
+    /// Whether a match stays in one sentence: a match that runs over a sentence break
+    /// (`SentenceIndex`: a heading's line end, a '.' before a capital) is searched again
+    /// up to the break ("§ 11 Übermittlung in Drittländer außerhalb der EU⏎Der
+    /// Auftragnehmer verarbeitet …" is the heading's "Übermittlung in Drittländer", not
+    /// a statement that runs into the next sentence).
+    #[serde(default)]
+    pub one_sentence: bool,
     /// Extra, rule-specific cue words (lower case) per flag, added to the shared cue lists.
     #[serde(default)]
     pub cues: Option<RuleCues>,
