@@ -204,17 +204,23 @@ fn breaks_sentence(s: &str, i: usize) -> bool {
 /// country …"): a paragraph break that a conversion put inside a sentence.
 fn wraps_over_blank_line(s: &str, i: usize) -> bool {
     let b = s.as_bytes();
-    // The blank stretch around `i`: whitespace only, at most two line breaks.
+    // The blank stretch around `i`: whitespace only, exactly two line breaks.
     let from = s[..i].trim_end().len();
     let to = i + 1 + (s[i + 1..].len() - s[i + 1..].trim_start().len());
     if to >= b.len() || b[from..to].iter().filter(|&&c| c == b'\n').count() != 2 {
+        return false;
+    }
+    // Most paragraphs end in punctuation: rule that out before looking for the last word.
+    if !s[..from].ends_with(char::is_lowercase)
+        || !char_at(s, to).is_some_and(char::is_alphanumeric)
+    {
         return false;
     }
     let last = s[..from]
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or_default();
-    GOES_ON.contains(&last) && char_at(s, to).is_some_and(char::is_alphanumeric)
+    GOES_ON.contains(&last)
 }
 
 /// Whether `line` starts a numbered list item: one or two digits, "." or ")", a space
