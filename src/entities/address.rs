@@ -1000,7 +1000,13 @@ fn street_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, us
                 seg_start = before;
             }
         }
-        trim_span(text, seg_start, e0, |c| c.is_whitespace())
+        let seg = trim_span(text, seg_start, e0, |c| c.is_whitespace());
+        if street_like(text, seg, data).is_none() {
+            if let Some(street) = street_segment_further_back(text, s0, &seg_starts, seg, data) {
+                return Some(street);
+            }
+        }
+        seg
     } else {
         // Line above (skipping up to two blank lines).
         let mut end = ls;
@@ -1049,6 +1055,62 @@ fn street_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, us
         trim_span(text, seg_start, b, |c| c.is_whitespace())
     };
     street_like(text, (s, e), data)
+}
+
+/// Most segments between a street and its city that [`street_before`] passes over: a
+/// business park and a locality ("One Microsoft Place, South County Business Park,
+/// Leopardstown, Dublin 18").
+const SEGMENTS_BEFORE_CITY: usize = 2;
+
+/// The street among the [`SEGMENTS_BEFORE_CITY`] segments of a line before `last`, the
+/// segment right before the city (each segment starts at `line_start` or at one of
+/// `seg_starts`, after a separator), nearest first, when `last` is no street; an
+/// organisation's name ends the search. Every segment passed over, `last` too, must read
+/// like a place's name (at most `PLACE_NAME_WORDS` capitalised words, no digit, no full
+/// stop at its end: "…, Illinois 60612, USA. 2021 SCCs" is a sentence's end and a year),
+/// and the street has at most `STREET_WORDS` words: in prose, a sentence before a year
+/// ("… höchstens 90 Tage; … vom 4. Juni 2021 Bestandteil") is no address.
+fn street_segment_further_back(
+    text: &str,
+    line_start: usize,
+    seg_starts: &[usize],
+    last: (usize, usize),
+    data: &EntityData,
+) -> Option<(usize, usize)> {
+    /// Most words of a segment passed over ("South County Business Park").
+    const PLACE_NAME_WORDS: usize = 4;
+    /// Most words of a street found further back ("1 Grand Canal Street Lower").
+    const STREET_WORDS: usize = 6;
+    let place_name = |seg: &str| {
+        let words: Vec<&str> = seg.split_whitespace().collect();
+        (1..=PLACE_NAME_WORDS).contains(&words.len())
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+            && !seg.contains(|c: char| c.is_ascii_digit())
+            && !seg.ends_with('.')
+    };
+    let mut starts = vec![line_start];
+    // The starts of the segments before `last` (its own start lies before its spaces).
+    starts.extend(
+        seg_starts
+            .iter()
+            .copied()
+            .filter(|&k| k < last.0 && !text[k..last.0].trim().is_empty()),
+    );
+    let mut passed = last;
+    let mut end = last.0;
+    for &start in starts.iter().rev().take(SEGMENTS_BEFORE_CITY) {
+        let (a, z) = trim_span(text, start, end, |c| c.is_whitespace() || is_separator(c));
+        if !place_name(&text[passed.0..passed.1]) || a >= z || names_organisation(&text[a..z], data)
+        {
+            return None;
+        }
+        if let Some((s, e)) = street_like(text, (a, z), data) {
+            return (text[s..e].split_whitespace().count() <= STREET_WORDS).then_some((s, e));
+        }
+        passed = (a, z);
+        end = start;
+    }
+    None
 }
 
 /// Whether `segment` is a secondary unit of an address ("Suite 5000", "Ste. 200", "Floor
@@ -1179,9 +1241,7 @@ fn street_like(text: &str, (s, e): (usize, usize), data: &EntityData) -> Option<
         return None;
     }
     // Not an organisation name, a phone number or a date.
-    if data.form_re.find(cand).is_some_and(|m| {
-        boundary_after(cand, m.end()) && (m.start() == 0 || cand[..m.start()].ends_with([' ', ',']))
-    }) {
+    if names_organisation(cand, data) {
         return None;
     }
     let lower = cand.to_lowercase();
@@ -1198,6 +1258,15 @@ fn street_like(text: &str, (s, e): (usize, usize), data: &EntityData) -> Option<
     } else {
         None
     }
+}
+
+/// Whether `segment` holds a legal form as a word of its own ("Microsoft Ireland
+/// Operations Limited"): an organisation's name, no street.
+fn names_organisation(segment: &str, data: &EntityData) -> bool {
+    data.form_re.find(segment).is_some_and(|m| {
+        boundary_after(segment, m.end())
+            && (m.start() == 0 || segment[..m.start()].ends_with([' ', ',']))
+    })
 }
 
 /// A country mention right after an address (", Belgien", " (USA)", "\nThe Netherlands"):

@@ -142,6 +142,17 @@ fn address_parser_table() {
         ("Mannerheimintie 1, 00100 Helsinki", Some((Some("Mannerheimintie 1"), Some("00100"), "Helsinki", None, Some("FI")))),
         ("10 Downing Street, London SW1A 2AA", Some((Some("10 Downing Street"), Some("SW1A 2AA"), "London", None, Some("GB")))),
         ("Gordon House, Barrow Street, Dublin 4, Ireland", Some((Some("Barrow Street"), Some("D04"), "Dublin", None, Some("IE")))),
+        // A business park and a locality between the street and the city.
+        ("Microsoft Ireland Operations Limited, One Microsoft Place, South County Business Park, Leopardstown, Dublin 18, D18 P521, Ireland",
+            Some((Some("One Microsoft Place"), Some("D18 P521"), "Dublin", None, Some("IE")))),
+        // An organisation's name before them ends the search.
+        ("Muster Consulting GmbH, Abteilung Recht, Zentrale, 10115 Berlin",
+            Some((None, Some("10115"), "Berlin", None, Some("DE")))),
+        // In prose and lists, a year with a word after it is no address, however street-like
+        // the segments before it are.
+        ("Die Frist beträgt höchstens 90 Tage; danach werden die Daten gelöscht. Es gelten die Klauseln vom 4. Juni 2021 Bestandteil dieses Vertrages.", None),
+        ("37signals LLC, 2045 W Grand Ave, Suite B, Chicago, Illinois 60612",
+            Some((Some("2045 W Grand Ave"), Some("60612"), "Chicago", Some("IL"), Some("US")))),
         ("70 Sir John Rogerson's Quay, Dublin, D02 R296", Some((Some("70 Sir John Rogerson's Quay"), Some("D02 R296"), "Dublin", None, Some("IE")))),
         ("100 King Street West, Toronto, ON M5X 1A9", Some((Some("100 King Street West"), Some("M5X 1A9"), "Toronto", Some("ON"), Some("CA")))),
         ("Level 5, 1 Martin Place, Sydney NSW 2000", Some((Some("1 Martin Place"), Some("2000"), "Sydney", Some("NSW"), Some("AU")))),
@@ -717,6 +728,17 @@ fn headings_and_non_name_table_cells_are_not_parties() {
         !got.iter().any(|n| n.contains("Sofia") || n.contains("TAM")),
         "{got:?}"
     );
+}
+
+/// A street is looked for up to two segments before the city, past place names only
+/// ("South County Business Park, Leopardstown"): not past a sentence's end, so "USA. 2021
+/// SCCs" after an address is no second address with the state as its street.
+#[test]
+fn a_street_further_back_is_read_past_place_names_only() {
+    let text = "37signals LLC, 2045 W Grand Ave, Suite B, Chicago, Illinois 60612, USA. 2021 SCCs (Modules 2 and 3)";
+    let got = addresses(text);
+    let cities: Vec<&str> = got.iter().filter_map(|a| a["city"].as_str()).collect();
+    assert_eq!(cities, ["Chicago"], "{got:?}");
 }
 
 #[test]
