@@ -1876,3 +1876,22 @@ fn numbered_list_items_with_addresses_are_members_of_the_list() {
         (text, "Nordlicht Revision GmbH", &[][..]),
     ]);
 }
+
+/// A numbered item that starts with an organisation's name and its legal form is a member
+/// without an address ("1. Hetzner Online GmbH – Hosting"); a numbered title with
+/// lower-case words ("4. Pflichten der Nordlicht Revision GmbH") still ends the list.
+#[test]
+fn numbered_list_items_named_with_a_legal_form_are_members_of_the_list() {
+    let text = "Anlage 3\n\nDer Auftragnehmer setzt die folgenden Unterauftragnehmer ein:\n\n\
+                1. Hetzner Online GmbH – Hosting\n\
+                2. Amazon Web Services EMEA SARL (Backup)\n\
+                3. Personio SE & Co. KG: Personalverwaltung\n\n\
+                4. Pflichten der Nordlicht Revision GmbH\n\nDie Prüfung übernimmt die Nordlicht \
+                Revision GmbH.\n";
+    assert_roles(&[
+        (text, "Hetzner Online GmbH", &["subprocessor"][..]),
+        (text, "Amazon Web Services EMEA SARL", &["subprocessor"][..]),
+        (text, "Personio SE & Co. KG", &["subprocessor"][..]),
+        (text, "Nordlicht Revision GmbH", &[][..]),
+    ]);
+}

@@ -2190,11 +2190,37 @@ fn list_item_lead(text: &str, pos: usize, le: usize) -> Option<(usize, usize)> {
 }
 
 /// Whether `line` is a numbered member of a list ("1. Hetzner Online GmbH, Industriestr.
-/// 25, 91710 Gunzenhausen – Hosting"), not a numbered heading: after "1." or "1)" its text
-/// holds a comma and a digit (an address), as a section's title does not.
+/// 25, 91710 Gunzenhausen – Hosting", "2. Amazon Web Services EMEA SARL – Backup"), not a
+/// numbered heading: after "1." or "1)" its text holds a comma and a digit (an address),
+/// or begins with an organisation's name ([`names_organisation_first`]), as a section's
+/// title does not ("4. Pflichten des Auftraggebers").
 fn numbered_member(line: &str) -> bool {
-    crate::matchers::text::numbered_item_body(line)
-        .is_some_and(|body| body.contains(", ") && body.bytes().any(|b| b.is_ascii_digit()))
+    crate::matchers::text::numbered_item_body(line).is_some_and(|body| {
+        (body.contains(", ") && body.bytes().any(|b| b.is_ascii_digit()))
+            || (body.len() <= MAX_NAME_ITEM && names_organisation_first(body))
+    })
+}
+
+/// Whether `item` begins with an organisation's name: the words before its first
+/// separator (" – ", ": ", " (", ", " …) are capitalised names, joined at most by "&",
+/// "and", "und", "of", and end in a legal form ("Amazon Web Services EMEA SARL – Backup",
+/// "Personio SE & Co. KG"), where a title has lower-case words ("Pflichten der Muster GmbH").
+fn names_organisation_first(item: &str) -> bool {
+    let end = [" – ", " — ", " - ", ": ", " (", ", ", "\t"]
+        .iter()
+        .filter_map(|sep| item.find(sep))
+        .min()
+        .unwrap_or(item.len());
+    let words: Vec<&str> = item[..end].split_whitespace().collect();
+    let [first, .., last] = words[..] else {
+        return false;
+    };
+    first != last
+        && crate::matchers::country::is_legal_form(last)
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || ["&", "and", "und", "of"].contains(w)
+        })
 }
 
 /// The text of a list item line after its bullet and the space after it; `None` when the
