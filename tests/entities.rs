@@ -1895,3 +1895,38 @@ fn numbered_list_items_named_with_a_legal_form_are_members_of_the_list() {
         (text, "Nordlicht Revision GmbH", &[][..]),
     ]);
 }
+
+/// A table of sub-processors whose columns a PDF's text keeps apart by spaces only
+/// ("Calendly USA Terminbuchungssystem", Pentacode's AVV): each row's name before its
+/// country is a sub-processor with that country. A single such line is no table, and a
+/// row must read as a name ("Daten liegen Deutschland …" does not).
+#[test]
+fn rows_of_a_table_kept_apart_by_spaces_name_sub_processors() {
+    let table = "Anhang 1 – Liste der Unterauftragnehmer\n\nUnterauftragnehmer Sitz Leistung\n\n\
+                 noCRM.io Frankreich Vertriebsmanagement und\nLead-Tracking\n\n\
+                 Calendly USA Terminbuchungssystem\n\nMailerLite Litauen E-Mail-Marketing\n";
+    let names = |text: &str| -> Vec<(String, Vec<String>, Option<String>)> {
+        pipeline_parties(text)
+            .into_iter()
+            .map(|p| (p.name, p.roles, p.country))
+            .collect()
+    };
+    let sub = |n: &str, cc: &str| {
+        (
+            n.to_string(),
+            vec!["subprocessor".to_string()],
+            Some(cc.to_string()),
+        )
+    };
+    assert_eq!(
+        names(table),
+        [
+            sub("noCRM.io", "FR"),
+            sub("Calendly", "US"),
+            sub("MailerLite", "LT")
+        ]
+    );
+    let one = "Unterauftragnehmer\n\nCalendly USA Terminbuchungssystem\n\n\
+               Die Daten liegen in Deutschland bei unserem Hoster.\n";
+    assert_eq!(names(one), []);
+}

@@ -2112,7 +2112,8 @@ pub const LIST_INTRO_BYTES: usize = 400;
 /// Organisations named in the first cell of table rows ("Calendly | USA | Terminbuchung")
 /// or at the head of list items ("- Amazon Web Services. Cloud services provider.",
 /// "- Sentry: error reporting") inside a sub-processor section, where they carry no legal
-/// form.
+/// form; and in the rows of a table whose columns a PDF's text keeps apart by spaces
+/// only ("Calendly USA Terminbuchungssystem", `spaced_row_names`).
 pub fn table_rows(
     text: &str,
     sections: &[(usize, usize, &'static str)],
@@ -2120,6 +2121,9 @@ pub fn table_rows(
 ) -> Vec<OrgHit> {
     let mut out = Vec::new();
     for &(s, e, role) in sections {
+        if role == "subprocessor" {
+            out.extend(spaced_row_names(text, s, e, mentions));
+        }
         let mut pos = s;
         // A table whose header row opened the section has no further header row.
         let mut first_row = !text[line_start(text, s.saturating_sub(1))..s].contains('|');
@@ -2156,6 +2160,45 @@ pub fn table_rows(
     }
     out
 }
+
+/// The names that open the rows of a table whose columns only spaces keep apart (a
+/// PDF's text of "Unterauftragnehmer | Sitz | Leistung"): in the section `s..e`, lines
+/// of at most [`MAX_NAME_ITEM`] bytes that start with one to four words, then a country
+/// ([`CountryMention`]) and at least one word more ("Calendly USA Terminbuchungssystem",
+/// "noCRM.io Frankreich Vertriebsmanagement"). The words must read as a name
+/// ([`name_cell`]), and at least [`MIN_SPACED_ROWS`] lines of the section must be such
+/// rows: one line of prose that happens to look like one is no table.
+fn spaced_row_names(text: &str, s: usize, e: usize, mentions: &[CountryMention]) -> Vec<OrgHit> {
+    let mut rows = Vec::new();
+    let mut pos = s;
+    while pos < e {
+        let le = full_line_end(text, pos).min(e);
+        let line = &text[pos..le];
+        let first_country = mentions
+            .iter()
+            .find(|m| pos <= m.start && m.end <= le)
+            .filter(|m| !text[m.end..le].trim().is_empty());
+        if let Some(m) = first_country.filter(|_| {
+            line.len() <= MAX_NAME_ITEM && !line.contains('|') && list_item_body(line).is_none()
+        }) {
+            let (cs, ce) = trim_span(text, pos, m.start, char::is_whitespace);
+            let words = text[cs..ce].split_whitespace().count();
+            if (1..=4).contains(&words) {
+                if let Some(hit) = name_cell(text, cs, ce, mentions, "table_row") {
+                    rows.push(hit);
+                }
+            }
+        }
+        pos = le + 1;
+    }
+    if rows.len() < MIN_SPACED_ROWS {
+        rows.clear();
+    }
+    rows
+}
+
+/// Fewest rows that make a table of [`spaced_row_names`].
+const MIN_SPACED_ROWS: usize = 2;
 
 /// Bullets that start a list item line ("- " is what HTML and Markdown lists become).
 const ITEM_BULLETS: [char; 5] = ['-', '*', '•', '–', '·'];
