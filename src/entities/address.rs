@@ -1223,11 +1223,12 @@ fn street_like(text: &str, (s, e): (usize, usize), data: &EntityData) -> Option<
         }
     }
     // … or the organisation's seat after its name on the same segment ("Nordwind Cloud
-    // GmbH mit Sitz in der Hauptstraße 5").
+    // GmbH mit Sitz in der Hauptstraße 5", "… with company number 01234567 whose
+    // registered office is at 1 High Street", "principal place of business at …").
     {
         static SEAT: OnceLock<Regex> = OnceLock::new();
         let seat = SEAT.get_or_init(|| {
-            Regex::new(r"(?i)\b(?:mit[ \t]+sitz|sitz|ansässig|located)[ \t]+(?:at|in[ \t]+der|in|unter|an[ \t]+der)[ \t]+")
+            Regex::new(r"(?i)\b(?:mit[ \t]+sitz|sitz|ansässig|located|offices?(?:[ \t]+is)?|place[ \t]+of[ \t]+business|domiciled)[ \t]+(?:at|in[ \t]+der|in|unter|an[ \t]+der)[ \t]+")
                 .expect("seat intro regex should compile")
         });
         if let Some(m) = seat.find_iter(&text[s..e]).last() {

@@ -141,6 +141,9 @@ fn address_parser_table() {
         ("Drottninggatan 1, 111 51 Stockholm", Some((Some("Drottninggatan 1"), Some("111 51"), "Stockholm", None, Some("SE")))),
         ("Mannerheimintie 1, 00100 Helsinki", Some((Some("Mannerheimintie 1"), Some("00100"), "Helsinki", None, Some("FI")))),
         ("10 Downing Street, London SW1A 2AA", Some((Some("10 Downing Street"), Some("SW1A 2AA"), "London", None, Some("GB")))),
+        // The seat introduced after a company number, which the running-text intro skips.
+        ("ACME Retail Ltd, a company incorporated in England and Wales with company number 01234567 whose registered office is at 1 High Street, London EC1A 1AA (\"Customer\")",
+            Some((Some("1 High Street"), Some("EC1A 1AA"), "London", None, Some("GB")))),
         ("Gordon House, Barrow Street, Dublin 4, Ireland", Some((Some("Barrow Street"), Some("D04"), "Dublin", None, Some("IE")))),
         // A business park and a locality between the street and the city.
         ("Microsoft Ireland Operations Limited, One Microsoft Place, South County Business Park, Leopardstown, Dublin 18, D18 P521, Ireland",
