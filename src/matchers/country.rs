@@ -82,13 +82,20 @@ fn capitalised(w: &str) -> bool {
     cs.next().is_some_and(|c| c.is_uppercase()) && cs.next().is_some_and(|c| c.is_lowercase())
 }
 
-/// Up to `n` words after byte `end` (split on single spaces), stopping at punctuation.
+/// Up to `n` words after byte `end` when a space follows it (split on spaces and line
+/// breaks), in the same paragraph: a blank line ends them ("Sentry USA Fehler- und⏎
+/// Performance-Monitoring⏎⏎Stripe Inc." has no legal form after "USA").
 fn next_words(s: &str, end: usize, n: usize) -> Vec<&str> {
     let rest = &s[end..text::floor_boundary(s, (end + 80).min(s.len()))];
     let Some(rest) = rest.strip_prefix(' ') else {
         return Vec::new();
     };
-    rest.split(' ').take(n).collect()
+    let paragraph = rest.split("\n\n").next().unwrap_or_default();
+    paragraph
+        .split([' ', '\n'])
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .collect()
 }
 
 /// The word right before byte `start` when only one space separates them.
@@ -224,5 +231,11 @@ mod tests {
         let ie = t.find("Ireland").unwrap();
         assert!(!starts_company_name(t, ie, ie + 7));
         assert!(is_legal_form("Inc.,"));
+        // A table row's country starts no company name with the legal form of the row
+        // after a blank line.
+        let rows = "Zapier Inc. USA Automatisierung und\nDatenweiterleitung\n\n\
+                    Sentry USA Fehler- und\nPerformance-Monitoring\n\nStripe Inc. USA Zahlung";
+        let us = rows.find("Sentry USA").unwrap() + 7;
+        assert!(!starts_company_name(rows, us, us + 3));
     }
 }
