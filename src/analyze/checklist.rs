@@ -2,7 +2,7 @@
 
 use super::value::str_of;
 use crate::findings::{Finding, FindingKind};
-use crate::report::{ChecklistItem, DocKind};
+use crate::report::{ChecklistItem, DocKind, Party};
 
 /// Art. 28 GDPR requirements of a DPA, in output order, with a short human name.
 pub const ART28_ITEMS: [(&str, &str); 10] = [
@@ -67,7 +67,13 @@ pub fn item_name(id: &str) -> Option<&'static str> {
 /// Framework", "Die Daten werden ausschließlich in der EU verarbeitet"): when no clause
 /// finding addresses the item, the first [`TRANSFER_EVIDENCE`] such findings are its
 /// evidence.
-pub(crate) fn build(kind: DocKind, findings: &[Finding]) -> Vec<ChecklistItem> {
+///
+/// It addresses Art. 13(1)(a) (identity and contact details of the controller) with a
+/// party of `parties` that is the controller and has an address ("This privacy policy
+/// explains how Nimbus Analytics B.V. (\"we\"), Keizersgracht 100, 1015 CZ Amsterdam,
+/// processes personal data"): when no clause finding addresses the item, that party's
+/// evidence is the item's.
+pub(crate) fn build(kind: DocKind, findings: &[Finding], parties: &[Party]) -> Vec<ChecklistItem> {
     let items: &[(&str, &str)] = match kind {
         DocKind::Dpa => &ART28_ITEMS,
         DocKind::PrivacyPolicy => &ART13_ITEMS,
@@ -94,6 +100,16 @@ pub(crate) fn build(kind: DocKind, findings: &[Finding]) -> Vec<ChecklistItem> {
                 .take(TRANSFER_EVIDENCE)
                 .map(|f| f.id.clone())
                 .collect();
+        }
+    }
+    if let Some(i) = items.iter().position(|(id, _)| *id == "art13_1_a") {
+        if evidence[i].is_empty() {
+            if let Some(p) = parties
+                .iter()
+                .find(|p| p.address.is_some() && p.roles.iter().any(|r| r == "controller"))
+            {
+                evidence[i] = p.evidence.clone();
+            }
         }
     }
     items
@@ -153,7 +169,7 @@ mod tests {
                 json!({"checklist":"art28_3_b"}),
             ),
         ];
-        let dpa = build(DocKind::Dpa, &fs);
+        let dpa = build(DocKind::Dpa, &fs, &[]);
         assert_eq!(
             dpa.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
             ART28_ITEMS.map(|(id, _)| id).to_vec()
@@ -167,7 +183,7 @@ mod tests {
         assert!(dpa[9].present);
         assert_eq!(dpa.iter().filter(|i| i.present).count(), 2);
 
-        let pp = build(DocKind::PrivacyPolicy, &fs);
+        let pp = build(DocKind::PrivacyPolicy, &fs, &[]);
         assert_eq!(pp.len(), 12);
         assert_eq!(
             pp.iter()
@@ -177,8 +193,8 @@ mod tests {
             vec!["art13_1_f"]
         );
 
-        assert!(build(DocKind::SubprocessorList, &fs).is_empty());
-        assert!(build(DocKind::Other, &fs).is_empty());
+        assert!(build(DocKind::SubprocessorList, &fs, &[]).is_empty());
+        assert!(build(DocKind::Other, &fs, &[]).is_empty());
     }
 
     /// Art. 13(1)(f) through the whole pipeline: a privacy policy that says where the data
@@ -222,6 +238,49 @@ mod tests {
         assert!(present);
         assert_eq!(evidence, ["transfer.eu_only"]);
         let (present, evidence) = item("Wir nutzen Cookies, um die Website zu verbessern.");
+        assert!(!present);
+        assert!(evidence.is_empty());
+    }
+
+    /// Art. 13(1)(a) through the whole pipeline: a privacy policy that names its
+    /// controller with an address addresses it without the clause's own words; one whose
+    /// controller has no address does not.
+    #[test]
+    fn a_controller_with_an_address_addresses_art13_1_a() {
+        let rules = crate::patterns::Rules::embedded().expect("embedded rules");
+        let item = |who: &str| {
+            let text = format!(
+                "<h1>Privacy Policy</h1><p>This privacy policy explains how {who} processes \
+                 personal data.</p><p>You have the right to access your data and to lodge a \
+                 complaint with a supervisory authority.</p>"
+            );
+            let doc = crate::extract::extract(
+                text.as_bytes(),
+                crate::extract::Format::Html,
+                &crate::extract::Limits::default(),
+            )
+            .expect("extracts");
+            let r = crate::pipeline::analyze_extracted("t.html", "", None, &doc, &rules);
+            assert_eq!(r.kind, DocKind::PrivacyPolicy, "{who}");
+            let item = r.checklist.iter().find(|i| i.id == "art13_1_a").cloned();
+            let evidence: Vec<String> = item
+                .iter()
+                .flat_map(|i| &i.evidence)
+                .filter_map(|id| r.findings.iter().find(|f| &f.id == id))
+                .map(|f| f.rule.clone())
+                .collect();
+            (item.is_some_and(|i| i.present), evidence)
+        };
+        let (present, evidence) = item(
+            "Nimbus Analytics B.V. (\"Nimbus\", \"we\", \"us\"), Keizersgracht 100, 1015 CZ \
+             Amsterdam, the Netherlands,",
+        );
+        assert!(present);
+        assert!(
+            evidence.iter().any(|r| r.starts_with("address.")),
+            "{evidence:?}"
+        );
+        let (present, evidence) = item("Nimbus Analytics B.V. (\"Nimbus\", \"we\", \"us\")");
         assert!(!present);
         assert!(evidence.is_empty());
     }

@@ -51,7 +51,7 @@ pub fn analyze(
     entities::link_named_entities(&mut providers, &parties);
     let locations = entities::locations(findings);
     let facts = transfers::decide(findings, &parties, &providers, &locations, adequacy);
-    let checklist = checklist::build(kind, findings);
+    let checklist = checklist::build(kind, findings, &parties);
     let risk = risk::assess(&risk::RiskInput {
         kind,
         findings,
