@@ -197,6 +197,18 @@ mod tests {
         assert!(build(DocKind::Other, &fs, &[]).is_empty());
     }
 
+    /// Whether the checklist item `id` of `r` is present, and the rules of its evidence.
+    fn item_and_evidence_rules(r: &crate::report::DocResult, id: &str) -> (bool, Vec<String>) {
+        let item = r.checklist.iter().find(|i| i.id == id);
+        let evidence = item
+            .iter()
+            .flat_map(|i| &i.evidence)
+            .filter_map(|e| r.findings.iter().find(|f| &f.id == e))
+            .map(|f| f.rule.clone())
+            .collect();
+        (item.is_some_and(|i| i.present), evidence)
+    }
+
     /// Art. 13(1)(f) through the whole pipeline: a privacy policy that says where the data
     /// goes and on what basis addresses it without the clause's own words; one that says
     /// nothing about transfers does not.
@@ -218,14 +230,7 @@ mod tests {
             };
             let r = crate::pipeline::analyze_extracted("t.md", "", None, &doc, &rules);
             assert_eq!(r.kind, DocKind::PrivacyPolicy, "{body}");
-            let item = r.checklist.iter().find(|i| i.id == "art13_1_f").cloned();
-            let evidence: Vec<String> = item
-                .iter()
-                .flat_map(|i| &i.evidence)
-                .filter_map(|id| r.findings.iter().find(|f| &f.id == id))
-                .map(|f| f.rule.clone())
-                .collect();
-            (item.is_some_and(|i| i.present), evidence)
+            item_and_evidence_rules(&r, "art13_1_f")
         };
         let (present, evidence) = item(
             "Für den Newsletter nutzen wir Mailchimp. Die Übermittlung in die USA erfolgt \
@@ -262,14 +267,7 @@ mod tests {
             .expect("extracts");
             let r = crate::pipeline::analyze_extracted("t.html", "", None, &doc, &rules);
             assert_eq!(r.kind, DocKind::PrivacyPolicy, "{who}");
-            let item = r.checklist.iter().find(|i| i.id == "art13_1_a").cloned();
-            let evidence: Vec<String> = item
-                .iter()
-                .flat_map(|i| &i.evidence)
-                .filter_map(|id| r.findings.iter().find(|f| &f.id == id))
-                .map(|f| f.rule.clone())
-                .collect();
-            (item.is_some_and(|i| i.present), evidence)
+            item_and_evidence_rules(&r, "art13_1_a")
         };
         let (present, evidence) = item(
             "Nimbus Analytics B.V. (\"Nimbus\", \"we\", \"us\"), Keizersgracht 100, 1015 CZ \
