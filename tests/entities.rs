@@ -1930,3 +1930,24 @@ fn rows_of_a_table_kept_apart_by_spaces_name_sub_processors() {
                Die Daten liegen in Deutschland bei unserem Hoster.\n";
     assert_eq!(names(one), []);
 }
+
+/// A heading or an introduction that names service providers opens a list of recipients
+/// ("We share data with the following service providers:"); a table whose header names
+/// them among other categories lists categories, not organisations.
+#[test]
+fn a_list_of_service_providers_names_recipients() {
+    let text = "Privacy Policy\n\nWe share data with the following service providers:\n\n\
+                - Amazon Web Services EMEA SARL (hosting)\n- Salesforce, Inc. (CRM)\n";
+    assert_roles(&[
+        (text, "Amazon Web Services EMEA SARL", &["recipient"][..]),
+        (text, "Salesforce, Inc.", &["recipient"][..]),
+    ]);
+    let table = "Privacy Policy\n\n| Partners, service providers and contractors | We work with \
+                 them. |\n| Authorities | We disclose data to comply with laws. |\n| \
+                 Researchers | We release de-identified data. |\n";
+    let names: Vec<String> = pipeline_parties(table)
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}

@@ -1748,6 +1748,18 @@ fn announced_table_role(line: &str) -> Option<&'static str> {
     role_of(re.captures(line)?.name("r")?.as_str()).filter(|r| holds_data(r))
 }
 
+/// Whether `line` names service providers or third parties ("We share data with the
+/// following service providers:", "Eingesetzte Dienstleister"): a list under it names
+/// recipients of the data.
+fn names_service_providers(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &R,
+        r"(?i)\b(?:service[ \t]+providers?|third[ \t]+part(?:y|ies)[ \t]+providers?|dienstleister[n]?|drittanbieter[n]?)\b",
+    )
+    .is_match(line)
+}
+
 /// Whether `role` is one a party holds for the data (controller, processor, sub-processor,
 /// recipient), not for the organisation (parent, DPO, representative).
 fn holds_data(role: &str) -> bool {
@@ -1795,7 +1807,11 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
             .split(|c: char| c.is_whitespace() || c == '|')
             .filter(|w| !w.is_empty())
             .count();
-        let role = list_role(stripped);
+        // A heading or an introduction that names service providers, not a table's row
+        // (whose first cells name categories: "Authorities", "Researchers").
+        let role = list_role(stripped).or_else(|| {
+            (!stripped.contains('|') && names_service_providers(stripped)).then_some("recipient")
+        });
         // A list item is no heading (a table of contents lists the section's title).
         let headingish = words > 0
             && words <= 10
