@@ -174,21 +174,22 @@ fn ends_sentence(s: &str, i: usize) -> bool {
 /// neither is a table row (`|`) or a Markdown heading (`#`), nor is the line before a
 /// numbered heading followed by a capital ("§ 14 Art und Zweck der Verarbeitung⏎Jede …"),
 /// nor does the next line start a numbered list item ("…; Garantie: SCC⏎4. Personio SE").
+/// A blank line ends it, unless [`wraps_over_blank_line`].
 fn breaks_sentence(s: &str, i: usize) -> bool {
     let b = s.as_bytes();
-    if wraps_over_blank_line(s, i) {
-        return false;
-    }
     let before = s[..i].trim_end_matches([' ', '\t']);
     let wraps = before
         .chars()
         .next_back()
         .is_some_and(|c| c.is_lowercase() || c == ',');
     let Some(next) = char_at(s, i + 1).filter(|c| c.is_alphanumeric()) else {
-        return true;
+        // A blank line (or spaces) follows: only a sentence that a conversion broke
+        // goes on over it.
+        return !wraps_over_blank_line(s, i);
     };
     if !wraps {
-        return true;
+        // The second break around a blank line (the first one returned above).
+        return !(before.ends_with('\n') && wraps_over_blank_line(s, i));
     }
     let line_start = memchr::memrchr(b'\n', &b[..i]).map_or(0, |k| k + 1);
     let next_end = memchr::memchr(b'\n', &b[i + 1..]).map_or(b.len(), |k| i + 1 + k);
@@ -204,14 +205,24 @@ fn breaks_sentence(s: &str, i: usize) -> bool {
 /// country …"): a paragraph break that a conversion put inside a sentence.
 fn wraps_over_blank_line(s: &str, i: usize) -> bool {
     let b = s.as_bytes();
-    // The blank stretch around `i`: whitespace only, exactly two line breaks.
-    let from = s[..i].trim_end().len();
-    let to = i + 1 + (s[i + 1..].len() - s[i + 1..].trim_start().len());
-    if to >= b.len() || b[from..to].iter().filter(|&&c| c == b'\n').count() != 2 {
+    let blank = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r');
+    // Back over the blank stretch, by bytes: this runs at every blank line.
+    let mut from = i;
+    while from > 0 && blank(b[from - 1]) {
+        from -= 1;
+    }
+    // Most paragraphs end in punctuation, which decides; the words that go on end in a
+    // lower-case letter (ASCII, or 'ü' and 'ß', whose last byte is not ASCII).
+    let last_byte = if from == 0 { b'.' } else { b[from - 1] };
+    if last_byte.is_ascii() && !last_byte.is_ascii_lowercase() {
         return false;
     }
-    // Most paragraphs end in punctuation: rule that out before looking for the last word.
-    if !s[..from].ends_with(char::is_lowercase)
+    let mut to = i + 1;
+    while to < b.len() && blank(b[to]) {
+        to += 1;
+    }
+    // Exactly one blank line (two line breaks), and text going on with a letter or digit.
+    if b[from..to].iter().filter(|&&c| c == b'\n').count() != 2
         || !char_at(s, to).is_some_and(char::is_alphanumeric)
     {
         return false;
