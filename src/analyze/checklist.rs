@@ -70,7 +70,7 @@ pub fn item_name(id: &str) -> Option<&'static str> {
 ///
 /// It addresses Art. 13(1)(a) (identity and contact details of the controller) with a
 /// party of `parties` that is the controller and has an address ("This privacy policy
-/// explains how Nimbus Analytics B.V. (\"we\"), Keizersgracht 100, 1015 CZ Amsterdam,
+/// explains how Nimbus Analytics B.V. (“we”), Keizersgracht 100, 1015 CZ Amsterdam,
 /// processes personal data"): when no clause finding addresses the item, that party's
 /// evidence is the item's.
 pub(crate) fn build(kind: DocKind, findings: &[Finding], parties: &[Party]) -> Vec<ChecklistItem> {

@@ -2180,7 +2180,7 @@ pub fn table_rows(
 /// The names that open the rows of a table whose columns only spaces keep apart (a
 /// PDF's text of "Unterauftragnehmer | Sitz | Leistung"): in the section `s..e`, lines
 /// of at most [`MAX_NAME_ITEM`] bytes that start with one to four words, then a country
-/// ([`CountryMention`]) and at least one word more ("Calendly USA Terminbuchungssystem",
+/// (one of `mentions`, sorted by start) and at least one word more ("Calendly USA Terminbuchungssystem",
 /// "noCRM.io Frankreich Vertriebsmanagement"). The words must read as a name
 /// ([`name_cell`]), and at least [`MIN_SPACED_ROWS`] lines of the section must be such
 /// rows: one line of prose that happens to look like one is no table.
@@ -2190,9 +2190,11 @@ fn spaced_row_names(text: &str, s: usize, e: usize, mentions: &[CountryMention])
     while pos < e {
         let le = full_line_end(text, pos).min(e);
         let line = &text[pos..le];
-        let first_country = mentions
+        // `mentions` is sorted by start: the line's are found by binary search.
+        let first_country = mentions[mentions.partition_point(|m| m.start < pos)..]
             .iter()
-            .find(|m| pos <= m.start && m.end <= le)
+            .take_while(|m| m.start < le)
+            .find(|m| m.end <= le)
             .filter(|m| !text[m.end..le].trim().is_empty());
         if let Some(m) = first_country.filter(|_| {
             line.len() <= MAX_NAME_ITEM && !line.contains('|') && list_item_body(line).is_none()

@@ -148,8 +148,9 @@ fn address_parser_table() {
         // A business park and a locality between the street and the city.
         ("Microsoft Ireland Operations Limited, One Microsoft Place, South County Business Park, Leopardstown, Dublin 18, D18 P521, Ireland",
             Some((Some("One Microsoft Place"), Some("D18 P521"), "Dublin", None, Some("IE")))),
-        // An organisation's name before them ends the search.
-        ("Muster Consulting GmbH, Abteilung Recht, Zentrale, 10115 Berlin",
+        // An organisation's name before them ends the search: the street before it is
+        // another organisation's.
+        ("Alpha GmbH, Hauptstraße 5, Beta Consulting GmbH, Zentrale, 10115 Berlin",
             Some((None, Some("10115"), "Berlin", None, Some("DE")))),
         // In prose and lists, a year with a word after it is no address, however street-like
         // the segments before it are.

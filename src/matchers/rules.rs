@@ -587,10 +587,7 @@ impl<'a> Search<'_, 'a> {
             return true;
         }
         for caps in re.captures_iter(input) {
-            let Some((span, place)) = self.spans(&caps) else {
-                continue;
-            };
-            if !self.add(span.start, span.end, place) {
+            if !self.add_captured(&caps) {
                 return false;
             }
         }
@@ -607,6 +604,7 @@ impl<'a> Search<'_, 'a> {
         a: usize,
         z: usize,
     ) -> bool {
+        let mut caps = re.create_captures();
         let mut from = a;
         while from <= z {
             let input = Input::new(self.scan.text).range(from..z);
@@ -623,15 +621,11 @@ impl<'a> Search<'_, 'a> {
                 continue;
             };
             from = m.end();
-            let mut caps = re.create_captures();
             re.search_captures(
                 &input.clone().span(m.range()).anchored(Anchored::Yes),
                 &mut caps,
             );
-            let Some((span, place)) = self.spans(&caps) else {
-                continue;
-            };
-            if !self.add(span.start, span.end, place) {
+            if !self.add_captured(&caps) {
                 return false;
             }
         }
@@ -756,6 +750,15 @@ impl<'a> Search<'_, 'a> {
             .get_group_by_name("place")
             .map(|p| &text[p.start..p.end]);
         Some((span, place))
+    }
+
+    /// Adds the hit of the captured match `caps` ([`Search::spans`]), if any; false when
+    /// the rule's budget is used up.
+    fn add_captured(&mut self, caps: &regex_automata::util::captures::Captures) -> bool {
+        match self.spans(caps) {
+            Some((span, place)) => self.add(span.start, span.end, place),
+            None => true,
+        }
     }
 
     /// Adds the hit at `start..end`, if any; false when the rule's budget is used up.
