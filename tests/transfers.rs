@@ -165,3 +165,53 @@ fn a_blank_line_after_a_word_that_goes_on_does_not_end_the_sentence() {
         .expect("the transfer statement is found");
     assert!(third.text.contains("outside of the"), "{:?}", third.text);
 }
+
+/// A list that a condition introduces ("If … , at least one of the following conditions is
+/// met:") names options, not the mechanisms the document relies on: its items are
+/// hypothetical, so `mechanisms` stays empty. The same list under an introduction that sets
+/// no condition is relied on; so is an item after a list that has ended.
+#[test]
+fn mechanisms_in_a_list_under_a_condition_are_not_relied_on() {
+    let dpa = |intro: &str, items: &str| {
+        format!("Data Processing Agreement\n\nThe processor hosts the data in Germany.\n\n{intro}\n\n{items}\n")
+    };
+    let mechanisms = |name: &str, source: &str| {
+        let r = check(name, source);
+        r.transfers.mechanisms.clone()
+    };
+    let conditional = [
+        "If the services are provided outside the EU on instructions of the controller, the \
+         processor ensures that the transfer is admissible under Art. 44 et seqq. GDPR by \
+         making sure that at least one of the following conditions is met:",
+        "Sofern Daten in ein Drittland übermittelt werden, muss eine der folgenden \
+         Voraussetzungen erfüllt sein:",
+    ];
+    // Items ending in ';' (a list without markers, as Markdown's line breaks leave it),
+    // bullets, and numbered items without punctuation.
+    let lists = [
+        "there is an adequacy decision for the third country;  \nappropriate safeguards \
+         (i.e. binding corporate rules, standard contractual clauses) are put in place; or  \n\
+         a derogation under Art. 49 GDPR applies.",
+        "- an adequacy decision\n- standard contractual clauses\n- binding corporate rules",
+        "1. Angemessenheitsbeschluss\n2. Standardvertragsklauseln\n3. Binding Corporate Rules",
+    ];
+    for intro in conditional {
+        for items in lists {
+            let source = dpa(intro, items);
+            assert_eq!(
+                mechanisms("dpa.md", &source),
+                Vec::<String>::new(),
+                "{source}"
+            );
+        }
+    }
+    let relied = "We rely on the following safeguards for transfers to our sub-processors:";
+    let m = mechanisms("dpa.md", &dpa(relied, lists[1]));
+    assert_eq!(m, ["adequacy", "scc", "bcr"]);
+    // After the list, a paragraph of its own is no item.
+    let after = format!(
+        "{}\n\nWe have concluded standard contractual clauses with all sub-processors.\n",
+        dpa(conditional[0], lists[1])
+    );
+    assert_eq!(mechanisms("dpa.md", &after), ["scc"]);
+}

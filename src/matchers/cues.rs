@@ -132,8 +132,37 @@ pub fn flags(
     extra: &RuleCueWords,
     occ: &CueOccurrences,
 ) -> CueFlags {
+    let reach = reach(low, start, end, sent);
+    flags_within(low, (start, end), sent, reach, cues, extra, occ)
+}
+
+/// Whether the sentence `intro` that introduces a list (up to its colon) sets a
+/// condition on the list's items: a "before" cue of hypothesis in its last clause, as
+/// [`flags`] would see it before a match at the colon ("If the services are provided
+/// outside the EU, … at least one of the following conditions is met:").
+pub fn conditional_intro(
+    low: &str,
+    intro: (usize, usize),
+    cues: &Cues,
+    extra: &RuleCueWords,
+    occ: &CueOccurrences,
+) -> bool {
+    let a = super::text::ceil_boundary(low, intro.0);
+    let z = super::text::floor_boundary(low, intro.1).max(a);
+    flags_within(low, (z, z), (a, z), (a, z), cues, extra, occ).hypothetical
+}
+
+/// [`flags`] with the cues looked for in `from..aend` ([`reach`] for a match).
+fn flags_within(
+    low: &str,
+    (start, end): (usize, usize),
+    sent: (usize, usize),
+    (from, aend): (usize, usize),
+    cues: &Cues,
+    extra: &RuleCueWords,
+    occ: &CueOccurrences,
+) -> CueFlags {
     let set = &cues.combined;
-    let (from, aend) = reach(low, start, end, sent);
     let found: Vec<(usize, usize, u32)> = inside(&occ.cues, |o| (o.0, o.1), (from, aend)).collect();
     let spans = |bits: u16, (a, z): (usize, usize)| -> Vec<(usize, usize)> {
         found

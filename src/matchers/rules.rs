@@ -779,6 +779,21 @@ fn next_char(text: &str, pos: usize) -> usize {
     pos + text[pos..].chars().next().map_or(1, char::len_utf8)
 }
 
+/// Whether the sentence `sent` is an item of a list that a condition introduces ("If the
+/// services are provided outside the EU, … at least one of the following conditions is
+/// met:⏎- an adequacy decision; …"): the condition holds for every item.
+fn in_conditional_list(scan: &Scan, rule: &CompiledRule, sent: (usize, usize)) -> bool {
+    text::list_intro(scan.text, sent.0, |p| scan.sentence(p, p).0).is_some_and(|intro| {
+        cues::conditional_intro(
+            &scan.low,
+            intro,
+            &scan.rules.cues,
+            &rule.extra_cues,
+            scan.cue_occurrences(),
+        )
+    })
+}
+
 /// Builds the hit of `rule` at `start..end`: value template, resolved place, cue and
 /// heading flags and kind-specific defaults. `None` when a `place` group does not name a
 /// known place, or the rule's `not_after` words stand right before the hit.
@@ -820,7 +835,8 @@ fn make_hit(
             value.insert("historical".into(), Value::Bool(f.historical));
         }
         if rule.flags.hypothetical {
-            value.insert("hypothetical".into(), Value::Bool(f.hypothetical));
+            let hypothetical = f.hypothetical || in_conditional_list(scan, rule, sent);
+            value.insert("hypothetical".into(), Value::Bool(hypothetical));
         }
     }
     if rule.flags.heading {

@@ -129,10 +129,11 @@ pub fn ceil_boundary(s: &str, pos: usize) -> usize {
 pub const SENTENCE_REACH: usize = 400;
 
 /// Abbreviations whose trailing '.' does not end a sentence (lower case, without the dot).
-const ABBREVIATIONS: [&str; 34] = [
+/// ("et seq." and "et seqq." follow an article as "ff." does: "Art. 44 et seqq. GDPR".)
+const ABBREVIATIONS: [&str; 36] = [
     "art", "abs", "nr", "no", "lit", "ziff", "vgl", "ggf", "bzw", "ca", "inc", "ltd", "co", "corp",
     "dr", "prof", "gem", "bspw", "z.b", "d.h", "u.a", "i.s.d", "s", "ff", "e.g", "i.e", "etc",
-    "para", "sec", "st", "u.s", "u.s.a", "e.v", "mr",
+    "para", "sec", "st", "u.s", "u.s.a", "e.v", "mr", "seq", "seqq",
 ];
 
 fn is_abbreviation(s: &str, dot: usize) -> bool {
@@ -257,6 +258,80 @@ pub fn numbered_item_body(line: &str) -> Option<&str> {
         .filter(|_| (1..=2).contains(&digits))
         .and_then(|r| r.strip_prefix(['.', ')']))
         .and_then(|r| r.strip_prefix([' ', '\t']))
+}
+
+/// The sentence that introduces the list of which the sentence starting at `item` is an
+/// item, as `(start, end)` with `end` just after its colon: "… one of the following
+/// conditions is met:⏎- an adequacy decision;⏎- standard contractual clauses". An item
+/// begins a line (after a list marker, if any); the items before it, back to the colon,
+/// end in ';' or ',' or a word that joins them ("or", "und"), or they and the item all
+/// begin with a list marker. At most 20 items back. `sentence_start(pos)` is
+/// the start of the sentence holding byte `pos`. `None` when `item` is no such item.
+pub fn list_intro(
+    s: &str,
+    item: usize,
+    sentence_start: impl Fn(usize) -> usize,
+) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    // For a sentence starting at `pos`: the start of its line, and whether a list marker
+    // begins it; `None` when other text stands before it on its line.
+    let item_at = |pos: usize| {
+        let from = memchr::memrchr(b'\n', &b[..pos]).map_or(0, |k| k + 1);
+        let lead = s[from..pos].trim();
+        if lead.is_empty() {
+            Some((from, starts_with_list_marker(&s[pos..])))
+        } else {
+            is_list_marker(lead).then_some((from, true))
+        }
+    };
+    let mut pos = floor_boundary(s, item);
+    for _ in 0..LIST_ITEMS {
+        let (line_start, marked) = item_at(pos)?;
+        let before = s[..line_start].trim_end();
+        let last = before.chars().next_back()?;
+        let prev = sentence_start(before.len() - last.len_utf8());
+        if last == ':' {
+            return Some((prev, before.len()));
+        }
+        let joined = matches!(last, ';' | ',')
+            || words(before)
+                .next_back()
+                .is_some_and(|w| LIST_JOINERS.iter().any(|j| j.eq_ignore_ascii_case(w)));
+        let prev_marked = item_at(prev).is_some_and(|(_, m)| m);
+        if !(joined || (marked && prev_marked)) {
+            return None;
+        }
+        pos = prev;
+    }
+    None
+}
+
+/// Most items [`list_intro`] goes back over.
+const LIST_ITEMS: usize = 20;
+
+/// Words that join a list's items at the end of one ("…; or").
+const LIST_JOINERS: [&str; 5] = ["or", "and", "oder", "und", "sowie"];
+
+/// Whether `t` (trimmed) is a list marker: a bullet ("-", "•", …), a number or letter
+/// with "." or ")" ("1.", "a)", "iv."), or one in parentheses ("(a)", "(2)").
+fn is_list_marker(t: &str) -> bool {
+    if matches!(t, "-" | "*" | "•" | "–" | "—" | "·" | "▪" | "◦" | "o") {
+        return true;
+    }
+    let inner = t.strip_prefix('(').and_then(|r| r.strip_suffix(')'));
+    let label = inner.or_else(|| t.strip_suffix(['.', ')']));
+    label.is_some_and(|l| {
+        (1..=3).contains(&l.len())
+            && (l.bytes().all(|c| c.is_ascii_digit())
+                || (l.len() == 1 && l.bytes().all(|c| c.is_ascii_lowercase()))
+                || l.bytes().all(|c| b"ivx".contains(&c)))
+    })
+}
+
+/// Whether `line` begins with a list marker ([`is_list_marker`]) and a space.
+fn starts_with_list_marker(line: &str) -> bool {
+    line.split_once([' ', '\t'])
+        .is_some_and(|(first, _)| is_list_marker(first))
 }
 
 /// Whether a line reads like a numbered heading: it starts with "§ 14", "7.", "2.1",
@@ -665,6 +740,56 @@ mod tests {
             &s2[sentence_start(s2, p)..sentence_end(s2, p)],
             "We use Google LLC, U.S. company."
         );
+        let s3 = "Intro. The transfer is admissible under Art. 44 et seqq. GDPR by making sure \
+                  that one of these is met: Art. 45 et seq. GDPR applies. Next";
+        let p = s3.find("admissible").unwrap();
+        assert_eq!(
+            &s3[sentence_start(s3, p)..sentence_end(s3, p)],
+            "The transfer is admissible under Art. 44 et seqq. GDPR by making sure that one of \
+             these is met: Art. 45 et seq. GDPR applies."
+        );
+    }
+
+    #[test]
+    fn list_items_lead_back_to_their_introduction() {
+        // The introduction of the item that holds `word`, as text.
+        let intro = |s: &str, word: &str| {
+            let p = s.find(word).unwrap();
+            list_intro(s, sentence_start(s, p), |q| sentence_start(s, q))
+                .map(|(a, z)| s[a..z].to_string())
+        };
+        let head = "Vorwort. If so, one of these applies:\n";
+        for list in [
+            "\nan adequacy decision;\nsafeguards, such as SCCs; or\nBCR.",
+            "- an adequacy decision\n- safeguards, such as SCCs\n- BCR",
+            "• an adequacy decision,\n• safeguards, such as SCCs, and\n• BCR",
+            "a) an adequacy decision\nb) safeguards, such as SCCs\n(c) BCR",
+            "1. an adequacy decision\n2. safeguards, such as SCCs\n3. BCR",
+        ] {
+            let s = format!("{head}{list}");
+            for word in ["adequacy", "SCCs", "BCR"] {
+                assert_eq!(
+                    intro(&s, word).as_deref(),
+                    Some("If so, one of these applies:"),
+                    "{word} in {list:?}"
+                );
+            }
+        }
+        for (s, word) in [
+            // A paragraph after the list, or text before the sentence on its line.
+            (
+                "One of these applies:\n- adequacy\n- SCCs\n\nWe use BCR.",
+                "BCR",
+            ),
+            ("One of these applies:\n- adequacy. We use BCR.", "BCR"),
+            // Lines without joining punctuation or markers are no items of one list.
+            ("One of these applies:\nadequacy\n\nBCR apply", "BCR"),
+            // No colon before the items.
+            ("Intro.\n- adequacy;\n- BCR", "BCR"),
+            ("BCR apply;\n- adequacy", "BCR"),
+        ] {
+            assert_eq!(intro(s, word), None, "{s:?}");
+        }
     }
 
     #[test]
