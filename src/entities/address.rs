@@ -983,11 +983,21 @@ fn street_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, us
         }
     }
     let (s, e) = if s0 < e0 {
-        let seg_starts: Vec<usize> = text[s0..e0]
+        let mut seg_starts: Vec<usize> = text[s0..e0]
             .char_indices()
             .filter(|(_, c)| is_separator(*c) && *c != '.' && *c != '#')
             .map(|(i, c)| s0 + i + c.len_utf8())
             .collect();
+        // An address in parentheses after a name ("Tink Germany GmbH (Gottfried-Keller-
+        // Strasse 33, 81245 Munich)"): a segment starts after the '(' left open, when a
+        // comma ends it ("(1015 AA / 1017 CB Amsterdam)" holds two postcodes, no street).
+        if let Some(k) = text[s0..e0].rfind('(') {
+            if !text[s0 + k..e0].contains(')') && text[e0..pos].contains(',') {
+                let open = s0 + k + 1;
+                let at = seg_starts.partition_point(|&x| x < open);
+                seg_starts.insert(at, open);
+            }
+        }
         let mut seg_start = seg_starts.last().copied().unwrap_or(s0);
         // A secondary unit is part of the street before it: "675 Ponce de Leon Ave NE,
         // Suite 5000, Atlanta, GA 30308".

@@ -152,6 +152,12 @@ fn address_parser_table() {
         // another organisation's.
         ("Alpha GmbH, Hauptstraße 5, Beta Consulting GmbH, Zentrale, 10115 Berlin",
             Some((None, Some("10115"), "Berlin", None, Some("DE")))),
+        // An address in parentheses after the name; two postcodes in parentheses hold no street.
+        ("through Tink Germany GmbH (Gottfried-Keller-Strasse 33, 81245 Munich) or",
+            Some((Some("Gottfried-Keller-Strasse 33"), Some("81245"), "Munich", None, Some("DE")))),
+        ("servers of CrossEngage GmbH (Bertha-Benz-Str. 5, 10557 Berlin).",
+            Some((Some("Bertha-Benz-Str. 5"), Some("10557"), "Berlin", None, Some("DE")))),
+        ("NL (1015 AA / 1017 CB Amsterdam)", Some((None, Some("1017 CB"), "Amsterdam", None, Some("NL")))),
         // In prose and lists, a year with a word after it is no address, however street-like
         // the segments before it are.
         ("Die Frist beträgt höchstens 90 Tage; danach werden die Daten gelöscht. Es gelten die Klauseln vom 4. Juni 2021 Bestandteil dieses Vertrages.", None),
