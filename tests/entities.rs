@@ -327,7 +327,8 @@ fn the_speaker_of_a_privacy_policy_is_its_controller() {
     let p = r.parties.iter().find(|p| p.name == "Nordwind Inc.");
     assert!(p.is_some_and(|p| p.roles.is_empty()), "{:?}", r.parties);
     // Nor is an organisation in a sentence that does not open with the policy, or the
-    // second one named in a sentence that does.
+    // second one named in a sentence that does: these host the website or the products,
+    // which makes them processors, not the controller.
     for who in [
         "Our website is hosted by Nordwind Inc. in Frankfurt.",
         "This policy applies to products of Fjord Ltd and products hosted by Nordwind Inc.",
@@ -335,7 +336,7 @@ fn the_speaker_of_a_privacy_policy_is_its_controller() {
         let r = pipeline(&policy(who));
         let p = r.parties.iter().find(|p| p.name == "Nordwind Inc.");
         assert!(
-            p.is_some_and(|p| p.roles.is_empty()),
+            p.is_some_and(|p| p.roles == ["processor"]),
             "{who}: {:?}",
             r.parties
         );
@@ -1950,4 +1951,72 @@ fn a_list_of_service_providers_names_recipients() {
         .map(|p| p.name)
         .collect();
     assert!(names.is_empty(), "{names:?}");
+}
+
+/// The organisation that hosts the website or the data ("Unsere Website wird bei der IONOS
+/// SE, … gehostet", "Our website is hosted by …", "Hosting provider: …") processes it on
+/// the operator's behalf: a processor in a privacy policy, a sub-processor in a DPA (the
+/// processor's own hoster). A negated sentence, or a sentence that ends before the
+/// participle, names no host.
+#[test]
+fn the_host_of_the_website_is_a_processor_and_a_dpas_host_a_sub_processor() {
+    let policy = |sentence: &str| {
+        format!(
+            "# Datenschutzerklärung\n\nVerantwortlich ist die Beispiel GmbH, Musterstraße 1, \
+             10115 Berlin.\n\n## Hosting\n\n{sentence}\n\nWir verarbeiten Ihre Daten nach \
+             Art. 6 Abs. 1 lit. f DSGVO.\n"
+        )
+    };
+    let hosted = [
+        (
+            "Unsere Website wird bei der IONOS SE, Elgendorfer Str. 57, 56410 Montabaur gehostet.",
+            "IONOS SE",
+        ),
+        (
+            "Wir hosten unsere Website bei der Hetzner Online GmbH.",
+            "Hetzner Online GmbH",
+        ),
+        (
+            "Das Hosting übernimmt die Nordwind Cloud GmbH.",
+            "Nordwind Cloud GmbH",
+        ),
+        (
+            "Our website is hosted by Brightwave Hosting Ltd.",
+            "Brightwave Hosting Ltd.",
+        ),
+        ("Hosting provider: Alpenhost AG", "Alpenhost AG"),
+    ];
+    let mut cases: Vec<(String, &str, &[&str])> = hosted
+        .iter()
+        .map(|&(sentence, name)| (policy(sentence), name, &["processor"][..]))
+        .collect();
+    cases.extend([
+        (
+            policy("Unsere Website wird nicht bei der Falsch GmbH gehostet."),
+            "Falsch GmbH",
+            &[][..],
+        ),
+        (
+            policy("Die Daten werden bei der Zeta GmbH gespeichert. Gehostet wird nichts."),
+            "Zeta GmbH",
+            &[][..],
+        ),
+    ]);
+    assert_roles(&cases);
+
+    let dpa = "Vertrag zur Auftragsverarbeitung\n\nzwischen der Beispiel GmbH \
+               (nachfolgend „Auftraggeber“) und der Nordlicht Software GmbH (nachfolgend \
+               „Auftragnehmer“).\n\n§ 1 Gegenstand\n\nDer Auftragnehmer verarbeitet \
+               personenbezogene Daten im Auftrag des Auftraggebers. Die Daten werden bei \
+               der Hetzner Online GmbH, Industriestr. 25, 91710 Gunzenhausen gehostet.\n\n\
+               § 2 Weisungen\n\nDer Auftragnehmer verarbeitet die Daten nur auf dokumentierte \
+               Weisung des Auftraggebers. Er setzt Unterauftragsverarbeiter nur mit \
+               Genehmigung ein. Die zur Verarbeitung befugten Personen sind zur \
+               Vertraulichkeit verpflichtet.\n";
+    let r = pipeline(dpa);
+    assert_eq!(r.kind, dpascan::report::DocKind::Dpa);
+    assert_roles(&[
+        (dpa, "Hetzner Online GmbH", &["subprocessor"][..]),
+        (dpa, "Nordlicht Software GmbH", &["processor"][..]),
+    ]);
 }

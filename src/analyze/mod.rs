@@ -46,6 +46,9 @@ pub fn analyze(
     if kind == crate::report::DocKind::PrivacyPolicy {
         crate::entities::speaker_is_controller(&mut parties, findings);
     }
+    if kind == crate::report::DocKind::Dpa {
+        crate::entities::hosts_are_subprocessors(&mut parties, findings);
+    }
     let countries = entities::countries(findings, adequacy);
     let mut providers = entities::providers(findings);
     entities::link_named_entities(&mut providers, &parties);

@@ -35,6 +35,44 @@ pub fn speaker_is_controller(parties: &mut [Party], findings: &[Finding]) {
     }
 }
 
+/// In a DPA, an organisation that hosts the data ([`crate::entities`]' hosting cue, value
+/// `hosting`) works for the processor: its role is "subprocessor", not "processor",
+/// unless another cue of the document makes it the processor.
+pub fn hosts_are_subprocessors(parties: &mut [Party], findings: &[Finding]) {
+    for p in parties.iter_mut() {
+        if !p.roles.iter().any(|r| r == "processor") {
+            continue;
+        }
+        let key = party_key(&p.name, p.legal_form.as_deref());
+        let mut hosting = false;
+        let mut other = false;
+        for f in findings.iter().filter(|f| {
+            f.kind == FindingKind::Party
+                && f.value.get("role").and_then(|v| v.as_str()) == Some("processor")
+        }) {
+            let name = f.value.get("name").and_then(|v| v.as_str()).unwrap_or("");
+            let form = f.value.get("legal_form").and_then(|v| v.as_str());
+            if party_key(name, form) != key {
+                continue;
+            }
+            if f.value.get("hosting") == Some(&true.into()) {
+                hosting = true;
+            } else {
+                other = true;
+            }
+        }
+        if hosting && !other {
+            if p.roles.iter().any(|r| r == "subprocessor") {
+                p.roles.retain(|r| r != "processor");
+            } else {
+                for r in p.roles.iter_mut().filter(|r| *r == "processor") {
+                    *r = "subprocessor".to_string();
+                }
+            }
+        }
+    }
+}
+
 pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
     let text = doc.text.as_str();
     let mut parties: Vec<Party> = Vec::new();

@@ -18,7 +18,7 @@ pub mod party;
 pub mod text;
 
 pub(crate) use build::party_key;
-pub use build::{build_parties, speaker_is_controller};
+pub use build::{build_parties, hosts_are_subprocessors, speaker_is_controller};
 pub use data::EntityData;
 
 /// A country gazetteer hit, as the country matcher found it.
@@ -549,6 +549,14 @@ pub fn find_entities_with(
                 cue = Some((cs, ce));
             }
         }
+        let mut hosting = false;
+        if role.is_none() {
+            if let Some((r, cs, ce)) = party::hosts_website(text, o.start, o.end) {
+                role = Some(r);
+                cue = Some((cs, ce));
+                hosting = true;
+            }
+        }
         if role.is_none() {
             if let Some(cs) = party::parent_before(text, o.start) {
                 role = Some("parent");
@@ -608,6 +616,9 @@ pub fn find_entities_with(
         });
         if first_person {
             value["first_person"] = json!(true);
+        }
+        if hosting {
+            value["hosting"] = json!(true);
         }
         if let Some(side) = transfer_side {
             value["transfer_role"] = json!(side);

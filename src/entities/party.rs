@@ -1207,6 +1207,50 @@ pub fn processing_agreement_with(
     Some(("processor", cs, end + m.end()))
 }
 
+/// An organisation named as the host of the website, the app or the data: "Unsere
+/// Website wird bei der IONOS SE, Elgendorfer Str. 57, 56410 Montabaur gehostet", "Wir
+/// hosten unsere Website bei der Hetzner Online GmbH", "Das Hosting übernimmt die Nordwind
+/// GmbH", "Our website is hosted by Nordwind Ltd", "Hosting provider: Nordwind GmbH". It
+/// processes the data on the operator's behalf: a processor (a DPA's own hoster is a
+/// sub-processor; the analysis decides that by the document's kind). Not when the
+/// sentence negates it ("nicht bei der …"). Returns (role, cue start, cue end).
+pub fn hosts_website(text: &str, start: usize, end: usize) -> Option<(&'static str, usize, usize)> {
+    static BEFORE: OnceLock<Regex> = OnceLock::new();
+    static VERB_LAST: OnceLock<Regex> = OnceLock::new();
+    static HOSTED: OnceLock<Regex> = OnceLock::new();
+    let lo = super::text::floor_char(text, start.saturating_sub(PROCESSING_AGREEMENT_REACH));
+    let from = text[lo..start]
+        .rfind(['.', ';', '\n'])
+        .map_or(lo, |k| lo + k + 1);
+    let before = &text[from..start];
+    let negated = || negates_agreement(&format!(" {before} "));
+    let before_re = regex(
+        &BEFORE,
+        r"(?i)(?:\b(?:(?:is|are|being)[ \t]+hosted|we[ \t]+host[ \t]+(?:\S+[ \t]+){0,3}?|hosted)[ \t]+(?:by|with|at|on[ \t]+(?:the[ \t]+)?servers[ \t]+of)[ \t]+(?:the[ \t]+)?|\b(?:hosten|hostet|gehostet|gehosted)[ \t]+(?:\S+[ \t]+){0,3}?(?:bei|von|durch)[ \t]+(?:der[ \t]+|dem[ \t]+|den[ \t]+)?|\bhosting[ \t]+(?:\S+[ \t]+){0,2}?(?:erfolgt[ \t]+(?:bei|durch)|übernimmt|wird[ \t]+(?:von|durch)[ \t]+(?:\S+[ \t]+)?)[ \t]+(?:der[ \t]+|dem[ \t]+|den[ \t]+|die[ \t]+)?|\b(?:hoster|webhoster|hosting-?(?:anbieter|dienstleister|partner)|hosting[ \t]+(?:service[ \t]+)?(?:provider|partner))[ \t]*(?:ist[ \t]+|is[ \t]+)?[:\-–]?[ \t]*(?:die[ \t]+|der[ \t]+|the[ \t]+)?)$",
+    );
+    if let Some(m) = before_re.find(before) {
+        return (!negated()).then_some(("processor", from + m.start(), end));
+    }
+    // German puts the participle last, an address may stand between: "… wird bei der
+    // IONOS SE, Elgendorfer Str. 57, 56410 Montabaur gehostet".
+    let verb_last = regex(
+        &VERB_LAST,
+        r"(?i)\b(?:wird|werden)[ \t]+(?:\S+[ \t]+){0,2}?(?:bei|von|durch)[ \t]+(?:der[ \t]+|dem[ \t]+|den[ \t]+)?$",
+    );
+    let m = verb_last.find(before)?;
+    let hi = super::text::floor_char(text, (end + PROCESSING_AGREEMENT_REACH).min(text.len()));
+    let after = &text[end..hi];
+    let after = &after[..after.find([';', '\n']).unwrap_or(after.len())];
+    let hosted = regex(&HOSTED, r"(?i)^[^;\n]*?\bgehoste[td]\b");
+    let h = hosted.find(after)?;
+    // No sentence ends before the participle (a full stop before a capitalised word;
+    // "Str. 57" goes on).
+    let ends_sentence = after[..h.start() + h.len()]
+        .match_indices(". ")
+        .any(|(k, _)| after[k + 2..].starts_with(|c: char| c.is_uppercase()));
+    (!ends_sentence && !negated()).then_some(("processor", from + m.start(), end + h.end()))
+}
+
 /// How far after the last organisation of a list a back-reference to it may stand
 /// (bytes, within its sentence).
 const BACK_REFERENCE_REACH: usize = 300;
