@@ -2020,3 +2020,41 @@ fn the_host_of_the_website_is_a_processor_and_a_dpas_host_a_sub_processor() {
         (dpa, "Nordlicht Software GmbH", &["processor"][..]),
     ]);
 }
+
+/// A data protection officer reached through, or provided by, an organisation names that
+/// organisation as the officer ("Unseren Datenschutzbeauftragten erreichen Sie über die
+/// Datenschutz Nord GmbH"); other words between the officer and a name do not.
+#[test]
+fn an_officer_reached_through_an_organisation_names_it_the_dpo() {
+    let policy = |sentence: &str| {
+        format!(
+            "# Datenschutzerklärung\n\nVerantwortlich ist die Beispiel GmbH, Musterstraße 1, \
+             10115 Berlin.\n\n{sentence}\n"
+        )
+    };
+    let mut cases: Vec<(String, &str, &[&str])> = [
+        (
+            "Unseren Datenschutzbeauftragten erreichen Sie über die Datenschutz Nord GmbH, \
+             Konsul-Smidt-Straße 88, 28217 Bremen.",
+            "Datenschutz Nord GmbH",
+        ),
+        (
+            "Our data protection officer is provided by Beta Privacy Ltd, 1 High Street, \
+             London EC1A 1AA.",
+            "Beta Privacy Ltd",
+        ),
+        (
+            "Unser Datenschutzbeauftragter wird von der Gamma Consulting GmbH gestellt.",
+            "Gamma Consulting GmbH",
+        ),
+    ]
+    .into_iter()
+    .map(|(s, name)| (policy(s), name, &["dpo"][..]))
+    .collect();
+    cases.push((
+        policy("Unser Datenschutzbeauftragter prüft auch Verträge mit der Omega GmbH."),
+        "Omega GmbH",
+        &[][..],
+    ));
+    assert_roles(&cases);
+}

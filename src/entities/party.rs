@@ -1601,7 +1601,18 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
         })
         .last()?;
     let between = &sentence[m.end()..];
-    if genitive.is_match(between) {
+    let dpo = role_of(m.as_str()) == Some("dpo");
+    // The officer reached through, or provided by, an organisation: "Unseren
+    // Datenschutzbeauftragten erreichen Sie über die X GmbH", "Our data protection officer
+    // is provided by X Ltd", "… wird von der X GmbH gestellt" ("von der" is no genitive).
+    static THROUGH: OnceLock<Regex> = OnceLock::new();
+    let through = dpo
+        && regex(
+            &THROUGH,
+            r"(?i)^\s*(?:erreichen\s+sie|ist|is|are|can\s+be\s+(?:reached|contacted)|is\s+(?:provided|represented)|wird)\s+(?:\S+\s+){0,2}?(?:über|via|through|durch|von|by)\s+(?:die\s+|der\s+|dem\s+|the\s+)?$",
+        )
+        .is_match(between);
+    if genitive.is_match(between) && !through {
         return None;
     }
     // "die Datenschutzbeauftragte des RKI senden: Robert Koch-Institut": the officer
@@ -1611,7 +1622,6 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
     // "the RKI’s official data protection officer by post to: Robert Koch-Institut".
     static POSSESSIVE: OnceLock<Regex> = OnceLock::new();
     let possessive = regex(&POSSESSIVE, r"\b\p{Lu}\w*[’']s\s+(?:\w+\s+){0,2}$");
-    let dpo = role_of(m.as_str()) == Some("dpo");
     if dpo && (owner.is_match(between) || possessive.is_match(&sentence[..m.start()])) {
         return None;
     }
@@ -1639,7 +1649,10 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
     let label = before_article.trim_end().ends_with(':')
         && between.matches(':').count() == 1
         && words.len() <= 12;
-    if !label && (words.len() > 10 || words.iter().any(|w| !LABEL_FILLER.contains(&w.as_str()))) {
+    if !label
+        && !through
+        && (words.len() > 10 || words.iter().any(|w| !LABEL_FILLER.contains(&w.as_str())))
+    {
         return None;
     }
     let mut role = role_of(m.as_str())?;
