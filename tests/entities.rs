@@ -1080,7 +1080,8 @@ fn a_table_header_naming_sub_processors_opens_their_section() {
 
 /// An organisation that engages the processors ("Nordwind Labs, Inc. may engage and use
 /// data processors", "… engages sub-processors") is no member of the sub-processor list
-/// it stands in; engaging sub-processors makes it the processor.
+/// it stands in; engaging sub-processors, or processors it defines as sub-processors
+/// ("(each, a "Subprocessor")"), makes it the processor.
 #[test]
 fn an_organisation_engaging_sub_processors_is_not_one_of_them() {
     let roles = |md: &str, name: &str| {
@@ -1102,6 +1103,17 @@ fn an_organisation_engaging_sub_processors_is_not_one_of_them() {
     );
     let md = format!(
         "# Subprocessors\n\nNordwind Labs, Inc. engages the following sub-processors:\n\n{list}"
+    );
+    assert_eq!(
+        roles(&md, "Nordwind Labs, Inc."),
+        Some(vec!["processor".to_string()])
+    );
+    // Processors it defines as sub-processors make it the processor too (Zulip's list).
+    let md = format!(
+        "# Subprocessors for Nordwind Cloud\n\n\
+         To support delivery of our Services, Nordwind Labs, Inc. may engage and\n\
+         use data processors with access to certain Customer Data (each, a\n\
+         \"Subprocessor\").\n\n{list}"
     );
     assert_eq!(
         roles(&md, "Nordwind Labs, Inc."),

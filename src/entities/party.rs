@@ -1349,9 +1349,18 @@ pub fn engages_processors(text: &str, pos: usize) -> Option<(Option<&'static str
         r"(?i)^[ \t]*,?\s{1,3}(?:(?:may|will|can|shall|darf|kann|wird)\s{1,3})?(?:engages?|uses?|appoints?|employs?|beauftragt|setzt)(?:\s{1,3}(?:and|or|und|oder)\s{1,3}(?:engages?|uses?|appoints?|employs?))?\s{1,3}(?:(?:the|following|folgende|die|third[- ]party|data|weitere|other|additional)\s{1,3}){0,3}(?P<obj>sub-?\s?processors?|sub-?contractors?|unter-?auftragsverarbeiter\w*|unterauftragnehmer\w*|processors?|auftragsverarbeiter\w*)\b",
     );
     let c = re.captures(text.get(pos..)?)?;
-    let role =
-        role_of(c.name("obj")?.as_str()).and_then(|r| (r == "subprocessor").then_some("processor"));
-    Some((role, pos + c.get(0)?.end()))
+    let end = pos + c.get(0)?.end();
+    // Processors defined as sub-processors right after: "may engage and use data
+    // processors with access to certain Customer Data (each, a "Subprocessor")".
+    static DEFINED: OnceLock<Regex> = OnceLock::new();
+    let defined = regex(
+        &DEFINED,
+        r#"(?i)^[^.;()]{0,120}\(\s*(?:each|jeweils|individually)?,?\s*(?:a|an|ein|einzeln)?\s*["“„']?\s*(?:sub-?processor|unter-?auftragsverarbeiter)"#,
+    );
+    let hi = super::text::floor_char(text, (end + 200).min(text.len()));
+    let engages_sub = role_of(c.name("obj")?.as_str()) == Some("subprocessor")
+        || defined.is_match(&text[end..hi]);
+    Some((engages_sub.then_some("processor"), end))
 }
 
 /// Words that may stand between a role label and the name ("Verantwortlich für die Verarbeitung
