@@ -1966,7 +1966,8 @@ fn a_list_of_service_providers_names_recipients() {
 }
 
 /// The organisation that hosts the website or the data ("Unsere Website wird bei der IONOS
-/// SE, … gehostet", "Our website is hosted by …", "Hosting provider: …") processes it on
+/// SE, … gehostet", "Our website is hosted by …", "Hosting provider: …", a line "Wir setzen
+/// folgende(n) Hoster ein:" above the name) processes it on
 /// the operator's behalf: a processor in a privacy policy, a sub-processor in a DPA (the
 /// processor's own hoster). A negated sentence, or a sentence that ends before the
 /// participle, names no host.
@@ -1997,6 +1998,11 @@ fn the_host_of_the_website_is_a_processor_and_a_dpas_host_a_sub_processor() {
             "Brightwave Hosting Ltd.",
         ),
         ("Hosting provider: Alpenhost AG", "Alpenhost AG"),
+        (
+            "Wir setzen folgende(n) Hoster ein:\n\nSüdhost GmbH\nIndustriestr. 25\n91710 \
+             Gunzenhausen",
+            "Südhost GmbH",
+        ),
     ];
     let mut cases: Vec<(String, &str, &[&str])> = hosted
         .iter()
@@ -2011,6 +2017,11 @@ fn the_host_of_the_website_is_a_processor_and_a_dpas_host_a_sub_processor() {
         (
             policy("Die Daten werden bei der Zeta GmbH gespeichert. Gehostet wird nichts."),
             "Zeta GmbH",
+            &[][..],
+        ),
+        (
+            policy("Unsere Partner im Vertrieb:\n\nOmega GmbH\nHauptstraße 1\n10115 Berlin"),
+            "Omega GmbH",
             &[][..],
         ),
     ]);

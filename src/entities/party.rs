@@ -1231,6 +1231,26 @@ pub fn hosts_website(text: &str, start: usize, end: usize) -> Option<(&'static s
     if let Some(m) = before_re.find(before) {
         return (!negated()).then_some(("processor", from + m.start(), end));
     }
+    // A line that introduces the host, right above the name: "Wir setzen folgende(n)
+    // Hoster ein:⏎⏎Hetzner Online GmbH⏎Industriestr. 25 …".
+    static INTRO_LINE: OnceLock<Regex> = OnceLock::new();
+    let intro_line = regex(
+        &INTRO_LINE,
+        r"(?i)\b(?:hoster|webhoster|hosting-?(?:anbieter|dienstleister|partner)|hosting[ \t]+(?:service[ \t]+)?provider|hosten|hosted|gehostet)\b[^\n]*:[ \t*_]*$",
+    );
+    let ls = line_start(text, start);
+    if text[ls..start]
+        .trim_matches(|c: char| c.is_whitespace() || "*_#>-•".contains(c))
+        .is_empty()
+    {
+        let above = text[..ls].trim_end();
+        let al = line_start(text, above.len());
+        let blank_lines = text[above.len()..ls].matches('\n').count();
+        if blank_lines <= 3 && intro_line.is_match(&text[al..above.len()]) {
+            let negated = negates_agreement(&format!(" {} ", &text[al..above.len()]));
+            return (!negated).then_some(("processor", al, end));
+        }
+    }
     // German puts the participle last, an address may stand between: "… wird bei der
     // IONOS SE, Elgendorfer Str. 57, 56410 Montabaur gehostet".
     let verb_last = regex(
