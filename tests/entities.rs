@@ -755,7 +755,8 @@ fn a_role_stated_further_along_the_predicate_is_read() {
 }
 
 /// A data processing agreement made with "the provider named above" (the wording of the
-/// common German privacy-policy templates) makes the organisation introduced as the
+/// common German privacy-policy templates, also "mit dem Anbieter einen Vertrag zur
+/// Auftragsverarbeitung abgeschlossen") makes the organisation introduced as the
 /// service's provider a processor; not past the next provider's introduction or another
 /// organisation, nor when negated.
 #[test]
@@ -783,6 +784,20 @@ fn an_agreement_with_the_provider_named_above_makes_it_a_processor() {
              have concluded a data processing agreement with the above-mentioned provider.",
             "Eastwind Cloud Ltd.",
             &["processor"],
+        ),
+        // The provider before the agreement ("mit dem Anbieter einen Vertrag …").
+        (
+            "Anbieter ist die Nordlicht Analytics Limited, Gordon House, Barrow Street, Dublin \
+             4, Irland. Wir haben mit dem Anbieter einen Vertrag zur Auftragsverarbeitung \
+             abgeschlossen und setzen die Vorgaben der Datenschutzbehörden vollständig um.",
+            "Nordlicht Analytics Limited",
+            &["processor"],
+        ),
+        (
+            "Anbieter ist die Südlicht Analytics Limited, Barrow Street, Dublin 4, Irland. Wir \
+             haben mit dem Anbieter keinen Vertrag zur Auftragsverarbeitung abgeschlossen.",
+            "Südlicht Analytics Limited",
+            &[],
         ),
         // The next service's provider is introduced first (without a legal form).
         (

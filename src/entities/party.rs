@@ -1102,7 +1102,8 @@ fn negates_agreement(sentence: &str) -> bool {
 /// named above", after an organisation introduced as a service's provider ("Anbieter ist
 /// die IONOS SE, … Wir haben einen Vertrag über Auftragsverarbeitung (AVV) mit dem oben
 /// genannten Anbieter geschlossen", "… zur Nutzung des oben genannten Dienstes
-/// geschlossen"): it is a processor. Only before the next organisation (`next_org`) and
+/// geschlossen", "Wir haben mit dem Anbieter einen Vertrag zur Auftragsverarbeitung
+/// abgeschlossen"): it is a processor. Only before the next organisation (`next_org`) and
 /// the next provider's introduction, within `NAMED_ABOVE_REACH` (2,000 bytes); not when
 /// negated in its sentence. Returns (role, cue start, cue end).
 pub fn agreement_with_provider_named_above(
@@ -1134,7 +1135,7 @@ pub fn agreement_with_provider_named_above(
         let above =
             r"(?:oben[ \t]+genannten[ \t]+|o\.[ \t]?g\.[ \t]+|vorgenannten[ \t]+|genannten[ \t]+)?";
         format!(
-            r"(?i)\b{PROCESSING_AGREEMENT}[^.;\n]{{0,60}}?\b(?:mit[ \t]+(?:dem|diesem)[ \t]+{above}(?:anbieter|dienstleister|hoster|provider)|zur[ \t]+nutzung[ \t]+(?:des|dieses)[ \t]+{above}(?:dienstes|tools|anbieters)|with[ \t]+(?:this|the[ \t]+above(?:[- ]mentioned)?|the[ \t]+aforementioned)[ \t]+(?:service[ \t]+)?provider|for[ \t]+the[ \t]+use[ \t]+of[ \t]+(?:this|the[ \t]+above(?:[- ]mentioned)?)[ \t]+service)\b"
+            r"(?i)\b{PROCESSING_AGREEMENT}[^.;\n]{{0,60}}?\b(?:mit[ \t]+(?:dem|diesem)[ \t]+{above}(?:anbieter|dienstleister|hoster|provider)|zur[ \t]+nutzung[ \t]+(?:des|dieses)[ \t]+{above}(?:dienstes|tools|anbieters)|with[ \t]+(?:this|the[ \t]+above(?:[- ]mentioned)?|the[ \t]+aforementioned)[ \t]+(?:service[ \t]+)?provider|for[ \t]+the[ \t]+use[ \t]+of[ \t]+(?:this|the[ \t]+above(?:[- ]mentioned)?)[ \t]+service)\b|\b(?:mit[ \t]+(?:dem|diesem)[ \t]+{above}(?:anbieter|dienstleister|hoster|provider)|with[ \t]+(?:this|the)[ \t]+(?:service[ \t]+)?provider)[ \t]+(?:einen|ein|a|an)[ \t]+{PROCESSING_AGREEMENT}"
         )
     });
     let m = cue.find(window)?;
