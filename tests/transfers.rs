@@ -215,3 +215,65 @@ fn mechanisms_in_a_list_under_a_condition_are_not_relied_on() {
     );
     assert_eq!(mechanisms("dpa.md", &after), ["scc"]);
 }
+
+/// A product the document says runs on its own servers ("Google Fonts (lokales Hosting)",
+/// "Die Google Fonts sind lokal installiert", "self-hosted Matomo") sends nothing to its
+/// company: the provider is `self_hosted`, shows no transfer and raises no provider risk.
+/// Loaded from the company's servers, or only listed beside a self-hosted one, it does.
+#[test]
+fn a_self_hosted_product_shows_no_transfer() {
+    let policy = |body: &str| {
+        format!(
+            "# Datenschutzerklärung\n\nVerantwortlich ist die Beispiel GmbH, Musterstraße 1, \
+             10115 Berlin.\n\n{body}\n\nDie Verarbeitung erfolgt ausschließlich in der \
+             Europäischen Union.\n"
+        )
+    };
+    let provider = |r: &dpascan::report::DocResult, name: &str| {
+        r.providers
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.self_hosted)
+    };
+    let provider_risk = |r: &dpascan::report::DocResult| {
+        r.risk
+            .reasons
+            .iter()
+            .any(|x| x.code == "us_provider" || x.code == "third_country_provider")
+    };
+    let local = policy(
+        "## Google Fonts (lokales Hosting)\n\nDiese Seite nutzt zur einheitlichen Darstellung \
+         von Schriftarten so genannte Google Fonts, die von Google bereitgestellt werden. Die \
+         Google Fonts sind lokal installiert. Eine Verbindung zu Servern von Google findet \
+         dabei nicht statt.",
+    );
+    let r = check("policy.md", &local);
+    assert_eq!(
+        provider(&r, "Google Fonts"),
+        Some(true),
+        "{:?}",
+        r.providers
+    );
+    assert_eq!(verdict(&r), (Some(false), false));
+    assert!(!provider_risk(&r), "{:?}", r.risk);
+
+    let remote = policy(
+        "## Google Fonts\n\nDiese Seite nutzt Google Fonts. Beim Aufruf einer Seite lädt Ihr \
+         Browser die benötigten Fonts von den Servern von Google.",
+    );
+    let r = check("policy.md", &remote);
+    assert_eq!(
+        provider(&r, "Google Fonts"),
+        Some(false),
+        "{:?}",
+        r.providers
+    );
+    assert_eq!(verdict(&r), (Some(true), true));
+    assert!(provider_risk(&r));
+
+    let both = policy("We use Google Analytics and self-hosted Matomo for statistics.");
+    let r = check("policy.md", &both);
+    assert_eq!(provider(&r, "Matomo"), Some(true), "{:?}", r.providers);
+    assert_eq!(provider(&r, "Google Analytics"), Some(false));
+    assert!(provider_risk(&r));
+}

@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::value::{
-    country_code, country_code_of, country_name, negated, parse_status, sort_ids, status_of, str_of,
+    country_code, country_code_of, country_name, flag, negated, parse_status, sort_ids, status_of,
+    str_of,
 };
 use crate::findings::{Finding, FindingKind};
 use crate::patterns::compile::Adequacy;
@@ -112,6 +113,7 @@ pub(crate) fn providers(findings: &[Finding]) -> Vec<Provider> {
                     category: None,
                     evidence: Vec::new(),
                     named_entities: Vec::new(),
+                    self_hosted: false,
                 });
                 out.len() - 1
             }
@@ -127,6 +129,8 @@ pub(crate) fn providers(findings: &[Finding]) -> Vec<Provider> {
             p.category = str_of(f, "category").map(str::to_string);
         }
         p.evidence.push(f.id.clone());
+        // A mention that says the product runs on the owner's servers speaks for all.
+        p.self_hosted |= flag(f, "self_hosted");
     }
     drop_bare_companies(out)
 }

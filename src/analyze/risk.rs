@@ -279,7 +279,7 @@ fn us_provider(input: &RiskInput<'_>) -> Option<RiskReason> {
     let hits: Vec<&Provider> = input
         .providers
         .iter()
-        .filter(|p| p.jurisdiction.as_deref() == Some("US"))
+        .filter(|p| !p.self_hosted && p.jurisdiction.as_deref() == Some("US"))
         .collect();
     if hits.is_empty() {
         return None;
@@ -346,9 +346,10 @@ fn third_country_provider(input: &RiskInput<'_>) -> Option<RiskReason> {
         .providers
         .iter()
         .filter(|p| {
-            p.jurisdiction.as_deref().is_some_and(|j| {
-                j != "US" && status_of(j, input.adequacy) == CountryStatus::ThirdCountry
-            })
+            !p.self_hosted
+                && p.jurisdiction.as_deref().is_some_and(|j| {
+                    j != "US" && status_of(j, input.adequacy) == CountryStatus::ThirdCountry
+                })
         })
         .collect();
     if hits.is_empty() {

@@ -107,8 +107,9 @@ pub(crate) fn decide(
         }
     }
     let outside = |code: Option<&str>| code.is_some_and(|c| outside_eea(status_of(c, adequacy)));
+    // A self-hosted product sends nothing to its company.
     facts.outside_providers = (0..providers.len())
-        .filter(|&i| outside(providers[i].jurisdiction.as_deref()))
+        .filter(|&i| !providers[i].self_hosted && outside(providers[i].jurisdiction.as_deref()))
         .collect();
     facts.outside_locations = (0..locations.len())
         .filter(|&i| outside(locations[i].country.as_deref()))

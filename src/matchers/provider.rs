@@ -45,6 +45,55 @@ fn at_sentence_start(s: &str, start: usize) -> bool {
     head.is_empty() || head.ends_with(['.', '!', '?', '\n', '•', '-', '*'])
 }
 
+/// Words saying that a product runs on the document owner's own servers (lower case):
+/// "Google Fonts (lokales Hosting)", "Die Google Fonts sind lokal installiert".
+const SELF_HOSTED: [&str; 14] = [
+    "lokal installiert",
+    "lokal eingebunden",
+    "lokal gehostet",
+    "lokales hosting",
+    "lokal auf unserem server",
+    "selbst gehostet",
+    "auf unserem eigenen server",
+    "auf unseren eigenen servern",
+    "locally hosted",
+    "hosted locally",
+    "installed locally",
+    "self-hosted",
+    "on our own server",
+    "self hosted",
+];
+
+/// How near a mention [`SELF_HOSTED`] words must stand to speak of it, in bytes: right
+/// after it ("Google Fonts (lokales Hosting)", "Die Google Fonts sind lokal installiert")
+/// or right before it ("self-hosted Matomo").
+const SELF_HOSTED_AFTER: usize = 40;
+/// See [`SELF_HOSTED_AFTER`].
+const SELF_HOSTED_BEFORE: usize = 25;
+
+/// Whether the mention at `start..end` is said to run on the document owner's own
+/// servers: [`SELF_HOSTED`] words near it in its sentence, with no list between
+/// ("We use Google Analytics and self-hosted Matomo" says it of Matomo only). No data
+/// reaches the product's company then.
+fn self_hosted(scan: &Scan, start: usize, end: usize) -> bool {
+    let low = scan.low.as_str();
+    let (from, to) = scan.sentence(start, end);
+    let joins = |between: &str| {
+        [",", ";", " and ", " und ", " or ", " oder ", " sowie "]
+            .iter()
+            .any(|j| between.contains(j))
+    };
+    let after = &low[end..text::floor_boundary(low, to.min(end + SELF_HOSTED_AFTER)).max(end)];
+    let before_from = text::ceil_boundary(low, from.max(start.saturating_sub(SELF_HOSTED_BEFORE)));
+    let before = &low[before_from.min(start)..start];
+    SELF_HOSTED.iter().any(|w| {
+        after.find(w).is_some_and(|k| !joins(&after[..k]))
+            || before
+                .rfind(w)
+                .is_some_and(|k| !joins(&before[k + w.len()..]))
+    })
+}
+
 /// The provider hit of provider `idx` at `start..end`.
 pub fn hit(scan: &Scan, start: usize, end: usize, idx: usize) -> Hit {
     let p = &scan.rules.providers[idx];
@@ -53,6 +102,9 @@ pub fn hit(scan: &Scan, start: usize, end: usize, idx: usize) -> Hit {
     value.insert("company".into(), Value::String(p.company.clone()));
     value.insert("jurisdiction".into(), Value::String(p.jurisdiction.clone()));
     value.insert("category".into(), Value::String(p.category.clone()));
+    if self_hosted(scan, start, end) {
+        value.insert("self_hosted".into(), Value::Bool(true));
+    }
     debug_assert!(text::at_word_bounds(scan.text, start, end));
     Hit {
         kind: FindingKind::Provider,

@@ -276,6 +276,9 @@ fn providers(out: &mut String, st: Style, r: &DocResult) {
         if let Some(j) = &p.jurisdiction {
             let _ = write!(line, " · {}", clean(j));
         }
+        if p.self_hosted {
+            line.push_str(" · self-hosted");
+        }
         let others = p.other_entities();
         if !others.is_empty() {
             let named: Vec<String> = others
@@ -567,6 +570,7 @@ mod tests {
                 country: country.map(Into::into),
             })
             .collect(),
+            self_hosted: false,
         }];
         r.locations = vec![Location {
             city: Some("Frankfurt am Main".into()),

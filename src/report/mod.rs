@@ -255,6 +255,12 @@ pub struct Provider {
     /// not. Empty when the document names none.
     #[serde(default)]
     pub named_entities: Vec<NamedEntity>,
+    /// True when the document says the product runs on its owner's own servers ("Google
+    /// Fonts (lokales Hosting)", "Die Google Fonts sind lokal installiert", "self-hosted
+    /// Matomo"): no data reaches `company`, so the provider shows no transfer and no
+    /// risk.
+    #[serde(default)]
+    pub self_hosted: bool,
 }
 
 impl Provider {
