@@ -37,3 +37,193 @@ pub fn complete(value: &mut Map<String, Value>) {
         value.entry(k).or_insert(Value::Null);
     }
 }
+
+/// Column headings of a table that name where its rows' data is processed (lower case,
+/// markup stripped): "Unterauftragnehmer | … | Ort der Verarbeitung".
+const LOCATION_HEADINGS: [&str; 16] = [
+    "ort der verarbeitung",
+    "ort der datenverarbeitung",
+    "verarbeitungsort",
+    "serverstandort",
+    "standort der server",
+    "speicherort",
+    "standort",
+    "location of processing",
+    "processing location",
+    "location of data processing",
+    "data location",
+    "server location",
+    "hosting location",
+    "location",
+    "country of processing",
+    "data center location",
+];
+
+/// Locations from tables (rows of cells kept apart by '|'): under a column headed by a
+/// location heading ("Ort der Verarbeitung", "Serverstandort", "Location of processing",
+/// …), each row's cell that is a known place's name is where that row's data is processed
+/// (rule `location.table_column`).
+pub fn table_column_hits(scan: &Scan, hits: &mut Vec<Hit>) {
+    let t = scan.text;
+    if memchr::memchr(b'|', t.as_bytes()).is_none() {
+        return;
+    }
+    // (column, cells per row) of the table being read.
+    let mut column: Option<(usize, usize)> = None;
+    let mut start = 0;
+    while start < t.len() {
+        let end = memchr::memchr(b'\n', &t.as_bytes()[start..]).map_or(t.len(), |k| start + k);
+        let line = &t[start..end];
+        // A Markdown separator row ("|---|---|") keeps the table going.
+        if line.contains('-') && line.bytes().all(|c| b"|-: \t".contains(&c)) {
+            start = end + 1;
+            continue;
+        }
+        let cells = row_cells(t, start, end);
+        match (cells.len() >= 2, column) {
+            (false, _) => column = None,
+            (true, Some((k, n))) if cells.len() == n => {
+                // Only a cell that is one place's name as a whole ("Deutschland", "USA",
+                // "Frankfurt"); "Atlanta, Georgia, USA; Secaucus" is left to the rules.
+                let (a, z) = cells[k];
+                let name = text::lower_preserving(&t[a..z]);
+                let name = name.trim_end_matches(|c: char| !c.is_alphanumeric());
+                if let Some(p) = scan.rules.places.get(name) {
+                    hits.push(place_hit(a, z, p.clone()));
+                }
+            }
+            (true, _) => {
+                column = cells
+                    .iter()
+                    .position(|&(a, z)| {
+                        let h = t[a..z]
+                            .trim_matches(|c: char| "*_".contains(c))
+                            .to_lowercase();
+                        LOCATION_HEADINGS.contains(&h.trim())
+                    })
+                    .map(|k| (k, cells.len()));
+            }
+        }
+        start = end + 1;
+    }
+}
+
+/// The trimmed cells of the line `start..end` split at '|' (outer empty cells of a leading
+/// or trailing '|' dropped); none without a '|'.
+fn row_cells(t: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let line = &t[start..end];
+    if !line.contains('|') {
+        return Vec::new();
+    }
+    let mut cells = Vec::new();
+    let mut a = start;
+    for (i, _) in line
+        .match_indices('|')
+        .chain(std::iter::once((line.len(), "")))
+    {
+        let z = start + i;
+        let lead = t[a..z].len() - t[a..z].trim_start().len();
+        let trail = t[a..z].len() - t[a..z].trim_end().len();
+        cells.push((a + lead, (z - trail).max(a + lead)));
+        a = z + 1;
+    }
+    if cells.first().is_some_and(|&(x, y)| x == y) {
+        cells.remove(0);
+    }
+    if cells.last().is_some_and(|&(x, y)| x == y) {
+        cells.pop();
+    }
+    cells
+}
+
+/// The location hit of the place `p` named at `start..end` of a table cell.
+fn place_hit(start: usize, end: usize, p: crate::patterns::compile::Place) -> Hit {
+    let mut value = Map::new();
+    value.insert("city".into(), p.city.map_or(Value::Null, Value::String));
+    value.insert(
+        "country".into(),
+        p.country.map_or(Value::Null, Value::String),
+    );
+    value.insert("region".into(), p.region.map_or(Value::Null, Value::String));
+    Hit {
+        kind: FindingKind::Location,
+        rule: "location.table_column".to_string(),
+        start,
+        end,
+        value,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Extracted;
+    use crate::patterns::Rules;
+
+    /// The (rule, text, country) of the location findings of `text`.
+    fn locations(text: &str) -> Vec<(String, String, Option<String>)> {
+        let rules = Rules::embedded().unwrap();
+        let doc = Extracted {
+            pages: std::iter::once(0..text.len()).collect(),
+            text: text.to_string(),
+            paged: false,
+            engine: "test".into(),
+            warnings: Vec::new(),
+        };
+        crate::matchers::find(&doc, &rules, None)
+            .into_iter()
+            .filter(|f| f.kind == crate::findings::FindingKind::Location)
+            .map(|f| {
+                let cc = f.value["country"].as_str().map(str::to_string);
+                (f.rule, f.text, cc)
+            })
+            .collect()
+    }
+
+    /// Under a location heading, a row's cell that is a place's name is a location; a row
+    /// of another width ends the table (the rows after it are another table's).
+    #[test]
+    fn a_location_column_of_a_table_names_each_rows_place() {
+        let cc = |c: &str| Some(c.to_string());
+        let got = locations(
+            "Unterauftragnehmer | Leistung | Ort der Verarbeitung\n\
+             Hetzner Online GmbH | Hosting | Deutschland\n\
+             Zendesk Inc. | Support, USA-Team | USA\n\
+             Nordwind AG | Backup | Frankfurt\n\
+             Zeile | mit zwei Zellen\n\
+             Omega AG | Backup | Irland\n",
+        );
+        let want = [
+            ("Deutschland", cc("DE")),
+            ("USA", cc("US")),
+            ("Frankfurt", cc("DE")),
+        ];
+        let got: Vec<(&str, Option<String>)> = got
+            .iter()
+            .filter(|(r, _, _)| r == "location.table_column")
+            .map(|(_, t, c)| (t.as_str(), c.clone()))
+            .collect();
+        assert_eq!(got, want);
+        // A leading '|' and a Markdown separator row; "Location" in English.
+        let got = locations(
+            "| Provider | Purpose | Location |\n|---|---|---|\n| Zendesk | Support | United States |\n",
+        );
+        assert!(
+            got.iter().any(|(r, t, c)| r == "location.table_column"
+                && t == "United States"
+                && *c == cc("US")),
+            "{got:?}"
+        );
+        // No location heading, or a cell that is more than a place's name: none.
+        for text in [
+            "Unterauftragnehmer | Leistung | Sitz\nZendesk Inc. | Support | USA\n",
+            "Provider | Location\nZendesk | USA (request logs)\n",
+            "Ort der Verarbeitung: Deutschland | Hosting\n",
+        ] {
+            let got = locations(text);
+            assert!(
+                !got.iter().any(|(r, _, _)| r == "location.table_column"),
+                "{text:?}: {got:?}"
+            );
+        }
+    }
+}

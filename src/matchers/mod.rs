@@ -138,6 +138,7 @@ pub fn find(doc: &Extracted, rules: &Rules, _lang: Option<&str>) -> Vec<Finding>
     let mut hits = Vec::new();
     rules::find_rule_hits(&scan, pass, &mut hits);
     find_gazetteer_hits(&scan, terms, &mut hits);
+    location::table_column_hits(&scan, &mut hits);
     finish(doc, &scan, hits)
 }
 
