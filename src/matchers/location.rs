@@ -84,11 +84,17 @@ pub fn table_column_hits(scan: &Scan, hits: &mut Vec<Hit>) {
             (false, _) => column = None,
             (true, Some((k, n))) if cells.len() == n => {
                 // Only a cell that is one place's name as a whole ("Deutschland", "USA",
-                // "Frankfurt"); "Atlanta, Georgia, USA; Secaucus" is left to the rules.
-                let (a, z) = cells[k];
+                // "Frankfurt"), a note in brackets aside ("USA (request logs)");
+                // "Atlanta, Georgia, USA; Secaucus" is left to the rules.
+                let (a, mut z) = cells[k];
+                if t[a..z].ends_with(')') {
+                    if let Some(open) = t[a..z].rfind('(') {
+                        z = a + t[a..a + open].trim_end().len();
+                    }
+                }
                 let name = text::lower_preserving(&t[a..z]);
                 let name = name.trim_end_matches(|c: char| !c.is_alphanumeric());
-                if let Some(p) = scan.rules.places.get(name) {
+                if let Some(p) = scan.rules.places.get(name).filter(|_| z > a) {
                     hits.push(place_hit(a, z, p.clone()));
                 }
             }
@@ -203,20 +209,23 @@ mod tests {
             .map(|(_, t, c)| (t.as_str(), c.clone()))
             .collect();
         assert_eq!(got, want);
-        // A leading '|' and a Markdown separator row; "Location" in English.
+        // A leading '|' and a Markdown separator row; "Location" in English; a note in
+        // brackets after the place.
         let got = locations(
-            "| Provider | Purpose | Location |\n|---|---|---|\n| Zendesk | Support | United States |\n",
+            "| Provider | Purpose | Location |\n|---|---|---|\n\
+             | Zendesk | Support | United States |\n| Cloudflare | CDN | USA (request logs) |\n",
         );
-        assert!(
-            got.iter().any(|(r, t, c)| r == "location.table_column"
-                && t == "United States"
-                && *c == cc("US")),
-            "{got:?}"
-        );
+        for place in ["United States", "USA"] {
+            assert!(
+                got.iter()
+                    .any(|(r, t, c)| r == "location.table_column" && t == place && *c == cc("US")),
+                "{place}: {got:?}"
+            );
+        }
         // No location heading, or a cell that is more than a place's name: none.
         for text in [
             "Unterauftragnehmer | Leistung | Sitz\nZendesk Inc. | Support | USA\n",
-            "Provider | Location\nZendesk | USA (request logs)\n",
+            "Provider | Location\nZendesk | USA and Ireland\n",
             "Ort der Verarbeitung: Deutschland | Hosting\n",
         ] {
             let got = locations(text);
