@@ -65,53 +65,67 @@ const LOCATION_HEADINGS: [&str; 16] = [
 /// (rule `location.table_column`).
 pub fn table_column_hits(scan: &Scan, hits: &mut Vec<Hit>) {
     let t = scan.text;
-    if memchr::memchr(b'|', t.as_bytes()).is_none() {
-        return;
-    }
-    // (column, cells per row) of the table being read.
-    let mut column: Option<(usize, usize)> = None;
-    let mut start = 0;
-    while start < t.len() {
-        let end = memchr::memchr(b'\n', &t.as_bytes()[start..]).map_or(t.len(), |k| start + k);
+    let b = t.as_bytes();
+    // The table being read: its location column (none when its heading row names no
+    // location) and its cells per row; and the end of its last line.
+    let mut table: Option<(Option<usize>, usize)> = None;
+    let mut last_end: Option<usize> = None;
+    let mut pos = 0;
+    // Only the lines holding a '|' are read (from one to the next).
+    while let Some(k) = memchr::memchr(b'|', &b[pos..]) {
+        let bar = pos + k;
+        let start = memchr::memrchr(b'\n', &b[..bar]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &b[bar..]).map_or(b.len(), |i| bar + i);
+        // A line without a '|' before this one ends the table.
+        if last_end.is_none_or(|e| start != e + 1) {
+            table = None;
+        }
+        last_end = Some(end);
+        pos = end;
         let line = &t[start..end];
         // A Markdown separator row ("|---|---|") keeps the table going.
         if line.contains('-') && line.bytes().all(|c| b"|-: \t".contains(&c)) {
-            start = end + 1;
             continue;
         }
         let cells = row_cells(t, start, end);
-        match (cells.len() >= 2, column) {
-            (false, _) => column = None,
-            (true, Some((k, n))) if cells.len() == n => {
-                // Only a cell that is one place's name as a whole ("Deutschland", "USA",
-                // "Frankfurt"), a note in brackets aside ("USA (request logs)");
-                // "Atlanta, Georgia, USA; Secaucus" is left to the rules.
-                let (a, mut z) = cells[k];
-                if t[a..z].ends_with(')') {
-                    if let Some(open) = t[a..z].rfind('(') {
-                        z = a + t[a..a + open].trim_end().len();
+        match table {
+            _ if cells.len() < 2 => table = None,
+            Some((column, n)) if cells.len() == n => {
+                if let Some(k) = column {
+                    if let Some(h) = cell_place(scan, cells[k]) {
+                        hits.push(h);
                     }
                 }
-                let name = text::lower_preserving(&t[a..z]);
-                let name = name.trim_end_matches(|c: char| !c.is_alphanumeric());
-                if let Some(p) = scan.rules.places.get(name).filter(|_| z > a) {
-                    hits.push(place_hit(a, z, p.clone()));
-                }
             }
-            (true, _) => {
-                column = cells
-                    .iter()
-                    .position(|&(a, z)| {
-                        let h = t[a..z]
-                            .trim_matches(|c: char| "*_".contains(c))
-                            .to_lowercase();
-                        LOCATION_HEADINGS.contains(&h.trim())
-                    })
-                    .map(|k| (k, cells.len()));
+            // A table's first row, or a row of another width: a heading row.
+            _ => {
+                let column = cells.iter().position(|&(a, z)| {
+                    let h = t[a..z]
+                        .trim_matches(|c: char| "*_".contains(c))
+                        .to_lowercase();
+                    LOCATION_HEADINGS.contains(&h.trim())
+                });
+                table = Some((column, cells.len()));
             }
         }
-        start = end + 1;
     }
+}
+
+/// The location hit of the table cell `(a, z)` when it is one place's name as a whole
+/// ("Deutschland", "USA", "Frankfurt"), a note in brackets aside ("USA (request logs)");
+/// "Atlanta, Georgia, USA; Secaucus" is left to the rules.
+fn cell_place(scan: &Scan, (a, z): (usize, usize)) -> Option<Hit> {
+    let t = scan.text;
+    let mut z = z;
+    if t[a..z].ends_with(')') {
+        if let Some(open) = t[a..z].rfind('(') {
+            z = a + t[a..a + open].trim_end().len();
+        }
+    }
+    let name = text::lower_preserving(&t[a..z]);
+    let name = name.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let p = scan.rules.places.get(name).filter(|_| z > a)?;
+    Some(place_hit(a, z, p.clone()))
 }
 
 /// The trimmed cells of the line `start..end` split at '|' (outer empty cells of a leading
