@@ -1639,7 +1639,7 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
     let through = dpo
         && regex(
             &THROUGH,
-            r"(?i)^\s*(?:erreichen\s+sie|ist|is|are|can\s+be\s+(?:reached|contacted)|is\s+(?:provided|represented)|wird)\s+(?:\S+\s+){0,2}?(?:über|via|through|durch|von|by)\s+(?:die\s+|der\s+|dem\s+|the\s+)?$",
+            r"(?i)^\s*(?:erreichen\s+sie|ist|is|are|can\s+be\s+(?:reached|contacted)|wird)\s+(?:\S+\s+){0,2}?(?:über|via|through|durch|von|by)\s+(?:die\s+|der\s+|dem\s+|the\s+)?$",
         )
         .is_match(between);
     if genitive.is_match(between) && !through {

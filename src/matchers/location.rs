@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::{text, Hit, Scan};
+use crate::entities::text::{cell_count, cell_span};
 use crate::findings::FindingKind;
 
 /// Region codes need stricter bounds: no word char, '-' or '_' around ("eu-central-10" is not "eu-central-1").
@@ -87,25 +88,28 @@ pub fn table_column_hits(scan: &Scan, hits: &mut Vec<Hit>) {
         if line.contains('-') && line.bytes().all(|c| b"|-: \t".contains(&c)) {
             continue;
         }
-        let cells = row_cells(t, start, end);
+        // The project's table cells (as the entity readers split them).
+        let n = cell_count(t, start, end);
         match table {
-            _ if cells.len() < 2 => table = None,
-            Some((column, n)) if cells.len() == n => {
-                if let Some(k) = column {
-                    if let Some(h) = cell_place(scan, cells[k]) {
+            _ if n < 2 => table = None,
+            Some((column, width)) if n == width => {
+                if let Some(cell) = column.and_then(|k| cell_span(t, start, end, k)) {
+                    if let Some(h) = cell_place(scan, cell) {
                         hits.push(h);
                     }
                 }
             }
             // A table's first row, or a row of another width: a heading row.
             _ => {
-                let column = cells.iter().position(|&(a, z)| {
-                    let h = t[a..z]
-                        .trim_matches(|c: char| "*_".contains(c))
-                        .to_lowercase();
-                    LOCATION_HEADINGS.contains(&h.trim())
+                let column = (0..n).find(|&k| {
+                    cell_span(t, start, end, k).is_some_and(|(a, z)| {
+                        let h = t[a..z]
+                            .trim_matches(|c: char| "*_".contains(c))
+                            .to_lowercase();
+                        LOCATION_HEADINGS.contains(&h.trim())
+                    })
                 });
-                table = Some((column, cells.len()));
+                table = Some((column, n));
             }
         }
     }
@@ -128,34 +132,6 @@ fn cell_place(scan: &Scan, (a, z): (usize, usize)) -> Option<Hit> {
     Some(place_hit(a, z, p.clone()))
 }
 
-/// The trimmed cells of the line `start..end` split at '|' (outer empty cells of a leading
-/// or trailing '|' dropped); none without a '|'.
-fn row_cells(t: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let line = &t[start..end];
-    if !line.contains('|') {
-        return Vec::new();
-    }
-    let mut cells = Vec::new();
-    let mut a = start;
-    for (i, _) in line
-        .match_indices('|')
-        .chain(std::iter::once((line.len(), "")))
-    {
-        let z = start + i;
-        let lead = t[a..z].len() - t[a..z].trim_start().len();
-        let trail = t[a..z].len() - t[a..z].trim_end().len();
-        cells.push((a + lead, (z - trail).max(a + lead)));
-        a = z + 1;
-    }
-    if cells.first().is_some_and(|&(x, y)| x == y) {
-        cells.remove(0);
-    }
-    if cells.last().is_some_and(|&(x, y)| x == y) {
-        cells.pop();
-    }
-    cells
-}
-
 /// The location hit of the place `p` named at `start..end` of a table cell.
 fn place_hit(start: usize, end: usize, p: crate::patterns::compile::Place) -> Hit {
     let mut value = Map::new();
@@ -176,20 +152,13 @@ fn place_hit(start: usize, end: usize, p: crate::patterns::compile::Place) -> Hi
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::Extracted;
+    use crate::analyze::testutil::doc;
     use crate::patterns::Rules;
 
     /// The (rule, text, country) of the location findings of `text`.
     fn locations(text: &str) -> Vec<(String, String, Option<String>)> {
         let rules = Rules::embedded().unwrap();
-        let doc = Extracted {
-            pages: std::iter::once(0..text.len()).collect(),
-            text: text.to_string(),
-            paged: false,
-            engine: "test".into(),
-            warnings: Vec::new(),
-        };
-        crate::matchers::find(&doc, &rules, None)
+        crate::matchers::find(&doc(text), &rules, None)
             .into_iter()
             .filter(|f| f.kind == crate::findings::FindingKind::Location)
             .map(|f| {

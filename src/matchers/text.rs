@@ -284,9 +284,9 @@ pub fn list_intro(
             is_list_marker(lead).then_some((from, true))
         }
     };
-    let mut pos = floor_boundary(s, item);
+    let mut this = item_at(floor_boundary(s, item))?;
     for _ in 0..LIST_ITEMS {
-        let (line_start, marked) = item_at(pos)?;
+        let (line_start, marked) = this;
         let before = s[..line_start].trim_end();
         let last = before.chars().next_back()?;
         let prev = sentence_start(before.len() - last.len_utf8());
@@ -297,11 +297,11 @@ pub fn list_intro(
             || words(before)
                 .next_back()
                 .is_some_and(|w| LIST_JOINERS.iter().any(|j| j.eq_ignore_ascii_case(w)));
-        let prev_marked = item_at(prev).is_some_and(|(_, m)| m);
-        if !(joined || (marked && prev_marked)) {
+        let prev_item = item_at(prev);
+        if !(joined || (marked && prev_item.is_some_and(|(_, m)| m))) {
             return None;
         }
-        pos = prev;
+        this = prev_item?;
     }
     None
 }
