@@ -2059,17 +2059,20 @@ fn the_host_of_the_website_is_a_processor_and_a_dpas_host_a_sub_processor() {
     ]);
 }
 
+/// A German privacy policy whose controller is the Beispiel GmbH, with `sentence` as its
+/// last paragraph (the officer tests).
+fn officer_policy(sentence: &str) -> String {
+    format!(
+        "# Datenschutzerklärung\n\nVerantwortlich ist die Beispiel GmbH, Musterstraße 1, \
+         10115 Berlin.\n\n{sentence}\n"
+    )
+}
+
 /// A data protection officer reached through, or provided by, an organisation names that
 /// organisation as the officer ("Unseren Datenschutzbeauftragten erreichen Sie über die
 /// Datenschutz Nord GmbH"); other words between the officer and a name do not.
 #[test]
 fn an_officer_reached_through_an_organisation_names_it_the_dpo() {
-    let policy = |sentence: &str| {
-        format!(
-            "# Datenschutzerklärung\n\nVerantwortlich ist die Beispiel GmbH, Musterstraße 1, \
-             10115 Berlin.\n\n{sentence}\n"
-        )
-    };
     let mut cases: Vec<(String, &str, &[&str])> = [
         (
             "Unseren Datenschutzbeauftragten erreichen Sie über die Datenschutz Nord GmbH, \
@@ -2087,12 +2090,88 @@ fn an_officer_reached_through_an_organisation_names_it_the_dpo() {
         ),
     ]
     .into_iter()
-    .map(|(s, name)| (policy(s), name, &["dpo"][..]))
+    .map(|(s, name)| (officer_policy(s), name, &["dpo"][..]))
     .collect();
     cases.push((
-        policy("Unser Datenschutzbeauftragter prüft auch Verträge mit der Omega GmbH."),
+        officer_policy("Unser Datenschutzbeauftragter prüft auch Verträge mit der Omega GmbH."),
         "Omega GmbH",
         &[][..],
     ));
     assert_roles(&cases);
+}
+
+/// A natural person named as data protection officer is a party with the role "dpo" (the
+/// contract's parties include such persons), with the address written after the name;
+/// the officer's title followed by words that name no person, or by an organisation, adds
+/// no person.
+#[test]
+fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
+    let cases: Vec<(String, &str, &[&str])> = [
+        (
+            "Unser Datenschutzbeauftragter ist Herr Dr. Erik Beispiel, datenschutz@beispiel.de.",
+            "Erik Beispiel",
+        ),
+        (
+            "Unseren Datenschutzbeauftragten, Frau Erika Muster, erreichen Sie unter \
+             datenschutz@beispiel.de.",
+            "Erika Muster",
+        ),
+        (
+            "Our Data Protection Officer is Christian Schmidt, Baumwall 7, 20459 Hamburg, Germany.",
+            "Christian Schmidt",
+        ),
+        (
+            "Data Protection Officer: Jane Doe, dpo@example.com",
+            "Jane Doe",
+        ),
+        (
+            "Beim Auftragnehmer ist als Datenschutzbeauftragter Herr Max von Mustermann bestellt.",
+            "Max von Mustermann",
+        ),
+    ]
+    .into_iter()
+    .map(|(s, name)| (officer_policy(s), name, &["dpo"][..]))
+    .collect();
+    assert_roles(&cases);
+
+    let xing = officer_policy(
+        "Our Data Protection Officer is Christian Schmidt, Baumwall 7, 20459 Hamburg, Germany.",
+    );
+    let parties = pipeline_parties(&xing);
+    let dpo = parties.iter().find(|p| p.name == "Christian Schmidt");
+    assert!(
+        dpo.is_some_and(|p| p.country.as_deref() == Some("DE")
+            && p.address
+                .as_ref()
+                .is_some_and(|a| a.city.as_deref() == Some("Hamburg"))),
+        "{parties:?}"
+    );
+
+    for (sentence, not_a_person) in [
+        (
+            "Datenschutzbeauftragter: Datenschutz Nord GmbH, Konsul-Smidt-Straße 88, 28217 Bremen.",
+            "Datenschutz Nord",
+        ),
+        (
+            "Data Protection Officer: Privacy Team, dpo@example.com",
+            "Privacy Team",
+        ),
+        (
+            "Our data protection officer is General Counsel of the group.",
+            "General Counsel",
+        ),
+        (
+            "DPO: Robert Koch-Institut, Nordufer 20, 13353 Berlin",
+            "Robert Koch-Institut",
+        ),
+    ] {
+        let text = officer_policy(sentence);
+        let parties = pipeline_parties(&text);
+        assert!(
+            !parties
+                .iter()
+                .any(|p| p.name == not_a_person && p.legal_form.is_none() && p.roles == ["dpo"]),
+            "{sentence:?}: {parties:?}"
+        );
+    }
 }

@@ -388,6 +388,12 @@ pub fn find_entities_with(
     }
     let brands = party::brand_parties(text, &orgs);
     orgs.extend(brands);
+    // A person's name inside an organisation's ("Bird & Bird DPO Services SRL") is none.
+    let persons: Vec<party::OrgHit> = party::officer_persons(text, data)
+        .into_iter()
+        .filter(|p| !orgs.iter().any(|o| o.start < p.end && p.start < o.end))
+        .collect();
+    orgs.extend(persons);
     for row in party::table_rows(text, &sections, &mentions) {
         // A row whose cells name an organisation with its legal form ("Zendesk |
         // Zendesk, Inc., 989 Market Street …") is that organisation, not a second one.
@@ -466,6 +472,10 @@ pub fn find_entities_with(
         let mut role: Option<&'static str> = def
             .as_ref()
             .and_then(|(_, terms)| terms.iter().find_map(|t| role_of_term(t)));
+        // A person is found only as the officer ([`party::officer_persons`]).
+        if o.rule == "person" {
+            role = Some("dpo");
+        }
         let mut cue: Option<(usize, usize)> = None;
         if role.is_none() {
             if let Some((r, e)) =

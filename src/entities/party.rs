@@ -2024,6 +2024,133 @@ pub fn brand_parties(text: &str, orgs: &[OrgHit]) -> Vec<OrgHit> {
     out
 }
 
+/// Natural persons named as data protection officer ("Unser Datenschutzbeauftragter ist
+/// Herr Dr. Erik Beispiel", "Data Protection Officer: Jane Doe", "Unseren
+/// Datenschutzbeauftragten, Frau Erika Muster, erreichen Sie …"): the contract's parties
+/// include them. The name follows the officer's title, after a salutation or academic title
+/// ("Herr", "Frau", "Mr.", "Dr."), or after "ist", "is" or a colon; it is two or three
+/// capitalised words, none of them one of `NOT_PERSON_WORDS`, and no legal form follows
+/// (an organisation serving as officer is found with its legal form). The hit is the name
+/// without salutation and titles (rule `person`).
+pub fn officer_persons(text: &str, data: &EntityData) -> Vec<OrgHit> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &R,
+        r"(?:[Dd]atenschutzbeauftragte[rn]?|[Dd]ata[ \t]+[Pp]rotection[ \t]+[Oo]fficer|DATA[ \t]+PROTECTION[ \t]+OFFICER|DATENSCHUTZBEAUFTRAGTE[RN]?|\bDPO)\b(?:[ \t]*\([^()\n]{1,20}\))?(?P<link>[ \t]*(?::[ \t]*\n?[ \t]*|,[ \t]*|[ \t]+(?:(?:ist|is|bei[ \t]+uns[ \t]+ist|of[ \t]+\p{Lu}\p{L}+[ \t]+is)[ \t]+)?))(?P<titles>(?:(?:Herrn?|Frau|Mr\.?|Mrs\.?|Ms\.?|Dr\.|Prof\.|Dipl\.-[\p{L}.]+)[ \t]+)*)(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ \t]+\p{Lu}\.)?(?:[ \t]+(?:von|van|de|zu|von[ \t]+der))?[ \t]+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b",
+    );
+    let mut out: Vec<OrgHit> = Vec::new();
+    for c in re.captures_iter(text) {
+        let (Some(m), Some(link), Some(titles)) =
+            (c.name("name"), c.name("link"), c.name("titles"))
+        else {
+            continue;
+        };
+        let link = link.as_str().trim();
+        // Without a salutation only after "ist", "is" or a colon: "Datenschutzbeauftragter
+        // Max Mustermann" may be a heading over other words.
+        if titles.as_str().is_empty()
+            && !(link.starts_with(':') || link.ends_with("ist") || link.ends_with("is"))
+        {
+            continue;
+        }
+        let name = m.as_str();
+        if name.split_whitespace().any(|w| {
+            let w = w.to_lowercase();
+            NOT_PERSON_WORDS.contains(&w.as_str())
+                || w.ends_with("institut")
+                || w.ends_with("institute")
+        }) {
+            continue;
+        }
+        // "Datenschutzbeauftragter: Datenschutz Nord GmbH": an organisation.
+        let rest = &text[m.end()..line_end(text, m.end())];
+        let form_follows = data.form_re.find(rest).is_some_and(|f| {
+            let gap = &rest[..f.start()];
+            gap.split_whitespace().count() <= 2 && !gap.contains([',', '('])
+        });
+        if form_follows {
+            continue;
+        }
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        out.push(OrgHit {
+            start: m.start(),
+            end: m.end(),
+            name,
+            legal_form: None,
+            rule: "person",
+        });
+    }
+    out
+}
+
+/// Words that make two or three capitalised words no person's name ([`officer_persons`]),
+/// lower case: "Data Protection Officer: Privacy Team", "Datenschutzbeauftragter: Externer
+/// Dienstleister".
+const NOT_PERSON_WORDS: &[&str] = &[
+    "datenschutz",
+    "privacy",
+    "data",
+    "protection",
+    "team",
+    "office",
+    "legal",
+    "compliance",
+    "services",
+    "service",
+    "consulting",
+    "beratung",
+    "partner",
+    "partners",
+    "group",
+    "solutions",
+    "kanzlei",
+    "rechtsanwälte",
+    "stelle",
+    "abteilung",
+    "unternehmen",
+    "kontakt",
+    "contact",
+    "e-mail",
+    "email",
+    "telefon",
+    "phone",
+    "anschrift",
+    "address",
+    "postanschrift",
+    "herr",
+    "frau",
+    "externer",
+    "externe",
+    "interner",
+    "interne",
+    "sie",
+    "wir",
+    "unser",
+    "unsere",
+    "our",
+    "the",
+    "der",
+    "die",
+    "das",
+    "ist",
+    "is",
+    "officer",
+    "beauftragter",
+    "bestellt",
+    "general",
+    "counsel",
+    "chief",
+    "head",
+    "director",
+    "manager",
+    "leiter",
+    "leiterin",
+    "geschäftsführer",
+    "geschäftsführerin",
+    "vorstand",
+    "gmbh",
+];
+
 /// Whether the document writes `name` in quotes somewhere ("“Google” means the Google
 /// Entity that is party to the Agreement", "OVH Hosting Ltd. (“OVH”)"): a term it defines.
 pub fn defined_in_quotes(text: &str, name: &str) -> bool {
