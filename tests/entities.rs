@@ -2128,6 +2128,16 @@ fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
             "Beim Auftragnehmer ist als Datenschutzbeauftragter Herr Max von Mustermann bestellt.",
             "Max von Mustermann",
         ),
+        // The name on a line of its own below the sentence or heading that names the office.
+        (
+            "Wir haben für unser Unternehmen einen Datenschutzbeauftragten bestellt.\n\nFrau \
+             Anna Berger\nc/o Beispiel GmbH\nMusterstraße 1\n10115 Berlin",
+            "Anna Berger",
+        ),
+        (
+            "## Datenschutzbeauftragter\n\nMax Mustermann\nMusterstraße 1\n10115 Berlin",
+            "Max Mustermann",
+        ),
     ]
     .into_iter()
     .map(|(s, name)| (officer_policy(s), name, &["dpo"][..]))
@@ -2163,6 +2173,12 @@ fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
         (
             "DPO: Robert Koch-Institut, Nordufer 20, 13353 Berlin",
             "Robert Koch-Institut",
+        ),
+        // A heading below the officer's paragraph, without an address under it.
+        (
+            "Wir haben einen Datenschutzbeauftragten bestellt.\n\nGoogle Analytics\n\nDiese \
+             Website nutzt Google Analytics 4.",
+            "Google Analytics",
         ),
     ] {
         let text = officer_policy(sentence);

@@ -2033,27 +2033,57 @@ pub fn brand_parties(text: &str, orgs: &[OrgHit]) -> Vec<OrgHit> {
 /// (an organisation serving as officer is found with its legal form). The hit is the name
 /// without salutation and titles (rule `person`).
 pub fn officer_persons(text: &str, data: &EntityData) -> Vec<OrgHit> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let re = regex(
-        &R,
-        r"(?:[Dd]atenschutzbeauftragte[rn]?|[Dd]ata[ \t]+[Pp]rotection[ \t]+[Oo]fficer|DATA[ \t]+PROTECTION[ \t]+OFFICER|DATENSCHUTZBEAUFTRAGTE[RN]?|\bDPO)\b(?:[ \t]*\([^()\n]{1,20}\))?(?P<link>[ \t]*(?::[ \t]*\n?[ \t]*|,[ \t]*|[ \t]+(?:(?:ist|is|bei[ \t]+uns[ \t]+ist|of[ \t]+\p{Lu}\p{L}+[ \t]+is)[ \t]+)?))(?P<titles>(?:(?:Herrn?|Frau|Mr\.?|Mrs\.?|Ms\.?|Dr\.|Prof\.|Dipl\.-[\p{L}.]+)[ \t]+)*)(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ \t]+\p{Lu}\.)?(?:[ \t]+(?:von|van|de|zu|von[ \t]+der))?[ \t]+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b",
+    static CUE: OnceLock<Regex> = OnceLock::new();
+    let cue = regex(
+        &CUE,
+        r"(?:[Dd]atenschutzbeauftragte[rn]?|[Dd]ata[ \t]+[Pp]rotection[ \t]+[Oo]fficer|DATA[ \t]+PROTECTION[ \t]+OFFICER|DATENSCHUTZBEAUFTRAGTE[RN]?|\bDPO)\b(?:[ \t]*\([^()\n]{1,20}\))?",
+    );
+    // Right after the title: the words that lead to the name, titles, the name.
+    static AFTER: OnceLock<Regex> = OnceLock::new();
+    let after = regex_from(&AFTER, || {
+        format!(
+            r"^(?P<link>[ \t]*(?::[ \t]*\n?[ \t]*|,[ \t]*|[ \t]+(?:(?:ist|is|bei[ \t]+uns[ \t]+ist|of[ \t]+\p{{Lu}}\p{{L}}+[ \t]+is)[ \t]+)?)){PERSON_NAME}\b"
+        )
+    });
+    // A line of its own below the title's line: titles, the name, nothing else.
+    static LINE: OnceLock<Regex> = OnceLock::new();
+    let line = regex_from(&LINE, || format!(r"^[ \t]*{PERSON_NAME}[ \t]*,?[ \t]*$"));
+    // The line below such a name: "c/o …", an e-mail address, a street and number, a
+    // postcode and town.
+    static CONTACT: OnceLock<Regex> = OnceLock::new();
+    let contact = regex(
+        &CONTACT,
+        r"^[ \t]*(?:c/o\b|\S+@\S+|.*\p{L}[ \t]+\d{1,4}[a-zA-Z]?[ \t]*,?[ \t]*$|(?:[A-Z]{1,2}-)?\d{4,5}[ \t]+\p{Lu})",
     );
     let mut out: Vec<OrgHit> = Vec::new();
-    for c in re.captures_iter(text) {
-        let (Some(m), Some(link), Some(titles)) =
-            (c.name("name"), c.name("link"), c.name("titles"))
-        else {
-            continue;
-        };
-        let link = link.as_str().trim();
-        // Without a salutation only after "ist", "is" or a colon: "Datenschutzbeauftragter
-        // Max Mustermann" may be a heading over other words.
-        if titles.as_str().is_empty()
-            && !(link.starts_with(':') || link.ends_with("ist") || link.ends_with("is"))
-        {
-            continue;
-        }
-        let name = m.as_str();
+    for c in cue.find_iter(text) {
+        let rest = &text[c.end()..line_end(text, c.end() + PERSON_REACH)];
+        let hit = after.captures(rest).and_then(|g| {
+            let link = g.name("link")?.as_str().trim();
+            let titled = g.name("titles").is_some_and(|t| !t.is_empty());
+            // Without a salutation only after "ist", "is" or a colon: "Datenschutzbeauftragter
+            // Max Mustermann" may be a heading over other words.
+            let linked = link.starts_with(':') || link.ends_with("ist") || link.ends_with("is");
+            (titled || linked).then(|| g.name("name")).flatten()
+        });
+        let hit = hit
+            .map(|m| (c.end() + m.start(), c.end() + m.end()))
+            .or_else(|| {
+                // "Wir haben einen Datenschutzbeauftragten bestellt.⏎⏎Frau Anna Berger⏎c/o …":
+                // the next line with words, with a salutation or above an address or contact.
+                let below = full_line_end(text, c.end()) + 1;
+                let from = below + text.get(below..)?.len() - text[below..].trim_start().len();
+                let end = full_line_end(text, from);
+                let g = line.captures(&text[from..end])?;
+                let m = g.name("name")?;
+                let titled = g.name("titles").is_some_and(|t| !t.is_empty());
+                let next = text
+                    .get(end + 1..full_line_end(text, end + 1))
+                    .unwrap_or("");
+                (titled || contact.is_match(next)).then(|| (from + m.start(), from + m.end()))
+            });
+        let Some((start, end)) = hit else { continue };
+        let name = &text[start..end];
         if name.split_whitespace().any(|w| {
             let w = w.to_lowercase();
             NOT_PERSON_WORDS.contains(&w.as_str())
@@ -2063,25 +2093,31 @@ pub fn officer_persons(text: &str, data: &EntityData) -> Vec<OrgHit> {
             continue;
         }
         // "Datenschutzbeauftragter: Datenschutz Nord GmbH": an organisation.
-        let rest = &text[m.end()..line_end(text, m.end())];
+        let rest = &text[end..line_end(text, end)];
         let form_follows = data.form_re.find(rest).is_some_and(|f| {
             let gap = &rest[..f.start()];
             gap.split_whitespace().count() <= 2 && !gap.contains([',', '('])
         });
-        if form_follows {
+        if form_follows || out.iter().any(|o| o.start == start) {
             continue;
         }
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         out.push(OrgHit {
-            start: m.start(),
-            end: m.end(),
-            name,
+            start,
+            end,
+            name: name.split_whitespace().collect::<Vec<_>>().join(" "),
             legal_form: None,
             rule: "person",
         });
     }
     out
 }
+
+/// Salutations and academic titles, then a person's name: two or three capitalised words,
+/// a middle initial and a particle ("von", "van der") allowed ([`officer_persons`]).
+const PERSON_NAME: &str = r"(?P<titles>(?:(?:Herrn?|Frau|Mr\.?|Mrs\.?|Ms\.?|Dr\.|Prof\.|Dipl\.-[\p{L}.]+)[ \t]+)*)(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ \t]+\p{Lu}\.)?(?:[ \t]+(?:von|van|de|zu|von[ \t]+der|van[ \t]+der))?[ \t]+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)";
+
+/// Bytes after an officer's title within which its name is looked for on the same line.
+const PERSON_REACH: usize = 120;
 
 /// Words that make two or three capitalised words no person's name ([`officer_persons`]),
 /// lower case: "Data Protection Officer: Privacy Team", "Datenschutzbeauftragter: Externer
