@@ -78,6 +78,11 @@ fn regexes() -> &'static Regexes {
 
 /// Words that may follow a postcode but are never a city.
 const NOT_CITY: &[&str] = &[
+    // The secondary unit before a state and ZIP ("55 Almaden Boulevard, 6th Floor, CA 95113").
+    "Floor",
+    "Suite",
+    "Level",
+    "Etage",
     "Euro",
     "EUR",
     "Mitarbeiter",
@@ -248,8 +253,14 @@ pub fn find_addresses(
         let Some((code, cc, st_start)) = found else {
             continue;
         };
-        let city =
-            city_before(text, st_start, data).or_else(|| city_wrapped_before(text, st_start, data));
+        let mut street_at = None;
+        let city = city_before(text, st_start, data)
+            .or_else(|| city_wrapped_before(text, st_start, data))
+            .or_else(|| {
+                let (city, unit) = city_before_street_and_unit(text, st_start, data, &cc)?;
+                street_at = Some(unit);
+                Some(city)
+            });
         if city.is_none() {
             continue;
         }
@@ -261,7 +272,7 @@ pub fn find_addresses(
             region: Some(code),
             formats: &[],
             fixed_country: Some(cc),
-            street_before: city.map(|c| c.0).unwrap_or(st_start),
+            street_before: street_at.or(city.map(|c| c.0)).unwrap_or(st_start),
             city_first: true,
             priority: 0,
         });
@@ -1123,13 +1134,48 @@ fn street_segment_further_back(
     None
 }
 
+/// The city of "Zoom Communications Inc., San Jose, 55 Almaden Boulevard, 6th Floor, CA
+/// 95113": when the comma segment right before the state (at `pos`) is a secondary unit,
+/// the nearest earlier segment of the line that is a city of the gazetteer in `country`.
+/// Returns the city's span and the end of the unit's segment (where the street, with its
+/// unit, ends).
+fn city_before_street_and_unit(
+    text: &str,
+    pos: usize,
+    data: &EntityData,
+    country: &str,
+) -> Option<((usize, usize), usize)> {
+    let ls = line_start(text, pos);
+    let line = text[ls..pos].trim_end_matches([' ', '\t', ',']);
+    let mut segments = line.rsplit(',');
+    let unit = segments.next()?;
+    if !unit_designator(unit.trim()) {
+        return None;
+    }
+    let mut end = ls + line.len() - unit.len() - 1;
+    for seg in segments.take(3) {
+        let start = end - seg.len();
+        let (s, e) = trim_span(text, start, end, |c| c.is_whitespace());
+        if s < e
+            && data
+                .city_countries(&text[s..e])
+                .iter()
+                .any(|c| c == country)
+        {
+            return Some(((s, e), ls + line.len()));
+        }
+        end = start.saturating_sub(1);
+    }
+    None
+}
+
 /// Whether `segment` is a secondary unit of an address ("Suite 5000", "Ste. 200", "Floor
 /// 3", "Unit 4B", "Room 12", "Apt 5"): a unit word and one short number or code.
 fn unit_designator(segment: &str) -> bool {
     static UNIT: OnceLock<Regex> = OnceLock::new();
     UNIT.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:suite|ste\.?|unit|floor|fl\.|room|rm\.?|apt\.?|apartment|building|bldg\.?)[ \t]*#?[0-9][0-9A-Za-z-]{0,5}$",
+            r"(?i)^(?:(?:suite|ste\.?|unit|floor|fl\.|room|rm\.?|apt\.?|apartment|building|bldg\.?)[ \t]*#?[0-9][0-9A-Za-z-]{0,5}|[0-9]{1,3}(?:st|nd|rd|th)[ \t]+(?:floor|fl\.?))$",
         )
         .expect("unit regex should compile")
     })

@@ -108,6 +108,9 @@ fn address_parser_table() {
     let cases: &[AddrCase] = &[
         ("Mailgun Technologies, Inc.\n112 E Pecan St #1135\nSan Antonio, TX 78205\nlegal@mailgun.com",
             Some((Some("112 E Pecan St #1135"), Some("78205"), "San Antonio", Some("TX"), Some("US")))),
+        // The city before the street, a floor after it (the German templates' Zoom address).
+        ("Zoom Communications Inc., San Jose, 55 Almaden Boulevard, 6th Floor, CA 95113, USA.",
+            Some((Some("55 Almaden Boulevard, 6th Floor"), Some("95113"), "San Jose", Some("CA"), Some("US")))),
         ("Sinch America Inc., 7000 Central Parkway Suite 1480. Atlanta, GA 30328 (USA).",
             Some((Some("7000 Central Parkway Suite 1480"), Some("30328"), "Atlanta", Some("GA"), Some("US")))),
         ("Pentacode AG • Lindwurmstraße 147 • 80337 München",
