@@ -219,11 +219,15 @@ fn flags_from_spans(
     let inside = |spans: &[(usize, usize)], (a, z): (usize, usize)| {
         spans.iter().any(|&(s, e)| s <= a && z <= e)
     };
-    let mut neg_before = spans(CueSet::NEGATION_BEFORE, before);
+    // "Where the Data Privacy Framework does not apply, we use the Standard Contractual
+    // Clauses": a negation inside a condition that opens the clause is the condition's.
+    let neg_from = fronted_condition_end(low, cstart, start, &spans).unwrap_or(cstart);
+    let mut neg_before = spans(CueSet::NEGATION_BEFORE, (neg_from, start));
     neg_before.extend(
         word_spans(before_text, &extra.negated)
             .into_iter()
-            .map(|(s, e)| (cstart + s, cstart + e)),
+            .map(|(s, e)| (cstart + s, cstart + e))
+            .filter(|&(s, _)| s >= neg_from),
     );
     let mut neg_after = spans(CueSet::NEGATION_AFTER, after);
     neg_after.extend(
@@ -249,6 +253,28 @@ fn flags_from_spans(
         historical,
         hypothetical,
     }
+}
+
+/// The end of the comma that closes a condition opening the clause `cstart..start`
+/// ("where …, we", "soweit …, nutzen wir"): a condition opener ([`CueSet::CONDITION_OPENER`])
+/// as the clause's first words (after list numbers and markup), and the last comma between
+/// it and the match. `None` without such an opener or comma.
+fn fronted_condition_end(
+    low: &str,
+    cstart: usize,
+    start: usize,
+    spans: &impl Fn(u16, (usize, usize)) -> Vec<(usize, usize)>,
+) -> Option<usize> {
+    let lead = low[cstart..start]
+        .find(|c: char| c.is_alphabetic())
+        .map(|k| cstart + k)?;
+    // "9.3 Where …", "(b) where …", "- Soweit …": only numbers and markup before it.
+    let (_, opener_end) = spans(CueSet::CONDITION_OPENER, (lead, start))
+        .into_iter()
+        .find(|&(s, _)| s == lead || low[lead..s].trim_end().ends_with(')') && s - lead <= 4)?;
+    low[opener_end..start]
+        .rfind(',')
+        .map(|k| opener_end + k + 1)
 }
 
 /// Whether the sentence `sent` of the lower-cased text talks about transfers or storage:
@@ -306,6 +332,7 @@ mod tests {
             hypothetical_before: l(&["if", "sofern"]),
             hypothetical_after: l(&[]),
             clause_breaks: l(&["but", "aber"]),
+            condition_openers: l(&["where", "soweit"]),
             transfer_words,
             not_negating: l(&["do not ensure an adequate"]),
         })
@@ -358,6 +385,13 @@ mod tests {
                 none,
             ),
             ("We do not ensure that the SCCs apply", "SCCs", n),
+            // A negation inside a condition that opens the clause is the condition's.
+            ("Where the DPF does not apply, we use the SCCs", "SCCs", none),
+            ("9.3 Where the DPF does not apply, we use the SCCs", "SCCs", none),
+            ("Soweit keine Zertifizierung besteht, gelten die SCCs", "SCCs", none),
+            ("Where data leaves the EEA, we do not use the SCCs", "SCCs", n),
+            ("Where we do not use the SCCs", "SCCs", n),
+            ("We do not, where possible, use the SCCs", "SCCs", n),
         ] {
             assert_eq!(run(text, needle), want, "{text}");
         }

@@ -522,6 +522,8 @@ impl CueSet {
     pub const NOT_NEGATING: u16 = 1 << 6;
     /// On [`CueLists::clause_breaks`].
     pub const CLAUSE_BREAK: u16 = 1 << 7;
+    /// On [`CueLists::condition_openers`].
+    pub const CONDITION_OPENER: u16 = 1 << 8;
 }
 
 /// Shared cue lists, lower case. All but the transfer words are searched through
@@ -544,13 +546,16 @@ pub struct CueLists {
     pub not_negating: Vec<String>,
     /// Words that end the clause a "before" cue may come from.
     pub clause_breaks: Vec<String>,
+    /// Words that open a fronted condition ("Where …, we …"): a negation inside it is its
+    /// own, not the main clause's.
+    pub condition_openers: Vec<String>,
     /// Words that make a sentence a transfer sentence (prefixes), with their automaton.
     pub transfer_words: CueList,
 }
 
 impl CueLists {
     /// The lists of [`Cues::combined`], each with its bit.
-    pub fn combined(&self) -> [(&[String], u16); 8] {
+    pub fn combined(&self) -> [(&[String], u16); 9] {
         [
             (&self.negation_before, CueSet::NEGATION_BEFORE),
             (&self.negation_after, CueSet::NEGATION_AFTER),
@@ -560,6 +565,7 @@ impl CueLists {
             (&self.hypothetical_after, CueSet::HYPOTHETICAL_AFTER),
             (&self.not_negating, CueSet::NOT_NEGATING),
             (&self.clause_breaks, CueSet::CLAUSE_BREAK),
+            (&self.condition_openers, CueSet::CONDITION_OPENER),
         ]
     }
 }
@@ -1114,6 +1120,7 @@ fn compile_cues(c: CuesSyntax) -> anyhow::Result<Cues> {
         hypothetical_before: list("hypothetical.before", c.hypothetical.before)?,
         hypothetical_after: list("hypothetical.after", c.hypothetical.after)?,
         clause_breaks: list("clause_breaks", c.clause_breaks)?,
+        condition_openers: list("condition_openers", c.condition_openers)?,
         transfer_words,
         not_negating: list("not_negating", c.not_negating)?,
     })

@@ -159,6 +159,10 @@ pub struct CuesSyntax {
     /// Words that end the clause a "before" cue may come from ("but", "aber", "sondern").
     #[serde(default)]
     pub clause_breaks: Vec<String>,
+    /// Words that open a fronted condition ("where", "soweit"): a negation between one at
+    /// a clause's start and the comma that closes it negates nothing after that comma.
+    #[serde(default)]
+    pub condition_openers: Vec<String>,
     /// Words that make a sentence a transfer sentence, required for a negated country mention.
     #[serde(default)]
     pub transfer_words: Vec<String>,
