@@ -381,6 +381,7 @@ pub fn find_entities_with(
         })
         .collect();
     let seats = party::seat_columns(text);
+    let processing = party::processing_columns(text);
 
     let mut orgs = party::find_orgs(text, data);
     for o in &mut orgs {
@@ -600,8 +601,8 @@ pub fn find_entities_with(
                 .find(|(s, e, _)| *s <= o.start && o.start < *e)
                 .map(|(_, _, r)| *r);
         }
-        let country = party::country_after(text, after, &outside, &seats)
-            .or_else(|| party::country_after(text, o.end, &outside, &seats))
+        let country = party::country_after(text, after, &outside, &seats, &processing)
+            .or_else(|| party::country_after(text, o.end, &outside, &seats, &processing))
             .map(|(cc, _, _)| cc);
         let form = o
             .legal_form

@@ -2655,6 +2655,23 @@ fn is_seat_header(cell: &str) -> bool {
 /// The tables of `text` (runs of lines split into the same number, at least 2, of cells
 /// at `|`) whose first row has a seat column ("Corporate Location", "Sitz"), in text order.
 pub fn seat_columns(text: &str) -> Vec<SeatColumn> {
+    columns_headed(text, is_seat_header)
+}
+
+/// The tables of `text` whose first row has a column of processing places ("Location of
+/// processing", "Serverstandort"), in text order, as [`SeatColumn`]s: a country there is
+/// no seat ([`country_after`]).
+pub fn processing_columns(text: &str) -> Vec<SeatColumn> {
+    columns_headed(text, |cell| {
+        let lower = cell.trim().trim_matches(['*', '_']).to_lowercase();
+        crate::matchers::location::PROCESSING_HEADINGS.contains(&lower.as_str())
+    })
+}
+
+/// The tables of `text` (runs of lines split into the same number, at least 2, of cells
+/// at `|`) whose first row has a cell for which `is_header` holds, with that cell's column,
+/// in text order.
+fn columns_headed(text: &str, is_header: impl Fn(&str) -> bool) -> Vec<SeatColumn> {
     let mut out = Vec::new();
     // The table being read: (its first row's start, cells per row, seat column).
     let mut table: Option<(usize, usize, Option<usize>)> = None;
@@ -2674,7 +2691,7 @@ pub fn seat_columns(text: &str) -> Vec<SeatColumn> {
             }
             table = (cells >= 2).then(|| {
                 let column = (0..cells).find(|&k| {
-                    cell_span(text, pos, le, k).is_some_and(|(a, b)| is_seat_header(&text[a..b]))
+                    cell_span(text, pos, le, k).is_some_and(|(a, b)| is_header(&text[a..b]))
                 });
                 (pos, cells, column)
             });
@@ -2745,6 +2762,7 @@ pub fn country_after(
     pos: usize,
     mentions: &[CountryMention],
     seats: &[SeatColumn],
+    processing: &[SeatColumn],
 ) -> Option<(String, usize, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = regex(
@@ -2780,7 +2798,17 @@ pub fn country_after(
         if let Some(c) = seat {
             return Some((c.code.clone(), c.start, c.end));
         }
-        if let Some(c) = mentions.iter().find(|c| c.start >= pos && c.end <= le) {
+        // Not one under "Location of processing": Amazon Web Services, Inc. hosting in
+        // Germany has its seat in the US.
+        let processing_cell = processing
+            .iter()
+            .find(|t| t.start < ls && ls <= t.end)
+            .and_then(|t| cell_span(text, ls, le, t.column));
+        if let Some(c) = mentions.iter().find(|c| {
+            c.start >= pos
+                && c.end <= le
+                && processing_cell.is_none_or(|(a, b)| !(c.start >= a && c.end <= b))
+        }) {
             return Some((c.code.clone(), c.start, c.end));
         }
     }

@@ -573,6 +573,15 @@ fn parties_in_table_columns_get_the_addresses_below_them() {
     );
 }
 
+/// The country of the party `name` among `ps` (panics when it is missing).
+fn party_country(ps: &[Party], name: &str) -> Option<String> {
+    ps.iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("{name}: {ps:?}"))
+        .country
+        .clone()
+}
+
 #[test]
 fn a_country_right_after_a_name_in_a_table_row_is_its_country() {
     // A PDF's table with its columns run together (Pentacode's AVV).
@@ -580,13 +589,7 @@ fn a_country_right_after_a_name_in_a_table_row_is_its_country() {
         Helpdesk-Software\n\nSentry Labs GmbH Deutschland Fehleranalyse\n\n\
         Authors: Example Research Inc., Norway\n";
     let ps = parties(text);
-    let country = |name: &str| {
-        ps.iter()
-            .find(|p| p.name == name)
-            .unwrap_or_else(|| panic!("{name}: {ps:?}"))
-            .country
-            .clone()
-    };
+    let country = |name: &str| party_country(&ps, name);
     assert_eq!(country("HelpScout Inc."), Some("US".into()));
     assert_eq!(country("Sentry Labs GmbH"), Some("DE".into()));
     // After a comma it is an affiliation, not a table cell.
@@ -608,19 +611,32 @@ fn a_seat_column_gives_the_country_not_the_first_country_of_the_row() {
         Name | Zweck | Standort\n\
         Muster Mail GmbH | Newsletter | Irland\n";
     let ps = parties(&text);
-    let country = |name: &str| {
-        ps.iter()
-            .find(|p| p.name == name)
-            .unwrap_or_else(|| panic!("{name}: {ps:?}"))
-            .country
-            .clone()
-    };
+    let country = |name: &str| party_country(&ps, name);
     assert_eq!(country("Microsoft Corporation"), Some("US".into()));
     assert_eq!(country("Fireworks Inc."), Some("US".into()));
     assert_eq!(country("Beispiel Hosting GmbH"), Some("DE".into()));
     // An empty seat cell: the row's first country, as in a table without a seat column.
     assert_eq!(country("Example Cloud Inc."), Some("JP".into()));
     assert_eq!(country("Muster Mail GmbH"), Some("IE".into()));
+}
+
+/// A country under a column of processing places ("Location of processing",
+/// "Serverstandort") is where the row's organisation processes data, not its seat;
+/// under "Location" alone it may be either, and stays the row's country.
+#[test]
+fn a_processing_location_column_gives_no_seat() {
+    let text = "Sub-processor | Purpose | Location of processing\n\
+        Amazon Web Services, Inc. | Cloud hosting | Germany\n\n\
+        Name | Zweck | Serverstandort\n\
+        Muster Mail GmbH | Newsletter | Irland\n\n\
+        Name | Purpose | Location\n\
+        Beispiel Support Ltd | Support | Ireland\n";
+    let ps = parties(text);
+    let country = |name: &str| party_country(&ps, name);
+    // (Without the provider gazetteer, which gives Amazon Web Services, Inc. its US seat.)
+    assert_eq!(country("Amazon Web Services, Inc."), None);
+    assert_eq!(country("Muster Mail GmbH"), None);
+    assert_eq!(country("Beispiel Support Ltd"), Some("IE".into()));
 }
 
 #[test]

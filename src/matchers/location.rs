@@ -39,26 +39,30 @@ pub fn complete(value: &mut Map<String, Value>) {
     }
 }
 
-/// Column headings of a table that name where its rows' data is processed (lower case,
-/// markup stripped): "Unterauftragnehmer | … | Ort der Verarbeitung".
-const LOCATION_HEADINGS: [&str; 16] = [
+/// Column headings of a table that name where its rows' data is processed, and nothing
+/// else (lower case, markup stripped): "Unterauftragnehmer | … | Ort der Verarbeitung". A
+/// country under one is no seat of the row's organisation
+/// ([`crate::entities::party::processing_columns`]).
+pub const PROCESSING_HEADINGS: [&str; 14] = [
     "ort der verarbeitung",
     "ort der datenverarbeitung",
     "verarbeitungsort",
     "serverstandort",
     "standort der server",
     "speicherort",
-    "standort",
     "location of processing",
     "processing location",
     "location of data processing",
     "data location",
     "server location",
     "hosting location",
-    "location",
     "country of processing",
     "data center location",
 ];
+
+/// Column headings that name a place of processing or an organisation's seat: a table
+/// location as well ("Name | Purpose | Location").
+const AMBIGUOUS_LOCATION_HEADINGS: [&str; 2] = ["standort", "location"];
 
 /// Locations from tables (rows of cells kept apart by '|'): under a column headed by a
 /// location heading ("Ort der Verarbeitung", "Serverstandort", "Location of processing",
@@ -106,7 +110,8 @@ pub fn table_column_hits(scan: &Scan, hits: &mut Vec<Hit>) {
                         let h = t[a..z]
                             .trim_matches(|c: char| "*_".contains(c))
                             .to_lowercase();
-                        LOCATION_HEADINGS.contains(&h.trim())
+                        let h = h.trim();
+                        PROCESSING_HEADINGS.contains(&h) || AMBIGUOUS_LOCATION_HEADINGS.contains(&h)
                     })
                 });
                 table = Some((column, n));
