@@ -31,6 +31,14 @@ fn assert_no_transfer_but(doc: impl Fn(&str) -> String, none: &[&str], some: &st
     assert_eq!(verdict(&r), (Some(true), true), "{some:?}");
 }
 
+/// An English DPA that says processing stays in the EU, followed by `sentence`.
+fn eu_only_dpa(sentence: &str) -> String {
+    format!(
+        "Data Processing Agreement\n\nThe processing takes place exclusively in a member \
+         state of the European Union. {sentence}\n"
+    )
+}
+
 /// A German privacy policy whose section on third countries has `body` under `heading`.
 fn policy_with_section(heading: &str, body: &str) -> String {
     format!(
@@ -95,18 +103,12 @@ fn the_instruction_clause_of_art_28_states_no_transfer() {
 /// the answer is "no". "Transfers … take place" is a statement.
 #[test]
 fn a_transfer_that_needs_prior_consent_states_no_transfer() {
-    let dpa = |sentence: &str| {
-        format!(
-            "Data Processing Agreement\n\nThe processing takes place exclusively in a member \
-             state of the European Union. {sentence}\n"
-        )
-    };
     let conditions = [
         "Any transfer to a third country shall require the prior consent of the Client.",
         "Eine Übermittlung in ein Drittland bedarf der vorherigen Zustimmung des Auftraggebers.",
     ];
     let transfer = "Transfers to a third country take place for support requests.";
-    assert_no_transfer_but(dpa, &conditions, transfer);
+    assert_no_transfer_but(eu_only_dpa, &conditions, transfer);
 }
 
 /// A heading's words stay in the heading: "Übermittlung in Drittländer außerhalb der EU"
@@ -276,4 +278,26 @@ fn a_self_hosted_product_shows_no_transfer() {
     assert_eq!(provider(&r, "Matomo"), Some(true), "{:?}", r.providers);
     assert_eq!(provider(&r, "Google Analytics"), Some(false));
     assert!(provider_risk(&r));
+}
+
+/// A transfer to a named place outside the EU/EEA ("to our office in Tokyo", "nach
+/// Indien") is a third-country transfer, and contradicts an EU-only statement; one to a
+/// place inside ("to our office in Paris") or a negated one is not
+/// (rule `transfer.to_place`).
+#[test]
+fn a_transfer_to_a_named_place_outside_is_a_third_country_transfer() {
+    let inside = [
+        "For support, we transfer ticket data to our office in Paris.",
+        "We do not transfer your data to India.",
+    ];
+    assert_no_transfer_but(
+        eu_only_dpa,
+        &inside,
+        "For support, we transfer ticket data to our office in Tokyo.",
+    );
+    assert_no_transfer_but(
+        eu_only_dpa,
+        &inside,
+        "Für den Support übermitteln wir Ticketdaten nach Indien.",
+    );
 }

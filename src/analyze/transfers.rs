@@ -86,6 +86,7 @@ pub(crate) fn decide(
     adequacy: &[Adequacy],
 ) -> TransferFacts {
     let mut facts = TransferFacts::default();
+    let outside = |code: Option<&str>| code.is_some_and(|c| outside_eea(status_of(c, adequacy)));
     for (i, f) in findings.iter().enumerate() {
         if f.kind != FindingKind::Transfer {
             continue;
@@ -102,11 +103,14 @@ pub(crate) fn decide(
                 // "… outside the EEA unless …": a ban with an exception is no promise.
                 Some("eu_only") if !flag(f, "hypothetical") => facts.eu_only.push(i),
                 Some("third_country") => facts.third_country_statements.push(i),
+                // "when we transfer data to our office in Tokyo": a place outside.
+                Some("destination") if outside(str_of(f, "country")) => {
+                    facts.third_country_statements.push(i)
+                }
                 _ => {}
             }
         }
     }
-    let outside = |code: Option<&str>| code.is_some_and(|c| outside_eea(status_of(c, adequacy)));
     // A self-hosted product sends nothing to its company.
     facts.outside_providers = (0..providers.len())
         .filter(|&i| !providers[i].self_hosted && outside(providers[i].jurisdiction.as_deref()))
