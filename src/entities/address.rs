@@ -78,11 +78,6 @@ fn regexes() -> &'static Regexes {
 
 /// Words that may follow a postcode but are never a city.
 const NOT_CITY: &[&str] = &[
-    // The secondary unit before a state and ZIP ("55 Almaden Boulevard, 6th Floor, CA 95113").
-    "Floor",
-    "Suite",
-    "Level",
-    "Etage",
     "Euro",
     "EUR",
     "Mitarbeiter",
@@ -938,7 +933,8 @@ fn city_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, usiz
         .next_back()
         .unwrap_or(s0);
     let (s, e) = trim_span(text, seg_start, e0, |c| c.is_whitespace());
-    if s >= e {
+    // A secondary unit is no city ("55 Almaden Boulevard, 6th Floor, CA 95113").
+    if s >= e || unit_designator(&text[s..e]) {
         return None;
     }
     let toks = tokens(text, s, e);

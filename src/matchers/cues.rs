@@ -271,7 +271,7 @@ fn fronted_condition_end(
     // "9.3 Where …", "(b) where …", "- Soweit …": only numbers and markup before it.
     let (_, opener_end) = spans(CueSet::CONDITION_OPENER, (lead, start))
         .into_iter()
-        .find(|&(s, _)| s == lead || low[lead..s].trim_end().ends_with(')') && s - lead <= 4)?;
+        .find(|&(s, _)| s == lead || (s - lead <= 4 && low[lead..s].trim_end().ends_with(')')))?;
     low[opener_end..start]
         .rfind(',')
         .map(|k| opener_end + k + 1)
