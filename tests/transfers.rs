@@ -301,3 +301,49 @@ fn a_transfer_to_a_named_place_outside_is_a_third_country_transfer() {
         "Für den Support übermitteln wir Ticketdaten nach Indien.",
     );
 }
+
+/// The cities of the gazetteer (`patterns/cities.csv`) include the capitals and service
+/// hubs that documents name as places of processing, not only data-centre cities: storage
+/// in Bratislava or Ljubljana stays in the EU, a support team in Manila or a provider in
+/// Kyiv is a transfer, each a location with its city and country.
+#[test]
+fn service_hubs_and_capitals_are_places_of_processing() {
+    /// The (city, country) of each location of `r`.
+    fn places(r: &DocResult) -> Vec<(Option<&str>, Option<&str>)> {
+        r.locations
+            .iter()
+            .map(|l| (l.city.as_deref(), l.country.as_deref()))
+            .collect()
+    }
+    // The first two in the EU, the others outside.
+    let cases = [
+        (
+            "Customer data is stored in data centres in Bratislava.",
+            "Bratislava",
+            "SK",
+        ),
+        (
+            "Die Daten werden in Rechenzentren in Ljubljana gespeichert.",
+            "Ljubljana",
+            "SI",
+        ),
+        (
+            "Our support team in Manila may access the data remotely.",
+            "Manila",
+            "PH",
+        ),
+        (
+            "Personal data is processed by our service provider in Kyiv.",
+            "Kyiv",
+            "UA",
+        ),
+    ];
+    for (i, &(text, city, country)) in cases.iter().enumerate() {
+        let r = check("doc.txt", &eu_only_dpa(text));
+        assert_eq!(places(&r), [(Some(city), Some(country))], "{text:?}");
+        if i >= 2 {
+            let eu = [cases[0].0, cases[1].0];
+            assert_no_transfer_but(eu_only_dpa, &eu, text);
+        }
+    }
+}
