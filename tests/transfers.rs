@@ -283,7 +283,8 @@ fn a_self_hosted_product_shows_no_transfer() {
 /// A transfer to a named place outside the EU/EEA ("to our office in Tokyo", "nach
 /// Indien") is a third-country transfer, and contradicts an EU-only statement; one to a
 /// place inside ("to our office in Paris") or a negated one is not
-/// (rules `transfer.to_place`, `transfer.to_place_last`, `transfer.to_place_noun`).
+/// (rules `transfer.to_place`, `transfer.to_place_last`, `transfer.to_place_noun`,
+/// `transfer.recipient_in_place`).
 #[test]
 fn a_transfer_to_a_named_place_outside_is_a_third_country_transfer() {
     let inside = [
@@ -296,12 +297,14 @@ fn a_transfer_to_a_named_place_outside_is_a_third_country_transfer() {
         "For support, we transfer ticket data to our office in Tokyo.",
     );
     // German says it with the verb last or with a noun too (transfer.to_place_last,
-    // transfer.to_place_noun).
+    // transfer.to_place_noun); recipients at the place receive it
+    // (transfer.recipient_in_place).
     for outside in [
         "Für den Support übermitteln wir Ticketdaten nach Indien.",
         "Für den Support werden Ticketdaten nach Indien übermittelt.",
         "Ticketdaten können an Dienstleister in Brasilien weitergegeben werden.",
         "Eine Übermittlung nach Japan erfolgt auf Grundlage des Angemessenheitsbeschlusses.",
+        "For support, we share ticket data with our affiliates in India.",
     ] {
         assert_no_transfer_but(eu_only_dpa, &inside, outside);
     }
