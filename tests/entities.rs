@@ -1862,7 +1862,8 @@ fn a_bracketed_role_after_an_inline_address_names_the_party() {
 
 /// The controller labels of German privacy policies (the common templates) name the
 /// organisation after them: "Die verantwortliche Stelle für die Datenverarbeitung auf
-/// dieser Website ist die …", "Verantwortliche Stelle ist die …".
+/// dieser Website ist die …", "Verantwortliche Stelle ist die …", "Verantwortlich für die
+/// Verarbeitung Ihrer personenbezogenen Daten in unserem Onlineshop ist die …".
 #[test]
 fn german_controller_labels_of_privacy_policies_name_the_controller() {
     let policy = |label: &str| {
@@ -1875,6 +1876,9 @@ fn german_controller_labels_of_privacy_policies_name_the_controller() {
         "Verantwortlich für die Datenverarbeitung auf dieser Website ist die",
         "Verantwortliche Stelle ist die",
         "Die verantwortliche Stelle für die Datenverarbeitung auf dieser Website ist die",
+        // Eleven words, two of them naming the service.
+        "Verantwortlich für die Verarbeitung Ihrer personenbezogenen Daten in unserem \
+         Onlineshop ist die",
     ]
     .into_iter()
     .map(|label| {

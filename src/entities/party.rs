@@ -1482,6 +1482,15 @@ const LABEL_FILLER: &[&str] = &[
     "website",
     "webseite",
     "internetseite",
+    // "Verantwortlich für die Verarbeitung Ihrer Daten in unserem Onlineshop ist die …"
+    "unserem",
+    "unseres",
+    "onlineshop",
+    "online-shop",
+    "shop",
+    "app",
+    "plattform",
+    "platform",
     // "Die verantwortliche Stelle für die Datenverarbeitung auf dieser Website ist die …"
     "stelle",
     "auf",
@@ -1681,7 +1690,7 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
         && words.len() <= 12;
     if !label
         && !through
-        && (words.len() > 10 || words.iter().any(|w| !LABEL_FILLER.contains(&w.as_str())))
+        && (words.len() > 12 || words.iter().any(|w| !LABEL_FILLER.contains(&w.as_str())))
     {
         return None;
     }
