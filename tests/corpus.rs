@@ -112,6 +112,7 @@ const RISK_CODES: &[(&str, &str)] = &[
     ("contradiction", "high"),
     ("us_provider", "medium"),
     ("third_country_provider", "medium"),
+    ("destination_without_mechanism", "medium"),
     ("missing_art28_items", "medium"),
     ("missing_art13_items", "medium"),
     ("tracking_without_opt_out", "medium"),

@@ -355,3 +355,65 @@ fn service_hubs_and_capitals_are_places_of_processing() {
         }
     }
 }
+
+/// Whether `destination_without_mechanism` is among the risk reasons of a text
+/// document, and the first words of its message.
+fn destination_reason(text: &str) -> Option<String> {
+    let r = check("doc.txt", text);
+    r.risk
+        .reasons
+        .iter()
+        .find(|x| x.code == "destination_without_mechanism")
+        .map(|x| x.message.clone())
+}
+
+/// A named destination in a non-adequate third country that none of the document's
+/// mechanisms reaches is reported: the mechanisms are named for other countries, or
+/// cannot serve it (an adequacy decision for Japan, the DPF for India). A general
+/// clause, a mechanism named for the destination, or the DPF for the US covers it.
+#[test]
+fn a_destination_that_no_mechanism_reaches_is_reported() {
+    let philippines = "Mitarbeiter unseres Dienstleisters in Manila können auf die Daten \
+                       zugreifen. Die Übermittlung auf die Philippinen stützt sich auf die \
+                       Standardvertragsklauseln der Europäischen Kommission.";
+    let india = "Produktbewertungen werden zur Übersetzung nach Indien übermittelt.";
+    let reported = [
+        // SCCs named for the Philippines, India in a paragraph of its own.
+        format!("{philippines}\n\n{india}\n"),
+        // An adequacy decision cannot serve India, even in the same sentence.
+        "Personal data is transferred to India for translation and to Japan on the basis \
+         of the adequacy decision of the European Commission.\n"
+            .to_string(),
+        // The DPF serves only the US.
+        "Stripe is certified under the EU-U.S. Data Privacy Framework.\n\nPersonal data \
+         is stored in Chennai, India.\n"
+            .to_string(),
+    ];
+    for text in &reported {
+        let message = destination_reason(text);
+        assert!(
+            message.as_deref().is_some_and(|m| m.contains("India (IN)")),
+            "{text:?}: {message:?}"
+        );
+    }
+    let covered = [
+        // A general clause reaches every destination.
+        format!(
+            "{india}\n\nTransfers to third countries rely on the standard contractual \
+             clauses of the European Commission.\n"
+        ),
+        // A mechanism named for the destination.
+        format!(
+            "{philippines}\n\n{india} Hierfür haben wir Standardvertragsklauseln abgeschlossen.\n"
+        ),
+        // The DPF for the US.
+        "Personal data is transferred to the United States. Our provider is certified \
+         under the EU-U.S. Data Privacy Framework.\n"
+            .to_string(),
+        // No mechanism at all is no_transfer_mechanism's case, not this one.
+        format!("{india}\n"),
+    ];
+    for text in &covered {
+        assert_eq!(destination_reason(text), None, "{text:?}");
+    }
+}

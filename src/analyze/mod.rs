@@ -61,6 +61,8 @@ pub fn analyze(
         parties: &parties,
         providers: &providers,
         locations: &locations,
+        countries: &countries,
+        text: &doc.text,
         facts: &facts,
         checklist: &checklist,
         adequacy,

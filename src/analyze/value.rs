@@ -31,6 +31,12 @@ pub(crate) fn num(f: &Finding, key: &str) -> Option<f64> {
         .filter(|x| x.is_finite())
 }
 
+/// Byte offsets of the blank lines ("\n\n") that separate the paragraphs of `text`,
+/// ascending.
+pub(crate) fn paragraph_breaks(text: &str) -> Vec<usize> {
+    memchr::memmem::find_iter(text.as_bytes(), b"\n\n").collect()
+}
+
 /// True when the finding is inside a negation ("keine Übermittlung in die USA").
 pub(crate) fn negated(f: &Finding) -> bool {
     flag(f, "negated")
