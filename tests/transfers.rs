@@ -356,6 +356,41 @@ fn service_hubs_and_capitals_are_places_of_processing() {
     }
 }
 
+/// A state or province given as the place of storage is a location in its country
+/// ("auf Servern in Kalifornien", "data centers in Iowa and South Carolina"), outside
+/// the EU like a city there.
+#[test]
+fn states_and_provinces_are_places_of_storage() {
+    let cases: [(&str, &[(&str, &str)]); 4] = [
+        (
+            "Die Daten werden auf Servern in Kalifornien gespeichert.",
+            &[("Kalifornien", "US")],
+        ),
+        (
+            "Data is stored on servers in California.",
+            &[("California", "US")],
+        ),
+        (
+            "Our data centers are located in Iowa and South Carolina.",
+            &[("Iowa", "US"), ("South Carolina", "US")],
+        ),
+        (
+            "Customer data is hosted in data centres in Ontario.",
+            &[("Ontario", "CA")],
+        ),
+    ];
+    for (text, expected) in cases {
+        let r = check("doc.txt", &eu_only_dpa(text));
+        let places: Vec<(&str, &str)> = r
+            .locations
+            .iter()
+            .filter_map(|l| Some((l.city.as_deref()?, l.country.as_deref()?)))
+            .collect();
+        assert_eq!(places, expected, "{text:?}");
+        assert_eq!(verdict(&r), (Some(true), true), "{text:?}");
+    }
+}
+
 /// Whether `destination_without_mechanism` is among the risk reasons of a text
 /// document, and the first words of its message.
 fn destination_reason(text: &str) -> Option<String> {
