@@ -232,28 +232,54 @@ fn begins_with_words(name: &str, key: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
 }
 
+/// Bytes between a city and the country that qualifies it ("Frankfurt, Deutschland",
+/// "Wien (Österreich)"): a comma or bracket and a space.
+const CITY_COUNTRY_GAP_BYTES: usize = 2;
+
 /// Locations from `location` findings, deduplicated by (city, country) in order of
-/// first appearance. A region-only finding ("EU") is a location with neither.
+/// first appearance. A region-only finding ("EU") is a location with neither. A
+/// country right after a city in it ("Rechenzentren in Frankfurt, Deutschland und
+/// Wien", where a list rule reads "Deutschland" as an item of its own) qualifies the
+/// city: it is evidence of the city's location, not a location of its own.
 pub(crate) fn locations(findings: &[Finding]) -> Vec<Location> {
     let mut out: Vec<Location> = Vec::new();
+    // The last city location: (index into out, its finding's end).
+    let mut last_city: Option<(usize, usize)> = None;
     for f in findings
         .iter()
         .filter(|f| f.kind == FindingKind::Location && !negated(f))
     {
         let city = str_of(f, "city").map(str::to_string);
         let country = country_code_of(f, "country");
-        match out.iter_mut().find(|l| {
+        if let (None, Some(c), Some((i, end))) = (&city, &country, last_city) {
+            let qualifies = f.start >= end
+                && f.start - end <= CITY_COUNTRY_GAP_BYTES
+                && out[i].country.as_deref() == Some(c.as_str());
+            if qualifies {
+                out[i].evidence.push(f.id.clone());
+                last_city = None;
+                continue;
+            }
+        }
+        let at = match out.iter().position(|l| {
             l.country == country
                 && l.city.as_deref().map(str::to_lowercase)
                     == city.as_deref().map(str::to_lowercase)
         }) {
-            Some(l) => l.evidence.push(f.id.clone()),
-            None => out.push(Location {
-                city,
-                country,
-                evidence: vec![f.id.clone()],
-            }),
-        }
+            Some(i) => {
+                out[i].evidence.push(f.id.clone());
+                i
+            }
+            None => {
+                out.push(Location {
+                    city,
+                    country,
+                    evidence: vec![f.id.clone()],
+                });
+                out.len() - 1
+            }
+        };
+        last_city = out[at].city.is_some().then_some((at, f.end));
     }
     out
 }
@@ -480,7 +506,7 @@ mod tests {
                 4,
                 FindingKind::Location,
                 "location.region_code",
-                30,
+                100,
                 json!({"city":null,"country":"DE"}),
             ),
         ];
@@ -495,6 +521,53 @@ mod tests {
                 (Some("Frankfurt am Main"), Some("DE"), 2),
                 (None, None, 1),
                 (None, Some("DE"), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_country_right_after_a_city_qualifies_it() {
+        let loc = |n: u32, start: usize, end: usize, city: Option<&str>, country: &str| {
+            let mut f = fnd(
+                n,
+                FindingKind::Location,
+                "location.x",
+                start,
+                json!({"city": city, "country": country}),
+            );
+            f.end = end;
+            f
+        };
+        // "Rechenzentren in Frankfurt, Deutschland und Wien": Deutschland (2 bytes after
+        // Frankfurt) qualifies Frankfurt; then Wien; then Deutschland alone, far away, and
+        // Österreich right after a German city (another country) are locations.
+        let fs = vec![
+            loc(1, 0, 26, Some("Frankfurt am Main"), "DE"),
+            loc(2, 28, 39, None, "DE"),
+            loc(3, 44, 48, Some("Wien"), "AT"),
+            loc(4, 200, 211, None, "DE"),
+            loc(5, 300, 310, Some("Berlin"), "DE"),
+            loc(6, 312, 322, None, "AT"),
+        ];
+        let ls = locations(&fs);
+        let got: Vec<(Option<&str>, Option<&str>, Vec<&str>)> = ls
+            .iter()
+            .map(|l| {
+                (
+                    l.city.as_deref(),
+                    l.country.as_deref(),
+                    l.evidence.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("Frankfurt am Main"), Some("DE"), vec!["f1", "f2"]),
+                (Some("Wien"), Some("AT"), vec!["f3"]),
+                (None, Some("DE"), vec!["f4"]),
+                (Some("Berlin"), Some("DE"), vec!["f5"]),
+                (None, Some("AT"), vec!["f6"]),
             ]
         );
     }
