@@ -391,8 +391,8 @@ fn states_and_provinces_are_places_of_storage() {
     }
 }
 
-/// Whether `destination_without_mechanism` is among the risk reasons of a text
-/// document, and the first words of its message.
+/// The message of the `destination_without_mechanism` reason of a text document, if
+/// it has one.
 fn destination_reason(text: &str) -> Option<String> {
     let r = check("doc.txt", text);
     r.risk

@@ -610,12 +610,8 @@ fn destination_without_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
     let mut statuses = Statuses::new(input.adequacy);
     let destinations = third_country_destinations(input, &mut statuses);
     // The DPF covers the US without looking at where it is named.
-    let dpf = input.facts.counted.iter().any(|&i| {
-        matches!(
-            relied_mechanism(&input.findings[i]),
-            Some("dpf" | "privacy_shield")
-        )
-    });
+    let relied = &input.facts.transfers.mechanisms;
+    let dpf = relied.iter().any(|m| m == "dpf" || m == "privacy_shield");
     if destinations.iter().all(|(c, _)| dpf && c == b"US") {
         return None;
     }
@@ -657,14 +653,7 @@ fn destination_without_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
         }
     };
     let labels: Vec<String> = uncovered.iter().map(name).collect();
-    let mut relied: Vec<&str> = input
-        .facts
-        .counted
-        .iter()
-        .filter_map(|&i| relied_mechanism(&input.findings[i]))
-        .collect();
-    relied.sort_by_key(|m| MECHANISMS.iter().position(|x| x == m));
-    relied.dedup();
+    // `transfers.mechanisms`: the relied-on mechanisms in contract order, once each.
     let relied: Vec<String> = relied
         .iter()
         .map(|m| mechanism_label(m).to_string())
