@@ -391,6 +391,38 @@ fn states_and_provinces_are_places_of_storage() {
     }
 }
 
+/// A place of storage names its country: `countries` lists Germany for "AWS region
+/// eu-central-1" and Finland for "Helsinki" although neither country is written out; a
+/// country written right after its city ("Frankfurt, Deutschland") counts once, and a
+/// negated place not at all.
+#[test]
+fn places_of_storage_name_their_countries() {
+    let cases: [(&str, &[(&str, u32)]); 4] = [
+        (
+            "Our platform is hosted by Amazon Web Services in the AWS region eu-central-1.",
+            &[("DE", 1)],
+        ),
+        (
+            "The data is stored in our data centres in Nuremberg and Helsinki.",
+            &[("DE", 1), ("FI", 1)],
+        ),
+        (
+            "Die Daten werden in Rechenzentren in Frankfurt, Deutschland gespeichert.",
+            &[("DE", 1)],
+        ),
+        ("The data is not stored in Singapore.", &[]),
+    ];
+    for (text, expected) in cases {
+        let r = check("doc.txt", &eu_only_dpa(text));
+        let got: Vec<(&str, u32)> = r
+            .countries
+            .iter()
+            .map(|c| (c.code.as_str(), c.mentions))
+            .collect();
+        assert_eq!(got, expected, "{text:?}");
+    }
+}
+
 /// The message of the `destination_without_mechanism` reason of a text document, if
 /// it has one.
 fn destination_reason(text: &str) -> Option<String> {

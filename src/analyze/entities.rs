@@ -4,8 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::value::{
-    country_code, country_code_of, country_name, flag, negated, parse_status, sort_ids, status_of,
-    str_of,
+    country_code_of, country_name, flag, negated, parse_status, sort_ids, status_of, str_of,
 };
 use crate::findings::{Finding, FindingKind};
 use crate::patterns::compile::Adequacy;
@@ -24,21 +23,26 @@ pub const ROLES: [&str; 7] = [
 
 /// Countries from non-negated `country` findings, aggregated by code and sorted by code.
 ///
-/// Hook for addresses: an `address` finding whose `value.country` is not also
-/// named by a country finding inside the address span adds a mention (the
-/// country of "10115 Berlin" inferred from the postcode). Party countries come
-/// from their addresses, so they need no extra hook.
+/// Hooks for addresses and places: an `address` or `location` finding whose
+/// `value.country` is not also named by a country finding inside its span adds a
+/// mention (the country of "10115 Berlin" inferred from the postcode, Germany of "AWS
+/// region eu-central-1" or "Rechenzentren in Frankfurt"). A country right after a place
+/// ("Frankfurt, Deutschland", at most [`CITY_COUNTRY_GAP_BYTES`] between) is its own
+/// mention already. Party countries come from their addresses, so they need no extra
+/// hook.
 pub(crate) fn countries(findings: &[Finding], adequacy: &[Adequacy]) -> Vec<CountryEntry> {
     let mut by_code: BTreeMap<String, CountryEntry> = BTreeMap::new();
-    let country_findings = || {
-        findings
-            .iter()
-            .filter(|f| f.kind == FindingKind::Country && !negated(f))
-    };
-    for f in country_findings() {
+    // (start, end, code) of each country mention, sorted by start below: one binary search
+    // per address or place, so that a long document stays linear.
+    let mut named: Vec<(usize, usize, String)> = Vec::new();
+    for f in findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Country && !negated(f))
+    {
         let Some(code) = country_code_of(f, "code") else {
             continue;
         };
+        named.push((f.start, f.end, code.clone()));
         let e = by_code.entry(code.clone()).or_insert_with(|| CountryEntry {
             code: code.clone(),
             status: str_of(f, "status")
@@ -51,22 +55,26 @@ pub(crate) fn countries(findings: &[Finding], adequacy: &[Adequacy]) -> Vec<Coun
         e.mentions += 1;
         e.evidence.push(f.id.clone());
     }
+    named.sort_unstable();
     for a in findings
         .iter()
-        .filter(|f| f.kind == FindingKind::Address && !negated(f))
+        .filter(|f| matches!(f.kind, FindingKind::Address | FindingKind::Location) && !negated(f))
     {
         let Some(code) = country_code_of(a, "country") else {
             continue;
         };
-        let named_inside = country_findings().any(|c| {
-            c.start >= a.start
-                && c.end <= a.end
-                && c.value
-                    .get("code")
-                    .and_then(|v| v.as_str())
-                    .and_then(country_code)
-                    == Some(code.clone())
-        });
+        // Inside the span; for a place, also right after it ("Frankfurt, Deutschland").
+        let place = a.kind == FindingKind::Location;
+        let last_start = if place {
+            a.end + CITY_COUNTRY_GAP_BYTES
+        } else {
+            a.end
+        };
+        let from = named.partition_point(|&(s, _, _)| s < a.start);
+        let named_inside = named[from..]
+            .iter()
+            .take_while(|&&(s, _, _)| s <= last_start)
+            .any(|(_, e, c)| *c == code && (place || *e <= a.end));
         if named_inside {
             continue;
         }

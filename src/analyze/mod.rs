@@ -192,8 +192,11 @@ mod tests {
         ];
         let a = analyze(&doc(&" ".repeat(1000)), &fs, Some("de"), &adequacy());
         assert_eq!(a.kind, DocKind::Dpa);
-        assert_eq!(a.countries.len(), 1);
-        assert_eq!(a.countries[0].status, CountryStatus::ThirdCountry);
+        // Germany from the data centre in Frankfurt (no country finding names it).
+        let codes: Vec<&str> = a.countries.iter().map(|c| c.code.as_str()).collect();
+        assert_eq!(codes, ["DE", "US"]);
+        assert_eq!(a.countries[0].evidence, ["f3"]);
+        assert_eq!(a.countries[1].status, CountryStatus::ThirdCountry);
         assert_eq!(a.transfers.third_country_transfer, Some(true));
         assert_eq!(a.transfers.mechanisms, vec!["scc"]);
         assert_eq!(a.transfers.evidence, vec!["f2", "f5"]);
