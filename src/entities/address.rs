@@ -63,7 +63,7 @@ fn regexes() -> &'static Regexes {
             se: c(r"(?P<pc>[1-9][0-9]{2}[ \t][0-9]{2})[ \t]+(?P<city>CITY)"),
             digits: c(r"(?P<pc>[0-9]{4,5})[ \t]+(?P<city>CITY)"),
             state_zip: c(r"(?P<state>[A-Z]{2,3}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})\.?,?[ \t]+(?P<pc>[0-9]{5}(?:-[0-9]{4})?|[0-9]{4}|[ABCEGHJ-NPRSTVXY][0-9][A-Z][ \t]?[0-9][A-Z][0-9])"),
-            uk: c(r"(?P<pc>[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]?[0-9][ABD-HJLNP-UW-Z]{2})"),
+            uk: c(r"(?P<pc>[A-Z]{1,2}[0-9][A-Z0-9]?[ \t\n]?[0-9][ABD-HJLNP-UW-Z]{2})"),
             ie: c(r"(?P<pc>(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W)[ \t]?[AC-FHKNPRTV-Y0-9]{4})"),
             dublin: c(r"Dublin[ \t]+(?P<pc>[0-9]{1,2}|6W)"),
             sg: c(r"Singapore[ \t,]+(?P<pc>[0-9]{6})"),
@@ -415,8 +415,9 @@ pub fn find_addresses(
         if !boundary_before(text, pc.start()) || !boundary_after(text, pc.end()) {
             continue;
         }
-        // A UK postcode's inward part starts with a digit; require a space unless clearly formatted.
-        if !pc.as_str().contains([' ', '\t']) {
+        // A UK postcode's inward part starts with a digit; require a space unless clearly
+        // formatted. A PDF may break the line between the two parts ("London E14⏎5HP").
+        if !pc.as_str().contains([' ', '\t', '\n']) {
             continue;
         }
         let city = city_before(text, pc.start(), data);

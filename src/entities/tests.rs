@@ -144,6 +144,9 @@ fn address_parser_table() {
         ("Drottninggatan 1, 111 51 Stockholm", Some((Some("Drottninggatan 1"), Some("111 51"), "Stockholm", None, Some("SE")))),
         ("Mannerheimintie 1, 00100 Helsinki", Some((Some("Mannerheimintie 1"), Some("00100"), "Helsinki", None, Some("FI")))),
         ("10 Downing Street, London SW1A 2AA", Some((Some("10 Downing Street"), Some("SW1A 2AA"), "London", None, Some("GB")))),
+        // A PDF line break between the postcode's two parts.
+        ("Northbridge Group plc, 1 Churchill Place, London E14\n5HP, United Kingdom (the \"Parent\")",
+            Some((Some("1 Churchill Place"), Some("E14 5HP"), "London", None, Some("GB")))),
         // The seat introduced after a company number, which the running-text intro skips.
         ("ACME Retail Ltd, a company incorporated in England and Wales with company number 01234567 whose registered office is at 1 High Street, London EC1A 1AA (\"Customer\")",
             Some((Some("1 High Street"), Some("EC1A 1AA"), "London", None, Some("GB")))),
@@ -190,6 +193,8 @@ fn address_parser_table() {
             Some((Some("'The Office' Leli Falzon Street"), Some("NXR 2609"), "Naxxar", None, Some("MT")))),
         // Negatives.
         ("Wir betreiben 121 Rechenzentren Europas.", None),
+        // A code and a line starting with a digit are no postcode without a city before.
+        ("See section B12\n3AB of the annex.", None),
         ("Zweigstelle Valletta VLT 1234 eröffnet.", None),
         ("Telefon: +49 89 12345 6789", None),
         ("Zuletzt hatte das LG Köln (23.03.2023 – 33 O 376/22) entschieden.", None),
