@@ -44,7 +44,7 @@ struct Regexes {
     dublin: Regex,
     sg: Regex,
     jp: Regex,
-    in_six: Regex,
+    city_digits: Regex,
     iceland: Regex,
     malta: Regex,
     seat: Regex,
@@ -68,7 +68,7 @@ fn regexes() -> &'static Regexes {
             dublin: c(r"Dublin[ \t]+(?P<pc>[0-9]{1,2}|6W)"),
             sg: c(r"Singapore[ \t,]+(?P<pc>[0-9]{6})"),
             jp: c(r"〒[ \t]?(?P<pc>[0-9]{3}-[0-9]{4})|(?P<city>Tokyo|Tokio|Osaka|Kyoto|Yokohama|Nagoya|Sapporo|Fukuoka|Kobe)(?:-to|-shi|-fu)?,?[ \t]+(?P<pc2>[0-9]{3}-[0-9]{4})"),
-            in_six: c(r"(?P<pc>[1-9][0-9]{2}[ ]?[0-9]{3})"),
+            city_digits: c(r"(?P<pc>[0-9]{7}|[1-9][0-9]{2}[ ]?[0-9]{3}|[0-9]{5})"),
             iceland: c(r"(?P<pc>[1-9][0-9]{2})[ \t]+(?P<city>CITY)"),
             malta: c(r"(?P<city>CITY)[ \t]+(?P<pc>[A-Z]{3}[ \t]?[0-9]{4})"),
             seat: c(r"(?i:mit[ \t]+(?:dem[ \t]+)?Sitz[ \t]+in|Sitz[ \t]+in|with[ \t]+(?:its[ \t]+)?(?:registered[ \t]+)?(?:office|seat|headquarters)[ \t]+in|headquartered[ \t]+in|based[ \t]+in)[ \t]+(?P<city>CITY)"),
@@ -198,6 +198,21 @@ struct Candidate {
 }
 
 const FIVE: &[&str] = &["DE", "FR", "IT", "ES", "FI", "US"];
+
+/// Countries that write a postcode of digits after the city, with its number of digits:
+/// India "Bengaluru 560001" (also "560 001"), Nepal "Kathmandu 44600", Thailand "Bangkok
+/// 10110", Indonesia "Jakarta 12190", China "Beijing 100020", Vietnam "Hanoi 100000",
+/// Israel "Tel Aviv 6789141". Only after a city of that country in the address
+/// gazetteer; none of four digits (a year after a city is too common).
+const CITY_FIRST_DIGITS: &[(usize, &[&str])] = &[
+    (6, &["IN"]),
+    (5, &["NP"]),
+    (5, &["TH"]),
+    (5, &["ID"]),
+    (6, &["CN"]),
+    (6, &["VN"]),
+    (7, &["IL"]),
+];
 const FOUR: &[&str] = &["AT", "CH", "BE", "DK", "LU", "LI", "NO", "AU", "HU"];
 
 /// Finds addresses in `text`. `mentions` are the country gazetteer's hits (sorted or not),
@@ -543,7 +558,9 @@ pub fn find_addresses(
             priority: 0,
         });
     }
-    for c in r.in_six.captures_iter(text) {
+    // Digits after a gazetteer city of a country that writes its postcode after the city
+    // ("Bengaluru 560001", "Kathmandu 44600"), as many digits as that country's codes have.
+    for c in r.city_digits.captures_iter(text) {
         let Some(pc) = c.name("pc") else { continue };
         if !boundary_before(text, pc.start()) || !boundary_after(text, pc.end()) {
             continue;
@@ -551,21 +568,22 @@ pub fn find_addresses(
         let Some(city) = city_before(text, pc.start(), data) else {
             continue;
         };
-        if !data
-            .city_countries(&text[city.0..city.1])
+        let digits = pc.as_str().bytes().filter(u8::is_ascii_digit).count();
+        let countries = data.city_countries(&text[city.0..city.1]);
+        let Some(&(_, formats)) = CITY_FIRST_DIGITS
             .iter()
-            .any(|c| c == "IN")
-        {
+            .find(|(n, f)| *n == digits && countries.iter().any(|c| c == f[0]))
+        else {
             continue;
-        }
+        };
         cands.push(Candidate {
             pc_start: pc.start(),
             pc_end: pc.end(),
             postcode: pc.as_str().replace(' ', ""),
             city: Some(city),
             region: None,
-            formats: &["IN"],
-            fixed_country: Some("IN".into()),
+            formats,
+            fixed_country: Some(formats[0].into()),
             street_before: city.0,
             city_first: true,
             priority: 1,

@@ -180,6 +180,10 @@ fn address_parser_table() {
         ("Name: GitHub, Inc.\nAddress: 88 Colin P Kelly Jr St, San Francisco, CA 94107, USA",
             Some((Some("88 Colin P Kelly Jr St"), Some("94107"), "San Francisco", Some("CA"), Some("US")))),
         ("MG Road 1, Bengaluru 560001", Some((Some("MG Road 1"), Some("560001"), "Bengaluru", None, Some("IN")))),
+        // Other countries that write their postcode after the city, each with its length.
+        ("Thamel Marg 12, Kathmandu 44600, Nepal", Some((Some("Thamel Marg 12"), Some("44600"), "Kathmandu", None, Some("NP")))),
+        ("Rothschild Boulevard 22, Tel Aviv 6688218, Israel", Some((Some("Rothschild Boulevard 22"), Some("6688218"), "Tel Aviv", None, Some("IL")))),
+        ("Sukhumvit Road 100, Bangkok 10110", Some((Some("Sukhumvit Road 100"), Some("10110"), "Bangkok", None, Some("TH")))),
         // A table: each column's address is read down its own column.
         ("Our HQ | Our EU office\n1 Main St. | Vijzelstraat 68-72\nX | 1017 HL Amsterdam\nUSA | The Netherlands",
             Some((Some("Vijzelstraat 68-72"), Some("1017 HL"), "Amsterdam", None, Some("NL")))),
@@ -193,6 +197,9 @@ fn address_parser_table() {
             Some((Some("'The Office' Leli Falzon Street"), Some("NXR 2609"), "Naxxar", None, Some("MT")))),
         // Negatives.
         ("Wir betreiben 121 Rechenzentren Europas.", None),
+        // A year after such a city; digits of another country's length.
+        ("Since the office in Kathmandu 2019 opened, we grew.", None),
+        ("Our team in Kathmandu 560001 strong.", None),
         // A code and a line starting with a digit are no postcode without a city before.
         ("See section B12\n3AB of the annex.", None),
         ("Zweigstelle Valletta VLT 1234 eröffnet.", None),
