@@ -436,6 +436,21 @@ fn roles_from_questions_lists_acronyms_and_responsibility_statements() {
             "Nordwind Deutschland SE & Co. KG",
             &["processor"],
         ),
+        // A role after an inline address, its words broken over two lines by a PDF.
+        (
+            "we transmit your name to our local guide partner, Nordwind Treks Pvt. Ltd., \
+             Thamel Marg 12, Kathmandu 44600, Nepal, which\nreceives your data as an \
+             independent recipient.",
+            "Nordwind Treks Pvt. Ltd.",
+            &["recipient"],
+        ),
+        // A blank line ends the clause.
+        (
+            "our local guide partner, Nordwind Treks Pvt. Ltd., Thamel Marg 12, Kathmandu \
+             44600, Nepal, which\n\nreceives your data as an independent recipient.",
+            "Nordwind Treks Pvt. Ltd.",
+            &[],
+        ),
         // Wire: "subcontractors" of a processor are its sub-processors.
         (
             "At the time of the conclusion of this DPA, Wire engages the following \
