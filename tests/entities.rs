@@ -2157,11 +2157,58 @@ fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
             "## Datenschutzbeauftragter\n\nMax Mustermann\nMusterstraße 1\n10115 Berlin",
             "Max Mustermann",
         ),
+        // Words between the title and a colon before the name.
+        (
+            "Unseren Datenschutzbeauftragten erreichen Sie unter: Dr. Max Beispiel, \
+             Konsul-Smidt-Straße 88, 28217 Bremen, E-Mail: dsb@example.de",
+            "Max Beispiel",
+        ),
+        (
+            "Our data protection officer can be reached at: Jane Example, c/o Privacy \
+             Partners Ltd, 30 Finsbury Square, London EC2A 1AG, United Kingdom.",
+            "Jane Example",
+        ),
     ]
     .into_iter()
     .map(|(s, name)| (officer_policy(s), name, &["dpo"][..]))
     .collect();
     assert_roles(&cases);
+
+    // "c/o" an organisation: the address after it is the officer's too.
+    let care_of = [
+        (
+            "Unser Datenschutzbeauftragter ist Dr. Max Beispiel, c/o Datenschutz Nord GmbH, \
+             Konsul-Smidt-Straße 88, 28217 Bremen.",
+            "Max Beispiel",
+            "Bremen",
+        ),
+        (
+            "Wir haben für unser Unternehmen einen Datenschutzbeauftragten bestellt.\n\nFrau \
+             Anna Berger\nc/o Beispiel GmbH\nMusterstraße 1\n10115 Berlin",
+            "Anna Berger",
+            "Berlin",
+        ),
+        (
+            "Our data protection officer can be reached at: Jane Example, c/o Privacy \
+             Partners Ltd, 30 Finsbury Square, London EC2A 1AG, United Kingdom.",
+            "Jane Example",
+            "London",
+        ),
+    ];
+    for (sentence, name, city) in care_of {
+        let parties = pipeline_parties(&officer_policy(sentence));
+        let city_of = |n: &str| {
+            parties
+                .iter()
+                .find(|p| p.name == n)
+                .and_then(|p| p.address.as_ref()?.city.clone())
+        };
+        assert_eq!(
+            city_of(name).as_deref(),
+            Some(city),
+            "{sentence:?}: {parties:?}"
+        );
+    }
 
     let xing = officer_policy(
         "Our Data Protection Officer is Christian Schmidt, Baumwall 7, 20459 Hamburg, Germany.",

@@ -194,7 +194,7 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
             !same_table_other_rows(text, ms, a.start)
                 || cell_index(text, ms) == cell_index(text, a.start)
         };
-        let Some(&(_, pe, pi)) = anchors[upto.saturating_sub(8)..upto]
+        let Some(&(ps, pe, pi)) = anchors[upto.saturating_sub(8)..upto]
             .iter()
             .filter(|(ms, e, _)| *e <= a.start && same_column(*ms))
             .max_by_key(|(_, e, _)| *e)
@@ -204,17 +204,26 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
         if !close_enough(text, pe, a.start) && !introduced_in_paragraph(text, pe, a.start) {
             continue;
         }
-        let addr = address_of(a);
-        let p = &mut parties[pi];
-        let better = match &p.address {
-            None => true,
-            Some(old) => old.street.is_none() && addr.street.is_some(),
-        };
-        if better {
-            p.address = Some(addr);
-        }
-        if !a.id.is_empty() && !p.evidence.contains(&a.id) {
-            p.evidence.push(a.id.clone());
+        // "Dr. Max Beispiel, c/o Datenschutz Nord GmbH, Konsul-Smidt-Straße 88, 28217
+        // Bremen": the address is the officer's too.
+        let care_of = anchors[upto.saturating_sub(8)..upto]
+            .iter()
+            .filter(|&&(_, e, qi)| e <= ps && qi != pi && care_of_gap(&text[e..ps]))
+            .map(|&(_, _, qi)| qi)
+            .next_back();
+        for qi in std::iter::once(pi).chain(care_of) {
+            let addr = address_of(a);
+            let p = &mut parties[qi];
+            let better = match &p.address {
+                None => true,
+                Some(old) => old.street.is_none() && addr.street.is_some(),
+            };
+            if better {
+                p.address = Some(addr);
+            }
+            if !a.id.is_empty() && !p.evidence.contains(&a.id) {
+                p.evidence.push(a.id.clone());
+            }
         }
     }
     for ((p, s), h) in parties.iter_mut().zip(stated).zip(hinted) {
@@ -227,6 +236,13 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
         };
     }
     merge_line_broken(text, findings, parties, &keys)
+}
+
+/// Whether the text between two names says the second is the first's postal host: ",
+/// c/o " ("Max Beispiel, c/o Datenschutz Nord GmbH"), at most a comma and spaces around.
+fn care_of_gap(gap: &str) -> bool {
+    let g = gap.trim().trim_start_matches(',').trim_start();
+    g.len() == 3 && g.eq_ignore_ascii_case("c/o")
 }
 
 /// A name broken over two lines ("… die Sierra⏎Helpdesk LLC, 500 Market Street …", as

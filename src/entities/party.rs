@@ -2037,7 +2037,8 @@ pub fn brand_parties(text: &str, orgs: &[OrgHit]) -> Vec<OrgHit> {
 
 /// Natural persons named as data protection officer ("Unser Datenschutzbeauftragter ist
 /// Herr Dr. Erik Beispiel", "Data Protection Officer: Jane Doe", "Unseren
-/// Datenschutzbeauftragten, Frau Erika Muster, erreichen Sie …"): the contract's parties
+/// Datenschutzbeauftragten, Frau Erika Muster, erreichen Sie …", "Unseren
+/// Datenschutzbeauftragten erreichen Sie unter: Max Beispiel, …"): the contract's parties
 /// include them. The name follows the officer's title, after a salutation or academic title
 /// ("Herr", "Frau", "Mr.", "Dr."), or after "ist", "is" or a colon; it is two or three
 /// capitalised words, none of them one of `NOT_PERSON_WORDS`, and no legal form follows
@@ -2053,7 +2054,7 @@ pub fn officer_persons(text: &str, data: &EntityData) -> Vec<OrgHit> {
     static AFTER: OnceLock<Regex> = OnceLock::new();
     let after = regex_from(&AFTER, || {
         format!(
-            r"^(?P<link>[ \t]*(?::[ \t]*\n?[ \t]*|,[ \t]*|[ \t]+(?:(?:ist|is|bei[ \t]+uns[ \t]+ist|of[ \t]+\p{{Lu}}\p{{L}}+[ \t]+is)[ \t]+)?)){PERSON_NAME}\b"
+            r"^(?P<link>[ \t]*(?::[ \t]*\n?[ \t]*|,[ \t]*|[ \t]+(?:(?:ist|is|bei[ \t]+uns[ \t]+ist|of[ \t]+\p{{Lu}}\p{{L}}+[ \t]+is)[ \t]+)?|[ \t]+(?:erreichen[ \t]+Sie[ \t]+(?:unter|wie[ \t]+folgt)|can[ \t]+be[ \t]+(?:reached|contacted)[ \t]+(?:at|as[ \t]+follows))[ \t]*:[ \t]*\n?[ \t]*)){PERSON_NAME}\b"
         )
     });
     // A line of its own below the title's line: titles, the name, nothing else.
@@ -2074,7 +2075,10 @@ pub fn officer_persons(text: &str, data: &EntityData) -> Vec<OrgHit> {
             let titled = g.name("titles").is_some_and(|t| !t.is_empty());
             // Without a salutation only after "ist", "is" or a colon: "Datenschutzbeauftragter
             // Max Mustermann" may be a heading over other words.
-            let linked = link.starts_with(':') || link.ends_with("ist") || link.ends_with("is");
+            let linked = link.starts_with(':')
+                || link.ends_with(':')
+                || link.ends_with("ist")
+                || link.ends_with("is");
             (titled || linked).then(|| g.name("name")).flatten()
         });
         let hit = hit
