@@ -198,6 +198,7 @@ struct Candidate {
 }
 
 const FIVE: &[&str] = &["DE", "FR", "IT", "ES", "FI", "US"];
+const FOUR: &[&str] = &["AT", "CH", "BE", "DK", "LU", "LI", "NO", "AU", "HU"];
 
 /// Countries that write a postcode of digits after the city, with its number of digits:
 /// India "Bengaluru 560001" (also "560 001"), Nepal "Kathmandu 44600", Thailand "Bangkok
@@ -213,7 +214,6 @@ const CITY_FIRST_DIGITS: &[(usize, &[&str])] = &[
     (6, &["VN"]),
     (7, &["IL"]),
 ];
-const FOUR: &[&str] = &["AT", "CH", "BE", "DK", "LU", "LI", "NO", "AU", "HU"];
 
 /// Finds addresses in `text`. `mentions` are the country gazetteer's hits (sorted or not),
 /// `lang` the document language ("de", "en") used to break ties.
