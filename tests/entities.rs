@@ -444,6 +444,26 @@ fn roles_from_questions_lists_acronyms_and_responsibility_statements() {
             "Nordwind Treks Pvt. Ltd.",
             &["recipient"],
         ),
+        // German word order: the verb at the end ("die Ihre Daten als … erhält").
+        (
+            "Wir übermitteln Ihren Namen an unseren Partner, die Nordwind Treks Pvt. Ltd., \
+             Thamel Marg 12, Kathmandu 44600, Nepal, die Ihre Daten als eigenständiger \
+             Empfänger erhält.",
+            "Nordwind Treks Pvt. Ltd.",
+            &["recipient"],
+        ),
+        (
+            "Wir übermitteln Ihre Daten an die Nordwind Logistik GmbH, Hafenstraße 1, 20457 \
+             Hamburg, die Ihre Daten als Auftragsverarbeiter verarbeitet.",
+            "Nordwind Logistik GmbH",
+            &["processor"],
+        ),
+        (
+            "Wir übermitteln Ihre Daten an die Nordwind Logistik GmbH, Hafenstraße 1, 20457 \
+             Hamburg, die Ihre Daten nicht als Auftragsverarbeiter verarbeitet.",
+            "Nordwind Logistik GmbH",
+            &[],
+        ),
         // A blank line ends the clause.
         (
             "our local guide partner, Nordwind Treks Pvt. Ltd., Thamel Marg 12, Kathmandu \
