@@ -2145,6 +2145,11 @@ fn an_officer_reached_through_an_organisation_names_it_the_dpo() {
 /// no person.
 #[test]
 fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
+    // Two officers "c/o" an organisation: dpo parties, with the organisation's address.
+    let anna = "Wir haben für unser Unternehmen einen Datenschutzbeauftragten bestellt.\n\n\
+                Frau Anna Berger\nc/o Beispiel GmbH\nMusterstraße 1\n10115 Berlin";
+    let jane = "Our data protection officer can be reached at: Jane Example, c/o Privacy \
+                Partners Ltd, 30 Finsbury Square, London EC2A 1AG, United Kingdom.";
     let cases: Vec<(String, &str, &[&str])> = [
         (
             "Unser Datenschutzbeauftragter ist Herr Dr. Erik Beispiel, datenschutz@beispiel.de.",
@@ -2168,11 +2173,7 @@ fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
             "Max von Mustermann",
         ),
         // The name on a line of its own below the sentence or heading that names the office.
-        (
-            "Wir haben für unser Unternehmen einen Datenschutzbeauftragten bestellt.\n\nFrau \
-             Anna Berger\nc/o Beispiel GmbH\nMusterstraße 1\n10115 Berlin",
-            "Anna Berger",
-        ),
+        (anna, "Anna Berger"),
         (
             "## Datenschutzbeauftragter\n\nMax Mustermann\nMusterstraße 1\n10115 Berlin",
             "Max Mustermann",
@@ -2183,11 +2184,7 @@ fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
              Konsul-Smidt-Straße 88, 28217 Bremen, E-Mail: dsb@example.de",
             "Max Beispiel",
         ),
-        (
-            "Our data protection officer can be reached at: Jane Example, c/o Privacy \
-             Partners Ltd, 30 Finsbury Square, London EC2A 1AG, United Kingdom.",
-            "Jane Example",
-        ),
+        (jane, "Jane Example"),
     ]
     .into_iter()
     .map(|(s, name)| (officer_policy(s), name, &["dpo"][..]))
@@ -2202,18 +2199,8 @@ fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
             "Max Beispiel",
             "Bremen",
         ),
-        (
-            "Wir haben für unser Unternehmen einen Datenschutzbeauftragten bestellt.\n\nFrau \
-             Anna Berger\nc/o Beispiel GmbH\nMusterstraße 1\n10115 Berlin",
-            "Anna Berger",
-            "Berlin",
-        ),
-        (
-            "Our data protection officer can be reached at: Jane Example, c/o Privacy \
-             Partners Ltd, 30 Finsbury Square, London EC2A 1AG, United Kingdom.",
-            "Jane Example",
-            "London",
-        ),
+        (anna, "Anna Berger", "Berlin"),
+        (jane, "Jane Example", "London"),
     ];
     for (sentence, name, city) in care_of {
         let parties = pipeline_parties(&officer_policy(sentence));
