@@ -136,7 +136,8 @@ const ABBREVIATIONS: [&str; 36] = [
     "para", "sec", "st", "u.s", "u.s.a", "e.v", "mr", "seq", "seqq",
 ];
 
-fn is_abbreviation(s: &str, dot: usize) -> bool {
+/// The word (letters, digits and inner dots) that ends right before byte `dot`.
+fn word_before_dot(s: &str, dot: usize) -> &str {
     let head = &s[..dot];
     let word_start = head
         .char_indices()
@@ -144,11 +145,54 @@ fn is_abbreviation(s: &str, dot: usize) -> bool {
         .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
-    let word = &head[word_start..];
+    &head[word_start..]
+}
+
+fn is_abbreviation(s: &str, dot: usize) -> bool {
+    let word = word_before_dot(s, dot);
     if word.chars().count() == 1 {
         return true; // initials and "S."
     }
     ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Abbreviations of [`ABBREVIATIONS`] that may also end a sentence (a company's name, a
+/// list): a line break after them ends it as after any full stop.
+const MAY_END_A_SENTENCE: [&str; 6] = ["inc", "ltd", "co", "corp", "etc", "st"];
+
+/// Abbreviations after which a law's name goes on ("Art. 44 ff.⏎DSGVO", "Art. 44 et
+/// seq.⏎GDPR").
+const BEFORE_A_LAW: [&str; 3] = ["ff", "seq", "seqq"];
+
+/// Whether the line break right after the abbreviation whose '.' is at byte `dot` goes
+/// on with the same sentence: a PDF broke the line after "Art." or "ff." ("gemäß Art.⏎28
+/// DSGVO", "Art. 44 ff.⏎DSGVO findet nicht statt"). The next line must start with a
+/// digit or a lower-case letter, or, after "ff."/"seq.", with a word in capitals (a
+/// law's name). Initials and the abbreviations in [`MAY_END_A_SENTENCE`] do not go on.
+fn abbreviation_goes_on(s: &str, dot: usize) -> bool {
+    let word = word_before_dot(s, dot);
+    let listed = |list: &[&str]| list.iter().any(|a| a.eq_ignore_ascii_case(word));
+    if word.chars().count() < 2 || !listed(&ABBREVIATIONS) || listed(&MAY_END_A_SENTENCE) {
+        return false;
+    }
+    let after = s.get(dot + 1..).unwrap_or_default();
+    let Some(next) = after.trim_start_matches([' ', '\t']).strip_prefix('\n') else {
+        return false;
+    };
+    let next = next.trim_start_matches([' ', '\t']);
+    match next.chars().next() {
+        Some(c) if c.is_ascii_digit() || c.is_lowercase() => true,
+        Some(c) if c.is_uppercase() && listed(&BEFORE_A_LAW) => {
+            // The whole word in capitals ("DSGVO", "EU-DSGVO", not "EU-Recht").
+            let token = next
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')'))
+                .next()
+                .unwrap_or_default();
+            let mut letters = token.chars().filter(|c| c.is_alphabetic());
+            letters.clone().count() >= 2 && letters.all(char::is_uppercase)
+        }
+        _ => false,
+    }
 }
 
 /// Whether a sentence ends right after the terminator at byte `i` ('.', '!', '?').
@@ -157,7 +201,7 @@ fn ends_sentence(s: &str, i: usize) -> bool {
     let next = b.get(i + 1).copied();
     match next {
         None => true,
-        Some(b'\n') => true,
+        Some(b'\n') => !(b[i] == b'.' && abbreviation_goes_on(s, i)),
         Some(b' ') => {
             let after = char_at(s, i + 2);
             let starts_upper = after.is_some_and(|c| {
@@ -182,7 +226,8 @@ fn breaks_sentence(s: &str, i: usize) -> bool {
     let wraps = before
         .chars()
         .next_back()
-        .is_some_and(|c| c.is_lowercase() || c == ',');
+        .is_some_and(|c| c.is_lowercase() || c == ',')
+        || (before.ends_with('.') && abbreviation_goes_on(s, before.len() - 1));
     let Some(next) = char_at(s, i + 1).filter(|c| c.is_alphanumeric()) else {
         // A blank line (or spaces) follows: only a sentence that a conversion broke
         // goes on over it.
@@ -713,6 +758,9 @@ mod tests {
         s.push_str("\n## Titel\nText | Zelle\nweiter, doch\n- Punkt\nEnde\n\nneu");
         s.push_str("\n§ 4 Titel der regel\nText\n2.1 unterpunkt\nText und\n1. Punkt\nweiter");
         s.push_str("\nweiter an die\n\nEU, an die\n\n\nUSA, an\n \n(x). „Zitat“. “Quote” ok");
+        s.push_str(
+            " Art. 44 ff.\nDSGVO gilt, Art.\n28 DSGVO, ff. \nDer Satz. Inc.\nneu. Art.\nDer",
+        );
         let idx = SentenceIndex::new(&s);
         for pos in 0..=s.len() + 2 {
             assert_eq!(idx.start(&s, pos), sentence_start(&s, pos), "start {pos}");
@@ -849,6 +897,33 @@ mod tests {
                 "3. Twilio Inc. – SMS; Garantie: Standardvertragsklauseln\n4. Personio SE – HR",
                 "Personio",
                 "4. Personio SE – HR",
+            ),
+        ] {
+            assert_eq!(bounds(s, word), want, "{s:?}");
+        }
+        // A line broken after an abbreviation goes on with a digit, a lower-case letter
+        // or, after "ff.", a law's name; a capital word, or a company's "Inc.", ends it.
+        for s in [
+            "Eine Übermittlung in Drittländer im Sinne der Art. 44 ff.\nDSGVO findet nicht statt.",
+            "Vertrag über die Auftragsverarbeitung gemäß Art.\n28 DSGVO und Anlage.",
+            "Audits by an auditor, e.g.\naccording to BSI-Grundschutz, are allowed.",
+            "Transfers need Art. 44 et seq. \nGDPR to be met.",
+        ] {
+            assert_eq!(bounds(s, "."), s, "{s:?}");
+        }
+        for (s, word, want) in [
+            (
+                "Es gelten Art. 44 ff.\nDer Auftragnehmer",
+                "Der",
+                "Der Auftragnehmer",
+            ),
+            ("Es gelten Art. 44 ff.\nEU-Recht", "EU", "EU-Recht"),
+            ("Provided by Google Inc.\nwe use it", "we", "we use it"),
+            ("SHEET NO.\nVERSION 0.01", "VERSION", "VERSION 0.01"),
+            (
+                "Siehe Anlage 3.\n4 Wochen Frist",
+                "Wochen",
+                "4 Wochen Frist",
             ),
         ] {
             assert_eq!(bounds(s, word), want, "{s:?}");
