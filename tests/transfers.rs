@@ -280,6 +280,45 @@ fn a_self_hosted_product_shows_no_transfer() {
     assert!(provider_risk(&r));
 }
 
+/// A provider the document says it does not use or send data to ("kein Google
+/// Analytics", "weder Amazon Web Services noch Google Cloud", "keine Nutzungsdaten an Apple
+/// oder Google", "We do not share your personal data with Facebook") is no provider of
+/// the document: no transfer, no contradiction of an EU-only statement. A negation about
+/// something else, with the provider as actor or inside another clause, leaves it one.
+#[test]
+fn a_provider_the_document_does_not_use_shows_no_transfer() {
+    let not_used = [
+        "Wir setzen keine Tracking-SDKs ein (kein Google Analytics, kein Firebase, kein \
+         Facebook/Meta SDK).",
+        "Wir nutzen weder Amazon Web Services noch Google Cloud oder Microsoft Azure.",
+        "Die App übermittelt keine Nutzungsdaten an Apple oder Google.",
+        "Es erfolgt keine Anfrage an Server von Google Maps.",
+        "Wir verwenden keine Produkte von Microsoft 365, Google Workspace, Salesforce oder \
+         Zendesk.",
+        "We do not share your personal data with Facebook.",
+        "We don't use Google Analytics or Hotjar.",
+        "Google Analytics und Hotjar werden nicht eingesetzt.",
+    ];
+    let used = [
+        "Wir nutzen Google Analytics.",
+        "The hosting is not carried out by us but by Amazon Web Services.",
+        "We can not rule out that Google receives your IP address.",
+        "Wir können nicht ausschließen, dass Google Ihre IP-Adresse erhält.",
+        "Wir setzen keine Cookies ein, außer Google Analytics.",
+        "Such requests do not affect the rights of Stripe.",
+        "We use no other tools than Google Analytics.",
+    ];
+    for (sentences, want) in [
+        (&not_used[..], (Some(false), false)),
+        (&used[..], (Some(true), true)),
+    ] {
+        for s in sentences {
+            let r = check("doc.txt", &eu_only_dpa(s));
+            assert_eq!(verdict(&r), want, "{s:?}: {:?}", r.providers);
+        }
+    }
+}
+
 /// A transfer to a named place outside the EU/EEA ("to our office in Tokyo", "nach
 /// Indien") is a third-country transfer, and contradicts an EU-only statement; one to a
 /// place inside ("to our office in Paris") or a negated one is not

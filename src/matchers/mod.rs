@@ -231,6 +231,7 @@ fn finish(doc: &Extracted, scan: &Scan, mut hits: Vec<Hit>) -> Vec<Finding> {
             && a.kind == b.kind
             && (a.kind != FindingKind::Clause || a.value == b.value)
     });
+    provider::mark_negated(scan, &mut hits);
     // Countries and locations nested in a longer hit of the same kind: keep the longer.
     let mut keep = vec![true; hits.len()];
     for kind in [FindingKind::Country, FindingKind::Location] {

@@ -110,6 +110,206 @@ fn self_hosted_words() -> Option<&'static aho_corasick::AhoCorasick> {
         .as_ref()
 }
 
+/// Words that negate a provider named a few words after them (lower case): "kein Google
+/// Analytics", "keine Nutzungsdaten an Apple", "weder Amazon Web Services", "We do not
+/// use Google Analytics".
+const NEGATIONS: [&str; 19] = [
+    "kein",
+    "keine",
+    "keinen",
+    "keinem",
+    "keiner",
+    "keines",
+    "keinerlei",
+    "nicht",
+    "niemals",
+    "nie",
+    "weder",
+    "no",
+    "not",
+    "never",
+    "neither",
+    "nor",
+    "don't",
+    "doesn't",
+    "won't",
+];
+
+/// Most words between a negation and the provider it negates: "keine personenbezogenen
+/// Daten an Google", "do not share your personal data with Facebook".
+const NEGATION_REACH_WORDS: usize = 5;
+
+/// The only words that may stand between a negation and the provider it negates (lower
+/// case): what is used or sent and to whom ("kein Google Analytics", "keine Produkte von
+/// Microsoft 365", "nicht an Google Maps", "We do not share your data with Facebook").
+/// Any other word shows that the negation is about something else, with the provider as
+/// its actor or place: "not hosted by Automattic", "does not affect GitHub's rights",
+/// "not carried out by Hetzner directly", "nor our partner Mullvad".
+const BETWEEN_NEGATION_AND_PROVIDER: [&str; 60] = [
+    "an",
+    "to",
+    "with",
+    "mit",
+    "von",
+    "of",
+    "die",
+    "der",
+    "den",
+    "dem",
+    "das",
+    "des",
+    "the",
+    "any",
+    "a",
+    "your",
+    "ihre",
+    "ihren",
+    "ihrer",
+    "unsere",
+    "unserer",
+    "our",
+    "personal",
+    "personenbezogenen",
+    "personenbezogene",
+    "data",
+    "daten",
+    "nutzungsdaten",
+    "information",
+    "informationen",
+    "use",
+    "using",
+    "utilise",
+    "utilize",
+    "employ",
+    "verwenden",
+    "nutzen",
+    "einsetzen",
+    "setzen",
+    "produkte",
+    "products",
+    "dienste",
+    "services",
+    "tools",
+    "share",
+    "sell",
+    "transfer",
+    "send",
+    "disclose",
+    "übermitteln",
+    "weitergeben",
+    "geben",
+    "anfrage",
+    "anfragen",
+    "requests",
+    "server",
+    "servern",
+    "wir",
+    "we",
+    "sie",
+];
+
+/// Words that open a clause of their own (lower case): a phrase of [`NOT_USED_AFTER`]
+/// after one of them speaks of that clause, not of the provider before it.
+const CLAUSE_WORDS: [&str; 11] = [
+    "dass", "that", "which", "who", "wenn", "if", "unless", "but", "sondern", "außer", "except",
+];
+
+/// Phrases that say, after a provider, that it is not used (lower case): "Google
+/// Analytics wird nicht eingesetzt".
+const NOT_USED_AFTER: [&str; 16] = [
+    "wird nicht eingesetzt",
+    "werden nicht eingesetzt",
+    "wird nicht verwendet",
+    "werden nicht verwendet",
+    "wird nicht genutzt",
+    "werden nicht genutzt",
+    "kommt nicht zum einsatz",
+    "kommen nicht zum einsatz",
+    "setzen wir nicht ein",
+    "nutzen wir nicht",
+    "verwenden wir nicht",
+    "is not used",
+    "are not used",
+    "is not in use",
+    "are not in use",
+    "is never used",
+];
+
+/// Most words between a provider and [`NOT_USED_AFTER`]: the rest of a list
+/// ("Google Analytics, Firebase und Meta werden nicht eingesetzt").
+const NOT_USED_REACH_WORDS: usize = 8;
+
+/// Words that join the items of a list of providers ("weder Amazon Web Services noch
+/// Google Cloud oder Microsoft Azure", "kein Google Analytics, kein Firebase").
+const LIST_JOINERS: [&str; 16] = [
+    "oder", "und", "noch", "sowie", "bzw", "or", "nor", "and", "kein", "keine", "keinen", "no",
+    "nicht", "auch", "an", "to",
+];
+
+/// Marks the provider hits that a negation governs (`"negated": true` in their value):
+/// a word of [`NEGATIONS`] at most [`NEGATION_REACH_WORDS`] words before the mention in
+/// its clause (no ',', ';' or ':' between), only [`BETWEEN_NEGATION_AND_PROVIDER`] between; a
+/// phrase of [`NOT_USED_AFTER`] after it in its clause; or, in a list, the provider named
+/// before it in the same sentence is negated and only [`LIST_JOINERS`] and at most one
+/// other word stand between. No data reaches a provider that the document says it does
+/// not use. `hits` are sorted by start.
+pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
+    // The previous provider hit: its end, its sentence's start, and whether it is negated.
+    let mut previous: Option<(usize, usize, bool)> = None;
+    for h in hits.iter_mut().filter(|h| h.kind == FindingKind::Provider) {
+        let (from, to) = scan.sentence(h.start, h.end);
+        let low = scan.low.as_str();
+        let continues = previous.is_some_and(|(end, sent, negated)| {
+            negated && sent == from && end <= h.start && joins_a_list(&low[end..h.start])
+        });
+        let negated = continues
+            || negation_before(&low[text::ceil_boundary(low, from.min(h.start))..h.start])
+            || not_used_after(&low[h.end..text::floor_boundary(low, to.max(h.end))]);
+        if negated {
+            h.value.insert("negated".into(), Value::Bool(true));
+        }
+        previous = Some((h.end, from, negated));
+    }
+}
+
+/// Whether `before` (lower case, from the sentence start to the mention) ends with a
+/// negation that governs what follows it (see [`mark_negated`]).
+fn negation_before(before: &str) -> bool {
+    let clause = before
+        .rfind([',', ';', ':'])
+        .map_or(before, |i| &before[i + 1..]);
+    for (between, w) in text::words(clause).rev().enumerate() {
+        if NEGATIONS.contains(&w) {
+            return true;
+        }
+        if !BETWEEN_NEGATION_AND_PROVIDER.contains(&w) || between == NEGATION_REACH_WORDS {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether `after` (lower case, from the mention to the sentence end) says in the
+/// mention's clause that it is not used (see [`mark_negated`]).
+fn not_used_after(after: &str) -> bool {
+    let clause = after.split(';').next().unwrap_or_default();
+    NOT_USED_AFTER.iter().any(|p| {
+        clause.find(p).is_some_and(|i| {
+            let words: Vec<&str> = text::words(&clause[..i]).collect();
+            words.len() <= NOT_USED_REACH_WORDS && !words.iter().any(|w| CLAUSE_WORDS.contains(w))
+        })
+    })
+}
+
+/// Whether `between` (lower case, between two provider mentions) only joins list items.
+fn joins_a_list(between: &str) -> bool {
+    !between.contains([';', ':', '.'])
+        && text::words(between)
+            .filter(|w| !LIST_JOINERS.contains(w))
+            .count()
+            <= 1
+}
+
 /// The provider hit of provider `idx` at `start..end`.
 pub fn hit(scan: &Scan, start: usize, end: usize, idx: usize) -> Hit {
     let p = &scan.rules.providers[idx];
