@@ -215,7 +215,8 @@ fn ends_sentence(s: &str, i: usize) -> bool {
 
 /// Whether the line break at byte `i` ends a sentence. A break inside a sentence, as a
 /// PDF's text has one at the end of every printed line, does not: the line before it ends
-/// in a lower-case letter or a comma, the next line goes on with a letter or digit, and
+/// in a lower-case letter or a comma (or in a capital or digit, with the next line
+/// starting in lower case), the next line goes on with a letter or digit, and
 /// neither is a table row (`|`) or a Markdown heading (`#`), nor is the line before a
 /// numbered heading followed by a capital ("§ 14 Art und Zweck der Verarbeitung⏎Jede …"),
 /// nor does the next line start a numbered list item ("…; Garantie: SCC⏎4. Personio SE").
@@ -223,16 +224,17 @@ fn ends_sentence(s: &str, i: usize) -> bool {
 fn breaks_sentence(s: &str, i: usize) -> bool {
     let b = s.as_bytes();
     let before = s[..i].trim_end_matches([' ', '\t']);
-    let wraps = before
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_lowercase() || c == ',')
-        || (before.ends_with('.') && abbreviation_goes_on(s, before.len() - 1));
+    let last = before.chars().next_back();
     let Some(next) = char_at(s, i + 1).filter(|c| c.is_alphanumeric()) else {
         // A blank line (or spaces) follows: only a sentence that a conversion broke
         // goes on over it.
         return !wraps_over_blank_line(s, i);
     };
+    // A line ending in a word in capitals or a number goes on where the next starts in
+    // lower case ("… of Art. 44 et seq. GDPR⏎are fulfilled").
+    let wraps = last.is_some_and(|c| c.is_lowercase() || c == ',')
+        || (before.ends_with('.') && abbreviation_goes_on(s, before.len() - 1))
+        || (next.is_lowercase() && last.is_some_and(char::is_alphanumeric));
     if !wraps {
         // The second break around a blank line (the first one returned above).
         return !(before.ends_with('\n') && wraps_over_blank_line(s, i));
@@ -901,6 +903,14 @@ mod tests {
         ] {
             assert_eq!(bounds(s, word), want, "{s:?}");
         }
+        // A line ending in capitals goes on where the next starts in lower case.
+        let caps = "Relocation may only take place if Art. 44 et seq. GDPR\nare fulfilled.";
+        assert_eq!(bounds(caps, "fulfilled"), caps);
+        assert_eq!(
+            bounds("Muster GmbH\nDie Daten", "Daten"),
+            "Die Daten",
+            "a capital after a capital still starts a sentence"
+        );
         // A line broken after an abbreviation goes on with a digit, a lower-case letter
         // or, after "ff.", a law's name; a capital word, or a company's "Inc.", ends it.
         for s in [
