@@ -1105,6 +1105,62 @@ fn list_items_of_a_sub_processor_list_are_its_members() {
     assert!(got.is_empty(), "{got:?}");
 }
 
+/// A sub-processor table's section holds its rows only: not the running footer a page
+/// break puts between them ("AVV-2025-0419 | Kranich Cloud Services GmbH Page 4 of 8"),
+/// not the signatures after it ("______", "SIGNED for and on behalf of"), not the
+/// publisher's letterhead under the page title ("Tessellate Analytics B.V. · Herengracht
+/// 282 … · KvK 81234567").
+#[test]
+fn a_sub_processor_table_holds_neither_footers_nor_signatures_nor_the_letterhead() {
+    let roles = |name: &str, got: &[(String, Vec<String>)]| {
+        got.iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| r.clone())
+            .unwrap_or_else(|| panic!("{name} missing in {got:?}"))
+    };
+    let sub = vec!["subprocessor".to_string()];
+    let annex = "Annex 2 - Approved sub-processors\n\n\
+        No. | Company | Service\n\
+        1 | Hetzner Online GmbH | Hosting\n\n\
+        ------------------------------------------------\n\
+        AVV-2025-0419 | Kranich Cloud Services GmbH Page 4 of 8\n\
+        ------------------------------------------------\n\n\
+        2 | IONOS SE | Backup storage\n\n\
+        Munich, 1 March 2025 Dresden, 3 March 2025\n\n\
+        ______________________ ______________________\n\
+        Kranich Cloud Services GmbH Elbtal Pflegedienst GmbH\n";
+    let got = file_parties("avv.txt", annex);
+    assert_eq!(roles("Hetzner Online GmbH", &got), sub);
+    assert_eq!(roles("IONOS SE", &got), sub);
+    assert!(
+        roles("Kranich Cloud Services GmbH", &got).is_empty(),
+        "{got:?}"
+    );
+    let no_role = |name: &str, got: &[(String, Vec<String>)]| {
+        got.iter().all(|(n, r)| n != name || r.is_empty())
+    };
+    assert!(no_role("Elbtal Pflegedienst GmbH", &got), "{got:?}");
+
+    let signed = "SCHEDULE 4 - SUB-PROCESSORS\n\n\
+        Name | Service | Location\n\
+        Mailgun Technologies, Inc. | Email | United States\n\n\
+        SIGNED for and on behalf of\n\
+        LINDQVIST RETAIL AB\n";
+    let got = file_parties("dpa.txt", signed);
+    assert_eq!(roles("Mailgun Technologies, Inc.", &got), sub);
+    assert!(roles("LINDQVIST RETAIL AB", &got).is_empty(), "{got:?}");
+
+    let page = "# Sub-processors\n\n\
+        Tessellate Analytics B.V. · Herengracht 282, 1016 BX Amsterdam · KvK 81234567\n\n\
+        | Sub-processor | Purpose |\n|---|---|\n| Snowflake Inc. | Analytics |\n";
+    let got = file_parties("subprocessors.md", page);
+    assert_eq!(roles("Snowflake Inc.", &got), sub);
+    assert!(
+        roles("Tessellate Analytics B.V.", &got).is_empty(),
+        "{got:?}"
+    );
+}
+
 /// A table's header row naming the role in its first cell opens a sub-processor section
 /// under any heading ("GitHub Subsidiaries", then "Name of Subprocessor | Description | …").
 #[test]

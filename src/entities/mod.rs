@@ -574,7 +574,9 @@ pub fn find_entities_with(
                 cue = Some((cs, o.end));
             }
         }
-        if role.is_none() && !engages && !annex_member {
+        // A letterhead's name under a heading is the publisher's, not the heading's role.
+        let letterhead = party::on_letterhead_line(text, o.start);
+        if role.is_none() && !engages && !annex_member && !letterhead {
             if let Some((r, cs)) = party::role_before(text, o.start, prev_end) {
                 role = Some(r);
                 cue = Some((cs, o.end));
@@ -594,7 +596,11 @@ pub fn find_entities_with(
                 cue = Some((cs, o.end));
             }
         }
-        if role.is_none() && !engages && !annex_member && !party::on_letterhead_line(text, o.start)
+        if role.is_none()
+            && !engages
+            && !annex_member
+            && !letterhead
+            && !party::on_page_marker_line(text, o.start)
         {
             role = sections
                 .iter()

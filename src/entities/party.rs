@@ -1810,10 +1810,46 @@ pub fn on_letterhead_line(text: &str, pos: usize) -> bool {
         "fax",
         "amtsgericht",
         "hrb ",
+        "kvk",
+        "handelsregister",
+        "firmenbuch",
+        "company no",
+        "company number",
     ]
     .iter()
     .any(|c| lower.contains(c));
     parts >= 3 && contact
+}
+
+/// Whether `pos` lies on a running header or footer line with a page number ("AVV-2025 |
+/// Kranich Cloud Services GmbH Page 4 of 8", "Seite 2 von 7"): the organisation named on
+/// it is the document's own, not a row of the table the page break cuts.
+pub fn on_page_marker_line(text: &str, pos: usize) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &R,
+        r"(?i)\b(?:page|seite)[ \t]+\d+[ \t]*(?:of|von|/)[ \t]*\d+\b",
+    );
+    re.is_match(&text[line_start(text, pos)..line_end(text, pos)])
+}
+
+/// Whether `line` (trimmed) opens the signature block ("SIGNED for and on behalf of",
+/// "Unterschriften", "Ort, Datum", a line to sign on: "______"): a list or table before
+/// it ends there.
+fn opens_signature_block(line: &str) -> bool {
+    const OPENERS: [&str; 9] = [
+        "signed for and on behalf of",
+        "signed by",
+        "for and on behalf of",
+        "in witness whereof",
+        "signature",
+        "unterschrift",
+        "ort, datum",
+        "place, date",
+        "datum, unterschrift",
+    ];
+    let lower = line.to_lowercase();
+    line.starts_with("_____") || OPENERS.iter().any(|o| lower.starts_with(o))
 }
 
 /// "a subsidiary of X", "Tochtergesellschaft der X": X is a parent. Returns the cue start.
@@ -1868,8 +1904,9 @@ fn holds_data(role: &str) -> bool {
 }
 
 /// Byte ranges of sub-processor (or recipient) lists and tables: from a short heading-like line
-/// naming them to the next heading. A sentence announcing a table of parties with one role
-/// ("The chart below explains the current controllers") opens a section of that role too.
+/// naming them to the next heading (or a signature block). A sentence announcing a table of
+/// parties with one role ("The chart below explains the current controllers") opens a
+/// section of that role too.
 pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
     static HEAD: OnceLock<Regex> = OnceLock::new();
     let heading = regex(
@@ -1954,7 +1991,8 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
         } else if let Some((s, r0)) = open {
             let t = line.trim_start();
             let numbered = numbered_member(line);
-            let member = t.contains(" | ") || t.starts_with(ITEM_BULLETS) || numbered;
+            let member = (t.contains(" | ") || t.starts_with(ITEM_BULLETS) || numbered)
+                && !on_page_marker_line(text, pos);
             let prose = !member && line.trim().len() > 250;
             // A short paragraph of its own: a heading, as HTML and Markdown headings come
             // out of extraction (without their "#"). It ends a list right after its last
@@ -1969,6 +2007,7 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
                 || (prose && (has_members || by_announcement))
                 || next_heading
                 || question
+                || opens_signature_block(stripped)
                 || le - s > 15_000;
             has_members |= member;
             if ends {
