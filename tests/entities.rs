@@ -2241,6 +2241,17 @@ fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
             "Max Beispiel",
         ),
         (jane, "Jane Example"),
+        // Professional titles before the name are titles, not its first word.
+        (
+            "The Processor has appointed an external Data Protection Officer:\n\
+             Rechtsanwalt Jonas Meyer, Datenschutzkanzlei Meyer\n\
+             Hohenzollernring 72, 50672 Köln, Germany",
+            "Jonas Meyer",
+        ),
+        (
+            "Datenschutzbeauftragte: Mag. Katharina Hollerer, dsb@example.at",
+            "Katharina Hollerer",
+        ),
     ]
     .into_iter()
     .map(|(s, name)| (officer_policy(s), name, &["dpo"][..]))

@@ -2166,9 +2166,10 @@ pub fn officer_persons(text: &str, data: &EntityData) -> Vec<OrgHit> {
     out
 }
 
-/// Salutations and academic titles, then a person's name: two or three capitalised words,
+/// Salutations, academic and professional titles ("Rechtsanwalt", Austrian "Mag."), then
+/// a person's name: two or three capitalised words,
 /// a middle initial and a particle ("von", "van der") allowed ([`officer_persons`]).
-const PERSON_NAME: &str = r"(?P<titles>(?:(?:Herrn?|Frau|Mr\.?|Mrs\.?|Ms\.?|Dr\.|Prof\.|Dipl\.-[\p{L}.]+)[ \t]+)*)(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ \t]+\p{Lu}\.)?(?:[ \t]+(?:von|van|de|zu|von[ \t]+der|van[ \t]+der))?[ \t]+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)";
+const PERSON_NAME: &str = r"(?P<titles>(?:(?:Herrn?|Frau|Mr\.?|Mrs\.?|Ms\.?|Dr\.|Prof\.|Dipl\.-[\p{L}.]+|Rechtsanwalt|Rechtsanwältin|RA|RAin|Mag\.(?:a\.?)?|Ing\.)[ \t]+)*)(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ \t]+\p{Lu}\.)?(?:[ \t]+(?:von|van|de|zu|von[ \t]+der|van[ \t]+der))?[ \t]+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)";
 
 /// Bytes after an officer's title within which its name is looked for on the same line.
 const PERSON_REACH: usize = 120;
