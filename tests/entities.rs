@@ -2252,6 +2252,13 @@ fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
             "Datenschutzbeauftragte: Mag. Katharina Hollerer, dsb@example.at",
             "Katharina Hollerer",
         ),
+        // The name before the title, the organisation below it where to reach the officer.
+        (
+            "Contact our group DPO:\n\nAoife Brennan, Data Protection Officer\n\
+             Harbourlight Insurance Services Limited\n\
+             Block C, Riverside Two, Sir John Rogerson's Quay, Dublin 2, D02 X285",
+            "Aoife Brennan",
+        ),
     ]
     .into_iter()
     .map(|(s, name)| (officer_policy(s), name, &["dpo"][..]))
@@ -2283,6 +2290,20 @@ fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
             "{sentence:?}: {parties:?}"
         );
     }
+
+    // The organisation below "Name, Data Protection Officer" is where to reach the
+    // officer, not the officer.
+    let parties = pipeline_parties(&officer_policy(
+        "Aoife Brennan, Data Protection Officer\nHarbourlight Insurance Services Limited\n\
+         Block C, Riverside Two, Sir John Rogerson's Quay, Dublin 2, D02 X285",
+    ));
+    let org = parties
+        .iter()
+        .find(|p| p.name == "Harbourlight Insurance Services Limited");
+    assert!(
+        org.is_some_and(|p| !p.roles.iter().any(|r| r == "dpo")),
+        "{parties:?}"
+    );
 
     let xing = officer_policy(
         "Our Data Protection Officer is Christian Schmidt, Baumwall 7, 20459 Hamburg, Germany.",

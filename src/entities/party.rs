@@ -1666,6 +1666,12 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
     if dpo && (owner.is_match(between) || possessive.is_match(&sentence[..m.start()])) {
         return None;
     }
+    // "Aoife Brennan, Data Protection Officer⏎Harbourlight Insurance Services Limited": the
+    // officer is the person named before the title; the organisation below is the address.
+    let title = base + m.start();
+    if dpo && person_before_title(&text[line_start(text, title)..title]).is_some() {
+        return None;
+    }
     let words: Vec<String> = between
         .split_whitespace()
         .map(|w| {
@@ -2123,6 +2129,12 @@ pub fn officer_persons(text: &str, data: &EntityData) -> Vec<OrgHit> {
         let hit = hit
             .map(|m| (c.end() + m.start(), c.end() + m.end()))
             .or_else(|| {
+                // "Aoife Brennan, Data Protection Officer": the name before the title.
+                let from = line_start(text, c.start());
+                let (a, z) = person_before_title(&text[from..c.start()])?;
+                Some((from + a, from + z))
+            })
+            .or_else(|| {
                 // "Wir haben einen Datenschutzbeauftragten bestellt.⏎⏎Frau Anna Berger⏎c/o …":
                 // the next line with words, with a salutation or above an address or contact.
                 let below = full_line_end(text, c.end()) + 1;
@@ -2164,6 +2176,18 @@ pub fn officer_persons(text: &str, data: &EntityData) -> Vec<OrgHit> {
         });
     }
     out
+}
+
+/// The name of a person written before an officer's title on its line, with a comma
+/// between ("Aoife Brennan, Data Protection Officer"): its range in `head` (the text up to
+/// the title).
+fn person_before_title(head: &str) -> Option<(usize, usize)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = regex_from(&R, || format!(r"(?m)^[ \t]*{PERSON_NAME}[ \t]*,[ \t]*$"));
+    let from = head.rfind('\n').map_or(0, |i| i + 1);
+    let g = re.captures(&head[from..])?;
+    let m = g.name("name")?;
+    Some((from + m.start(), from + m.end()))
 }
 
 /// Salutations, academic and professional titles ("Rechtsanwalt", Austrian "Mag."), then
