@@ -441,6 +441,7 @@ pub fn party_key(name: &str, _legal_form: Option<&str>) -> String {
         .replace(" incorporated", " inc")
         .replace(" corporation", " corp")
         .replace(" limited", " ltd")
+        .replace(" private ltd", " pvt ltd")
         .replace(" l l c", " llc")
         .replace(" l p", " lp")
         .replace(" b v", " bv")

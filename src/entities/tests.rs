@@ -553,6 +553,16 @@ fn merges_mentions_and_attaches_addresses() {
     assert_eq!(ps[1].country.as_deref(), Some("DE"));
 }
 
+/// An Indian company written "Private Limited" once and "Pvt. Ltd." elsewhere is one party.
+#[test]
+fn private_limited_and_pvt_ltd_are_one_party() {
+    let text = "This DPA is made with Kaveri CloudOps Pvt. Ltd., Bengaluru.\n\n\
+                The data importer is Kaveri CloudOps Private Limited (processor).";
+    let ps = parties(text);
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert_eq!(ps[0].name, "Kaveri CloudOps Pvt. Ltd.");
+}
+
 #[test]
 fn parties_in_table_columns_get_the_addresses_below_them() {
     // GitHub's privacy statement: two offices side by side in a Markdown table.
