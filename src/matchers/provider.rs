@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::{text, Hit, Scan};
 use crate::findings::FindingKind;
-use crate::patterns::compile::{CaseRule, Term};
+use crate::patterns::compile::{CaseRule, CueSet, Term};
 
 /// Whether the text at `start..end` is written as `term` requires.
 pub fn case_ok(s: &str, start: usize, end: usize, term: &Term) -> bool {
@@ -134,6 +134,10 @@ const NEGATIONS: [&str; 19] = [
     "doesn't",
     "won't",
 ];
+
+/// Most bytes before a provider in which [`negation_before`] looks for its negation: more
+/// than [`NEGATION_REACH_WORDS`] words and the negation take.
+const NEGATION_REACH_BYTES: usize = 120;
 
 /// Most words between a negation and the provider it negates: "keine personenbezogenen
 /// Daten an Google", "do not share your personal data with Facebook".
@@ -262,9 +266,17 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
         let continues = previous.is_some_and(|(end, sent, negated)| {
             negated && sent == from && end <= h.start && joins_a_list(&low[end..h.start])
         });
+        // The cue words found in the keyword pass tell cheaply whether a negation stands
+        // near at all (most mentions have none); only then are the words read.
+        let before = h.start.saturating_sub(NEGATION_REACH_BYTES).max(from);
         let negated = continues
-            || negation_before(&low[text::ceil_boundary(low, from.min(h.start))..h.start])
-            || not_used_after(&low[h.end..text::floor_boundary(low, to.max(h.end))]);
+            || (negation_cue_in(scan, (before, h.start), None)
+                && negation_before(&low[text::ceil_boundary(low, from.min(h.start))..h.start]))
+            || (negation_cue_in(
+                scan,
+                (h.end, h.end + NOT_USED_REACH_BYTES),
+                Some(&NOT_USED_CUES),
+            ) && not_used_after(&low[h.end..text::floor_boundary(low, to.max(h.end))]));
         if negated {
             h.value.insert("negated".into(), Value::Bool(true));
         }
@@ -272,11 +284,41 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
     }
 }
 
+/// The negation words every phrase of [`NOT_USED_AFTER`] holds.
+const NOT_USED_CUES: [&str; 3] = ["nicht", "not", "never"];
+
+/// Whether a negation cue word (`negation.before` of `patterns/cues.toml`, which holds
+/// [`NEGATIONS`]) occurs as a whole word inside `a..z`, as found in the keyword pass; with
+/// `only`, one of those words.
+fn negation_cue_in(scan: &Scan, (a, z): (usize, usize), only: Option<&[&str]>) -> bool {
+    let set = &scan.rules.cues.combined;
+    let cues = &scan.cue_occurrences().cues;
+    // An occurrence ending at or before `a` cannot start at `a` or later.
+    let first = cues.partition_point(|&(_, e, _)| e <= a);
+    cues[first..]
+        .iter()
+        .take_while(|&&(_, e, _)| e <= z)
+        .any(|&(s, e, w)| {
+            let w = w as usize;
+            s >= a
+                && set
+                    .lists
+                    .get(w)
+                    .is_some_and(|l| l & CueSet::NEGATION_BEFORE != 0)
+                && only.is_none_or(|o| set.words.get(w).is_some_and(|x| o.contains(&x.as_str())))
+                && text::at_word_bounds(&scan.low, s, e)
+        })
+}
+
 /// Whether `before` (lower case, from the sentence start to the mention) ends with a
 /// negation that governs what follows it (see [`mark_negated`]).
 fn negation_before(before: &str) -> bool {
+    // The words within reach lie in the last few dozen bytes.
+    let from = text::ceil_boundary(before, before.len().saturating_sub(NEGATION_REACH_BYTES));
+    let before = &before[from..];
     let clause = before
-        .rfind([',', ';', ':'])
+        .bytes()
+        .rposition(|b| matches!(b, b',' | b';' | b':'))
         .map_or(before, |i| &before[i + 1..]);
     for (between, w) in text::words(clause).rev().enumerate() {
         if NEGATIONS.contains(&w) {
@@ -289,15 +331,25 @@ fn negation_before(before: &str) -> bool {
     false
 }
 
+/// Most bytes after a provider in which [`not_used_after`] looks for its phrase.
+const NOT_USED_REACH_BYTES: usize = 160;
+
 /// Whether `after` (lower case, from the mention to the sentence end) says in the
 /// mention's clause that it is not used (see [`mark_negated`]).
 fn not_used_after(after: &str) -> bool {
+    let after = &after[..text::floor_boundary(after, NOT_USED_REACH_BYTES)];
     let clause = after.split(';').next().unwrap_or_default();
-    NOT_USED_AFTER.iter().any(|p| {
-        clause.find(p).is_some_and(|i| {
-            let words: Vec<&str> = text::words(&clause[..i]).collect();
-            words.len() <= NOT_USED_REACH_WORDS && !words.iter().any(|w| CLAUSE_WORDS.contains(w))
-        })
+    static PHRASES: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    let Some(phrases) = PHRASES
+        .get_or_init(|| aho_corasick::AhoCorasick::new(NOT_USED_AFTER).ok())
+        .as_ref()
+    else {
+        return false;
+    };
+    phrases.find_iter(clause).any(|m| {
+        let words: Vec<&str> = text::words(&clause[..m.start()]).collect();
+        words.len() <= NOT_USED_REACH_WORDS && !words.iter().any(|w| CLAUSE_WORDS.contains(w))
     })
 }
 

@@ -170,29 +170,33 @@ const BEFORE_A_LAW: [&str; 3] = ["ff", "seq", "seqq"];
 /// digit or a lower-case letter, or, after "ff."/"seq.", with a word in capitals (a
 /// law's name). Initials and the abbreviations in [`MAY_END_A_SENTENCE`] do not go on.
 fn abbreviation_goes_on(s: &str, dot: usize) -> bool {
-    let word = word_before_dot(s, dot);
-    let listed = |list: &[&str]| list.iter().any(|a| a.eq_ignore_ascii_case(word));
-    if word.chars().count() < 2 || !listed(&ABBREVIATIONS) || listed(&MAY_END_A_SENTENCE) {
-        return false;
-    }
+    // The next line first: most lines ending in '.' are followed by a capital.
     let after = s.get(dot + 1..).unwrap_or_default();
     let Some(next) = after.trim_start_matches([' ', '\t']).strip_prefix('\n') else {
         return false;
     };
     let next = next.trim_start_matches([' ', '\t']);
-    match next.chars().next() {
-        Some(c) if c.is_ascii_digit() || c.is_lowercase() => true,
-        Some(c) if c.is_uppercase() && listed(&BEFORE_A_LAW) => {
-            // The whole word in capitals ("DSGVO", "EU-DSGVO", not "EU-Recht").
-            let token = next
-                .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')'))
-                .next()
-                .unwrap_or_default();
-            let mut letters = token.chars().filter(|c| c.is_alphabetic());
-            letters.clone().count() >= 2 && letters.all(char::is_uppercase)
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    let word = word_before_dot(s, dot);
+    let listed = |list: &[&str]| list.iter().any(|a| a.eq_ignore_ascii_case(word));
+    if first.is_uppercase() {
+        // Only a law's name after "ff." ("DSGVO", "EU-DSGVO", not "EU-Recht").
+        if !listed(&BEFORE_A_LAW) {
+            return false;
         }
-        _ => false,
+        let token = next
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')'))
+            .next()
+            .unwrap_or_default();
+        let mut letters = token.chars().filter(|c| c.is_alphabetic());
+        return letters.clone().count() >= 2 && letters.all(char::is_uppercase);
     }
+    (first.is_ascii_digit() || first.is_lowercase())
+        && word.chars().count() >= 2
+        && listed(&ABBREVIATIONS)
+        && !listed(&MAY_END_A_SENTENCE)
 }
 
 /// Whether a sentence ends right after the terminator at byte `i` ('.', '!', '?').
