@@ -251,10 +251,10 @@ const LIST_JOINERS: [&str; 16] = [
 ];
 
 /// Marks the provider hits that a negation governs (`"negated": true` in their value):
-/// a word of [`NEGATIONS`] at most [`NEGATION_REACH_WORDS`] words before the mention in
-/// its clause (no ',', ';' or ':' between), only [`BETWEEN_NEGATION_AND_PROVIDER`] between; a
-/// phrase of [`NOT_USED_AFTER`] after it in its clause; or, in a list, the provider named
-/// before it in the same sentence is negated and only [`LIST_JOINERS`] and at most one
+/// a word of `NEGATIONS` at most `NEGATION_REACH_WORDS` words before the mention in
+/// its clause (no ',', ';' or ':' between), only `BETWEEN_NEGATION_AND_PROVIDER` between; a
+/// phrase of `NOT_USED_AFTER` after it in its clause; or, in a list, the provider named
+/// before it in the same sentence is negated and only `LIST_JOINERS` and at most one
 /// other word stand between. No data reaches a provider that the document says it does
 /// not use. `hits` are sorted by start.
 pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
