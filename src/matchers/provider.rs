@@ -103,16 +103,27 @@ fn self_hosted(scan: &Scan, start: usize, end: usize) -> bool {
 /// One automaton over [`SELF_HOSTED`], built once (a substring search per word and
 /// mention set up a searcher each time: +35 % instructions over ../shared/realworld).
 fn self_hosted_words() -> Option<&'static aho_corasick::AhoCorasick> {
-    static WORDS: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| aho_corasick::AhoCorasick::new(SELF_HOSTED).ok())
+    static WORDS: WordAutomaton = std::sync::OnceLock::new();
+    word_automaton(&WORDS, &SELF_HOSTED)
+}
+
+/// An automaton over a fixed word list, built on first use.
+type WordAutomaton = std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>;
+
+/// The automaton in `cell` over `words`, built the first time it is asked for.
+fn word_automaton(
+    cell: &'static WordAutomaton,
+    words: &[&str],
+) -> Option<&'static aho_corasick::AhoCorasick> {
+    cell.get_or_init(|| aho_corasick::AhoCorasick::new(words).ok())
         .as_ref()
 }
 
 /// Words that negate a provider named a few words after them (lower case): "kein Google
 /// Analytics", "keine Nutzungsdaten an Apple", "weder Amazon Web Services", "We do not
-/// use Google Analytics".
+/// use Google Analytics". A part of `negation.before` in `patterns/cues.toml` (whose
+/// occurrences [`mark_negated`] asks first): not "ohne"/"without" ("without your consent
+/// we load Google Fonts"), "cannot" ("cannot rule out transfers to Google") or "none".
 const NEGATIONS: [&str; 19] = [
     "kein",
     "keine",
@@ -339,12 +350,8 @@ const NOT_USED_REACH_BYTES: usize = 160;
 fn not_used_after(after: &str) -> bool {
     let after = &after[..text::floor_boundary(after, NOT_USED_REACH_BYTES)];
     let clause = after.split(';').next().unwrap_or_default();
-    static PHRASES: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::OnceLock::new();
-    let Some(phrases) = PHRASES
-        .get_or_init(|| aho_corasick::AhoCorasick::new(NOT_USED_AFTER).ok())
-        .as_ref()
-    else {
+    static PHRASES: WordAutomaton = std::sync::OnceLock::new();
+    let Some(phrases) = word_automaton(&PHRASES, &NOT_USED_AFTER) else {
         return false;
     };
     phrases.find_iter(clause).any(|m| {
