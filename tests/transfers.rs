@@ -273,6 +273,13 @@ fn a_self_hosted_product_shows_no_transfer() {
     assert_eq!(verdict(&r), (Some(true), true));
     assert!(provider_risk(&r));
 
+    // "selbst betrieben" says it as "selbst gehostet" does.
+    let operated =
+        policy("Die Webanalyse erfolgt mit einer selbst betriebenen Matomo-Instanz ohne Cookies.");
+    let r = check("policy.md", &operated);
+    assert_eq!(provider(&r, "Matomo"), Some(true), "{:?}", r.providers);
+    assert_eq!(verdict(&r), (Some(false), false));
+
     let both = policy("We use Google Analytics and self-hosted Matomo for statistics.");
     let r = check("policy.md", &both);
     assert_eq!(provider(&r, "Matomo"), Some(true), "{:?}", r.providers);

@@ -47,13 +47,14 @@ fn at_sentence_start(s: &str, start: usize) -> bool {
 
 /// Words saying that a product runs on the document owner's own servers (lower case):
 /// "Google Fonts (lokales Hosting)", "Die Google Fonts sind lokal installiert".
-const SELF_HOSTED: [&str; 14] = [
+const SELF_HOSTED: [&str; 16] = [
     "lokal installiert",
     "lokal eingebunden",
     "lokal gehostet",
     "lokales hosting",
     "lokal auf unserem server",
     "selbst gehostet",
+    "selbst betrieben",
     "auf unserem eigenen server",
     "auf unseren eigenen servern",
     "locally hosted",
@@ -62,6 +63,7 @@ const SELF_HOSTED: [&str; 14] = [
     "self-hosted",
     "on our own server",
     "self hosted",
+    "self-operated",
 ];
 
 /// How near a mention [`SELF_HOSTED`] words must stand to speak of it, in bytes: right
