@@ -345,10 +345,12 @@ fn protected_ancestors(root: NodeRef<'_, Node>) -> HashSet<NodeId> {
     protected
 }
 
-/// Elements whose content is never text of the document.
+/// Elements whose content is never text of the document; `del`, `s` and `strike` hold
+/// text the author deleted or marked as no longer accurate (a former sub-processor).
 const DROP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
     "canvas", "head", "title", "meta", "link", "select", "textarea", "input", "option", "datalist",
+    "del", "s", "strike",
 ];
 
 /// Page furniture dropped unless it holds the main content (see [`protected_ancestors`]).
@@ -1049,6 +1051,21 @@ mod tests {
 <footer role="contentinfo">FOOTER-SECRET Impressum</footer>
 <script>SCRIPT2-SECRET</script>
 </body></html>"#;
+
+    /// Deleted text (`del`) and text marked as no longer accurate (`s`, `strike`) is no
+    /// text of the document: a former sub-processor's struck-through row.
+    #[test]
+    fn drops_deleted_and_struck_text() {
+        let page = "<table><tr><td>Twilio Inc.</td><td>USA</td></tr>\
+            <tr><td><del>Atlassian Pty Ltd</del></td><td><s>Australien</s> entfallen</td></tr></table>\
+            <p>Früher: <strike>Privacy Shield</strike>.</p>";
+        let (text, _) = text_of(page);
+        assert!(!text.contains("Atlassian"), "{text}");
+        assert!(!text.contains("Australien"), "{text}");
+        assert!(!text.contains("Privacy Shield"), "{text}");
+        assert!(text.contains("Twilio Inc. | USA"), "{text}");
+        assert!(text.contains("entfallen"), "{text}");
+    }
 
     #[test]
     fn drops_boilerplate_and_keeps_structure() {

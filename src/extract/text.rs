@@ -174,7 +174,8 @@ pub fn markdown_to_text(source: &str) -> String {
         | Options::ENABLE_DEFINITION_LIST;
     let mut w = BlockWriter::default();
     let mut html = TagStripper::default();
-    // Inside an image (alt text) or a metadata block: text is dropped.
+    // Inside an image (alt text), a metadata block or struck-through text ("~~Atlassian
+    // Pty Ltd~~": a sub-processor row the author deleted): text is dropped.
     let mut skip_depth = 0usize;
     if let Some(title) = title {
         w.text(title);
@@ -183,7 +184,7 @@ pub fn markdown_to_text(source: &str) -> String {
     for event in Parser::new_ext(&source, options) {
         match event {
             Event::Start(tag) => match tag {
-                Tag::Image { .. } | Tag::MetadataBlock(_) => skip_depth += 1,
+                Tag::Image { .. } | Tag::MetadataBlock(_) | Tag::Strikethrough => skip_depth += 1,
                 _ => {
                     if let Some(name) = start_element_name(&tag) {
                         w.start_element(name);
@@ -191,7 +192,7 @@ pub fn markdown_to_text(source: &str) -> String {
                 }
             },
             Event::End(end) => match end {
-                TagEnd::Image | TagEnd::MetadataBlock(_) => {
+                TagEnd::Image | TagEnd::MetadataBlock(_) | TagEnd::Strikethrough => {
                     skip_depth = skip_depth.saturating_sub(1)
                 }
                 _ => {
@@ -479,6 +480,7 @@ mod tests {
             ("empty item leaves no marker", "- \n- b", "- b"),
             ("emphasis and links", "Siehe **[Website](https://example.com)** und `code`.", "Siehe Website und code."),
             ("image dropped", "Logo ![Alt text](logo.png) hier", "Logo hier"),
+            ("struck-through text dropped", "| 6 | Kaveri |\n|---|---|\n| ~~7~~ | ~~Atlassian Pty Ltd~~ entfallen |", "6 | Kaveri\nentfallen"),
             ("code block keeps lines", "```\nfn a() {}\nfn b() {}\n```\nnach", "fn a() {}\nfn b() {}\n\nnach"),
             ("table", "| A | B |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |", "A | B\n1 | 2\n3 | 4"),
             ("blockquote", "> zitiert\n\nText", "zitiert\n\nText"),
