@@ -450,9 +450,18 @@ impl Reusable {
     /// earlier. With `end + MIN_REACH` inside and this sentence ending at a break `b`,
     /// the later keyword ends before `b` (or where this one ends), so its sentence ends
     /// at `b` too, and its window ends at `b` or `end + MIN_REACH`: not later.
+    ///
+    /// One exception: a sentence start is found only when its break (". ") lies within
+    /// [`SENTENCE_REACH`](super::text::SENTENCE_REACH) bytes, so a keyword nearly [`KEYWORD_WINDOW`] bytes after this
+    /// window's start may miss the break and start its own window up to two bytes earlier
+    /// (at `start - KEYWORD_WINDOW`): such a keyword gets its own window.
     fn covers(&self, start: usize, end: usize) -> bool {
         let (a, z) = self.window;
-        self.ends_at_break && self.start <= start && a + MIN_REACH <= start && end + MIN_REACH <= z
+        self.ends_at_break
+            && self.start <= start
+            && a + MIN_REACH <= start
+            && end + MIN_REACH <= z
+            && start + 2 < a + KEYWORD_WINDOW
     }
 }
 
