@@ -3,7 +3,8 @@
 //! Each kind collects a score:
 //! - every `clause` kind signal (`value.signal`, `value.weight`, default 1) adds its
 //!   weight, times [`TITLE_FACTOR`] when it starts within the first [`TITLE_BYTES`]
-//!   (the title); body signals of one kind add at most [`BODY_CAP`], so a privacy
+//!   (the title area), and times [`FIRST_LINE_FACTOR`] more on the first line with text
+//!   (the title itself); body signals of one kind add at most [`BODY_CAP`], so a privacy
 //!   policy that says "Auftragsverarbeitungsvertrag" with every processor it names
 //!   does not turn into a DPA;
 //!   body signals of `dpa` or `privacy_policy` count only when the title area has one
@@ -32,6 +33,13 @@ pub(crate) const TITLE_BYTES: usize = 500;
 pub(crate) const TITLE_FACTOR: f64 = 3.0;
 /// Most that kind signals outside the title area add to one kind.
 pub(crate) const BODY_CAP: f64 = 6.0;
+/// Further multiplier for a kind signal on the text's first line with text (the
+/// document's own title: "Aktenwerk Kanzleisoftware – Unterauftragsverarbeiter und
+/// Datenstandorte" outweighs an "Art. 28 DSGVO" in the introduction below it).
+pub(crate) const FIRST_LINE_FACTOR: f64 = 2.0;
+/// The most of a long first line (bytes) that counts as the title: a text without line
+/// breaks is one paragraph, not a title.
+const TITLE_LINE_BYTES: usize = 160;
 /// Score per distinct checklist item of the kind's family.
 pub(crate) const CHECKLIST_ITEM_WEIGHT: f64 = 0.5;
 /// Fewest distinct checklist items of a kind's family (Art. 28 for `dpa`, Art. 13 for
@@ -77,6 +85,11 @@ impl KindScores {
 pub(crate) fn scores(doc: &Extracted, findings: &[Finding]) -> KindScores {
     let mut title = KindScores::default();
     let mut body = KindScores::default();
+    let text = doc.text.as_str();
+    let lead = text.len() - text.trim_start().len();
+    let first_line_end = memchr::memchr(b'\n', &text.as_bytes()[lead..])
+        .map_or(text.len(), |i| lead + i)
+        .min(lead + TITLE_LINE_BYTES);
     let mut art28: BTreeSet<&str> = BTreeSet::new();
     let mut art13: BTreeSet<&str> = BTreeSet::new();
     for f in findings
@@ -87,7 +100,12 @@ pub(crate) fn scores(doc: &Extracted, findings: &[Finding]) -> KindScores {
             let w = num(f, "weight").unwrap_or(1.0).clamp(0.0, 10.0);
             // A mention ("den AVV des Anbieters") is never a title.
             let (slot, w) = if f.start < TITLE_BYTES && !flag(f, "mention") {
-                (&mut title, w * TITLE_FACTOR)
+                let line = if f.start < first_line_end {
+                    FIRST_LINE_FACTOR
+                } else {
+                    1.0
+                };
+                (&mut title, w * TITLE_FACTOR * line)
             } else {
                 (&mut body, w)
             };
@@ -288,6 +306,19 @@ mod tests {
                     item(8, 5200, "art13_2_b"),
                 ],
                 DocKind::PrivacyPolicy,
+            ),
+            (
+                "the first line's sub-processor title beats an Art. 28 reference below it",
+                format!("Aktenwerk – Unterauftragsverarbeiter und Datenstandorte\n\n{prose}"),
+                vec![
+                    signal(1, 0, "subprocessor_list", 2.0),
+                    signal(2, 300, "dpa", 1.0),
+                    signal(3, 1000, "dpa", 3.0),
+                    signal(4, 2000, "dpa", 3.0),
+                    item(5, 2100, "art28_3_d"),
+                    item(6, 2200, "art28_4"),
+                ],
+                DocKind::SubprocessorList,
             ),
             (
                 "many art28 items without a title make a DPA",
