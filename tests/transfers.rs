@@ -305,6 +305,10 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "We do not share your personal data with Facebook.",
         "We don't use Google Analytics or Hotjar.",
         "Google Analytics und Hotjar werden nicht eingesetzt.",
+        "Keine Webanalyse mit Google Analytics",
+        // A provider of the past is not used either.
+        "Die frühere Einbindung von Google Analytics wurde im Februar 2022 entfernt.",
+        "We previously used Mixpanel for product analytics.",
     ];
     let used = [
         "Wir nutzen Google Analytics.",
@@ -314,6 +318,8 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Wir setzen keine Cookies ein, außer Google Analytics.",
         "Such requests do not affect the rights of Stripe.",
         "We use no other tools than Google Analytics.",
+        "Früher als geplant haben wir Google Analytics eingeführt.",
+        "Wir nutzen seit 2023 statt der früheren Lösung nun Google Analytics.",
     ];
     for (sentences, want) in [
         (&not_used[..], (Some(false), false)),

@@ -162,8 +162,13 @@ const NEGATION_REACH_WORDS: usize = 5;
 /// Any other word shows that the negation is about something else, with the provider as
 /// its actor or place: "not hosted by Automattic", "does not affect GitHub's rights",
 /// "not carried out by Hetzner directly", "nor our partner Mullvad".
-const BETWEEN_NEGATION_AND_PROVIDER: [&str; 60] = [
+const BETWEEN_NEGATION_AND_PROVIDER: [&str; 65] = [
     "an",
+    "webanalyse",
+    "tracking",
+    "analytics",
+    "via",
+    "über",
     "to",
     "with",
     "mit",
@@ -290,10 +295,18 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
                 (h.end, h.end + NOT_USED_REACH_BYTES),
                 Some(&NOT_USED_CUES),
             ) && not_used_after(&low[h.end..text::floor_boundary(low, to.max(h.end))]));
-        if negated {
+        // "Die frühere Einbindung von Google Analytics … wurde entfernt": a provider the
+        // document no longer uses is not used either.
+        let historical = !negated
+            && cue_in(scan, (before, h.start), CueSet::HISTORICAL_BEFORE, None)
+            && historical_before(&low[text::ceil_boundary(low, from.min(h.start))..h.start]);
+        if negated || historical {
             h.value.insert("negated".into(), Value::Bool(true));
         }
-        previous = Some((h.end, from, negated));
+        if historical {
+            h.value.insert("historical".into(), Value::Bool(true));
+        }
+        previous = Some((h.end, from, negated || historical));
     }
 }
 
@@ -303,7 +316,13 @@ const NOT_USED_CUES: [&str; 3] = ["nicht", "not", "never"];
 /// Whether a negation cue word (`negation.before` of `patterns/cues.toml`, which holds
 /// [`NEGATIONS`]) occurs as a whole word inside `a..z`, as found in the keyword pass; with
 /// `only`, one of those words.
-fn negation_cue_in(scan: &Scan, (a, z): (usize, usize), only: Option<&[&str]>) -> bool {
+fn negation_cue_in(scan: &Scan, span: (usize, usize), only: Option<&[&str]>) -> bool {
+    cue_in(scan, span, CueSet::NEGATION_BEFORE, only)
+}
+
+/// Whether a cue word of the lists in `mask` (bits of [`CueSet`]) occurs as a whole word
+/// inside `a..z`, as found in the keyword pass; with `only`, one of those words.
+fn cue_in(scan: &Scan, (a, z): (usize, usize), mask: u16, only: Option<&[&str]>) -> bool {
     let set = &scan.rules.cues.combined;
     let cues = &scan.cue_occurrences().cues;
     // An occurrence ending at or before `a` cannot start at `a` or later.
@@ -314,10 +333,7 @@ fn negation_cue_in(scan: &Scan, (a, z): (usize, usize), only: Option<&[&str]>) -
         .any(|&(s, e, w)| {
             let w = w as usize;
             s >= a
-                && set
-                    .lists
-                    .get(w)
-                    .is_some_and(|l| l & CueSet::NEGATION_BEFORE != 0)
+                && set.lists.get(w).is_some_and(|l| l & mask != 0)
                 && only.is_none_or(|o| set.words.get(w).is_some_and(|x| o.contains(&x.as_str())))
                 && text::at_word_bounds(&scan.low, s, e)
         })
@@ -326,6 +342,24 @@ fn negation_cue_in(scan: &Scan, (a, z): (usize, usize), only: Option<&[&str]>) -
 /// Whether `before` (lower case, from the sentence start to the mention) ends with a
 /// negation that governs what follows it (see [`mark_negated`]).
 fn negation_before(before: &str) -> bool {
+    governs(before, &NEGATIONS, |w| {
+        BETWEEN_NEGATION_AND_PROVIDER.contains(&w)
+    })
+}
+
+/// Whether `before` (lower case, from the sentence start to the mention) ends with a word
+/// of [`FORMERLY`] and at most [`NEGATION_REACH_WORDS`] words of
+/// `BETWEEN_NEGATION_AND_PROVIDER` or [`USE_NOUNS`] after it, in the mention's clause.
+fn historical_before(before: &str) -> bool {
+    governs(before, &FORMERLY, |w| {
+        BETWEEN_NEGATION_AND_PROVIDER.contains(&w) || USE_NOUNS.contains(&w)
+    })
+}
+
+/// Whether the clause that `before` ends with (after its last ',', ';' or ':', within
+/// [`NEGATION_REACH_BYTES`]) holds a word of `cues` followed by at most
+/// [`NEGATION_REACH_WORDS`] words, each `allowed`, up to its end.
+fn governs(before: &str, cues: &[&str], allowed: impl Fn(&str) -> bool) -> bool {
     // The words within reach lie in the last few dozen bytes.
     let from = text::ceil_boundary(before, before.len().saturating_sub(NEGATION_REACH_BYTES));
     let before = &before[from..];
@@ -334,15 +368,52 @@ fn negation_before(before: &str) -> bool {
         .rposition(|b| matches!(b, b',' | b';' | b':'))
         .map_or(before, |i| &before[i + 1..]);
     for (between, w) in text::words(clause).rev().enumerate() {
-        if NEGATIONS.contains(&w) {
+        if cues.contains(&w) {
             return true;
         }
-        if !BETWEEN_NEGATION_AND_PROVIDER.contains(&w) || between == NEGATION_REACH_WORDS {
+        if !allowed(w) || between == NEGATION_REACH_WORDS {
             return false;
         }
     }
     false
 }
+
+/// Words that put a provider in the past (lower case), a part of `historical.before` in
+/// `patterns/cues.toml`: "die frühere Einbindung von Google Analytics", "we previously
+/// used Mixpanel", "our former provider Sendinblue".
+const FORMERLY: [&str; 12] = [
+    "früher",
+    "frühere",
+    "früheren",
+    "ehemalige",
+    "ehemaligen",
+    "vormals",
+    "vormalige",
+    "vormaligen",
+    "former",
+    "formerly",
+    "previously",
+    "bisherige",
+];
+
+/// Nouns and participles of use that may stand between a word of [`FORMERLY`] and the
+/// provider: "frühere Einbindung von", "previously used".
+const USE_NOUNS: [&str; 14] = [
+    "einbindung",
+    "nutzung",
+    "verwendung",
+    "einsatz",
+    "integration",
+    "use",
+    "used",
+    "genutzt",
+    "eingesetzt",
+    "verwendet",
+    "provider",
+    "anbieter",
+    "dienstleister",
+    "haben",
+];
 
 /// Most bytes after a provider in which [`not_used_after`] looks for its phrase.
 const NOT_USED_REACH_BYTES: usize = 160;
@@ -396,6 +467,21 @@ pub fn hit(scan: &Scan, start: usize, end: usize, idx: usize) -> Hit {
 mod tests {
     use super::*;
     use crate::patterns::compile::Target;
+
+    /// The keyword pass finds only the cue words of `patterns/cues.toml`: the words the
+    /// negation and history checks read must be among them, or their precheck would
+    /// never let them be read.
+    #[test]
+    fn negation_and_history_words_are_cue_words() {
+        let rules = crate::patterns::Rules::embedded().unwrap();
+        let lists = &rules.cues.lists;
+        for w in NEGATIONS {
+            assert!(lists.negation_before.iter().any(|c| c == w), "{w}");
+        }
+        for w in FORMERLY {
+            assert!(lists.historical_before.iter().any(|c| c == w), "{w}");
+        }
+    }
 
     #[test]
     fn case_rules() {
