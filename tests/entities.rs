@@ -2352,3 +2352,128 @@ fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
         );
     }
 }
+
+/// A definition line far below a party's address block still names its role: the block
+/// may list two representatives ("vertreten durch die Geschäftsführer Thomas Brenner⏎und
+/// Dipl.-Ing. Claudia Weiß"), a house and a postal address, phone and register lines.
+#[test]
+fn a_definition_below_a_long_address_block_gives_the_party_its_role() {
+    let text = "zwischen\n\n\
+        Brenner Präzisionsteile GmbH\n\
+        vertreten durch die Geschäftsführer Thomas Brenner\n\
+        und Dipl.-Ing. (FH) Claudia Weiß\n\
+        Industriestraße 14–16\n\
+        73527 Schwäbisch Gmünd\n\
+        Amtsgericht Ulm, HRB 702311\n\n\
+        – nachfolgend „Auftraggeber“ oder „Verantwortlicher“ –\n\n\
+        und\n\n\
+        Lohnwerk Personalsoftware GmbH & Co. KG\n\
+        vertreten durch die persönlich haftende Gesellschafterin\n\
+        Lohnwerk Verwaltungs-GmbH, diese vertreten durch\n\
+        den Geschäftsführer Markus Hellwig\n\n\
+        Hausanschrift: Technologiepark 21a\n\
+        33100 Paderborn\n\
+        Postanschrift: Postfach 10 21 45\n\
+        33021 Paderborn\n\
+        Tel. +49 5251 69 87-0 · Fax +49 5251 69 87-199\n\
+        Amtsgericht Paderborn, HRA 7788\n\n\
+        – nachfolgend „Auftragnehmer“ –\n\n\
+        § 1 Gegenstand\n";
+    assert_roles(&[
+        (text, "Brenner Präzisionsteile GmbH", &["controller"][..]),
+        (
+            text,
+            "Lohnwerk Personalsoftware GmbH & Co. KG",
+            &["processor"][..],
+        ),
+    ]);
+    // "und" opening a line of its own still introduces the next party.
+    let two = "zwischen\n\nAlpha GmbH\nHauptstr. 1\n10115 Berlin\n\nund\n\nBeta AG\nRing 2\n\
+        80331 München\n\n– nachfolgend „Auftragnehmer“ –\n";
+    assert_roles(&[
+        (two, "Alpha GmbH", &[][..]),
+        (two, "Beta AG", &["processor"][..]),
+    ]);
+}
+
+/// A name written in lower case ("noris network AG") is an organisation when it stands
+/// alone on its line or in its table cell; lower-case words of running text before a
+/// legal form are not.
+#[test]
+fn a_lower_case_name_alone_on_its_line_is_an_organisation() {
+    let text = "Unsere Server betreiben wir in einem Rechenzentrum der\n\
+        noris network AG\nThomas-Mann-Straße 16-20\n90471 Nürnberg\n\n\
+        Nr. | Unternehmen | Ort\n1 | noris network AG | Nürnberg\n";
+    let parties = pipeline_parties(text);
+    assert!(
+        parties.iter().any(|p| p.name == "noris network AG"
+            && p.address.as_ref().and_then(|a| a.city.as_deref()) == Some("Nürnberg")),
+        "{parties:?}"
+    );
+    let prose =
+        "Die Daten der Tochtergesellschaften werden von der\nbeauftragten GmbH verarbeitet.\n";
+    let parties = pipeline_parties(prose);
+    assert!(
+        parties.iter().all(|p| !p.name.contains("beauftragten")),
+        "{parties:?}"
+    );
+}
+
+/// A state's authority is named with the state's adjective: "das Bayerische Landesamt für
+/// Datenschutzaufsicht", "Sächsisches Staatsministerium der Justiz".
+#[test]
+fn a_public_body_keeps_its_states_adjective() {
+    let text = "Beschwerden richten Sie bitte an das Bayerische Landesamt für\n\
+        Datenschutzaufsicht (BayLDA), Promenade 18, 91522 Ansbach.\n";
+    let parties = pipeline_parties(text);
+    assert!(
+        parties
+            .iter()
+            .any(|p| p.name == "Bayerische Landesamt für Datenschutzaufsicht"),
+        "{parties:?}"
+    );
+}
+
+/// A sub-processor page's publisher, named above its commercial-register line under the
+/// page's title, is no member of the list; a table whose first column is "#" (row numbers)
+/// is no Markdown heading that would end the list; a house number range with an en dash
+/// ("Mariahilfer Straße 77–79") is one street.
+#[test]
+fn a_sub_processor_page_keeps_its_publisher_and_its_numbered_table_apart() {
+    let md = "# Aktenwerk Kanzleisoftware – Unterauftragsverarbeiter und Datenstandorte\n\n\
+        **Aktenwerk Software GmbH**  \nMariahilfer Straße 77–79, 1060 Wien, Österreich  \n\
+        FN 498311 k, Handelsgericht Wien\n\n\
+        ## 3. Liste der Unterauftragsverarbeiter\n\n\
+        | # | Unternehmen | Anschrift |\n|---|---|---|\n\
+        | 1 | Hetzner Online GmbH | Industriestr. 25, 91710 Gunzenhausen, DE |\n\
+        | 2 | OVH SAS | 2 rue Kellermann, 59100 Roubaix, FR |\n";
+    let got = file_parties("subprocessors.md", md);
+    let roles = |name: &str| {
+        got.iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| r.clone())
+            .unwrap_or_else(|| panic!("{name} missing in {got:?}"))
+    };
+    assert_eq!(roles("Hetzner Online GmbH"), ["subprocessor"]);
+    assert_eq!(roles("OVH SAS"), ["subprocessor"]);
+    assert!(roles("Aktenwerk Software GmbH").is_empty(), "{got:?}");
+    assert_streets(&[(
+        "Aktenwerk Software GmbH\nMariahilfer Straße 77–79, 1060 Wien, Österreich\n",
+        "Aktenwerk Software GmbH",
+        Some("Mariahilfer Straße 77–79"),
+    )]);
+}
+
+/// A country in capitals that ends a sentence is not the start of the next sentence's
+/// organisation: "…, CA 94080, USA. Stripe, Inc. ist …" names Stripe, Inc.
+#[test]
+fn a_sentence_ending_in_capitals_does_not_start_the_next_name() {
+    let text = "Stripe übermittelt Daten auch an die Stripe, Inc., 354 Oyster Point Boulevard, \
+        South San Francisco, CA 94080, USA. Stripe, Inc. ist unter dem EU-US Data Privacy \
+        Framework zertifiziert. Zahlungen wickelt die Mustermann S.A. ab.";
+    let parties = pipeline_parties(text);
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.iter().all(|n| !n.starts_with("USA")), "{names:?}");
+    assert!(names.contains(&"Stripe, Inc."), "{names:?}");
+    assert!(names.contains(&"Mustermann S.A."), "{names:?}");
+}

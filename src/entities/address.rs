@@ -993,6 +993,14 @@ fn city_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, usiz
     Some((cs, e))
 }
 
+/// Whether the en dash at `i` joins two numbers ("Mariahilfer Straße 77–79"): a house
+/// number range, not a separator between an address's parts.
+fn in_number_range(text: &str, i: usize) -> bool {
+    text[i..].starts_with('–')
+        && text[..i].ends_with(|c: char| c.is_ascii_digit())
+        && text[i + '–'.len_utf8()..].starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// The street: the segment before `pos` on the same line (after a separator), else the nearest
 /// non-blank line above. It must look like a street (a house number, a street word or a P.O. box).
 fn street_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, usize)> {
@@ -1011,7 +1019,9 @@ fn street_before(text: &str, pos: usize, data: &EntityData) -> Option<(usize, us
     let (s, e) = if s0 < e0 {
         let mut seg_starts: Vec<usize> = text[s0..e0]
             .char_indices()
-            .filter(|(_, c)| is_separator(*c) && *c != '.' && *c != '#')
+            .filter(|&(i, c)| {
+                is_separator(c) && c != '.' && c != '#' && !in_number_range(text, s0 + i)
+            })
             .map(|(i, c)| s0 + i + c.len_utf8())
             .collect();
         // An address in parentheses after a name ("Tink Germany GmbH (Gottfried-Keller-

@@ -601,6 +601,7 @@ pub fn find_entities_with(
             && !annex_member
             && !letterhead
             && !party::on_page_marker_line(text, o.start)
+            && !party::above_register_line(text, o.start)
         {
             role = sections
                 .iter()

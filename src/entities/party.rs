@@ -259,7 +259,7 @@ fn public_body_re() -> &'static Regex {
     let words = r"\p{Lu}[\p{L}\-]*(?:[ \t]+(?:(?:und|für|des|der|die|den|sowie|and|of|the|for)\s+)?\p{Lu}[\p{L}\-]*){0,6}";
     let p = || {
         format!(
-            r"(?:(?:Bundesministerium|Bundesamt|Bundesanstalt|Bundeszentrale|Bundesagentur|Bundesinstitut|Landesamt|Landesanstalt|Landesministerium|Staatsministerium|Ministerium|Senatsverwaltung)(?:s|es)?[ \t]+(?:für|des|der|of)\s+{words}|(?:\p{{Lu}}\p{{L}}+[ \t])?\p{{Lu}}\p{{L}}+-Institut(?:[ \t]+für[ \t]+{words})?|Institut[ \t]+für[ \t]+{words}|(?:\p{{Lu}}\p{{L}}+[ \t]){{1,2}}Institute(?:[ \t]+(?:for|of)[ \t]+{words})?|(?:(?:Technische|Freie)[ \t]+|\p{{Lu}}[\p{{L}}\-]*-)?Universität[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?|(?:\p{{Lu}}[\p{{L}}\-]*[ \t]+){{0,3}}University(?:[ \t]+of[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?)?)"
+            r"(?:(?:\p{{Lu}}\p{{Ll}}+ische[sn]?[ \t]+)?(?:Bundesministerium|Bundesamt|Bundesanstalt|Bundeszentrale|Bundesagentur|Bundesinstitut|Landesamt|Landesanstalt|Landesministerium|Staatsministerium|Ministerium|Senatsverwaltung)(?:s|es)?[ \t]+(?:für|des|der|of)\s+{words}|(?:\p{{Lu}}\p{{L}}+[ \t])?\p{{Lu}}\p{{L}}+-Institut(?:[ \t]+für[ \t]+{words})?|Institut[ \t]+für[ \t]+{words}|(?:\p{{Lu}}\p{{L}}+[ \t]){{1,2}}Institute(?:[ \t]+(?:for|of)[ \t]+{words})?|(?:(?:Technische|Freie)[ \t]+|\p{{Lu}}[\p{{L}}\-]*-)?Universität[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?|(?:\p{{Lu}}[\p{{L}}\-]*[ \t]+){{0,3}}University(?:[ \t]+of[ \t]+\p{{Lu}}[\p{{L}}\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}\-]+)?)?)"
         )
     };
     regex_from(&R, p)
@@ -665,6 +665,15 @@ pub fn introduces_party(line: &str) -> bool {
     ["zwischen", "between", "und", "and", "sowie"].contains(&first.as_str())
 }
 
+/// Whether `token` is a word in capitals that ends a sentence before a name: "… South San
+/// Francisco, CA 94080, USA. Stripe, Inc. ist …" ("USA.", "UK.", "EWR."); not an
+/// abbreviation with inner dots ("S.A."), nor one of a name ("Co.").
+fn ends_sentence_in_capitals(token: &str) -> bool {
+    token.strip_suffix('.').is_some_and(|w| {
+        w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() && c.is_alphabetic())
+    })
+}
+
 /// Stop words that still belong to a name when they stand right before its legal form
 /// (capitalised, as written).
 const NAME_END_NOUNS: &[&str] = &["Hosting"];
@@ -707,6 +716,23 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
     if let Some(st) = cur {
         toks.push((ls + st, e0));
     }
+    // "noris network AG" alone on its line or in its table cell: a name in lower case.
+    let lower_line_name = {
+        let run = toks
+            .iter()
+            .rposition(|&(ts, te)| &text[ts..te] == "|")
+            .map_or(0, |i| i + 1);
+        let words = &toks[run..];
+        let form_ends_cell = text[form_start..line_end(text, form_start)]
+            .split('|')
+            .next()
+            .is_some_and(|f| !f.trim().contains(char::is_whitespace));
+        (1..=3).contains(&words.len())
+            && form_ends_cell
+            && words
+                .iter()
+                .all(|&(ts, te)| text[ts..te].chars().all(|c| c.is_lowercase() || c == '-'))
+    };
     let mut start: Option<usize> = None;
     for (accepted, &(ts, te)) in toks.iter().rev().enumerate() {
         if accepted >= 8 {
@@ -724,6 +750,7 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
             ',', ';', ':', ')', '(', '"', '”', '“', '„', '\'', '’', '|', '•', '·', ']', '>',
         ]) || raw == "-"
             || raw == "–"
+            || ends_sentence_in_capitals(raw)
         {
             break;
         }
@@ -759,7 +786,7 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
                 && t.split('.').all(|p| {
                     p.len() >= 2 && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
                 });
-            camel || domain
+            camel || domain || lower_line_name
         };
         if !ok {
             break;
@@ -876,16 +903,17 @@ pub fn defined_terms_at(text: &str, pos: usize, acronyms: bool) -> Option<(usize
 }
 
 /// A defined short name below a name's address block: the name, up to
-/// `BLOCK_LINES` (5) short lines (street, city, country, contact), then a line
+/// `BLOCK_LINES` (12) short lines (street, city, country, contact), then a line
 /// that opens with the definition ("(nachfolgend „Auftragnehmer“)",
 /// "hereinafter the Processor"). A long line (running text) ends the search.
 pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>)> {
     /// Lines of an address block that may stand between a name and its definition.
-    const BLOCK_LINES: usize = 5;
+    const BLOCK_LINES: usize = 12;
     /// Longest line still taken as part of an address block, in bytes.
     const BLOCK_LINE_BYTES: usize = 90;
     let first_break = super::text::floor_char(text, (pos + BLOCK_LINE_BYTES * 2).min(text.len()));
     let mut line_start = pos + text[pos..first_break].find('\n')? + 1;
+    let mut represents = false;
     for _ in 0..=BLOCK_LINES {
         let window =
             super::text::floor_char(text, (line_start + BLOCK_LINE_BYTES + 1).min(text.len()));
@@ -913,16 +941,28 @@ pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>
         if let Some(terms) = dashed_definition(line) {
             return Some((line_end, terms));
         }
-        if introduces_party(line) {
+        // "und Dipl.-Ing. Claudia Weiß" below "vertreten durch die Geschäftsführer Thomas
+        // Brenner" names a second representative, not the next party.
+        if introduces_party(line) && !represents {
             return None;
         }
         if line.len() > BLOCK_LINE_BYTES || line_end >= text.len() {
             return None;
         }
+        represents = REPRESENTED_BY.iter().any(|w| lower.contains(w));
         line_start = line_end + 1;
     }
     None
 }
+
+/// Words of a line naming who represents a party ("vertreten durch die Geschäftsführer
+/// …", "represented by its managing director …").
+const REPRESENTED_BY: [&str; 4] = [
+    "vertreten durch",
+    "represented by",
+    "geschäftsführer",
+    "managing director",
+];
 
 /// The terms of a definition line set off by dashes below an address block:
 /// "- nachstehend Auftraggeber genannt -", "- the Processor - hereafter named the
@@ -1827,6 +1867,40 @@ pub fn on_letterhead_line(text: &str, pos: usize) -> bool {
     parts >= 3 && contact
 }
 
+/// Whether `pos` lies on the name line of a letterhead block: a line without table cells
+/// with a commercial-register line among the next three ("Aktenwerk Software GmbH⏎
+/// Mariahilfer Straße 77–79, 1060 Wien⏎FN 498311 k, Handelsgericht Wien", "… Amtsgericht
+/// München, HRB 123456", "Registered in England, company no. 01234567"). Under a
+/// sub-processor page's title, it names the page's publisher, not a member.
+pub fn above_register_line(text: &str, pos: usize) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let register = regex(
+        &R,
+        r"(?i)\b(?:amtsgericht|handelsgericht|registergericht|handelsregister|firmenbuch|hr[ab][ \t]*\d|fn[ \t]*\d{3,6}[ \t]*[a-z]\b|kvk|company[ \t]+(?:no\b|number|registration)|registered[ \t]+in[ \t]+(?:england|scotland|ireland))",
+    );
+    let ls = line_start(text, pos);
+    let le = line_end(text, pos);
+    if text[ls..le].contains('|') || list_item_body(&text[ls..le]).is_some() {
+        return false;
+    }
+    let mut at = le;
+    for _ in 0..3 {
+        if at >= text.len() {
+            return false;
+        }
+        let next = at + 1;
+        let line = &text[next..line_end(text, next)];
+        if line.trim().is_empty() || line.contains('|') {
+            return false;
+        }
+        if register.is_match(line) {
+            return true;
+        }
+        at = next + line.len();
+    }
+    false
+}
+
 /// Whether `pos` lies on a running header or footer line with a page number ("AVV-2025 |
 /// Kranich Cloud Services GmbH Page 4 of 8", "Seite 2 von 7"): the organisation named on
 /// it is the document's own, not a row of the table the page break cuts.
@@ -2009,7 +2083,9 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
                 && !stripped.ends_with(':')
                 && stripped.starts_with(char::is_uppercase);
             let next_heading = short_paragraph && (!member && after_member || by_question);
-            let ends = (heading.is_match(line) && !numbered)
+            // A table row whose first cell is "#" (the column of row numbers) is no
+            // Markdown heading.
+            let ends = (heading.is_match(line) && !numbered && !t.contains(" | "))
                 || (prose && (has_members || by_announcement))
                 || next_heading
                 || question
