@@ -2477,3 +2477,57 @@ fn a_sentence_ending_in_capitals_does_not_start_the_next_name() {
     assert!(names.contains(&"Stripe, Inc."), "{names:?}");
     assert!(names.contains(&"Mustermann S.A."), "{names:?}");
 }
+
+/// In a lettered list of sub-processors whose entries wrap over lines, the wrapped rest
+/// ("Falkenstein/Vogtland, Germany.", "Novi Beograd, Serbia (…)") names no organisation;
+/// a running header with the processor's register number ("Kassaflow B.V. - Data
+/// Processing Agreement v2.3   KvK 87654321") inside the list is no member; an entry
+/// under a label of what was removed ("Formerly listed (removed as of 1 January 2024):")
+/// is no current sub-processor.
+#[test]
+fn a_wrapped_sub_processor_list_keeps_its_members_only() {
+    let text = "(2) Kassaflow B.V., Prinsengracht 100, 1015 EA Amsterdam (the \"Processor\").\n\n\
+        ANNEX 3 - APPROVED SUB-PROCESSORS\n\n\
+        (a) Hetzner Online GmbH, Industriestr. 25, 91710 Gunzenhausen, Germany -\n\
+        dedicated servers and storage; data centre location:\n\
+        Falkenstein/Vogtland, Germany.\n\n\
+        Confidential Page 5 of 6\n\n\
+        Kassaflow B.V. - Data Processing Agreement v2.3 KvK 87654321\n\n\
+        (d) Kassaflow Support d.o.o. Beograd, Bulevar Mihajla Pupina 10b, 11070\n\
+        Novi Beograd, Serbia (a wholly owned subsidiary of the Processor) -\n\
+        first- and second-line customer support.\n\n\
+        Formerly listed (removed as of 1 January 2024): Mailgun Technologies, Inc.\n\
+        (United States).\n";
+    let parties = pipeline_parties(text);
+    let roles = |name: &str| {
+        parties
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.roles.clone())
+            .unwrap_or_else(|| panic!("{name} missing in {parties:?}"))
+    };
+    assert_eq!(roles("Hetzner Online GmbH"), ["subprocessor"]);
+    assert_eq!(roles("Kassaflow Support d.o.o."), ["subprocessor"]);
+    assert_eq!(roles("Kassaflow B.V."), ["processor"]);
+    assert!(
+        roles("Mailgun Technologies, Inc.").is_empty(),
+        "{parties:?}"
+    );
+    assert!(
+        parties
+            .iter()
+            .all(|p| !p.name.starts_with("Falkenstein") && !p.name.starts_with("Novi")),
+        "{parties:?}"
+    );
+}
+
+/// A name that begins with the legal form of the name on the line above and a connector
+/// ("Shopify International⏎Limited and Shopify Inc.") is the name after the connector.
+#[test]
+fn a_legal_form_left_over_from_the_line_above_starts_no_name() {
+    let text = "(for example Shopify, operated by Shopify International\n\
+        Limited and Shopify Inc., Ottawa, Canada), the retrieval of data.\n";
+    let names: Vec<String> = pipeline_parties(text).into_iter().map(|p| p.name).collect();
+    assert!(names.contains(&"Shopify Inc.".to_string()), "{names:?}");
+    assert!(names.iter().all(|n| !n.starts_with("Limited")), "{names:?}");
+}

@@ -309,6 +309,7 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         // A provider of the past is not used either.
         "Die frühere Einbindung von Google Analytics wurde im Februar 2022 entfernt.",
         "We previously used Mixpanel for product analytics.",
+        "Formerly listed (removed as of 1 January 2024): Mailgun.",
     ];
     let used = [
         "Wir nutzen Google Analytics.",

@@ -602,6 +602,9 @@ pub fn find_entities_with(
             && !letterhead
             && !party::on_page_marker_line(text, o.start)
             && !party::above_register_line(text, o.start)
+            && !crate::matchers::text::after_former_label(
+                &text[line_start_within(text, o.start, 400)..o.start],
+            )
         {
             role = sections
                 .iter()

@@ -407,6 +407,7 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
         let ns = after_postcode_city(text, ns, fs, data);
         let ns = after_glued_country(text, ns, fs);
         let ns = after_previous_org(text, &out, ns, fs);
+        let ns = after_leading_form(text, ns, fs, data);
         if ns >= fs {
             continue;
         }
@@ -617,6 +618,29 @@ fn after_glued_country(text: &str, ns: usize, fs: usize) -> usize {
 /// Where a name starts that reads back into the organisation before it, across a joining
 /// word: "Google LLC and Google Ireland Limited" holds two names, the second starting after
 /// "and". `ns` (the name's start read back from the legal form at `fs`) otherwise.
+/// Where a name starts when it begins with the legal form of the name on the line above
+/// and a connector: "Shopify International⏎Limited and Shopify Inc." names Shopify Inc.
+fn after_leading_form(text: &str, ns: usize, fs: usize, data: &EntityData) -> usize {
+    let mut words = text[ns..fs].split_whitespace();
+    let (Some(form), Some(joiner)) = (words.next(), words.next()) else {
+        return ns;
+    };
+    if data.form_of_variant(form).is_none() || !["and", "und", "&", "sowie"].contains(&joiner) {
+        return ns;
+    }
+    let from = ns + text[ns..fs].find(form).unwrap_or(0) + form.len();
+    let Some(k) = text[from..fs].find(joiner) else {
+        return ns;
+    };
+    let after = from + k + joiner.len();
+    let skipped = text[after..fs].len() - text[after..fs].trim_start().len();
+    if after + skipped < fs {
+        after + skipped
+    } else {
+        ns
+    }
+}
+
 fn after_previous_org(text: &str, found: &[OrgHit], ns: usize, fs: usize) -> usize {
     let Some(prev) = found.last() else { return ns };
     if !(ns < prev.end && prev.end <= fs) {
@@ -1867,8 +1891,8 @@ pub fn on_letterhead_line(text: &str, pos: usize) -> bool {
     parts >= 3 && contact
 }
 
-/// Whether `pos` lies on the name line of a letterhead block: a line without table cells
-/// with a commercial-register line among the next three ("Aktenwerk Software GmbH⏎
+/// Whether `pos` lies on the name line of a letterhead block or running header: a line
+/// without table cells with a commercial-register cue on it or on one of the next three ("Aktenwerk Software GmbH⏎
 /// Mariahilfer Straße 77–79, 1060 Wien⏎FN 498311 k, Handelsgericht Wien", "… Amtsgericht
 /// München, HRB 123456", "Registered in England, company no. 01234567"). Under a
 /// sub-processor page's title, it names the page's publisher, not a member.
@@ -1882,6 +1906,11 @@ pub fn above_register_line(text: &str, pos: usize) -> bool {
     let le = line_end(text, pos);
     if text[ls..le].contains('|') || list_item_body(&text[ls..le]).is_some() {
         return false;
+    }
+    // A running header with the register number on the name's own line ("Kassaflow B.V.
+    // - Data Processing Agreement v2.3   KvK 87654321").
+    if register.is_match(&text[ls..le]) {
+        return true;
     }
     let mut at = le;
     for _ in 0..3 {
@@ -2606,7 +2635,12 @@ fn spaced_row_names(text: &str, s: usize, e: usize, mentions: &[CountryMention])
         }) {
             let (cs, ce) = trim_span(text, pos, m.start, char::is_whitespace);
             let words = text[cs..ce].split_whitespace().count();
-            if (1..=4).contains(&words) {
+            // A place before a comma ("Falkenstein/Vogtland, Germany.", "Novi Beograd,
+            // Serbia (…)") under a line ending in ':' or '-' is the wrapped rest of an
+            // entry above; only spaces part a spaced table's columns.
+            let above = text[..pos.saturating_sub(1)].trim_end_matches([' ', '\t']);
+            let wrapped = text[cs..ce].ends_with(',') || above.ends_with([':', '-', ',']);
+            if (1..=4).contains(&words) && !wrapped {
                 if let Some(hit) = name_cell(text, cs, ce, mentions, "table_row") {
                     rows.push(hit);
                 }

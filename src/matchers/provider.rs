@@ -297,9 +297,10 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
             ) && not_used_after(&low[h.end..text::floor_boundary(low, to.max(h.end))]));
         // "Die frühere Einbindung von Google Analytics … wurde entfernt": a provider the
         // document no longer uses is not used either.
+        let sentence_before = &low[text::ceil_boundary(low, from.min(h.start))..h.start];
         let historical = !negated
-            && cue_in(scan, (before, h.start), CueSet::HISTORICAL_BEFORE, None)
-            && historical_before(&low[text::ceil_boundary(low, from.min(h.start))..h.start]);
+            && cue_in(scan, (from, h.start), CueSet::HISTORICAL_BEFORE, None)
+            && (historical_before(sentence_before) || text::after_former_label(sentence_before));
         if negated || historical {
             h.value.insert("negated".into(), Value::Bool(true));
         }
@@ -478,7 +479,7 @@ mod tests {
         for w in NEGATIONS {
             assert!(lists.negation_before.iter().any(|c| c == w), "{w}");
         }
-        for w in FORMERLY {
+        for w in FORMERLY.iter().chain(&text::FORMER_LABEL_WORDS) {
             assert!(lists.historical_before.iter().any(|c| c == w), "{w}");
         }
     }

@@ -480,6 +480,37 @@ pub fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Whether `before` (the text of a line or sentence up to a mention) ends with a label of
+/// what was removed or replaced and at most three words after its colon: "Formerly listed
+/// (removed as of 1 January 2024): Mailgun Technologies, Inc.", "Ehemalige
+/// Unterauftragsverarbeiter: …". The label has at most ten words and begins with one of
+/// [`FORMER_LABEL_WORDS`].
+pub fn after_former_label(before: &str) -> bool {
+    let Some(colon) = before.rfind(':') else {
+        return false;
+    };
+    let label = &before[..colon];
+    let label = label.rfind(['\n', '.']).map_or(label, |i| &label[i + 1..]);
+    let first = words(label).next().map(str::to_lowercase);
+    first.is_some_and(|w| FORMER_LABEL_WORDS.contains(&w.as_str()))
+        && words(label).count() <= 10
+        && words(&before[colon + 1..]).count() <= 3
+}
+
+/// The first words of a label of [`after_former_label`] (lower case), all of them
+/// `historical.before` cues of `patterns/cues.toml`.
+pub const FORMER_LABEL_WORDS: [&str; 9] = [
+    "formerly",
+    "former",
+    "previously",
+    "removed",
+    "früher",
+    "frühere",
+    "ehemalige",
+    "ehemals",
+    "bisherige",
+];
+
 /// How far back before a word [`ends_with_words`] reads, in bytes.
 const WORDS_BEFORE_BYTES: usize = 100;
 
