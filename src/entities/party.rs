@@ -1892,10 +1892,11 @@ pub fn on_letterhead_line(text: &str, pos: usize) -> bool {
 }
 
 /// Whether `pos` lies on the name line of a letterhead block or running header: a line
-/// without table cells with a commercial-register cue on it or on one of the next three ("Aktenwerk Software GmbH⏎
-/// Mariahilfer Straße 77–79, 1060 Wien⏎FN 498311 k, Handelsgericht Wien", "… Amtsgericht
-/// München, HRB 123456", "Registered in England, company no. 01234567"). Under a
-/// sub-processor page's title, it names the page's publisher, not a member.
+/// without table cells with a commercial-register cue on it or on one of the next three
+/// ("Aktenwerk Software GmbH⏎Mariahilfer Straße 77–79, 1060 Wien⏎FN 498311 k,
+/// Handelsgericht Wien", "… Amtsgericht München, HRB 123456", "Registered in England,
+/// company no. 01234567"). Under a sub-processor page's title, it names the page's
+/// publisher, not a member.
 pub fn above_register_line(text: &str, pos: usize) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let register = regex(

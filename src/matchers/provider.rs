@@ -273,8 +273,11 @@ const LIST_JOINERS: [&str; 16] = [
 /// its clause (no ',', ';' or ':' between), only `BETWEEN_NEGATION_AND_PROVIDER` between; a
 /// phrase of `NOT_USED_AFTER` after it in its clause; or, in a list, the provider named
 /// before it in the same sentence is negated and only `LIST_JOINERS` and at most one
-/// other word stand between. No data reaches a provider that the document says it does
-/// not use. `hits` are sorted by start.
+/// other word stand between. A provider the document puts in the past is marked too
+/// (`"historical": true` as well): a word of `FORMERLY` before it in its clause, only
+/// those words or `USE_NOUNS` between ("die frühere Einbindung von Google Analytics"), or
+/// a label of what was removed before its colon ("Formerly listed: Mailgun"). No data
+/// reaches a provider that the document says it does not use. `hits` are sorted by start.
 pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
     // The previous provider hit: its end, its sentence's start, and whether it is negated.
     let mut previous: Option<(usize, usize, bool)> = None;
