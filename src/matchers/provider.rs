@@ -290,9 +290,9 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
         // The cue words found in the keyword pass tell cheaply whether a negation stands
         // near at all (most mentions have none); only then are the words read.
         let before = h.start.saturating_sub(NEGATION_REACH_BYTES).max(from);
+        let sentence_before = &low[text::ceil_boundary(low, from.min(h.start))..h.start];
         let negated = continues
-            || (negation_cue_in(scan, (before, h.start), None)
-                && negation_before(&low[text::ceil_boundary(low, from.min(h.start))..h.start]))
+            || (negation_cue_in(scan, (before, h.start), None) && negation_before(sentence_before))
             || (negation_cue_in(
                 scan,
                 (h.end, h.end + NOT_USED_REACH_BYTES),
@@ -300,7 +300,6 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
             ) && not_used_after(&low[h.end..text::floor_boundary(low, to.max(h.end))]));
         // "Die frühere Einbindung von Google Analytics … wurde entfernt": a provider the
         // document no longer uses is not used either.
-        let sentence_before = &low[text::ceil_boundary(low, from.min(h.start))..h.start];
         let historical = !negated
             && cue_in(scan, (from, h.start), CueSet::HISTORICAL_BEFORE, None)
             && (historical_before(sentence_before) || text::after_former_label(sentence_before));
