@@ -2531,3 +2531,134 @@ fn a_legal_form_left_over_from_the_line_above_starts_no_name() {
     assert!(names.contains(&"Shopify Inc.".to_string()), "{names:?}");
     assert!(names.iter().all(|n| !n.starts_with("Limited")), "{names:?}");
 }
+
+/// A contract party named without a legal form (a sole practitioner, a practice) is the
+/// line after "zwischen" or "und" when a definition closes its block: "Steuerberatungskanzlei
+/// Dipl.-Kfm. Henning Roloff, Steuerberater", "Physiotherapie am Rosental Inh. Maren
+/// Schubert, Gohliser Straße 8, 04105 Leipzig, …" (the name ends before its address). The
+/// definition under a block that names the party's general partner is the party's, not the
+/// partner's; a signature line with both names side by side ("Physiotherapie am Rosental
+/// Therapido Software GmbH & Co. KG") does not rename the processor. A placeholder
+/// ("Kundin (wird eingefügt)") is no party.
+#[test]
+fn a_contract_party_without_a_legal_form_is_named_by_its_header_line() {
+    let kanzlei = "VEREINBARUNG ZUR AUFTRAGSVERARBEITUNG GEMÄSS ART. 28 DSGVO\n\nzwischen\n\n\
+        Steuerberatungskanzlei Dipl.-Kfm. Henning Roloff, Steuerberater\n\
+        Lindenallee 7, 24937 Flensburg\n\
+        - nachfolgend \"Auftraggeber\" -\n\nund\n\n\
+        Belegfix Cloud GmbH, Am Brauhaus 12, 93047 Regensburg\n\
+        - nachfolgend \"Auftragnehmer\" -\n\n§ 1 Gegenstand\n";
+    let praxis = "Auftragsverarbeitungsvertrag gemäß Art. 28 DSGVO\n\nzwischen\n\n\
+        Physiotherapie am Rosental Inh. Maren Schubert, Gohliser Straße 8, 04105 Leipzig, IK-Nummer 592\n\
+        145 388,\n\
+        – nachstehend „Auftraggeber“ oder „Verantwortlicher“ genannt –\n\nund\n\
+        Therapido Software GmbH & Co. KG, Karl-Liebknecht-Straße 112, 04275 Leipzig, eingetragen im\n\
+        Handelsregister des Amtsgerichts Leipzig unter HRA 18734, persönlich haftende Gesellschafterin: Therapido\n\
+        Verwaltungs GmbH, Amtsgericht Leipzig HRB 36210, diese vertreten durch ihre Geschäftsführer Dipl.-Kfm.\n\
+        Frank Oehme und Dr. Anja Rudolph, USt-IdNr. DE 314 772 905,\n\
+        – nachstehend „Auftragnehmer“ oder „Therapido“ genannt –\n\n\
+        1. Gegenstand\n\nDer Auftragnehmer verarbeitet Daten im Auftrag.\n\n\
+        Leipzig, den 14.03.2025 Leipzig, den 18.03.2025\n\
+        Maren Schubert Dipl.-Kfm. Frank Oehme\n\
+        Physiotherapie am Rosental Therapido Software GmbH & Co. KG\n\
+        (Auftraggeber) (Auftragnehmer)\n";
+    assert_roles(&[
+        (
+            kanzlei,
+            "Steuerberatungskanzlei Dipl.-Kfm. Henning Roloff, Steuerberater",
+            &["controller"][..],
+        ),
+        (kanzlei, "Belegfix Cloud GmbH", &["processor"][..]),
+        (
+            praxis,
+            "Physiotherapie am Rosental Inh. Maren Schubert",
+            &["controller"][..],
+        ),
+        (
+            praxis,
+            "Therapido Software GmbH & Co. KG",
+            &["processor"][..],
+        ),
+        (praxis, "Verwaltungs GmbH", &[][..]),
+    ]);
+    let placeholder = "Vertrag zur Auftragsverarbeitung\n\nzwischen\n\nKundin (wird eingefügt)\n\
+        - nachfolgend \"Auftraggeber\" -\n\nund\n\nIDIO Daten Import Export GmbH\n\
+        Gottschedstr. 4, 13357 Berlin\n- nachfolgend \"Auftragnehmer\" -\n";
+    let parties = pipeline_parties(placeholder);
+    assert!(
+        parties.iter().all(|p| !p.name.starts_with("Kundin")),
+        "{parties:?}"
+    );
+}
+
+/// Academic titles are words of a partnership's name: "Dr. med. Katharina Vogel & Dr. med.
+/// Jens Albers Partnerschaft mbB" is one party, not "Jens Albers Partnerschaft mbB".
+#[test]
+fn academic_titles_belong_to_a_partnerships_name() {
+    let text = "Verantwortlich für die Datenverarbeitung ist:\n\n\
+        Dr. med. Katharina Vogel & Dr. med. Jens Albers Partnerschaft mbB\n\
+        Hammer Straße 47\n48153 Münster\n";
+    let names: Vec<String> = pipeline_parties(text).into_iter().map(|p| p.name).collect();
+    assert!(
+        names.contains(
+            &"Dr. med. Katharina Vogel & Dr. med. Jens Albers Partnerschaft mbB".to_string()
+        ),
+        "{names:?}"
+    );
+}
+
+/// A table's header cell labels its own column: under "Party | Data Protection Officer |
+/// Contact", the organisation in the first column is no officer.
+#[test]
+fn a_header_cell_labels_only_its_own_column() {
+    // As the Markdown extractor gives the table: no rule row, no outer bars.
+    let text = "4. Data Protection Officers\n\n\
+        Party | Data Protection Officer | Contact\n\
+        Wisłoport Logistyka sp. z o.o. | Anna Kowalczyk (Inspektor Ochrony Danych) | iod@wisloport.example, ul. Złota 44 lok. 12, 00-120 Warszawa\n\
+        Nordvik Fraktanalyse AS | Lars Haugen (personvernombud) | personvern@nordvik.example\n";
+    assert_roles(&[
+        (text, "Wisłoport Logistyka sp. z o.o.", &[][..]),
+        (text, "Nordvik Fraktanalyse AS", &[][..]),
+    ]);
+}
+
+/// The lines of a sub-processor list that name a service or a label ("KI-Transkription und
+/// Besprechungszusammenfassung", "Verarbeitung: Vereinigtes Königreich", "Garantie: …",
+/// "Kalender-Integration (Google Kalender, Microsoft Outlook)") are no parties.
+#[test]
+fn a_service_or_a_label_in_a_sub_processor_list_is_no_party() {
+    let text = "B. Optionale Unterauftragsverarbeiter\n\n\
+        * KI-Transkription und Besprechungszusammenfassung\n\
+        - Cantab Research Limited (Speechmatics), Broers Building, Cambridge CB3 0FA\n\
+        - Verarbeitung: Vereinigtes Königreich (London)\n\
+        - Garantie: Angemessenheitsbeschluss der EU-Kommission\n\n\
+        * Kalender-Integration (Google Kalender, Microsoft Outlook)\n\
+        - Keine Unterauftragsverarbeitung durch uns.\n";
+    let names: Vec<String> = pipeline_parties(text).into_iter().map(|p| p.name).collect();
+    for not in [
+        "KI-Transkription und Besprechungszusammenfassung",
+        "Verarbeitung",
+        "Garantie",
+        "Kalender-Integration",
+    ] {
+        assert!(!names.iter().any(|n| n == not), "{not}: {names:?}");
+    }
+    assert!(
+        names.iter().any(|n| n == "Cantab Research Limited"),
+        "{names:?}"
+    );
+}
+
+/// A French place name with its article after the postcode is the whole city: "1227 Les
+/// Acacias (GE)".
+#[test]
+fn a_city_with_its_article_is_the_whole_city() {
+    let text = "Hosting:\n\nInfomaniak Network SA\nRue Eugène-Marziano 25\n1227 Les Acacias (GE)\nSchweiz\n";
+    let parties = pipeline_parties(text);
+    let city = parties
+        .iter()
+        .find(|p| p.name == "Infomaniak Network SA")
+        .and_then(|p| p.address.as_ref())
+        .and_then(|a| a.city.clone());
+    assert_eq!(city.as_deref(), Some("Les Acacias"), "{parties:?}");
+}

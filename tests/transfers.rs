@@ -280,6 +280,29 @@ fn a_self_hosted_product_shows_no_transfer() {
     assert_eq!(provider(&r, "Matomo"), Some(true), "{:?}", r.providers);
     assert_eq!(verdict(&r), (Some(false), false));
 
+    // The words may stand a little further off: a noun between, a bracket after.
+    for (text, name) in [
+        (
+            "Zur Reichweitenmessung setzen wir die selbst gehostete Open-Source-Software \
+             Matomo ein.",
+            "Matomo",
+        ),
+        (
+            "Der Auftragnehmer betreibt zur Fehleranalyse die Open-Source-Software Sentry in \
+             einer eigenen Instanz („self-hosted“) auf Servern in Falkenstein.",
+            "Sentry",
+        ),
+    ] {
+        let r = check("policy.md", &policy(text));
+        assert_eq!(
+            provider(&r, name),
+            Some(true),
+            "{text:?}: {:?}",
+            r.providers
+        );
+        assert_eq!(verdict(&r), (Some(false), false), "{text:?}");
+    }
+
     let both = policy("We use Google Analytics and self-hosted Matomo for statistics.");
     let r = check("policy.md", &both);
     assert_eq!(provider(&r, "Matomo"), Some(true), "{:?}", r.providers);
@@ -310,6 +333,12 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Die frühere Einbindung von Google Analytics wurde im Februar 2022 entfernt.",
         "We previously used Mixpanel for product analytics.",
         "Formerly listed (removed as of 1 January 2024): Mailgun.",
+        // What the negation names may be a kind of service, with examples of it.
+        "Schriftarten werden lokal geladen; es besteht keine Verbindung zu Google.",
+        "Wir setzen keine Analyse- oder Tracking-Tools (z. B. Google Analytics, \
+         Facebook-Pixel) ein.",
+        "Wir setzen keine Analyse- oder Marketing-Tools wie Google Analytics, Meta-Pixel \
+         oder vergleichbare Dienste ein.",
     ];
     let used = [
         "Wir nutzen Google Analytics.",
@@ -536,4 +565,87 @@ fn a_destination_that_no_mechanism_reaches_is_reported() {
     for text in &covered {
         assert_eq!(destination_reason(text), None, "{text:?}");
     }
+}
+
+/// A list of sub-processors no longer used ("D. Nicht mehr eingesetzte
+/// Unterauftragsverarbeiter", "Former sub-processors") names no recipient: its members are
+/// `former` parties without a role, their providers are historical, and the Privacy
+/// Shield they relied on "bis Juli 2020" is no mechanism of the document. The same list
+/// under a title of current ones shows the transfer.
+#[test]
+fn a_list_of_former_sub_processors_shows_no_transfer() {
+    let page = |title: &str| {
+        format!(
+            "# Unterauftragsverarbeiter\n\nDie Verarbeitung erfolgt ausschließlich in der \
+             Europäischen Union.\n\nA. Unterauftragsverarbeiter für die Kernleistung\n\n\
+             * Hetzner Online GmbH, Industriestr. 25, 91710 Gunzenhausen - Hosting\n\n\
+             {title}\n--------------------------------------------------\n\n\
+             * Twilio Inc., San Francisco - Network Traversal Service (TURN);\n\
+             beendet zum 31.12.2024, ersetzt durch Hetzner Online GmbH.\n\
+             (Bis Juli 2020 gestützt auf den EU-US Privacy Shield, danach auf SCC.)\n\
+             * DigitalOcean, LLC, New York - Testumgebung; beendet zum 30.06.2023.\n\n\
+             Diese Anbieter erhalten keine Daten mehr.\n"
+        )
+    };
+    let former = check(
+        "list.md",
+        &page("D. Nicht mehr eingesetzte Unterauftragsverarbeiter"),
+    );
+    for name in ["Twilio Inc.", "DigitalOcean, LLC"] {
+        let p = former.parties.iter().find(|p| p.name == name);
+        assert!(
+            p.is_some_and(|p| p.former && p.roles.is_empty()),
+            "{name}: {:?}",
+            former.parties
+        );
+    }
+    let hetzner = former
+        .parties
+        .iter()
+        .find(|p| p.name == "Hetzner Online GmbH");
+    assert!(hetzner.is_some_and(|p| !p.former), "{:?}", former.parties);
+    let providers: Vec<&str> = former.providers.iter().map(|p| p.name.as_str()).collect();
+    assert!(!providers.contains(&"Twilio"), "{providers:?}");
+    assert!(providers.contains(&"Hetzner"), "{providers:?}");
+    assert!(
+        former.transfers.mechanisms.is_empty(),
+        "{:?}",
+        former.transfers
+    );
+    assert_eq!(verdict(&former), (Some(false), false), "{:?}", former.risk);
+
+    let current = check("list.md", &page("D. Weitere Unterauftragsverarbeiter"));
+    let twilio = current.parties.iter().find(|p| p.name == "Twilio Inc.");
+    assert!(twilio.is_some_and(|p| !p.former), "{:?}", current.parties);
+    assert!(current.providers.iter().any(|p| p.name == "Twilio"));
+    assert_eq!(verdict(&current), (Some(true), true), "{:?}", current.risk);
+}
+
+/// An EU-only statement whose subject is one provider ("CleverReach verarbeitet die Daten
+/// ausschließlich auf Servern in Deutschland") says nothing of the document's other
+/// recipients: a US provider elsewhere contradicts no promise. A statement about all the
+/// data still does.
+#[test]
+fn an_eu_only_statement_about_one_provider_promises_nothing_of_the_others() {
+    let policy = |statement: &str| {
+        format!(
+            "# Datenschutzerklärung\n\nVerantwortlich ist die Beispiel GmbH, Musterstraße 1, \
+             10115 Berlin.\n\n## Newsletter\n\nFür den Newsletter nutzen wir CleverReach. \
+             {statement}\n\n## Google Maps\n\nWir binden Google Maps ein. Dabei können Daten \
+             an die Google LLC in den USA übermittelt werden.\n"
+        )
+    };
+    let r = check(
+        "policy.md",
+        &policy(
+            "CleverReach verarbeitet die Daten ausschließlich auf Servern in Deutschland bzw. \
+             in der EU.",
+        ),
+    );
+    assert_eq!(verdict(&r), (Some(true), false), "{:?}", r.risk);
+    let r = check(
+        "policy.md",
+        &policy("Ihre Daten werden ausschließlich auf Servern in Deutschland verarbeitet."),
+    );
+    assert_eq!(verdict(&r), (Some(true), true), "{:?}", r.risk);
 }

@@ -133,15 +133,16 @@ fn location_label(l: &Location) -> String {
 /// `third_country_party` (high): a named party (its seat or address) in a third country:
 /// one without an adequacy decision, or one whose decision covers only some recipients
 /// (the US: organisations certified under the Data Privacy Framework), which the
-/// document alone cannot show the party to be.
+/// document alone cannot show the party to be. A former sub-processor does not count.
 fn third_country_party(input: &RiskInput<'_>) -> Option<RiskReason> {
     let hits: Vec<&Party> = input
         .parties
         .iter()
         .filter(|p| {
-            p.country
-                .as_deref()
-                .is_some_and(|c| status_of(c, input.adequacy) == CountryStatus::ThirdCountry)
+            !p.former
+                && p.country
+                    .as_deref()
+                    .is_some_and(|c| status_of(c, input.adequacy) == CountryStatus::ThirdCountry)
         })
         .collect();
     if hits.is_empty() {
@@ -769,15 +770,22 @@ fn outdated_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
     reason("outdated_mechanism", RiskLevel::High, message, ids)
 }
 
-/// `contradiction` (high): the document says data stays in the EU/EEA, yet shows a
-/// third-country destination.
+/// `contradiction` (high): the document says data stays in the EU/EEA (of all its data,
+/// not of one provider only), yet shows a third-country destination.
 fn contradiction(input: &RiskInput<'_>) -> Option<RiskReason> {
     let f = input.facts;
-    if f.eu_only.is_empty() || !f.third_country_shown() {
+    // "CleverReach verarbeitet die Daten ausschließlich … in der EU" speaks of one
+    // provider only.
+    let promises: Vec<usize> = f
+        .eu_only
+        .iter()
+        .copied()
+        .filter(|&i| input.findings[i].value.get("about").is_none())
+        .collect();
+    if promises.is_empty() || !f.third_country_shown() {
         return None;
     }
-    let mut evidence: Vec<String> = f
-        .eu_only
+    let mut evidence: Vec<String> = promises
         .iter()
         .map(|&i| input.findings[i].id.clone())
         .collect();

@@ -60,12 +60,15 @@ impl TransferFacts {
 }
 
 /// The mechanism a finding relies on: a `transfer` finding with a known
-/// `value.mechanism` that is not negated, historical or hypothetical.
+/// `value.mechanism` that is not negated, historical, hypothetical or in a heading.
 pub(crate) fn relied_mechanism(f: &Finding) -> Option<&str> {
     if f.kind != FindingKind::Transfer
         || negated(f)
         || flag(f, "historical")
         || flag(f, "hypothetical")
+        // "5.5 Privacy Shield. Quillstack does not rely on …": a heading names its
+        // section's subject.
+        || flag(f, "heading")
     {
         return None;
     }
@@ -118,8 +121,9 @@ pub(crate) fn decide(
     facts.outside_locations = (0..locations.len())
         .filter(|&i| outside(locations[i].country.as_deref()))
         .collect();
+    // A former sub-processor receives nothing now.
     facts.outside_parties = (0..parties.len())
-        .filter(|&i| outside(parties[i].country.as_deref()))
+        .filter(|&i| !parties[i].former && outside(parties[i].country.as_deref()))
         .collect();
 
     let mut mechanisms: Vec<String> = facts

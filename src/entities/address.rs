@@ -835,10 +835,12 @@ fn refine_city_after(
     if let Some(g) = longest_gazetteer_prefix(text, s, e, data) {
         return Some(g);
     }
-    // First word, plus "am Main", "im Breisgau", "an der Ruhr", "Bad X", "St. X".
+    // First word, plus "am Main", "im Breisgau", "an der Ruhr", "Bad X", "St. X", "Les
+    // Acacias".
     let mut k = 1;
     if [
-        "Bad", "St.", "Sankt", "Den", "La", "Le", "Los", "San", "Santa", "Saint", "New", "Neu",
+        "Bad", "St.", "Sankt", "Den", "La", "Le", "Les", "Las", "El", "Los", "San", "Santa",
+        "Saint", "Sainte", "New", "Neu",
     ]
     .contains(&first)
         && toks.len() > 1

@@ -112,11 +112,14 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
                     address: None,
                     evidence: Vec::new(),
                     transfer_roles: Vec::new(),
+                    former: true,
                 });
                 parties.len() - 1
             }
         };
         let p = &mut parties[pi];
+        // Former only while every mention is one of a former member.
+        p.former &= f.value.get("former") == Some(&true.into());
         if let Some(role) = f.value.get("role").and_then(|v| v.as_str()) {
             if !p.roles.iter().any(|r| r == role) {
                 p.roles.push(role.to_string());
@@ -248,7 +251,8 @@ fn care_of_gap(gap: &str) -> bool {
 /// A name broken over two lines ("… die Sierra⏎Helpdesk LLC, 500 Market Street …", as
 /// two-column PDFs break them) is found once whole and once as its tail at a line
 /// start. A party whose key is a proper word-suffix of another party's key, and whose
-/// mentions all start a line, is merged into the longer one; a misspelt name into the
+/// mentions all start a line below a line ending in the rest of that key, is merged into
+/// the longer one; a misspelt name into the
 /// one it is one letter from ([`one_letter_apart`]), when that has more mentions.
 fn merge_line_broken(
     text: &str,
@@ -263,11 +267,20 @@ fn merge_line_broken(
         let Some(j) = keys.iter().position(|long| long.ends_with(&tail)) else {
             continue;
         };
+        // The line above a broken mention ends with the longer name's head: "… sowie die
+        // Sierra⏎Helpdesk LLC", not "und⏎Therapido Software GmbH & Co. KG" beside a
+        // signature line "Physiotherapie am Rosental Therapido Software GmbH & Co. KG".
+        let head = &keys[j][..keys[j].len() - tail.len()];
+        let head_above = |f: &Finding| {
+            let above = text[..f.start].trim_end();
+            let from = super::text::floor_char(above, above.len().saturating_sub(head.len() + 8));
+            party_key(&above[from..], None).ends_with(head)
+        };
         let mentions: Vec<&Finding> = findings
             .iter()
             .filter(|f| f.kind == FindingKind::Party && parties[i].evidence.contains(&f.id))
             .collect();
-        if !mentions.is_empty() && mentions.iter().all(|f| starts_line(f)) {
+        if !mentions.is_empty() && mentions.iter().all(|f| starts_line(f) && head_above(f)) {
             into[i] = Some(j);
         }
     }

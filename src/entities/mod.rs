@@ -389,6 +389,9 @@ pub fn find_entities_with(
     }
     let brands = party::brand_parties(text, &orgs);
     orgs.extend(brands);
+    orgs.sort_by_key(|o| (o.start, o.end));
+    let header = party::header_parties(text, &orgs);
+    orgs.extend(header);
     // A person's name inside an organisation's ("Bird & Bird DPO Services SRL") is none.
     let persons: Vec<party::OrgHit> = party::officer_persons(text, data)
         .into_iter()
@@ -459,10 +462,26 @@ pub fn find_entities_with(
     // end of its sentence), while its sentence lasts.
     let mut introduced: Option<(&'static str, usize, usize)> = None;
     let mut short_names: Vec<(String, usize, usize)> = Vec::new(); // (term, org index, after)
+                                                                   // The block of a contract party in the header, while it lasts: the definition
+                                                                   // line's start (organisations before it inside the block take no definition from
+                                                                   // below it).
+    let mut block_until = 0;
     for (i, o) in orgs.iter().enumerate() {
-        let def = party::defined_terms_after(text, o.end)
-            .or_else(|| party::defined_terms_below(text, o.end))
-            .or_else(|| defined_terms_inline(text, o.end, orgs.get(i + 1).map(|n| n.start)));
+        let block = party::block_definition(text, o.start, o.end);
+        let inside_block = o.start < block_until;
+        if let Some((line, _, _)) = &block {
+            block_until = *line;
+        }
+        let def = match block {
+            Some((_, e, terms)) => Some((e, terms)),
+            None => party::defined_terms_after(text, o.end)
+                .or_else(|| {
+                    (!inside_block)
+                        .then(|| party::defined_terms_below(text, o.end))
+                        .flatten()
+                })
+                .or_else(|| defined_terms_inline(text, o.end, orgs.get(i + 1).map(|n| n.start))),
+        };
         let after = def.as_ref().map(|d| d.0).unwrap_or(o.end);
         let defines = def.as_ref().and_then(|(_, terms)| {
             terms
@@ -596,20 +615,29 @@ pub fn find_entities_with(
                 cue = Some((cs, o.end));
             }
         }
+        // "Formerly listed (removed as of 1 January 2024): Mailgun Technologies, Inc.", an
+        // entry under "D. Nicht mehr eingesetzte Unterauftragsverarbeiter": a former
+        // member of the list, of no role now.
+        let section = sections
+            .iter()
+            .find(|(s, e, _)| *s <= o.start && o.start < *e)
+            .map(|(_, _, r)| *r);
+        let former = section == Some(party::FORMER_SECTION)
+            || crate::matchers::text::after_former_label(
+                &text[line_start_within(text, o.start, 400)..o.start],
+            );
+        if former {
+            role = None;
+        }
         if role.is_none()
             && !engages
             && !annex_member
             && !letterhead
+            && !former
             && !party::on_page_marker_line(text, o.start)
             && !party::above_register_line(text, o.start)
-            && !crate::matchers::text::after_former_label(
-                &text[line_start_within(text, o.start, 400)..o.start],
-            )
         {
-            role = sections
-                .iter()
-                .find(|(s, e, _)| *s <= o.start && o.start < *e)
-                .map(|(_, _, r)| *r);
+            role = section;
         }
         let country = party::country_after(text, after, &outside, &seats, &processing)
             .or_else(|| party::country_after(text, o.end, &outside, &seats, &processing))
@@ -640,6 +668,9 @@ pub fn find_entities_with(
         }
         if hosting {
             value["hosting"] = json!(true);
+        }
+        if former {
+            value["former"] = json!(true);
         }
         if let Some(side) = transfer_side {
             value["transfer_role"] = json!(side);

@@ -26,7 +26,8 @@ pub struct OrgHit {
     pub name: String,
     /// Legal form as written, if any.
     pub legal_form: Option<String>,
-    /// "legal_form", "public_body", "table_row", "list_item" or "brand".
+    /// "legal_form", "public_body", "table_row", "list_item", "brand", "person" or
+    /// "contract_header".
     pub rule: &'static str,
 }
 
@@ -689,6 +690,81 @@ pub fn introduces_party(line: &str) -> bool {
     ["zwischen", "between", "und", "and", "sowie"].contains(&first.as_str())
 }
 
+/// Parties of a contract named without a legal form in its header: the first line after
+/// a line that is only "zwischen", "between", "und", "and" or "by and between", when a
+/// definition follows its address block ([`defined_terms_below`]: "- nachfolgend
+/// „Auftraggeber“ -", "(hereinafter the \"Controller\")"). A sole practitioner, a
+/// practice or an office has no legal form: "Steuerberatungskanzlei Dipl.-Kfm. Henning
+/// Roloff, Steuerberater", "Praxis für Physiotherapie Anna Weber". The line begins with
+/// a capital, has at most twelve words, no digit, bracket or blank to fill in ("Kundin
+/// (wird eingefügt)", "\[Name\]", "____"), no role word and no
+/// organisation of `orgs` (sorted by start), and does not end in a colon. The hit is the
+/// line, rule "contract_header".
+pub fn header_parties(text: &str, orgs: &[OrgHit]) -> Vec<OrgHit> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let le = full_line_end(text, pos);
+        let opener = text[pos..le].trim().trim_end_matches(':').to_lowercase();
+        if ["zwischen", "between", "und", "and", "by and between"].contains(&opener.as_str()) {
+            if let Some(hit) = header_name_below(text, le, orgs) {
+                out.push(hit);
+            }
+        }
+        pos = le + 1;
+    }
+    out
+}
+
+/// Most words of a name line of [`header_parties`].
+const HEADER_NAME_WORDS: usize = 12;
+
+/// The name line of [`header_parties`] among the two lines after the opener line ending at
+/// `le`, if it is one.
+fn header_name_below(text: &str, le: usize, orgs: &[OrgHit]) -> Option<OrgHit> {
+    let mut ls = (le + 1).min(text.len());
+    for _ in 0..2 {
+        let e = full_line_end(text, ls);
+        let line = text[ls..e].trim();
+        if line.is_empty() {
+            ls = (e + 1).min(text.len());
+            if ls >= text.len() {
+                return None;
+            }
+            continue;
+        }
+        let k = orgs.partition_point(|o| o.end <= ls);
+        let holds_org = orgs.get(k).is_some_and(|o| o.start < e);
+        // "Physiotherapie am Rosental Inh. Maren Schubert, Gohliser Straße 8, 04105
+        // Leipzig": the name ends before the address on its line.
+        let e = match line.find(", ") {
+            Some(k) if line.contains(|c: char| c.is_ascii_digit()) => {
+                ls + text[ls..e].find(line).unwrap_or(0) + k
+            }
+            _ => e,
+        };
+        let line = text[ls..e].trim();
+        let name_like = line.starts_with(char::is_uppercase)
+            && line.split_whitespace().count() <= HEADER_NAME_WORDS
+            && !line.ends_with(':')
+            && !line.contains(|c: char| c.is_ascii_digit() || "@|()[]_…".contains(c))
+            && !role_re().is_match(line);
+        if holds_org || !name_like {
+            return None;
+        }
+        let (cs, ce) = trim_span(text, ls, e, |c| c.is_whitespace() || c == ',');
+        let (_, terms) = defined_terms_below(text, ce)?;
+        return (!terms.is_empty()).then(|| OrgHit {
+            start: cs,
+            end: ce,
+            name: collapse(&text[cs..ce]),
+            legal_form: None,
+            rule: "contract_header",
+        });
+    }
+    None
+}
+
 /// Whether `token` is a word in capitals that ends a sentence before a name: "… South San
 /// Francisco, CA 94080, USA. Stripe, Inc. ist …" ("USA.", "UK.", "EWR."); not an
 /// abbreviation with inner dots ("S.A."), nor one of a name ("Co.").
@@ -758,11 +834,20 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
                 .all(|&(ts, te)| text[ts..te].chars().all(|c| c.is_lowercase() || c == '-'))
     };
     let mut start: Option<usize> = None;
-    for (accepted, &(ts, te)) in toks.iter().rev().enumerate() {
+    // Words taken, academic titles aside ("Dr. med. Katharina Vogel & Dr. med. Jens Albers
+    // Partnerschaft mbB").
+    let mut accepted = 0;
+    for &(ts, te) in toks.iter().rev() {
         if accepted >= 8 {
             break;
         }
         let raw = &text[ts..te];
+        if TITLE_PARTS.contains(&raw) {
+            start = Some(ts);
+            continue;
+        }
+        accepted += 1;
+        let accepted = accepted - 1;
         if accepted == 0 && is_parenthesised_word(raw) {
             // "PayPal (Europe) S.à r.l. et Cie, S.C.A.", "Google (Schweiz) GmbH": a
             // capitalised word in brackets right before the legal form; a name must not
@@ -853,6 +938,13 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
     }
     Some(s)
 }
+
+/// Academic titles and their parts, as they stand in a partnership's name ("Dr. med.",
+/// "Prof. Dr. rer. nat."): words of the name, however written.
+const TITLE_PARTS: [&str; 15] = [
+    "Dr.", "Prof.", "med.", "rer.", "nat.", "dent.", "vet.", "iur.", "jur.", "phil.", "pol.",
+    "oec.", "habil.", "techn.", "sc.",
+];
 
 /// Whitespace collapsed to single spaces.
 pub fn collapse(s: &str) -> String {
@@ -949,21 +1041,8 @@ pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>
         };
         let line = text[line_start..line_end].trim();
         let lower = line.to_lowercase();
-        if line.starts_with('(')
-            || [
-                "nachfolgend",
-                "nachstehend",
-                "im folgenden",
-                "hereinafter",
-                "hereafter",
-            ]
-            .iter()
-            .any(|w| lower.starts_with(w))
-        {
-            return defined_terms_at(text, line_start, false);
-        }
-        if let Some(terms) = dashed_definition(line) {
-            return Some((line_end, terms));
+        if let Some(def) = definition_line(text, line_start, line_end) {
+            return def;
         }
         // "und Dipl.-Ing. Claudia Weiß" below "vertreten durch die Geschäftsführer Thomas
         // Brenner" names a second representative, not the next party.
@@ -978,6 +1057,88 @@ pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>
     }
     None
 }
+
+/// The definition the line `line_start..line_end` gives, if it is a definition line: one
+/// that opens with "(" or an intro word ("nachfolgend", "hereinafter", …; see
+/// [`defined_terms_at`], whose answer, `None` included, is the line's), or a definition set
+/// off by dashes ([`dashed_definition`]). `None` for other lines.
+#[allow(clippy::option_option)]
+fn definition_line(
+    text: &str,
+    line_start: usize,
+    line_end: usize,
+) -> Option<Option<(usize, Vec<String>)>> {
+    let line = text[line_start..line_end].trim();
+    let lower = line.to_lowercase();
+    if line.starts_with('(')
+        || [
+            "nachfolgend",
+            "nachstehend",
+            "im folgenden",
+            "hereinafter",
+            "hereafter",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w))
+    {
+        return Some(defined_terms_at(text, line_start, false));
+    }
+    dashed_definition(line).map(|terms| Some((line_end, terms)))
+}
+
+/// The definition that closes a contract party's block in the header: the organisation
+/// `start..end` begins its line right below a line "und", "zwischen", "and" or "between"
+/// (a blank line may stand between), and a definition line (one opening with "(" or an
+/// intro word, or set off by dashes) follows within eight lines, none of them blank,
+/// however long ("Therapido
+/// Software GmbH & Co. KG, Karl-Liebknecht-Straße 112, … persönlich haftende
+/// Gesellschafterin: Therapido Verwaltungs GmbH, … ⏎– nachstehend „Auftragnehmer“ –").
+/// The definition is the block's first organisation's, not that of an organisation named
+/// inside the block (its general partner, its representative). Returns the start of the
+/// definition line, the end of the definition and its terms.
+pub fn block_definition(
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize, Vec<String>)> {
+    let ls = line_start(text, start);
+    if !text[ls..start].trim().is_empty() || ls == 0 {
+        return None;
+    }
+    // The line above (over one blank line) must open the party.
+    let mut above_end = ls - 1;
+    let mut above = line_start(text, above_end);
+    if text[above..above_end].trim().is_empty() && above > 0 {
+        above_end = above - 1;
+        above = line_start(text, above_end);
+    }
+    let opener = text[above..above_end]
+        .trim()
+        .trim_end_matches(':')
+        .to_lowercase();
+    if !["und", "zwischen", "and", "between", "by and between"].contains(&opener.as_str()) {
+        return None;
+    }
+    let mut pos = full_line_end(text, end) + 1;
+    for _ in 0..PARTY_BLOCK_LINES {
+        if pos >= text.len() {
+            return None;
+        }
+        let le = full_line_end(text, pos);
+        if text[pos..le].trim().is_empty() {
+            return None;
+        }
+        if let Some(def) = definition_line(text, pos, le) {
+            return def.map(|(e, terms)| (pos, e, terms));
+        }
+        pos = le + 1;
+    }
+    None
+}
+
+/// Most lines of a party's block in a contract's header, after its name's line
+/// ([`block_definition`]).
+const PARTY_BLOCK_LINES: usize = 8;
 
 /// Words of a line naming who represents a party ("vertreten durch die Geschäftsführer
 /// …", "represented by its managing director …").
@@ -1706,6 +1867,16 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
         })
         .last()?;
     let between = &sentence[m.end()..];
+    // A table's header cell labels its own column: "Party | Data Protection Officer |
+    // Contact" above "Wisłoport Logistyka sp. z o.o. | Anna Kowalczyk | …" names no
+    // officer in the first column.
+    let role_at = base + m.start();
+    if between.contains('\n')
+        && super::text::cell_index(text, role_at)
+            .is_some_and(|c| super::text::cell_index(text, start) != Some(c))
+    {
+        return None;
+    }
     let dpo = role_of(m.as_str()) == Some("dpo");
     // The officer reached through, or provided by, an organisation: "Unseren
     // Datenschutzbeauftragten erreichen Sie über die X GmbH", "Our data protection officer
@@ -2013,6 +2184,10 @@ fn holds_data(role: &str) -> bool {
     )
 }
 
+/// The "role" of a list section titled as one of former members
+/// ([`crate::matchers::text::is_former_heading`]): its members have no role.
+pub const FORMER_SECTION: &str = "former";
+
 /// Byte ranges of sub-processor (or recipient) lists and tables: from a short heading-like line
 /// naming them to the next heading (or a signature block). A sentence announcing a table of
 /// parties with one role ("The chart below explains the current controllers") opens a
@@ -2085,6 +2260,11 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
         // announcing a table (which must follow: a paragraph of prose before its first
         // member ends the section).
         let opens = match (role, headingish) {
+            // "D. Nicht mehr eingesetzte Unterauftragsverarbeiter": its members are
+            // former ones, of no role now.
+            (Some(_), true) if crate::matchers::text::is_former_heading(stripped) => {
+                Some((FORMER_SECTION, false, false))
+            }
             (Some(r), true) => Some((r, false, false)),
             _ if asks_recipients => Some(("recipient", true, false)),
             _ => announced_table_role(stripped).map(|r| (r, false, true)),
@@ -2572,6 +2752,10 @@ pub fn table_rows(
 ) -> Vec<OrgHit> {
     let mut out = Vec::new();
     for &(s, e, role) in sections {
+        // A former member is no party of the document's processing.
+        if role == FORMER_SECTION {
+            continue;
+        }
         if role == "subprocessor" {
             out.extend(spaced_row_names(text, s, e, mentions));
         }
@@ -2742,8 +2926,19 @@ const ITEM_FUNCTION_WORDS: [&str; 38] = [
     "ziff",
 ];
 
+/// Endings of German abstract nouns (lower case): a list item or cell ending in one names
+/// an activity or a property ("Verarbeitung", "Besprechungszusammenfassung"), not an
+/// organisation.
+const ABSTRACT_SUFFIXES: [&str; 4] = ["ung", "ungen", "keit", "heit"];
+
 /// Words that head a table or a list item as a label, not as an organisation's name.
-const LABEL_CELLS: [&str; 16] = [
+const LABEL_CELLS: [&str; 22] = [
+    "garantie",
+    "garantien",
+    "integration",
+    "safeguard",
+    "safeguards",
+    "mechanism",
     "name",
     "firma",
     "company",
@@ -2775,7 +2970,15 @@ fn name_cell(
 ) -> Option<OrgHit> {
     let cell = &text[cs..ce];
     let nwords = cell.split_whitespace().count();
-    let label = role_re().is_match(cell) || LABEL_CELLS.contains(&cell.to_lowercase().as_str());
+    let lower = cell.to_lowercase();
+    // The last word, or the last part of a compound ("Kalender-Integration").
+    let last = lower.rsplit([' ', '-']).next().unwrap_or("");
+    let label = role_re().is_match(cell)
+        || LABEL_CELLS.contains(&lower.as_str())
+        || LABEL_CELLS.contains(&last)
+        // A German abstract noun ("Verarbeitung", "KI-Transkription und
+        // Besprechungszusammenfassung") names an activity, not an organisation.
+        || ABSTRACT_SUFFIXES.iter().any(|x| last.len() > x.len() + 3 && last.ends_with(x));
     let is_country = mentions.iter().any(|m| m.start < ce && cs < m.end);
     let has_number = cell.chars().filter(char::is_ascii_digit).count() >= 3;
     let running_words = nwords > 1

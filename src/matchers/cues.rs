@@ -202,8 +202,12 @@ fn flags_from_spans(
     spans: impl Fn(u16, (usize, usize)) -> Vec<(usize, usize)>,
 ) -> CueFlags {
     let mut cstart = low[from..start].rfind(';').map_or(from, |i| from + i + 1);
-    for (_, e) in spans(CueSet::CLAUSE_BREAK, (from, start)) {
-        cstart = cstart.max(e);
+    // A break word inside a negation ("instead" of "instead of") breaks no clause.
+    let negations = spans(CueSet::NEGATION_BEFORE, (from, start));
+    for (s, e) in spans(CueSet::CLAUSE_BREAK, (from, start)) {
+        if !negations.iter().any(|&(a, z)| a <= s && e <= z) {
+            cstart = cstart.max(e);
+        }
     }
     let (before, after) = ((cstart, start), (end, aend));
     let before_text = &low[cstart..start];

@@ -68,10 +68,11 @@ const SELF_HOSTED: [&str; 16] = [
 
 /// How near a mention [`SELF_HOSTED`] words must stand to speak of it, in bytes: right
 /// after it ("Google Fonts (lokales Hosting)", "Die Google Fonts sind lokal installiert")
-/// or right before it ("self-hosted Matomo").
-const SELF_HOSTED_AFTER: usize = 40;
+/// ("die Open-Source-Software Sentry in einer eigenen Instanz („self-hosted“)") or right
+/// before it ("self-hosted Matomo", "die selbst gehostete Open-Source-Software Matomo").
+const SELF_HOSTED_AFTER: usize = 48;
 /// See [`SELF_HOSTED_AFTER`].
-const SELF_HOSTED_BEFORE: usize = 25;
+const SELF_HOSTED_BEFORE: usize = 45;
 
 /// Whether the mention at `start..end` is said to run on the document owner's own
 /// servers: [`SELF_HOSTED`] words near it in its sentence, with no list between
@@ -162,8 +163,30 @@ const NEGATION_REACH_WORDS: usize = 5;
 /// Any other word shows that the negation is about something else, with the provider as
 /// its actor or place: "not hosted by Automattic", "does not affect GitHub's rights",
 /// "not carried out by Hetzner directly", "nor our partner Mullvad".
-const BETWEEN_NEGATION_AND_PROVIDER: [&str; 65] = [
+const BETWEEN_NEGATION_AND_PROVIDER: [&str; 85] = [
     "an",
+    // "Wir setzen keine Analyse- oder Tracking-Tools (z. B. Google Analytics) ein",
+    // "es besteht keine Verbindung zu Google".
+    "analyse",
+    "analyse-tools",
+    "tracking-tools",
+    "oder",
+    "or",
+    "z",
+    "b",
+    "e.g",
+    "such",
+    "as",
+    "wie",
+    "etwa",
+    "beispielsweise",
+    "zu",
+    "zum",
+    "zur",
+    "verbindung",
+    "verbindungen",
+    "connection",
+    "connections",
     "webanalyse",
     "tracking",
     "analytics",
@@ -300,9 +323,18 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
             ) && not_used_after(&low[h.end..text::floor_boundary(low, to.max(h.end))]));
         // "Die frühere Einbindung von Google Analytics … wurde entfernt": a provider the
         // document no longer uses is not used either.
+        // "D. Nicht mehr eingesetzte Unterauftragsverarbeiter ⏎ * Twilio Inc., …": an
+        // entry of a list of former providers.
         let historical = !negated
-            && cue_in(scan, (from, h.start), CueSet::HISTORICAL_BEFORE, None)
-            && (historical_before(sentence_before) || text::after_former_label(sentence_before));
+            && (cue_in(scan, (from, h.start), CueSet::HISTORICAL_BEFORE, None)
+                && (historical_before(sentence_before)
+                    || text::after_former_label(sentence_before))
+                || cue_in(
+                    scan,
+                    (h.start.saturating_sub(text::FORMER_HEADING_REACH), h.start),
+                    CueSet::HISTORICAL_BEFORE,
+                    None,
+                ) && text::under_former_heading(scan.text, h.start));
         if negated || historical {
             h.value.insert("negated".into(), Value::Bool(true));
         }
@@ -325,7 +357,12 @@ fn negation_cue_in(scan: &Scan, span: (usize, usize), only: Option<&[&str]>) -> 
 
 /// Whether a cue word of the lists in `mask` (bits of [`CueSet`]) occurs as a whole word
 /// inside `a..z`, as found in the keyword pass; with `only`, one of those words.
-fn cue_in(scan: &Scan, (a, z): (usize, usize), mask: u16, only: Option<&[&str]>) -> bool {
+pub(crate) fn cue_in(
+    scan: &Scan,
+    (a, z): (usize, usize),
+    mask: u16,
+    only: Option<&[&str]>,
+) -> bool {
     let set = &scan.rules.cues.combined;
     let cues = &scan.cue_occurrences().cues;
     // An occurrence ending at or before `a` cannot start at `a` or later.
@@ -346,8 +383,17 @@ fn cue_in(scan: &Scan, (a, z): (usize, usize), mask: u16, only: Option<&[&str]>)
 /// negation that governs what follows it (see [`mark_negated`]).
 fn negation_before(before: &str) -> bool {
     governs(before, &NEGATIONS, |w| {
-        BETWEEN_NEGATION_AND_PROVIDER.contains(&w)
+        BETWEEN_NEGATION_AND_PROVIDER.contains(&w) || names_kind_of_service(w)
     })
+}
+
+/// Whether `w` (lower case) names a kind of service as a compound ("Marketing-Tools",
+/// "Tracking-Dienste"): "Wir setzen keine Analyse- oder Marketing-Tools wie Google
+/// Analytics … ein".
+fn names_kind_of_service(w: &str) -> bool {
+    ["-tools", "-dienste", "-services"]
+        .iter()
+        .any(|x| w.len() > x.len() && w.ends_with(x))
 }
 
 /// Whether `before` (lower case, from the sentence start to the mention) ends with a word

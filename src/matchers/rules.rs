@@ -852,7 +852,15 @@ fn make_hit(
             value.insert("negated".into(), Value::Bool(f.negated));
         }
         if rule.flags.historical {
-            value.insert("historical".into(), Value::Bool(f.historical));
+            // Under an entry of a list of former sub-processors, what it relied on is past.
+            let historical = f.historical
+                || super::provider::cue_in(
+                    scan,
+                    (start.saturating_sub(text::FORMER_HEADING_REACH), start),
+                    crate::patterns::compile::CueSet::HISTORICAL_BEFORE,
+                    None,
+                ) && text::in_former_list(scan.text, start);
+            value.insert("historical".into(), Value::Bool(historical));
         }
         if rule.flags.hypothetical {
             let hypothetical = f.hypothetical || in_conditional_list(scan, rule, sent);
@@ -860,7 +868,8 @@ fn make_hit(
         }
     }
     if rule.flags.heading {
-        let heading = text::in_heading(scan.text, start, end);
+        let heading = text::in_heading(scan.text, start, end)
+            || text::in_run_in_heading(scan.text, start, end);
         value.insert("heading".into(), Value::Bool(heading));
     }
     match rule.kind {

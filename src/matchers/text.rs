@@ -148,6 +148,39 @@ fn word_before_dot(s: &str, dot: usize) -> &str {
     &head[word_start..]
 }
 
+/// Whether the '.' at byte `dot` ends a German date's day, a month's name following
+/// ("Bis zum 16. Juli 2020 stützte …"): an ordinal, no sentence end.
+fn day_before_month(s: &str, dot: usize) -> bool {
+    let day = word_before_dot(s, dot);
+    if !(1..=2).contains(&day.len()) || !day.bytes().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let after = s.get(dot + 2..).unwrap_or_default();
+    let month = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    MONTHS.contains(&month)
+}
+
+/// German month names, as they follow a day ("16. Juli"), Austrian ones included.
+const MONTHS: [&str; 14] = [
+    "Januar",
+    "Jänner",
+    "Februar",
+    "Feber",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
 fn is_abbreviation(s: &str, dot: usize) -> bool {
     let word = word_before_dot(s, dot);
     if word.chars().count() == 1 {
@@ -211,7 +244,7 @@ fn ends_sentence(s: &str, i: usize) -> bool {
             let starts_upper = after.is_some_and(|c| {
                 c.is_uppercase() || matches!(c, '"' | '„' | '“' | '‘' | '»' | '«' | '(')
             });
-            starts_upper && !(b[i] == b'.' && is_abbreviation(s, i))
+            starts_upper && !(b[i] == b'.' && (is_abbreviation(s, i) || day_before_month(s, i)))
         }
         _ => false,
     }
@@ -471,6 +504,50 @@ pub fn in_heading(s: &str, start: usize, end: usize) -> bool {
     blank_above && blank_below
 }
 
+/// Whether `start..end` is (the end of) the title of a run-in heading: a numbered line
+/// whose first words, up to a full stop or colon right after the match, are the
+/// number and at most five capitalised words ("5.5 Privacy Shield.
+/// Quillstack previously participated …", "(c) EU-U.S. Privacy Shield: …"). Such a title
+/// names its paragraph's subject, as a heading line does ([`in_heading`]).
+pub fn in_run_in_heading(s: &str, start: usize, end: usize) -> bool {
+    let b = s.as_bytes();
+    let end = end.max(start).min(b.len());
+    // A full stop or colon, then a space, a line end or the text's end.
+    if !matches!(b.get(end), Some(b'.' | b':'))
+        || b.get(end + 1)
+            .is_some_and(|&c| !matches!(c, b' ' | b'\t' | b'\n'))
+    {
+        return false;
+    }
+    let line_start = memchr::memrchr(b'\n', &b[..start]).map_or(0, |k| k + 1);
+    let Some(title) = s.get(line_start..end) else {
+        return false;
+    };
+    let mut words = title.split_whitespace();
+    let number = words.next().unwrap_or_default();
+    let numbered = {
+        let n = number.trim_start_matches('(').trim_end_matches(['.', ')']);
+        !n.is_empty()
+            && (n
+                .split('.')
+                .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+                || n.len() == 1
+                    && n.bytes().all(|c| c.is_ascii_lowercase())
+                    && number.ends_with(')'))
+    };
+    let rest: Vec<&str> = words.collect();
+    numbered
+        && !rest.is_empty()
+        && rest.len() <= RUN_IN_TITLE_WORDS
+        && rest.iter().all(|w| {
+            w.trim_start_matches(['*', '_', '"', '„'])
+                .starts_with(char::is_uppercase)
+        })
+}
+
+/// Most words of a run-in heading's title ([`in_run_in_heading`]).
+const RUN_IN_TITLE_WORDS: usize = 5;
+
 /// The words of `s`: its whitespace-separated tokens with the punctuation around them
 /// taken off ("„Transfers" → "Transfers", "(EU)" → "EU"); tokens of punctuation only are
 /// left out.
@@ -496,6 +573,88 @@ pub fn after_former_label(before: &str) -> bool {
         && words(label).count() <= 10
         && words(&before[colon + 1..]).count() <= 3
 }
+
+/// Whether `line` titles a list of what is no longer used: at most ten words, one of them
+/// a word of [`FORMER_LABEL_WORDS`] or the words "nicht mehr" or "no longer" ("D. Nicht
+/// mehr eingesetzte Unterauftragsverarbeiter", "Former sub-processors", "Removed
+/// Subprocessors").
+pub fn is_former_heading(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let n = words(&lower).count();
+    (1..=10).contains(&n)
+        && (words(&lower).any(|w| FORMER_LABEL_WORDS.contains(&w))
+            || contains_words(&lower, &["nicht mehr", "no longer"]))
+}
+
+/// Whether one of `phrases` occurs in `s` as whole words.
+fn contains_words(s: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        s.match_indices(p)
+            .any(|(i, m)| at_word_bounds(s, i, i + m.len()))
+    })
+}
+
+/// Whether the mention at `pos` leads an item of a list or a table row under a title of
+/// what is no longer used: only a bullet, a number or a table's `|` stands before it on
+/// its line, and the line is one of such a list ([`in_former_list`]).
+pub fn under_former_heading(text: &str, pos: usize) -> bool {
+    let b = text.as_bytes();
+    let pos = floor_boundary(text, pos.min(b.len()));
+    let ls = memchr::memrchr(b'\n', &b[..pos]).map_or(0, |k| k + 1);
+    let lead = text[ls..pos].trim();
+    let item_mark = lead.is_empty()
+        || lead.chars().all(|c| "-*•–·|".contains(c))
+        || (lead.len() <= 5
+            && lead
+                .trim_start_matches('(')
+                .trim_end_matches(['.', ')'])
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric()));
+    item_mark && in_former_list(text, pos)
+}
+
+/// Whether the line holding `pos` belongs to a list under a title of what is no longer
+/// used ([`is_former_heading`]): reading back over the list's lines (items, their
+/// wrapped rest, a table's rows, a heading's underline), the first line after a blank one
+/// is such a title ("(Bis Juli 2020 gestützt auf den EU-US Privacy Shield, danach auf
+/// SCC.)" under a former sub-processor's entry). Reads at most [`FORMER_HEADING_REACH`]
+/// bytes back.
+pub fn in_former_list(text: &str, pos: usize) -> bool {
+    let b = text.as_bytes();
+    let pos = floor_boundary(text, pos.min(b.len()));
+    let mut ls = memchr::memrchr(b'\n', &b[..pos]).map_or(0, |k| k + 1);
+    if ls == 0 {
+        return false;
+    }
+    // A paragraph of its own after the list is no line of it.
+    let own = text[ls..memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |k| pos + k)].trim();
+    let own_member = own.starts_with(['-', '*', '•', '–', '·', '|']);
+    if !own_member && text[..ls - 1].ends_with('\n') {
+        return false;
+    }
+    let floor = pos.saturating_sub(FORMER_HEADING_REACH);
+    // The line below the one read (its start), to tell an underline's heading.
+    while ls > floor && ls > 0 {
+        let le = ls - 1;
+        let start = memchr::memrchr(b'\n', &b[..le]).map_or(0, |k| k + 1);
+        let line = text[start..le].trim();
+        let above_blank = start == 0 || {
+            let ae = start - 1;
+            let a = memchr::memrchr(b'\n', &b[..ae]).map_or(0, |k| k + 1);
+            text[a..ae].trim().is_empty()
+        };
+        let underline = !line.is_empty() && line.chars().all(|c| c == '-' || c == '=');
+        let member = line.starts_with(['-', '*', '•', '–', '·', '|']);
+        if !line.is_empty() && !underline && !member && above_blank {
+            return is_former_heading(line);
+        }
+        ls = start;
+    }
+    false
+}
+
+/// Most bytes [`in_former_list`] reads back from a mention.
+pub const FORMER_HEADING_REACH: usize = 4000;
 
 /// The first words of a label of [`after_former_label`] (lower case), all of them
 /// `historical.before` cues of `patterns/cues.toml`.
@@ -875,6 +1034,92 @@ mod tests {
         ] {
             assert_eq!(intro(s, word), None, "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_day_before_a_month_does_not_end_a_sentence() {
+        let s = "Das ist alt. Bis zum 16. Juli 2020 stützte er sich auf das Privacy Shield.";
+        let at = s.find("Privacy").unwrap();
+        assert_eq!(sentence_start(s, at), s.find("Bis").unwrap());
+        assert_eq!(SentenceIndex::new(s).start(s, at), s.find("Bis").unwrap());
+        // A number before a capital that is no month still ends one.
+        let s = "Es gilt Ziffer 16. Danach gilt das Privacy Shield.";
+        assert_eq!(
+            sentence_start(s, s.find("Privacy").unwrap()),
+            s.find("Danach").unwrap()
+        );
+    }
+
+    #[test]
+    fn run_in_headings() {
+        let yes = [
+            (
+                "5.5 Privacy Shield. Quillstack previously took part.",
+                "Privacy Shield",
+            ),
+            (
+                "(c) EU-U.S. Privacy Shield: it no longer applies.",
+                "Privacy Shield",
+            ),
+            ("12. Privacy Shield.", "Privacy Shield"),
+        ];
+        let no = [
+            (
+                "Our provider relies on the Privacy Shield. It is certified.",
+                "Privacy Shield",
+            ),
+            (
+                "5.5 The provider relies on the Privacy Shield. More text.",
+                "Privacy Shield",
+            ),
+            (
+                "5.5 Privacy Shield Framework certification applies.",
+                "Privacy Shield",
+            ),
+            (
+                "Privacy Shield. Quillstack previously took part.",
+                "Privacy Shield",
+            ),
+        ];
+        for (cases, want) in [(&yes[..], true), (&no[..], false)] {
+            for (s, m) in cases.iter() {
+                let a = s.find(m).unwrap();
+                assert_eq!(in_run_in_heading(s, a, a + m.len()), want, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn lists_of_former_members() {
+        for title in [
+            "D. Nicht mehr eingesetzte Unterauftragsverarbeiter",
+            "Former sub-processors",
+            "Removed Subprocessors",
+            "Sub-processors we no longer use",
+        ] {
+            assert!(is_former_heading(title), "{title:?}");
+        }
+        for title in ["A. Unterauftragsverarbeiter", "Subprocessors", "Formerly"] {
+            let want = title == "Formerly";
+            assert_eq!(is_former_heading(title), want, "{title:?}");
+        }
+        let text = "D. Nicht mehr eingesetzte Unterauftragsverarbeiter\n-----\n\n\
+            * Twilio Inc., San Francisco - TURN;\nbeendet, ersetzt durch IONOS SE.\n\
+            (Bis Juli 2020 gestützt auf den Privacy Shield.)\n* DigitalOcean, LLC - Test.\n\n\
+            Diese Anbieter erhalten keine Daten mehr.\n";
+        let at = |w: &str| text.find(w).unwrap();
+        assert!(under_former_heading(text, at("Twilio")));
+        assert!(under_former_heading(text, at("DigitalOcean")));
+        // The replacement named inside an entry is no entry of the list.
+        assert!(!under_former_heading(text, at("IONOS")));
+        assert!(in_former_list(text, at("Privacy")));
+        // The paragraph after the list is no line of it.
+        assert!(!in_former_list(text, at("Diese")));
+        let current = text.replace("Nicht mehr eingesetzte", "Weitere");
+        assert!(!under_former_heading(
+            &current,
+            current.find("Twilio").unwrap()
+        ));
     }
 
     #[test]

@@ -6,6 +6,9 @@
 
 use serde_json::{Map, Value};
 
+use super::{Hit, Scan};
+use crate::findings::FindingKind;
+
 /// Fills missing value keys of a transfer finding.
 pub fn complete(value: &mut Map<String, Value>) {
     if value.contains_key("mechanism") {
@@ -14,6 +17,44 @@ pub fn complete(value: &mut Map<String, Value>) {
         }
     } else if value.contains_key("statement") {
         value.entry("negated").or_insert(Value::Bool(false));
+    }
+}
+
+/// Most bytes from a provider's mention to an "EU only" statement about it ("CleverReach
+/// verarbeitet die Daten ausschließlich auf Servern in Deutschland").
+const SUBJECT_REACH: usize = 80;
+
+/// Marks each "EU only" statement that speaks of one provider named before it in its
+/// clause ("CleverReach verarbeitet die Daten ausschließlich auf Servern in Deutschland
+/// bzw. in der EU"): `value.about` is that provider's name. Such a statement promises
+/// nothing of the document's other recipients. `hits` are sorted by start.
+pub fn mark_provider_subject(scan: &Scan, hits: &mut [Hit]) {
+    let providers: Vec<(usize, usize, String)> = hits
+        .iter()
+        .filter(|h| h.kind == FindingKind::Provider && h.value.get("negated").is_none())
+        .filter_map(|h| {
+            let name = h.value.get("name")?.as_str()?;
+            Some((h.start, h.end, name.to_string()))
+        })
+        .collect();
+    if providers.is_empty() {
+        return;
+    }
+    for h in hits.iter_mut().filter(|h| {
+        h.kind == FindingKind::Transfer
+            && h.value.get("statement").and_then(Value::as_str) == Some("eu_only")
+    }) {
+        let (from, _) = scan.sentence(h.start, h.end);
+        let floor = from.max(h.start.saturating_sub(SUBJECT_REACH));
+        // The nearest provider ending before the statement, in its sentence.
+        let k = providers.partition_point(|p| p.0 < h.start);
+        let Some((_, e, name)) = providers[..k].iter().rev().find(|p| p.1 <= h.start) else {
+            continue;
+        };
+        let between = scan.text.get(*e..h.start).unwrap_or(";");
+        if *e >= floor && !between.contains([';', ':', '\n']) {
+            h.value.insert("about".into(), Value::String(name.clone()));
+        }
     }
 }
 

@@ -141,6 +141,9 @@ fn parties(out: &mut String, st: Style, r: &DocResult) {
         if !p.roles.is_empty() {
             let _ = write!(line, " · {}", clean(&p.roles.join(", ")));
         }
+        if p.former {
+            line.push_str(" · former");
+        }
         for side in &p.transfer_roles {
             let _ = write!(
                 line,
@@ -539,6 +542,7 @@ mod tests {
             }),
             evidence: vec![],
             transfer_roles: vec![],
+            former: false,
         }];
         r.countries = vec![CountryEntry {
             code: "US".into(),

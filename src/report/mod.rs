@@ -133,6 +133,13 @@ pub struct Party {
     /// ("(the “data importer”)", "(„Datenimporteur“)"). Empty when none is stated.
     #[serde(default)]
     pub transfer_roles: Vec<TransferRole>,
+    /// Whether the document names the party only as a former one: every mention stands
+    /// in a list of former sub-processors ("D. Nicht mehr eingesetzte
+    /// Unterauftragsverarbeiter") or after a label of what was removed ("Formerly listed
+    /// (removed as of 1 January 2024): …"). No data reaches it now, so its country shows
+    /// no transfer.
+    #[serde(default)]
+    pub former: bool,
 }
 
 /// `parties[].transfer_roles`: a party's side of a transfer under standard contractual
