@@ -2662,3 +2662,112 @@ fn a_city_with_its_article_is_the_whole_city() {
         .and_then(|a| a.city.clone());
     assert_eq!(city.as_deref(), Some("Les Acacias"), "{parties:?}");
 }
+
+/// Contract headers as PDFs and Word files print them: a definition naming two terms,
+/// each quoted with its article ("– im Folgenden „die Auftraggeberin“ oder „der
+/// Verantwortliche“ –"); a numbered paragraph whose definition closes it after a long
+/// seat description, the bracket broken over a line ("(the⏎\"Controller\" or
+/// \"Noordhaven\"); and"), a name in capitals ("SANKHYA DIGITAL SERVICES PRIVATE
+/// LIMITED", shown as a running header writes it); a table whose header names the roles
+/// of its columns ("| Controller (\"Client\") | Processor (\"Contractor\")"), not for a
+/// row labelled with a role of its own.
+/// A running header repeated on every page gives no list role to the names on it.
+#[test]
+fn contract_headers_as_printed_give_the_parties_their_roles() {
+    let seeberg = "zwischen der\n\nSeeberg Armaturen GmbH\n\
+        Industriestraße 14–18, 56154 Boppard, Deutschland\n\
+        – im Folgenden „die Auftraggeberin“ oder „der Verantwortliche“ –\n\nund der\n\n\
+        Seeberg Holding AG\nBaarerstrasse 75, 6300 Zug, Schweiz\n\
+        – im Folgenden „die Auftragnehmerin“ oder „der Auftragsverarbeiter“ –\n";
+    let header =
+        "Noordhaven Retail B.V. / Sankhya Digital Services Pvt. Ltd. DPA incl. SCC Module 2";
+    let noordhaven = format!(
+        "DATA PROCESSING AGREEMENT\n\nbetween:\n\n\
+        (1) NOORDHAVEN RETAIL B.V., a private limited liability company (besloten\n\
+        vennootschap) incorporated under the laws of the Netherlands, registered with the\n\
+        Dutch Chamber of Commerce (Kamer van Koophandel) under number 71234567, with its\n\
+        registered office at Wilhelminakade 91, 3072 AP Rotterdam, the Netherlands (the\n\
+        \"Controller\" or \"Noordhaven\"); and\n\n\
+        (2) SANKHYA DIGITAL SERVICES PRIVATE LIMITED, a company incorporated under the \
+        Companies Act, 2013 of India, with its registered office at Prestige Tech Park, \
+        Bengaluru 560103, Karnataka, India (the \"Processor\" or \"Sankhya\"),\n\n\
+        {header}\n\nRecitals.\n\n{header}\n\nANNEX III - SUB-PROCESSORS\n\n\
+        Exotel Techcom Private Limited | Bengaluru, India | Telephony\n\n\
+        {header}\n\nPage 9 of 9\n"
+    );
+    let kranich = "Parties\n\
+        | Controller (\"Client\") | Processor (\"Contractor\")\n\
+        Legal name | Kranich Logistik GmbH | Wisłosoft sp. z o.o.\n\
+        Address | Am Sandtorkai 48, 20457 Hamburg, Germany | ul. Józefa Dietla 64/5, 31-039 Kraków, Poland\n\
+        Data protection officer | DSB Nord Datenschutz GmbH, Ballindamm 3, 20095 Hamburg | Agnieszka Nowak\n";
+    assert_roles(&[
+        (seeberg, "Seeberg Armaturen GmbH", &["controller"][..]),
+        (seeberg, "Seeberg Holding AG", &["processor"][..]),
+        (
+            noordhaven.as_str(),
+            "Noordhaven Retail B.V.",
+            &["controller"][..],
+        ),
+        (
+            noordhaven.as_str(),
+            "Sankhya Digital Services Pvt. Ltd.",
+            &["processor"][..],
+        ),
+        (kranich, "Kranich Logistik GmbH", &["controller"][..]),
+        (kranich, "Wisłosoft sp. z o.o.", &["processor"][..]),
+        (kranich, "DSB Nord Datenschutz GmbH", &["dpo"][..]),
+    ]);
+}
+
+/// A house number before a street word is no postcode ("1180 Peachtree Street NE, Suite
+/// 1400, Atlanta, Georgia 30309": the city is Atlanta), and a number ending a sentence
+/// starts no name ("… FISA Section 702. Microsoft Corporation, …").
+#[test]
+fn a_house_number_is_no_postcode_and_a_numbered_sentence_end_no_name() {
+    let text = "Lumenforge Ireland Limited is a subsidiary of Lumenforge, Inc., a Delaware \
+        corporation with\nits principal place of business at 1180 Peachtree Street NE, Suite \
+        1400, Atlanta, Georgia 30309, United States.\n\nAccess may be subject to FISA Section \
+        702. Microsoft Corporation, One Microsoft Way, Redmond, WA 98052, USA, is its parent.\n";
+    let parties = pipeline_parties(text);
+    let lumenforge = parties.iter().find(|p| p.name == "Lumenforge, Inc.");
+    let city = lumenforge
+        .and_then(|p| p.address.as_ref())
+        .and_then(|a| a.city.as_deref());
+    assert_eq!(city, Some("Atlanta"), "{parties:?}");
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"Microsoft Corporation"), "{names:?}");
+}
+
+/// A sub-processor named in a change log as removed ("Entfernung Twilio Inc. (SendGrid)
+/// zum 31.03.2025", a table row "ENTFERNT zum 31.03.2025: Twilio Inc. …") is a former one;
+/// the members of a list titled as none ("5. Keine Unterauftragsverarbeiter im Sinne
+/// dieser Liste") take no role.
+#[test]
+fn removed_and_denied_sub_processors_take_no_role() {
+    let text = "3. Aktuelle Unterauftragsverarbeiter\n\n\
+        Unterauftragsverarbeiter | Leistung | Ort\n\
+        IONOS SE, Elgendorfer Str. 57, 56410 Montabaur | Hosting | Deutschland\n\
+        ENTFERNT zum 31.03.2025: Twilio Inc. (SendGrid), 101 Spear Street, San Francisco, CA 94105, USA | Versand | USA\n\n\
+        5. Keine Unterauftragsverarbeiter im Sinne dieser Liste\n\n\
+        • Die Slack Technologies, LLC, deren Dienst wir bis zum 30.06.2023 genutzt haben.\n\n\
+        7. Änderungshistorie\n\n\
+        Version 7.0 (01.04.2025): Entfernung Twilio Inc. (SendGrid) zum 31.03.2025.\n";
+    let parties = pipeline_parties(text);
+    let get = |n: &str| parties.iter().find(|p| p.name == n);
+    assert!(
+        get("Twilio Inc.").is_some_and(|p| p.former && p.roles.is_empty()),
+        "{parties:?}"
+    );
+    assert!(
+        get("Slack Technologies, LLC").is_some_and(|p| p.roles.is_empty() && !p.former),
+        "{parties:?}"
+    );
+    assert!(
+        get("IONOS SE").is_some_and(|p| p.roles == ["subprocessor"]),
+        "{parties:?}"
+    );
+    assert!(
+        parties.iter().all(|p| !p.name.starts_with("Entfernung")),
+        "{parties:?}"
+    );
+}

@@ -303,6 +303,27 @@ fn a_self_hosted_product_shows_no_transfer() {
         assert_eq!(verdict(&r), (Some(false), false), "{text:?}");
     }
 
+    // The product moved to, and the host of a self-hosted product, are others.
+    for (text, name) in [
+        (
+            "Wir verlagern die Auswertung von Google BigQuery auf eine selbst betriebene \
+             ClickHouse-Instanz.",
+            "Google Cloud Platform",
+        ),
+        (
+            "Der Dienst wurde durch eine selbst gehostete Mattermost-Instanz bei IONOS ersetzt.",
+            "IONOS",
+        ),
+    ] {
+        let r = check("policy.md", &policy(text));
+        assert_eq!(
+            provider(&r, name),
+            Some(false),
+            "{text:?}: {:?}",
+            r.providers
+        );
+    }
+
     let both = policy("We use Google Analytics and self-hosted Matomo for statistics.");
     let r = check("policy.md", &both);
     assert_eq!(provider(&r, "Matomo"), Some(true), "{:?}", r.providers);
@@ -333,6 +354,7 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Die frühere Einbindung von Google Analytics wurde im Februar 2022 entfernt.",
         "We previously used Mixpanel for product analytics.",
         "Formerly listed (removed as of 1 January 2024): Mailgun.",
+        "Datadog, Inc. was removed as a Sub-processor on 30 June 2024.",
         // What the negation names may be a kind of service, with examples of it.
         "Schriftarten werden lokal geladen; es besteht keine Verbindung zu Google.",
         "Wir setzen keine Analyse- oder Tracking-Tools (z. B. Google Analytics, \

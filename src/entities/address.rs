@@ -835,6 +835,11 @@ fn refine_city_after(
     if let Some(g) = longest_gazetteer_prefix(text, s, e, data) {
         return Some(g);
     }
+    // A house number before its street ("1180 Peachtree Street NE, Suite 1400, Atlanta,
+    // Georgia 30309") is no postcode before a city.
+    if toks.len() > 1 && data.has_street_word(&text[toks[1].0..e]) {
+        return None;
+    }
     // First word, plus "am Main", "im Breisgau", "an der Ruhr", "Bad X", "St. X", "Les
     // Acacias".
     let mut k = 1;

@@ -118,6 +118,13 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
             }
         };
         let p = &mut parties[pi];
+        // A name in capitals ("KRANICH CLOUD SERVICES GMBH" in a contract's header) is
+        // shown as the text writes it elsewhere.
+        let capitals = |n: &str| !n.chars().any(char::is_lowercase);
+        if capitals(&p.name) && !capitals(name) {
+            p.name = name.to_string();
+            p.legal_form = form.map(str::to_string);
+        }
         // Former only while every mention is one of a former member.
         p.former &= f.value.get("former") == Some(&true.into());
         if let Some(role) = f.value.get("role").and_then(|v| v.as_str()) {

@@ -462,9 +462,10 @@ pub fn find_entities_with(
     // end of its sentence), while its sentence lasts.
     let mut introduced: Option<(&'static str, usize, usize)> = None;
     let mut short_names: Vec<(String, usize, usize)> = Vec::new(); // (term, org index, after)
-                                                                   // The block of a contract party in the header, while it lasts: the definition
-                                                                   // line's start (organisations before it inside the block take no definition from
-                                                                   // below it).
+    let running = running_lines(text);
+    // The block of a contract party in the header, while it lasts: the definition
+    // line's start (organisations before it inside the block take no definition from
+    // below it).
     let mut block_until = 0;
     for (i, o) in orgs.iter().enumerate() {
         let block = party::block_definition(text, o.start, o.end);
@@ -480,7 +481,15 @@ pub fn find_entities_with(
                         .then(|| party::defined_terms_below(text, o.end))
                         .flatten()
                 })
-                .or_else(|| defined_terms_inline(text, o.end, orgs.get(i + 1).map(|n| n.start))),
+                .or_else(|| defined_terms_inline(text, o.end, orgs.get(i + 1).map(|n| n.start)))
+                .or_else(|| {
+                    party::numbered_paragraph_definition(
+                        text,
+                        o.start,
+                        o.end,
+                        orgs.get(i + 1).map(|n| n.start),
+                    )
+                }),
         };
         let after = def.as_ref().map(|d| d.0).unwrap_or(o.end);
         let defines = def.as_ref().and_then(|(_, terms)| {
@@ -492,6 +501,11 @@ pub fn find_entities_with(
         let mut role: Option<&'static str> = def
             .as_ref()
             .and_then(|(_, terms)| terms.iter().find_map(|t| role_of_term(t)));
+        // "| Controller ("Client") | Processor ("Contractor")" over "Legal name | Kranich
+        // Logistik GmbH | Wisłosoft sp. z o.o.".
+        if role.is_none() {
+            role = party::column_header_role(text, o.start);
+        }
         // A person is found only as the officer ([`party::officer_persons`]).
         if o.rule == "person" {
             role = Some("dpo");
@@ -622,9 +636,13 @@ pub fn find_entities_with(
             .iter()
             .find(|(s, e, _)| *s <= o.start && o.start < *e)
             .map(|(_, _, r)| *r);
+        let line_before = &text[line_start_within(text, o.start, 400)..o.start];
         let former = section == Some(party::FORMER_SECTION)
-            || crate::matchers::text::after_former_label(
-                &text[line_start_within(text, o.start, 400)..o.start],
+            || crate::matchers::text::after_former_label(line_before)
+            || removal_before(line_before)
+            // "Datadog, Inc. was removed as a Sub-processor on 30 June 2024".
+            || crate::matchers::provider::removed_after(
+                &text[o.end..paragraph_end_within(text, o.end, 200)].to_lowercase(),
             );
         if former {
             role = None;
@@ -636,8 +654,12 @@ pub fn find_entities_with(
             && !former
             && !party::on_page_marker_line(text, o.start)
             && !party::above_register_line(text, o.start)
+            && !running.contains(
+                text[line_start_within(text, o.start, 2000)..line_end_within(text, o.start, 2000)]
+                    .trim(),
+            )
         {
-            role = section;
+            role = section.filter(|r| *r != party::NOT_MEMBERS);
         }
         let country = party::country_after(text, after, &outside, &seats, &processing)
             .or_else(|| party::country_after(text, o.end, &outside, &seats, &processing))
@@ -993,6 +1015,43 @@ fn role_label(
         end,
         value,
     )
+}
+
+/// The lines that repeat as a running header or footer of a text copied from a PDF: at
+/// least [`RUNNING_MIN_BYTES`] bytes long and found [`RUNNING_MIN_TIMES`] times or more,
+/// trimmed ("Noordhaven Retail B.V. / Sankhya Digital Services Pvt. Ltd. DPA incl. SCC
+/// Module 2" on every page). An organisation named there belongs to no list it
+/// interrupts.
+fn running_lines(text: &str) -> std::collections::HashSet<&str> {
+    let mut counts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.len() >= RUNNING_MIN_BYTES {
+            *counts.entry(line).or_insert(0) += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= RUNNING_MIN_TIMES)
+        .map(|(l, _)| l)
+        .collect()
+}
+
+/// Shortest line [`running_lines`] takes, in bytes.
+const RUNNING_MIN_BYTES: usize = 20;
+
+/// Fewest repeats of a line [`running_lines`] takes.
+const RUNNING_MIN_TIMES: u32 = 3;
+
+/// Whether `before` (the line up to a name) ends in a word of its removal, as a change
+/// log writes it: "Entfernung Twilio Inc. (SendGrid) zum 31.03.2025", "Removed: Mailgun".
+fn removal_before(before: &str) -> bool {
+    let last = crate::matchers::text::words(before)
+        .next_back()
+        .map(str::to_lowercase);
+    last.is_some_and(|w| {
+        ["entfernung", "entfernt", "removal", "removed", "streichung"].contains(&w.as_str())
+    })
 }
 
 /// "in which case GitHub is a subprocessor", "if Customer is a processor": a hypothetical role.

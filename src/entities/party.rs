@@ -33,6 +33,15 @@ pub struct OrgHit {
 
 /// Words that end a name when reading backwards (compared lower-case).
 const STOP: &[&str] = &[
+    // A change log's entries: "Aufnahme Mailgun Technologies, Inc.", "Entfernung Twilio
+    // Inc.".
+    "aufnahme",
+    "entfernung",
+    "streichung",
+    "hinzufügung",
+    "added",
+    "removed",
+    "removal",
     "die",
     "der",
     "das",
@@ -855,11 +864,17 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
             start = Some(ts);
             continue;
         }
+        // "… FISA Section 702. Microsoft Corporation": a number with a full stop ends the
+        // sentence before the name.
+        let number_ending_sentence = raw.len() > 2
+            && raw.ends_with('.')
+            && raw[..raw.len() - 1].bytes().all(|c| c.is_ascii_digit());
         if raw.ends_with([
             ',', ';', ':', ')', '(', '"', '”', '“', '„', '\'', '’', '|', '•', '·', ']', '>',
         ]) || raw == "-"
             || raw == "–"
             || ends_sentence_in_capitals(raw)
+            || number_ending_sentence
         {
             break;
         }
@@ -963,7 +978,12 @@ pub fn defined_terms_at(text: &str, pos: usize, acronyms: bool) -> Option<(usize
     static BARE: OnceLock<Regex> = OnceLock::new();
     static QUOTED: OnceLock<Regex> = OnceLock::new();
     static INTRO: OnceLock<Regex> = OnceLock::new();
-    let paren = regex(&PAREN, r"^[ \t]*,?[ \t]*\((?P<body>[^()\n]{1,160})\)");
+    // One line break may stand inside the brackets, as a printed line ends there ("(the⏎
+    // \"Controller\" or \"Noordhaven\")").
+    let paren = regex(
+        &PAREN,
+        r"^[ \t]*,?[ \t]*\((?P<body>[^()\n]{1,160}(?:\n[^()\n]{1,80})?)\)",
+    );
     let bare = regex(
         &BARE,
         r"^[ \t]*,?[ \t]*(?:hereinafter|hereafter|nachfolgend|nachstehend|im[ \t]+Folgenden)(?:[ \t]+(?:referred[ \t]+to[ \t]+as|called|genannt|bezeichnet[ \t]+als|kurz))?[ \t]*:?[ \t]*(?:the[ \t]+|der[ \t]+|die[ \t]+|das[ \t]+)?[„“\x22‘'»«]?\**(?P<t>\p{Lu}[\p{L}\-]*(?:[ \t]\p{Lu}[\p{L}\-]*){0,2})\**[“”\x22’'«»]?",
@@ -1136,6 +1156,108 @@ pub fn block_definition(
     None
 }
 
+/// The definition that closes a contract party's numbered paragraph: the organisation
+/// `start..end` follows only an enumerator on its line ("(1) NOORDHAVEN RETAIL B.V., a
+/// private limited liability company (besloten vennootschap) incorporated under …, with
+/// its registered office at … (the \"Controller\" or \"Noordhaven\"); and"), and the last
+/// bracket of its paragraph (up to a blank line or 800 bytes, before the
+/// next organisation at `next_org`) defines its short names. Returns the end of the
+/// definition and its terms.
+pub fn numbered_paragraph_definition(
+    text: &str,
+    start: usize,
+    end: usize,
+    next_org: Option<usize>,
+) -> Option<(usize, Vec<String>)> {
+    let ls = line_start(text, start);
+    let lead = text[ls..start].trim();
+    let enumerator = lead.len() <= 4
+        && !lead.is_empty()
+        && lead
+            .trim_start_matches('(')
+            .trim_end_matches([')', '.'])
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric());
+    if !enumerator {
+        return None;
+    }
+    let limit = floor_char(text, (end + PARTY_PARAGRAPH_BYTES).min(text.len()));
+    let para_end = text[end..limit].find("\n\n").map_or(limit, |k| end + k);
+    let para_end = para_end.min(next_org.unwrap_or(usize::MAX));
+    let para = &text[end..para_end];
+    // The paragraph ends with the definition: "…(the "Controller" or "Noordhaven"); and".
+    let closing = para
+        .trim_end()
+        .trim_end_matches("and")
+        .trim_end()
+        .trim_end_matches("und");
+    if !closing.trim_end().ends_with([';', ',', '.', ')']) {
+        return None;
+    }
+    let open = para.rfind('(')?;
+    defined_terms_at(text, end + open, false)
+}
+
+/// The role a table of the contract's parties gives the organisation at `pos` by its
+/// column: a header row above it in the same table (at most four lines
+/// up, as many cells) names a role in at least two cells, and the one in the
+/// organisation's column is a controller's or processor's ("| Controller (\"Client\") |
+/// Processor (\"Contractor\")" above "Legal name | Kranich Logistik GmbH | Wisłosoft sp.
+/// z o.o."), in a row not labelled with a role of its own. Cells are counted as split at
+/// `|`, an empty first cell included.
+pub fn column_header_role(text: &str, pos: usize) -> Option<&'static str> {
+    let ls = line_start(text, pos);
+    let le = line_end(text, pos);
+    let line = &text[ls..le];
+    if !line.contains('|') {
+        return None;
+    }
+    let cells = line.split('|').count();
+    let column = text[ls..pos].matches('|').count();
+    // A row labelled with a role of its own ("Data protection officer | DSB Nord
+    // Datenschutz GmbH | …") names others than the parties.
+    if role_re().is_match(line.split('|').next().unwrap_or_default()) {
+        return None;
+    }
+    let mut up = ls;
+    for _ in 0..COLUMN_HEADER_LINES {
+        if up == 0 {
+            return None;
+        }
+        let above_end = up - 1;
+        up = line_start(text, above_end);
+        let above = &text[up..above_end];
+        if !above.contains('|') {
+            return None;
+        }
+        let header: Vec<&str> = above.split('|').collect();
+        if header.len() != cells {
+            continue;
+        }
+        let roles: Vec<Option<&'static str>> = header
+            .iter()
+            .map(|c| {
+                let c = c.trim().trim_start_matches(['*', '_']);
+                role_re()
+                    .find(c)
+                    .filter(|m| m.start() == 0)
+                    .and_then(|m| role_of(m.as_str()))
+            })
+            .collect();
+        if roles.iter().flatten().count() >= 2 {
+            return roles[column].filter(|r| matches!(*r, "controller" | "processor"));
+        }
+    }
+    None
+}
+
+/// Most lines between a table row and the header row that names its columns' roles
+/// ([`column_header_role`]).
+const COLUMN_HEADER_LINES: usize = 4;
+
+/// Most bytes of a contract party's numbered paragraph ([`numbered_paragraph_definition`]).
+const PARTY_PARAGRAPH_BYTES: usize = 800;
+
 /// Most lines of a party's block in a contract's header, after its name's line
 /// ([`block_definition`]).
 const PARTY_BLOCK_LINES: usize = 8;
@@ -1168,7 +1290,21 @@ pub fn dashed_definition(line: &str) -> Option<Vec<String>> {
         .join(" ")
         .replace(" – ", " - ")
         .replace(" — ", " - ");
-    for part in inner.split(" - ") {
+    // "– im Folgenden „die Auftraggeberin“ oder „der Verantwortliche“ –": two terms.
+    let parts = inner.split(" - ").flat_map(|p| {
+        p.split(" oder ")
+            .flat_map(|q| q.split(" or "))
+            .flat_map(|q| q.split(" bzw. "))
+    });
+    for part in parts {
+        let part = part.replacen(['„', '“', '"', '‘', '»', '«'], "\"", 1);
+        // A quote before the article: "„die Auftraggeberin“" is the term "Auftraggeberin".
+        let quote_first = part.trim_start().starts_with('"');
+        let part = if quote_first {
+            part.trim_start().trim_start_matches('"').to_string()
+        } else {
+            part
+        };
         let mut words: Vec<&str> = part.split_whitespace().collect();
         const INTRO: &[&str] = &[
             "nachstehend",
@@ -1200,7 +1336,7 @@ pub fn dashed_definition(line: &str) -> Option<Vec<String>> {
             words.pop();
         }
         let term = words.join(" ");
-        let is_quoted = term.starts_with(['„', '“', '"', '‘', '»', '«', '\'']);
+        let is_quoted = quote_first || term.starts_with(['„', '“', '"', '‘', '»', '«', '\'']);
         let term = term
             .trim_matches(|c: char| "„“”\"‘’'»«*".contains(c))
             .to_string();
@@ -2188,6 +2324,25 @@ fn holds_data(role: &str) -> bool {
 /// ([`crate::matchers::text::is_former_heading`]): its members have no role.
 pub const FORMER_SECTION: &str = "former";
 
+/// The "role" of a list section titled as one of those that are none ("Keine
+/// Unterauftragsverarbeiter im Sinne dieser Liste", "Not sub-processors"): its members
+/// have no role.
+pub const NOT_MEMBERS: &str = "none";
+
+/// Whether a heading denies its list the role it names: its first word (after a number)
+/// is "keine", "kein", "nicht", "no", "not" or "non".
+fn denies_role(heading: &str) -> bool {
+    let lower = heading.to_lowercase();
+    let mut words = crate::matchers::text::words(&lower);
+    let first = words.next().unwrap_or_default();
+    let first = if first.bytes().all(|c| c.is_ascii_digit()) || first.len() == 1 {
+        words.next().unwrap_or_default()
+    } else {
+        first
+    };
+    ["keine", "kein", "nicht", "no", "not", "non"].contains(&first)
+}
+
 /// Byte ranges of sub-processor (or recipient) lists and tables: from a short heading-like line
 /// naming them to the next heading (or a signature block). A sentence announcing a table of
 /// parties with one role ("The chart below explains the current controllers") opens a
@@ -2265,6 +2420,9 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
             (Some(_), true) if crate::matchers::text::is_former_heading(stripped) => {
                 Some((FORMER_SECTION, false, false))
             }
+            // "5. Keine Unterauftragsverarbeiter im Sinne dieser Liste": its members are
+            // named as not being ones.
+            (Some(_), true) if denies_role(stripped) => Some((NOT_MEMBERS, false, false)),
             (Some(r), true) => Some((r, false, false)),
             _ if asks_recipients => Some(("recipient", true, false)),
             _ => announced_table_role(stripped).map(|r| (r, false, true)),
@@ -2752,8 +2910,9 @@ pub fn table_rows(
 ) -> Vec<OrgHit> {
     let mut out = Vec::new();
     for &(s, e, role) in sections {
-        // A former member is no party of the document's processing.
-        if role == FORMER_SECTION {
+        // A former member is no party of the document's processing, nor one named as
+        // none.
+        if role == FORMER_SECTION || role == NOT_MEMBERS {
             continue;
         }
         if role == "subprocessor" {

@@ -203,10 +203,13 @@ fn flags_from_spans(
 ) -> CueFlags {
     let mut cstart = low[from..start].rfind(';').map_or(from, |i| from + i + 1);
     // A break word inside a negation ("instead" of "instead of") breaks no clause.
-    let negations = spans(CueSet::NEGATION_BEFORE, (from, start));
-    for (s, e) in spans(CueSet::CLAUSE_BREAK, (from, start)) {
-        if !negations.iter().any(|&(a, z)| a <= s && e <= z) {
-            cstart = cstart.max(e);
+    let breaks = spans(CueSet::CLAUSE_BREAK, (from, start));
+    if !breaks.is_empty() {
+        let negations = spans(CueSet::NEGATION_BEFORE, (from, start));
+        for (s, e) in breaks {
+            if !negations.iter().any(|&(a, z)| a <= s && e <= z) {
+                cstart = cstart.max(e);
+            }
         }
     }
     let (before, after) = ((cstart, start), (end, aend));

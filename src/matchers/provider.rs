@@ -92,15 +92,19 @@ fn self_hosted(scan: &Scan, start: usize, end: usize) -> bool {
     let after = &low[end..text::floor_boundary(low, to.min(end + SELF_HOSTED_AFTER)).max(end)];
     let before_from = text::ceil_boundary(low, from.max(start.saturating_sub(SELF_HOSTED_BEFORE)));
     let before = &low[before_from.min(start)..start];
+    // The product moved to ("von Google BigQuery auf eine selbst betriebene
+    // ClickHouse-Instanz") or the host of a self-hosted product ("eine selbst gehostete
+    // Mattermost-Instanz bei IONOS") is another.
+    let hands_over = |between: &str, words: &[&str]| words.iter().any(|w| between.contains(w));
     // The nearest words on either side: a join before the first after the mention, or
     // after the last before it, stands before all others too.
-    words
-        .find(after)
-        .is_some_and(|m| !joins(&after[..m.start()]))
-        || words
-            .find_iter(before)
-            .last()
-            .is_some_and(|m| !joins(&before[m.end()..]))
+    words.find(after).is_some_and(|m| {
+        let between = &after[..m.start()];
+        !joins(between) && !hands_over(between, &[" auf ", " to ", " zu ", " durch ", " by "])
+    }) || words.find_iter(before).last().is_some_and(|m| {
+        let between = &before[m.end()..];
+        !joins(between) && !hands_over(between, &[" bei ", " at ", " on ", " with ", " von "])
+    })
 }
 
 /// One automaton over [`SELF_HOSTED`], built once (a substring search per word and
@@ -280,6 +284,35 @@ const NOT_USED_AFTER: [&str; 16] = [
     "is never used",
 ];
 
+/// Phrases that say, after a provider, that it was removed or no longer receives data
+/// (lower case): "Datadog, Inc. was removed as a Sub-processor".
+const REMOVED_AFTER: [&str; 10] = [
+    "was removed",
+    "were removed",
+    "been removed",
+    "wurde entfernt",
+    "wurden entfernt",
+    "no longer receives",
+    "no longer receive",
+    "is no longer",
+    "are no longer",
+    "ist nicht mehr",
+];
+
+/// The history cue words of `patterns/cues.toml` that every phrase of [`REMOVED_AFTER`]
+/// holds (its precheck).
+const REMOVED_CUES: [&str; 4] = ["removed", "entfernt", "no longer", "nicht mehr"];
+
+/// Whether `after` (lower case, from the mention to the sentence end) says in the
+/// mention's clause, at most [`NOT_USED_REACH_WORDS`] words on, that the provider was
+/// removed ([`REMOVED_AFTER`]).
+pub(crate) fn removed_after(after: &str) -> bool {
+    phrase_after(after, &REMOVED_AFTER, &REMOVED_PHRASES)
+}
+
+/// The automaton over [`REMOVED_AFTER`].
+static REMOVED_PHRASES: WordAutomaton = std::sync::OnceLock::new();
+
 /// Most words between a provider and [`NOT_USED_AFTER`]: the rest of a list
 /// ("Google Analytics, Firebase und Meta werden nicht eingesetzt").
 const NOT_USED_REACH_WORDS: usize = 8;
@@ -325,16 +358,28 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
         // document no longer uses is not used either.
         // "D. Nicht mehr eingesetzte Unterauftragsverarbeiter ⏎ * Twilio Inc., …": an
         // entry of a list of former providers.
+        // "Datadog, Inc. was removed as a Sub-processor on 30 June 2024": removed since.
+        let removed = || {
+            cue_in(
+                scan,
+                (h.end, h.end + NOT_USED_REACH_BYTES),
+                CueSet::HISTORICAL_BEFORE,
+                Some(&REMOVED_CUES),
+            ) && removed_after(&low[h.end..text::floor_boundary(low, to.max(h.end))])
+        };
         let historical = !negated
-            && (cue_in(scan, (from, h.start), CueSet::HISTORICAL_BEFORE, None)
-                && (historical_before(sentence_before)
-                    || text::after_former_label(sentence_before))
-                || cue_in(
-                    scan,
-                    (h.start.saturating_sub(text::FORMER_HEADING_REACH), h.start),
-                    CueSet::HISTORICAL_BEFORE,
-                    None,
-                ) && text::under_former_heading(scan.text, h.start));
+            && (removed()
+                || cue_in(scan, (from, h.start), CueSet::HISTORICAL_BEFORE, None)
+                    && (historical_before(sentence_before)
+                        || text::after_former_label(sentence_before))
+                || text::leads_item(scan.text, h.start)
+                    && cue_in(
+                        scan,
+                        (h.start.saturating_sub(text::FORMER_HEADING_REACH), h.start),
+                        CueSet::HISTORICAL_BEFORE,
+                        None,
+                    )
+                    && text::in_former_list(scan.text, h.start));
         if negated || historical {
             h.value.insert("negated".into(), Value::Bool(true));
         }
@@ -430,7 +475,7 @@ fn governs(before: &str, cues: &[&str], allowed: impl Fn(&str) -> bool) -> bool 
 /// Words that put a provider in the past (lower case), a part of `historical.before` in
 /// `patterns/cues.toml`: "die frühere Einbindung von Google Analytics", "we previously
 /// used Mixpanel", "our former provider Sendinblue".
-const FORMERLY: [&str; 12] = [
+const FORMERLY: [&str; 15] = [
     "früher",
     "frühere",
     "früheren",
@@ -443,6 +488,9 @@ const FORMERLY: [&str; 12] = [
     "formerly",
     "previously",
     "bisherige",
+    "entfernung",
+    "removal",
+    "entfernt",
 ];
 
 /// Nouns and participles of use that may stand between a word of [`FORMERLY`] and the
@@ -470,10 +518,17 @@ const NOT_USED_REACH_BYTES: usize = 160;
 /// Whether `after` (lower case, from the mention to the sentence end) says in the
 /// mention's clause that it is not used (see [`mark_negated`]).
 fn not_used_after(after: &str) -> bool {
+    static PHRASES: WordAutomaton = std::sync::OnceLock::new();
+    phrase_after(after, &NOT_USED_AFTER, &PHRASES)
+}
+
+/// Whether one of `list` (its automaton built once in `cell`) stands in the clause that
+/// `after` begins, within [`NOT_USED_REACH_BYTES`], after at most
+/// [`NOT_USED_REACH_WORDS`] words none of which opens a clause of its own.
+fn phrase_after(after: &str, list: &'static [&'static str], cell: &'static WordAutomaton) -> bool {
     let after = &after[..text::floor_boundary(after, NOT_USED_REACH_BYTES)];
     let clause = after.split(';').next().unwrap_or_default();
-    static PHRASES: WordAutomaton = std::sync::OnceLock::new();
-    let Some(phrases) = word_automaton(&PHRASES, &NOT_USED_AFTER) else {
+    let Some(phrases) = word_automaton(cell, list) else {
         return false;
     };
     phrases.find_iter(clause).any(|m| {
@@ -527,8 +582,15 @@ mod tests {
         for w in NEGATIONS {
             assert!(lists.negation_before.iter().any(|c| c == w), "{w}");
         }
-        for w in FORMERLY.iter().chain(&text::FORMER_LABEL_WORDS) {
+        for w in FORMERLY
+            .iter()
+            .chain(&text::FORMER_LABEL_WORDS)
+            .chain(&REMOVED_CUES)
+        {
             assert!(lists.historical_before.iter().any(|c| c == w), "{w}");
+        }
+        for p in REMOVED_AFTER {
+            assert!(REMOVED_CUES.iter().any(|c| p.contains(c)), "{p}");
         }
     }
 

@@ -151,6 +151,10 @@ fn word_before_dot(s: &str, dot: usize) -> &str {
 /// Whether the '.' at byte `dot` ends a German date's day, a month's name following
 /// ("Bis zum 16. Juli 2020 stützte …"): an ordinal, no sentence end.
 fn day_before_month(s: &str, dot: usize) -> bool {
+    // Most full stops follow a letter: only a digit can end a day.
+    if dot == 0 || !s.as_bytes()[dot - 1].is_ascii_digit() {
+        return false;
+    }
     let day = word_before_dot(s, dot);
     if !(1..=2).contains(&day.len()) || !day.bytes().all(|c| c.is_ascii_digit()) {
         return false;
@@ -567,7 +571,10 @@ pub fn after_former_label(before: &str) -> bool {
         return false;
     };
     let label = &before[..colon];
-    let label = label.rfind(['\n', '.']).map_or(label, |i| &label[i + 1..]);
+    // After the line's or sentence's start; the dots of a date stay ("Entfernt zum
+    // 31.03.2025: Twilio Inc.").
+    let label = label.rfind('\n').map_or(label, |i| &label[i + 1..]);
+    let label = label.rfind(". ").map_or(label, |i| &label[i + 2..]);
     let first = words(label).next().map(str::to_lowercase);
     first.is_some_and(|w| FORMER_LABEL_WORDS.contains(&w.as_str()))
         && words(label).count() <= 10
@@ -598,19 +605,24 @@ fn contains_words(s: &str, phrases: &[&str]) -> bool {
 /// what is no longer used: only a bullet, a number or a table's `|` stands before it on
 /// its line, and the line is one of such a list ([`in_former_list`]).
 pub fn under_former_heading(text: &str, pos: usize) -> bool {
+    leads_item(text, pos) && in_former_list(text, pos)
+}
+
+/// Whether only a bullet, a number or a table's `|` stands before `pos` on its line: the
+/// mention at `pos` leads a list item or a row.
+pub fn leads_item(text: &str, pos: usize) -> bool {
     let b = text.as_bytes();
     let pos = floor_boundary(text, pos.min(b.len()));
     let ls = memchr::memrchr(b'\n', &b[..pos]).map_or(0, |k| k + 1);
     let lead = text[ls..pos].trim();
-    let item_mark = lead.is_empty()
+    lead.is_empty()
         || lead.chars().all(|c| "-*•–·|".contains(c))
         || (lead.len() <= 5
             && lead
                 .trim_start_matches('(')
                 .trim_end_matches(['.', ')'])
                 .chars()
-                .all(|c| c.is_ascii_alphanumeric()));
-    item_mark && in_former_list(text, pos)
+                .all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// Whether the line holding `pos` belongs to a list under a title of what is no longer
@@ -658,11 +670,12 @@ pub const FORMER_HEADING_REACH: usize = 4000;
 
 /// The first words of a label of [`after_former_label`] (lower case), all of them
 /// `historical.before` cues of `patterns/cues.toml`.
-pub const FORMER_LABEL_WORDS: [&str; 9] = [
+pub const FORMER_LABEL_WORDS: [&str; 10] = [
     "formerly",
     "former",
     "previously",
     "removed",
+    "entfernt",
     "früher",
     "frühere",
     "ehemalige",

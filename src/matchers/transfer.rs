@@ -29,6 +29,13 @@ const SUBJECT_REACH: usize = 80;
 /// bzw. in der EU"): `value.about` is that provider's name. Such a statement promises
 /// nothing of the document's other recipients. `hits` are sorted by start.
 pub fn mark_provider_subject(scan: &Scan, hits: &mut [Hit]) {
+    let eu_only = |h: &Hit| {
+        h.kind == FindingKind::Transfer
+            && h.value.get("statement").and_then(Value::as_str) == Some("eu_only")
+    };
+    if !hits.iter().any(eu_only) {
+        return;
+    }
     let providers: Vec<(usize, usize, String)> = hits
         .iter()
         .filter(|h| h.kind == FindingKind::Provider && h.value.get("negated").is_none())
@@ -40,10 +47,7 @@ pub fn mark_provider_subject(scan: &Scan, hits: &mut [Hit]) {
     if providers.is_empty() {
         return;
     }
-    for h in hits.iter_mut().filter(|h| {
-        h.kind == FindingKind::Transfer
-            && h.value.get("statement").and_then(Value::as_str) == Some("eu_only")
-    }) {
+    for h in hits.iter_mut().filter(|h| eu_only(h)) {
         let (from, _) = scan.sentence(h.start, h.end);
         let floor = from.max(h.start.saturating_sub(SUBJECT_REACH));
         // The nearest provider ending before the statement, in its sentence.
