@@ -256,11 +256,11 @@ fn care_of_gap(gap: &str) -> bool {
 }
 
 /// A name broken over two lines ("… die Sierra⏎Helpdesk LLC, 500 Market Street …", as
-/// two-column PDFs break them) is found once whole and once as its tail at a line
-/// start. A party whose key is a proper word-suffix of another party's key, and whose
-/// mentions all start a line below a line ending in the rest of that key, is merged into
-/// the longer one; a misspelt name into the
-/// one it is one letter from ([`one_letter_apart`]), when that has more mentions.
+/// two-column PDFs break them) is found once whole and once as its tail at a line start. A
+/// party whose key is a proper word-suffix of another party's key, and whose mentions all
+/// start a line below a line ending in the rest of that key, is merged into the longer one;
+/// a misspelt name into the one it is one letter from ([`one_letter_apart`]), when that has
+/// more mentions.
 fn merge_line_broken(
     text: &str,
     findings: &[Finding],

@@ -699,16 +699,15 @@ pub fn introduces_party(line: &str) -> bool {
     ["zwischen", "between", "und", "and", "sowie"].contains(&first.as_str())
 }
 
-/// Parties of a contract named without a legal form in its header: the first line after
-/// a line that is only "zwischen", "between", "und", "and" or "by and between", when a
+/// Parties of a contract named without a legal form in its header: the first line after a
+/// line that is only "zwischen", "between", "und", "and" or "by and between", when a
 /// definition follows its address block ([`defined_terms_below`]: "- nachfolgend
-/// „Auftraggeber“ -", "(hereinafter the \"Controller\")"). A sole practitioner, a
-/// practice or an office has no legal form: "Steuerberatungskanzlei Dipl.-Kfm. Henning
-/// Roloff, Steuerberater", "Praxis für Physiotherapie Anna Weber". The line begins with
-/// a capital, has at most twelve words, no digit, bracket or blank to fill in ("Kundin
-/// (wird eingefügt)", "\[Name\]", "____"), no role word and no
-/// organisation of `orgs` (sorted by start), and does not end in a colon. The hit is the
-/// line, rule "contract_header".
+/// „Auftraggeber“ -", "(hereinafter the \"Controller\")"). A sole practitioner, a practice
+/// or an office has no legal form: "Steuerberatungskanzlei Dipl.-Kfm. Henning Roloff,
+/// Steuerberater", "Praxis für Physiotherapie Anna Weber". The line begins with a capital,
+/// has at most twelve words, no digit, bracket or blank to fill in ("Kundin (wird
+/// eingefügt)", "\[Name\]", "____"), no role word and no organisation of `orgs` (sorted by
+/// start), and does not end in a colon. The hit is the line, rule "contract_header".
 pub fn header_parties(text: &str, orgs: &[OrgHit]) -> Vec<OrgHit> {
     let mut out = Vec::new();
     let mut pos = 0;
@@ -1107,15 +1106,14 @@ fn definition_line(
 }
 
 /// The definition that closes a contract party's block in the header: the organisation
-/// `start..end` begins its line right below a line "und", "zwischen", "and" or "between"
-/// (a blank line may stand between), and a definition line (one opening with "(" or an
-/// intro word, or set off by dashes) follows within eight lines, none of them blank,
-/// however long ("Therapido
-/// Software GmbH & Co. KG, Karl-Liebknecht-Straße 112, … persönlich haftende
-/// Gesellschafterin: Therapido Verwaltungs GmbH, … ⏎– nachstehend „Auftragnehmer“ –").
-/// The definition is the block's first organisation's, not that of an organisation named
-/// inside the block (its general partner, its representative). Returns the start of the
-/// definition line, the end of the definition and its terms.
+/// `start..end` begins its line right below a line "und", "zwischen", "and" or "between" (a
+/// blank line may stand between), and a definition line (one opening with "(" or an intro
+/// word, or set off by dashes) follows within eight lines, none of them blank, however long
+/// ("Therapido Software GmbH & Co. KG, Karl-Liebknecht-Straße 112, … persönlich haftende
+/// Gesellschafterin: Therapido Verwaltungs GmbH, … ⏎– nachstehend „Auftragnehmer“ –"). The
+/// definition is the block's first organisation's, not that of an organisation named inside
+/// the block (its general partner, its representative). Returns the start of the definition
+/// line, the end of the definition and its terms.
 pub fn block_definition(
     text: &str,
     start: usize,
@@ -1158,11 +1156,10 @@ pub fn block_definition(
 
 /// The definition that closes a contract party's numbered paragraph: the organisation
 /// `start..end` follows only an enumerator on its line ("(1) NOORDHAVEN RETAIL B.V., a
-/// private limited liability company (besloten vennootschap) incorporated under …, with
-/// its registered office at … (the \"Controller\" or \"Noordhaven\"); and"), and the last
-/// bracket of its paragraph (up to a blank line or 800 bytes, before the
-/// next organisation at `next_org`) defines its short names. Returns the end of the
-/// definition and its terms.
+/// private limited liability company (besloten vennootschap) incorporated under …, with its
+/// registered office at … (the \"Controller\" or \"Noordhaven\"); and"), and the last
+/// bracket of its paragraph (up to a blank line or 800 bytes, before the next organisation
+/// at `next_org`) defines its short names. Returns the end of the definition and its terms.
 pub fn numbered_paragraph_definition(
     text: &str,
     start: usize,
@@ -1199,12 +1196,12 @@ pub fn numbered_paragraph_definition(
 }
 
 /// The role a table of the contract's parties gives the organisation at `pos` by its
-/// column: a header row above it in the same table (at most four lines
-/// up, as many cells) names a role in at least two cells, and the one in the
-/// organisation's column is a controller's or processor's ("| Controller (\"Client\") |
-/// Processor (\"Contractor\")" above "Legal name | Kranich Logistik GmbH | Wisłosoft sp.
-/// z o.o."), in a row not labelled with a role of its own. Cells are counted as split at
-/// `|`, an empty first cell included.
+/// column: a header row above it in the same table (at most four lines up, as many cells)
+/// names a role in at least two cells, and the one in the organisation's column is a
+/// controller's or processor's ("| Controller (\"Client\") | Processor (\"Contractor\")"
+/// above "Legal name | Kranich Logistik GmbH | Wisłosoft sp. z o.o."), in a row not
+/// labelled with a role of its own. Cells are counted as split at `|`, an empty first cell
+/// included.
 pub fn column_header_role(text: &str, pos: usize) -> Option<&'static str> {
     let ls = line_start(text, pos);
     let le = line_end(text, pos);
