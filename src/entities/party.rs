@@ -714,7 +714,7 @@ pub fn header_parties(text: &str, orgs: &[OrgHit]) -> Vec<OrgHit> {
     while pos < text.len() {
         let le = full_line_end(text, pos);
         let opener = text[pos..le].trim().trim_end_matches(':').to_lowercase();
-        if ["zwischen", "between", "und", "and", "by and between"].contains(&opener.as_str()) {
+        if PARTY_OPENERS.contains(&opener.as_str()) {
             if let Some(hit) = header_name_below(text, le, orgs) {
                 out.push(hit);
             }
@@ -723,6 +723,10 @@ pub fn header_parties(text: &str, orgs: &[OrgHit]) -> Vec<OrgHit> {
     }
     out
 }
+
+/// Lines that open a contract party's block in the header, alone on their line (lower
+/// case, a colon dropped): [`header_parties`], [`block_definition`].
+const PARTY_OPENERS: [&str; 5] = ["zwischen", "between", "und", "and", "by and between"];
 
 /// Most words of a name line of [`header_parties`].
 const HEADER_NAME_WORDS: usize = 12;
@@ -1134,7 +1138,7 @@ pub fn block_definition(
         .trim()
         .trim_end_matches(':')
         .to_lowercase();
-    if !["und", "zwischen", "and", "between", "by and between"].contains(&opener.as_str()) {
+    if !PARTY_OPENERS.contains(&opener.as_str()) {
         return None;
     }
     let mut pos = full_line_end(text, end) + 1;

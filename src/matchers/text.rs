@@ -616,7 +616,7 @@ pub fn leads_item(text: &str, pos: usize) -> bool {
     let ls = memchr::memrchr(b'\n', &b[..pos]).map_or(0, |k| k + 1);
     let lead = text[ls..pos].trim();
     lead.is_empty()
-        || lead.chars().all(|c| "-*•–·|".contains(c))
+        || lead.chars().all(|c| LIST_MARKS.contains(&c))
         || (lead.len() <= 5
             && lead
                 .trim_start_matches('(')
@@ -640,7 +640,7 @@ pub fn in_former_list(text: &str, pos: usize) -> bool {
     }
     // A paragraph of its own after the list is no line of it.
     let own = text[ls..memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |k| pos + k)].trim();
-    let own_member = own.starts_with(['-', '*', '•', '–', '·', '|']);
+    let own_member = own.starts_with(LIST_MARKS);
     if !own_member && text[..ls - 1].ends_with('\n') {
         return false;
     }
@@ -656,7 +656,7 @@ pub fn in_former_list(text: &str, pos: usize) -> bool {
             text[a..ae].trim().is_empty()
         };
         let underline = !line.is_empty() && line.chars().all(|c| c == '-' || c == '=');
-        let member = line.starts_with(['-', '*', '•', '–', '·', '|']);
+        let member = line.starts_with(LIST_MARKS);
         if !line.is_empty() && !underline && !member && above_blank {
             return is_former_heading(line);
         }
@@ -664,6 +664,9 @@ pub fn in_former_list(text: &str, pos: usize) -> bool {
     }
     false
 }
+
+/// Chars that begin a list item or a table row: bullets, dashes and `|`.
+const LIST_MARKS: [char; 6] = ['-', '*', '•', '–', '·', '|'];
 
 /// Most bytes [`in_former_list`] reads back from a mention.
 pub const FORMER_HEADING_REACH: usize = 4000;
