@@ -226,6 +226,7 @@ pub fn find_all(
                 jurisdiction: f.value.get("jurisdiction")?.as_str()?.to_string(),
                 start: f.start,
                 end: f.end,
+                negated: f.value.get("negated") == Some(&true.into()),
             })
         })
         .collect();

@@ -361,6 +361,12 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          Facebook-Pixel) ein.",
         "Wir setzen keine Analyse- oder Marketing-Tools wie Google Analytics, Meta-Pixel \
          oder vergleichbare Dienste ein.",
+        // A list of legal entities, their group companies included, and a verb far off.
+        "Die Parteien halten fest, dass weder die Microsoft Corporation, die Amazon Web \
+         Services, Inc., die Google LLC noch die Salesforce, Inc. oder eine ihrer \
+         Konzerngesellschaften (einschließlich Microsoft Ireland Operations Limited und \
+         Amazon Web Services EMEA SARL) als Unterauftragsbearbeiter eingesetzt werden.",
+        "Microsoft 365 wird in der Unternehmensgruppe nicht eingesetzt.",
     ];
     let used = [
         "Wir nutzen Google Analytics.",
@@ -372,6 +378,11 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "We use no other tools than Google Analytics.",
         "Früher als geplant haben wir Google Analytics eingeführt.",
         "Wir nutzen seit 2023 statt der früheren Lösung nun Google Analytics.",
+        // The list stops where a sentence of its own begins.
+        "Wir setzen nicht Google ein, sondern die Hetzner Online GmbH und Amazon Web \
+         Services.",
+        "Weder Google noch Hetzner werden genutzt, wir nutzen nun Amazon Web Services.",
+        "Google Analytics wird ohne Ihre Einwilligung nicht eingesetzt.",
     ];
     for (sentences, want) in [
         (&not_used[..], (Some(false), false)),
@@ -670,4 +681,32 @@ fn an_eu_only_statement_about_one_provider_promises_nothing_of_the_others() {
         &policy("Ihre Daten werden ausschließlich auf Servern in Deutschland verarbeitet."),
     );
     assert_eq!(verdict(&r), (Some(true), true), "{:?}", r.risk);
+}
+
+/// A party that is only a provider's legal entity under a negation is one the document
+/// does not use (`parties[].not_used`); a party named elsewhere as well is used.
+#[test]
+fn a_party_the_document_does_not_use_is_marked_not_used() {
+    let r = check(
+        "dpa.txt",
+        &eu_only_dpa(
+            "Weder die Google LLC noch die Salesforce, Inc. werden als Unterauftragsverarbeiter \
+             eingesetzt. Unterauftragsverarbeiter ist die Hetzner Online GmbH, Industriestr. 25, \
+             91710 Gunzenhausen. Die Salesforce, Inc. erhält Kontaktdaten von Interessenten.",
+        ),
+    );
+    let not_used = |name: &str| {
+        r.parties
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.not_used)
+    };
+    assert_eq!(not_used("Google LLC"), Some(true), "{:?}", r.parties);
+    assert_eq!(not_used("Salesforce, Inc."), Some(false), "{:?}", r.parties);
+    assert_eq!(
+        not_used("Hetzner Online GmbH"),
+        Some(false),
+        "{:?}",
+        r.parties
+    );
 }

@@ -140,6 +140,7 @@ fn third_country_party(input: &RiskInput<'_>) -> Option<RiskReason> {
         .iter()
         .filter(|p| {
             !p.former
+                && !p.not_used
                 && p.country
                     .as_deref()
                     .is_some_and(|c| status_of(c, input.adequacy) == CountryStatus::ThirdCountry)

@@ -123,7 +123,9 @@ pub(crate) fn decide(
         .collect();
     // A former sub-processor receives nothing now.
     facts.outside_parties = (0..parties.len())
-        .filter(|&i| !parties[i].former && outside(parties[i].country.as_deref()))
+        .filter(|&i| {
+            !parties[i].former && !parties[i].not_used && outside(parties[i].country.as_deref())
+        })
         .collect();
 
     let mut mechanisms: Vec<String> = facts

@@ -305,6 +305,9 @@ pub struct ProviderSeat {
     pub start: usize,
     /// End byte offset of the mention (exclusive).
     pub end: usize,
+    /// Whether the document says it does not use the provider there (the hit's
+    /// `value.negated`).
+    pub negated: bool,
 }
 
 /// The country of a party that is a provider's legal entity by name ("Stripe, Inc." in a
@@ -693,6 +696,14 @@ pub fn find_entities_with(
         }
         if former {
             value["former"] = json!(true);
+        }
+        // "weder die Microsoft Corporation … noch die Google LLC … eingesetzt": the legal
+        // entity of a provider the document does not use.
+        if providers
+            .iter()
+            .any(|p| p.negated && o.start <= p.start && p.start < o.end)
+        {
+            value["not_used"] = json!(true);
         }
         if let Some(side) = transfer_side {
             value["transfer_role"] = json!(side);

@@ -257,21 +257,20 @@ const BETWEEN_NEGATION_AND_PROVIDER: [&str; 85] = [
     "sie",
 ];
 
-/// Words that open a clause of their own (lower case): a phrase of [`NOT_USED_AFTER`]
-/// after one of them speaks of that clause, not of the provider before it.
-const CLAUSE_WORDS: [&str; 11] = [
+/// Words that open a clause of their own or a condition (lower case): a phrase of
+/// [`NOT_USED_AFTER`] after one of them speaks of that clause, not of the provider
+/// before it ("Google Analytics wird ohne Ihre Einwilligung nicht eingesetzt").
+const CLAUSE_WORDS: [&str; 16] = [
     "dass", "that", "which", "who", "wenn", "if", "unless", "but", "sondern", "außer", "except",
+    "ohne", "without", "nur", "only", "erst",
 ];
 
 /// Phrases that say, after a provider, that it is not used (lower case): "Google
-/// Analytics wird nicht eingesetzt".
-const NOT_USED_AFTER: [&str; 16] = [
-    "wird nicht eingesetzt",
-    "werden nicht eingesetzt",
-    "wird nicht verwendet",
-    "werden nicht verwendet",
-    "wird nicht genutzt",
-    "werden nicht genutzt",
+/// Analytics wird nicht eingesetzt", "Microsoft 365 wird in der Gruppe nicht eingesetzt".
+const NOT_USED_AFTER: [&str; 13] = [
+    "nicht eingesetzt",
+    "nicht verwendet",
+    "nicht genutzt",
     "kommt nicht zum einsatz",
     "kommen nicht zum einsatz",
     "setzen wir nicht ein",
@@ -537,13 +536,109 @@ fn phrase_after(after: &str, list: &'static [&'static str], cell: &'static WordA
     })
 }
 
-/// Whether `between` (lower case, between two provider mentions) only joins list items.
+/// The legal forms that end a company's name after its provider's name, which a list of
+/// providers holds between its items: "weder die Microsoft Corporation, die Amazon Web
+/// Services, Inc., … noch die Salesforce, Inc." (lower case, as [`text::words`] gives
+/// them; their full stops continue the list).
+const LIST_LEGAL_FORMS: [&str; 24] = [
+    "inc",
+    "llc",
+    "l.l.c",
+    "ltd",
+    "limited",
+    "corporation",
+    "corp",
+    "gmbh",
+    "ag",
+    "se",
+    "sarl",
+    "s.à",
+    "r.l",
+    "plc",
+    "b.v",
+    "n.v",
+    "bv",
+    "nv",
+    "co",
+    "kg",
+    "sa",
+    "sas",
+    "ab",
+    "oy",
+];
+
+/// The articles before the next item of a list of providers ("…, die Google LLC").
+const LIST_ARTICLES: [&str; 6] = ["die", "der", "den", "dem", "das", "the"];
+
+/// Most words of a company's name between its provider's name and its legal form
+/// ("Microsoft| Ireland Operations Limited").
+const NAME_REST_WORDS: usize = 4;
+
+/// Words that extend a list of providers to their group companies: "noch die
+/// Salesforce, Inc. oder eine ihrer Konzerngesellschaften (einschließlich Microsoft Ireland
+/// Operations Limited …)", "nor any of their affiliates (including …)".
+const LIST_GROUP_WORDS: [&str; 21] = [
+    "eine",
+    "einer",
+    "ihrer",
+    "seiner",
+    "deren",
+    "konzerngesellschaften",
+    "tochtergesellschaften",
+    "einschließlich",
+    "einschliesslich",
+    "inkl",
+    "any",
+    "of",
+    "their",
+    "its",
+    "affiliates",
+    "subsidiaries",
+    "group",
+    "companies",
+    "including",
+    "incl",
+    "namely",
+];
+
+/// `token` without the punctuation around it.
+fn word(token: &str) -> &str {
+    token.trim_matches(|c: char| !text::is_word_char(c))
+}
+
+/// Whether `between` (lower case, between two provider mentions) only joins list items:
+/// no ';' or ':'; the rest of the first company's name up to its legal form ("Microsoft|
+/// Ireland Operations Limited| und Amazon Web Services"); a full stop only after a legal
+/// form ([`LIST_LEGAL_FORMS`]); and at most one word that is none of those nor one of
+/// [`LIST_JOINERS`], [`LIST_ARTICLES`] or [`LIST_GROUP_WORDS`].
 fn joins_a_list(between: &str) -> bool {
-    !between.contains([';', ':', '.'])
-        && text::words(between)
-            .filter(|w| !LIST_JOINERS.contains(w))
-            .count()
-            <= 1
+    if between.contains([';', ':']) {
+        return false;
+    }
+    let tokens: Vec<&str> = between.split_whitespace().collect();
+    // The first company's name goes on to its legal form, with no punctuation before it.
+    let name_rest = tokens
+        .iter()
+        .take(NAME_REST_WORDS + 1)
+        .position(|t| LIST_LEGAL_FORMS.contains(&word(t)) || !t.chars().all(text::is_word_char))
+        .filter(|&i| LIST_LEGAL_FORMS.contains(&word(tokens[i])))
+        .map_or(0, |i| i + 1);
+    let mut others = 0;
+    for token in &tokens[name_rest..] {
+        let word = word(token);
+        if LIST_JOINERS.contains(&word)
+            || LIST_LEGAL_FORMS.contains(&word)
+            || LIST_ARTICLES.contains(&word)
+            || LIST_GROUP_WORDS.contains(&word)
+        {
+            continue;
+        }
+        if token.contains('.') {
+            return false;
+        }
+        others += usize::from(!word.is_empty());
+    }
+    others <= 1
 }
 
 /// The provider hit of provider `idx` at `start..end`.

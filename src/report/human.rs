@@ -144,6 +144,9 @@ fn parties(out: &mut String, st: Style, r: &DocResult) {
         if p.former {
             line.push_str(" · former");
         }
+        if p.not_used {
+            line.push_str(" · not used");
+        }
         for side in &p.transfer_roles {
             let _ = write!(
                 line,
@@ -543,6 +546,7 @@ mod tests {
             evidence: vec![],
             transfer_roles: vec![],
             former: false,
+            not_used: false,
         }];
         r.countries = vec![CountryEntry {
             code: "US".into(),

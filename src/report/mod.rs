@@ -140,6 +140,12 @@ pub struct Party {
     /// no transfer.
     #[serde(default)]
     pub former: bool,
+    /// Whether the document names the party only as one it does not use: every mention
+    /// is a provider's legal entity under a negation ("weder die Microsoft Corporation …
+    /// noch die Google LLC … als Unterauftragsbearbeiter eingesetzt"). No data reaches
+    /// it, so its country shows no transfer.
+    #[serde(default)]
+    pub not_used: bool,
 }
 
 /// `parties[].transfer_roles`: a party's side of a transfer under standard contractual
