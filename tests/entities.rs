@@ -2663,6 +2663,28 @@ fn a_city_with_its_article_is_the_whole_city() {
     assert_eq!(city.as_deref(), Some("Les Acacias"), "{parties:?}");
 }
 
+/// A city named "new" in a Slavic language is the whole city, and the country written
+/// after it with its state's title is the address's: "11070 Novi Beograd, Republik
+/// Serbien".
+#[test]
+fn a_slavic_new_town_is_the_whole_city() {
+    let text = "Unterauftragsverarbeiter:\n\nb) Danubit d.o.o., Bulevar Mihajla Pupina 10a, \
+                11070 Novi Beograd, Republik Serbien\nLeistung: Fernwartung\n";
+    let parties = pipeline_parties(text);
+    let danubit = parties.iter().find(|p| p.name == "Danubit d.o.o.");
+    let address = danubit.and_then(|p| p.address.as_ref());
+    assert_eq!(
+        address.and_then(|a| a.city.as_deref()),
+        Some("Novi Beograd"),
+        "{parties:?}"
+    );
+    assert_eq!(
+        danubit.and_then(|p| p.country.as_deref()),
+        Some("RS"),
+        "{parties:?}"
+    );
+}
+
 /// Contract headers as PDFs and Word files print them: a definition naming two terms,
 /// each quoted with its article ("– im Folgenden „die Auftraggeberin“ oder „der
 /// Verantwortliche“ –"); a numbered paragraph whose definition closes it after a long

@@ -355,6 +355,8 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "We previously used Mixpanel for product analytics.",
         "Formerly listed (removed as of 1 January 2024): Mailgun.",
         "Datadog, Inc. was removed as a Sub-processor on 30 June 2024.",
+        "Der in früheren Fassungen genannte Unterauftragsverarbeiter Google Cloud EMEA \
+         Limited wird seit dem 1. Januar 2025 nicht mehr eingesetzt.",
         // What the negation names may be a kind of service, with examples of it.
         "Schriftarten werden lokal geladen; es besteht keine Verbindung zu Google.",
         "Wir setzen keine Analyse- oder Tracking-Tools (z. B. Google Analytics, \
@@ -705,6 +707,31 @@ fn a_party_the_document_does_not_use_is_marked_not_used() {
     assert_eq!(not_used("Salesforce, Inc."), Some(false), "{:?}", r.parties);
     assert_eq!(
         not_used("Hetzner Online GmbH"),
+        Some(false),
+        "{:?}",
+        r.parties
+    );
+}
+
+/// A sub-processor the document says is no longer used is a former one.
+#[test]
+fn a_sub_processor_no_longer_used_is_former() {
+    let r = check(
+        "dpa.txt",
+        &eu_only_dpa(
+            "Der Unterauftragsverarbeiter Google Cloud EMEA Limited wird seit dem 1. Januar \
+             2025 nicht mehr eingesetzt; die Daten wurden zur Hetzner Online GmbH migriert.",
+        ),
+    );
+    let former = |name: &str| r.parties.iter().find(|p| p.name == name).map(|p| p.former);
+    assert_eq!(
+        former("Google Cloud EMEA Limited"),
+        Some(true),
+        "{:?}",
+        r.parties
+    );
+    assert_eq!(
+        former("Hetzner Online GmbH"),
         Some(false),
         "{:?}",
         r.parties

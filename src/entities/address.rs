@@ -841,11 +841,11 @@ fn refine_city_after(
         return None;
     }
     // First word, plus "am Main", "im Breisgau", "an der Ruhr", "Bad X", "St. X", "Les
-    // Acacias".
+    // Acacias", "Novi Beograd".
     let mut k = 1;
     if [
         "Bad", "St.", "Sankt", "Den", "La", "Le", "Les", "Las", "El", "Los", "San", "Santa",
-        "Saint", "Sainte", "New", "Neu",
+        "Saint", "Sainte", "New", "Neu", "Novi", "Nova", "Novo", "Nowy", "Nowa",
     ]
     .contains(&first)
         && toks.len() > 1

@@ -284,8 +284,9 @@ const NOT_USED_AFTER: [&str; 13] = [
 ];
 
 /// Phrases that say, after a provider, that it was removed or no longer receives data
-/// (lower case): "Datadog, Inc. was removed as a Sub-processor".
-const REMOVED_AFTER: [&str; 10] = [
+/// (lower case): "Datadog, Inc. was removed as a Sub-processor", "Google Cloud EMEA
+/// Limited wird seit dem 1. Januar 2025 nicht mehr eingesetzt".
+const REMOVED_AFTER: [&str; 14] = [
     "was removed",
     "were removed",
     "been removed",
@@ -296,6 +297,10 @@ const REMOVED_AFTER: [&str; 10] = [
     "is no longer",
     "are no longer",
     "ist nicht mehr",
+    "nicht mehr eingesetzt",
+    "nicht mehr genutzt",
+    "nicht mehr verwendet",
+    "no longer used",
 ];
 
 /// The history cue words of `patterns/cues.toml` that every phrase of [`REMOVED_AFTER`]
