@@ -369,6 +369,11 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          Konzerngesellschaften (einschließlich Microsoft Ireland Operations Limited und \
          Amazon Web Services EMEA SARL) als Unterauftragsbearbeiter eingesetzt werden.",
         "Microsoft 365 wird in der Unternehmensgruppe nicht eingesetzt.",
+        // An example in the definition of a term.
+        "\"Hyperscale Cloud Provider\" means a provider of public cloud services, e.g. \
+         Amazon Web Services, Microsoft Azure or Google Cloud.",
+        "„Hyperscaler“ bezeichnet Anbieter öffentlicher Cloud-Dienste wie z. B. Amazon Web \
+         Services.",
     ];
     let used = [
         "Wir nutzen Google Analytics.",
@@ -385,6 +390,7 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          Services.",
         "Weder Google noch Hetzner werden genutzt, wir nutzen nun Amazon Web Services.",
         "Google Analytics wird ohne Ihre Einwilligung nicht eingesetzt.",
+        "\"Hosting Provider\" means Amazon Web Services EMEA SARL, which hosts the data.",
     ];
     for (sentences, want) in [
         (&not_used[..], (Some(false), false)),

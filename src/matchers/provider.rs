@@ -352,6 +352,7 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
         let before = h.start.saturating_sub(NEGATION_REACH_BYTES).max(from);
         let sentence_before = &low[text::ceil_boundary(low, from.min(h.start))..h.start];
         let negated = continues
+            || example_in_definition(sentence_before)
             || (negation_cue_in(scan, (before, h.start), None) && negation_before(sentence_before))
             || (negation_cue_in(
                 scan,
@@ -392,6 +393,43 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
         }
         previous = Some((h.end, from, negated || historical));
     }
+}
+
+/// The verbs of a definition (lower case, with their spaces): "\"Hyperscale Cloud
+/// Provider\" means …".
+const DEFINES: [&str; 5] = [
+    " means ",
+    " refers to ",
+    " bezeichnet ",
+    " bedeutet ",
+    " meint ",
+];
+
+/// The words that give examples (lower case).
+const EXAMPLE_WORDS: [&str; 8] = [
+    "e.g.",
+    "such as",
+    "for example",
+    "for instance",
+    "z. b.",
+    "z.b.",
+    "beispielsweise",
+    "wie etwa",
+];
+
+/// Whether `sentence_before` (lower case, the mention's sentence up to it) defines a
+/// term and gives the provider as an example of it: "\"Hyperscale Cloud Provider\" means
+/// a provider of … cloud services, e.g. Amazon Web Services" names no provider the
+/// document uses.
+fn example_in_definition(sentence_before: &str) -> bool {
+    DEFINES
+        .iter()
+        .filter_map(|d| sentence_before.find(d))
+        .min()
+        .is_some_and(|at| {
+            let rest = &sentence_before[at..];
+            EXAMPLE_WORDS.iter().any(|e| rest.contains(e))
+        })
 }
 
 /// The negation words every phrase of [`NOT_USED_AFTER`] holds.
