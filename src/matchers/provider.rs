@@ -422,15 +422,31 @@ const EXAMPLE_WORDS: [&str; 8] = [
 /// a provider of … cloud services, e.g. Amazon Web Services" names no provider the
 /// document uses.
 fn example_in_definition(sentence_before: &str) -> bool {
-    DEFINES
-        .iter()
-        .filter_map(|d| sentence_before.find(d))
-        .min()
-        .is_some_and(|at| {
-            let rest = &sentence_before[at..];
-            EXAMPLE_WORDS.iter().any(|e| rest.contains(e))
-        })
+    // The example word stands near the mention (most mentions have none), the verb of
+    // the definition anywhere before it in the sentence.
+    let near = text::ceil_boundary(
+        sentence_before,
+        sentence_before.len().saturating_sub(EXAMPLE_REACH_BYTES),
+    );
+    let Some(examples) = word_automaton(&EXAMPLE_PHRASES, &EXAMPLE_WORDS) else {
+        return false;
+    };
+    let Some(example) = examples.find_iter(&sentence_before[near..]).last() else {
+        return false;
+    };
+    let before = &sentence_before[..near + example.start()];
+    word_automaton(&DEFINE_PHRASES, &DEFINES).is_some_and(|d| d.is_match(before))
 }
+
+/// The automaton over [`EXAMPLE_WORDS`].
+static EXAMPLE_PHRASES: WordAutomaton = std::sync::OnceLock::new();
+
+/// The automaton over [`DEFINES`].
+static DEFINE_PHRASES: WordAutomaton = std::sync::OnceLock::new();
+
+/// Most bytes between an example word and the provider it gives ("e.g. Amazon Web
+/// Services, Microsoft Azure or Google Cloud").
+const EXAMPLE_REACH_BYTES: usize = 160;
 
 /// The negation words every phrase of [`NOT_USED_AFTER`] holds.
 const NOT_USED_CUES: [&str; 3] = ["nicht", "not", "never"];
