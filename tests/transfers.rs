@@ -218,6 +218,38 @@ fn mechanisms_in_a_list_under_a_condition_are_not_relied_on() {
     assert_eq!(mechanisms("dpa.md", &after), ["scc"]);
 }
 
+/// Mechanisms a consent is "conditional on" (or that a transfer needs "unter der
+/// Voraussetzung") are requirements, not relied on; with "no transfer … to a Third Country
+/// takes place" the answer is "no" without a contradiction. The same clauses named as
+/// the safeguard in use are relied on and make the answer "yes".
+#[test]
+fn mechanisms_named_as_a_condition_are_not_relied_on() {
+    let dpa = |body: &str| {
+        format!(
+            "Data Processing Agreement\n\n5.1 The Processor shall not transfer Personal Data to a \
+             Third Country without prior written consent of the Controller. {body}\n\n5.2 As at \
+             the Effective Date, no transfer of Personal Data to a Third Country takes place.\n"
+        )
+    };
+    for condition in [
+        "Any such consent shall be conditional on the requirements of Chapter V GDPR being met, \
+         in particular the existence of an adequacy decision pursuant to Article 45 GDPR or \
+         appropriate safeguards pursuant to Article 46 GDPR, such as the standard contractual \
+         clauses adopted by the European Commission.",
+        "Eine Übermittlung ist nur unter der Voraussetzung zulässig, dass \
+         Standardvertragsklauseln vereinbart sind.",
+    ] {
+        let r = check("dpa.txt", &dpa(condition));
+        assert_eq!(r.transfers.mechanisms, Vec::<String>::new(), "{condition}");
+        assert_eq!(verdict(&r), (Some(false), false), "{condition}");
+    }
+    let relied = "Transfers are safeguarded by the standard contractual clauses adopted by the \
+                  European Commission.";
+    let r = check("dpa.txt", &dpa(relied));
+    assert_eq!(r.transfers.mechanisms, ["scc"]);
+    assert_eq!(r.transfers.third_country_transfer, Some(true));
+}
+
 /// A product the document says runs on its own servers ("Google Fonts (lokales Hosting)",
 /// "Die Google Fonts sind lokal installiert", "self-hosted Matomo") sends nothing to its
 /// company: the provider is `self_hosted`, shows no transfer and raises no provider risk.
