@@ -775,3 +775,91 @@ fn a_sub_processor_no_longer_used_is_former() {
         r.parties
     );
 }
+
+/// Members of a list titled as planned ("3. Geplante Unterauftragsverarbeiter",
+/// "Upcoming Sub-processors"), the table's header row right under the title included, are
+/// `planned` parties without a role, their providers are not used, and their countries
+/// show no transfer. The same list under a title of current ones shows the transfer. A
+/// change log's row that announces planned ones ("Ankündigung geplanter …") makes only
+/// the names it lists planned, not the rows after it.
+#[test]
+fn a_list_of_planned_sub_processors_shows_no_transfer() {
+    let page = |title: &str| {
+        format!(
+            "# Unterauftragsverarbeiter\n\nDie Verarbeitung erfolgt ausschließlich in der \
+             Europäischen Union.\n\n## Aktive Unterauftragsverarbeiter\n\n\
+             | Unterauftragsverarbeiter | Anschrift |\n|---|---|\n\
+             | Hetzner Online GmbH | Industriestr. 25, 91710 Gunzenhausen |\n\n\
+             ## {title}\n\nDie folgenden Unternehmen sind noch nicht aktiv.\n\n\
+             | Unterauftragsverarbeiter | Anschrift | Geplanter Start |\n|---|---|---|\n\
+             | Brightline Analytics, Inc. | 1 Market Street, San Francisco, CA 94105, USA | 1. September 2025 |\n\n\
+             ## Änderungshistorie\n\n| Version | Datum | Änderung |\n|---|---|---|\n\
+             | 7.2 | 28.04.2025 | Ankündigung geplanter Unterauftragsverarbeiter (Brightline Analytics, Inc.) |\n\
+             | 7.1 | 02.01.2025 | Aufnahme Hetzner Online GmbH |\n"
+        )
+    };
+    for title in [
+        "3. Geplante Unterauftragsverarbeiter",
+        "Upcoming Sub-processors",
+    ] {
+        let r = check("list.md", &page(title));
+        let party = |name: &str| r.parties.iter().find(|p| p.name == name);
+        assert!(
+            party("Brightline Analytics, Inc.").is_some_and(|p| p.planned && p.roles.is_empty()),
+            "{title}: {:?}",
+            r.parties
+        );
+        assert!(
+            party("Hetzner Online GmbH").is_some_and(|p| !p.planned),
+            "{title}: {:?}",
+            r.parties
+        );
+        assert_eq!(verdict(&r), (Some(false), false), "{title}: {:?}", r.risk);
+    }
+    let current = check("list.md", &page("Weitere Unterauftragsverarbeiter"));
+    let brightline = current
+        .parties
+        .iter()
+        .find(|p| p.name == "Brightline Analytics, Inc.");
+    assert!(
+        brightline.is_some_and(|p| !p.planned),
+        "{:?}",
+        current.parties
+    );
+    assert_eq!(verdict(&current), (Some(true), true), "{:?}", current.risk);
+}
+
+/// A list titled "Entfallene Unterauftragsverarbeiter" holds former ones, and so does a
+/// change log's entry that removes or replaces a name ("X entfernt; Y aufgenommen",
+/// "X durch Y ersetzt"): the removed one is `former`, its successor is not, and a former
+/// US provider shows no transfer.
+#[test]
+fn removed_and_replaced_entries_are_former() {
+    let page = "# Unterauftragsverarbeiter\n\nDie Verarbeitung erfolgt ausschließlich in der \
+         Europäischen Union.\n\n## Aktive Unterauftragsverarbeiter\n\n\
+         | Unterauftragsverarbeiter | Anschrift |\n|---|---|\n\
+         | Hetzner Online GmbH | Industriestr. 25, 91710 Gunzenhausen |\n\
+         | Sendara GmbH | Hanauer Landstraße 204, 60314 Frankfurt am Main |\n\n\
+         ## 4. Entfallene Unterauftragsverarbeiter\n\n\
+         | Unterauftragsverarbeiter | Anschrift | Beendet zum |\n|---|---|---|\n\
+         | Mailgun Technologies, Inc. | 112 E Pecan St. #1135, San Antonio, TX 78205, USA | 31. März 2024 |\n\n\
+         ## Änderungshistorie\n\n| Version | Datum | Änderung |\n|---|---|---|\n\
+         | 6.3 | 02.04.2024 | Mailgun Technologies, Inc. entfernt; Sendara GmbH aufgenommen |\n\
+         | 6.0 | 01.10.2023 | Helpline Systems GmbH durch Hetzner Online GmbH ersetzt |\n";
+    let r = check("list.md", page);
+    let former = |name: &str| r.parties.iter().find(|p| p.name == name).map(|p| p.former);
+    for (name, want) in [
+        ("Mailgun Technologies, Inc.", true),
+        ("Helpline Systems GmbH", true),
+        ("Sendara GmbH", false),
+        ("Hetzner Online GmbH", false),
+    ] {
+        assert_eq!(former(name), Some(want), "{name}: {:?}", r.parties);
+    }
+    assert!(
+        !r.providers.iter().any(|p| p.name == "Mailgun"),
+        "{:?}",
+        r.providers
+    );
+    assert_eq!(verdict(&r), (Some(false), false), "{:?}", r.risk);
+}

@@ -139,8 +139,7 @@ fn third_country_party(input: &RiskInput<'_>) -> Option<RiskReason> {
         .parties
         .iter()
         .filter(|p| {
-            !p.former
-                && !p.not_used
+            !p.receives_nothing()
                 && p.country
                     .as_deref()
                     .is_some_and(|c| status_of(c, input.adequacy) == CountryStatus::ThirdCountry)

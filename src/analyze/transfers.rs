@@ -121,11 +121,9 @@ pub(crate) fn decide(
     facts.outside_locations = (0..locations.len())
         .filter(|&i| outside(locations[i].country.as_deref()))
         .collect();
-    // A former sub-processor receives nothing now.
+    // A former, unused or planned sub-processor receives nothing now.
     facts.outside_parties = (0..parties.len())
-        .filter(|&i| {
-            !parties[i].former && !parties[i].not_used && outside(parties[i].country.as_deref())
-        })
+        .filter(|&i| !parties[i].receives_nothing() && outside(parties[i].country.as_deref()))
         .collect();
 
     let mut mechanisms: Vec<String> = facts

@@ -114,6 +114,7 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
                     transfer_roles: Vec::new(),
                     former: true,
                     not_used: true,
+                    planned: true,
                 });
                 parties.len() - 1
             }
@@ -130,6 +131,8 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
         p.former &= f.value.get("former") == Some(&true.into());
         // Not used only while every mention is a negated provider's entity.
         p.not_used &= f.value.get("not_used") == Some(&true.into());
+        // Planned only while every mention is one of a member not used yet.
+        p.planned &= f.value.get("planned") == Some(&true.into());
         if let Some(role) = f.value.get("role").and_then(|v| v.as_str()) {
             if !p.roles.iter().any(|r| r == role) {
                 p.roles.push(role.to_string());

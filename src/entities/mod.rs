@@ -306,7 +306,8 @@ pub struct ProviderSeat {
     /// End byte offset of the mention (exclusive).
     pub end: usize,
     /// Whether the document says it does not use the provider there (the hit's
-    /// `value.negated`).
+    /// `value.negated`): under a negation, or as one removed or planned (such hits are
+    /// negated too).
     pub negated: bool,
 }
 
@@ -647,7 +648,14 @@ pub fn find_entities_with(
             || crate::matchers::provider::removed_after(
                 &text[o.end..paragraph_end_within(text, o.end, 200)].to_lowercase(),
             );
-        if former {
+        // "3. Geplante Unterauftragsverarbeiter ⏎ | OpenAI Ireland Ltd | …": a member
+        // not used yet, of no role now.
+        // "Ankündigung geplanter Unterauftragsverarbeiter (OpenAI Ireland Ltd; …)": one
+        // announced as planned.
+        let planned = !former
+            && (section == Some(party::PLANNED_SECTION)
+                || crate::matchers::text::planned_label_before(line_before));
+        if former || planned {
             role = None;
         }
         if role.is_none()
@@ -655,6 +663,7 @@ pub fn find_entities_with(
             && !annex_member
             && !letterhead
             && !former
+            && !planned
             && !party::on_page_marker_line(text, o.start)
             && !party::above_register_line(text, o.start)
             && !running.contains(
@@ -696,6 +705,9 @@ pub fn find_entities_with(
         }
         if former {
             value["former"] = json!(true);
+        }
+        if planned {
+            value["planned"] = json!(true);
         }
         // "weder die Microsoft Corporation … noch die Google LLC … eingesetzt": the legal
         // entity of a provider the document does not use.
@@ -1057,6 +1069,9 @@ const RUNNING_MIN_TIMES: u32 = 3;
 /// Whether `before` (the line up to a name) ends in a word of its removal, as a change
 /// log writes it: "Entfernung Twilio Inc. (SendGrid) zum 31.03.2025", "Removed: Mailgun".
 fn removal_before(before: &str) -> bool {
+    // "Mailgun Technologies, Inc. entfernt; Mailwerk Deutschland GmbH aufgenommen": the
+    // removal before a ';' is another entry's.
+    let before = before.rsplit(';').next().unwrap_or_default();
     let last = crate::matchers::text::words(before)
         .next_back()
         .map(str::to_lowercase);

@@ -2325,6 +2325,11 @@ fn holds_data(role: &str) -> bool {
 /// ([`crate::matchers::text::is_former_heading`]): its members have no role.
 pub const FORMER_SECTION: &str = "former";
 
+/// The "role" of a list section titled as one of members not used yet
+/// ([`crate::matchers::text::is_planned_heading`]: "3. Geplante
+/// Unterauftragsverarbeiter"): its members have no role now.
+pub const PLANNED_SECTION: &str = "planned";
+
 /// The "role" of a list section titled as one of those that are none ("Keine
 /// Unterauftragsverarbeiter im Sinne dieser Liste", "Not sub-processors"): its members
 /// have no role.
@@ -2421,6 +2426,21 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
             (Some(_), true) if crate::matchers::text::is_former_heading(stripped) => {
                 Some((FORMER_SECTION, false, false))
             }
+            // A table's row is no title of planned members ("7.2 | 28.04.2025 |
+            // Ankündigung geplanter Unterauftragsverarbeiter (…)" in a change log), nor is
+            // a header row unless its first cell says so ("Planned Sub-processor |
+            // Location", not "Unterauftragsverarbeiter | Geplanter Start").
+            (Some(_), true)
+                if crate::matchers::text::is_planned_heading(if header_row {
+                    first_cell
+                } else if stripped.contains('|') {
+                    ""
+                } else {
+                    stripped
+                }) =>
+            {
+                Some((PLANNED_SECTION, false, false))
+            }
             // "5. Keine Unterauftragsverarbeiter im Sinne dieser Liste": its members are
             // named as not being ones.
             (Some(_), true) if denies_role(stripped) => Some((NOT_MEMBERS, false, false)),
@@ -2428,6 +2448,11 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
             _ if asks_recipients => Some(("recipient", true, false)),
             _ => announced_table_role(stripped).map(|r| (r, false, true)),
         };
+        // The header row of a table right under "3. Geplante Unterauftragsverarbeiter"
+        // ("| Unterauftragsverarbeiter | Anschrift | …") belongs to that title's section.
+        let titled = |r: &str| [FORMER_SECTION, PLANNED_SECTION, NOT_MEMBERS].contains(&r);
+        let opens = opens
+            .filter(|_| !(header_row && !has_members && open.is_some_and(|(_, r0)| titled(r0))));
         if let Some((r, asked, announced)) = opens {
             if let Some((s, r0)) = open.take() {
                 out.push((s, pos, r0));
@@ -2911,9 +2936,9 @@ pub fn table_rows(
 ) -> Vec<OrgHit> {
     let mut out = Vec::new();
     for &(s, e, role) in sections {
-        // A former member is no party of the document's processing, nor one named as
-        // none.
-        if role == FORMER_SECTION || role == NOT_MEMBERS {
+        // A former or planned member is no party of the document's processing now, nor
+        // one named as none.
+        if role == FORMER_SECTION || role == PLANNED_SECTION || role == NOT_MEMBERS {
             continue;
         }
         if role == "subprocessor" {

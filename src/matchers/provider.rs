@@ -305,13 +305,45 @@ const REMOVED_AFTER: [&str; 14] = [
 
 /// The history cue words of `patterns/cues.toml` that every phrase of [`REMOVED_AFTER`]
 /// holds (its precheck).
-const REMOVED_CUES: [&str; 4] = ["removed", "entfernt", "no longer", "nicht mehr"];
+const REMOVED_CUES: [&str; 5] = ["removed", "entfernt", "ersetzt", "no longer", "nicht mehr"];
 
 /// Whether `after` (lower case, from the mention to the sentence end) says in the
 /// mention's clause, at most [`NOT_USED_REACH_WORDS`] words on, that the provider was
 /// removed ([`REMOVED_AFTER`]).
 pub(crate) fn removed_after(after: &str) -> bool {
-    phrase_after(after, &REMOVED_AFTER, &REMOVED_PHRASES)
+    phrase_after(after, &REMOVED_AFTER, &REMOVED_PHRASES) || removed_entry(after)
+}
+
+/// Most words of a change log's entry after the name it removes ("entfernt", "removed
+/// from the list").
+const REMOVED_ENTRY_WORDS: usize = 6;
+
+/// Whether `after` (lower case, from the mention on) is the rest of a change log's entry
+/// that removes or replaces the mention: "Mailgun Technologies, Inc. entfernt; Mailwerk
+/// Deutschland GmbH aufgenommen", "Helpline Systems GmbH durch Zendesk, Inc. ersetzt".
+/// The rest of the company's name up to its legal form is skipped (a provider's mention
+/// "Mailgun" before "Technologies, Inc."); the entry ends at ';', '|' or a line break.
+fn removed_entry(after: &str) -> bool {
+    let after = &after[..text::floor_boundary(after, NOT_USED_REACH_BYTES)];
+    let clause = after.split([';', '|', '\n']).next().unwrap_or_default();
+    let words: Vec<&str> = text::words(clause).collect();
+    let rest = words
+        .iter()
+        .take(NAME_REST_WORDS + 1)
+        .position(|w| LIST_LEGAL_FORMS.contains(w))
+        .map_or(0, |k| k + 1);
+    // The legal form found may be the successor's ("durch Zendesk, Inc. ersetzt").
+    [0, rest].into_iter().any(|k| {
+        let words = &words[k..];
+        match words.first() {
+            Some(&("entfernt" | "removed")) => words.len() <= REMOVED_ENTRY_WORDS,
+            Some(&"durch") => words
+                .iter()
+                .take(NOT_USED_REACH_WORDS)
+                .any(|w| *w == "ersetzt"),
+            _ => false,
+        }
+    })
 }
 
 /// The automaton over [`REMOVED_AFTER`].
@@ -372,12 +404,14 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
                 Some(&REMOVED_CUES),
             ) && removed_after(&low[h.end..text::floor_boundary(low, to.max(h.end))])
         };
+        // Whether the mention leads a list item or a table row.
+        let leads = text::leads_item(scan.text, h.start);
         let historical = !negated
             && (removed()
                 || cue_in(scan, (from, h.start), CueSet::HISTORICAL_BEFORE, None)
                     && (historical_before(sentence_before)
                         || text::after_former_label(sentence_before))
-                || text::leads_item(scan.text, h.start)
+                || leads
                     && cue_in(
                         scan,
                         (h.start.saturating_sub(text::FORMER_HEADING_REACH), h.start),
@@ -385,13 +419,28 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
                         None,
                     )
                     && text::in_former_list(scan.text, h.start));
-        if negated || historical {
+        // "3. Geplante Unterauftragsverarbeiter ⏎ | OpenAI Ireland Ltd | …": an entry of a
+        // list of providers not used yet.
+        let planned = !negated
+            && !historical
+            && leads
+            && cue_in(
+                scan,
+                (h.start.saturating_sub(text::FORMER_HEADING_REACH), h.start),
+                CueSet::HYPOTHETICAL_BEFORE,
+                Some(&text::PLANNED_LABEL_WORDS),
+            )
+            && text::in_planned_list(scan.text, h.start);
+        if negated || historical || planned {
             h.value.insert("negated".into(), Value::Bool(true));
         }
         if historical {
             h.value.insert("historical".into(), Value::Bool(true));
         }
-        previous = Some((h.end, from, negated || historical));
+        if planned {
+            h.value.insert("planned".into(), Value::Bool(true));
+        }
+        previous = Some((h.end, from, negated || historical || planned));
     }
 }
 
@@ -742,6 +791,9 @@ mod tests {
             .chain(&REMOVED_CUES)
         {
             assert!(lists.historical_before.iter().any(|c| c == w), "{w}");
+        }
+        for w in text::PLANNED_LABEL_WORDS {
+            assert!(lists.hypothetical_before.iter().any(|c| c == w), "{w}");
         }
         for p in REMOVED_AFTER {
             assert!(REMOVED_CUES.iter().any(|c| p.contains(c)), "{p}");

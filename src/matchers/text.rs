@@ -593,6 +593,52 @@ pub fn is_former_heading(line: &str) -> bool {
             || contains_words(&lower, &["nicht mehr", "no longer"]))
 }
 
+/// Whether `line` titles a list of what is not used yet: at most ten words, one of them
+/// a word of [`PLANNED_LABEL_WORDS`] ("3. Geplante Unterauftragsverarbeiter", "Upcoming
+/// Sub-processors (effective 1 July 2025)").
+pub fn is_planned_heading(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let n = words(&lower).count();
+    (1..=10).contains(&n) && words(&lower).any(|w| PLANNED_LABEL_WORDS.contains(&w))
+}
+
+/// The words that title a list of what is planned, not used yet (lower case), all of
+/// them `hypothetical.before` cues of `patterns/cues.toml`. Not "vorgesehene": "die
+/// vorgesehenen Unterauftragsverarbeiter" are the approved ones.
+pub const PLANNED_LABEL_WORDS: [&str; 13] = [
+    "planned",
+    "upcoming",
+    "future",
+    "geplant",
+    "geplante",
+    "geplanten",
+    "geplanter",
+    "künftige",
+    "künftigen",
+    "künftiger",
+    "zukünftige",
+    "zukünftigen",
+    "zukünftiger",
+];
+
+/// Whether `before` (the line up to a name) ends in an announcement of what is not used
+/// yet: one of its last [`PLANNED_LABEL_REACH`] words, after the last ';', is a word of
+/// [`PLANNED_LABEL_WORDS`] ("Ankündigung geplanter Unterauftragsverarbeiter (OpenAI
+/// Ireland Ltd; …)", "Planned: OpenAI Ireland Ltd").
+pub fn planned_label_before(before: &str) -> bool {
+    let clause = before.rsplit(';').next().unwrap_or_default();
+    let lower = clause.to_lowercase();
+    let words: Vec<&str> = words(&lower).collect();
+    words
+        .iter()
+        .rev()
+        .take(PLANNED_LABEL_REACH)
+        .any(|w| PLANNED_LABEL_WORDS.contains(w))
+}
+
+/// Most words before a name that [`planned_label_before`] reads.
+pub const PLANNED_LABEL_REACH: usize = 3;
+
 /// Whether one of `phrases` occurs in `s` as whole words.
 fn contains_words(s: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| {
@@ -632,6 +678,22 @@ pub fn leads_item(text: &str, pos: usize) -> bool {
 /// SCC.)" under a former sub-processor's entry). Reads at most [`FORMER_HEADING_REACH`]
 /// bytes back.
 pub fn in_former_list(text: &str, pos: usize) -> bool {
+    in_titled_list(text, pos, is_former_heading, true)
+}
+
+/// Whether the line holding `pos` belongs to a list under a title of what is not used
+/// yet ([`is_planned_heading`]: "3. Geplante Unterauftragsverarbeiter", "Upcoming
+/// Sub-processors"), read as [`in_former_list`] reads.
+pub fn in_planned_list(text: &str, pos: usize) -> bool {
+    in_titled_list(text, pos, is_planned_heading, false)
+}
+
+/// Whether the line holding `pos` belongs to a list whose title (the first line after a
+/// blank one, reading back over the list's lines) satisfies `is_title`. A table's row
+/// ("Unterauftragsverarbeiter | Anschrift | Beendet zum", as extraction leaves a
+/// Markdown table) is a line of the list; with `row_titles` it is the title when it
+/// satisfies `is_title` ("Former sub-processor | Location").
+fn in_titled_list(text: &str, pos: usize, is_title: fn(&str) -> bool, row_titles: bool) -> bool {
     let b = text.as_bytes();
     let pos = floor_boundary(text, pos.min(b.len()));
     let mut ls = memchr::memrchr(b'\n', &b[..pos]).map_or(0, |k| k + 1);
@@ -656,9 +718,13 @@ pub fn in_former_list(text: &str, pos: usize) -> bool {
             text[a..ae].trim().is_empty()
         };
         let underline = !line.is_empty() && line.chars().all(|c| c == '-' || c == '=');
-        let member = line.starts_with(LIST_MARKS);
+        let row = line.contains(" | ");
+        if row && row_titles && is_title(line) {
+            return true;
+        }
+        let member = line.starts_with(LIST_MARKS) || row;
         if !line.is_empty() && !underline && !member && above_blank {
-            return is_former_heading(line);
+            return is_title(line);
         }
         ls = start;
     }
@@ -673,7 +739,10 @@ pub const FORMER_HEADING_REACH: usize = 4000;
 
 /// The first words of a label of [`after_former_label`] (lower case), all of them
 /// `historical.before` cues of `patterns/cues.toml`.
-pub const FORMER_LABEL_WORDS: [&str; 10] = [
+pub const FORMER_LABEL_WORDS: [&str; 13] = [
+    "entfallene",
+    "entfallenen",
+    "discontinued",
     "formerly",
     "former",
     "previously",
@@ -1064,6 +1133,34 @@ mod tests {
             sentence_start(s, s.find("Privacy").unwrap()),
             s.find("Danach").unwrap()
         );
+    }
+
+    #[test]
+    fn planned_titles_and_labels() {
+        for title in [
+            "3. Geplante Unterauftragsverarbeiter",
+            "Upcoming Sub-processors (effective 1 July 2025)",
+            "Künftige Unterauftragsverarbeiter",
+        ] {
+            assert!(is_planned_heading(title), "{title:?}");
+        }
+        for title in [
+            "Aktive Unterauftragsverarbeiter",
+            "Die vorgesehenen Unterauftragsverarbeiter",
+            "Wir informieren über geplante Änderungen mindestens vier Wochen im Voraus per E-Mail an Sie.",
+        ] {
+            assert!(!is_planned_heading(title), "{title:?}");
+        }
+        assert!(planned_label_before(
+            "7.2 | 28.04.2025 | Ankündigung geplanter Unterauftragsverarbeiter ("
+        ));
+        assert!(planned_label_before("Planned: "));
+        assert!(!planned_label_before(
+            "Ankündigung geplanter Unterauftragsverarbeiter (OpenAI Ireland Ltd; "
+        ));
+        assert!(!planned_label_before(
+            "Die geplante Migration ist abgeschlossen; seitdem hostet die "
+        ));
     }
 
     #[test]

@@ -147,6 +147,9 @@ fn parties(out: &mut String, st: Style, r: &DocResult) {
         if p.not_used {
             line.push_str(" · not used");
         }
+        if p.planned {
+            line.push_str(" · planned");
+        }
         for side in &p.transfer_roles {
             let _ = write!(
                 line,
@@ -547,6 +550,7 @@ mod tests {
             transfer_roles: vec![],
             former: false,
             not_used: false,
+            planned: false,
         }];
         r.countries = vec![CountryEntry {
             code: "US".into(),

@@ -141,11 +141,26 @@ pub struct Party {
     #[serde(default)]
     pub former: bool,
     /// Whether the document names the party only as one it does not use: every mention
-    /// is a provider's legal entity under a negation ("weder die Microsoft Corporation …
-    /// noch die Google LLC … als Unterauftragsbearbeiter eingesetzt"). No data reaches
-    /// it, so its country shows no transfer.
+    /// is the legal entity of a provider it does not use ("weder die Microsoft
+    /// Corporation … noch die Google LLC … als Unterauftragsbearbeiter eingesetzt"), no
+    /// longer uses, or plans to use (a removed or planned entry is true here too, beside
+    /// `former` or `planned`). No data reaches it, so its country shows no transfer.
     #[serde(default)]
     pub not_used: bool,
+    /// Whether the document names the party only as one it does not use yet: every
+    /// mention stands in a list of planned sub-processors ("3. Geplante
+    /// Unterauftragsverarbeiter", "Upcoming Sub-processors"). No data reaches it now, so
+    /// its country shows no transfer.
+    #[serde(default)]
+    pub planned: bool,
+}
+
+impl Party {
+    /// Whether no data reaches the party now: it is [`former`](Self::former),
+    /// [`not_used`](Self::not_used) or [`planned`](Self::planned).
+    pub fn receives_nothing(&self) -> bool {
+        self.former || self.not_used || self.planned
+    }
 }
 
 /// `parties[].transfer_roles`: a party's side of a transfer under standard contractual
