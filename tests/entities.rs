@@ -2793,3 +2793,51 @@ fn removed_and_denied_sub_processors_take_no_role() {
         "{parties:?}"
     );
 }
+
+/// A change of name the document states ("Sendara GmbH (vormals Mailwerk Deutschland
+/// GmbH)", "Mailwerk Deutschland GmbH (heute Sendara GmbH)", "Quillstack Ltd, formerly
+/// Brightpath Software Ltd") makes one party under its current name, with the old one in
+/// `former_names` and its mentions in its evidence. Two names side by side without such
+/// a word stay two parties.
+#[test]
+fn a_renamed_company_is_one_party() {
+    for (text, current, old) in [
+        (
+            "Unterauftragsverarbeiter:\n\n- Sendara GmbH (vormals Mailwerk Deutschland GmbH), \
+             Hanauer Landstraße 204, 60314 Frankfurt am Main: E-Mail-Versand\n\nDie Sendara \
+             GmbH firmierte bis 2025 als Mailwerk Deutschland GmbH.\n",
+            "Sendara GmbH",
+            "Mailwerk Deutschland GmbH",
+        ),
+        (
+            "Unterauftragsverarbeiter:\n\n- Mailwerk Deutschland GmbH (heute Sendara GmbH), \
+             Hanauer Landstraße 204, 60314 Frankfurt am Main: E-Mail-Versand\n",
+            "Sendara GmbH",
+            "Mailwerk Deutschland GmbH",
+        ),
+        (
+            "Sub-processors:\n\n- Quillstack Ltd, formerly Brightpath Software Ltd, 1 King \
+             Street, London EC2V 8AU, United Kingdom: support\n",
+            "Quillstack Ltd",
+            "Brightpath Software Ltd",
+        ),
+    ] {
+        let parties = pipeline_parties(text);
+        assert!(
+            !parties.iter().any(|p| p.name == old),
+            "{text}: {parties:?}"
+        );
+        let party = parties.iter().find(|p| p.name == current);
+        assert!(
+            party.is_some_and(|p| p.former_names == [old] && p.address.is_some()),
+            "{text}: {parties:?}"
+        );
+    }
+    let two = pipeline_parties(
+        "Unterauftragsverarbeiter:\n\n- Sendara GmbH (Mailwerk Deutschland GmbH als \
+         Unterauftragnehmer), Hanauer Landstraße 204, 60314 Frankfurt am Main\n",
+    );
+    for name in ["Sendara GmbH", "Mailwerk Deutschland GmbH"] {
+        assert!(two.iter().any(|p| p.name == name), "{name}: {two:?}");
+    }
+}

@@ -88,15 +88,26 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
         .filter(|f| f.kind == FindingKind::Party)
         .collect();
     order.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
+    let renames = renames(text, &order);
     for f in order {
         let Some(name) = f.value.get("name").and_then(|v| v.as_str()) else {
             continue;
         };
         let form = f.value.get("legal_form").and_then(|v| v.as_str());
-        let key = party_key(name, form);
+        let mut key = party_key(name, form);
         if key.is_empty() {
             continue;
         }
+        // A former name is the renamed party's mention.
+        let mut former_name = None;
+        let (name, form) = match renames.iter().find(|r| r.old_key == key) {
+            Some(r) => {
+                former_name = Some(name);
+                key = party_key(&r.name, r.form.as_deref());
+                (r.name.as_str(), r.form.as_deref())
+            }
+            None => (name, form),
+        };
         let pi = match keys.iter().position(|k| *k == key) {
             Some(i) => i,
             None => {
@@ -115,11 +126,17 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
                     former: true,
                     not_used: true,
                     planned: true,
+                    former_names: Vec::new(),
                 });
                 parties.len() - 1
             }
         };
         let p = &mut parties[pi];
+        if let Some(old) = former_name {
+            if !p.former_names.iter().any(|n| n == old) {
+                p.former_names.push(old.to_string());
+            }
+        }
         // A name in capitals ("KRANICH CLOUD SERVICES GMBH" in a contract's header) is
         // shown as the text writes it elsewhere.
         let capitals = |n: &str| !n.chars().any(char::is_lowercase);
@@ -252,6 +269,82 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
         };
     }
     merge_line_broken(text, findings, parties, &keys)
+}
+
+/// A party's change of name the document states: mentions whose key is `old_key` are the
+/// party `name` (with `form`).
+struct Rename {
+    old_key: String,
+    name: String,
+    form: Option<String>,
+}
+
+/// The words between two names, after "(" or ",", that make the second the first's
+/// former name ("Sendara GmbH (vormals Mailwerk Deutschland GmbH)").
+const FORMERLY: [&str; 9] = [
+    "vormals",
+    "ehemals",
+    "früher",
+    "bisher",
+    "formerly",
+    "previously",
+    "formerly known as",
+    "f/k/a",
+    "fka",
+];
+
+/// The words between two names, after "(" or ",", that make the second the first's
+/// current name ("Mailwerk Deutschland GmbH (heute Sendara GmbH)").
+const NOW: [&str; 5] = ["heute", "jetzt", "nunmehr", "now", "now known as"];
+
+/// The renames that adjacent party mentions state (`order` sorted by start): a name
+/// right after another, in parentheses or after a comma, introduced by a word of
+/// [`FORMERLY`] or [`NOW`].
+fn renames(text: &str, order: &[&Finding]) -> Vec<Rename> {
+    let name_of = |f: &Finding| {
+        let name = f.value.get("name").and_then(|v| v.as_str())?;
+        let form = f.value.get("legal_form").and_then(|v| v.as_str());
+        Some((name.to_string(), form.map(str::to_string)))
+    };
+    let mut out: Vec<Rename> = Vec::new();
+    for (i, a) in order.iter().enumerate() {
+        let Some(b) = order[i + 1..].iter().find(|b| b.start >= a.end) else {
+            continue;
+        };
+        let Some(gap) = text.get(a.end..b.start) else {
+            continue;
+        };
+        let gap = gap.trim();
+        let Some(words) = gap
+            .strip_prefix('(')
+            .or_else(|| gap.strip_prefix(','))
+            .map(|w| w.trim().to_lowercase())
+        else {
+            continue;
+        };
+        let (old, new) = if FORMERLY.contains(&words.as_str()) {
+            (b, a)
+        } else if NOW.contains(&words.as_str()) {
+            (a, b)
+        } else {
+            continue;
+        };
+        let (Some((old_name, old_form)), Some((name, form))) = (name_of(old), name_of(new)) else {
+            continue;
+        };
+        let old_key = party_key(&old_name, old_form.as_deref());
+        if old_key.is_empty() || old_key == party_key(&name, form.as_deref()) {
+            continue;
+        }
+        if !out.iter().any(|r| r.old_key == old_key) {
+            out.push(Rename {
+                old_key,
+                name,
+                form,
+            });
+        }
+    }
+    out
 }
 
 /// Whether the text between two names says the second is the first's postal host: ",

@@ -150,6 +150,9 @@ fn parties(out: &mut String, st: Style, r: &DocResult) {
         if p.planned {
             line.push_str(" · planned");
         }
+        if !p.former_names.is_empty() {
+            let _ = write!(line, " · formerly {}", cell(&p.former_names.join(", ")));
+        }
         for side in &p.transfer_roles {
             let _ = write!(
                 line,
@@ -551,6 +554,7 @@ mod tests {
             former: false,
             not_used: false,
             planned: false,
+            former_names: Vec::new(),
         }];
         r.countries = vec![CountryEntry {
             code: "US".into(),

@@ -153,6 +153,11 @@ pub struct Party {
     /// its country shows no transfer.
     #[serde(default)]
     pub planned: bool,
+    /// The names the document gives as the party's earlier ones ("Sendara GmbH (vormals
+    /// Mailwerk Deutschland GmbH)", "Mailwerk Deutschland GmbH (heute Sendara GmbH)"):
+    /// their mentions are the party's. Empty when none.
+    #[serde(default)]
+    pub former_names: Vec<String>,
 }
 
 impl Party {
