@@ -2841,3 +2841,46 @@ fn a_renamed_company_is_one_party() {
         assert!(two.iter().any(|p| p.name == name), "{name}: {two:?}");
     }
 }
+
+/// A designation after a name and its address ("… gemäß Art. 27 DSGVO als Vertreter in
+/// der Union benannt", "…, as its EU representative", "als externen
+/// Datenschutzbeauftragten bestellt") gives the name that role, not the role of the
+/// sentence's subject ("Der Auftragnehmer hat die …"). A designation in the next
+/// sentence is another name's.
+#[test]
+fn a_designated_representative_is_no_processor() {
+    for (text, name, role) in [
+        (
+            "Der Auftragnehmer hat die Northwind Analytics Ireland Limited, 2 Grand Canal \
+             Square, Dublin 2, D02 A342, Irland, gemäß Art. 27 DSGVO als Vertreter in der \
+             Union benannt.\n",
+            "Northwind Analytics Ireland Limited",
+            "representative",
+        ),
+        (
+            "Kaveri has designated EuroPrivacy Rep B.V., Strawinskylaan 3051, 1077 ZX \
+             Amsterdam, the Netherlands, as its EU representative under Article 27 GDPR.\n",
+            "EuroPrivacy Rep B.V.",
+            "representative",
+        ),
+        (
+            "Der Auftragnehmer hat die DSB-Kontor Nord GmbH, Am Wall 146, 28195 Bremen, als \
+             externen Datenschutzbeauftragten bestellt.\n",
+            "DSB-Kontor Nord GmbH",
+            "dpo",
+        ),
+    ] {
+        let parties = pipeline_parties(text);
+        let p = parties.iter().find(|p| p.name == name);
+        assert!(p.is_some_and(|p| p.roles == [role]), "{text}: {parties:?}");
+    }
+    let other = pipeline_parties(
+        "Der Auftragnehmer ist die Brightpath Hosting GmbH, Am Wall 146, 28195 Bremen. Als \
+         Vertreter in der Union ist niemand benannt.\n",
+    );
+    let p = other.iter().find(|p| p.name == "Brightpath Hosting GmbH");
+    assert!(
+        p.is_some_and(|p| !p.roles.iter().any(|r| r == "representative")),
+        "{other:?}"
+    );
+}

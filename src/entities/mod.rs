@@ -613,6 +613,12 @@ pub fn find_entities_with(
         }
         // A letterhead's name under a heading is the publisher's, not the heading's role.
         let letterhead = party::on_letterhead_line(text, o.start);
+        if role.is_none() {
+            if let Some((r, e)) = party::designated_after(text, after) {
+                role = Some(r);
+                cue = Some((o.start, e));
+            }
+        }
         if role.is_none() && !engages && !annex_member && !letterhead {
             if let Some((r, cs)) = party::role_before(text, o.start, prev_end) {
                 role = Some(r);

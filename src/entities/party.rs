@@ -1410,6 +1410,35 @@ pub fn role_in_predicate(text: &str, pos: usize) -> Option<(&'static str, usize)
     Some((role, pos + cue.end()))
 }
 
+/// How far after a name its designation as representative or officer may end
+/// ([`designated_after`]), in bytes: past the name's address.
+const DESIGNATION_REACH: usize = 240;
+
+/// A designation after a name and its address, in the name's sentence: "Der
+/// Auftragnehmer hat die Northwind Analytics Ireland Limited, 2 Grand Canal Square,
+/// Dublin 2, D02 A342, Irland, gemäß Art. 27 DSGVO als Vertreter in der Union benannt"
+/// (representative; the sentence's subject, "Der Auftragnehmer", is not the name's
+/// role), "…, Dublin 2, Ireland, as its EU representative", "als externen
+/// Datenschutzbeauftragten bestellt" (dpo). Returns (role, cue end).
+pub fn designated_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    static END: OnceLock<Regex> = OnceLock::new();
+    let window = text.get(pos..floor_char(text, (pos + DESIGNATION_REACH).min(text.len())))?;
+    // The sentence ends at a full stop before a capital or the window's end ("Art. 27"
+    // and "Dublin 2." before a number do not end it).
+    let window = match regex(&END, r"[.;!?](?:\s+\p{Lu}|\s*$)").find(window) {
+        Some(m) => &window[..m.start()],
+        None => window,
+    };
+    let c = regex(
+        &R,
+        r"(?i)\b(?:als|as)\s+(?:(?:unsere[nr]?|seine[nr]?|ihre[nr]?|der|den|die|its|our|their|the|an?|externe[nr]?|external)\s+){0,2}(?:(?:EU|UK|EEA|EWR)[-\s]?)?(?:(?P<r>vertreter(?:in)?|datenschutzbeauftragte[nr]?)(?:\s+in\s+der\s+(?:union|eu|europäischen\s+union))?\s+(?:benannt|bestellt|ernannt)|(?P<e>representative|data\s+protection\s+officer)\b)",
+    )
+    .captures(window)?;
+    let m = c.name("r").or_else(|| c.name("e"))?;
+    Some((role_of(m.as_str())?, pos + c.get(0)?.end()))
+}
+
 /// [`role_after`] without the predicate: the role right after the mention.
 fn role_right_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
