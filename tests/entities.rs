@@ -2884,3 +2884,33 @@ fn a_designated_representative_is_no_processor() {
         "{other:?}"
     );
 }
+
+/// A provider's name that a wrapped table cell leaves alone on the line above the rest
+/// of its entity's name ("Amazon Web Services⏎Canada, Inc.", "Amazon Web Services⏎EMEA
+/// SARL") is one name. A product above its company ("Mailchimp⏎The Rocket Science Group
+/// LLC") or above a name that repeats it ("Zendesk⏎Zendesk, Inc.") is not joined.
+#[test]
+fn a_provider_name_wrapped_in_a_table_cell_is_whole() {
+    let text = "Sub-processors\n\nSub-processor Address Service\nAmazon Web Services\nCanada, \
+                Inc. 120 Bremner Boulevard, Toronto, Ontario M5J 0A8, Canada Hosting\nAmazon \
+                Web Services\nEMEA SARL 38 Avenue John F. Kennedy, L-1855 Luxembourg Backups\n\
+                Mailchimp\nThe Rocket Science Group LLC 675 Ponce de Leon Ave NE, Atlanta, GA \
+                30308, USA Newsletter\nZendesk\nZendesk, Inc. 989 Market Street, San Francisco, \
+                CA 94103, USA Support\n";
+    let parties = pipeline_parties(text);
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    for name in [
+        "Amazon Web Services Canada, Inc.",
+        "Amazon Web Services EMEA SARL",
+        "Zendesk, Inc.",
+    ] {
+        assert!(names.contains(&name), "{name}: {names:?}");
+    }
+    for name in ["Canada, Inc.", "EMEA SARL", "Zendesk Zendesk, Inc."] {
+        assert!(!names.contains(&name), "{name}: {names:?}");
+    }
+    assert!(
+        !names.iter().any(|n| n.starts_with("Mailchimp")),
+        "{names:?}"
+    );
+}

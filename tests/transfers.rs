@@ -774,6 +774,24 @@ fn a_sub_processor_no_longer_used_is_former() {
         "{:?}",
         r.parties
     );
+    // The phrase broken over a line, as PDF text wraps it.
+    let r = check(
+        "dpa.txt",
+        &eu_only_dpa(
+            "Our previous e-mail delivery provider, Mailgun Technologies, Inc. (San \
+             Antonio, Texas, USA), was\nremoved as a Sub-processor on 30 June 2026.",
+        ),
+    );
+    let mailgun = r
+        .parties
+        .iter()
+        .find(|p| p.name == "Mailgun Technologies, Inc.");
+    assert!(mailgun.is_some_and(|p| p.former), "{:?}", r.parties);
+    assert!(
+        !r.providers.iter().any(|p| p.name == "Mailgun"),
+        "{:?}",
+        r.providers
+    );
 }
 
 /// Members of a list titled as planned ("3. Geplante Unterauftragsverarbeiter",

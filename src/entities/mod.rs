@@ -151,6 +151,74 @@ fn line_start_within(text: &str, pos: usize, max: usize) -> usize {
     text[lo..pos].rfind('\n').map_or(lo, |k| lo + k + 1)
 }
 
+/// Most words of a name's fragment, before its legal form, that [`join_provider_head`]
+/// completes ("Canada, Inc.", "EMEA SARL").
+const FRAGMENT_WORDS: usize = 3;
+
+/// A name whose head a wrapped table cell left alone on the line above: "Amazon Web
+/// Services⏎Canada, Inc." is "Amazon Web Services Canada, Inc.", "Amazon Web
+/// Services⏎EMEA SARL" is "Amazon Web Services EMEA SARL". Only when the line above is
+/// a provider's mention and nothing else, that line begins with its company's name
+/// ("Amazon Web Services" of Amazon Web Services, Inc.; not "Mailchimp" above "The Rocket
+/// Science Group LLC"), and the name on the line is a short fragment that does not
+/// repeat the head ("Zendesk⏎Zendesk, Inc." stays).
+fn join_provider_head(text: &str, o: &mut party::OrgHit, providers: &[ProviderSeat]) {
+    if o.rule == "person" || o.start == 0 {
+        return;
+    }
+    let ls = line_start_within(text, o.start, 200);
+    if ls == 0 || !text[ls..o.start].trim().is_empty() {
+        return;
+    }
+    let above_end = ls - 1;
+    let above_start = line_start_within(text, above_end, 200);
+    let above = text[above_start..above_end].trim();
+    let Some(p) = providers
+        .iter()
+        .find(|p| above_start <= p.start && p.end <= above_end && text[p.start..p.end] == *above)
+    else {
+        return;
+    };
+    let stem = p
+        .company
+        .trim_start_matches("The ")
+        .split([',', ' '])
+        .take_while(|w| {
+            !w.is_empty()
+                && !matches!(
+                    *w,
+                    "Inc."
+                        | "LLC"
+                        | "Ltd"
+                        | "Limited"
+                        | "GmbH"
+                        | "AG"
+                        | "SE"
+                        | "B.V."
+                        | "N.V."
+                        | "S.A."
+                        | "SAS"
+                        | "SARL"
+                        | "Corporation"
+                        | "Corp."
+                )
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let head_word = above.split_whitespace().next().unwrap_or_default();
+    let rest = o
+        .legal_form
+        .as_deref()
+        .and_then(|f| o.name.strip_suffix(f))
+        .unwrap_or(&o.name);
+    let fragment =
+        rest.split_whitespace().count() <= FRAGMENT_WORDS && !o.name.starts_with(head_word);
+    if !stem.is_empty() && above.starts_with(&stem) && fragment {
+        o.name = format!("{above} {}", o.name);
+        o.start = p.start;
+    }
+}
+
 /// A page number glued to a footer name by PDF extraction ("1Pentacode AG • …"):
 /// up to three digits directly before a capitalised word are not part of the name
 /// ("1&1 IONOS SE" and "3M Company" keep theirs).
@@ -390,6 +458,7 @@ pub fn find_entities_with(
     let mut orgs = party::find_orgs(text, data);
     for o in &mut orgs {
         strip_glued_page_number(o);
+        join_provider_head(text, o, providers);
     }
     let brands = party::brand_parties(text, &orgs);
     orgs.extend(brands);

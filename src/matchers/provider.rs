@@ -638,6 +638,14 @@ fn phrase_after(after: &str, list: &'static [&'static str], cell: &'static WordA
     let Some(phrases) = word_automaton(cell, list) else {
         return false;
     };
+    // A phrase broken over a line ("was⏎removed as a Sub-processor", as PDF text wraps).
+    let joined;
+    let clause = if clause.contains('\n') {
+        joined = clause.replace('\n', " ");
+        joined.as_str()
+    } else {
+        clause
+    };
     phrases.find_iter(clause).any(|m| {
         let words: Vec<&str> = text::words(&clause[..m.start()]).collect();
         words.len() <= NOT_USED_REACH_WORDS && !words.iter().any(|w| CLAUSE_WORDS.contains(w))
