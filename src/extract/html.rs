@@ -490,7 +490,16 @@ fn is_boilerplate(
     if BOILERPLATE_MARKERS.iter().any(|m| labels.contains(m)) {
         return true;
     }
+    // A table of cookies ("<table class=\"cookie-table\">", a row or a wrapper holding
+    // one) is a policy's content, however short: banners hold no tables.
+    let table = matches!(
+        name,
+        "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption"
+    ) || node
+        .descendants()
+        .any(|d| d.value().as_element().is_some_and(|e| e.name() == "table"));
     SHORT_BOILERPLATE_MARKERS.iter().any(|m| labels.contains(m))
+        && !table
         && text_len_below(node, MAX_BANNER_TEXT_BYTES)
 }
 
@@ -1147,6 +1156,19 @@ mod tests {
         let (text, _) = text_of(&html);
         assert!(!text.contains("Werbung"));
         assert!(text.starts_with("Wir verarbeiten"));
+    }
+
+    #[test]
+    fn a_short_cookie_table_is_kept() {
+        let html = "<body><main><h1>Privacy Policy</h1><p>We use cookies.</p>\
+            <div class='cookie-table-wrap'><table class='cookie-table'><tr><th>Cookie</th><th>Provider</th></tr>\
+            <tr class='cookie-row'><td>_hjSession_*</td><td>Hotjar Ltd</td></tr></table></div>\
+            <div class='cookie-notice'>We use cookies <button>OK</button></div>\
+            <div class='consent-box'>Accept all cookies?</div></main></body>";
+        let text = html_to_text(html, &Limits::default(), &mut Vec::new());
+        assert!(text.contains("_hjSession_* | Hotjar Ltd"), "{text}");
+        assert!(!text.contains("Accept all"), "{text}");
+        assert!(!text.contains("OK"), "{text}");
     }
 
     #[test]
