@@ -2821,6 +2821,12 @@ fn a_renamed_company_is_one_party() {
             "Quillstack Ltd",
             "Brightpath Software Ltd",
         ),
+        (
+            "Sub-processors:\n\n| Okta, Inc. (Okta Customer Identity Cloud, formerly Auth0, \
+             Inc.) | 100 First Street, San Francisco, CA 94105, USA | SSO |\n",
+            "Okta, Inc.",
+            "Auth0, Inc.",
+        ),
     ] {
         let parties = pipeline_parties(text);
         assert!(
@@ -2913,4 +2919,22 @@ fn a_provider_name_wrapped_in_a_table_cell_is_whole() {
         !names.iter().any(|n| n.starts_with("Mailchimp")),
         "{names:?}"
     );
+}
+
+/// "Co." before an Irish county is the county of an address ("Blackrock, Co. Dublin"),
+/// not a company's legal form; "Smith & Co. Limited" and "Acme Co." stay companies.
+#[test]
+fn an_irish_county_is_no_company() {
+    let parties = pipeline_parties(
+        "Slaney Workforce Technologies DAC, Unit 6, Blackrock Business Park, Carysfort \
+         Avenue, Blackrock, Co. Dublin, A94 T8K2, Ireland, is the processor.\n\nPayments: \
+         Brightwater Trading Co., 1 Main Street, Boston, MA 02110, USA.\n",
+    );
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Blackrock")), "{names:?}");
+    assert!(
+        names.contains(&"Slaney Workforce Technologies DAC"),
+        "{names:?}"
+    );
+    assert!(names.contains(&"Brightwater Trading Co."), "{names:?}");
 }

@@ -279,6 +279,9 @@ struct Rename {
     form: Option<String>,
 }
 
+/// Most bytes between a name and its former or current one ([`renames`]).
+const RENAME_GAP_BYTES: usize = 80;
+
 /// The words between two names, after "(" or ",", that make the second the first's
 /// former name ("Sendara GmbH (vormals Mailwerk Deutschland GmbH)").
 const FORMERLY: [&str; 9] = [
@@ -314,14 +317,15 @@ fn renames(text: &str, order: &[&Finding]) -> Vec<Rename> {
         let Some(gap) = text.get(a.end..b.start) else {
             continue;
         };
+        // "Okta, Inc. (Okta Customer Identity Cloud, formerly Auth0, Inc.)": the words
+        // after the gap's last '(' or ',', inside one parenthesis.
         let gap = gap.trim();
-        let Some(words) = gap
-            .strip_prefix('(')
-            .or_else(|| gap.strip_prefix(','))
-            .map(|w| w.trim().to_lowercase())
-        else {
+        if !gap.starts_with(['(', ',']) || gap.contains(')') || gap.len() > RENAME_GAP_BYTES {
             continue;
-        };
+        }
+        let words = gap[gap.rfind(['(', ',']).map_or(0, |k| k + 1)..]
+            .trim()
+            .to_lowercase();
         let (old, new) = if FORMERLY.contains(&words.as_str()) {
             (b, a)
         } else if NOW.contains(&words.as_str()) {

@@ -356,6 +356,52 @@ fn after_indefinite_article(text: &str, pos: usize) -> bool {
         .any(|a| word.eq_ignore_ascii_case(a))
 }
 
+/// The counties of Ireland, written after "Co." in an address ("Blackrock, Co. Dublin").
+const IRISH_COUNTIES: [&str; 32] = [
+    "Antrim",
+    "Armagh",
+    "Carlow",
+    "Cavan",
+    "Clare",
+    "Cork",
+    "Derry",
+    "Donegal",
+    "Down",
+    "Dublin",
+    "Fermanagh",
+    "Galway",
+    "Kerry",
+    "Kildare",
+    "Kilkenny",
+    "Laois",
+    "Leitrim",
+    "Limerick",
+    "Longford",
+    "Louth",
+    "Mayo",
+    "Meath",
+    "Monaghan",
+    "Offaly",
+    "Roscommon",
+    "Sligo",
+    "Tipperary",
+    "Tyrone",
+    "Waterford",
+    "Westmeath",
+    "Wexford",
+    "Wicklow",
+];
+
+/// Whether `rest` (the text after a "Co.") begins with an Irish county as a whole word.
+fn irish_county_after(rest: &str) -> bool {
+    let word = rest
+        .trim_start_matches([' ', '\t'])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    IRISH_COUNTIES.contains(&word)
+}
+
 /// All organisation mentions, by start offset.
 pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
     let mut out = Vec::new();
@@ -395,6 +441,10 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
                 .chars()
                 .any(char::is_lowercase)
         {
+            continue;
+        }
+        // "Blackrock, Co. Dublin": an Irish county, not a company.
+        if m.as_str() == "Co." && irish_county_after(rest) {
             continue;
         }
         let Some(form) = data.form_of_variant(m.as_str()) else {
