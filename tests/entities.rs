@@ -133,6 +133,17 @@ fn a_party_without_address_gets_the_country_of_its_name_or_legal_form() {
             "Nordwind LLC",
             Some(("US", LegalForm)),
         ),
+        // Brazil's and Portugal's forms, the latter after a comma.
+        (
+            "Third-line support is provided by Nuvem Serra Tecnologia Ltda. under SCCs.",
+            "Nuvem Serra Tecnologia Ltda.",
+            Some(("BR", LegalForm)),
+        ),
+        (
+            "Overflow calls were handled by KCS Contact Centre Lisboa, Unipessoal Lda. for us.",
+            "KCS Contact Centre Lisboa, Unipessoal Lda.",
+            Some(("PT", LegalForm)),
+        ),
         // Inc. is used in the US and in Canada: no country (unless the provider list
         // knows the company: see the test below).
         (
