@@ -162,7 +162,12 @@ const FRAGMENT_WORDS: usize = 3;
 /// ("Amazon Web Services" of Amazon Web Services, Inc.; not "Mailchimp" above "The Rocket
 /// Science Group LLC"), and the name on the line is a short fragment that does not
 /// repeat the head ("Zendesk⏎Zendesk, Inc." stays).
-fn join_provider_head(text: &str, o: &mut party::OrgHit, providers: &[ProviderSeat]) {
+fn join_provider_head(
+    text: &str,
+    o: &mut party::OrgHit,
+    providers: &[ProviderSeat],
+    data: &EntityData,
+) {
     if o.rule == "person" || o.start == 0 {
         return;
     }
@@ -183,26 +188,7 @@ fn join_provider_head(text: &str, o: &mut party::OrgHit, providers: &[ProviderSe
         .company
         .trim_start_matches("The ")
         .split([',', ' '])
-        .take_while(|w| {
-            !w.is_empty()
-                && !matches!(
-                    *w,
-                    "Inc."
-                        | "LLC"
-                        | "Ltd"
-                        | "Limited"
-                        | "GmbH"
-                        | "AG"
-                        | "SE"
-                        | "B.V."
-                        | "N.V."
-                        | "S.A."
-                        | "SAS"
-                        | "SARL"
-                        | "Corporation"
-                        | "Corp."
-                )
-        })
+        .take_while(|w| !w.is_empty() && data.form_of_variant(w).is_none())
         .collect::<Vec<_>>()
         .join(" ");
     let head_word = above.split_whitespace().next().unwrap_or_default();
@@ -458,7 +444,7 @@ pub fn find_entities_with(
     let mut orgs = party::find_orgs(text, data);
     for o in &mut orgs {
         strip_glued_page_number(o);
-        join_provider_head(text, o, providers);
+        join_provider_head(text, o, providers, data);
     }
     let brands = party::brand_parties(text, &orgs);
     orgs.extend(brands);
