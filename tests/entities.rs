@@ -2949,3 +2949,30 @@ fn an_irish_county_is_no_company() {
     );
     assert!(names.contains(&"Brightwater Trading Co."), "{names:?}");
 }
+
+/// Another company's legal form ends a name: a two-column signature line ("HARROWGATE
+/// HOME INSURANCE SERVICES LTD KLAVERVELD CONTACT SOLUTIONS B.V.") gives the second
+/// company its own name, not one that begins with the first.
+/// A change log's noun before a name ("Firmenänderung Mailwerk Deutschland GmbH") is no
+/// part of it.
+#[test]
+fn a_legal_form_inside_a_name_ends_the_name_before() {
+    let parties = pipeline_parties(
+        "Signed for and on behalf of Signed for and on behalf of\nHARROWGATE HOME INSURANCE \
+         SERVICES LTD KLAVERVELD CONTACT SOLUTIONS B.V.\n\n| 7.1 | 02.01.2025 | \
+         Firmenänderung Mailwerk Deutschland GmbH → Sendara GmbH |\n",
+    );
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    for name in [
+        "KLAVERVELD CONTACT SOLUTIONS B.V.",
+        "Mailwerk Deutschland GmbH",
+    ] {
+        assert!(names.contains(&name), "{name}: {names:?}");
+    }
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("LTD KLAVERVELD") || n.starts_with("Firmenänderung")),
+        "{names:?}"
+    );
+}

@@ -230,6 +230,8 @@ const STOP: &[&str] = &[
 
 /// Compound-noun endings that mark a common noun, not a name ("Vertragspartner", "Zahlungsdienstleister").
 const STOP_SUFFIX: &[&str] = &[
+    // "Firmenänderung Mailwerk Deutschland GmbH" in a change log.
+    "änderung",
     "verarbeiter",
     "nehmer",
     "geber",
@@ -247,6 +249,14 @@ const STOP_SUFFIX: &[&str] = &[
     "hersteller",
     "partner",
     "firma",
+];
+
+/// Legal forms that end a company's name wherever they stand: one inside the words
+/// before another legal form belongs to the company before ("… SERVICES LTD KLAVERVELD
+/// CONTACT SOLUTIONS B.V.").
+const NAME_ENDING_FORMS: &[&str] = &[
+    "LTD", "LTD.", "Ltd", "Ltd.", "GmbH", "GMBH", "Inc.", "INC.", "LLC", "B.V.", "N.V.", "SARL",
+    "PLC", "plc",
 ];
 
 /// Words allowed inside a name although not capitalised.
@@ -922,9 +932,14 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
         let number_ending_sentence = raw.len() > 2
             && raw.ends_with('.')
             && raw[..raw.len() - 1].bytes().all(|c| c.is_ascii_digit());
-        if raw.ends_with([
-            ',', ';', ':', ')', '(', '"', '”', '“', '„', '\'', '’', '|', '•', '·', ']', '>',
-        ]) || raw == "-"
+        // "HARROWGATE HOME INSURANCE SERVICES LTD KLAVERVELD CONTACT SOLUTIONS B.V.", a
+        // two-column signature line: another company's legal form ends the name.
+        let other_form = accepted > 0 && NAME_ENDING_FORMS.contains(&raw);
+        if other_form
+            || raw.ends_with([
+                ',', ';', ':', ')', '(', '"', '”', '“', '„', '\'', '’', '|', '•', '·', ']', '>',
+            ])
+            || raw == "-"
             || raw == "–"
             || ends_sentence_in_capitals(raw)
             || number_ending_sentence
