@@ -491,16 +491,19 @@ fn is_boilerplate(
         return true;
     }
     // A table of cookies ("<table class=\"cookie-table\">", a row or a wrapper holding
-    // one) is a policy's content, however short: banners hold no tables.
-    let table = matches!(
-        name,
-        "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption"
-    ) || node
-        .descendants()
-        .any(|d| d.value().as_element().is_some_and(|e| e.name() == "table"));
+    // one) is a policy's content, however short: banners hold no tables. The subtree
+    // is read only for an element labelled as a banner might be.
+    let table = || {
+        matches!(
+            name,
+            "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption"
+        ) || node
+            .descendants()
+            .any(|d| d.value().as_element().is_some_and(|e| e.name() == "table"))
+    };
     SHORT_BOILERPLATE_MARKERS.iter().any(|m| labels.contains(m))
-        && !table
         && text_len_below(node, MAX_BANNER_TEXT_BYTES)
+        && !table()
 }
 
 fn mentions_short_marker(el: &scraper::node::Element) -> bool {
