@@ -2270,6 +2270,16 @@ fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
              Block C, Riverside Two, Sir John Rogerson's Quay, Dublin 2, D02 X285",
             "Aoife Brennan",
         ),
+        // A line broken inside the name (a PDF's or a wrapped paragraph's).
+        (
+            "The data protection officer is Ms Rachel\nAinsworth, who can be reached at \
+             dpo@harbourline.example.",
+            "Rachel Ainsworth",
+        ),
+        (
+            "Datenschutzbeauftragter ist Herr\nJonas Weidmann, dsb@example.de.",
+            "Jonas Weidmann",
+        ),
     ]
     .into_iter()
     .map(|(s, name)| (officer_policy(s), name, &["dpo"][..]))

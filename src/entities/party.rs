@@ -11,7 +11,8 @@ use crate::patterns::compile::latin_letters;
 
 use super::data::EntityData;
 use super::text::{
-    ceil_char, cell_count, cell_span, floor_char, full_line_end, line_end, line_start, trim_span,
+    ceil_char, cell_count, cell_index, cell_span, floor_char, full_line_end, line_end, line_start,
+    trim_span,
 };
 use super::CountryMention;
 
@@ -2756,8 +2757,9 @@ fn person_before_title(head: &str) -> Option<(usize, usize)> {
 
 /// Salutations, academic and professional titles ("Rechtsanwalt", Austrian "Mag."), then
 /// a person's name: two or three capitalised words,
-/// a middle initial and a particle ("von", "van der") allowed ([`officer_persons`]).
-const PERSON_NAME: &str = r"(?P<titles>(?:(?:Herrn?|Frau|Mr\.?|Mrs\.?|Ms\.?|Dr\.|Prof\.|Dipl\.-[\p{L}.]+|Rechtsanwalt|Rechtsanwältin|RA|RAin|Mag\.(?:a\.?)?|Ing\.)[ \t]+)*)(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ \t]+\p{Lu}\.)?(?:[ \t]+(?:von|van|de|zu|von[ \t]+der|van[ \t]+der))?[ \t]+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)";
+/// a middle initial and a particle ("von", "van der") allowed ([`officer_persons`]). A
+/// line may break after a title and before the family name ("Ms Rachel⏎Ainsworth").
+const PERSON_NAME: &str = r"(?P<titles>(?:(?:Herrn?|Frau|Mr\.?|Mrs\.?|Ms\.?|Dr\.|Prof\.|Dipl\.-[\p{L}.]+|Rechtsanwalt|Rechtsanwältin|RA|RAin|Mag\.(?:a\.?)?|Ing\.)(?:[ \t]+|[ \t]*\n[ \t]*))*)(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ \t]+\p{Lu}\.)?(?:[ \t]+(?:von|van|de|zu|von[ \t]+der|van[ \t]+der))?(?:[ \t]+|[ \t]*\n[ \t]*)\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)";
 
 /// Bytes after an officer's title within which its name is looked for on the same line.
 const PERSON_REACH: usize = 120;
@@ -3425,6 +3427,41 @@ fn inline_address_country<'a>(
     (fits && ends).then_some(c)
 }
 
+/// The country paired with a name in a table row that names several organisations and
+/// as many countries, each split at " / " ("Google Ireland Limited / Google LLC | Ireland
+/// / United States"): the country in the same place of the seat cell `seat_cell`, or
+/// without one of the first cell after the name's that holds countries. `pos` is the end
+/// of the name, `(ls, le)` its row.
+fn paired_country<'m>(
+    text: &str,
+    pos: usize,
+    (ls, le): (usize, usize),
+    seat_cell: Option<(usize, usize)>,
+    mentions: &'m [CountryMention],
+) -> Option<&'m CountryMention> {
+    let k = cell_index(text, pos.saturating_sub(1))?;
+    let (ns, ne) = cell_span(text, ls, le, k)?;
+    let names = text[ns..ne].split(" / ").count();
+    if names < 2 || pos > ne {
+        return None;
+    }
+    let place = text[ns..pos].matches(" / ").count();
+    let (cs, ce) = seat_cell.or_else(|| {
+        (k + 1..cell_count(text, ls, le))
+            .filter_map(|j| cell_span(text, ls, le, j))
+            .find(|&(a, b)| mentions.iter().any(|c| c.start >= a && c.end <= b))
+    })?;
+    let parts: Vec<&str> = text[cs..ce].split(" / ").collect();
+    if parts.len() != names {
+        return None;
+    }
+    let from = cs + parts[..place].iter().map(|p| p.len() + 3).sum::<usize>();
+    let to = from + parts[place].len();
+    let mut inside = mentions.iter().filter(|c| c.start >= from && c.end <= to);
+    let first = inside.next()?;
+    inside.next().is_none().then_some(first)
+}
+
 /// A country stated for a mention right after it: "Mailjet SAS in Frankreich", "(USA)",
 /// "mit Sitz in Irland", a country cell in the same table row (in the table's seat column
 /// when it has one, see [`seat_columns`]), the country ending an inline address without a
@@ -3462,11 +3499,15 @@ pub fn country_after(
     if text[ls..le].contains('|') {
         // A row below a "Corporate Location" header: the country in that column, not the
         // first one of the row (which may be where the organisation processes data).
-        let seat = seats
+        let seat_cell = seats
             .iter()
             .find(|t| t.start < ls && ls <= t.end)
-            .and_then(|t| cell_span(text, ls, le, t.column))
-            .and_then(|(a, b)| mentions.iter().find(|c| c.start >= a && c.end <= b));
+            .and_then(|t| cell_span(text, ls, le, t.column));
+        if let Some(c) = paired_country(text, pos, (ls, le), seat_cell, mentions) {
+            return Some((c.code.clone(), c.start, c.end));
+        }
+        let seat =
+            seat_cell.and_then(|(a, b)| mentions.iter().find(|c| c.start >= a && c.end <= b));
         if let Some(c) = seat {
             return Some((c.code.clone(), c.start, c.end));
         }

@@ -642,6 +642,27 @@ fn a_seat_column_gives_the_country_not_the_first_country_of_the_row() {
     assert_eq!(country("Muster Mail GmbH"), Some("IE".into()));
 }
 
+/// A row naming two organisations and two countries, each split at " / ", pairs them in
+/// order (a cookie table's "Google Ireland Limited / Google LLC | Ireland / United States").
+#[test]
+fn names_and_countries_split_alike_in_a_row_pair_up() {
+    let text = "Cookie | Provider | Country | Purpose\n\
+        --- | --- | --- | ---\n\
+        _ga | Google Ireland Limited / Google LLC | Ireland / United States | Analytics\n\
+        _hj | Hotjar Ltd / Hotjar Inc. | Malta | Heatmaps\n\n\
+        Name | Zweck | Sitz\n\
+        Muster Mail GmbH / Beispiel Cloud Inc. | Newsletter | Deutschland / USA\n";
+    let ps = parties(text);
+    let country = |name: &str| party_country(&ps, name);
+    assert_eq!(country("Google Ireland Limited"), Some("IE".into()));
+    assert_eq!(country("Google LLC"), Some("US".into()));
+    // In the seat column too.
+    assert_eq!(country("Muster Mail GmbH"), Some("DE".into()));
+    assert_eq!(country("Beispiel Cloud Inc."), Some("US".into()));
+    // Two names and one country: no pairing, the row's country.
+    assert_eq!(country("Hotjar Ltd"), Some("MT".into()));
+}
+
 /// A country under a column of processing places ("Location of processing",
 /// "Serverstandort") is where the row's organisation processes data, not its seat;
 /// under "Location" alone it may be either, and stays the row's country.
