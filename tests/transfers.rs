@@ -250,6 +250,35 @@ fn mechanisms_named_as_a_condition_are_not_relied_on() {
     assert_eq!(r.transfers.third_country_transfer, Some(true));
 }
 
+/// The adequacy decision for the EU-U.S. Data Privacy Framework is reported as `dpf` (the
+/// contract's rule), not as a second mechanism `adequacy`; one for another country named
+/// in the same sentence stays.
+#[test]
+fn the_adequacy_decision_of_the_data_privacy_framework_is_dpf() {
+    let dpa = |body: &str| {
+        format!("Auftragsverarbeitungsvertrag\n\n§ 2 Ort der Verarbeitung\n\n{body}\n")
+    };
+    for sentence in [
+        "Die Zendesk, Inc. ist nach dem EU-U.S. Data Privacy Framework zertifiziert; die \
+         Übermittlung erfolgt auf Grundlage des Angemessenheitsbeschlusses der Europäischen \
+         Kommission vom 10. Juli 2023.",
+        "Transfers to Zendesk, Inc. in the United States rely on the adequacy decision for the \
+         EU-U.S. Data Privacy Framework.",
+    ] {
+        let r = check("dpa.txt", &dpa(sentence));
+        assert_eq!(r.transfers.mechanisms, ["dpf"], "{sentence}");
+    }
+    for sentence in [
+        "Transfers to the United Kingdom and Switzerland rely on adequacy decisions, transfers \
+         to the United States on the EU-U.S. Data Privacy Framework.",
+        "Zendesk, Inc. ist nach dem EU-U.S. Data Privacy Framework zertifiziert; für die \
+         Schweiz besteht ein Angemessenheitsbeschluss.",
+    ] {
+        let r = check("dpa.txt", &dpa(sentence));
+        assert_eq!(r.transfers.mechanisms, ["adequacy", "dpf"], "{sentence}");
+    }
+}
+
 /// A product the document says runs on its own servers ("Google Fonts (lokales Hosting)",
 /// "Die Google Fonts sind lokal installiert", "self-hosted Matomo") sends nothing to its
 /// company: the provider is `self_hosted`, shows no transfer and raises no provider risk.

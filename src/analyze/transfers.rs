@@ -75,6 +75,37 @@ pub(crate) fn relied_mechanism(f: &Finding) -> Option<&str> {
     str_of(f, "mechanism").filter(|m| MECHANISMS.contains(m))
 }
 
+/// Bytes between an adequacy decision and the Data Privacy Framework within which
+/// [`names_the_dpf_decision`] reads them as one.
+const DPF_DECISION_GAP: usize = 120;
+
+/// Whether the adequacy decision of finding `i` is the one for the EU-U.S. Data Privacy
+/// Framework, which the contract reports as `dpf` ("Zendesk, Inc. ist nach dem EU-U.S.
+/// Data Privacy Framework zertifiziert; die Übermittlung erfolgt auf Grundlage des
+/// Angemessenheitsbeschlusses …", "the adequacy decision for the EU-U.S. Data Privacy
+/// Framework"): a relied-on `dpf` finding in the same sentence, at most
+/// [`DPF_DECISION_GAP`] bytes away, and no other country than the US named in the sentence
+/// ("Transfers to the UK and Switzerland rely on adequacy decisions, to the US on the
+/// EU-U.S. Data Privacy Framework" relies on both).
+fn names_the_dpf_decision(findings: &[Finding], i: usize) -> bool {
+    let f = &findings[i];
+    if relied_mechanism(f) != Some("adequacy") {
+        return false;
+    }
+    let dpf_near = findings.iter().any(|g| {
+        relied_mechanism(g) == Some("dpf")
+            && g.context == f.context
+            && g.start.max(f.start).saturating_sub(g.end.min(f.end)) <= DPF_DECISION_GAP
+    });
+    dpf_near
+        && !findings.iter().any(|c| {
+            c.kind == FindingKind::Country
+                && !negated(c)
+                && c.context == f.context
+                && str_of(c, "code").is_some_and(|code| code != "US")
+        })
+}
+
 /// Decides `transfers` from the findings and the aggregates built from them.
 ///
 /// `third_country_transfer` is true when a non-negated third-country statement
@@ -94,7 +125,7 @@ pub(crate) fn decide(
         if f.kind != FindingKind::Transfer {
             continue;
         }
-        if relied_mechanism(f).is_some() {
+        if relied_mechanism(f).is_some() && !names_the_dpf_decision(findings, i) {
             facts.counted.push(i);
         }
         // A question ("Is your data transferred to countries outside the EU?") or a
