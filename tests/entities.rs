@@ -2986,3 +2986,20 @@ fn a_legal_form_inside_a_name_ends_the_name_before() {
         "{names:?}"
     );
 }
+
+/// In a PDF's table of columns kept apart by line breaks, a cell's word cut before a
+/// country ("EU-U.S. DPF; SCCs", "EU (Ireland); access") names no party.
+#[test]
+fn a_word_cut_before_a_country_in_a_table_is_no_party() {
+    let text = "Data Processing Agreement\n\nThe Processor engages the sub-processors listed \
+        below. Each of them is bound by written terms that impose the same data protection \
+        obligations as this Agreement.\n\n\
+        Schedule 3 – Sub-processors\nPart A – Authorised Sub-processors\n\
+        Sub-processor\nService\nLocation of\nprocessing\nTransfer\nmechanism\n\
+        Twilio Inc.\nSMS delivery\nUnited States\nEU-U.S. DPF; SCCs\nModule 3 as fallback\n\
+        Intercom R&D Unlimited Company\nIn-app chat\nEU (Ireland); access\nby Intercom, Inc. from\nthe US\n\
+        Mailgun Technologies, Inc.\nEmail delivery\nUnited States\nEU-U.S. DPF; SCCs\nModule 3\n";
+    let ps = pipeline_parties(text);
+    assert!(ps.iter().any(|p| p.name == "Twilio Inc."), "{ps:?}");
+    assert!(!ps.iter().any(|p| p.name.starts_with("EU")), "{ps:?}");
+}

@@ -205,6 +205,55 @@ fn join_provider_head(
     }
 }
 
+/// Most words of the line above that [`join_country_fragment`] takes as a name's head.
+const HEAD_WORDS: usize = 4;
+
+/// A name of only a country and a legal form at the start of a line, whose head a wrapped
+/// table cell left alone on the line above: "Nordlicht Software⏎Deutschland GmbH" is
+/// "Nordlicht Software Deutschland GmbH" ("Deutschland GmbH" names no company). Only when
+/// the line above is one to [`HEAD_WORDS`] capitalised words (or "&") without a digit,
+/// punctuation at its end or a role's name ("Unterauftragnehmer").
+fn join_country_fragment(text: &str, o: &mut party::OrgHit, mentions: &[CountryMention]) {
+    let Some(form) = o.legal_form.as_deref() else {
+        return;
+    };
+    let ls = line_start_within(text, o.start, 200);
+    if o.rule == "person" || ls == 0 || !text[ls..o.start].trim().is_empty() {
+        return;
+    }
+    let head_end = o.start
+        + o.name
+            .strip_suffix(form)
+            .unwrap_or(&o.name)
+            .trim_end()
+            .len();
+    let only_country = mentions.iter().any(|m| {
+        m.start == o.start && (m.end == head_end || text[m.end..head_end].trim().is_empty())
+    });
+    if !only_country || o.name.len() != o.end - o.start {
+        return;
+    }
+    let above_end = ls - 1;
+    let above_start = line_start_within(text, above_end, 200);
+    let above = text[above_start..above_end].trim();
+    let words: Vec<&str> = above.split_whitespace().collect();
+    let head = (1..=HEAD_WORDS).contains(&words.len())
+        && words.iter().all(|w| {
+            *w == "&"
+                || (w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        })
+        && !party::role_re().is_match(above)
+        && !mentions
+            .iter()
+            .any(|m| above_start <= m.start && m.end <= above_end);
+    if head {
+        let start = above_end - text[above_start..above_end].trim_start().len();
+        o.name = format!("{above} {}", o.name);
+        o.start = start;
+    }
+}
+
 /// A page number glued to a footer name by PDF extraction ("1Pentacode AG • …"):
 /// up to three digits directly before a capitalised word are not part of the name
 /// ("1&1 IONOS SE" and "3M Company" keep theirs).
@@ -430,7 +479,7 @@ pub fn find_entities_with(
         .collect();
     mentions.sort_by_key(|m| (m.start, m.end));
     let lang = text::guess_language(text);
-    let sections = party::list_sections(text);
+    let sections = party::list_sections(text, data);
     // Per section with a country stated for all its members: (first member, end, country).
     let list_countries: Vec<(usize, usize, String)> = sections
         .iter()
@@ -445,6 +494,7 @@ pub fn find_entities_with(
     for o in &mut orgs {
         strip_glued_page_number(o);
         join_provider_head(text, o, providers, data);
+        join_country_fragment(text, o, &mentions);
     }
     let brands = party::brand_parties(text, &orgs);
     orgs.extend(brands);

@@ -1119,7 +1119,7 @@ pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>
     let first_break = super::text::floor_char(text, (pos + BLOCK_LINE_BYTES * 2).min(text.len()));
     let mut line_start = pos + text[pos..first_break].find('\n')? + 1;
     let mut represents = false;
-    for _ in 0..=BLOCK_LINES {
+    for below in 1..=BLOCK_LINES + 1 {
         let window =
             super::text::floor_char(text, (line_start + BLOCK_LINE_BYTES + 1).min(text.len()));
         let line_end = match text[line_start..window].find('\n') {
@@ -1131,7 +1131,7 @@ pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>
         let line = text[line_start..line_end].trim();
         let lower = line.to_lowercase();
         if let Some(def) = definition_line(text, line_start, line_end) {
-            return def;
+            return column_definition(text, line_end, below).or(def);
         }
         // "und Dipl.-Ing. Claudia Weiß" below "vertreten durch die Geschäftsführer Thomas
         // Brenner" names a second representative, not the next party.
@@ -1145,6 +1145,36 @@ pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>
         line_start = line_end + 1;
     }
     None
+}
+
+/// The definition of a name in a signature block whose columns the text interleaves line
+/// by line ("Elbmarsch Logistik GmbH⏎Nordlicht Software GmbH⏎Henrik Claussen⏎Florian
+/// Aigner⏎– Auftraggeber –⏎– Auftragnehmer –"): when the first definition line below the
+/// name, `below` lines under it and ending at `first_end`, is followed by more dashed
+/// definition lines (k of them in all, k ≥ 2, each row of the block k lines), the name's
+/// column is `(k - below % k) % k` and its definition the one in that place. `None` when no
+/// second definition line follows (a one-column block) or the name's column is the first:
+/// the first definition is the name's.
+fn column_definition(text: &str, first_end: usize, below: usize) -> Option<(usize, Vec<String>)> {
+    /// Most columns of a signature block.
+    const MAX_COLUMNS: usize = 4;
+    let mut defs = Vec::new();
+    let mut end = first_end;
+    while defs.len() < MAX_COLUMNS && end < text.len() {
+        let e = line_end(text, end + 1);
+        let Some(terms) = dashed_definition(text[end + 1..e].trim()) else {
+            break;
+        };
+        defs.push((e, terms));
+        end = e;
+    }
+    if defs.is_empty() {
+        return None;
+    }
+    let k = defs.len() + 1;
+    let column = (k - below % k) % k;
+    // Column 0 is the first definition line's: the caller's own answer.
+    (column > 0).then(|| defs.swap_remove(column - 1))
 }
 
 /// The definition the line `line_start..line_end` gives, if it is a definition line: one
@@ -2448,12 +2478,19 @@ fn denies_role(heading: &str) -> bool {
 /// naming them to the next heading (or a signature block). A sentence announcing a table of
 /// parties with one role ("The chart below explains the current controllers") opens a
 /// section of that role too.
-pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
+pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'static str)> {
     static HEAD: OnceLock<Regex> = OnceLock::new();
     let heading = regex(
         &HEAD,
-        r"^\s*(?:#{1,6}\s|§\s*\d|(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[IVX]+\.)\s+\p{Lu}|(?i:anhang|annex|appendix|anlage|schedule|exhibit)\b)",
+        r"^\s*(?:#{1,6}\s|§\s*\d|(?:\d{1,3}(?:\.\d+)*\.?|[A-Z]\.|[IVX]+\.)\s+\p{Lu}|(?i:anhang|annex|appendix|anlage|schedule|exhibit)\b)",
     );
+    // A table cell's address line in a PDF's text ("38 Avenue John F. Kennedy,", "989
+    // Market Street, San"): a number without a dot, then a street word, is no heading.
+    static NUMBER: OnceLock<Regex> = OnceLock::new();
+    let bare_number = regex(&NUMBER, r"^\s*\d+\s");
+    let is_heading = |line: &str| {
+        heading.is_match(line) && !(bare_number.is_match(line) && data.has_street_word(line))
+    };
     let mut out: Vec<(usize, usize, &'static str)> = Vec::new();
     let mut open: Option<(usize, &'static str)> = None;
     // Whether the open section already holds list items or table rows: before its
@@ -2546,8 +2583,13 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
         // The header row of a table right under "3. Geplante Unterauftragsverarbeiter"
         // ("| Unterauftragsverarbeiter | Anschrift | …") belongs to that title's section.
         let titled = |r: &str| [FORMER_SECTION, PLANNED_SECTION, NOT_MEMBERS].contains(&r);
-        let opens = opens
-            .filter(|_| !(header_row && !has_members && open.is_some_and(|(_, r0)| titled(r0))));
+        // Nor does a line of the title's introduction, or of its table's header as a PDF's
+        // text has it, a line per cell ("4. Entfallene Unterauftragnehmer⏎Die folgenden
+        // Unterauftragnehmer waren … eingesetzt⏎Unterauftragnehmer⏎Anschrift / Sitz").
+        let opens = opens.filter(|_| {
+            let intro = header_row || !is_heading(line);
+            has_members || !open.is_some_and(|(_, r0)| titled(r0)) || !intro
+        });
         if let Some((r, asked, announced)) = opens {
             if let Some((s, r0)) = open.take() {
                 out.push((s, pos, r0));
@@ -2574,7 +2616,7 @@ pub fn list_sections(text: &str) -> Vec<(usize, usize, &'static str)> {
             let next_heading = short_paragraph && (!member && after_member || by_question);
             // A table row whose first cell is "#" (the column of row numbers) is no
             // Markdown heading.
-            let ends = (heading.is_match(line) && !numbered && !t.contains(" | "))
+            let ends = (is_heading(line) && !numbered && !t.contains(" | "))
                 || (prose && (has_members || by_announcement))
                 || next_heading
                 || question
@@ -3270,7 +3312,11 @@ fn name_cell(
     let first = cell.split_whitespace().next().unwrap_or("");
     let capitalised = first.starts_with(char::is_uppercase)
         || (first.starts_with(char::is_lowercase) && first.chars().skip(1).any(char::is_uppercase));
+    // "EU-U.S. DPF; SCCs", "EU (Ireland); access": a word cut before a country, in a
+    // PDF's table of columns kept apart by spaces, is no name.
+    let cut = cell.ends_with(['-', '(', '/', '&']);
     let good = !label
+        && !cut
         && !is_country
         && !has_number
         && !running_words
@@ -3295,7 +3341,7 @@ pub struct SeatColumn {
     pub start: usize,
     /// End byte offset of its last row.
     pub end: usize,
-    /// The column's cell index ([`cell_index`](super::text::cell_index)).
+    /// The column's cell index ([`cell_index`]).
     pub column: usize,
 }
 

@@ -723,7 +723,7 @@ Am 23.03.2023 wurden 1400 Euro gezahlt; Tel. +49 89 12345 678. The processor, Ac
     let a = address::find_addresses(&text, &[], data, Some("de"));
     eprintln!("addresses {} {:?}", a.len(), t.elapsed());
     let t = std::time::Instant::now();
-    let s = party::list_sections(&text);
+    let s = party::list_sections(&text, data);
     eprintln!("sections {} {:?}", s.len(), t.elapsed());
     let t = std::time::Instant::now();
     let n: usize = o
@@ -887,4 +887,77 @@ fn a_name_misspelt_once_is_the_party_it_is_one_letter_from() {
             "Nordwind Onling AG"
         ]
     );
+}
+
+/// A sub-processor table as a PDF's text has it, a line per cell: an address line opening
+/// with a number ("38 Avenue John F. Kennedy,", "75012 Paris, Frankreich") is no heading
+/// that ends the list; a cell's name wrapped after its head ("Nordlicht Software⏎
+/// Deutschland GmbH") is whole; the introduction and header lines under a former list's
+/// title stay in that list; a word cut before a country ("EU-U.S. DPF") is no name.
+#[test]
+fn a_pdf_table_of_sub_processors_keeps_its_rows() {
+    let text = "Anlage 3 – Unterauftragnehmer\n\
+        A. Genehmigte Unterauftragnehmer\n\
+        Unterauftragnehmer Anschrift / Sitz\nLeistung\nOrt der\nVerarbeitung\n\
+        Mailjet SAS\n13-13 bis rue de l'Aubrac,\n75012 Paris, Frankreich\n\
+        Versand von E-Mails\nFrankreich\nentfällt (EU)\n\
+        Nordlicht Software\nDeutschland GmbH\nLeopoldstraße 244, 80807\nMünchen, Deutschland\n\
+        Second-Level-Support\nMünchen\nentfällt (EU)\n\
+        Zendesk, Inc.\n989 Market Street, San\nFrancisco, CA 94103, USA\nTicketsystem\n\
+        USA\nEU-U.S. DPF; SCCs\nModul 3\n\
+        Beispiel Cloud Inc.\n38 Avenue John F. Kennedy,\nL-1855 Luxemburg\nHosting\n\
+        EU (Irland); Zugriff\naus den USA\n\
+        B. Nicht mehr eingesetzte Unterauftragnehmer\n\
+        Die folgenden Unterauftragnehmer waren unter der Vorgängerfassung eingesetzt\n\
+        Unterauftragnehmer\nAnschrift / Sitz\nbeendet zum\n\
+        Sendinblue SAS\n106 boulevard Haussmann,\n75008 Paris, Frankreich\n31.12.2022\n";
+    let ps = parties(text);
+    let get = |name: &str| {
+        ps.iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name}: {ps:?}"))
+    };
+    for name in [
+        "Mailjet SAS",
+        "Nordlicht Software Deutschland GmbH",
+        "Zendesk, Inc.",
+        "Beispiel Cloud Inc.",
+    ] {
+        assert_eq!(get(name).roles, ["subprocessor"], "{name}");
+        assert!(!get(name).former, "{name}");
+    }
+    assert!(get("Sendinblue SAS").former);
+    assert!(get("Sendinblue SAS").roles.is_empty());
+    assert!(
+        !ps.iter()
+            .any(|p| p.name.starts_with("EU") || p.name == "Deutschland GmbH"),
+        "{ps:?}"
+    );
+}
+
+/// A signature block of two columns that the text interleaves line by line: each name
+/// takes the definition in its own column.
+#[test]
+fn an_interleaved_signature_block_pairs_names_and_definitions() {
+    let text = "Vertrag über die Auftragsverarbeitung\n\nHamburg, den ____\nWien, am ____\n\
+        Elbmarsch Logistik GmbH\nNordlicht Software GmbH\n\
+        Henrik Claussen, Geschäftsführer\nFlorian Aigner, Geschäftsführer\n\
+        – Auftraggeber –\n– Auftragnehmer –\n";
+    let ps = parties(text);
+    let roles = |name: &str| roles_of(&ps, name).map(|p| p.roles.clone());
+    assert_eq!(
+        roles("Elbmarsch Logistik GmbH"),
+        Some(vec!["controller".to_string()])
+    );
+    assert_eq!(
+        roles("Nordlicht Software GmbH"),
+        Some(vec!["processor".to_string()])
+    );
+    // One column: the definition below is the name's.
+    let text = "Vertrag\n\nMuster GmbH\nMax Muster, Geschäftsführer\n– Auftraggeber –\n\n\
+        Beispiel AG\nErika Beispiel, Vorstand\n– Auftragnehmer –\n";
+    let ps = parties(text);
+    let roles = |name: &str| roles_of(&ps, name).map(|p| p.roles.clone());
+    assert_eq!(roles("Muster GmbH"), Some(vec!["controller".to_string()]));
+    assert_eq!(roles("Beispiel AG"), Some(vec!["processor".to_string()]));
 }
