@@ -218,7 +218,11 @@ fn join_country_fragment(text: &str, o: &mut party::OrgHit, mentions: &[CountryM
         return;
     };
     let ls = line_start_within(text, o.start, 200);
-    if o.rule == "person" || ls == 0 || !text[ls..o.start].trim().is_empty() {
+    if o.rule == "person"
+        || ls == 0
+        || !text[ls..o.start].trim().is_empty()
+        || o.name.len() != o.end - o.start
+    {
         return;
     }
     let head_end = o.start
@@ -227,10 +231,15 @@ fn join_country_fragment(text: &str, o: &mut party::OrgHit, mentions: &[CountryM
             .unwrap_or(&o.name)
             .trim_end()
             .len();
-    let only_country = mentions.iter().any(|m| {
-        m.start == o.start && (m.end == head_end || text[m.end..head_end].trim().is_empty())
-    });
-    if !only_country || o.name.len() != o.end - o.start {
+    // `mentions` is sorted by start: the name's first word's is found by binary search.
+    let only_country = mentions[mentions.partition_point(|m| m.start < o.start)..]
+        .iter()
+        .take_while(|m| m.start == o.start)
+        .any(|m| {
+            text.get(m.end..head_end)
+                .is_some_and(|gap| gap.trim().is_empty())
+        });
+    if !only_country {
         return;
     }
     let above_end = ls - 1;
@@ -244,9 +253,9 @@ fn join_country_fragment(text: &str, o: &mut party::OrgHit, mentions: &[CountryM
                     && w.chars().all(|c| c.is_alphabetic() || c == '-'))
         })
         && !party::role_re().is_match(above)
-        && !mentions
-            .iter()
-            .any(|m| above_start <= m.start && m.end <= above_end);
+        && mentions[mentions.partition_point(|m| m.start < above_start)..]
+            .first()
+            .is_none_or(|m| m.end > above_end);
     if head {
         let start = above_end - text[above_start..above_end].trim_start().len();
         o.name = format!("{above} {}", o.name);
