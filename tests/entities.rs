@@ -2970,19 +2970,22 @@ fn a_legal_form_inside_a_name_ends_the_name_before() {
     let parties = pipeline_parties(
         "Signed for and on behalf of Signed for and on behalf of\nHARROWGATE HOME INSURANCE \
          SERVICES LTD KLAVERVELD CONTACT SOLUTIONS B.V.\n\n| 7.1 | 02.01.2025 | \
-         Firmenänderung Mailwerk Deutschland GmbH → Sendara GmbH |\n",
+         Firmenänderung Mailwerk Deutschland GmbH → Sendara GmbH |\n\n\
+         This list is published by Quillstack B.V. (Amsterdam, KvK 81234567). Quillstack B.V. \
+         is the processor.\n",
     );
     let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
     for name in [
         "KLAVERVELD CONTACT SOLUTIONS B.V.",
         "Mailwerk Deutschland GmbH",
+        "Quillstack B.V.",
     ] {
         assert!(names.contains(&name), "{name}: {names:?}");
     }
     assert!(
-        !names
-            .iter()
-            .any(|n| n.contains("LTD KLAVERVELD") || n.starts_with("Firmenänderung")),
+        !names.iter().any(|n| n.contains("LTD KLAVERVELD")
+            || n.starts_with("Firmenänderung")
+            || n.starts_with("KvK")),
         "{names:?}"
     );
 }

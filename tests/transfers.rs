@@ -876,6 +876,36 @@ fn a_list_of_planned_sub_processors_shows_no_transfer() {
     assert_eq!(verdict(&current), (Some(true), true), "{:?}", current.risk);
 }
 
+/// A change log's entry that announces names as planned in brackets ("Ankündigung Hetzner
+/// Online GmbH und Pipedrive OÜ (geplant)") keeps the planned members of the list above
+/// planned, and the noun before the first name is not part of it.
+#[test]
+fn an_announcement_labelled_planned_keeps_its_names_planned() {
+    let page = "# Unterauftragnehmer\n\n## Aktive Unterauftragnehmer\n\n\
+         | Unterauftragnehmer | Anschrift |\n|---|---|\n\
+         | Zammad GmbH | Marienstraße 18, 10117 Berlin, Deutschland |\n\n\
+         ## 3. Geplante Unterauftragnehmer\n\n\
+         | Unterauftragnehmer | Anschrift | voraussichtlicher Beginn |\n|---|---|---|\n\
+         | Hetzner Online GmbH | Industriestr. 25, 91710 Gunzenhausen, Deutschland | 1. Januar 2025 |\n\
+         | Pipedrive OÜ | Mustamäe tee 3a, 10615 Tallinn, Estland | 1. Februar 2025 |\n\n\
+         ## Änderungshistorie\n\n| Version | Datum | Änderung |\n|---|---|---|\n\
+         | 7 | 01.10.2024 | Ankündigung Hetzner Online GmbH und Pipedrive OÜ (geplant); Aufnahme Zammad GmbH |\n";
+    let r = check("list.md", page);
+    let planned = |name: &str| r.parties.iter().find(|p| p.name == name).map(|p| p.planned);
+    for (name, want) in [
+        ("Hetzner Online GmbH", true),
+        ("Pipedrive OÜ", true),
+        ("Zammad GmbH", false),
+    ] {
+        assert_eq!(planned(name), Some(want), "{name}: {:?}", r.parties);
+    }
+    assert!(
+        !r.parties.iter().any(|p| p.name.starts_with("Ankündigung")),
+        "{:?}",
+        r.parties
+    );
+}
+
 /// A list titled "Entfallene Unterauftragsverarbeiter" holds former ones, and so does a
 /// change log's entry that removes or replaces a name ("X entfernt; Y aufgenommen",
 /// "X durch Y ersetzt"): the removed one is `former`, its successor is not, and a former
@@ -892,12 +922,16 @@ fn removed_and_replaced_entries_are_former() {
          | Mailgun Technologies, Inc. | 112 E Pecan St. #1135, San Antonio, TX 78205, USA | 31. März 2024 |\n\n\
          ## Änderungshistorie\n\n| Version | Datum | Änderung |\n|---|---|---|\n\
          | 6.3 | 02.04.2024 | Mailgun Technologies, Inc. entfernt; Sendara GmbH aufgenommen |\n\
-         | 6.0 | 01.10.2023 | Helpline Systems GmbH durch Hetzner Online GmbH ersetzt |\n";
+         | 6.0 | 01.10.2023 | Helpline Systems GmbH durch Hetzner Online GmbH ersetzt |\n\
+         | 5.0 | 01.06.2023 | Sendara GmbH ersetzt Strato AG |\n\
+         | 4.0 | 01.01.2023 | Hetzner Online GmbH replaces Contabo GmbH |\n";
     let r = check("list.md", page);
     let former = |name: &str| r.parties.iter().find(|p| p.name == name).map(|p| p.former);
     for (name, want) in [
         ("Mailgun Technologies, Inc.", true),
         ("Helpline Systems GmbH", true),
+        ("Strato AG", true),
+        ("Contabo GmbH", true),
         ("Sendara GmbH", false),
         ("Hetzner Online GmbH", false),
     ] {

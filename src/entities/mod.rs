@@ -774,7 +774,8 @@ pub fn find_entities_with(
         // announced as planned.
         let planned = !former
             && (section == Some(party::PLANNED_SECTION)
-                || crate::matchers::text::planned_label_before(line_before));
+                || crate::matchers::text::planned_label_before(line_before)
+                || planned_label_after(&text[o.end..line_end_within(text, o.end, 200)]));
         if former || planned {
             role = None;
         }
@@ -1186,6 +1187,21 @@ const RUNNING_MIN_BYTES: usize = 20;
 /// Fewest repeats of a line [`running_lines`] takes.
 const RUNNING_MIN_TIMES: u32 = 3;
 
+/// Most bytes after a name within which [`planned_label_after`] looks for its label.
+const PLANNED_AFTER_BYTES: usize = 80;
+
+/// Whether the rest of a change log's entry after a name (up to a ';' or a table's '|')
+/// labels it planned in brackets: "Ankündigung Hetzner Online GmbH und Pipedrive OÜ
+/// (geplant); Aufnahme …".
+fn planned_label_after(after: &str) -> bool {
+    let entry = after.split([';', '|']).next().unwrap_or_default();
+    let entry = &entry[..text::floor_char(entry, PLANNED_AFTER_BYTES.min(entry.len()))];
+    let lower = entry.to_lowercase();
+    ["(geplant)", "(planned)", "(upcoming)"]
+        .iter()
+        .any(|l| lower.contains(l))
+}
+
 /// Whether `before` (the line up to a name) ends in a word of its removal, as a change
 /// log writes it: "Entfernung Twilio Inc. (SendGrid) zum 31.03.2025", "Removed: Mailgun".
 fn removal_before(before: &str) -> bool {
@@ -1195,8 +1211,19 @@ fn removal_before(before: &str) -> bool {
     let last = crate::matchers::text::words(before)
         .next_back()
         .map(str::to_lowercase);
+    // "Zammad GmbH ersetzt Zendesk, Inc.", "Brevo replaces Sendinblue": the one replaced.
     last.is_some_and(|w| {
-        ["entfernung", "entfernt", "removal", "removed", "streichung"].contains(&w.as_str())
+        [
+            "entfernung",
+            "entfernt",
+            "removal",
+            "removed",
+            "streichung",
+            "ersetzt",
+            "replaces",
+            "replaced",
+        ]
+        .contains(&w.as_str())
     })
 }
 

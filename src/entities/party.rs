@@ -231,8 +231,10 @@ const STOP: &[&str] = &[
 
 /// Compound-noun endings that mark a common noun, not a name ("Vertragspartner", "Zahlungsdienstleister").
 const STOP_SUFFIX: &[&str] = &[
-    // "Firmenänderung Mailwerk Deutschland GmbH" in a change log.
+    // "Firmenänderung Mailwerk Deutschland GmbH", "Ankündigung Hetzner Online GmbH" in a
+    // change log.
     "änderung",
+    "ankündigung",
     "verarbeiter",
     "nehmer",
     "geber",
@@ -936,7 +938,10 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
         // "HARROWGATE HOME INSURANCE SERVICES LTD KLAVERVELD CONTACT SOLUTIONS B.V.", a
         // two-column signature line: another company's legal form ends the name.
         let other_form = accepted > 0 && NAME_ENDING_FORMS.contains(&raw);
+        // "(KvK 81234567). Quillstack B.V.": a bracket closed before a full stop.
+        let closed_sentence = raw.ends_with(").") || raw.ends_with("),");
         if other_form
+            || closed_sentence
             || raw.ends_with([
                 ',', ';', ':', ')', '(', '"', '”', '“', '„', '\'', '’', '|', '•', '·', ']', '>',
             ])
