@@ -2270,6 +2270,12 @@ fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
              Block C, Riverside Two, Sir John Rogerson's Quay, Dublin 2, D02 X285",
             "Aoife Brennan",
         ),
+        // Words between the title and a colon: the article of the law.
+        (
+            "Datenschutzbeauftragter im Sinne von Art. 37 DSGVO: Dr. iur. Lukas Meierhans, \
+             Lohnpilot AG, Hardturmstrasse 161, CH-8005 Zürich",
+            "Lukas Meierhans",
+        ),
         // A line broken inside the name (a PDF's or a wrapped paragraph's).
         (
             "The data protection officer is Ms Rachel\nAinsworth, who can be reached at \
@@ -3005,4 +3011,42 @@ fn a_word_cut_before_a_country_in_a_table_is_no_party() {
     let ps = pipeline_parties(text);
     assert!(ps.iter().any(|p| p.name == "Twilio Inc."), "{ps:?}");
     assert!(!ps.iter().any(|p| p.name.starts_with("EU")), "{ps:?}");
+}
+
+/// Parties' blocks under a heading "Vertragsparteien", each closed by a definition set off
+/// by dashes, with a long line inside (who represents the company): each block's first
+/// name takes its block's definition, the second block's coming right below the first's.
+#[test]
+fn party_blocks_under_a_heading_take_their_definitions() {
+    let text = "Auftragsverarbeitungsvertrag (AVV) gemäß Art. 28 Abs. 3 DSGVO\n\
+        Vertragsparteien\n\
+        Brandt & Söhne Maschinenbau GmbH & Co. KG\n\
+        Industriestraße 7, 73730 Esslingen am Neckar, Deutschland\n\
+        vertreten durch die persönlich haftende Gesellschafterin Brandt Verwaltungs-GmbH, diese \
+        vertreten durch den Geschäftsführer Dr.-Ing. Ulrich Brandt\n\
+        – im Folgenden „Verantwortlicher“ oder „Auftraggeber“ –\n\
+        Lohnpilot AG\n\
+        Hardturmstrasse 161, CH-8005 Zürich, Schweiz\n\
+        vertreten durch Dr. Corinne Baumgartner (Präsidentin des Verwaltungsrats) und Reto Vetsch (CEO)\n\
+        – im Folgenden „Auftragsverarbeiterin“ oder „Auftragnehmerin“ –\n\n\
+        Präambel\n\nDie Auftragnehmerin erstellt die Entgeltabrechnungen des Auftraggebers.\n";
+    let parties = pipeline_parties(text);
+    let roles = |name: &str| {
+        parties
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.roles.clone())
+            .unwrap_or_else(|| panic!("{name}: {parties:?}"))
+    };
+    assert_eq!(
+        roles("Brandt & Söhne Maschinenbau GmbH & Co. KG"),
+        ["controller"]
+    );
+    assert_eq!(roles("Lohnpilot AG"), ["processor"]);
+    assert!(
+        !parties
+            .iter()
+            .any(|p| p.name == "Brandt Verwaltungs-GmbH" && !p.roles.is_empty()),
+        "{parties:?}"
+    );
 }

@@ -791,6 +791,17 @@ pub fn header_parties(text: &str, orgs: &[OrgHit]) -> Vec<OrgHit> {
 /// case, a colon dropped): [`header_parties`], [`block_definition`].
 const PARTY_OPENERS: [&str; 5] = ["zwischen", "between", "und", "and", "by and between"];
 
+/// Headings over the contract parties' blocks (lower case, without a trailing colon), the
+/// first of which [`block_definition`] reads like one after [`PARTY_OPENERS`].
+const PARTIES_HEADINGS: [&str; 6] = [
+    "vertragsparteien",
+    "vertragspartner",
+    "parteien",
+    "parties",
+    "the parties",
+    "contracting parties",
+];
+
 /// Most words of a name line of [`header_parties`].
 const HEADER_NAME_WORDS: usize = 12;
 
@@ -1239,7 +1250,12 @@ pub fn block_definition(
         .trim()
         .trim_end_matches(':')
         .to_lowercase();
-    if !PARTY_OPENERS.contains(&opener.as_str()) {
+    // Also a heading over the parties' blocks ("Vertragsparteien"), or the definition line
+    // that closes the block above ("– im Folgenden „Auftraggeber“ –⏎Lohnpilot AG").
+    if !PARTY_OPENERS.contains(&opener.as_str())
+        && !PARTIES_HEADINGS.contains(&opener.as_str())
+        && dashed_definition(text[above..above_end].trim()).is_none()
+    {
         return None;
     }
     let mut pos = full_line_end(text, end) + 1;
@@ -2711,7 +2727,7 @@ pub fn officer_persons(text: &str, data: &EntityData) -> Vec<OrgHit> {
     static AFTER: OnceLock<Regex> = OnceLock::new();
     let after = regex_from(&AFTER, || {
         format!(
-            r"^(?P<link>[ \t]*(?::[ \t]*\n?[ \t]*|,[ \t]*|[ \t]+(?:(?:ist|is|bei[ \t]+uns[ \t]+ist|of[ \t]+\p{{Lu}}\p{{L}}+[ \t]+is)[ \t]+)?|[ \t]+(?:erreichen[ \t]+Sie[ \t]+(?:unter|wie[ \t]+folgt)|can[ \t]+be[ \t]+(?:reached|contacted)[ \t]+(?:at|as[ \t]+follows))[ \t]*:[ \t]*\n?[ \t]*)){PERSON_NAME}\b"
+            r"^(?P<link>[ \t]*(?::[ \t]*\n?[ \t]*|,[ \t]*|[ \t]+(?:(?:ist|is|bei[ \t]+uns[ \t]+ist|of[ \t]+\p{{Lu}}\p{{L}}+[ \t]+is)[ \t]+)?|[ \t]+(?:erreichen[ \t]+Sie[ \t]+(?:unter|wie[ \t]+folgt)|can[ \t]+be[ \t]+(?:reached|contacted)[ \t]+(?:at|as[ \t]+follows))[ \t]*:[ \t]*\n?[ \t]*|[ \t]+(?:im[ \t]+Sinne[ \t]+(?:von|des)|gemäß|nach|pursuant[ \t]+to|under)[ \t]+Art(?:\.|ikel|icle)[ \t]*3[78][^:\n]{{0,30}}:[ \t]*\n?[ \t]*)){PERSON_NAME}\b"
         )
     });
     // A line of its own below the title's line: titles, the name, nothing else.
@@ -2806,7 +2822,7 @@ fn person_before_title(head: &str) -> Option<(usize, usize)> {
 /// a person's name: two or three capitalised words,
 /// a middle initial and a particle ("von", "van der") allowed ([`officer_persons`]). A
 /// line may break after a title and before the family name ("Ms Rachel⏎Ainsworth").
-const PERSON_NAME: &str = r"(?P<titles>(?:(?:Herrn?|Frau|Mr\.?|Mrs\.?|Ms\.?|Dr\.|Prof\.|Dipl\.-[\p{L}.]+|Rechtsanwalt|Rechtsanwältin|RA|RAin|Mag\.(?:a\.?)?|Ing\.)(?:[ \t]+|[ \t]*\n[ \t]*))*)(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ \t]+\p{Lu}\.)?(?:[ \t]+(?:von|van|de|zu|von[ \t]+der|van[ \t]+der))?(?:[ \t]+|[ \t]*\n[ \t]*)\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)";
+const PERSON_NAME: &str = r"(?P<titles>(?:(?:Herrn?|Frau|Mr\.?|Mrs\.?|Ms\.?|Dr\.|Prof\.|iur\.|jur\.|med\.|Dipl\.-[\p{L}.]+|Rechtsanwalt|Rechtsanwältin|RA|RAin|Mag\.(?:a\.?)?|Ing\.)(?:[ \t]+|[ \t]*\n[ \t]*))*)(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ \t]+\p{Lu}\.)?(?:[ \t]+(?:von|van|de|zu|von[ \t]+der|van[ \t]+der))?(?:[ \t]+|[ \t]*\n[ \t]*)\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)";
 
 /// Bytes after an officer's title within which its name is looked for on the same line.
 const PERSON_REACH: usize = 120;
