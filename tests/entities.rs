@@ -3050,3 +3050,40 @@ fn party_blocks_under_a_heading_take_their_definitions() {
         "{parties:?}"
     );
 }
+
+/// Hard-wrapped prose cuts a name's head off onto the line above ("… die Meta Platforms⏎
+/// Ireland Limited", "(Meta⏎Platforms, Inc. bzw. Google LLC)"): the name is whole when the
+/// joined name is known (another mention, a provider's company); "am" joins a name's words
+/// ("Privatklinik am Seepark GmbH") but does not begin one.
+#[test]
+fn a_name_wrapped_in_prose_is_whole() {
+    let text = "Auftragsverarbeitungsvertrag\n\nzwischen\n\nPrivatklinik am Seepark GmbH\n\
+        Seestraße 1, 78462 Konstanz\n– nachfolgend „Auftraggeber“ –\n\n\
+        Werbeplattformen sind insbesondere die Meta Platforms Ireland Limited, Merrion Road, \
+        Dublin 4, Irland.\n\n\
+        Die Meta Platforms Ireland Limited und die Google Ireland\nLimited übermitteln Daten an \
+        ihre Muttergesellschaften in den USA (Meta\nPlatforms, Inc. bzw. Google LLC). Daten \
+        werden am Sitz der Muster GmbH gespeichert. Die Beispiel Platforms\nIreland Limited \
+        ist nicht beteiligt.\n";
+    let parties = pipeline_parties(text);
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    for name in [
+        "Privatklinik am Seepark GmbH",
+        "Meta Platforms Ireland Limited",
+        "Meta Platforms, Inc.",
+        "Muster GmbH",
+    ] {
+        assert!(names.contains(&name), "{name}: {names:?}");
+    }
+    assert!(
+        !names
+            .iter()
+            .any(|n| *n == "Platforms, Inc." || *n == "Limited" || n.starts_with("am ")),
+        "{names:?}"
+    );
+    // A head not known as a name stays apart.
+    assert!(
+        !names.contains(&"Beispiel Platforms Ireland Limited"),
+        "{names:?}"
+    );
+}

@@ -205,6 +205,48 @@ fn join_provider_head(
     }
 }
 
+/// Most words at the end of the line above that [`join_wrapped_head`] tries as a name's
+/// head.
+const WRAPPED_HEAD_WORDS: usize = 3;
+
+/// A name at the start of a line whose head ends the line above, in hard-wrapped prose:
+/// "… der Meta⏎Platforms, Inc." is "Meta Platforms, Inc.", "… die Meta Platforms⏎Ireland
+/// Limited" is "Meta Platforms Ireland Limited". Only when the joined name is `known`: the
+/// name of another mention in the document or the company of a provider it names.
+fn join_wrapped_head(text: &str, o: &mut party::OrgHit, known: &std::collections::HashSet<String>) {
+    let ls = line_start_within(text, o.start, 200);
+    if o.rule == "person"
+        || o.legal_form.is_none()
+        || ls == 0
+        || !text[ls..o.start].trim().is_empty()
+        || known.is_empty()
+    {
+        return;
+    }
+    let above_end = ls - 1;
+    let above_start = line_start_within(text, above_end, 200);
+    let above = text[above_start..above_end].trim_end();
+    let mut head_start = above.len();
+    for _ in 0..WRAPPED_HEAD_WORDS {
+        let Some(space) = above[..head_start].trim_end().rfind([' ', '\t']) else {
+            break;
+        };
+        head_start = space + 1;
+        // "(Meta⏎Platforms, Inc. bzw. Google LLC)": not the bracket.
+        let head = above[head_start..].trim_start_matches(['(', '"', '„', '“', '»']);
+        let head_start_here = above.len() - head.len();
+        if !head.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let joined = format!("{head} {}", o.name);
+        if known.contains(&joined) {
+            o.name = joined;
+            o.start = above_start + head_start_here;
+            return;
+        }
+    }
+}
+
 /// Most words of the line above that [`join_country_fragment`] takes as a name's head.
 const HEAD_WORDS: usize = 4;
 
@@ -504,6 +546,15 @@ pub fn find_entities_with(
         strip_glued_page_number(o);
         join_provider_head(text, o, providers, data);
         join_country_fragment(text, o, &mentions);
+    }
+    // Names whose head a hard line break cut off complete to a name found elsewhere.
+    let known: std::collections::HashSet<String> = orgs
+        .iter()
+        .map(|o| o.name.clone())
+        .chain(providers.iter().map(|p| p.company.clone()))
+        .collect();
+    for o in &mut orgs {
+        join_wrapped_head(text, o, &known);
     }
     let brands = party::brand_parties(text, &orgs);
     orgs.extend(brands);

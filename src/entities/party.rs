@@ -265,6 +265,8 @@ const NAME_ENDING_FORMS: &[&str] = &[
 /// Words allowed inside a name although not capitalised.
 const CONNECTORS: &[&str] = &[
     "&", "+", "of", "de", "du", "la", "le", "van", "y", "et", "und", "and", "di", "da", "della",
+    // "Privatklinik am Seepark GmbH".
+    "am",
 ];
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
