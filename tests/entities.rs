@@ -2270,6 +2270,12 @@ fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
              Block C, Riverside Two, Sir John Rogerson's Quay, Dublin 2, D02 X285",
             "Aoife Brennan",
         ),
+        // "Dr" without a full stop, as British English writes it.
+        (
+            "The Controller's Data Protection Officer is Dr Aoife Kinsella, Harbourside \
+             Medical Group Limited, 14 Grand Canal Street Upper, Dublin 4.",
+            "Aoife Kinsella",
+        ),
         // Words between the title and a colon: the article of the law.
         (
             "Datenschutzbeauftragter im Sinne von Art. 37 DSGVO: Dr. iur. Lukas Meierhans, \
@@ -3086,4 +3092,26 @@ fn a_name_wrapped_in_prose_is_whole() {
         !names.contains(&"Beispiel Platforms Ireland Limited"),
         "{names:?}"
     );
+}
+
+/// A postcode of the UK's system in a crown dependency gives that dependency's country, not
+/// GB: Jersey (JE), Guernsey (GG) and the Isle of Man (IM) have adequacy decisions of their
+/// own.
+#[test]
+fn a_crown_dependency_address_is_not_in_the_uk() {
+    let text = "Privacy Notice\n\nPayment data is processed by Northgate Payments Limited, 28 \
+        Esplanade, St Helier, Jersey JE2 3QA. Backups are kept by Sarnia Data Limited, \
+        Les Banques, St Peter Port, Guernsey GY1 2HT. Support is given by Harbour Support \
+        Limited, 10 Queen Street, London EC4N 1TX, United Kingdom.\n";
+    let parties = pipeline_parties(text);
+    let country = |name: &str| {
+        parties
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.country.clone())
+            .unwrap_or_else(|| panic!("{name}: {parties:?}"))
+    };
+    assert_eq!(country("Northgate Payments Limited"), "JE");
+    assert_eq!(country("Sarnia Data Limited"), "GG");
+    assert_eq!(country("Harbour Support Limited"), "GB");
 }

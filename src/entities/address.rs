@@ -444,7 +444,7 @@ pub fn find_addresses(
             city: Some(city),
             region: None,
             formats: &["GB"],
-            fixed_country: Some("GB".into()),
+            fixed_country: Some(crown_dependency(pc.as_str()).unwrap_or("GB").into()),
             street_before: city.0,
             city_first: true,
             priority: 1,
@@ -1439,4 +1439,20 @@ fn country_in_cell_below(
     let before = text[cs..m.start].trim();
     let after = text[m.end..ce].trim_matches(|c: char| c.is_whitespace() || c == '.');
     (matches!(before, "" | "the" | "The") && after.is_empty()).then(|| (m.code.clone(), m.end))
+}
+
+/// The crown dependency whose postcodes the UK's system covers, by postcode area:
+/// Jersey ("St Helier, Jersey JE2 3QA"), Guernsey (GY) and the Isle of Man (IM) are no
+/// part of the UK and have adequacy decisions of their own.
+fn crown_dependency(postcode: &str) -> Option<&'static str> {
+    let area: String = postcode
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
+    match area.as_str() {
+        "JE" => Some("JE"),
+        "GY" => Some("GG"),
+        "IM" => Some("IM"),
+        _ => None,
+    }
 }
