@@ -228,12 +228,15 @@ fn join_wrapped_head(text: &str, o: &mut party::OrgHit, known: &std::collections
     let above = text[above_start..above_end].trim_end();
     let mut head_start = above.len();
     for _ in 0..WRAPPED_HEAD_WORDS {
-        let Some(space) = above[..head_start].trim_end().rfind([' ', '\t']) else {
-            break;
+        let rest = above[..head_start].trim_end();
+        head_start = match rest.rfind([' ', '\t']) {
+            Some(space) => space + 1,
+            // The line above is the head alone ("Meta⏎Platforms, Inc.").
+            None if !rest.is_empty() => 0,
+            None => break,
         };
-        head_start = space + 1;
         // "(Meta⏎Platforms, Inc. bzw. Google LLC)": not the bracket.
-        let head = above[head_start..].trim_start_matches(['(', '"', '„', '“', '»']);
+        let head = above[head_start..].trim_start_matches([' ', '\t', '(', '"', '„', '“', '»']);
         let head_start_here = above.len() - head.len();
         if !head.starts_with(char::is_uppercase) {
             continue;

@@ -1179,7 +1179,7 @@ fn column_definition(text: &str, first_end: usize, below: usize) -> Option<(usiz
     let mut defs = Vec::new();
     let mut end = first_end;
     while defs.len() < MAX_COLUMNS && end < text.len() {
-        let e = line_end(text, end + 1);
+        let e = full_line_end(text, end + 1);
         let Some(terms) = dashed_definition(text[end + 1..e].trim()) else {
             break;
         };
