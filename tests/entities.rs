@@ -3120,3 +3120,22 @@ fn a_crown_dependency_address_is_not_in_the_uk() {
     assert_eq!(country("Sarnia Data Limited").as_deref(), Some("GG"));
     assert_eq!(country("Harbour Support Limited").as_deref(), Some("GB"));
 }
+
+/// The header's first party, defined in brackets after its address, and "; and" before
+/// the second party's line: the first does not take the second's definition below.
+#[test]
+fn an_entry_ending_in_and_hands_over_to_the_next_party() {
+    let text = "Data Processing Agreement\n\
+        This Data Processing Agreement (\"DPA\") is entered into between:\n\
+        Vesterhavet Hotels ApS, Nyhavn 17, 1051 København K, Denmark, CVR no. 41 22 87 65 (the\n\
+        \"Customer\" or \"Controller\"); and\n\
+        TalentLoop Oy, Mannerheimintie 12 B, 00100 Helsinki, Finland, Business ID 3123456-7\n\
+        (\"TalentLoop\" or \"Processor\").\n\
+        The Customer and TalentLoop are together referred to as the \"Parties\".\n";
+    let parties = pipeline_parties(text);
+    assert_eq!(
+        party_named(&parties, "Vesterhavet Hotels ApS").roles,
+        ["controller"]
+    );
+    assert_eq!(party_named(&parties, "TalentLoop Oy").roles, ["processor"]);
+}

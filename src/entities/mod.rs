@@ -250,14 +250,30 @@ fn join_wrapped_head(text: &str, o: &mut party::OrgHit, known: &std::collections
     }
 }
 
+/// Words that name no company before a legal form alone ("Operations Limited", "Services
+/// Inc."): the tail of a name whose head a wrapped table cell put on the line above
+/// ([`join_country_fragment`]).
+const FRAGMENT_HEADS: [&str; 8] = [
+    "Operations",
+    "Services",
+    "Support",
+    "Solutions",
+    "Technologies",
+    "Holdings",
+    "International",
+    "Europe",
+];
+
 /// Most words of the line above that [`join_country_fragment`] takes as a name's head.
 const HEAD_WORDS: usize = 4;
 
-/// A name of only a country and a legal form at the start of a line, whose head a wrapped
-/// table cell left alone on the line above: "Nordlicht Software⏎Deutschland GmbH" is
-/// "Nordlicht Software Deutschland GmbH" ("Deutschland GmbH" names no company). Only when
+/// A name of only a country (or a word of [`FRAGMENT_HEADS`]) and a legal form at the start
+/// of a line, whose head a wrapped table cell left alone on the line above: "Nordlicht
+/// Software⏎Deutschland GmbH" is "Nordlicht Software Deutschland GmbH" ("Deutschland GmbH"
+/// names no company). Only when
 /// the line above is one to [`HEAD_WORDS`] capitalised words (or "&") without a digit,
-/// punctuation at its end or a role's name ("Unterauftragnehmer").
+/// punctuation at its end or a role's name ("Unterauftragnehmer"), and not a country alone
+/// ("Microsoft Ireland⏎Operations Limited" joins, "Frankreich⏎Deutschland GmbH" does not).
 fn join_country_fragment(text: &str, o: &mut party::OrgHit, mentions: &[CountryMention]) {
     let Some(form) = o.legal_form.as_deref() else {
         return;
@@ -284,7 +300,11 @@ fn join_country_fragment(text: &str, o: &mut party::OrgHit, mentions: &[CountryM
             text.get(m.end..head_end)
                 .is_some_and(|gap| gap.trim().is_empty())
         });
-    if !only_country {
+    // "Microsoft Ireland⏎Operations Limited", "Kalayaan Support⏎Services Inc.".
+    let generic = text
+        .get(o.start..head_end)
+        .is_some_and(|head| FRAGMENT_HEADS.contains(&head.trim()));
+    if !only_country && !generic {
         return;
     }
     let above_end = ls - 1;
@@ -298,9 +318,10 @@ fn join_country_fragment(text: &str, o: &mut party::OrgHit, mentions: &[CountryM
                     && w.chars().all(|c| c.is_alphabetic() || c == '-'))
         })
         && !party::role_re().is_match(above)
-        && mentions[mentions.partition_point(|m| m.start < above_start)..]
-            .first()
-            .is_none_or(|m| m.end > above_end);
+        && !mentions[mentions.partition_point(|m| m.start < above_start)..]
+            .iter()
+            .take_while(|m| m.start < above_end)
+            .any(|m| text[m.start..m.end] == *above);
     if head {
         let start = above_end - text[above_start..above_end].trim_start().len();
         o.name = format!("{above} {}", o.name);

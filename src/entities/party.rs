@@ -1156,6 +1156,15 @@ pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>
         if introduces_party(line) && !represents {
             return None;
         }
+        // "…, CVR no. 41 22 87 65 (the⏎\"Customer\" or \"Controller\"); and⏎TalentLoop Oy, …":
+        // an entry that ends in "and" hands over to the next party, whose definition
+        // follows.
+        if [" and", ";and", " und", ";und"]
+            .iter()
+            .any(|w| lower.ends_with(w))
+        {
+            return None;
+        }
         if line.len() > BLOCK_LINE_BYTES || line_end >= text.len() {
             return None;
         }
