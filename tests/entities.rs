@@ -3048,13 +3048,7 @@ fn party_blocks_under_a_heading_take_their_definitions() {
         – im Folgenden „Auftragsverarbeiterin“ oder „Auftragnehmerin“ –\n\n\
         Präambel\n\nDie Auftragnehmerin erstellt die Entgeltabrechnungen des Auftraggebers.\n";
     let parties = pipeline_parties(text);
-    let roles = |name: &str| {
-        parties
-            .iter()
-            .find(|p| p.name == name)
-            .map(|p| p.roles.clone())
-            .unwrap_or_else(|| panic!("{name}: {parties:?}"))
-    };
+    let roles = |name: &str| party_named(&parties, name).roles.clone();
     assert_eq!(
         roles("Brandt & Söhne Maschinenbau GmbH & Co. KG"),
         ["controller"]
