@@ -20,6 +20,11 @@ fn verdict(r: &DocResult) -> (Option<bool>, bool) {
     (r.transfers.third_country_transfer, contradiction)
 }
 
+/// Whether the party named `name` (exactly) is former; `None` when there is no such party.
+fn former_of(r: &DocResult, name: &str) -> Option<bool> {
+    r.parties.iter().find(|p| p.name == name).map(|p| p.former)
+}
+
 /// Each of `none`, put into an EU-only document by `doc`, leaves the answer "no" without a
 /// contradiction; `some` makes it "yes", contradicting the EU-only statement.
 fn assert_no_transfer_but(doc: impl Fn(&str) -> String, none: &[&str], some: &str) {
@@ -790,7 +795,7 @@ fn a_sub_processor_no_longer_used_is_former() {
              2025 nicht mehr eingesetzt; die Daten wurden zur Hetzner Online GmbH migriert.",
         ),
     );
-    let former = |name: &str| r.parties.iter().find(|p| p.name == name).map(|p| p.former);
+    let former = |name: &str| former_of(&r, name);
     assert_eq!(
         former("Google Cloud EMEA Limited"),
         Some(true),
@@ -926,7 +931,7 @@ fn removed_and_replaced_entries_are_former() {
          | 5.0 | 01.06.2023 | Sendara GmbH ersetzt Strato AG |\n\
          | 4.0 | 01.01.2023 | Hetzner Online GmbH replaces Contabo GmbH |\n";
     let r = check("list.md", page);
-    let former = |name: &str| r.parties.iter().find(|p| p.name == name).map(|p| p.former);
+    let former = |name: &str| former_of(&r, name);
     for (name, want) in [
         ("Mailgun Technologies, Inc.", true),
         ("Helpline Systems GmbH", true),
@@ -943,4 +948,23 @@ fn removed_and_replaced_entries_are_former() {
         r.providers
     );
     assert_eq!(verdict(&r), (Some(false), false), "{:?}", r.risk);
+}
+
+/// A heading run into its paragraph ("Former Sub-processors. Google Cloud EMEA Limited
+/// (Dublin, Ireland) provided hosting … until 31 December 2023.") makes the member former;
+/// a heading of current ones does not.
+#[test]
+fn a_former_heading_run_into_its_paragraph_makes_its_member_former() {
+    let page = "Data Processing Agreement\n\n6. Sub-processors\n\
+        6.4 Former Sub-processors. Google Cloud EMEA Limited (Dublin, Ireland) provided hosting \
+        in the europe-north1 region until 31 December 2023.\n\
+        6.5 Current Sub-processors. Textkernel B.V. (Amsterdam, Netherlands) parses CVs for \
+        the Processor.\n";
+    let r = check("dpa.txt", page);
+    for (name, want) in [
+        ("Google Cloud EMEA Limited", true),
+        ("Textkernel B.V.", false),
+    ] {
+        assert_eq!(former_of(&r, name), Some(want), "{name}: {:?}", r.parties);
+    }
 }

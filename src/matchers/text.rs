@@ -565,8 +565,35 @@ pub fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
 /// what was removed or replaced and at most three words after its colon: "Formerly listed
 /// (removed as of 1 January 2024): Mailgun Technologies, Inc.", "Ehemalige
 /// Unterauftragsverarbeiter: …". The label has at most ten words and begins with one of
-/// [`FORMER_LABEL_WORDS`].
+/// [`FORMER_LABEL_WORDS`]. Also a heading run into its paragraph ("Former Sub-processors.
+/// Google Cloud EMEA Limited …": an enumerator aside, at most four words).
 pub fn after_former_label(before: &str) -> bool {
+    after_former_run_in_heading(before) || after_former_colon_label(before)
+}
+
+/// Whether the line `before` ends with a heading of what was removed run into its
+/// paragraph and at most three words after the heading's full stop: "Former
+/// Sub-processors. Google Cloud EMEA Limited", "6.4 Removed Subprocessors. The
+/// following: …" (an enumerator aside, at most four words, the first one of
+/// [`FORMER_LABEL_WORDS`]).
+fn after_former_run_in_heading(before: &str) -> bool {
+    let line = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    let Some(from) = line.find(char::is_alphabetic) else {
+        return false;
+    };
+    let Some(stop) = line[from..].find(". ").map(|k| from + k) else {
+        return false;
+    };
+    let mut label = words(&line[..stop])
+        .skip_while(|w| !w.contains(char::is_alphabetic) || w.chars().count() == 1);
+    let first = label.next().map(str::to_lowercase);
+    first.is_some_and(|w| FORMER_LABEL_WORDS.contains(&w.as_str()))
+        && label.count() <= 3
+        && words(&line[stop + 2..]).count() <= 3
+}
+
+/// The colon label of [`after_former_label`].
+fn after_former_colon_label(before: &str) -> bool {
     let Some(colon) = before.rfind(':') else {
         return false;
     };
