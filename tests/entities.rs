@@ -3133,3 +3133,102 @@ fn an_entry_ending_in_and_hands_over_to_the_next_party() {
     );
     assert_eq!(party_named(&parties, "TalentLoop Oy").roles, ["processor"]);
 }
+
+/// A narrow PDF table cell wraps a name before its legal form ("Cognitrix Assessments⏎Ltd",
+/// "Sonara Labs Korea Co.,⏎Ltd."): the form alone on its line ends the name on the line
+/// above, and a form's words run over the break ("Co., Ltd." is Korean, not the US "Co.").
+/// A sentence above a form alone on its line is no name.
+#[test]
+fn a_legal_form_alone_below_its_name_in_a_table_cell_ends_the_name() {
+    let text = "Annex 3 – Sub-processors\nSub-processor\nAddress\nService\n\
+        Cognitrix Assessments\nLtd\n10 Queen Street Place,\nLondon EC4R 1BE, United\nKingdom\n\
+        Online assessments\n\
+        Sonara Labs Korea Co.,\nLtd.\n14F, 311 Teheran-ro,\nGangnam-gu, Seoul 06151,\n\
+        Republic of Korea\nAudio research\n\n\
+        The data are kept by the parent of the group as a\nLtd\nwith no role here.\n";
+    let parties = pipeline_parties(text);
+    let cognitrix = party_named(&parties, "Cognitrix Assessments Ltd");
+    assert_eq!(cognitrix.roles, ["subprocessor"]);
+    assert_eq!(cognitrix.country.as_deref(), Some("GB"));
+    let sonara = party_named(&parties, "Sonara Labs Korea Co., Ltd.");
+    assert_eq!(sonara.country.as_deref(), Some("KR"));
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.ends_with("as a Ltd") || *n == "Sonara Labs Korea Co."),
+        "{names:?}"
+    );
+}
+
+/// A narrow table cell wraps a sub-processor's address below its name over several short
+/// lines, the country last ("18th Floor, 6750 Ayala⏎Avenue, Makati City⏎1226, Metro
+/// Manila,⏎Philippines"): that country is the party's. A cell of where it processes
+/// ("eu-west-1 (Dublin,⏎Ireland)") gives none.
+#[test]
+fn a_narrow_cells_address_below_a_name_gives_its_country() {
+    let text = "Schedule 3 – Sub-processors\nSub-processor\nAddress\nService\n\
+        Kalayaan Support\nServices Inc.\n18th Floor, 6750 Ayala\nAvenue, Makati City\n\
+        1226, Metro Manila,\nPhilippines\nFirst-line support\n\
+        Amazon Web Services\nEMEA SARL\n38 Avenue John F.\nKennedy, L-1855\nLuxembourg\n\
+        Cloud hosting\n\
+        Nimbus Hosting Ltd\nCloud hosting\neu-west-1 (Dublin,\nIreland)\n";
+    let parties = pipeline_parties(text);
+    let country = |name: &str| party_named(&parties, name).country.clone();
+    assert_eq!(
+        country("Kalayaan Support Services Inc.").as_deref(),
+        Some("PH")
+    );
+    assert_eq!(
+        country("Amazon Web Services EMEA SARL").as_deref(),
+        Some("LU")
+    );
+    assert_eq!(country("Nimbus Hosting Ltd"), None);
+}
+
+/// A contract header's party block whose line that hands over to the next party ("…,
+/// organisation number 918 447⏎201 ("Customer"); and") holds its definition: the party
+/// takes that one, not the next party's below it.
+#[test]
+fn a_definition_on_the_handover_line_closes_a_party_block() {
+    let text = "Data Processing Addendum\n\
+        This Data Processing Addendum forms part of the Master Subscription Agreement\n\
+        between:\n\
+        Halvorsen Retail AS, Karl Johans gate 22, 0159 Oslo, Norway, organisation number 918 447\n\
+        201 (\"Customer\"); and\n\
+        Brightwave Analytics Ireland Limited, a company incorporated in Ireland (company number\n\
+        654321) with its registered office at 70 Sir John Rogerson's Quay, Dublin 2, Ireland\n\
+        (\"Brightwave\"),\n\
+        each a \"Party\". Brightwave processes Customer Personal Data on behalf of Customer \
+        as a processor.\n";
+    let parties = pipeline_parties(text);
+    assert_eq!(
+        party_named(&parties, "Halvorsen Retail AS").roles,
+        ["controller"]
+    );
+}
+
+/// A short name with a legal form that a party defines ("Brightwave Analytics, Inc. …
+/// (\"Brightwave Inc.\")") is that party wherever the text uses it; an SCC module's
+/// direction in brackets after it ("Module 2 (Controller to Processor)") defines nothing.
+#[test]
+fn a_defined_short_name_with_a_legal_form_is_its_party() {
+    let text = "Data Processing Addendum\n\
+        Brightwave Analytics Ireland Limited (\"Brightwave\") is a wholly owned subsidiary of \
+        Brightwave Analytics, Inc., a Delaware corporation with its principal place of business \
+        at 1200 Westlake Avenue North, Seattle, WA 98109, United States (\"Brightwave Inc.\").\n\
+        9.3 For transfers to Brightwave Inc., Brightwave relies on the EU-U.S. Data Privacy \
+        Framework.\n\
+        9.4 To the extent that Customer transfers Customer Personal Data directly to Brightwave \
+        Inc., Module 2 (Controller to Processor) of the SCCs is incorporated by reference.\n";
+    let parties = pipeline_parties(text);
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    assert!(!names.contains(&"Brightwave Inc."), "{names:?}");
+    let inc = party_named(&parties, "Brightwave Analytics, Inc.");
+    assert!(
+        !inc.roles.iter().any(|r| r == "controller"),
+        "{:?}",
+        inc.roles
+    );
+    assert!(inc.evidence.len() >= 3, "{:?}", inc.evidence);
+}

@@ -102,7 +102,9 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
         let mut former_name = None;
         let (name, form) = match renames.iter().find(|r| r.old_key == key) {
             Some(r) => {
-                former_name = Some(name);
+                if r.former {
+                    former_name = Some(name);
+                }
                 key = party_key(&r.name, r.form.as_deref());
                 (r.name.as_str(), r.form.as_deref())
             }
@@ -271,12 +273,14 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
     merge_line_broken(text, findings, parties, &keys)
 }
 
-/// A party's change of name the document states: mentions whose key is `old_key` are the
-/// party `name` (with `form`).
+/// A party's change of name the document states, or a short name with a legal form it
+/// defines ("Brightwave Analytics, Inc. … (\"Brightwave Inc.\")"): mentions whose key is
+/// `old_key` are the party `name` (with `form`); `former` when `old_key` is a former name.
 struct Rename {
     old_key: String,
     name: String,
     form: Option<String>,
+    former: bool,
 }
 
 /// Most bytes between a name and its former or current one ([`renames`]).
@@ -345,9 +349,52 @@ fn renames(text: &str, order: &[&Finding]) -> Vec<Rename> {
                 old_key,
                 name,
                 form,
+                former: true,
             });
         }
     }
+    out.extend(defined_aliases(order, &out));
+    out
+}
+
+/// The short names with a legal form that one organisation defines ("Brightwave Analytics,
+/// Inc., a Delaware corporation … (\"Brightwave Inc.\")") and the text names as an
+/// organisation of its own: its mentions are the defining organisation's. Not a short
+/// name two organisations define, nor one `renames` already maps.
+fn defined_aliases(order: &[&Finding], renames: &[Rename]) -> Vec<Rename> {
+    let str_of = |f: &Finding, k: &str| f.value.get(k).and_then(|v| v.as_str()).map(str::to_string);
+    let named: std::collections::HashSet<String> = order
+        .iter()
+        .filter(|f| f.value.get("legal_form").is_some_and(|v| v.is_string()))
+        .filter_map(|f| str_of(f, "name"))
+        .map(|n| party_key(&n, None))
+        .collect();
+    let mut out: Vec<Rename> = Vec::new();
+    let mut taken: Vec<String> = Vec::new();
+    for f in order {
+        let (Some(name), Some(term)) = (str_of(f, "name"), str_of(f, "defines")) else {
+            continue;
+        };
+        let (key, alias) = (party_key(&name, None), party_key(&term, None));
+        if alias.is_empty()
+            || alias == key
+            || !named.contains(&alias)
+            || renames.iter().any(|r| r.old_key == alias)
+        {
+            continue;
+        }
+        match out.iter().position(|r| r.old_key == alias) {
+            Some(i) if party_key(&out[i].name, None) != key => taken.push(alias),
+            Some(_) => {}
+            None => out.push(Rename {
+                old_key: alias,
+                name,
+                form: str_of(f, "legal_form"),
+                former: false,
+            }),
+        }
+    }
+    out.retain(|r| !taken.contains(&r.old_key));
     out
 }
 

@@ -107,9 +107,10 @@ impl EntityData {
         let alternation = sorted
             .iter()
             .map(|(v, _)| {
+                // A form's words may wrap at a line break ("Sonara Labs Korea Co.,⏎Ltd.").
                 regex::escape(v)
-                    .replace("\\ ", "[ \\t]+")
-                    .replace(' ', "[ \\t]+")
+                    .replace("\\ ", " ")
+                    .replace(' ', "(?:[ \\t]+|[ \\t]*\\n[ \\t]*)")
             })
             .collect::<Vec<_>>()
             .join("|");

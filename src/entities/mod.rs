@@ -411,9 +411,10 @@ fn bracketed_party_role(text: &str, pos: usize) -> Option<(usize, Vec<String>)> 
     let term = body.strip_prefix("the ").unwrap_or(body);
     let capitalised = term.starts_with(char::is_uppercase);
     let side = matches!(role_of_term(body), Some("controller" | "processor"));
+    // Each word capitalised: "(Controller to Processor)" names an SCC module.
     let words = term
         .split(' ')
-        .all(|w| !w.is_empty() && w.chars().all(char::is_alphabetic));
+        .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic));
     (capitalised && side && words).then(|| (pos + 1 + close + 1, vec![term.to_string()]))
 }
 

@@ -465,17 +465,22 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
         let Some(form) = data.form_of_variant(m.as_str()) else {
             continue;
         };
-        let Some(ns) = name_before(text, fs, form.comma) else {
-            continue;
+        let (ns, wrapped) = match name_before(text, fs, form.comma) {
+            Some(ns) => (ns, false),
+            None => match name_above_form(text, fs, fe, form.comma, data) {
+                Some(ns) => (ns, true),
+                None => continue,
+            },
         };
         // A heading that ends in a legal form's letters ("AUTHORIZED SUB-PROCESSORS AS")
-        // names a role, not an organisation; a name never holds a line break and a place
-        // before it ("Gunzenhausen⏎Deutsche Bank AG") belongs to the line above.
+        // names a role, not an organisation; a name never holds a line break (but for a
+        // legal form alone below it) and a place before it ("Gunzenhausen⏎Deutsche Bank AG")
+        // belongs to the line above.
         let head = &text[ns..fs];
         if !head.chars().any(char::is_lowercase) && role_re().is_match(head) {
             continue;
         }
-        let ns = match text[ns..fs].rfind('\n') {
+        let ns = match text[ns..fs].rfind('\n').filter(|_| !wrapped) {
             Some(k) => ns + k + 1,
             None => ns,
         };
@@ -606,6 +611,41 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
 /// How far after a bank's name its account number may stand, and how far before it a
 /// "Bank details" label, in bytes (a letterhead footer's line and the next).
 pub const BANK_DETAILS_BYTES: usize = 160;
+
+/// The start of a name that a narrow table cell wrapped before its legal form ("Cognitrix
+/// Assessments⏎Ltd", "Amazon Web Services EMEA⏎SARL"): the legal form at `fs..fe` stands
+/// alone on its line (a comma or full stop aside), and the whole line above, which ends
+/// in no legal form of its own, is the name before it.
+fn name_above_form(
+    text: &str,
+    fs: usize,
+    fe: usize,
+    comma_ok: bool,
+    data: &EntityData,
+) -> Option<usize> {
+    let ls = line_start(text, fs);
+    let alone = text[ls..fs].trim().is_empty()
+        && text[fe..line_end(text, fe)]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';'))
+            .is_empty();
+    if !alone || ls == 0 {
+        return None;
+    }
+    let above_end = ls - 1;
+    let above_start = line_start(text, above_end);
+    let (a, b) = trim_span(text, above_start, above_end, char::is_whitespace);
+    let above = text[a..b].trim_end_matches(',');
+    if above.is_empty()
+        || data
+            .form_re
+            .find_iter(above)
+            .any(|m| m.end() == above.len())
+    {
+        return None;
+    }
+    let ns = name_before(text, above_end, comma_ok)?;
+    (ns == a).then_some(ns)
+}
 
 /// Whether `o` is a bank named in a letterhead's bank details ("Bank details: …
 /// Deutsche Bank AG Nuremberg … IBAN: DE92 …", Hetzner's footer): a name with "bank" or
@@ -1159,10 +1199,7 @@ pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>
         // "…, CVR no. 41 22 87 65 (the⏎\"Customer\" or \"Controller\"); and⏎TalentLoop Oy, …":
         // an entry that ends in "and" hands over to the next party, whose definition
         // follows.
-        if [" and", ";and", " und", ";und"]
-            .iter()
-            .any(|w| lower.ends_with(w))
-        {
+        if HANDOVER_ENDINGS.iter().any(|w| lower.ends_with(w)) {
             return None;
         }
         if line.len() > BLOCK_LINE_BYTES || line_end >= text.len() {
@@ -1173,6 +1210,10 @@ pub fn defined_terms_below(text: &str, pos: usize) -> Option<(usize, Vec<String>
     }
     None
 }
+
+/// How a line of a contract's header that hands over to the next party ends ("…
+/// (\"Customer\"); and").
+const HANDOVER_ENDINGS: [&str; 4] = [" and", ";and", " und", ";und"];
 
 /// The definition of a name in a signature block whose columns the text interleaves line
 /// by line ("Elbmarsch Logistik GmbH⏎Nordlicht Software GmbH⏎Henrik Claussen⏎Florian
@@ -1280,6 +1321,19 @@ pub fn block_definition(
         }
         if let Some(def) = definition_line(text, pos, le) {
             return def.map(|(e, terms)| (pos, e, terms));
+        }
+        // "Halvorsen Retail AS, …, organisation number 918 447⏎201 (\"Customer\"); and": a
+        // line that hands over to the next party closes the block with the definition it
+        // holds, if any; the next party's follows.
+        let line = &text[pos..le];
+        if HANDOVER_ENDINGS
+            .iter()
+            .any(|w| line.trim_end().to_lowercase().ends_with(w))
+        {
+            return line
+                .rfind('(')
+                .and_then(|k| defined_terms_at(text, pos + k, false))
+                .map(|(e, terms)| (pos, e, terms));
         }
         pos = le + 1;
     }
@@ -3606,23 +3660,65 @@ pub fn country_after(
     if let Some(c) = inline_address_country(text, pos, le, mentions) {
         return Some((c.code.clone(), c.start, c.end));
     }
-    // Next non-blank line holding only a country ("HelpScout Inc.\nUSA").
     if text[pos..le].trim().is_empty() {
-        let mut p = le + 1;
-        for _ in 0..3 {
-            if p >= text.len() {
-                break;
-            }
-            let e = line_end(text, p);
-            let (a, b) = trim_span(text, p, e, |c| c.is_whitespace() || c == '|' || c == '*');
-            if a < b {
-                return mentions
-                    .iter()
-                    .find(|c| c.start == a && c.end == b)
-                    .map(|c| (c.code.clone(), c.start, c.end));
+        return country_below(text, le, mentions).map(|c| (c.code.clone(), c.start, c.end));
+    }
+    None
+}
+
+/// Most lines of a narrow table cell's address below a name ([`country_below`]).
+const CELL_ADDRESS_LINES: usize = 5;
+
+/// Longest line of a narrow table cell's address, in bytes ([`country_below`]).
+const CELL_ADDRESS_LINE_BYTES: usize = 40;
+
+/// The country below a name that ends its line at `le`: the next non-blank line holding
+/// only a country ("HelpScout Inc.⏎USA"), or the country that ends the address a narrow
+/// table cell wraps below the name ("Kalayaan Support⏎Services Inc.⏎18th Floor, 6750
+/// Ayala⏎Avenue, Makati City⏎1226, Metro Manila,⏎Philippines"): up to
+/// [`CELL_ADDRESS_LINES`] short lines right below, without brackets or colons, with a
+/// digit, the last one the country alone or after a comma.
+fn country_below<'m>(
+    text: &str,
+    le: usize,
+    mentions: &'m [CountryMention],
+) -> Option<&'m CountryMention> {
+    let mut p = le + 1;
+    let mut first = true;
+    let mut digit = false;
+    for _ in 0..CELL_ADDRESS_LINES + 2 {
+        if p >= text.len() {
+            break;
+        }
+        let e = line_end(text, p);
+        let (a, b) = trim_span(text, p, e, |c| c.is_whitespace() || c == '|' || c == '*');
+        if a == b {
+            // Blank lines may stand only before the first line.
+            if !first {
+                return None;
             }
             p = e + 1;
+            continue;
         }
+        let line = &text[a..b];
+        let k = mentions.partition_point(|c| c.start < a);
+        let country = mentions[k..].iter().take_while(|c| c.start < b).find(|c| {
+            if c.end > b {
+                return false;
+            }
+            let tail = text[c.end..b].trim_end_matches(['.', ',']);
+            tail.is_empty() && (c.start == a || text[a..c.start].trim_end().ends_with(','))
+        });
+        if let Some(c) = country {
+            let alone = c.start == a;
+            return (alone && first || digit && !first).then_some(c);
+        }
+        if line.len() > CELL_ADDRESS_LINE_BYTES || line.contains(['(', ')', ':', ';']) {
+            return None;
+        }
+        digit |= line.contains(|c: char| c.is_ascii_digit());
+        first = false;
+        p = e + 1;
     }
     None
 }
