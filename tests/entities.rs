@@ -3232,3 +3232,76 @@ fn a_defined_short_name_with_a_legal_form_is_its_party() {
     );
     assert!(inc.evidence.len() >= 3, "{:?}", inc.evidence);
 }
+
+/// A PDF's table of sub-processors whose rows open with a bare number ("1 ServiceHafen⏎
+/// Philippines Inc.", "4 Google Cloud⏎EMEA⏎Limited") and whose address cells wrap onto
+/// lines that open with a number ("70 Sir John", "415 Mission"): every row is a member, its
+/// name whole; the next number in sequence ("6 Schlussbestimmungen") is a heading that ends
+/// the list.
+#[test]
+fn a_table_numbered_without_dots_keeps_its_rows() {
+    let text = "Anlage 2 – Unterauftragnehmer\nNr. Unterauftragnehmer\nSitz\nTätigkeit\n\
+        1 ServiceHafen\nPhilippines Inc.\n27th Floor, Menarco Tower, 32nd\nStreet, Bonifacio\n\
+        Global City, Taguig\nCity 1634, Metro\nManila, Philippinen\nTelefon-Support\n\
+        2 Sahyadri CX Services Private Limited\nHinjawadi Phase 1,\n\
+        Pune 411057, Maharashtra, Indien\nBack-Office\n\
+        3 Salesforce, Inc. Salesforce Tower,\n415 Mission\nStreet, 3rd Floor,\n\
+        San Francisco, CA\n94105, USA\nTickets\n\
+        4 Google Cloud\nEMEA\nLimited\n70 Sir John\nRogerson's Quay,\nDublin 2, D02\n\
+        R296, Irland\nSpeicherung\n\
+        5 Bosphorus Çağrı\nMerkezi A.Ş.\nBüyükdere Caddesi 185, 34394\nŞişli/İstanbul, Türkei\n\
+        Hotline\n\
+        6 Schlussbestimmungen\nGutachterin für Streitfälle ist die Datenhaus GmbH in Hamburg.\n";
+    let parties = pipeline_parties(text);
+    for name in [
+        "ServiceHafen Philippines Inc.",
+        "Sahyadri CX Services Private Limited",
+        "Salesforce, Inc.",
+        "Google Cloud EMEA Limited",
+        "Bosphorus Çağrı Merkezi A.Ş.",
+    ] {
+        assert_eq!(
+            party_named(&parties, name).roles,
+            ["subprocessor"],
+            "{name}"
+        );
+    }
+    assert!(party_named(&parties, "Datenhaus GmbH").roles.is_empty());
+}
+
+/// In a text whose numbered headings have a dot ("3. Current sub-processors"), a table
+/// cell's line that opens with a number ("70 Sir John") is no heading, nor is a cell's
+/// line in lower case that names a role ("in the recipient’s"); a title's remark in
+/// brackets leaves it a title ("Part B – Former Sub-processors (no longer Processing
+/// Customer Personal Data)").
+#[test]
+fn a_tables_address_and_wrapped_lines_are_no_headings() {
+    let text = "Sub-processor Disclosure\n1. About this document\nThis document lists the \
+        sub-processors of Meridian Parcel Solutions S.A.\n\
+        3. Current sub-processors\nSub-processor\n(legal entity)\nRegistered address\nService\n\
+        Google Cloud\nEMEA\nLimited\n70 Sir John\nRogerson's Quay,\nDublin 2, D02\nR296, Ireland\n\
+        Analytics warehouse\n\
+        Cloudflare, Inc. 101 Townsend St,\nSan Francisco, CA\n94107, USA\nCDN\n\
+        Twilio Ireland\nLimited\n25–28 North Wall\nQuay, Dublin 1,\nD01 H104, Ireland\n\
+        SMS via local carriers\nin the recipient’s\ncountry\n\
+        Adyen N.V.\nSimon Carmiggeltstraat 6-50, 1011\nDJ Amsterdam,\nNetherlands\n\
+        Hosted payment page\n\
+        Part B – Former Sub-processors (no longer Processing Customer Personal Data)\n\
+        Sub-processor\nFormer service\nRemoved\n\
+        Mixpanel, Inc.\nProduct analytics\n30 September 2023\n";
+    let parties = pipeline_parties(text);
+    for name in [
+        "Google Cloud EMEA Limited",
+        "Cloudflare, Inc.",
+        "Twilio Ireland Limited",
+        "Adyen N.V.",
+    ] {
+        assert_eq!(
+            party_named(&parties, name).roles,
+            ["subprocessor"],
+            "{name}"
+        );
+    }
+    let mixpanel = party_named(&parties, "Mixpanel, Inc.");
+    assert!(mixpanel.former && mixpanel.roles.is_empty(), "{mixpanel:?}");
+}

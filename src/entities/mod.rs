@@ -304,11 +304,26 @@ fn join_country_fragment(text: &str, o: &mut party::OrgHit, mentions: &[CountryM
     let generic = text
         .get(o.start..head_end)
         .is_some_and(|head| FRAGMENT_HEADS.contains(&head.trim()));
-    if !only_country && !generic {
+    let above_end = ls - 1;
+    let mut above_start = line_start_within(text, above_end, 200);
+    // A table row's number before the head ("5 Google Cloud⏎EMEA⏎Limited"): the head
+    // opens the row's name cell, whatever the tail that ends its own line ("7 Bosphorus
+    // Çağrı⏎Merkezi A.Ş.").
+    let row_number = text[above_start..above_end]
+        .trim_start()
+        .split_once(' ')
+        .filter(|(n, _)| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|_| {
+            text[o.end..line_end_within(text, o.end, 200)]
+                .trim()
+                .is_empty()
+        });
+    if !only_country && !generic && row_number.is_none() {
         return;
     }
-    let above_end = ls - 1;
-    let above_start = line_start_within(text, above_end, 200);
+    if let Some((_, rest)) = row_number {
+        above_start = above_end - rest.len();
+    }
     let above = text[above_start..above_end].trim();
     let words: Vec<&str> = above.split_whitespace().collect();
     let head = (1..=HEAD_WORDS).contains(&words.len())

@@ -2571,17 +2571,28 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
         r"^\s*(?:#{1,6}\s|§\s*\d|(?:\d{1,3}(?:\.\d+)*\.?|[A-Z]\.|[IVX]+\.)\s+\p{Lu}|(?i:anhang|annex|appendix|anlage|schedule|exhibit)\b)",
     );
     // A table cell's address line in a PDF's text ("38 Avenue John F. Kennedy,", "989
-    // Market Street, San"): a number without a dot, then a street word, is no heading.
+    // Market Street, San", "415 Mission", "70 Sir John"): a number without a dot, then a
+    // street word, or of three digits, or in a text whose numbered headings have a dot
+    // ("3. Current sub-processors"), is no heading.
     static NUMBER: OnceLock<Regex> = OnceLock::new();
-    let bare_number = regex(&NUMBER, r"^\s*\d+\s");
+    static DOTTED: OnceLock<Regex> = OnceLock::new();
+    let bare_number = regex(&NUMBER, r"^\s*(?P<n>\d+)\s");
+    let dotted = regex(&DOTTED, r"(?m)^[ \t]*\d{1,2}\.[ \t]+\p{Lu}").is_match(text);
     let is_heading = |line: &str| {
-        heading.is_match(line) && !(bare_number.is_match(line) && data.has_street_word(line))
+        heading.is_match(line)
+            && !bare_number.captures(line).is_some_and(|c| {
+                dotted || c.name("n").is_some_and(|n| n.len() >= 3) || data.has_street_word(line)
+            })
     };
     let mut out: Vec<(usize, usize, &'static str)> = Vec::new();
     let mut open: Option<(usize, &'static str)> = None;
     // Whether the open section already holds list items or table rows: before its
     // first member, an introductory paragraph does not end it.
     let mut has_members = false;
+    // The number of the open section's last table row opened by a bare number ("5 Google
+    // Cloud⏎EMEA⏎Limited"): another bare number than the next one starts an address line
+    // of a cell ("70 Sir John"), not a heading.
+    let mut row_number: Option<usize> = None;
     // Whether the line before is blank, and whether the last line with text was a member.
     let (mut prev_blank, mut after_member) = (true, false);
     // Whether the open section was opened by a question ([`asks_who_receives`]).
@@ -2611,9 +2622,23 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
         let role = list_role(stripped).or_else(|| {
             (!stripped.contains('|') && names_service_providers(stripped)).then_some("recipient")
         });
-        // A list item is no heading (a table of contents lists the section's title).
+        // A title's closing remark in brackets is no part of it ("Part B – Former
+        // Sub-processors (no longer Processing Customer Personal Data)").
+        let title = match stripped.rfind('(') {
+            Some(k) if stripped.ends_with(')') => &stripped[..k],
+            _ => stripped,
+        };
+        let title_words = title
+            .split(|c: char| c.is_whitespace() || c == '|')
+            .filter(|w| !w.is_empty())
+            .count();
+        // A list item is no heading (a table of contents lists the section's title), nor
+        // is a line that begins in lower case (a table cell's wrapped line: "in the
+        // recipient’s"), unless it ends an introduction ("…engage the following⏎
+        // sub-processors:").
         let headingish = words > 0
-            && words <= 10
+            && title_words <= 10
+            && (!stripped.starts_with(char::is_lowercase) || stripped.ends_with(':'))
             && list_item_body(line).is_none()
             && !stripped.ends_with(['.', ',', ';'])
             && stripped.len() <= 160;
@@ -2682,12 +2707,21 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
             }
             open = Some((le, r));
             has_members = false;
+            row_number = None;
             after_member = false;
             by_question = asked;
             by_announcement = announced;
         } else if let Some((s, r0)) = open {
             let t = line.trim_start();
-            let numbered = numbered_member(line);
+            let bare = bare_number
+                .captures(line)
+                .and_then(|c| c.name("n")?.as_str().parse::<usize>().ok());
+            let row = numbered_row_member(text, line, le, data);
+            if row {
+                row_number = bare.or(row_number);
+            }
+            let off_sequence = bare.is_some_and(|n| row_number.is_some_and(|r| n != r + 1));
+            let numbered = numbered_member(line) || row;
             let member = (t.contains(" | ") || t.starts_with(ITEM_BULLETS) || numbered)
                 && !on_page_marker_line(text, pos);
             let prose = !member && line.trim().len() > 250;
@@ -2702,7 +2736,7 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
             let next_heading = short_paragraph && (!member && after_member || by_question);
             // A table row whose first cell is "#" (the column of row numbers) is no
             // Markdown heading.
-            let ends = (is_heading(line) && !numbered && !t.contains(" | "))
+            let ends = (is_heading(line) && !numbered && !off_sequence && !t.contains(" | "))
                 || (prose && (has_members || by_announcement))
                 || next_heading
                 || question
@@ -3293,6 +3327,58 @@ fn numbered_member(line: &str) -> bool {
         (body.contains(", ") && body.bytes().any(|b| b.is_ascii_digit()))
             || (body.len() <= MAX_NAME_ITEM && names_organisation_first(body))
     })
+}
+
+/// Most lines below a numbered table row that [`numbered_row_member`] reads for a name
+/// wrapped by a narrow cell.
+const ROW_NAME_LINES: usize = 2;
+
+/// Whether the line `line`, ending at `le`, is a table row a PDF's text opens with its
+/// number, a dot or not ("2 Sahyadri CX Services Private Limited", "5 Google Cloud⏎EMEA⏎
+/// Limited", "7 Bosphorus Çağrı⏎Merkezi A.Ş."): the number, then capitalised words and a
+/// legal form on the line or, wrapped, ending one of the next [`ROW_NAME_LINES`] short
+/// lines.
+fn numbered_row_member(text: &str, line: &str, le: usize, data: &EntityData) -> bool {
+    let t = line.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let Some(body) = t
+        .get(digits..)
+        .filter(|_| (1..=2).contains(&digits))
+        .map(|r| r.strip_prefix(['.', ')']).unwrap_or(r))
+        .filter(|r| r.starts_with([' ', '\t']))
+    else {
+        return false;
+    };
+    // On the row's own line the name may go on to the next cell ("4 Salesforce, Inc.
+    // Salesforce Tower,"); wrapped, it ends the last line.
+    let names = |s: &str, own_line: bool| {
+        data.form_re.find_iter(s).any(|m| {
+            (own_line || m.end() == s.len())
+                && m.start() > 0
+                && s[..m.start()]
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase) || w == "&")
+        })
+    };
+    let mut joined = body.trim().to_string();
+    let mut p = le + 1;
+    for below in 0..=ROW_NAME_LINES {
+        if names(&joined, below == 0) {
+            return true;
+        }
+        if below == ROW_NAME_LINES || p >= text.len() {
+            break;
+        }
+        let e = full_line_end(text, p);
+        let next = text[p..e].trim();
+        if next.is_empty() || next.len() > CELL_ADDRESS_LINE_BYTES {
+            break;
+        }
+        joined.push(' ');
+        joined.push_str(next);
+        p = e + 1;
+    }
+    false
 }
 
 /// Whether `item` begins with an organisation's name: the words before its first
