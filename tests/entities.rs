@@ -3305,3 +3305,27 @@ fn a_tables_address_and_wrapped_lines_are_no_headings() {
     let mixpanel = party_named(&parties, "Mixpanel, Inc.");
     assert!(mixpanel.former && mixpanel.roles.is_empty(), "{mixpanel:?}");
 }
+
+/// A numbered table row's name whose legal form a narrow cell put alone on the next line
+/// ("1 Amazon Web Services EMEA⏎SARL", "3 Dunavski Kod⏎d.o.o.") is whole, and "Republik
+/// Serbien" at the end of its wrapped address is its country.
+#[test]
+fn a_numbered_rows_name_with_its_legal_form_below_is_whole() {
+    let text = "Anlage 3 – Genehmigte Unterauftragsverarbeiter\n\
+        Nr. Unternehmen Anschrift / Sitz Leistung\n\
+        1 Amazon Web Services EMEA\nSARL\n38 Avenue John F.\nKennedy, L-1855 Luxemburg\n\
+        Hosting\n\
+        2 Hetzner Online\nGmbH\nIndustriestr. 25,\n91710 Gunzenhausen, Deutschland\nBackups\n\
+        3 Dunavski Kod\nd.o.o.\nBulevar oslobođenja\n88, 21000 Novi Sad,\nRepublik Serbien\n\
+        Fernwartung\n";
+    let parties = pipeline_parties(text);
+    for (name, country) in [
+        ("Amazon Web Services EMEA SARL", "LU"),
+        ("Hetzner Online GmbH", "DE"),
+        ("Dunavski Kod d.o.o.", "RS"),
+    ] {
+        let p = party_named(&parties, name);
+        assert_eq!(p.roles, ["subprocessor"], "{name}");
+        assert_eq!(p.country.as_deref(), Some(country), "{name}");
+    }
+}

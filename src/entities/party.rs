@@ -643,8 +643,13 @@ fn name_above_form(
     {
         return None;
     }
+    // The whole line above, or all of it after a table row's number ("1 Amazon Web
+    // Services EMEA⏎SARL").
     let ns = name_before(text, above_end, comma_ok)?;
-    (ns == a).then_some(ns)
+    let row_number = text[a..ns].trim_end();
+    let whole = row_number.is_empty()
+        || (1..=2).contains(&row_number.len()) && row_number.bytes().all(|b| b.is_ascii_digit());
+    whole.then_some(ns)
 }
 
 /// Whether `o` is a bank named in a letterhead's bank details ("Bank details: …
@@ -1473,9 +1478,12 @@ pub fn dashed_definition(line: &str) -> Option<Vec<String>> {
         .join(" ")
         .replace(" – ", " - ")
         .replace(" — ", " - ");
-    // "– im Folgenden „die Auftraggeberin“ oder „der Verantwortliche“ –": two terms.
+    // "– im Folgenden „die Auftraggeberin“ oder „der Verantwortliche“ –": two terms; "–
+    // nachfolgend „Auftragnehmer“; Auftraggeber und Auftragnehmer gemeinsam „Parteien“ –":
+    // one, and a clause after the semicolon.
     let parts = inner.split(" - ").flat_map(|p| {
-        p.split(" oder ")
+        p.split("; ")
+            .flat_map(|q| q.split(" oder "))
             .flat_map(|q| q.split(" or "))
             .flat_map(|q| q.split(" bzw. "))
     });

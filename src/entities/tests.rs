@@ -841,6 +841,13 @@ fn a_definition_set_off_by_dashes_below_an_address_block_is_read() {
         party::dashed_definition("– der Auftragnehmer –"),
         Some(vec!["Auftragnehmer".to_string()])
     );
+    // A clause after a semicolon defines the parties together, not this one.
+    assert_eq!(
+        party::dashed_definition(
+            "– nachfolgend „Auftragnehmer“; Auftraggeber und Auftragnehmer gemeinsam „Parteien“ –"
+        ),
+        Some(vec!["Auftragnehmer".to_string()])
+    );
     // List items are no definitions.
     assert_eq!(party::dashed_definition("- Hosting"), None);
     assert_eq!(party::dashed_definition("- The Server GmbH"), None);
