@@ -3329,3 +3329,50 @@ fn a_numbered_rows_name_with_its_legal_form_below_is_whole() {
         assert_eq!(p.country.as_deref(), Some(country), "{name}");
     }
 }
+
+/// A sub-processor table: a company named inside the "Ort der Verarbeitung" cell of
+/// another's row takes the country after it there, not the row's seat; a framework's name
+/// run into the next name ("EU-U.S. Data Privacy Framework Freshworks Technologies Private
+/// Limited") is no part of it, nor is a row's number ("B4") a name (but "D9D" is); "…gesellschaft mbH"
+/// ends a name; and "4. Geplante Änderungen", a title without a role word after the list,
+/// holds planned members.
+#[test]
+fn a_sub_processor_tables_cells_and_planned_title_are_read() {
+    let text = "# Unterauftragsverarbeiter\n\n## 2. Aktuelle Unterauftragsverarbeiter\n\n\
+        | Nr. | Unterauftragsverarbeiter | Sitz | Leistung | Ort der Verarbeitung | Garantien |\n\
+        |---|---|---|---|---|---|\n\
+        | A4 | Freshworks Inc. | 2950 S. Delaware Street, San Mateo, CA 94403, USA | Support | \
+        Frankfurt am Main, Deutschland. Zugriff durch Support-Personal der Freshworks \
+        Technologies Private Limited, Chennai (Indien) | Freshworks Inc.: EU-U.S. Data Privacy \
+        Framework Freshworks Technologies Private Limited (Indien): SCC |\n\
+        | B3 | Schweizer & Partner Steuerberatungsgesellschaft mbH | Gohliser Straße 12, 04105 \
+        Leipzig, Deutschland | Belegservice | Leipzig | nicht erforderlich |\n\
+        | B4 | Kanzlei Weber | Leipzig | Lohnservice | Leipzig | nicht erforderlich |\n\
+        \n## 3. Weitere Unterauftragsverarbeiter\n\n\
+        | Unterauftragsverarbeiter | Land | Leistung |\n|---|---|---|\n\
+        | D9D | Deutschland | IT-Dienstleistungen |\n\n\
+        ## 4. Geplante Änderungen\n\n\
+        | Nr. | Name | Sitz | Wirksam ab |\n|---|---|---|---|\n\
+        | C1 | Datadog, Inc. | 620 8th Avenue, New York, NY 10018, USA | 1. April 2025 |\n";
+    let parties = pipeline_parties(text);
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("Data Privacy") || *n == "B4"),
+        "{names:?}"
+    );
+    assert_eq!(party_named(&parties, "D9D").roles, ["subprocessor"]);
+    let freshworks = party_named(&parties, "Freshworks Technologies Private Limited");
+    assert_eq!(freshworks.country.as_deref(), Some("IN"));
+    assert_eq!(
+        party_named(
+            &parties,
+            "Schweizer & Partner Steuerberatungsgesellschaft mbH"
+        )
+        .roles,
+        ["subprocessor"]
+    );
+    let datadog = party_named(&parties, "Datadog, Inc.");
+    assert!(datadog.planned && datadog.roles.is_empty(), "{datadog:?}");
+}

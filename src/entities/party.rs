@@ -34,6 +34,9 @@ pub struct OrgHit {
 
 /// Words that end a name when reading backwards (compared lower-case).
 const STOP: &[&str] = &[
+    // "EU-U.S. Data Privacy Framework Freshworks Technologies Private Limited" (a table
+    // cell's lines run together): a framework's name is none of a company's.
+    "framework",
     // A change log's entries: "Aufnahme Mailgun Technologies, Inc.", "Entfernung Twilio
     // Inc.".
     "aufnahme",
@@ -1024,6 +1027,13 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
         } else if accepted == 0 && NAME_END_NOUNS.contains(&t) {
             // "Alpenrechen Hosting GmbH", "OVH Hosting Ltd.": a stop word right before the
             // legal form ends the name.
+            true
+        } else if accepted == 0
+            && lower.ends_with("gesellschaft")
+            && text[form_start..].starts_with("mbH")
+        {
+            // "Schweizer & Partner Steuerberatungsgesellschaft mbH": "…gesellschaft mbH" is
+            // the long spelling of a GmbH.
             true
         } else if STOP.contains(&lower.as_str()) {
             false
@@ -2696,6 +2706,15 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
             // named as not being ones.
             (Some(_), true) if denies_role(stripped) => Some((NOT_MEMBERS, false, false)),
             (Some(r), true) => Some((r, false, false)),
+            // "4. Geplante Änderungen" after a list of sub-processors: a numbered title of
+            // planned changes without a role word still holds members not used yet.
+            (None, true)
+                if (open.is_some() || !out.is_empty())
+                    && is_heading(line)
+                    && crate::matchers::text::is_planned_heading(stripped) =>
+            {
+                Some((PLANNED_SECTION, false, false))
+            }
             _ if asks_recipients => Some(("recipient", true, false)),
             _ => announced_table_role(stripped).map(|r| (r, false, true)),
         };
@@ -3483,7 +3502,14 @@ fn name_cell(
         // Besprechungszusammenfassung") names an activity, not an organisation.
         || ABSTRACT_SUFFIXES.iter().any(|x| last.len() > x.len() + 3 && last.ends_with(x));
     let is_country = mentions.iter().any(|m| m.start < ce && cs < m.end);
-    let has_number = cell.chars().filter(char::is_ascii_digit).count() >= 3;
+    // "A4", "B3": a row's number in a list of sections, no name ("D9D" is one).
+    let row_number = {
+        let digits = cell.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+        cell.len() - digits.len() <= 1
+            && (1..=3).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    let has_number = cell.chars().filter(char::is_ascii_digit).count() >= 3 || row_number;
     let running_words = nwords > 1
         && cell.split_whitespace().skip(1).any(|w| {
             w.starts_with(|c: char| c.is_lowercase())
@@ -3725,10 +3751,14 @@ pub fn country_after(
     if text[ls..le].contains('|') {
         // A row below a "Corporate Location" header: the country in that column, not the
         // first one of the row (which may be where the organisation processes data).
+        // Only for a name left of that column: one named in a later cell ("Zugriff durch
+        // … der Freshworks Technologies Private Limited, Chennai (Indien)") is not the
+        // row's organisation.
         let seat_cell = seats
             .iter()
             .find(|t| t.start < ls && ls <= t.end)
-            .and_then(|t| cell_span(text, ls, le, t.column));
+            .and_then(|t| cell_span(text, ls, le, t.column))
+            .filter(|&(a, _)| pos <= a);
         if let Some(c) = paired_country(text, pos, (ls, le), seat_cell, mentions) {
             return Some((c.code.clone(), c.start, c.end));
         }
@@ -3743,6 +3773,15 @@ pub fn country_after(
             .iter()
             .find(|t| t.start < ls && ls <= t.end)
             .and_then(|t| cell_span(text, ls, le, t.column));
+        // A name inside that column ("Zugriff durch … der Freshworks Technologies Private
+        // Limited, Chennai (Indien)"): the country after it in that cell.
+        let own_cell =
+            cell_index(text, pos.saturating_sub(1)).and_then(|k| cell_span(text, ls, le, k));
+        if let Some((_, b)) = processing_cell.filter(|pc| own_cell == Some(*pc)) {
+            if let Some(c) = mentions.iter().find(|c| c.start >= pos && c.end <= b) {
+                return Some((c.code.clone(), c.start, c.end));
+            }
+        }
         if let Some(c) = mentions.iter().find(|c| {
             c.start >= pos
                 && c.end <= le
