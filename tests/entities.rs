@@ -3376,3 +3376,36 @@ fn a_sub_processor_tables_cells_and_planned_title_are_read() {
     let datadog = party_named(&parties, "Datadog, Inc.");
     assert!(datadog.planned && datadog.roles.is_empty(), "{datadog:?}");
 }
+
+/// Prose and table cells that wrap a name before its legal form ("… subsidiary of Corvina
+/// Analytics,⏎Inc., a Delaware corporation", "Corvina Analytics⏎India Private Limited"):
+/// the name is whole; a contract's side joined by "and" ("which Supplier and Corvina
+/// Analytics, Inc. have executed") is no part of the name after it. A plain word at a
+/// line's start ("Limited") joins no name.
+#[test]
+fn a_name_wrapped_before_its_legal_form_is_whole() {
+    let text = "Data Processing Agreement\n\
+        Corvina Analytics Ireland Limited (the \"Supplier\") is a wholly owned subsidiary of \
+        Corvina Analytics,\nInc., a Delaware corporation.\n\
+        The SCCs, which Supplier and Corvina Analytics, Inc. have executed, shall apply.\n\
+        The access of the Supplier's Staff\nLimited, to the purposes of support, is logged.\n\
+        Schedule 3 – Sub-processors\nSub-processor\nService\n\
+        Corvina Analytics\nIndia Private Limited (affiliate)\nOuter Ring Road,\n\
+        Bengaluru 560103, India\nTier-2 support\n";
+    let parties = pipeline_parties(text);
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        party_named(&parties, "Corvina Analytics, Inc.").roles,
+        ["parent"]
+    );
+    assert_eq!(
+        party_named(&parties, "Corvina Analytics India Private Limited").roles,
+        ["subprocessor"]
+    );
+    assert!(
+        !names.iter().any(|n| n.starts_with("Supplier")
+            || n.starts_with("India")
+            || n.ends_with("Staff Limited")),
+        "{names:?}"
+    );
+}

@@ -300,10 +300,13 @@ fn join_country_fragment(text: &str, o: &mut party::OrgHit, mentions: &[CountryM
             text.get(m.end..head_end)
                 .is_some_and(|gap| gap.trim().is_empty())
         });
-    // "Microsoft Ireland⏎Operations Limited", "Kalayaan Support⏎Services Inc.".
-    let generic = text
-        .get(o.start..head_end)
-        .is_some_and(|head| FRAGMENT_HEADS.contains(&head.trim()));
+    // "Microsoft Ireland⏎Operations Limited", "Kalayaan Support⏎Services Inc."; a
+    // country also read as a given name is none of the mentions ("Corvina Analytics⏎India
+    // Private Limited").
+    let generic = text.get(o.start..head_end).is_some_and(|head| {
+        FRAGMENT_HEADS.contains(&head.trim())
+            || crate::matchers::country::PERSON_NAMES.contains(&head.trim())
+    });
     let above_end = ls - 1;
     let mut above_start = line_start_within(text, above_end, 200);
     // A table row's number before the head ("5 Google Cloud⏎EMEA⏎Limited"): the head

@@ -618,7 +618,8 @@ pub const BANK_DETAILS_BYTES: usize = 160;
 /// The start of a name that a narrow table cell wrapped before its legal form ("Cognitrix
 /// Assessments⏎Ltd", "Amazon Web Services EMEA⏎SARL"): the legal form at `fs..fe` stands
 /// alone on its line (a comma or full stop aside), and the whole line above, which ends
-/// in no legal form of its own, is the name before it.
+/// in no legal form of its own, is the name before it. Also a name wrapped in prose before
+/// its form ("Corvina Analytics,⏎Inc., a Delaware corporation"), see below.
 fn name_above_form(
     text: &str,
     fs: usize,
@@ -627,11 +628,20 @@ fn name_above_form(
     data: &EntityData,
 ) -> Option<usize> {
     let ls = line_start(text, fs);
-    let alone = text[ls..fs].trim().is_empty()
+    let at_line_start = text[ls..fs].trim().is_empty();
+    let alone = at_line_start
         && text[fe..line_end(text, fe)]
             .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';'))
             .is_empty();
-    if !alone || ls == 0 {
+    // In prose, a line may begin with a name's legal form and go on ("… a wholly owned
+    // subsidiary of Corvina Analytics,⏎Inc., a Delaware corporation."): a form that is no
+    // plain word ("Inc.", "GmbH", not "Limited"), right before a comma, bracket or
+    // semicolon; the name is the end of the line above.
+    let form = &text[fs..fe];
+    let plain_word =
+        form.starts_with(char::is_uppercase) && form.chars().skip(1).all(|c| c.is_lowercase());
+    let wrapped = at_line_start && !plain_word && text[fe..].starts_with([',', ';', ')']);
+    if !(alone || wrapped) || ls == 0 {
         return None;
     }
     let above_end = ls - 1;
@@ -652,7 +662,7 @@ fn name_above_form(
     let row_number = text[a..ns].trim_end();
     let whole = row_number.is_empty()
         || (1..=2).contains(&row_number.len()) && row_number.bytes().all(|b| b.is_ascii_digit());
-    whole.then_some(ns)
+    (whole || wrapped).then_some(ns)
 }
 
 /// Whether `o` is a bank named in a letterhead's bank details ("Bank details: …
@@ -973,6 +983,8 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
     // Words taken, academic titles aside ("Dr. med. Katharina Vogel & Dr. med. Jens Albers
     // Partnerschaft mbB").
     let mut accepted = 0;
+    // The word taken last (the next one in the text).
+    let mut after = "";
     for &(ts, te) in toks.iter().rev() {
         if accepted >= 8 {
             break;
@@ -982,6 +994,12 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
             start = Some(ts);
             continue;
         }
+        // "… which Supplier and Corvina Analytics, Inc. have executed": a contract's side
+        // joined by "and" is another party, not the start of the name.
+        if ["and", "und"].contains(&after) && CONTRACT_SIDES.contains(&raw) {
+            break;
+        }
+        after = raw;
         accepted += 1;
         let accepted = accepted - 1;
         if accepted == 0 && is_parenthesised_word(raw) {
@@ -1095,6 +1113,21 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
     }
     Some(s)
 }
+
+/// The names of a contract's sides as defined terms, capitalised ([`name_before`]).
+const CONTRACT_SIDES: [&str; 11] = [
+    "Supplier",
+    "Customer",
+    "Client",
+    "Controller",
+    "Processor",
+    "Provider",
+    "Vendor",
+    "Contractor",
+    "Auftraggeber",
+    "Auftragnehmer",
+    "Kunde",
+];
 
 /// Academic titles and their parts, as they stand in a partnership's name ("Dr. med.",
 /// "Prof. Dr. rer. nat."): words of the name, however written.

@@ -26,7 +26,7 @@ use crate::findings::FindingKind;
 use crate::patterns::compile::{CountryForm, RuleCueWords};
 
 /// Names that are also common given or family names.
-const PERSON_NAMES: [&str; 5] = ["Chad", "Jordan", "Georgia", "India", "Israel"];
+pub const PERSON_NAMES: [&str; 5] = ["Chad", "Jordan", "Georgia", "India", "Israel"];
 
 /// Legal forms that end a company name (compared without a trailing '.').
 pub const LEGAL_FORMS: [&str; 38] = [
