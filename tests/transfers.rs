@@ -952,18 +952,20 @@ fn removed_and_replaced_entries_are_former() {
 
 /// A heading run into its paragraph ("Former Sub-processors. Google Cloud EMEA Limited
 /// (Dublin, Ireland) provided hosting … until 31 December 2023.") makes the member former;
-/// a heading of current ones does not.
+/// a heading of current ones does not, nor does a sentence ("Formerly we used Mailgun.").
 #[test]
 fn a_former_heading_run_into_its_paragraph_makes_its_member_former() {
     let page = "Data Processing Agreement\n\n6. Sub-processors\n\
         6.4 Former Sub-processors. Google Cloud EMEA Limited (Dublin, Ireland) provided hosting \
         in the europe-north1 region until 31 December 2023.\n\
         6.5 Current Sub-processors. Textkernel B.V. (Amsterdam, Netherlands) parses CVs for \
-        the Processor.\n";
+        the Processor.\n\
+        6.6 Formerly we used Mailgun. Zendesk, Inc. (San Francisco, USA) answers tickets.\n";
     let r = check("dpa.txt", page);
     for (name, want) in [
         ("Google Cloud EMEA Limited", true),
         ("Textkernel B.V.", false),
+        ("Zendesk, Inc.", false),
     ] {
         assert_eq!(former_of(&r, name), Some(want), "{name}: {:?}", r.parties);
     }

@@ -659,7 +659,7 @@ fn name_above_form(
     // The whole line above, or all of it after a table row's number ("1 Amazon Web
     // Services EMEA⏎SARL").
     let ns = name_before(text, above_end, comma_ok)?;
-    let row_number = text[a..ns].trim_end();
+    let row_number = text.get(a..ns).unwrap_or("").trim_end();
     let whole = row_number.is_empty()
         || (1..=2).contains(&row_number.len()) && row_number.bytes().all(|b| b.is_ascii_digit());
     (whole || wrapped).then_some(ns)

@@ -584,11 +584,16 @@ fn after_former_run_in_heading(before: &str) -> bool {
     let Some(stop) = line[from..].find(". ").map(|k| from + k) else {
         return false;
     };
-    let mut label = words(&line[..stop])
-        .skip_while(|w| !w.contains(char::is_alphabetic) || w.chars().count() == 1);
-    let first = label.next().map(str::to_lowercase);
-    first.is_some_and(|w| FORMER_LABEL_WORDS.contains(&w.as_str()))
-        && label.count() <= 3
+    let label: Vec<&str> = words(&line[..stop])
+        .skip_while(|w| !w.contains(char::is_alphabetic) || w.chars().count() == 1)
+        .collect();
+    // A title's words, each capitalised: not a sentence ("Formerly we used Mailgun.").
+    let [first, ..] = label[..] else {
+        return false;
+    };
+    FORMER_LABEL_WORDS.contains(&first.to_lowercase().as_str())
+        && label.len() <= 4
+        && label.iter().all(|w| w.starts_with(char::is_uppercase))
         && words(&line[stop + 2..]).count() <= 3
 }
 
