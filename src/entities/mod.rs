@@ -312,19 +312,15 @@ fn join_country_fragment(text: &str, o: &mut party::OrgHit, mentions: &[CountryM
     // A table row's number before the head ("5 Google Cloud⏎EMEA⏎Limited"): the head
     // opens the row's name cell, whatever the tail that ends its own line ("7 Bosphorus
     // Çağrı⏎Merkezi A.Ş.").
-    let row_number = text[above_start..above_end]
-        .trim_start()
-        .split_once(' ')
-        .filter(|(n, _)| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
-        .filter(|_| {
-            text[o.end..line_end_within(text, o.end, 200)]
-                .trim()
-                .is_empty()
-        });
-    if !only_country && !generic && row_number.is_none() {
+    let row = party::after_row_number(&text[above_start..above_end]).filter(|_| {
+        text[o.end..line_end_within(text, o.end, 200)]
+            .trim()
+            .is_empty()
+    });
+    if !only_country && !generic && row.is_none() {
         return;
     }
-    if let Some((_, rest)) = row_number {
+    if let Some(rest) = row {
         above_start = above_end - rest.len();
     }
     let above = text[above_start..above_end].trim();

@@ -659,10 +659,19 @@ fn name_above_form(
     // The whole line above, or all of it after a table row's number ("1 Amazon Web
     // Services EMEA⏎SARL").
     let ns = name_before(text, above_end, comma_ok)?;
-    let row_number = text.get(a..ns).unwrap_or("").trim_end();
-    let whole = row_number.is_empty()
-        || (1..=2).contains(&row_number.len()) && row_number.bytes().all(|b| b.is_ascii_digit());
+    let whole = ns == a || after_row_number(&text[a..b]).is_some_and(|rest| b - rest.len() == ns);
     (whole || wrapped).then_some(ns)
+}
+
+/// The rest of a table row's line after the row's number (one or two digits, a dot or a
+/// bracket or not, then a space or tab): "5 Google Cloud" → "Google Cloud", "2. Hetzner
+/// Online GmbH" → "Hetzner Online GmbH"; `None` for a line that opens otherwise.
+pub fn after_row_number(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = t.get(digits..).filter(|_| (1..=2).contains(&digits))?;
+    let rest = rest.strip_prefix(['.', ')']).unwrap_or(rest);
+    rest.starts_with([' ', '\t']).then(|| rest.trim_start())
 }
 
 /// Whether `o` is a bank named in a letterhead's bank details ("Bank details: …
@@ -3399,14 +3408,7 @@ const ROW_NAME_LINES: usize = 2;
 /// legal form on the line or, wrapped, ending one of the next [`ROW_NAME_LINES`] short
 /// lines.
 fn numbered_row_member(text: &str, line: &str, le: usize, data: &EntityData) -> bool {
-    let t = line.trim_start();
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    let Some(body) = t
-        .get(digits..)
-        .filter(|_| (1..=2).contains(&digits))
-        .map(|r| r.strip_prefix(['.', ')']).unwrap_or(r))
-        .filter(|r| r.starts_with([' ', '\t']))
-    else {
+    let Some(body) = after_row_number(line) else {
         return false;
     };
     // On the row's own line the name may go on to the next cell ("4 Salesforce, Inc.
