@@ -2,17 +2,10 @@
 //! what states that personal data goes to a third country, and what only names such
 //! transfers (a heading, the processor's instructions, a condition).
 
-use dpascan::extract::{detect, extract, Limits};
-use dpascan::report::DocResult;
+mod common;
 
-/// The result of a document named `name` (its extension gives the format).
-fn check(name: &str, source: &str) -> DocResult {
-    let rules = dpascan::patterns::Rules::embedded().expect("embedded rules");
-    let path = std::path::Path::new(name);
-    let format = detect(source.as_bytes(), path).expect("a supported format");
-    let doc = extract(source.as_bytes(), format, &Limits::default()).expect("extracts");
-    dpascan::pipeline::analyze_extracted(name, "", None, &doc, &rules)
-}
+use common::check;
+use dpascan::report::DocResult;
 
 /// `third_country_transfer` and whether a `contradiction` is among the risk reasons.
 fn verdict(r: &DocResult) -> (Option<bool>, bool) {

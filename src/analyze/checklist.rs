@@ -61,6 +61,10 @@ pub fn item_name(id: &str) -> Option<&'static str> {
 /// mention also addresses the requirement, e.g. "we make no transfers to third
 /// countries" for Art. 13(1)(f)); empty for other kinds.
 ///
+/// A finding whose clause rules the requirement out (`value.excluded`: "Kontrollen …
+/// sind nach dieser Vereinbarung nicht vorgesehen" for Art. 28(3)(h)) addresses nothing:
+/// it goes to the item's `excluded` list, not its evidence.
+///
 /// A privacy policy also addresses Art. 13(1)(f) (transfers to third countries and their
 /// safeguards) with a `transfer` finding that states where the data goes or the mechanism
 /// it relies on ("Die Übermittlung in die USA erfolgt auf Grundlage des EU-US Data Privacy
@@ -81,12 +85,17 @@ pub(crate) fn build(kind: DocKind, findings: &[Finding], parties: &[Party]) -> V
     };
     // One pass over the findings (in their order), each to its item.
     let mut evidence: Vec<Vec<String>> = vec![Vec::new(); items.len()];
+    let mut excluded: Vec<Vec<String>> = vec![Vec::new(); items.len()];
     for f in findings.iter().filter(|f| f.kind == FindingKind::Clause) {
         let Some(item) = str_of(f, "checklist") else {
             continue;
         };
         if let Some(i) = items.iter().position(|(id, _)| *id == item) {
-            evidence[i].push(f.id.clone());
+            if f.value.get("excluded").and_then(|v| v.as_bool()) == Some(true) {
+                excluded[i].push(f.id.clone());
+            } else {
+                evidence[i].push(f.id.clone());
+            }
         }
     }
     if let Some(i) = items.iter().position(|(id, _)| *id == "art13_1_f") {
@@ -114,11 +123,12 @@ pub(crate) fn build(kind: DocKind, findings: &[Finding], parties: &[Party]) -> V
     }
     items
         .iter()
-        .zip(evidence)
-        .map(|((id, _), evidence)| ChecklistItem {
+        .zip(evidence.into_iter().zip(excluded))
+        .map(|((id, _), (evidence, excluded))| ChecklistItem {
             id: id.to_string(),
             present: !evidence.is_empty(),
             evidence,
+            excluded,
         })
         .collect()
 }

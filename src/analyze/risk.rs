@@ -830,9 +830,18 @@ fn missing_items(
         .checklist
         .iter()
         .filter(|i| !i.present)
-        .map(|i| match item_name(&i.id) {
-            Some(n) => format!("{} {n}", i.id),
-            None => i.id.clone(),
+        .map(|i| {
+            let named = match item_name(&i.id) {
+                Some(n) => format!("{} {n}", i.id),
+                None => i.id.clone(),
+            };
+            // A requirement the contract names only to rule it out ("Vor-Ort-Inspektionen
+            // … sind nicht vorgesehen").
+            if i.excluded.is_empty() {
+                named
+            } else {
+                format!("{named} (ruled out by the document)")
+            }
         })
         .collect();
     if missing.is_empty() {
@@ -844,7 +853,13 @@ fn missing_items(
         input.checklist.len(),
         missing.join(", ")
     );
-    reason(code, RiskLevel::Medium, message, Vec::new())
+    let evidence: Vec<String> = input
+        .checklist
+        .iter()
+        .filter(|i| !i.present)
+        .flat_map(|i| i.excluded.iter().cloned())
+        .collect();
+    reason(code, RiskLevel::Medium, message, evidence)
 }
 
 /// `missing_art28_items` (medium): a DPA that does not address every Art. 28 requirement.

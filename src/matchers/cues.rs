@@ -26,6 +26,11 @@ pub struct CueFlags {
     pub historical: bool,
     /// Conditional or planned.
     pub hypothetical: bool,
+    /// Ruled out: the clause excludes the obligation the match names ("Vor-Ort-Inspektionen
+    /// … sind nicht vorgesehen").
+    pub excluded: bool,
+    /// Where the first exclusion cue stands (byte offsets of the text), when `excluded`.
+    pub exclusion_cue: Option<(usize, usize)>,
 }
 
 /// Whether the occurrence `start..end` of `cue` in `window` stands as whole words.
@@ -255,10 +260,18 @@ fn flags_from_spans(
         || !word_spans(before_text, &extra.hypothetical).is_empty()
         || !spans(CueSet::HYPOTHETICAL_AFTER, after).is_empty()
         || !word_spans(&low[end..aend], &extra.hypothetical_after).is_empty();
+    // Unlike a negation, an exclusion is read from its own, narrower lists: "ohne" or "not"
+    // before an obligation ("without undue delay", "shall not refuse") keeps it.
+    let exclusion_cue = spans(CueSet::EXCLUSION_BEFORE, before)
+        .into_iter()
+        .chain(spans(CueSet::EXCLUSION_AFTER, after))
+        .next();
     CueFlags {
         negated,
         historical,
         hypothetical,
+        excluded: exclusion_cue.is_some(),
+        exclusion_cue,
     }
 }
 
@@ -340,6 +353,8 @@ mod tests {
             hypothetical_after: l(&[]),
             clause_breaks: l(&["but", "aber"]),
             condition_openers: l(&["where", "soweit"]),
+            exclusion_before: l(&["no right to"]),
+            exclusion_after: l(&["nicht vorgesehen"]),
             transfer_words,
             not_negating: l(&["do not ensure an adequate"]),
         })
@@ -399,6 +414,28 @@ mod tests {
             ("Where data leaves the EEA, we do not use the SCCs", "SCCs", n),
             ("Where we do not use the SCCs", "SCCs", n),
             ("We do not, where possible, use the SCCs", "SCCs", n),
+            // An exclusion has lists of its own; a negation alone excludes nothing.
+            (
+                "Customer has no right to audits",
+                "audits",
+                CueFlags {
+                    negated: true,
+                    excluded: true,
+                    exclusion_cue: Some((13, 24)),
+                    ..none
+                },
+            ),
+            (
+                "Inspektionen sind nicht vorgesehen",
+                "Inspektionen",
+                CueFlags {
+                    negated: true,
+                    excluded: true,
+                    exclusion_cue: Some((18, 34)),
+                    ..none
+                },
+            ),
+            ("Inspektionen nicht behindern", "Inspektionen", n),
         ] {
             assert_eq!(run(text, needle), want, "{text}");
         }

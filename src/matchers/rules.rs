@@ -838,7 +838,8 @@ fn make_hit(
         );
         value.insert("region".into(), p.region.map_or(Value::Null, Value::String));
     }
-    if rule.flags.negated || rule.flags.historical || rule.flags.hypothetical {
+    if rule.flags.negated || rule.flags.historical || rule.flags.hypothetical || rule.flags.excluded
+    {
         let sent = scan.sentence(start, end);
         let f = cues::flags(
             &scan.low,
@@ -861,6 +862,14 @@ fn make_hit(
                     None,
                 ) && text::in_former_list(scan.text, start);
             value.insert("historical".into(), Value::Bool(historical));
+        }
+        if rule.flags.excluded {
+            value.insert("excluded".into(), Value::Bool(f.excluded));
+            if let Some((s, e)) = f.exclusion_cue {
+                // The cue as the document writes it ("nicht vorgesehen").
+                let cue = scan.text.get(s..e).unwrap_or_default();
+                value.insert("excluded_by".into(), Value::String(cue.to_string()));
+            }
         }
         if rule.flags.hypothetical {
             let hypothetical = f.hypothetical || in_conditional_list(scan, rule, sent);

@@ -35,6 +35,9 @@ fn expected_flags(ex: &ExampleTable) -> Vec<(&'static str, bool)> {
     if let Some(b) = ex.heading {
         v.push(("heading", b));
     }
+    if let Some(b) = ex.excluded {
+        v.push(("excluded", b));
+    }
     v
 }
 

@@ -437,6 +437,8 @@ pub struct Flags {
     pub hypothetical: bool,
     /// Compute `heading` ([`crate::matchers::text::in_heading`]).
     pub heading: bool,
+    /// Compute `excluded` ([`CueLists::exclusion_before`], [`CueLists::exclusion_after`]).
+    pub excluded: bool,
 }
 
 /// Rule-specific extra cue words (lower case).
@@ -524,6 +526,10 @@ impl CueSet {
     pub const CLAUSE_BREAK: u16 = 1 << 7;
     /// On [`CueLists::condition_openers`].
     pub const CONDITION_OPENER: u16 = 1 << 8;
+    /// On [`CueLists::exclusion_before`].
+    pub const EXCLUSION_BEFORE: u16 = 1 << 9;
+    /// On [`CueLists::exclusion_after`].
+    pub const EXCLUSION_AFTER: u16 = 1 << 10;
 }
 
 /// Shared cue lists, lower case. All but the transfer words are searched through
@@ -549,13 +555,18 @@ pub struct CueLists {
     /// Words that open a fronted condition ("Where …, we …"): a negation inside it is its
     /// own, not the main clause's.
     pub condition_openers: Vec<String>,
+    /// Exclusion cues before the match (same clause): "no right to" audits.
+    pub exclusion_before: Vec<String>,
+    /// Exclusion cues after the match (same sentence, near): inspections "sind nicht
+    /// vorgesehen".
+    pub exclusion_after: Vec<String>,
     /// Words that make a sentence a transfer sentence (prefixes), with their automaton.
     pub transfer_words: CueList,
 }
 
 impl CueLists {
     /// The lists of [`Cues::combined`], each with its bit.
-    pub fn combined(&self) -> [(&[String], u16); 9] {
+    pub fn combined(&self) -> [(&[String], u16); 11] {
         [
             (&self.negation_before, CueSet::NEGATION_BEFORE),
             (&self.negation_after, CueSet::NEGATION_AFTER),
@@ -566,6 +577,8 @@ impl CueLists {
             (&self.not_negating, CueSet::NOT_NEGATING),
             (&self.clause_breaks, CueSet::CLAUSE_BREAK),
             (&self.condition_openers, CueSet::CONDITION_OPENER),
+            (&self.exclusion_before, CueSet::EXCLUSION_BEFORE),
+            (&self.exclusion_after, CueSet::EXCLUSION_AFTER),
         ]
     }
 }
@@ -959,7 +972,10 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
             "historical" => flags.historical = true,
             "hypothetical" => flags.hypothetical = true,
             "heading" => flags.heading = true,
-            other => bail!("unknown flag {other:?} (negated, historical, hypothetical, heading)"),
+            "excluded" => flags.excluded = true,
+            other => bail!(
+                "unknown flag {other:?} (negated, historical, hypothetical, excluded, heading)"
+            ),
         }
     }
     let value = match r.value {
@@ -1121,6 +1137,8 @@ fn compile_cues(c: CuesSyntax) -> anyhow::Result<Cues> {
         hypothetical_after: list("hypothetical.after", c.hypothetical.after)?,
         clause_breaks: list("clause_breaks", c.clause_breaks)?,
         condition_openers: list("condition_openers", c.condition_openers)?,
+        exclusion_before: list("exclusion.before", c.exclusion.before)?,
+        exclusion_after: list("exclusion.after", c.exclusion.after)?,
         transfer_words,
         not_negating: list("not_negating", c.not_negating)?,
     })

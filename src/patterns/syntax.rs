@@ -36,7 +36,8 @@ pub struct RuleSyntax {
     #[serde(default)]
     pub value: Option<serde_json::Value>,
     /// Which flags to compute for the finding: any of the cue flags "negated",
-    /// "historical", "hypothetical", and "heading" (the match stands in a heading line:
+    /// "historical", "hypothetical", "excluded" (the clause rules out the obligation
+    /// the match names: an Art. 28 requirement the contract hollows out), and "heading" (the match stands in a heading line:
     /// "6. Übermittlung in Drittländer" names a section's subject, it states nothing).
     #[serde(default)]
     pub flags: Vec<String>,
@@ -131,6 +132,9 @@ pub struct ExampleTable {
     /// Expected `heading` flag of the finding.
     #[serde(default)]
     pub heading: Option<bool>,
+    /// Expected `excluded` flag of the finding.
+    #[serde(default)]
+    pub excluded: Option<bool>,
 }
 
 impl Example {
@@ -156,6 +160,11 @@ pub struct CuesSyntax {
     pub historical: CueLists,
     /// Hypothesis cues.
     pub hypothetical: CueLists,
+    /// Exclusion cues: a clause that rules out the obligation its match names
+    /// ("Vor-Ort-Inspektionen … sind nicht vorgesehen", "Customer shall have no right to
+    /// audits"), for rules with the flag "excluded".
+    #[serde(default)]
+    pub exclusion: CueLists,
     /// Words that end the clause a "before" cue may come from ("but", "aber", "sondern").
     #[serde(default)]
     pub clause_breaks: Vec<String>,

@@ -10,7 +10,7 @@
 
 use std::fmt::Write as _;
 
-use super::{DocResult, RiskLevel, Status, TransferRole};
+use super::{ChecklistItem, DocResult, RiskLevel, Status, TransferRole};
 use crate::analyze::item_name;
 use crate::findings::Finding;
 
@@ -343,12 +343,9 @@ fn checklist(out: &mut String, st: Style, r: &DocResult) {
         );
         return;
     }
-    let missing: Vec<&str> = r
-        .checklist
-        .iter()
-        .filter(|i| !i.present)
-        .map(|i| i.id.as_str())
-        .collect();
+    let mut missing: Vec<&ChecklistItem> = r.checklist.iter().filter(|i| !i.present).collect();
+    // Requirements the document rules out come first: they are the reviewer's news.
+    missing.sort_by_key(|i| i.excluded.is_empty());
     if missing.is_empty() {
         let _ = writeln!(
             out,
@@ -367,9 +364,18 @@ fn checklist(out: &mut String, st: Style, r: &DocResult) {
             r.checklist.len()
         ))
     );
-    for id in missing.iter().take(MAX_GAPS) {
-        let name = item_name(id).map(|n| format!(" {n}")).unwrap_or_default();
-        let _ = writeln!(out, "  {}{name}", clean(id));
+    for item in missing.iter().take(MAX_GAPS) {
+        let name = item_name(&item.id)
+            .map(|n| format!(" {n}"))
+            .unwrap_or_default();
+        // A requirement the document names only to rule it out: the clause that does.
+        let ruled_out = item
+            .excluded
+            .first()
+            .and_then(|id| finding(r, id))
+            .map(|f| format!(" · ruled out: \"{}\"{}", ruling_out(f), page_suffix(f)))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {}{name}{ruled_out}", clean(&item.id));
     }
     more(out, missing.len(), MAX_GAPS);
 }
@@ -442,6 +448,22 @@ fn quote(f: &Finding) -> String {
         s.push('…');
     }
     format!("\"{}\"", s.trim())
+}
+
+/// The words of an excluded finding `f` with the cue that rules it out
+/// (`value.excluded_by`), in the order of the sentence: "Inspektionen … nicht vorgesehen",
+/// "no right to … audits".
+fn ruling_out(f: &Finding) -> String {
+    let text = truncate(&clean(&f.text), CELL_CHARS);
+    let Some(cue) = f.value.get("excluded_by").and_then(|v| v.as_str()) else {
+        return text;
+    };
+    let cue = clean(cue);
+    let ctx = clean(&f.context);
+    match (ctx.find(cue.as_str()), ctx.find(clean(&f.text).as_str())) {
+        (Some(c), Some(t)) if c < t => format!("{cue} … {text}"),
+        _ => format!("{text} … {cue}"),
+    }
 }
 
 fn cell(s: &str) -> String {
@@ -599,6 +621,7 @@ mod tests {
                 id: id.to_string(),
                 present: *id != "art28_3_h",
                 evidence: vec![],
+                excluded: vec![],
             })
             .collect();
         r.risk = Risk {

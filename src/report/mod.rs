@@ -345,6 +345,10 @@ pub struct ChecklistItem {
     pub present: bool,
     /// Ids of the findings that decided it.
     pub evidence: Vec<String>,
+    /// Ids of findings that name the requirement only to rule it out ("Vor-Ort-Inspektionen
+    /// … sind nicht vorgesehen"): they do not address it.
+    #[serde(default)]
+    pub excluded: Vec<String>,
 }
 
 /// `risk.level`.

@@ -1,0 +1,100 @@
+//! The Art. 28 checklist over whole documents, extracted and analysed as `check` does: a
+//! requirement that the contract names only to rule it out is a gap, with the finding
+//! that rules it out.
+
+mod common;
+
+use common::check;
+use dpascan::report::{ChecklistItem, DocResult};
+
+/// The checklist item `id` of `r`.
+fn item<'a>(r: &'a DocResult, id: &str) -> &'a ChecklistItem {
+    r.checklist
+        .iter()
+        .find(|i| i.id == id)
+        .unwrap_or_else(|| panic!("no item {id} in {:?}", r.checklist))
+}
+
+/// A German AVV whose section on audits reads `audits`.
+fn avv(audits: &str) -> String {
+    format!(
+        "Vertrag zur Auftragsverarbeitung gemäß Art. 28 DSGVO\n\n\
+         § 1 Gegenstand\n\nDer Auftragnehmer verarbeitet personenbezogene Daten im Auftrag des \
+         Auftraggebers ausschließlich auf dokumentierte Weisung des Auftraggebers.\n\n\
+         § 2 Vertraulichkeit\n\nDer Auftragnehmer verpflichtet die zur Verarbeitung befugten \
+         Personen zur Vertraulichkeit.\n\n\
+         § 9 Kontrollen\n\n{audits}\n"
+    )
+}
+
+#[test]
+fn audits_the_contract_rules_out_are_a_gap() {
+    // The sixth blind set's decoy: audits named only to be excluded.
+    let r = check(
+        "avv.txt",
+        &avv(
+            "Kontrollen durch den Auftraggeber oder durch von diesem beauftragte Prüfer, \
+              einschließlich Vor-Ort-Inspektionen in den Räumlichkeiten des Auftragnehmers, \
+              sind nach dieser Vereinbarung nicht vorgesehen; die Parteien sind sich einig, \
+              dass die Zertifizierung nach ISO/IEC 27001 genügt.",
+        ),
+    );
+    let h = item(&r, "art28_3_h");
+    assert!(!h.present, "{h:?}");
+    assert!(h.evidence.is_empty(), "{h:?}");
+    let f = r
+        .findings
+        .iter()
+        .find(|f| h.excluded.first() == Some(&f.id))
+        .expect("the excluded finding");
+    assert_eq!(f.text, "Inspektionen");
+    assert_eq!(f.value["excluded_by"], "nicht vorgesehen");
+    // The risk names it too, with the finding as evidence.
+    let missing = r
+        .risk
+        .reasons
+        .iter()
+        .find(|x| x.code == "missing_art28_items")
+        .expect("a missing-items reason");
+    assert!(
+        missing
+            .message
+            .contains("art28_3_h audits and inspections (ruled out by the document)"),
+        "{}",
+        missing.message
+    );
+    assert_eq!(missing.evidence, h.excluded);
+    // The report names the gap and the clause that makes it.
+    let out = dpascan::report::human::render(&r, false);
+    assert!(
+        out.contains(
+            "art28_3_h audits and inspections · ruled out: \"Inspektionen … nicht vorgesehen\""
+        ),
+        "{out}"
+    );
+
+    // The same clause granting audits, and one that only forbids obstructing them.
+    for granted in [
+        "Der Auftraggeber ist berechtigt, Kontrollen einschließlich Vor-Ort-Inspektionen in den \
+         Räumlichkeiten des Auftragnehmers durchzuführen.",
+        "Der Auftragnehmer wird Inspektionen des Auftraggebers nicht behindern.",
+    ] {
+        let r = check("avv.txt", &avv(granted));
+        let h = item(&r, "art28_3_h");
+        assert!(h.present && h.excluded.is_empty(), "{granted:?}: {h:?}");
+    }
+}
+
+#[test]
+fn a_right_to_audits_denied_in_english_is_a_gap() {
+    let dpa = "Data Processing Agreement\n\n1. The Processor shall process the personal data only \
+               on documented instructions from the Controller.\n\n2. Audits. The Customer shall \
+               have no right to audits and inspections of the Processor's premises.\n";
+    let r = check("dpa.txt", dpa);
+    let h = item(&r, "art28_3_h");
+    assert!(!h.present && h.excluded.len() == 1, "{h:?}");
+    let control = dpa.replace("shall have no right to", "may conduct");
+    let r = check("dpa.txt", &control);
+    let h = item(&r, "art28_3_h");
+    assert!(h.present && h.excluded.is_empty(), "{h:?}");
+}
