@@ -2303,6 +2303,17 @@ fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
             "Datenschutzbeauftragter ist Herr\nJonas Weidmann, dsb@example.de.",
             "Jonas Weidmann",
         ),
+        // The sentence designates the name before the title.
+        (
+            "We have designated Priya Raman, our Chief Privacy\nOfficer, as our data \
+             protection officer. You can reach her at dpo@maplewood.example.",
+            "Priya Raman",
+        ),
+        (
+            "Wir haben Herrn Rechtsanwalt Dr. Max Muster als externen \
+             Datenschutzbeauftragten bestellt.",
+            "Max Muster",
+        ),
     ]
     .into_iter()
     .map(|(s, name)| (officer_policy(s), name, &["dpo"][..]))
@@ -2918,6 +2929,14 @@ fn a_designated_representative_is_no_processor() {
              externen Datenschutzbeauftragten bestellt.\n",
             "DSB-Kontor Nord GmbH",
             "dpo",
+        ),
+        // A label ending in a colon above the name; "Art. 27" ends no sentence.
+        (
+            "Auftragnehmerin: Lohnpilot AG, Hardturmstrasse 161, CH-8005 Zürich\n\
+             Vertreterin der Auftragnehmerin in der Union gemäß Art. 27 DSGVO:\n\
+             EuroRep Datenschutzvertretung GmbH, Sonnenstraße 19, 80331 München, Deutschland\n",
+            "EuroRep Datenschutzvertretung GmbH",
+            "representative",
         ),
     ] {
         let parties = pipeline_parties(text);

@@ -2233,7 +2233,12 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
                 .take_while(|c| c.is_alphanumeric())
                 .collect();
             let abbrev = prev_word.chars().count() <= 2;
-            if next.is_some_and(|c| c.is_whitespace()) && !abbrev {
+            // "gemäß Art. 27 DSGVO", "Abs. 2", "Sec. 5": a number after the dot goes on
+            // with the sentence.
+            let number_after = window[i + 1..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit());
+            if next.is_some_and(|c| c.is_whitespace()) && !abbrev && !number_after {
                 prev_ws = ws;
                 ws = i + 1;
                 last_break = ch;
@@ -2898,6 +2903,13 @@ pub fn officer_persons(text: &str, data: &EntityData) -> Vec<OrgHit> {
             r"^(?P<link>[ \t]*(?::[ \t]*\n?[ \t]*|,[ \t]*|[ \t]+(?:(?:ist|is|bei[ \t]+uns[ \t]+ist|of[ \t]+\p{{Lu}}\p{{L}}+[ \t]+is)[ \t]+)?|[ \t]+(?:erreichen[ \t]+Sie[ \t]+(?:unter|wie[ \t]+folgt)|can[ \t]+be[ \t]+(?:reached|contacted)[ \t]+(?:at|as[ \t]+follows))[ \t]*:[ \t]*\n?[ \t]*|[ \t]+(?:im[ \t]+Sinne[ \t]+(?:von|des)|gemäß|nach|pursuant[ \t]+to|under)[ \t]+Art(?:\.|ikel|icle)[ \t]*3[78][^:\n]{{0,30}}:[ \t]*\n?[ \t]*)){PERSON_NAME}\b"
         )
     });
+    // Before the title: a verb of designation, the name (an apposition after it), "as our".
+    static DESIGNATED: OnceLock<Regex> = OnceLock::new();
+    let designated = regex_from(&DESIGNATED, || {
+        format!(
+            r"\b(?:designated|appointed|named|nominated|haben|hat)[ \t\n]+{PERSON_NAME}(?:[ \t]*,[^,.;]{{1,60}},)?[ \t\n]+(?:as|als|zum|zur)[ \t\n]+(?:(?:our|its|their|the|an?|unsere[nr]?|seine[nr]?|ihre[nr]?|den|die|einen|eine|externe[nrm]?|external|internal|interne[nrm]?|betriebliche[nrm]?)[ \t\n]+){{0,2}}$"
+        )
+    });
     // A line of its own below the title's line: titles, the name, nothing else.
     static LINE: OnceLock<Regex> = OnceLock::new();
     let line = regex_from(&LINE, || format!(r"^[ \t]*{PERSON_NAME}[ \t]*,?[ \t]*$"));
@@ -2924,6 +2936,15 @@ pub fn officer_persons(text: &str, data: &EntityData) -> Vec<OrgHit> {
         });
         let hit = hit
             .map(|m| (c.end() + m.start(), c.end() + m.end()))
+            .or_else(|| {
+                // "We have designated Priya Raman, our Chief Privacy Officer, as our data
+                // protection officer", "Wir haben Herrn Dr. Max Muster als externen
+                // Datenschutzbeauftragten bestellt": the name the sentence designates.
+                let from = floor_char(text, c.start().saturating_sub(2 * PERSON_REACH));
+                let g = designated.captures(&text[from..c.start()])?;
+                let m = g.name("name")?;
+                Some((from + m.start(), from + m.end()))
+            })
             .or_else(|| {
                 // "Aoife Brennan, Data Protection Officer": the name before the title.
                 let from = line_start(text, c.start());
