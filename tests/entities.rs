@@ -3428,3 +3428,57 @@ fn a_name_wrapped_before_its_legal_form_is_whole() {
         "{names:?}"
     );
 }
+
+/// A list titled as one of sub-processors ("Sub-processors of Seewind FleetView") keeps its
+/// members under numbered group headings without a role word ("1. Hosting and network");
+/// a contract's clause headings ("§ 7 Kontrollrechte") and a sentence's wrapped line
+/// ("Unterauftragnehmern ist nur mit vorheriger schriftlicher") group nothing.
+#[test]
+fn numbered_groups_under_a_list_title_keep_its_members() {
+    let list = "Sub-processors of Seewind FleetView\n\
+                Each entry below is given as Name – service – location of processing.\n\
+                1. Hosting and network\n\
+                • Amazon Web Services EMEA SARL – cloud hosting – Frankfurt am Main\n\
+                38 Avenue John F. Kennedy, L-1855 Luxembourg\n\
+                2. Connectivity and location services\n\
+                • Nordlys Connect AS – M2M SIM cards – Oslo\n\
+                Karl Johans gate 12, 0154 Oslo, Norway\n\
+                3. Former sub-processors\n\
+                • Baltic Mapworks GmbH – map tiles – removed on 31 May 2026\n\
+                4. Additional information\n\
+                • Kiel Catering GmbH – staff canteen\n";
+    let parties = pipeline_parties(list);
+    let roles = |n: &str| {
+        parties
+            .iter()
+            .find(|p| p.name == n)
+            .map(|p| (p.roles.clone(), p.former))
+    };
+    let sub = |former| Some((vec!["subprocessor".to_string()], former));
+    assert_eq!(
+        roles("Amazon Web Services EMEA SARL"),
+        sub(false),
+        "{parties:?}"
+    );
+    assert_eq!(roles("Nordlys Connect AS"), sub(false), "{parties:?}");
+    assert_eq!(
+        roles("Baltic Mapworks GmbH"),
+        Some((vec![], true)),
+        "{parties:?}"
+    );
+    assert_eq!(
+        roles("Kiel Catering GmbH"),
+        Some((vec![], false)),
+        "{parties:?}"
+    );
+
+    let contract = "§ 5 Pflichten des Auftragnehmers\n\
+                    k. Die Beauftragung von\n\
+                    Unterauftragnehmern ist nur mit vorheriger schriftlicher\n\
+                    Zustimmung des Auftraggebers zulässig.\n\
+                    § 7 Kontrollrechte des Auftraggebers\n\
+                    • Hanseatic Secure GmbH – Zertifizierung\n";
+    let parties = pipeline_parties(contract);
+    let p = parties.iter().find(|p| p.name == "Hanseatic Secure GmbH");
+    assert!(p.is_some_and(|p| p.roles.is_empty()), "{parties:?}");
+}

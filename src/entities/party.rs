@@ -2664,6 +2664,12 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
     let mut by_question = false;
     // Whether it was opened by a sentence announcing a table ([`announced_table_role`]).
     let mut by_announcement = false;
+    // How the open section's title lets headings below it group its list
+    // ([`group_title`]): any heading, the title's sub-numbers ("3.1 Hosting" under "3.
+    // Sub-processors"), or none.
+    let mut groups: Option<String> = None;
+    // Whether a heading below the open section's title grouped its list.
+    let mut grouped = false;
     let list_role = |s: &str| {
         role_re()
             .find_iter(s)
@@ -2780,6 +2786,8 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
                 out.push((s, pos, r0));
             }
             open = Some((le, r));
+            groups = group_title(stripped, is_heading(line));
+            grouped = false;
             has_members = false;
             row_number = None;
             after_member = false;
@@ -2810,12 +2818,22 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
             let next_heading = short_paragraph && (!member && after_member || by_question);
             // A table row whose first cell is "#" (the column of row numbers) is no
             // Markdown heading.
-            let ends = (is_heading(line) && !numbered && !off_sequence && !t.contains(" | "))
-                || (prose && (has_members || by_announcement))
-                || next_heading
-                || question
-                || opens_signature_block(stripped)
-                || le - s > 15_000;
+            // "1. Hosting and network" under "Sub-processors of Seewind FleetView" (before
+            // its first member, then each heading of that kind): a group of the list.
+            let group = is_heading(line)
+                && groups_members(stripped)
+                && role.is_none()
+                && !numbered
+                && groups.as_deref().is_some_and(|g| stripped.starts_with(g))
+                && (!has_members || grouped);
+            grouped |= group;
+            let ends =
+                (is_heading(line) && !numbered && !off_sequence && !t.contains(" | ") && !group)
+                    || (prose && (has_members || by_announcement))
+                    || next_heading
+                    || question
+                    || opens_signature_block(stripped)
+                    || le - s > 15_000;
             has_members |= member;
             if ends {
                 out.push((s, pos, r0));
@@ -2832,6 +2850,56 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
         out.push((s, text.len(), r0));
     }
     out
+}
+
+/// Whether `heading` may group a list's members ([`group_title`]): numbered or lettered
+/// ("1. Hosting and network", "3.1 Hosting", "B. Support"), not a contract's "§ 7" or an
+/// annex's title.
+fn groups_members(heading: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    regex(&R, r"^(?:\d{1,2}(?:\.\d+)*\.?|[A-Z]\.)\s+\p{Lu}").is_match(heading)
+}
+
+/// How the headings below a list section's title may group its members without ending
+/// it: a title that names the list ("Sub-processors of Seewind FleetView", "Seewind
+/// Telematics GmbH · List of sub-processors under Section 9") lets any heading do so
+/// (`Some("")`) when it is no numbered heading itself, and only its own sub-numbers
+/// ("3.1 Hosting" under "3. Unterauftragsverarbeiter": `Some("3.")`) when it is. A
+/// contract's clause "5. Unterauftragsverhältnisse" before "6. Kontrollrechte" groups
+/// nothing.
+fn group_title(title: &str, numbered: bool) -> Option<String> {
+    // A title, not a sentence's line ("Unterauftragnehmern ist nur mit vorheriger
+    // schriftlicher"): a few words and no verb.
+    static VERB: OnceLock<Regex> = OnceLock::new();
+    let verb = regex(
+        &VERB,
+        r"(?i)\b(?:ist|sind|wird|werden|wurde|kann|können|darf|dürfen|hat|haben|is|are|will|shall|may|must|has|have|was|were)\b",
+    );
+    if title.split_whitespace().count() > 12 || verb.is_match(title) {
+        return None;
+    }
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = regex_from(&R, || {
+        format!(
+            r"(?i)^(?:\d{{1,2}}\.[ \t]+)?(?:(?:current|aktuelle[n]?|our|unsere)[ \t]+)?(?:{0})\b|\b(?:list|liste|übersicht|verzeichnis|overview)[ \t]+(?:of|der|über)[ \t]+(?:(?:the|our|all|die|unsere|alle|current|aktuellen)[ \t]+)?(?:{0})\b",
+            &ROLE_PATTERN[4..]
+        )
+    });
+    let m = re.find(title)?;
+    let role = role_re().find(&title[m.start()..])?;
+    if !matches!(role_of(role.as_str()), Some("subprocessor" | "recipient")) {
+        return None;
+    }
+    if !numbered {
+        return Some(String::new());
+    }
+    let number = title.split_whitespace().next()?;
+    (number.ends_with('.')
+        && number[..number.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_digit()))
+    .then(|| number.to_string())
+    .filter(|_| !title.starts_with('#'))
 }
 
 /// Contract parties named only by a brand, without a legal form anywhere: "Wire is the
