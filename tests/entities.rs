@@ -2938,6 +2938,15 @@ fn a_designated_representative_is_no_processor() {
             "EuroRep Datenschutzvertretung GmbH",
             "representative",
         ),
+        // "in der Eu…" of "Europäischen Union" is no "in der EU"; the heading's officer
+        // above is not the label's role.
+        (
+            "2. VERTRETUNG IN DER EU UND DATENSCHUTZBEAUFTRAGTER\n\n\
+             Vertreter in der Europäischen Union gemäss Art. 27 DSGVO:\n    \
+             Alpenpass Datenschutz-Vertretung GmbH\n    Marktstätte 12\n    78462 Konstanz\n",
+            "Alpenpass Datenschutz-Vertretung GmbH",
+            "representative",
+        ),
     ] {
         let parties = pipeline_parties(text);
         let p = parties.iter().find(|p| p.name == name);
