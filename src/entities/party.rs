@@ -2899,7 +2899,6 @@ fn group_title(title: &str, numbered: bool) -> Option<String> {
             .bytes()
             .all(|b| b.is_ascii_digit()))
     .then(|| number.to_string())
-    .filter(|_| !title.starts_with('#'))
 }
 
 /// Contract parties named only by a brand, without a legal form anywhere: "Wire is the

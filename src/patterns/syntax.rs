@@ -37,8 +37,9 @@ pub struct RuleSyntax {
     pub value: Option<serde_json::Value>,
     /// Which flags to compute for the finding: any of the cue flags "negated",
     /// "historical", "hypothetical", "excluded" (the clause rules out the obligation
-    /// the match names: an Art. 28 requirement the contract hollows out), and "heading" (the match stands in a heading line:
-    /// "6. Übermittlung in Drittländer" names a section's subject, it states nothing).
+    /// the match names: an Art. 28 requirement the contract hollows out), and "heading"
+    /// (the match stands in a heading line: "6. Übermittlung in Drittländer" names a
+    /// section's subject, it states nothing).
     #[serde(default)]
     pub flags: Vec<String>,
     /// Phrases (lower case) that, as the last words before the word a match starts in
