@@ -3491,3 +3491,36 @@ fn numbered_groups_under_a_list_title_keep_its_members() {
     let p = parties.iter().find(|p| p.name == "Hanseatic Secure GmbH");
     assert!(p.is_some_and(|p| p.roles.is_empty()), "{parties:?}");
 }
+
+/// A city and a country in brackets right after a name ("Gulfcoast Geodata Inc. (St.
+/// Petersburg, USA)", "Stripe Payments Europe, Limited (Dublin, Irland)") give its country;
+/// a bracket that goes on after the country ("(Cork, Ireland and Belfast)") does not.
+#[test]
+fn a_city_and_country_in_brackets_after_a_name_give_its_country() {
+    let text = "Sub-processors\n\n\
+                • Gulfcoast Geodata Inc. (St. Petersburg, USA) – reverse geocoding\n\
+                • Dolphin Fleet Services Ltd (Cork, Ireland) – installation\n\
+                • Brackwater Field Services Ltd (Cork, Ireland and Belfast) – repairs\n";
+    let parties = pipeline_parties(text);
+    let country = |n: &str| {
+        parties
+            .iter()
+            .find(|p| p.name == n)
+            .map(|p| p.country.clone())
+    };
+    assert_eq!(
+        country("Gulfcoast Geodata Inc."),
+        Some(Some("US".into())),
+        "{parties:?}"
+    );
+    assert_eq!(
+        country("Dolphin Fleet Services Ltd"),
+        Some(Some("IE".into())),
+        "{parties:?}"
+    );
+    assert_eq!(
+        country("Brackwater Field Services Ltd"),
+        Some(None),
+        "{parties:?}"
+    );
+}

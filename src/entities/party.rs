@@ -3859,6 +3859,19 @@ pub fn country_after(
             return Some((c.code.clone(), c.start, c.end));
         }
     }
+    // "Gulfcoast Geodata Inc. (St. Petersburg, USA)": a city and a country in brackets
+    // right after the name, the bracket closing after the country.
+    static CITY: OnceLock<Regex> = OnceLock::new();
+    let city = regex(&CITY, r"^[ \t]*\([ \t]*\p{Lu}[\p{L}.'’ -]{1,30},[ \t]*");
+    if let Some(m) = city.find(&text[pos..]) {
+        let at = pos + m.end();
+        if let Some(c) = mentions
+            .iter()
+            .find(|c| c.start == at && text[c.end..].trim_start().starts_with(')'))
+        {
+            return Some((c.code.clone(), c.start, c.end));
+        }
+    }
     // The country right after the name on its line, as in a table whose columns a PDF's
     // text runs together ("HelpScout Inc. USA Kundenservice- und"). Not after a comma:
     // "University of Oslo, Norway" is an affiliation in a paper's author list.
