@@ -1,6 +1,6 @@
 //! The Art. 28 (DPA) and Art. 13 (privacy policy) checklists.
 
-use super::value::str_of;
+use super::value::{flag, str_of};
 use crate::findings::{Finding, FindingKind};
 use crate::report::{ChecklistItem, DocKind, Party};
 
@@ -91,7 +91,7 @@ pub(crate) fn build(kind: DocKind, findings: &[Finding], parties: &[Party]) -> V
             continue;
         };
         if let Some(i) = items.iter().position(|(id, _)| *id == item) {
-            if f.value.get("excluded").and_then(|v| v.as_bool()) == Some(true) {
+            if flag(f, "excluded") {
                 excluded[i].push(f.id.clone());
             } else {
                 evidence[i].push(f.id.clone());
