@@ -3524,3 +3524,30 @@ fn a_city_and_country_in_brackets_after_a_name_give_its_country() {
         "{parties:?}"
     );
 }
+
+#[test]
+fn a_country_after_a_comma_is_a_companys_own_against_the_address_below() {
+    // The address below is the Irish subsidiary's, the bullet's subject; "Twilio Inc., USA"
+    // states its own country on its line.
+    let text = "List of Sub-processors\n\n\
+                • Twilio Ireland Limited (Dublin, Ireland) – SMS alerts – Dublin; message \
+                routing through Twilio Inc., USA\n\
+                25-28 North Wall Quay, Dublin 1, D01 H104, Ireland\n\
+                Safeguard: Twilio Binding Corporate Rules (processor)\n\n\
+                Our research partners: University of Oslo, Norway\n";
+    let parties = pipeline_parties(text);
+    let party = |n: &str| parties.iter().find(|p| p.name == n);
+    let twilio = party("Twilio Inc.").expect("Twilio Inc. found");
+    assert_eq!(twilio.country.as_deref(), Some("US"), "{parties:?}");
+    assert!(twilio.address.is_none(), "{parties:?}");
+    assert_eq!(
+        party("Twilio Ireland Limited").and_then(|p| p.country.as_deref()),
+        Some("IE"),
+        "{parties:?}"
+    );
+    // Without a legal form a name's comma and country are no seat.
+    assert!(
+        party("University of Oslo").is_none_or(|p| p.country.is_none()),
+        "{parties:?}"
+    );
+}

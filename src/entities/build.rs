@@ -82,6 +82,8 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
     let mut hinted: Vec<Option<(CountrySource, String)>> = Vec::new();
     // (finding index, party index) for mentions an address may attach to.
     let mut anchors: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, party)
+                                                              // The country a mention states on its own line after the name, by its (start, end).
+    let mut stated_at: Vec<((usize, usize), &str)> = Vec::new();
 
     let mut order: Vec<&Finding> = findings
         .iter()
@@ -209,6 +211,15 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
                     .is_some_and(|t| t.starts_with(name))
         {
             anchors.push((f.start, f.end, pi));
+            let inline = f.value.get("country_inline") == Some(&true.into());
+            if let Some(c) = f
+                .value
+                .get("country")
+                .and_then(|v| v.as_str())
+                .filter(|_| inline)
+            {
+                stated_at.push(((f.start, f.end), c));
+            }
         }
     }
     anchors.sort();
@@ -237,6 +248,18 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
             continue;
         };
         if !close_enough(text, pe, a.start) && !introduced_in_paragraph(text, pe, a.start) {
+            continue;
+        }
+        // "… routing through Twilio Inc., USA ⏎ 25-28 North Wall Quay, Dublin 1, D01 H104,
+        // Ireland": a mention that states another country on its line than the address
+        // below is not the one the address belongs to.
+        let address_country = a.value.get("country").and_then(|v| v.as_str());
+        let below = text.get(pe..a.start).is_some_and(|gap| gap.contains('\n'));
+        if below
+            && stated_at
+                .iter()
+                .any(|&(at, c)| at == (ps, pe) && address_country.is_some_and(|ac| ac != c))
+        {
             continue;
         }
         // "Dr. Max Beispiel, c/o Datenschutz Nord GmbH, Konsul-Smidt-Straße 88, 28217

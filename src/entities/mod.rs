@@ -884,9 +884,14 @@ pub fn find_entities_with(
         {
             role = section.filter(|r| *r != party::NOT_MEMBERS);
         }
-        let country = party::country_after(text, after, &outside, &seats, &processing)
-            .or_else(|| party::country_after(text, o.end, &outside, &seats, &processing))
-            .map(|(cc, _, _)| cc);
+        let has_form = o.legal_form.is_some();
+        let stated = party::country_after(text, after, &outside, &seats, &processing, has_form)
+            .or_else(|| party::country_after(text, o.end, &outside, &seats, &processing, has_form));
+        // Stated on the name's own line ("Twilio Inc., USA"), before any address below.
+        let country_inline = stated
+            .as_ref()
+            .is_some_and(|&(_, _, ce)| text.get(o.end..ce).is_some_and(|g| !g.contains('\n')));
+        let country = stated.map(|(cc, _, _)| cc);
         let form = o
             .legal_form
             .as_deref()
@@ -910,6 +915,9 @@ pub fn find_entities_with(
         });
         if first_person {
             value["first_person"] = json!(true);
+        }
+        if country_inline {
+            value["country_inline"] = json!(true);
         }
         if hosting {
             value["hosting"] = json!(true);

@@ -3840,13 +3840,16 @@ fn paired_country<'m>(
 /// A country stated for a mention right after it: "Mailjet SAS in Frankreich", "(USA)",
 /// "mit Sitz in Irland", a country cell in the same table row (in the table's seat column
 /// when it has one, see [`seat_columns`]), the country ending an inline address without a
-/// postcode ("…, 1 Grand Canal Street Lower, Dublin, Irland."), or a line holding only a country.
+/// postcode ("…, 1 Grand Canal Street Lower, Dublin, Irland."), or a line holding only a country;
+/// for a name with a legal form (`has_form`), a country after a comma that ends the line or
+/// a clause ("Twilio Inc., USA").
 pub fn country_after(
     text: &str,
     pos: usize,
     mentions: &[CountryMention],
     seats: &[SeatColumn],
     processing: &[SeatColumn],
+    has_form: bool,
 ) -> Option<(String, usize, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = regex(
@@ -3857,6 +3860,22 @@ pub fn country_after(
         let at = pos + m.end();
         if let Some(c) = mentions.iter().find(|c| c.start == at) {
             return Some((c.code.clone(), c.start, c.end));
+        }
+    }
+    // "… routing through Twilio Inc., USA⏎": a company's country after a comma, ending
+    // the line or a clause (not an affiliation: "University of Oslo, Norway").
+    if has_form {
+        static COMMA: OnceLock<Regex> = OnceLock::new();
+        let comma = regex(&COMMA, r"^[ \t]*,[ \t]*");
+        if let Some(m) = comma.find(&text[pos..]) {
+            let at = pos + m.end();
+            let ends = |c: &CountryMention| {
+                let rest = text[c.end..line_end(text, c.end)].trim_start();
+                rest.is_empty() || rest.starts_with(['.', ',', ';', ')'])
+            };
+            if let Some(c) = mentions.iter().find(|c| c.start == at && ends(c)) {
+                return Some((c.code.clone(), c.start, c.end));
+            }
         }
     }
     // "Gulfcoast Geodata Inc. (St. Petersburg, USA)": a city and a country in brackets
