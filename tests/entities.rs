@@ -3551,3 +3551,28 @@ fn a_country_after_a_comma_is_a_companys_own_against_the_address_below() {
         "{parties:?}"
     );
 }
+
+#[test]
+fn a_city_in_brackets_in_a_name_gives_its_country() {
+    let text =
+        "7.3 Group companies. The Kazehana group operates a software development centre in\n\
+                Shenzhen (Kazehana Technology (Shenzhen) Co., Ltd.). That company works only on\n\
+                product development. Support: Example Services (Singapore) Pte. Ltd.\n";
+    let parties = pipeline_parties(text);
+    let country = |n: &str| {
+        parties
+            .iter()
+            .find(|p| p.name == n)
+            .map(|p| p.country.clone())
+    };
+    assert_eq!(
+        country("Kazehana Technology (Shenzhen) Co., Ltd."),
+        Some(Some("CN".into())),
+        "{parties:?}"
+    );
+    assert_eq!(
+        country("Example Services (Singapore) Pte. Ltd."),
+        Some(Some("SG".into())),
+        "{parties:?}"
+    );
+}

@@ -434,19 +434,30 @@ fn bracketed_party_role(text: &str, pos: usize) -> Option<(usize, Vec<String>)> 
 
 /// The country a company's name holds ("Google Ireland Limited", "SAP Deutschland SE",
 /// "Hetzner Finland Oy"): the one country mention inside the name, if the legal form is
-/// used there (when the form names its countries; "EU" admits any member state). Only
-/// for names with a legal form: "University of Georgia" is in the US.
+/// used there (when the form names its countries; "EU" admits any member state), or else
+/// the country of a city in brackets in the name ("Kazehana Technology (Shenzhen) Co.,
+/// Ltd.", a city of one country in the gazetteer). Only for names with a legal form:
+/// "University of Georgia" is in the US.
 fn name_country(
     o: &party::OrgHit,
     mentions: &[CountryMention],
     form: Option<&data::LegalForm>,
+    data: &EntityData,
 ) -> Option<String> {
     let form = form?;
     let mut inside = mentions
         .iter()
         .filter(|m| o.start <= m.start && m.end <= o.end)
         .map(|m| m.code.as_str());
-    let code = inside.next()?;
+    let bracketed_city = || {
+        let (_, rest) = o.name.split_once('(')?;
+        let (city, _) = rest.split_once(')')?;
+        match data.city_countries(city.trim()) {
+            [one] => Some(one.as_str()),
+            _ => None,
+        }
+    };
+    let code = inside.next().or_else(bracketed_city)?;
     if inside.any(|c| c != code) {
         return None;
     }
@@ -908,7 +919,7 @@ pub fn find_entities_with(
             "role": role,
             "defines": defines,
             "country": country,
-            "name_country": name_country(o, &mentions, form),
+            "name_country": name_country(o, &mentions, form, data),
             "form_country": form.and_then(form_country),
             "provider_country": provider_country(o, form, providers),
             "list_country": list_country(text, o, &list_countries, &mentions),
