@@ -3576,3 +3576,37 @@ fn a_city_in_brackets_in_a_name_gives_its_country() {
         "{parties:?}"
     );
 }
+
+#[test]
+fn a_partys_register_and_representatives_do_not_part_it_from_its_definition() {
+    let roles = |text: &str, name: &str| {
+        pipeline_parties(text)
+            .into_iter()
+            .find(|p| p.name == name)
+            .map(|p| p.roles)
+    };
+    let german = "Vertrag über die Verarbeitung personenbezogener Daten im Auftrag\n\n\
+                  zwischen der Spedition Okonek & Söhne GmbH, Am Güterbahnhof 3, 49074 \
+                  Osnabrück, eingetragen im Handelsregister des Amtsgerichts Osnabrück unter \
+                  HRB 20771, vertreten durch die Geschäftsführerin Frau Ilka Okonek – \
+                  nachfolgend „Verantwortlicher“ – und der Gesellschaft, deren Firma im \
+                  Briefkopf angegeben ist – nachfolgend „Auftragsverarbeiter“ –.\n";
+    assert_eq!(
+        roles(german, "Spedition Okonek & Söhne GmbH"),
+        Some(vec!["controller".to_string()])
+    );
+    let english = "Data Processing Agreement\n\n\
+                   between Harwick Foods Limited, 12 Mill Lane, Leeds LS1 4AP, registered in \
+                   England and Wales under company number 01234567, represented by its \
+                   managing director Jane Doe (the \"Controller\"), and the supplier named in \
+                   the Order Form (the \"Processor\").\n";
+    assert_eq!(
+        roles(english, "Harwick Foods Limited"),
+        Some(vec!["controller".to_string()])
+    );
+    // A clause between the name and the bracket is no description of the party.
+    let clause = "Privacy Policy\n\n\
+                  Harwick Foods Limited, 12 Mill Lane, Leeds, processes your data when you \
+                  use our shop and our app (the \"Controller\").\n";
+    assert_eq!(roles(clause, "Harwick Foods Limited"), Some(vec![]));
+}

@@ -369,7 +369,22 @@ fn defined_terms_inline(
     let near =
         crate::entities::text::floor_char(text, (end + INLINE_ADDRESS_BYTES).min(text.len()));
     let seat = crate::entities::text::seat_intro_end(&text[end..near]);
-    let para_end = paragraph_end_within(text, end, INLINE_ADDRESS_BYTES + seat.unwrap_or(0));
+    // The register and the representatives are part of the party's description
+    // ("…, eingetragen im Handelsregister des Amtsgerichts Osnabrück unter HRB 20771,
+    // vertreten durch die Geschäftsführerin Frau Ilka Okonek – nachfolgend …"): they
+    // lengthen the reach, and their words do not count as a clause's (below).
+    let wide = crate::entities::text::floor_char(
+        text,
+        (end + 2 * INLINE_ADDRESS_BYTES + seat.unwrap_or(0)).min(text.len()),
+    );
+    let mut described = party::register_and_representatives(&text[end..wide]);
+    let mut reach = INLINE_ADDRESS_BYTES + seat.unwrap_or(0);
+    for &(a, z) in &described {
+        if a <= reach {
+            reach += z - a;
+        }
+    }
+    let para_end = paragraph_end_within(text, end, reach);
     let mut limit =
         crate::entities::text::floor_char(text, para_end.min(next_org.unwrap_or(text.len())));
     // A line that introduces another party ("zwischen dem Kunden von …") ends the reach.
@@ -393,10 +408,16 @@ fn defined_terms_inline(
     // Only across an address ("…, 12 Harcourt Street, Dublin 2, Ireland (the
     // "Controller")"), not across a clause ("…, processes as the Data Controller when you
     // use the services (collectively, "Services")").
+    described.retain(|&(_, z)| z <= window.len());
     let lower_words = |k: usize| {
-        window[seat.filter(|&s| s <= k).unwrap_or(0)..k]
+        let from = seat.filter(|&s| s <= k).unwrap_or(0);
+        window[from..k]
             .split_whitespace()
             .filter(|w| w.starts_with(char::is_lowercase))
+            .filter(|w| {
+                let at = w.as_ptr() as usize - window.as_ptr() as usize;
+                !described.iter().any(|&(a, z)| a <= at && at < z)
+            })
             .count()
     };
     starts
@@ -700,7 +721,12 @@ pub fn find_entities_with(
                         .then(|| party::defined_terms_below(text, o.end))
                         .flatten()
                 })
-                .or_else(|| defined_terms_inline(text, o.end, orgs.get(i + 1).map(|n| n.start)))
+                .or_else(|| {
+                    // Not the block's own definition line: that is the block's first
+                    // organisation's, not its general partner's.
+                    defined_terms_inline(text, o.end, orgs.get(i + 1).map(|n| n.start))
+                        .filter(|(e, _)| !inside_block || *e <= block_until)
+                })
                 .or_else(|| {
                     party::numbered_paragraph_definition(
                         text,

@@ -1397,6 +1397,20 @@ pub fn block_definition(
     None
 }
 
+/// The spans of `s` that give a party's register entry or its representatives: "eingetragen
+/// im Handelsregister des Amtsgerichts Osnabrück unter HRB 20771", "vertreten durch die
+/// Geschäftsführerin Frau Ilka Okonek", "registered in England and Wales under company
+/// number 01234567", "represented by its managing director Jane Doe" (each up to the next
+/// comma, semicolon, bracket or dash).
+pub fn register_and_representatives(s: &str) -> Vec<(usize, usize)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &R,
+        r"(?i)\b(?:eingetragen[ \t]+(?:im|in[ \t]+das|beim)[ \t]+(?:handels|vereins|partnerschafts|genossenschafts)?register[^,;()–—\n]{0,60}?\b(?:hr[ab]|vr|pr|gnr|fn)\.?[ \t]*\d+(?:[ \t]+\p{Lu}{1,3}\b)?|vertreten[ \t]+durch[ \t]+(?:den|die|das|ihren?|seinen?)?[ \t]*(?:geschäftsführer(?:in|innen)?|geschäftsführung|vorstand|vorstände|vorsitzenden?|inhaber(?:in)?|prokuristen?|gesellschafter(?:in)?)\b[^,;()–—\n]{0,60}|registered[ \t]+(?:in|with|at)[^,;()–—\n]{0,60}?\bunder[ \t]+(?:company[ \t]+|registration[ \t]+)?(?:number|no\.?)[ \t]*[A-Z0-9]+|represented[ \t]+by[ \t]+(?:its|their|the)?[ \t]*(?:managing[ \t]+directors?|directors?|ceo|board|officers?|authori[sz]ed[ \t]+signator(?:y|ies))\b[^,;()–—\n]{0,60})",
+    );
+    re.find_iter(s).map(|m| (m.start(), m.end())).collect()
+}
+
 /// The definition that closes a contract party's numbered paragraph: the organisation
 /// `start..end` follows only an enumerator on its line ("(1) NOORDHAVEN RETAIL B.V., a
 /// private limited liability company (besloten vennootschap) incorporated under …, with its
