@@ -3610,3 +3610,40 @@ fn a_partys_register_and_representatives_do_not_part_it_from_its_definition() {
                   use our shop and our app (the \"Controller\").\n";
     assert_eq!(roles(clause, "Harwick Foods Limited"), Some(vec![]));
 }
+
+#[test]
+fn a_status_opening_a_line_of_an_entrys_description_is_its_leading_names() {
+    // A PDF table flattened into lines: name, address, description.
+    let text = "Anlage 2 – Genehmigte Unterauftragsverarbeiter\n\
+                Okapi Telematik GmbH\n\
+                Lise-Meitner-Str. 9\n\
+                24941 Flensburg\n\
+                Anbindung der Fahrzeugtelematik; Verarbeitung in Flensburg.\n\
+                Scaleway SAS\n\
+                8 rue de la Ville l’Evêque\n\
+                75008 Paris, Frankreich\n\
+                Geplant ab 1. März 2027: Objektspeicher für Fotos in der Region Paris.\n\
+                Mailjet SAS\n\
+                13-13 bis rue de l’Aubrac\n\
+                75012 Paris, Frankreich\n\
+                Ehemalig: E-Mail-Versand bis 31. Januar 2026; ersetzt durch Sendinblue SAS.\n\
+                Brevo SAS\n\
+                106 boulevard Haussmann\n\
+                75008 Paris, Frankreich\n\
+                Geplante Funktionen werden gesondert angekündigt.\n";
+    let parties = pipeline_parties(text);
+    let party = |n: &str| {
+        parties
+            .iter()
+            .find(|p| p.name == n)
+            .unwrap_or_else(|| panic!("{n} not found in {parties:?}"))
+    };
+    assert!(party("Scaleway SAS").planned, "{parties:?}");
+    assert!(!party("Scaleway SAS").former, "{parties:?}");
+    assert!(party("Mailjet SAS").former, "{parties:?}");
+    // Controls: a description without a status, and "Geplante Funktionen" (no colon, no
+    // date after the word).
+    assert!(!party("Okapi Telematik GmbH").planned, "{parties:?}");
+    assert!(!party("Okapi Telematik GmbH").former, "{parties:?}");
+    assert!(!party("Brevo SAS").planned, "{parties:?}");
+}

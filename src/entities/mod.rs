@@ -899,10 +899,13 @@ pub fn find_entities_with(
         // not used yet, of no role now.
         // "Ankündigung geplanter Unterauftragsverarbeiter (OpenAI Ireland Ltd; …)": one
         // announced as planned.
+        let below = entry_status_below(text, o.start, o.end, orgs.get(i + 1).map(|n| n.start));
+        let former = former || below == Some(EntryStatus::Former);
         let planned = !former
             && (section == Some(party::PLANNED_SECTION)
                 || crate::matchers::text::planned_label_before(line_before)
-                || planned_label_after(&text[o.end..line_end_within(text, o.end, 200)]));
+                || planned_label_after(&text[o.end..line_end_within(text, o.end, 200)])
+                || below == Some(EntryStatus::Planned));
         if former || planned {
             role = None;
         }
@@ -1335,6 +1338,75 @@ fn planned_label_after(after: &str) -> bool {
     ["(geplant)", "(planned)", "(upcoming)"]
         .iter()
         .any(|l| lower.contains(l))
+}
+
+/// What an entry's own description says of its use ([`entry_status_below`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EntryStatus {
+    /// Not used yet.
+    Planned,
+    /// No longer used.
+    Former,
+}
+
+/// Most lines below a name that [`entry_status_below`] reads.
+const ENTRY_LINES: usize = 8;
+
+/// The status that the description of a name leading a list entry or a table row gives
+/// on a line of its own below it, as a PDF flattens a table's cells into lines
+/// ("Scaleway SAS ⏎ 8 rue de la Ville l’Evêque ⏎ 75008 Paris, Frankreich ⏎ Geplant ab 1.
+/// März 2027: Objektspeicher …", "Mailjet SAS ⏎ … ⏎ Ehemalig: E-Mail-Versand bis 31.
+/// Januar 2026"): a line before the next organisation (at `next_org`) and any blank line,
+/// at most [`ENTRY_LINES`] down, opening with a word of what is planned or no longer used
+/// followed by a colon or a date's preposition, and not a short label of the next
+/// organisation on that line.
+fn entry_status_below(
+    text: &str,
+    start: usize,
+    end: usize,
+    next_org: Option<usize>,
+) -> Option<EntryStatus> {
+    use crate::matchers::text::{FORMER_LABEL_WORDS, PLANNED_LABEL_WORDS};
+    if !crate::matchers::text::leads_item(text, start) {
+        return None;
+    }
+    let stop = next_org.unwrap_or(text.len()).min(text.len());
+    let mut pos = line_end_within(text, end, 400);
+    for _ in 0..ENTRY_LINES {
+        // At a line's end ('\n'), not cut off by the reach.
+        if pos >= stop || text.as_bytes().get(pos) != Some(&b'\n') {
+            return None;
+        }
+        // A label of the next organisation's ("ENTFERNT zum 31.03.2025: Twilio Inc.") is
+        // not this one's.
+        let le = line_end_within(text, pos + 1, 400);
+        if stop < le && crate::matchers::text::words(&text[pos + 1..stop]).count() <= 4 {
+            return None;
+        }
+        let le = le.min(stop);
+        let line = text[pos + 1..le].trim();
+        if line.is_empty() {
+            return None;
+        }
+        let lower = line.to_lowercase();
+        let word_end = lower
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(lower.len());
+        let (word, rest) = lower.split_at(word_end);
+        let next = rest.trim_start();
+        let dated = next.starts_with(':')
+            || ["ab ", "bis ", "zum ", "from ", "until ", "on ", "as of "]
+                .iter()
+                .any(|p| next.starts_with(p));
+        if dated && PLANNED_LABEL_WORDS.contains(&word) {
+            return Some(EntryStatus::Planned);
+        }
+        if dated && (FORMER_LABEL_WORDS.contains(&word) || word == "ehemalig") {
+            return Some(EntryStatus::Former);
+        }
+        pos = le;
+    }
+    None
 }
 
 /// Whether `before` (the line up to a name) ends in a word of its removal, as a change
