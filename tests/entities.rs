@@ -2250,6 +2250,22 @@ fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
             "Beim Auftragnehmer ist als Datenschutzbeauftragter Herr Max von Mustermann bestellt.",
             "Max von Mustermann",
         ),
+        // The officer of one party: the party between the title and "ist", a line break
+        // before "ist"; a colon, then the party.
+        (
+            "Datenschutzbeauftragter des Auftragsverarbeiters\nist Herr Dr. Tjark Ahlers, \
+             Datenschutzkanzlei Weserufer, Schlachte 31, 28195 Bremen.",
+            "Tjark Ahlers",
+        ),
+        (
+            "(3) Datenschutzbeauftragte: Für den Verantwortlichen ist Frau Melanie Brüggemann\n\
+             (datenschutz@okonek-spedition.de) bestellt.",
+            "Melanie Brüggemann",
+        ),
+        (
+            "The Data Protection Officer of the Processor is Jane Porter, dpo@example.com.",
+            "Jane Porter",
+        ),
         // The name on a line of its own below the sentence or heading that names the office.
         (anna, "Anna Berger"),
         (

@@ -2963,7 +2963,9 @@ pub fn brand_parties(text: &str, orgs: &[OrgHit]) -> Vec<OrgHit> {
 }
 
 /// Natural persons named as data protection officer ("Unser Datenschutzbeauftragter ist
-/// Herr Dr. Erik Beispiel", "Data Protection Officer: Jane Doe", "Unseren
+/// Herr Dr. Erik Beispiel", "Data Protection Officer: Jane Doe", "Datenschutzbeauftragter
+/// des Auftragsverarbeiters ist Herr Dr. Tjark Ahlers", "Datenschutzbeauftragte: Für den
+/// Verantwortlichen ist Frau Melanie Brüggemann", "Unseren
 /// Datenschutzbeauftragten, Frau Erika Muster, erreichen Sie …", "Unseren
 /// Datenschutzbeauftragten erreichen Sie unter: Max Beispiel, …"): the contract's parties
 /// include them. The name follows the officer's title, after a salutation or academic title
@@ -2981,7 +2983,7 @@ pub fn officer_persons(text: &str, data: &EntityData) -> Vec<OrgHit> {
     static AFTER: OnceLock<Regex> = OnceLock::new();
     let after = regex_from(&AFTER, || {
         format!(
-            r"^(?P<link>[ \t]*(?::[ \t]*\n?[ \t]*|,[ \t]*|[ \t]+(?:(?:ist|is|bei[ \t]+uns[ \t]+ist|of[ \t]+\p{{Lu}}\p{{L}}+[ \t]+is)[ \t]+)?|[ \t]+(?:erreichen[ \t]+Sie[ \t]+(?:unter|wie[ \t]+folgt)|can[ \t]+be[ \t]+(?:reached|contacted)[ \t]+(?:at|as[ \t]+follows))[ \t]*:[ \t]*\n?[ \t]*|[ \t]+(?:im[ \t]+Sinne[ \t]+(?:von|des)|gemäß|nach|pursuant[ \t]+to|under)[ \t]+Art(?:\.|ikel|icle)[ \t]*3[78][^:\n]{{0,30}}:[ \t]*\n?[ \t]*)){PERSON_NAME}\b"
+            r"^(?P<link>(?:[ \t]+(?:des|der|of(?:[ \t]+the)?)[ \t]+\p{{Lu}}\p{{L}}+)?[ \t]*(?::[ \t]*(?:(?:[Ff]ür|[Ff]or)[ \t]+(?:den|die|das|the)[ \t]+\p{{Lu}}\p{{L}}+[ \t]+(?:ist|is)[ \t]+)?\n?[ \t]*|,[ \t]*|[ \t]*\n[ \t]*(?:ist|is)[ \t]+|[ \t]+(?:(?:ist|is|bei[ \t]+uns[ \t]+ist|of[ \t]+\p{{Lu}}\p{{L}}+[ \t]+is)[ \t]+)?|[ \t]+(?:erreichen[ \t]+Sie[ \t]+(?:unter|wie[ \t]+folgt)|can[ \t]+be[ \t]+(?:reached|contacted)[ \t]+(?:at|as[ \t]+follows))[ \t]*:[ \t]*\n?[ \t]*|[ \t]+(?:im[ \t]+Sinne[ \t]+(?:von|des)|gemäß|nach|pursuant[ \t]+to|under)[ \t]+Art(?:\.|ikel|icle)[ \t]*3[78][^:\n]{{0,30}}:[ \t]*\n?[ \t]*)){PERSON_NAME}\b"
         )
     });
     // Before the title: a verb of designation, the name (an apposition after it), "as our".
@@ -3010,7 +3012,7 @@ pub fn officer_persons(text: &str, data: &EntityData) -> Vec<OrgHit> {
             // Without a salutation only after "ist", "is" or a colon: "Datenschutzbeauftragter
             // Max Mustermann" may be a heading over other words.
             let linked = link.starts_with(':')
-                || link.ends_with(':')
+                || link.contains(':')
                 || link.ends_with("ist")
                 || link.ends_with("is");
             (titled || linked).then(|| g.name("name")).flatten()
