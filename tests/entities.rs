@@ -3663,3 +3663,38 @@ fn a_status_opening_a_line_of_an_entrys_description_is_its_leading_names() {
     assert!(!party("Okapi Telematik GmbH").former, "{parties:?}");
     assert!(!party("Brevo SAS").planned, "{parties:?}");
 }
+
+#[test]
+fn a_register_number_and_the_law_of_incorporation_do_not_part_a_party_from_its_definition() {
+    let roles = |text: &str, name: &str| {
+        pipeline_parties(text)
+            .into_iter()
+            .find(|p| p.name == name)
+            .map(|p| p.roles)
+    };
+    // "no. 604118" ends no sentence before "whose registered office is at".
+    let header = "Data Processing Agreement\n\nbetween\n\n\
+                  Corrib Foods Limited, a company registered in Ireland (CRO no. 604118) whose \
+                  registered office is at\nUnit 7, Ballybrit Business Park, Galway H91 X2C7 \
+                  (the \"Controller\")\n\nand\n\n\
+                  Sundial Payroll Ltd, a company registered in England and Wales (company no. \
+                  09917342) whose registered\noffice is at 20 Farringdon Road, London EC1M 3HE \
+                  (the \"Processor\"),\n";
+    assert_eq!(
+        roles(header, "Corrib Foods Limited"),
+        Some(vec!["controller".to_string()])
+    );
+    assert_eq!(
+        roles(header, "Sundial Payroll Ltd"),
+        Some(vec!["processor".to_string()])
+    );
+    let ontario = "This Data Processing Addendum (\"DPA\") is entered into between the customer \
+                   and Quillstone Analytics Inc., a corporation existing under the laws of the \
+                   Province of Ontario, 155 Wellington Street West, Suite 2200, Toronto ON M5V \
+                   3L9 (\"Quillstone\"). Customer is the controller and Quillstone is the \
+                   processor of Customer Personal Data.\n";
+    assert_eq!(
+        roles(ontario, "Quillstone Analytics Inc."),
+        Some(vec!["processor".to_string()])
+    );
+}

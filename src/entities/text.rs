@@ -6,7 +6,8 @@ pub const LINE_SCAN: usize = 600;
 
 /// The end of the last phrase in the first sentence of `s` that introduces an
 /// organisation's seat: "whose registered office is at ", "principal place of business
-/// in ", "mit Sitz in der " (no ". " and no blank line before the phrase).
+/// in ", "mit Sitz in der " (no sentence end and no blank line before the phrase; a ". "
+/// after "no" or "Nr" ends none).
 pub fn seat_intro_end(s: &str) -> Option<usize> {
     static SEAT: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let seat = SEAT.get_or_init(|| {
@@ -16,9 +17,22 @@ pub fn seat_intro_end(s: &str) -> Option<usize> {
         .expect("seat regex should compile")
     });
     seat.find_iter(s)
-        .take_while(|m| !s[..m.start()].contains(". ") && !s[..m.start()].contains("\n\n"))
+        .take_while(|m| !sentence_ends(&s[..m.start()]) && !s[..m.start()].contains("\n\n"))
         .last()
         .map(|m| m.end())
+}
+
+/// Whether `s` holds ". " after a word that is no abbreviation of a register entry
+/// ("(CRO no. 604118)", "company no. 09917342", "Reg.-Nr. 12"): a sentence ends in it.
+fn sentence_ends(s: &str) -> bool {
+    s.match_indices(". ").any(|(k, _)| {
+        let word = s[..k]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        !matches!(word.as_str(), "no" | "nr" | "reg" | "registration" | "co")
+    })
 }
 
 /// Start of the line holding byte `pos` (at most [`LINE_SCAN`] bytes back).
