@@ -3698,3 +3698,30 @@ fn a_register_number_and_the_law_of_incorporation_do_not_part_a_party_from_its_d
         Some(vec!["processor".to_string()])
     );
 }
+
+#[test]
+fn a_forms_word_before_another_form_and_a_role_noun_in_the_genitive_are_read_right() {
+    let text = "Empfänger\n\nFür die Kundenverwaltung setzen wir Zoho CRM ein. Anbieter ist die \
+                Zoho Corporation B.V., Beneluxlaan 4B, 3527 HT Utrecht, Niederlande. Für \
+                technischen Support kann die Konzernmutter Zoho Corporation Private Limited, \
+                Chengalpattu, Tamil Nadu, Indien, im Einzelfall auf Daten zugreifen. Die \
+                Rechenzentren des Unterauftragsverarbeiters Hetzner Online GmbH sind \
+                gesichert. Beraten werden wir von der Harbour Privacy Partners Ltd in Dublin.\n";
+    let parties = pipeline_parties(text);
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    for name in [
+        "Zoho Corporation B.V.",
+        "Zoho Corporation Private Limited",
+        "Hetzner Online GmbH",
+        // Control: "Partners" is a name's word, not a genitive.
+        "Harbour Privacy Partners Ltd",
+    ] {
+        assert!(names.contains(&name), "{name} not in {names:?}");
+    }
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.starts_with("Konzernmutter") && !n.starts_with("Unterauftrags")),
+        "{names:?}"
+    );
+}

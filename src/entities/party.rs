@@ -255,6 +255,8 @@ const STOP_SUFFIX: &[&str] = &[
     "hersteller",
     "partner",
     "firma",
+    // "die Konzernmutter Zoho Corporation Private Limited".
+    "konzernmutter",
 ];
 
 /// Legal forms that end a company's name wherever they stand: one inside the words
@@ -445,6 +447,19 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
         // "Internet Corporation for Assigned Names and Numbers": the name goes on past a
         // legal form's word, so that word does not end a name there.
         let rest = &text[fe..];
+        // "Zoho Corporation B.V.", "Zoho Corporation Private Limited": a form's word right
+        // before another legal form is a word of the name that form ends.
+        let spaced = rest.trim_start_matches([' ', '\t']);
+        if last.is_alphabetic()
+            && spaced.len() < rest.len()
+            && data.form_re.find(spaced).is_some_and(|n| {
+                n.start() == 0
+                    && !spaced[n.end()..].starts_with(char::is_alphanumeric)
+                    && data.form_of_variant(n.as_str()).is_some()
+            })
+        {
+            continue;
+        }
         if last.is_alphabetic()
             && [" for ", " of "]
                 .iter()
@@ -1065,9 +1080,15 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
         } else if STOP.contains(&lower.as_str()) {
             false
         } else if first.is_uppercase() || first.is_ascii_digit() {
-            let noun = STOP_SUFFIX
-                .iter()
-                .any(|s| lower.ends_with(s) && (lower.len() > s.len() || *s != "partner"));
+            // Also in the genitive: "des Unterauftragsverarbeiters Hetzner Online GmbH",
+            // "des Unterauftragnehmers Kalibo Contact Solutions Inc." ("Partners" may be a
+            // name's word).
+            let genitive = lower.strip_suffix('s').filter(|g| !g.ends_with("partner"));
+            let noun = STOP_SUFFIX.iter().any(|s| {
+                (lower.ends_with(s)
+                    || genitive.is_some_and(|g| g.ends_with(s) && g.len() > s.len()))
+                    && (lower.len() > s.len() || *s != "partner")
+            });
             let dotted_ok =
                 !t.ends_with('.') || t.chars().filter(|c| c.is_alphabetic()).count() <= 3;
             !noun && dotted_ok
