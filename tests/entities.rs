@@ -3725,3 +3725,17 @@ fn a_forms_word_before_another_form_and_a_role_noun_in_the_genitive_are_read_rig
         "{names:?}"
     );
 }
+
+#[test]
+fn a_long_label_ending_in_a_colon_names_the_party_below() {
+    let text = "Datenschutzerklärung\n\n1. WER IST VERANTWORTLICH?\n\n\
+                Verantwortlicher für die Datenverarbeitung auf dieser Website und in der\n\
+                Voltaro Ride App ist:\n\n    Voltaro (Deutschland) GmbH\n    Rheinallee 42\n    \
+                55118 Mainz\n";
+    let parties = pipeline_parties(text);
+    let voltaro = parties
+        .iter()
+        .find(|p| p.name == "Voltaro (Deutschland) GmbH")
+        .expect("Voltaro found");
+    assert_eq!(voltaro.roles, ["controller"], "{parties:?}");
+}

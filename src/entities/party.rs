@@ -2249,6 +2249,11 @@ pub fn introduces_list(text: &str, cue: usize, start: usize) -> bool {
     current.is_match(&text[from..cue])
 }
 
+/// Most words between a role and the colon of its label right before a name
+/// ([`role_before`]): "Verantwortlicher für die Datenverarbeitung auf dieser Website und in
+/// der Voltaro Ride App ist:" has 13.
+const COLON_LABEL_WORDS: usize = 16;
+
 /// A role label before a mention (within its sentence, no other mention between): returns
 /// (role, cue start). "Datenschutzbeauftragter des X" names X as the DPO's owner: no role.
 pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static str, usize)> {
@@ -2379,7 +2384,7 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
     };
     let label = before_article.trim_end().ends_with(':')
         && between.matches(':').count() == 1
-        && words.len() <= 12;
+        && words.len() <= COLON_LABEL_WORDS;
     if !label
         && !through
         && (words.len() > 12 || words.iter().any(|w| !LABEL_FILLER.contains(&w.as_str())))
