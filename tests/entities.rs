@@ -3739,3 +3739,37 @@ fn a_long_label_ending_in_a_colon_names_the_party_below() {
         .expect("Voltaro found");
     assert_eq!(voltaro.roles, ["controller"], "{parties:?}");
 }
+
+#[test]
+fn addresses_in_manila_novi_sad_and_nis_give_their_countries() {
+    let text = "Unterauftragnehmer\n\n\
+                Kalibo Contact Solutions Inc.\n6750 Ayala Avenue, Makati City\n1226 Metro Manila\n\
+                E-Mail und Chat in Nacht- und Wochenendschichten\n\n\
+                Vojvodina Data Management d.o.o.\nBulevar oslobođenja 30, 21000 Novi Sad\n\
+                Data management\n\n\
+                Nišava QA d.o.o.\nObrenovićeva 12, 18000 Niš, Serbia\nRegression testing\n";
+    let parties = pipeline_parties(text);
+    let country = |n: &str| {
+        parties
+            .iter()
+            .find(|p| p.name == n)
+            .and_then(|p| p.country.clone())
+    };
+    assert_eq!(
+        country("Kalibo Contact Solutions Inc.").as_deref(),
+        Some("PH"),
+        "{parties:?}"
+    );
+    assert_eq!(
+        country("Vojvodina Data Management d.o.o.").as_deref(),
+        Some("RS"),
+        "{parties:?}"
+    );
+    // The city and the country after it agree although "18000" is no Serbian format the
+    // scanner knew.
+    assert_eq!(
+        country("Nišava QA d.o.o.").as_deref(),
+        Some("RS"),
+        "{parties:?}"
+    );
+}

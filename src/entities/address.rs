@@ -197,8 +197,8 @@ struct Candidate {
     priority: u8,
 }
 
-const FIVE: &[&str] = &["DE", "FR", "IT", "ES", "FI", "US"];
-const FOUR: &[&str] = &["AT", "CH", "BE", "DK", "LU", "LI", "NO", "AU", "HU"];
+const FIVE: &[&str] = &["DE", "FR", "IT", "ES", "FI", "US", "RS", "KR"];
+const FOUR: &[&str] = &["AT", "CH", "BE", "DK", "LU", "LI", "NO", "AU", "HU", "PH"];
 
 /// Countries that write a postcode of digits after the city, with its number of digits:
 /// India "Bengaluru 560001" (also "560 001"), Nepal "Kathmandu 44600", Thailand "Bangkok
@@ -720,10 +720,15 @@ fn complete(
             .as_ref()
             .map(|(cc, _)| c.formats.contains(&cc.as_str()))
             .unwrap_or(false);
-        if city_conflicts && !explicit_ok {
+        // "18000 Niš, Serbia": the city and the country written after it agree, though
+        // the postcode's formats do not name that country.
+        let agree = explicit
+            .as_ref()
+            .is_some_and(|(cc, _)| city_countries.contains(cc));
+        if city_conflicts && !explicit_ok && !agree {
             return None;
         }
-        if !city_ok && !explicit_ok && street.is_none() {
+        if !city_ok && !explicit_ok && !agree && street.is_none() {
             return None;
         }
     }
