@@ -3773,3 +3773,30 @@ fn addresses_in_manila_novi_sad_and_nis_give_their_countries() {
         "{parties:?}"
     );
 }
+
+#[test]
+fn a_list_publisher_whose_short_name_engages_the_sub_processors_is_their_processor() {
+    let text = "Sub-processor List\n\
+                Orrery Health Technologies Ltd (\"Orrery\") provides electronic clinical outcome \
+                assessment services to pharmaceutical sponsors. When acting as a processor for \
+                a sponsor, Orrery engages the sub-processors listed below.\n\n\
+                1. Sub-processors\n\
+                Amazon Web Services EMEA SARL | Hosting | Frankfurt am Main | current\n";
+    let parties = pipeline_parties(text);
+    let roles = |n: &str| {
+        parties
+            .iter()
+            .find(|p| p.name == n)
+            .map(|p| p.roles.clone())
+    };
+    assert_eq!(
+        roles("Orrery Health Technologies Ltd"),
+        Some(vec!["processor".to_string()]),
+        "{parties:?}"
+    );
+    assert_eq!(
+        roles("Amazon Web Services EMEA SARL"),
+        Some(vec!["subprocessor".to_string()]),
+        "{parties:?}"
+    );
+}

@@ -777,6 +777,21 @@ pub fn find_entities_with(
             }
         }
         if role.is_none() {
+            // "Orrery Health Technologies Ltd ("Orrery") provides … When acting as a
+            // processor for a sponsor, Orrery engages the sub-processors listed below."
+            let next = orgs.get(i + 1).map(|n| n.start);
+            let found = defines
+                .as_deref()
+                .and_then(|term| short_name_engages(text, after, term, next));
+            if let Some((r, e)) = found {
+                engages = true;
+                if let Some(r) = r {
+                    role = Some(r);
+                    cue = Some((o.start, e));
+                }
+            }
+        }
+        if role.is_none() {
             if let Some((r, e)) = role_after_inline(text, after, orgs.get(i + 1)) {
                 role = Some(r);
                 cue = Some((o.start, e));
@@ -1338,6 +1353,35 @@ fn planned_label_after(after: &str) -> bool {
     ["(geplant)", "(planned)", "(upcoming)"]
         .iter()
         .any(|l| lower.contains(l))
+}
+
+/// Most bytes after a definition within which [`short_name_engages`] looks.
+const SHORT_NAME_ENGAGES_BYTES: usize = 800;
+
+/// The defined short name `term` of an organisation engaging processors later in its
+/// paragraph (after `from`, before the next organisation at `next_org`): "… ("Orrery")
+/// provides … When acting as a processor for a sponsor, Orrery engages the sub-processors
+/// listed below" ([`party::engages_processors`]'s answer).
+fn short_name_engages(
+    text: &str,
+    from: usize,
+    term: &str,
+    next_org: Option<usize>,
+) -> Option<(Option<&'static str>, usize)> {
+    if term.len() < 3 {
+        return None;
+    }
+    let limit = paragraph_end_within(text, from, SHORT_NAME_ENGAGES_BYTES)
+        .min(next_org.unwrap_or(usize::MAX));
+    let window = text.get(from..limit)?;
+    window.match_indices(term).find_map(|(k, _)| {
+        let (a, z) = (from + k, from + k + term.len());
+        let bounded = !text[..a].ends_with(char::is_alphanumeric)
+            && !text[z..].starts_with(char::is_alphanumeric);
+        bounded
+            .then(|| party::engages_processors(text, z))
+            .flatten()
+    })
 }
 
 /// What an entry's own description says of its use ([`entry_status_below`]).
