@@ -3800,3 +3800,30 @@ fn a_list_publisher_whose_short_name_engages_the_sub_processors_is_their_process
         "{parties:?}"
     );
 }
+
+#[test]
+fn an_eircode_after_an_irish_city_is_an_irish_address() {
+    let text = "Orrery Health Technologies Ltd · Penrose Wharf, Cork T23 X2YH · CRO 689214\n\n\
+                Corrib Foods Limited, Unit 7, Ballybrit Business Park, Galway H91 X2C7.\n\n\
+                Acme Trading Ltd, Main Street, Paris T23 X2YH.\n";
+    let parties = pipeline_parties(text);
+    let postcode = |n: &str| {
+        parties
+            .iter()
+            .find(|p| p.name == n)
+            .and_then(|p| p.address.as_ref())
+            .and_then(|a| a.postcode.clone())
+    };
+    assert_eq!(
+        postcode("Orrery Health Technologies Ltd").as_deref(),
+        Some("T23 X2YH"),
+        "{parties:?}"
+    );
+    assert_eq!(
+        postcode("Corrib Foods Limited").as_deref(),
+        Some("H91 X2C7"),
+        "{parties:?}"
+    );
+    // Control: an Eircode's shape after a city that is not Irish.
+    assert_eq!(postcode("Acme Trading Ltd"), None, "{parties:?}");
+}

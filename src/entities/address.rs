@@ -466,11 +466,15 @@ pub fn find_addresses(
                 .contains("Dublin")
             || text[line_start(text, pc.start().saturating_sub(120))..line_end(text, pc.end())]
                 .contains("Irland");
-        if !near_ie || !unique.chars().any(|ch| ch.is_ascii_alphabetic()) {
+        // Or an Irish city right before the code ("Penrose Wharf, Cork T23 X2YH").
+        let city_before_code = city_before(text, pc.start(), data);
+        let irish_city = city_before_code
+            .is_some_and(|(a, z)| data.city_countries(&text[a..z]).iter().any(|c| c == "IE"));
+        if !(near_ie || irish_city) || !unique.chars().any(|ch| ch.is_ascii_alphabetic()) {
             continue;
         }
         let district_lo = crate::entities::text::floor_char(text, pc.start().saturating_sub(24));
-        let city = city_before(text, pc.start(), data).or_else(|| {
+        let city = city_before_code.or_else(|| {
             // "Dublin 2, D02 X285": the city stands before the district number.
             text[district_lo..pc.start()]
                 .rfind("Dublin")
