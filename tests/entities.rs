@@ -3827,3 +3827,12 @@ fn an_eircode_after_an_irish_city_is_an_irish_address() {
     // Control: an Eircode's shape after a city that is not Irish.
     assert_eq!(postcode("Acme Trading Ltd"), None, "{parties:?}");
 }
+
+#[test]
+fn a_numbered_section_title_above_a_name_is_not_its_head() {
+    let text = "Privacy notice\n\n14. ABOUT US\n   Ofek Language Apps Ltd.\n   \
+                Rothschild Boulevard 22\n   Tel Aviv-Yafo 6688218\n   Israel\n";
+    let parties = pipeline_parties(text);
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Ofek Language Apps Ltd."], "{parties:?}");
+}

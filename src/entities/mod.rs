@@ -324,6 +324,10 @@ fn join_country_fragment(text: &str, o: &mut party::OrgHit, mentions: &[CountryM
         above_start = above_end - rest.len();
     }
     let above = text[above_start..above_end].trim();
+    // "14. ABOUT US⏎Ofek Language Apps Ltd.": a numbered section's title, not a row.
+    if SECTION_TITLES.contains(&above.to_lowercase().as_str()) {
+        return;
+    }
     let words: Vec<&str> = above.split_whitespace().collect();
     let head = (1..=HEAD_WORDS).contains(&words.len())
         && words.iter().all(|w| {
@@ -1354,6 +1358,21 @@ fn planned_label_after(after: &str) -> bool {
         .iter()
         .any(|l| lower.contains(l))
 }
+
+/// Titles of a privacy notice's sections about its publisher (lower case), which a
+/// numbered heading above a name holds instead of the head of a table row's name.
+const SECTION_TITLES: &[&str] = &[
+    "about us",
+    "über uns",
+    "who we are",
+    "wer wir sind",
+    "contact",
+    "contact us",
+    "kontakt",
+    "impressum",
+    "imprint",
+    "legal notice",
+];
 
 /// Most bytes after a definition within which [`short_name_engages`] looks.
 const SHORT_NAME_ENGAGES_BYTES: usize = 800;
