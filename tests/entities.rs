@@ -3836,3 +3836,22 @@ fn a_numbered_section_title_above_a_name_is_not_its_head() {
     let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Ofek Language Apps Ltd."], "{parties:?}");
 }
+
+#[test]
+fn a_table_cell_ending_in_a_connecting_word_names_no_organisation() {
+    // A PDF's table flattened into lines: the service cell "Helpdesk for UK sites" is
+    // no name cut before a country.
+    let text = "1. Sub-processors\n\
+                Sub-processor (seat)\nService\nProcessing location Mechanism Status\n\
+                Salesforce, Inc.\nSan Francisco, CA 94105\nCRM for investigator-site staff\n\
+                contacts\nHyperforce EU (Frankfurt am Main)\nDPF\ncurrent\n\
+                Orrery Health UK Ltd\nEC2A 4NE\nHelpdesk for UK sites and participants\n\
+                London\nAdequacy current\n";
+    let parties = pipeline_parties(text);
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"Orrery Health UK Ltd"), "{names:?}");
+    assert!(
+        names.iter().all(|n| !n.starts_with("Helpdesk")),
+        "{names:?}"
+    );
+}

@@ -3687,8 +3687,15 @@ fn name_cell(
     // "EU-U.S. DPF; SCCs", "EU (Ireland); access": a word cut before a country, in a
     // PDF's table of columns kept apart by spaces, is no name.
     let cut = cell.ends_with(['-', '(', '/', '&']);
+    // "Helpdesk for UK sites": a name ends in no connecting word.
+    let dangling = nwords > 1
+        && cell
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| CONNECTORS.contains(&w) || ["for", "für", "in", "at"].contains(&w));
     let good = !label
         && !cut
+        && !dangling
         && !is_country
         && !has_number
         && !running_words
