@@ -82,7 +82,8 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
     let mut hinted: Vec<Option<(CountrySource, String)>> = Vec::new();
     // (finding index, party index) for mentions an address may attach to.
     let mut anchors: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, party)
-                                                              // The country a mention states on its own line after the name, by its (start, end).
+
+    // The country a mention states on its own line after the name, by its (start, end).
     let mut stated_at: Vec<((usize, usize), &str)> = Vec::new();
 
     let mut order: Vec<&Finding> = findings
