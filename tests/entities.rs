@@ -101,6 +101,18 @@ fn pipeline_parties(text: &str) -> Vec<dpascan::report::Party> {
     pipeline(text).parties
 }
 
+/// Asserts each (name, country) pair: the party named so has that country.
+fn assert_countries(parties: &[dpascan::report::Party], expected: &[(&str, &str)]) {
+    for &(name, country) in expected {
+        let found = parties.iter().find(|p| p.name == name);
+        assert_eq!(
+            found.and_then(|p| p.country.as_deref()),
+            Some(country),
+            "{name}: {parties:?}"
+        );
+    }
+}
+
 /// The party named `name` (exactly); panics with all parties when there is none.
 fn party_named<'a>(
     parties: &'a [dpascan::report::Party],
@@ -3574,22 +3586,12 @@ fn a_city_in_brackets_in_a_name_gives_its_country() {
         "7.3 Group companies. The Kazehana group operates a software development centre in\n\
                 Shenzhen (Kazehana Technology (Shenzhen) Co., Ltd.). That company works only on\n\
                 product development. Support: Example Services (Singapore) Pte. Ltd.\n";
-    let parties = pipeline_parties(text);
-    let country = |n: &str| {
-        parties
-            .iter()
-            .find(|p| p.name == n)
-            .map(|p| p.country.clone())
-    };
-    assert_eq!(
-        country("Kazehana Technology (Shenzhen) Co., Ltd."),
-        Some(Some("CN".into())),
-        "{parties:?}"
-    );
-    assert_eq!(
-        country("Example Services (Singapore) Pte. Ltd."),
-        Some(Some("SG".into())),
-        "{parties:?}"
+    assert_countries(
+        &pipeline_parties(text),
+        &[
+            ("Kazehana Technology (Shenzhen) Co., Ltd.", "CN"),
+            ("Example Services (Singapore) Pte. Ltd.", "SG"),
+        ],
     );
 }
 
@@ -3748,29 +3750,15 @@ fn addresses_in_manila_novi_sad_and_nis_give_their_countries() {
                 Vojvodina Data Management d.o.o.\nBulevar oslobođenja 30, 21000 Novi Sad\n\
                 Data management\n\n\
                 Nišava QA d.o.o.\nObrenovićeva 12, 18000 Niš, Serbia\nRegression testing\n";
-    let parties = pipeline_parties(text);
-    let country = |n: &str| {
-        parties
-            .iter()
-            .find(|p| p.name == n)
-            .and_then(|p| p.country.clone())
-    };
-    assert_eq!(
-        country("Kalibo Contact Solutions Inc.").as_deref(),
-        Some("PH"),
-        "{parties:?}"
-    );
-    assert_eq!(
-        country("Vojvodina Data Management d.o.o.").as_deref(),
-        Some("RS"),
-        "{parties:?}"
-    );
-    // The city and the country after it agree although "18000" is no Serbian format the
-    // scanner knew.
-    assert_eq!(
-        country("Nišava QA d.o.o.").as_deref(),
-        Some("RS"),
-        "{parties:?}"
+    // "18000 Niš, Serbia": the city and the country after it agree although "18000" is
+    // no Serbian format the scanner knew.
+    assert_countries(
+        &pipeline_parties(text),
+        &[
+            ("Kalibo Contact Solutions Inc.", "PH"),
+            ("Vojvodina Data Management d.o.o.", "RS"),
+            ("Nišava QA d.o.o.", "RS"),
+        ],
     );
 }
 
