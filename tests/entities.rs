@@ -3843,3 +3843,32 @@ fn a_table_cell_ending_in_a_connecting_word_names_no_organisation() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_definition_after_a_line_break_and_customer_inside_a_name_are_read() {
+    let text = "Vereinbarung zur Auftragsverarbeitung\n\n\
+                Zwischen der Stadtwerke Elbtal Energie GmbH, Elbuferstraße 12, 01662 Meißen, \
+                eingetragen im Handelsregister des Amtsgerichts Dresden unter HRB 30419 – \
+                nachfolgend\n„Auftraggeber“ – und der Brückner Customer Care GmbH, Breiter Weg \
+                201, 39104 Magdeburg – nachfolgend „Auftragnehmer“ – wird vereinbart:\n\n\
+                Der Auftragnehmer setzt die Acme GmbH ein; the Customer Beta GmbH is informed.\n";
+    let parties = pipeline_parties(text);
+    let roles = |n: &str| {
+        parties
+            .iter()
+            .find(|p| p.name == n)
+            .map(|p| p.roles.clone())
+    };
+    assert_eq!(
+        roles("Stadtwerke Elbtal Energie GmbH"),
+        Some(vec!["controller".to_string()]),
+        "{parties:?}"
+    );
+    assert_eq!(
+        roles("Brückner Customer Care GmbH"),
+        Some(vec!["processor".to_string()]),
+        "{parties:?}"
+    );
+    // Control: "the Customer" before a name is no word of it.
+    assert!(parties.iter().any(|p| p.name == "Beta GmbH"), "{parties:?}");
+}

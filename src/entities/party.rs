@@ -1009,7 +1009,7 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
     let mut accepted = 0;
     // The word taken last (the next one in the text).
     let mut after = "";
-    for &(ts, te) in toks.iter().rev() {
+    for (k, &(ts, te)) in toks.iter().enumerate().rev() {
         if accepted >= 8 {
             break;
         }
@@ -1078,7 +1078,18 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
             // the long spelling of a GmbH.
             true
         } else if STOP.contains(&lower.as_str()) {
-            false
+            // "und der Brückner Customer Care GmbH": "Customer" between capitalised words
+            // of a name, the one before it opening the name (after a lower-case word or an
+            // article), is the name's.
+            let word = |j: usize| toks.get(j).map_or("", |&(a, z)| &text[a..z]);
+            ["customer", "client"].contains(&lower.as_str())
+                && accepted > 0
+                && k >= 2
+                && word(k - 1).starts_with(char::is_uppercase)
+                && !STOP.contains(&word(k - 1).to_lowercase().as_str())
+                && (word(k - 2).starts_with(char::is_lowercase)
+                    || !word(k - 2).starts_with(char::is_alphanumeric)
+                    || STOP.contains(&word(k - 2).to_lowercase().as_str()))
         } else if first.is_uppercase() || first.is_ascii_digit() {
             // Also in the genitive: "des Unterauftragsverarbeiters Hetzner Online GmbH",
             // "des Unterauftragnehmers Kalibo Contact Solutions Inc." ("Partners" may be a
@@ -1184,14 +1195,15 @@ pub fn defined_terms_at(text: &str, pos: usize, acronyms: bool) -> Option<(usize
     static QUOTED: OnceLock<Regex> = OnceLock::new();
     static INTRO: OnceLock<Regex> = OnceLock::new();
     // One line break may stand inside the brackets, as a printed line ends there ("(the⏎
-    // \"Controller\" or \"Noordhaven\")").
+    // \"Controller\" or \"Noordhaven\")"), or after the intro word ("– nachfolgend⏎
+    // „Auftraggeber“ –").
     let paren = regex(
         &PAREN,
         r"^[ \t]*,?[ \t]*\((?P<body>[^()\n]{1,160}(?:\n[^()\n]{1,80})?)\)",
     );
     let bare = regex(
         &BARE,
-        r"^[ \t]*,?[ \t]*(?:hereinafter|hereafter|nachfolgend|nachstehend|im[ \t]+Folgenden)(?:[ \t]+(?:referred[ \t]+to[ \t]+as|called|genannt|bezeichnet[ \t]+als|kurz))?[ \t]*:?[ \t]*(?:the[ \t]+|der[ \t]+|die[ \t]+|das[ \t]+)?[„“\x22‘'»«]?\**(?P<t>\p{Lu}[\p{L}\-]*(?:[ \t]\p{Lu}[\p{L}\-]*){0,2})\**[“”\x22’'«»]?",
+        r"^[ \t]*,?[ \t]*(?:hereinafter|hereafter|nachfolgend|nachstehend|im[ \t]+Folgenden)(?:[ \t]+(?:referred[ \t]+to[ \t]+as|called|genannt|bezeichnet[ \t]+als|kurz))?[ \t]*:?[ \t]*\n?[ \t]*(?:the[ \t]+|der[ \t]+|die[ \t]+|das[ \t]+)?[„“\x22‘'»«]?\**(?P<t>\p{Lu}[\p{L}\-]*(?:[ \t]\p{Lu}[\p{L}\-]*){0,2})\**[“”\x22’'«»]?",
     );
     let quoted = regex(
         &QUOTED,
