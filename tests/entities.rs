@@ -101,6 +101,18 @@ fn pipeline_parties(text: &str) -> Vec<dpascan::report::Party> {
     pipeline(text).parties
 }
 
+/// Asserts each (name, role) pair: the party named so has that one role.
+fn assert_sole_roles(parties: &[dpascan::report::Party], expected: &[(&str, &str)]) {
+    for &(name, role) in expected {
+        let found = parties.iter().find(|p| p.name == name);
+        assert_eq!(
+            found.map(|p| p.roles.clone()),
+            Some(vec![role.to_string()]),
+            "{name}: {parties:?}"
+        );
+    }
+}
+
 /// Asserts each (name, country) pair: the party named so has that country.
 fn assert_countries(parties: &[dpascan::report::Party], expected: &[(&str, &str)]) {
     for &(name, country) in expected {
@@ -3770,22 +3782,12 @@ fn a_list_publisher_whose_short_name_engages_the_sub_processors_is_their_process
                 a sponsor, Orrery engages the sub-processors listed below.\n\n\
                 1. Sub-processors\n\
                 Amazon Web Services EMEA SARL | Hosting | Frankfurt am Main | current\n";
-    let parties = pipeline_parties(text);
-    let roles = |n: &str| {
-        parties
-            .iter()
-            .find(|p| p.name == n)
-            .map(|p| p.roles.clone())
-    };
-    assert_eq!(
-        roles("Orrery Health Technologies Ltd"),
-        Some(vec!["processor".to_string()]),
-        "{parties:?}"
-    );
-    assert_eq!(
-        roles("Amazon Web Services EMEA SARL"),
-        Some(vec!["subprocessor".to_string()]),
-        "{parties:?}"
+    assert_sole_roles(
+        &pipeline_parties(text),
+        &[
+            ("Orrery Health Technologies Ltd", "processor"),
+            ("Amazon Web Services EMEA SARL", "subprocessor"),
+        ],
     );
 }
 
@@ -3853,21 +3855,12 @@ fn a_definition_after_a_line_break_and_customer_inside_a_name_are_read() {
                 201, 39104 Magdeburg – nachfolgend „Auftragnehmer“ – wird vereinbart:\n\n\
                 Der Auftragnehmer setzt die Acme GmbH ein; the Customer Beta GmbH is informed.\n";
     let parties = pipeline_parties(text);
-    let roles = |n: &str| {
-        parties
-            .iter()
-            .find(|p| p.name == n)
-            .map(|p| p.roles.clone())
-    };
-    assert_eq!(
-        roles("Stadtwerke Elbtal Energie GmbH"),
-        Some(vec!["controller".to_string()]),
-        "{parties:?}"
-    );
-    assert_eq!(
-        roles("Brückner Customer Care GmbH"),
-        Some(vec!["processor".to_string()]),
-        "{parties:?}"
+    assert_sole_roles(
+        &parties,
+        &[
+            ("Stadtwerke Elbtal Energie GmbH", "controller"),
+            ("Brückner Customer Care GmbH", "processor"),
+        ],
     );
     // Control: "the Customer" before a name is no word of it.
     assert!(parties.iter().any(|p| p.name == "Beta GmbH"), "{parties:?}");
