@@ -301,7 +301,7 @@ pub fn role_re() -> &'static Regex {
     regex(&R, ROLE_PATTERN)
 }
 
-const ROLE_PATTERN: &str = r"(?i)(?:unter-?auftragsverarbeiter(?:s|n|in|innen)?|unterauftragnehmer(?:s|n|in|innen)?|subunternehmer(?:s|n)?|sub-?processors?|sub-?contractors?|weitere[rn]?\s+auftragsverarbeiter(?:s|n)?|auftragsverarbeiter(?:s|n|in|innen)?|auftragnehmer(?:s|n|in|innen)?|(?:data\s+)?processors?|gemeinsam(?:e|en)?\s+verantwortliche[rn]?|(?:joint\s+)?(?:data\s+)?controllers?|verantwortliche[rnm]?|verantwortlich|auftraggeber(?:s|n|in|innen)?|muttergesellschaft|parent\s+company|datenschutzbeauftragte[rn]?|data\s+protection\s+officer|(?:eu-)?vertreter(?:s|in)?(?:\s+in\s+der\s+(?:union|eu|europäischen\s+union)\b)?|(?:eu\s+|uk\s+|data\s+protection\s+|privacy\s+)?representative|empfänger(?:n)?|recipients?|(?:body|entity|company|party|organi[sz]ation)\s+responsible\s+for\s+(?:the\s+)?(?:data\s+)?processing)";
+const ROLE_PATTERN: &str = r"(?i)(?:unter-?auftragsverarbeiter(?:s|n|in|innen)?|unterauftragnehmer(?:s|n|in|innen)?|subunternehmer(?:s|n)?|sub-?processors?|sub-?contractors?|weitere[rn]?\s+auftragsverarbeiter(?:s|n)?|auftragsverarbeiter(?:s|n|in|innen)?|auftragnehmer(?:s|n|in|innen)?|(?:data\s+)?processors?|gemeinsam(?:e|en)?\s+verantwortliche[rn]?|(?:joint\s+)?(?:data\s+)?controllers?|verantwortliche[rnm]?|verantwortlich|auftraggeber(?:s|n|in|innen)?|muttergesellschaft|parent\s+company|datenschutzbeauftragte[rn]?|data\s+protection\s+officer|(?:eu-)?vertreter(?:s|in)?(?:\s+in\s+der\s+(?:union|eu|europäischen\s+union)(?-u:\b))?|(?:eu\s+|uk\s+|data\s+protection\s+|privacy\s+)?representative|empfänger(?:n)?|recipients?|(?:body|entity|company|party|organi[sz]ation)\s+responsible\s+for\s+(?:the\s+)?(?:data\s+)?processing)";
 
 /// The contract role a role phrase stands for.
 pub fn role_of(phrase: &str) -> Option<&'static str> {
@@ -2538,7 +2538,7 @@ pub fn above_register_line(text: &str, pos: usize) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let register = regex(
         &R,
-        r"(?i)\b(?:amtsgericht|handelsgericht|registergericht|handelsregister|firmenbuch|hr[ab][ \t]*\d|fn[ \t]*\d{3,6}[ \t]*[a-z]\b|kvk|company[ \t]+(?:no\b|number|registration)|registered[ \t]+in[ \t]+(?:england|scotland|ireland))",
+        r"(?i)(?-u:\b)(?:amtsgericht|handelsgericht|registergericht|handelsregister|firmenbuch|hr[ab][ \t]*\d|fn[ \t]*\d{3,6}[ \t]*[a-z](?-u:\b)|kvk|company[ \t]+(?:no(?-u:\b)|number|registration)|registered[ \t]+in[ \t]+(?:england|scotland|ireland))",
     );
     let ls = line_start(text, pos);
     let le = line_end(text, pos);

@@ -12,7 +12,7 @@ pub fn seat_intro_end(s: &str) -> Option<usize> {
     static SEAT: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let seat = SEAT.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)\b(?:registered[ \t]+(?:office|address)|principal[ \t]+(?:office|place[ \t]+of[ \t]+business)|head[ \t]+office|offices?|located|sitz|geschäftssitz|anschrift|niederlassung)\b[^.\n]{0,25}\b(?:at|in(?:[ \t]+der)?|is|unter)\b[ \t]*",
+            r"(?i)(?-u:\b)(?:registered[ \t]+(?:office|address)|principal[ \t]+(?:office|place[ \t]+of[ \t]+business)|head[ \t]+office|offices?|located|sitz|geschäftssitz|anschrift|niederlassung)(?-u:\b)[^.\n]{0,25}(?-u:\b)(?:at|in(?:[ \t]+der)?|is|unter)(?-u:\b)[ \t]*",
         )
         .expect("seat regex should compile")
     });

@@ -688,11 +688,32 @@ pub fn under_former_heading(text: &str, pos: usize) -> bool {
 
 /// Whether only a bullet, a number or a table's `|` stands before `pos` on its line: the
 /// mention at `pos` leads a list item or a row.
+///
+/// Reads back at most 64 bytes (`LEAD_REACH`) unless all of them could still belong to such a
+/// lead (blanks and marks): on a text without line breaks, a search back to the line's
+/// start for every mention made the entity stage quadratic.
 pub fn leads_item(text: &str, pos: usize) -> bool {
     let b = text.as_bytes();
     let pos = floor_boundary(text, pos.min(b.len()));
-    let ls = memchr::memrchr(b'\n', &b[..pos]).map_or(0, |k| k + 1);
-    let lead = text[ls..pos].trim();
+    let lo = floor_boundary(text, pos.saturating_sub(LEAD_REACH));
+    let ls = match memchr::memrchr(b'\n', &b[lo..pos]) {
+        Some(k) => lo + k + 1,
+        // The line starts further back. Its lead holds what stands here, trimmed, and is
+        // at least as long: text here that is no lead decides without reading further.
+        None if lo > 0 && !is_lead(text[lo..pos].trim()) && text[lo..pos].trim().len() > 5 => {
+            return false;
+        }
+        None => memchr::memrchr(b'\n', &b[..lo]).map_or(0, |k| k + 1),
+    };
+    is_lead(text[ls..pos].trim())
+}
+
+/// Bytes that [`leads_item`] reads back before it needs the line's start.
+const LEAD_REACH: usize = 64;
+
+/// Whether `lead`, the trimmed text before a mention on its line, is nothing, list marks,
+/// or a short number or letter of an item ("3.", "(b)", "iv)").
+fn is_lead(lead: &str) -> bool {
     lead.is_empty()
         || lead.chars().all(|c| LIST_MARKS.contains(&c))
         || (lead.len() <= 5
@@ -957,6 +978,36 @@ pub fn context(s: &str, start: usize, end: usize, sent: (usize, usize), max: usi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`leads_item`] reads back a bounded stretch, yet answers as if it read the whole
+    /// line: at every position of lines whose lead is longer than its reach (blanks, list
+    /// marks, words), the same as the trimmed text from the line's start says.
+    #[test]
+    fn leading_an_item_is_read_from_the_whole_line() {
+        let pad = " ".repeat(LEAD_REACH + 10);
+        let dashes = "–".repeat(LEAD_REACH);
+        let words = "Daten werden an die folgenden Empfänger übermittelt, nämlich ".repeat(3);
+        let text = format!(
+            "Kopf\n{pad}- Acme GmbH\n{dashes}Beta Ltd\n{pad}(b) Gamma AG\n{words}Delta SE\n{pad}{words}Eps\n\
+             {pad}123456 Zeta\nIota{pad}Kappa"
+        );
+        let reference = |pos: usize| {
+            let ls = text[..pos].rfind('\n').map_or(0, |k| k + 1);
+            is_lead(text[ls..pos].trim())
+        };
+        let mut leads = Vec::new();
+        for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+            assert_eq!(leads_item(&text, pos), reference(pos), "at {pos}");
+            if leads_item(&text, pos) && text[pos..].starts_with(char::is_uppercase) {
+                leads.push(text[pos..].split_whitespace().next().unwrap_or_default());
+            }
+        }
+        // "Daten" twice: its line's lead is blanks; "Kappa" after a short word ("Iota").
+        assert_eq!(
+            leads,
+            ["Kopf", "Acme", "Beta", "Gamma", "Daten", "Daten", "Iota", "Kappa"]
+        );
+    }
 
     /// `in_heading` at the first occurrence of `needle` in `text`.
     fn heading_at(text: &str, needle: &str) -> bool {
