@@ -3865,3 +3865,61 @@ fn a_definition_after_a_line_break_and_customer_inside_a_name_are_read() {
     // Control: "the Customer" before a name is no word of it.
     assert!(parties.iter().any(|p| p.name == "Beta GmbH"), "{parties:?}");
 }
+
+#[test]
+fn a_title_of_current_and_upcoming_members_and_a_status_column_are_read_per_row() {
+    let text = "Sub-processors\n\n\
+                Current and upcoming sub-processors\n\n\
+                Entity | Address | Purpose | Data | Status\n\
+                Cloudflare, Inc. | 101 Townsend St., San Francisco, CA 94107, USA | CDN | IP addresses | Active\n\
+                Stripe Payments Europe, Limited | 1 Grand Canal Street Lower, Dublin 2, Ireland | Payments | Billing contacts | Starting 1 March 2027\n\
+                Mailvane Inc. | 1 Federal Street, Boston, MA 02110, USA | E-mail | Contacts | Removed 30 June 2025\n\n\
+                Further providers\n\n\
+                Entity | Address | Data\n\
+                Payfolk GmbH | Ritterstraße 12, 10969 Berlin | Former employees' payroll\n";
+    let parties = pipeline_parties(text);
+    // Under a title of both, a row without a status of its own is a current member.
+    assert_sole_roles(&parties, &[("Cloudflare, Inc.", "subprocessor")]);
+    assert!(!party_named(&parties, "Cloudflare, Inc.").planned);
+    let stripe = party_named(&parties, "Stripe Payments Europe, Limited");
+    assert!(stripe.planned && stripe.roles.is_empty(), "{stripe:?}");
+    let mailvane = party_named(&parties, "Mailvane Inc.");
+    assert!(mailvane.former && mailvane.roles.is_empty(), "{mailvane:?}");
+    // Control: a last column that is no status column ("Former employees' payroll").
+    assert!(!party_named(&parties, "Payfolk GmbH").former, "{parties:?}");
+}
+
+#[test]
+fn a_status_after_a_dash_below_an_entry_and_a_change_logs_wordings_are_read() {
+    // A PDF table flattened into lines, then its change log.
+    let text = "3. Sub-processors\n\
+                10 Coralbay Payroll Pty Ltd, 1 Market Street,\n\
+                Sydney NSW 2000, Australia\n\
+                Payroll for Australian employees\n\
+                Current\n\
+                11 Microsoft Ireland Operations Limited, One\n\
+                Microsoft Place, Leopardstown, Dublin 18,\n\
+                Ireland\n\
+                AI-assisted payslip explanations\n\
+                Planned – from 1 March\n\
+                2027\n\
+                12 Mailvane Inc., 1 Federal Street, Boston, MA\n\
+                02110, USA\n\
+                Transactional e-mail\n\
+                Former – removed 30\n\
+                June 2025\n\
+                5. Change log\n\
+                20 January 2026 – #11 Microsoft Ireland Operations Limited added as planned \
+                sub-processor (from 1 March 2027). 02 September 2025 – #10 Coralbay Payroll Pty \
+                Ltd added. 30 June 2025 – #12 Mailvane Inc. removed. 14 February 2025 – #9 Negev \
+                Secure Ltd. added.\n";
+    let parties = pipeline_parties(text);
+    assert!(
+        party_named(&parties, "Microsoft Ireland Operations Limited").planned,
+        "{parties:?}"
+    );
+    assert!(party_named(&parties, "Mailvane Inc.").former, "{parties:?}");
+    // Control: the entry whose status is "Current", and the one added.
+    let coralbay = party_named(&parties, "Coralbay Payroll Pty Ltd");
+    assert!(!coralbay.planned && !coralbay.former, "{coralbay:?}");
+}

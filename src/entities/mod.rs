@@ -918,7 +918,8 @@ pub fn find_entities_with(
         // not used yet, of no role now.
         // "Ankündigung geplanter Unterauftragsverarbeiter (OpenAI Ireland Ltd; …)": one
         // announced as planned.
-        let below = entry_status_below(text, o.start, o.end, orgs.get(i + 1).map(|n| n.start));
+        let below = entry_status_below(text, o.start, o.end, orgs.get(i + 1).map(|n| n.start))
+            .or_else(|| status_cell(text, o.start));
         let former = former || below == Some(EntryStatus::Former);
         let planned = !former
             && (section == Some(party::PLANNED_SECTION)
@@ -1348,15 +1349,22 @@ const RUNNING_MIN_TIMES: u32 = 3;
 const PLANNED_AFTER_BYTES: usize = 80;
 
 /// Whether the rest of a change log's entry after a name (up to a ';' or a table's '|')
-/// labels it planned in brackets: "Ankündigung Hetzner Online GmbH und Pipedrive OÜ
-/// (geplant); Aufnahme …".
+/// labels it planned in brackets or as added: "Ankündigung Hetzner Online GmbH und
+/// Pipedrive OÜ (geplant); Aufnahme …", "#11 Microsoft Ireland Operations Limited added
+/// as planned sub-processor (from 1 March 2027)".
 fn planned_label_after(after: &str) -> bool {
     let entry = after.split([';', '|']).next().unwrap_or_default();
     let entry = &entry[..text::floor_char(entry, PLANNED_AFTER_BYTES.min(entry.len()))];
     let lower = entry.to_lowercase();
-    ["(geplant)", "(planned)", "(upcoming)"]
-        .iter()
-        .any(|l| lower.contains(l))
+    [
+        "(geplant)",
+        "(planned)",
+        "(upcoming)",
+        " added as planned ",
+        " als geplante",
+    ]
+    .iter()
+    .any(|l| lower.contains(l))
 }
 
 /// Titles of a privacy notice's sections about its publisher (lower case), which a
@@ -1457,6 +1465,23 @@ fn entry_status_below(
             .unwrap_or(lower.len());
         let (word, rest) = lower.split_at(word_end);
         let next = rest.trim_start();
+        // "Planned – from 1 March 2027", "Former – removed 30 June 2025": a dash between.
+        let after_dash = next
+            .strip_prefix(['–', '—', '-'])
+            .map(str::trim_start)
+            .filter(|n| {
+                n.starts_with(|c: char| c.is_ascii_digit())
+                    || ["removed", "entfernt", "ausgeschieden", "ended", "beendet"]
+                        .iter()
+                        .any(|v| n.starts_with(v))
+            });
+        let next = match after_dash {
+            Some(n) if n.starts_with(|c: char| c.is_ascii_digit()) => "on ",
+            Some(_) => ":",
+            None => next
+                .strip_prefix(['–', '—', '-'])
+                .map_or(next, str::trim_start),
+        };
         let dated = next.starts_with(':')
             || ["ab ", "bis ", "zum ", "from ", "until ", "on ", "as of "]
                 .iter()
@@ -1471,6 +1496,62 @@ fn entry_status_below(
     }
     None
 }
+
+/// The status that a table's status column gives the row that `pos` leads ("Stripe
+/// Payments Europe, Limited | … | Starting 1 March 2027", "| Mailvane Inc. | … |
+/// Removed"): the cell under a header cell "Status" (or "Stand"), found by reading up the
+/// rows above (at most [`STATUS_HEADER_ROWS`]), that opens with a word of what is planned
+/// or no longer used, or with "starting".
+fn status_cell(text: &str, pos: usize) -> Option<EntryStatus> {
+    use crate::matchers::text::{FORMER_LABEL_WORDS, PLANNED_LABEL_WORDS};
+    let cells = |line: &str| -> Vec<String> {
+        line.trim()
+            .trim_matches('|')
+            .split('|')
+            .map(|c| c.trim().to_lowercase())
+            .collect()
+    };
+    let ls = line_start_within(text, pos, 400);
+    let row = &text[ls..line_end_within(text, pos, 2000)];
+    if !row.contains(" | ") || !crate::matchers::text::leads_item(text, pos) {
+        return None;
+    }
+    let width = cells(row).len();
+    let mut at = ls;
+    let mut column = None;
+    for _ in 0..STATUS_HEADER_ROWS {
+        if at == 0 {
+            break;
+        }
+        let above_start = line_start_within(text, at - 1, 2000);
+        let above = &text[above_start..at - 1];
+        if !above.contains(" | ") {
+            break;
+        }
+        let head = cells(above);
+        if head.len() == width {
+            if let Some(k) = head.iter().position(|c| c == "status" || c == "stand") {
+                column = Some(k);
+                break;
+            }
+        }
+        at = above_start;
+    }
+    let cell = cells(row).into_iter().nth(column?)?;
+    let first = crate::matchers::text::words(&cell)
+        .next()
+        .unwrap_or_default();
+    if PLANNED_LABEL_WORDS.contains(&first) || ["starting", "starts"].contains(&first) {
+        return Some(EntryStatus::Planned);
+    }
+    if FORMER_LABEL_WORDS.contains(&first) || ["ehemalig", "ended", "beendet"].contains(&first) {
+        return Some(EntryStatus::Former);
+    }
+    None
+}
+
+/// Most table rows above a row that [`status_cell`] reads for the header.
+const STATUS_HEADER_ROWS: usize = 60;
 
 /// Whether `before` (the line up to a name) ends in a word of its removal, as a change
 /// log writes it: "Entfernung Twilio Inc. (SendGrid) zum 31.03.2025", "Removed: Mailgun".

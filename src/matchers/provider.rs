@@ -336,7 +336,14 @@ fn removed_entry(after: &str) -> bool {
     [0, rest].into_iter().any(|k| {
         let words = &words[k..];
         match words.first() {
-            Some(&("entfernt" | "removed")) => words.len() <= REMOVED_ENTRY_WORDS,
+            // "#12 Mailvane Inc. removed. 14 February 2025 – …": the entry's sentence ends.
+            Some(&w @ ("entfernt" | "removed")) => {
+                words.len() <= REMOVED_ENTRY_WORDS
+                    || clause.find(w).is_some_and(|i| {
+                        let rest = &clause[i + w.len()..];
+                        rest == "." || rest.starts_with(". ")
+                    })
+            }
             Some(&"durch") => words
                 .iter()
                 .take(NOT_USED_REACH_WORDS)

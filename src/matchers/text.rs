@@ -617,22 +617,53 @@ fn after_former_colon_label(before: &str) -> bool {
 /// a word of [`FORMER_LABEL_WORDS`] or the words "nicht mehr" or "no longer" ("D. Nicht
 /// mehr eingesetzte Unterauftragsverarbeiter", "Former sub-processors", "Removed
 /// Subprocessors").
+///
+/// A title that also names what is used now ("Current and former sub-processors") is
+/// none: its rows say each their own status.
 pub fn is_former_heading(line: &str) -> bool {
     let lower = line.to_lowercase();
     let n = words(&lower).count();
     (1..=10).contains(&n)
         && (words(&lower).any(|w| FORMER_LABEL_WORDS.contains(&w))
             || contains_words(&lower, &["nicht mehr", "no longer"]))
+        && !names_current(&lower)
 }
 
 /// Whether `line` titles a list of what is not used yet: at most ten words, one of them
 /// a word of [`PLANNED_LABEL_WORDS`] ("3. Geplante Unterauftragsverarbeiter", "Upcoming
-/// Sub-processors (effective 1 July 2025)").
+/// Sub-processors (effective 1 July 2025)"), and none of what is used now ("Current and
+/// upcoming sub-processors" lists both).
 pub fn is_planned_heading(line: &str) -> bool {
     let lower = line.to_lowercase();
     let n = words(&lower).count();
-    (1..=10).contains(&n) && words(&lower).any(|w| PLANNED_LABEL_WORDS.contains(&w))
+    (1..=10).contains(&n)
+        && words(&lower).any(|w| PLANNED_LABEL_WORDS.contains(&w))
+        && !names_current(&lower)
 }
+
+/// Whether the lower-cased title `lower` has a word of what is used now
+/// ([`CURRENT_LABEL_WORDS`]).
+fn names_current(lower: &str) -> bool {
+    words(lower).any(|w| CURRENT_LABEL_WORDS.contains(&w))
+}
+
+/// The words that title a list of what is used now (lower case), beside a word of what is
+/// planned or former in a title of both ("Current and upcoming sub-processors",
+/// "Aktuelle und ehemalige Unterauftragsverarbeiter").
+const CURRENT_LABEL_WORDS: [&str; 12] = [
+    "current",
+    "existing",
+    "active",
+    "aktuell",
+    "aktuelle",
+    "aktuellen",
+    "derzeitige",
+    "derzeitigen",
+    "bestehende",
+    "bestehenden",
+    "gegenwärtige",
+    "gegenwärtigen",
+];
 
 /// The words that title a list of what is planned, not used yet (lower case), all of
 /// them `hypothetical.before` cues of `patterns/cues.toml`. Not "vorgesehene": "die
