@@ -1322,8 +1322,12 @@ fn a_country_stated_for_a_whole_list_is_each_members() {
               - Braintree. Payment processing services.\n\
               - Nordwind Mail GmbH, Berlin, Germany. Newsletter.\n";
     assert_eq!(country(en, "Braintree"), us);
-    // A member whose line names another country does not take the list's.
-    assert_eq!(country(en, "Nordwind Mail GmbH"), none);
+    // A member whose line names another country does not take the list's: it has that
+    // one, stated after its name.
+    assert_eq!(
+        country(en, "Nordwind Mail GmbH"),
+        Some((Some("DE".to_string()), Some(CountrySource::Stated)))
+    );
     let de = "Unterauftragsverarbeiter\n\nUnsere Unterauftragsverarbeiter mit Sitz in \
               Deutschland:\n\n- Brevo: Newsletterversand\n";
     assert_eq!(
@@ -3922,4 +3926,86 @@ fn a_status_after_a_dash_below_an_entry_and_a_change_logs_wordings_are_read() {
     // Control: the entry whose status is "Current", and the one added.
     let coralbay = party_named(&parties, "Coralbay Payroll Pty Ltd");
     assert!(!coralbay.planned && !coralbay.former, "{coralbay:?}");
+}
+
+#[test]
+fn an_items_number_label_is_no_part_of_the_name_after_it() {
+    let text = "Anlage 1 – Unterauftragnehmer\n\n\
+                Nr. 1  Vindobona Datacenter GmbH, Rennweg 97, 1030 Wien, Österreich\n\
+                Nr. 2  Frankenhost Rechenzentrum GmbH, Sigmundstraße 220, 90431 Nürnberg\n\
+                #11 Microsoft Ireland Operations Limited added.\n";
+    let parties = pipeline_parties(text);
+    for name in [
+        "Vindobona Datacenter GmbH",
+        "Frankenhost Rechenzentrum GmbH",
+        "Microsoft Ireland Operations Limited",
+    ] {
+        party_named(&parties, name);
+    }
+    assert!(
+        parties.iter().all(|p| !p.name.starts_with(['N', '#'])),
+        "{parties:?}"
+    );
+}
+
+#[test]
+fn a_role_stated_on_the_line_below_a_name_is_read() {
+    let text = "§ 1 Rollen der Parteien\n\
+                (1) Die im Rubrum unter Ziffer (2) genannte Brenner & Kolb Steuerberatungsgesellschaft mbH\n\
+                ist Verantwortlicher im Sinne von Art. 4 Nr. 7 DSGVO und wird nachstehend „Auftraggeber“\n\
+                genannt.\n\n\
+                Anlage 2\n\
+                Zendesk, Inc.\n\
+                Als Auftragsverarbeiter gilt nur, wer in dieser Anlage genannt ist.\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[(
+            "Brenner & Kolb Steuerberatungsgesellschaft mbH",
+            "controller",
+        )],
+    );
+    // Control: the line below opens a sentence of its own (a capital), stating no role of
+    // the name above.
+    assert!(
+        party_named(&parties, "Zendesk, Inc.").roles.is_empty(),
+        "{parties:?}"
+    );
+}
+
+#[test]
+fn a_country_after_a_companys_state_is_its_own_against_the_address_below() {
+    let text = "zwischen\n\n\
+                (1) Cloudnest GmbH, eine Tochtergesellschaft der Cloudnest Inc., Delaware, USA\n\
+                Hanauer Landstraße 291, 60314 Frankfurt am Main\n\
+                – nachstehend „Auftragnehmer“ –\n";
+    let parties = pipeline_parties(text);
+    assert_countries(&parties, &[("Cloudnest Inc.", "US")]);
+    assert!(
+        party_named(&parties, "Cloudnest Inc.").address.is_none(),
+        "{parties:?}"
+    );
+}
+
+#[test]
+fn a_status_word_alone_on_a_line_of_a_flattened_entry_is_its_status() {
+    let text = "Anlage 2 – Unterauftragsverarbeiter\n\
+                5 Zendesk, Inc.,\n\
+                San Francisco, USA\n\
+                Ticketsystem\n\
+                aktiv\n\
+                6 Hetzner Online GmbH,\n\
+                Gunzenhausen, Deutschland\n\
+                ehemals Backup-Speicher\n\
+                Falkenstein (DE)\n\
+                ausgeschieden\n";
+    let parties = pipeline_parties(text);
+    assert!(
+        party_named(&parties, "Hetzner Online GmbH").former,
+        "{parties:?}"
+    );
+    assert!(
+        !party_named(&parties, "Zendesk, Inc.").former,
+        "{parties:?}"
+    );
 }

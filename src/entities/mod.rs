@@ -1486,11 +1486,27 @@ fn entry_status_below(
             || ["ab ", "bis ", "zum ", "from ", "until ", "on ", "as of "]
                 .iter()
                 .any(|p| next.starts_with(p));
-        if dated && PLANNED_LABEL_WORDS.contains(&word) {
+        // A status cell's word alone on its line ("ausgeschieden", "Planned").
+        let alone = rest.trim().is_empty();
+        if (dated || alone) && PLANNED_LABEL_WORDS.contains(&word) {
             return Some(EntryStatus::Planned);
         }
-        if dated && (FORMER_LABEL_WORDS.contains(&word) || word == "ehemalig") {
+        let former_word = FORMER_LABEL_WORDS.contains(&word)
+            || word == "ehemalig"
+            || (alone && ["ausgeschieden", "inaktiv", "inactive", "ended"].contains(&word));
+        if (dated || alone) && former_word {
             return Some(EntryStatus::Former);
+        }
+        // The title of the next list ("Part B – Former Sub-processors") ends the entry; a
+        // line of the entry's own description may open with a status word ("ehemals
+        // Backup-Speicher").
+        let opens_with_status =
+            FORMER_LABEL_WORDS.contains(&word) || PLANNED_LABEL_WORDS.contains(&word);
+        if !opens_with_status
+            && (crate::matchers::text::is_former_heading(line)
+                || crate::matchers::text::is_planned_heading(line))
+        {
+            return None;
         }
         pos = le;
     }

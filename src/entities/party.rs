@@ -506,6 +506,7 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
         let ns = after_glued_country(text, ns, fs);
         let ns = after_previous_org(text, &out, ns, fs);
         let ns = after_leading_form(text, ns, fs, data);
+        let ns = after_item_label(text, ns, fs);
         if ns >= fs {
             continue;
         }
@@ -768,6 +769,27 @@ fn after_glued_country(text: &str, ns: usize, fs: usize) -> usize {
     match glued {
         Some((k, _)) if crate::analyze::value::is_country_name(&word[..k]) => ns + k,
         _ => ns,
+    }
+}
+
+/// Start of a name at `ns` past an item's label before it ("Nr. 1  Vindobona Datacenter
+/// GmbH", "No. 3 Acme Ltd", "#11 Microsoft Ireland Operations Limited"): a list's number is
+/// no part of the name that follows.
+fn after_item_label(text: &str, ns: usize, fs: usize) -> usize {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let label = regex(
+        &R,
+        r"^(?:(?:Nr|No|Ziff)\.[ \t]*|#[ \t]*)\d{1,3}[ \t]+\p{Lu}",
+    );
+    match label.find(&text[ns..fs]) {
+        Some(m) => {
+            ns + m.end()
+                - text[ns..fs][..m.end()]
+                    .chars()
+                    .next_back()
+                    .map_or(0, char::len_utf8)
+        }
+        None => ns,
     }
 }
 
@@ -1741,6 +1763,20 @@ fn role_right_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
         .replace(r"[ \t]+", r"(?:[ \t]+\n?|\n)[ \t]*")
     };
     let re = regex_from(&R, p);
+    // A name ending its line, the sentence going on below in lower case ("… Brenner &
+    // Kolb Steuerberatungsgesellschaft mbH⏎ist Verantwortlicher …"), as PDF text breaks it.
+    let rest = &text[pos..];
+    let blank = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let pos = match rest[blank..].strip_prefix('\n') {
+        Some(below)
+            if below
+                .trim_start_matches([' ', '\t'])
+                .starts_with(char::is_lowercase) =>
+        {
+            pos + blank + 1
+        }
+        _ => pos,
+    };
     let c = re.captures(&text[pos..])?;
     let m = c
         .name("r1")
@@ -3925,10 +3961,15 @@ pub fn country_after(
         }
     }
     // "… routing through Twilio Inc., USA⏎": a company's country after a comma, ending
-    // the line or a clause (not an affiliation: "University of Oslo, Norway").
+    // the line or a clause (not an affiliation: "University of Oslo, Norway"); a state or
+    // a city may stand between ("eine Tochtergesellschaft der Cloudnest Inc., Delaware,
+    // USA").
     if has_form {
         static COMMA: OnceLock<Regex> = OnceLock::new();
-        let comma = regex(&COMMA, r"^[ \t]*,[ \t]*");
+        let comma = regex(
+            &COMMA,
+            r"^[ \t]*,[ \t]*(?:\p{Lu}[\p{L}.'’-]+(?:[ \t]+\p{Lu}[\p{L}.'’-]+)?[ \t]*,[ \t]*)?",
+        );
         if let Some(m) = comma.find(&text[pos..]) {
             let at = pos + m.end();
             let ends = |c: &CountryMention| {
