@@ -4009,3 +4009,38 @@ fn a_status_word_alone_on_a_line_of_a_flattened_entry_is_its_status() {
         "{parties:?}"
     );
 }
+
+#[test]
+fn a_company_written_to_for_the_attention_of_the_officer_is_not_the_officer() {
+    let text = "6. Contact\n\
+                Data protection officer: Veldkamp Workforce B.V., attn. DPO, Postbus 59321, \
+                1040 KH Amsterdam, the Netherlands – dpo@veldkamp.example.\n\n\
+                Our external data protection officer is DataSafe Nord GmbH, Am Wall 12, 28195 \
+                Bremen.\n";
+    let parties = pipeline_parties(text);
+    let veldkamp = party_named(&parties, "Veldkamp Workforce B.V.");
+    assert!(!veldkamp.roles.iter().any(|r| r == "dpo"), "{veldkamp:?}");
+    // Control: an officer named without "attn.".
+    assert_sole_roles(&parties, &[("DataSafe Nord GmbH", "dpo")]);
+}
+
+#[test]
+fn a_reference_ending_the_sentence_before_and_a_short_name_joined_to_the_full_one_are_no_part_of_a_name(
+) {
+    let text = "Transfers to Canada rely on the Commission adequacy decision 2002/2/EC. \
+                OrbitDesk Americas LLC is certified under the DPF; the Parties have concluded the \
+                SCCs, Module 3, between OrbitDesk and OrbitDesk Americas LLC. Dr. Oetker \
+                Digital GmbH and Procter and Gamble Ltd are customers.\n";
+    let parties = pipeline_parties(text);
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"OrbitDesk Americas LLC"), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("2002") && !n.contains(" and OrbitDesk")),
+        "{names:?}"
+    );
+    // Controls: an abbreviation before a name, a name joining two different words.
+    assert!(names.contains(&"Dr. Oetker Digital GmbH"), "{names:?}");
+    assert!(names.contains(&"Procter and Gamble Ltd"), "{names:?}");
+}

@@ -944,6 +944,12 @@ pub fn find_entities_with(
         {
             role = section.filter(|r| *r != party::NOT_MEMBERS);
         }
+        // "Data protection officer: Veldkamp Workforce B.V., attn. DPO, Postbus 59321": the
+        // company is where the officer is written to, not the officer.
+        if role == Some("dpo") && o.rule != "person" && for_attention_after(&text[o.end..]) {
+            role = None;
+            cue = None;
+        }
         let has_form = o.legal_form.is_some();
         let stated = party::country_after(text, after, &outside, &seats, &processing, has_form)
             .or_else(|| party::country_after(text, o.end, &outside, &seats, &processing, has_form));
@@ -1568,6 +1574,17 @@ fn status_cell(text: &str, pos: usize) -> Option<EntryStatus> {
 
 /// Most table rows above a row that [`status_cell`] reads for the header.
 const STATUS_HEADER_ROWS: usize = 60;
+
+/// Whether `after` (the text after a name) opens with a "for the attention of" line of a
+/// postal address: ", attn. DPO", ", z. Hd. Datenschutzbeauftragter", ", c/o".
+fn for_attention_after(after: &str) -> bool {
+    let rest = after
+        .trim_start_matches([' ', '\t', ',', '\n'])
+        .to_lowercase();
+    ["attn", "attention", "z. hd", "z.hd", "zu händen", "c/o"]
+        .iter()
+        .any(|p| rest.starts_with(p))
+}
 
 /// Whether `before` (the line up to a name) ends in a word of its removal, as a change
 /// log writes it: "Entfernung Twilio Inc. (SendGrid) zum 31.03.2025", "Removed: Mailgun".

@@ -507,6 +507,7 @@ pub fn find_orgs(text: &str, data: &EntityData) -> Vec<OrgHit> {
         let ns = after_previous_org(text, &out, ns, fs);
         let ns = after_leading_form(text, ns, fs, data);
         let ns = after_item_label(text, ns, fs);
+        let ns = after_sentence_or_pair(text, ns, fs);
         if ns >= fs {
             continue;
         }
@@ -770,6 +771,35 @@ fn after_glued_country(text: &str, ns: usize, fs: usize) -> usize {
         Some((k, _)) if crate::analyze::value::is_country_name(&word[..k]) => ns + k,
         _ => ns,
     }
+}
+
+/// Start of a name at `ns` past a sentence that ends before it in a number or a reference
+/// ("… decision 2002/2/EC. OrbitDesk Americas LLC is certified"), and past a short name and
+/// a joining word before the same name in full ("between OrbitDesk and OrbitDesk Americas
+/// LLC").
+fn after_sentence_or_pair(text: &str, ns: usize, fs: usize) -> usize {
+    let head = &text[ns..fs];
+    let mut ns = ns;
+    if let Some(k) = head.rfind(". ") {
+        let word = head[..k]
+            .rsplit([' ', '\t', '\n'])
+            .next()
+            .unwrap_or_default();
+        if word.contains(|c: char| c.is_ascii_digit()) {
+            ns += k + 2;
+        }
+    }
+    let head = &text[ns..fs];
+    let first = head.split_whitespace().next().unwrap_or_default();
+    for joiner in [" and ", " und "] {
+        if let Some(k) = head.find(joiner) {
+            let after = &head[k + joiner.len()..];
+            if !first.is_empty() && after.split_whitespace().next() == Some(first) {
+                return ns + k + joiner.len();
+            }
+        }
+    }
+    ns
 }
 
 /// Start of a name at `ns` past an item's label before it ("Nr. 1  Vindobona Datacenter
