@@ -63,7 +63,9 @@ pub fn item_name(id: &str) -> Option<&'static str> {
 ///
 /// A finding whose clause rules the requirement out (`value.excluded`: "Kontrollen …
 /// sind nach dieser Vereinbarung nicht vorgesehen" for Art. 28(3)(h)) addresses nothing:
-/// it goes to the item's `excluded` list, not its evidence.
+/// it goes to the item's `excluded` list, not its evidence. Nor do findings in headings
+/// (`value.heading`: "§ 9 Nachweise und Kontrollrechte", a table of contents' line) when
+/// they are the item's only others.
 ///
 /// A privacy policy also addresses Art. 13(1)(f) (transfers to third countries and their
 /// safeguards) with a `transfer` finding that states where the data goes or the mechanism
@@ -96,6 +98,19 @@ pub(crate) fn build(kind: DocKind, findings: &[Finding], parties: &[Party]) -> V
             } else {
                 evidence[i].push(f.id.clone());
             }
+        }
+    }
+    // "§ 9 Nachweise und Kontrollrechte" over a body that rules audits out: a heading's
+    // hit addresses nothing when every hit of the body is excluded.
+    for (ev, ex) in evidence.iter_mut().zip(&excluded) {
+        let heading = |id: &String| {
+            findings
+                .iter()
+                .find(|f| &f.id == id)
+                .is_some_and(|f| flag(f, "heading"))
+        };
+        if !ex.is_empty() && ev.iter().all(heading) {
+            ev.clear();
         }
     }
     if let Some(i) = items.iter().position(|(id, _)| *id == "art13_1_f") {
@@ -138,6 +153,32 @@ mod tests {
     use super::super::testutil::fnd;
     use super::*;
     use serde_json::json;
+
+    /// A heading's hit ("§ 9 Nachweise und Kontrollrechte") addresses an item only beside
+    /// a hit of its body that is not excluded.
+    #[test]
+    fn a_headings_hit_over_an_excluded_body_addresses_nothing() {
+        let h = |n, start, value| fnd(n, FindingKind::Clause, "clause.art28_3_h", start, value);
+        let heading = json!({"checklist":"art28_3_h","heading":true,"excluded":false});
+        let excluded = json!({"checklist":"art28_3_h","heading":false,"excluded":true});
+        let body = json!({"checklist":"art28_3_h","heading":false,"excluded":false});
+        let item = |fs: &[Finding]| {
+            build(DocKind::Dpa, fs, &[])
+                .into_iter()
+                .find(|i| i.id == "art28_3_h")
+                .expect("the item is listed")
+        };
+        let ruled_out = item(&[h(1, 0, heading.clone()), h(2, 50, excluded.clone())]);
+        assert!(
+            !ruled_out.present && ruled_out.evidence.is_empty(),
+            "{ruled_out:?}"
+        );
+        assert_eq!(ruled_out.excluded, ["f2"]);
+        // Controls: a body hit that stands, and a heading without an exclusion.
+        let kept = item(&[h(1, 0, heading.clone()), h(2, 50, excluded), h(3, 90, body)]);
+        assert!(kept.present && kept.evidence == ["f1", "f3"], "{kept:?}");
+        assert!(item(&[h(1, 0, heading)]).present);
+    }
 
     #[test]
     fn checklist_per_kind() {

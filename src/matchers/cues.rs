@@ -141,6 +141,22 @@ pub fn flags(
     flags_within(low, (start, end), sent, reach, cues, extra, occ)
 }
 
+/// Most bytes after a match in which "after" cues of an exclusion are looked for (within
+/// its sentence and clause): more than [`AFTER_REACH`], as German puts the verb last.
+pub const EXCLUSION_AFTER_REACH: usize = 200;
+
+/// End of the window after a match ending at `end` in which "after" cues of an exclusion
+/// are looked for: as [`after_end`], with [`EXCLUSION_AFTER_REACH`], and no shorter than
+/// `aend` (the "after" window's end). An exclusion may close a long German sentence
+/// ("Kontrollen, Inspektionen und Audits durch den Auftraggeber oder einen von diesem
+/// beauftragten Prüfer – gleich ob vor Ort oder aus der Ferne – ausgeschlossen sind").
+fn exclusion_end(low: &str, end: usize, sent_end: usize, aend: usize) -> usize {
+    let limit =
+        super::text::floor_boundary(low, sent_end.min(end + EXCLUSION_AFTER_REACH)).max(end);
+    let z = low[end..limit].find(';').map_or(limit, |i| end + i);
+    z.max(aend)
+}
+
 /// Whether the sentence `intro` that introduces a list (up to its colon) sets a
 /// condition on the list's items: a "before" cue of hypothesis in its last clause, as
 /// [`flags`] would see it before a match at the colon ("If the services are provided
@@ -168,7 +184,8 @@ fn flags_within(
     occ: &CueOccurrences,
 ) -> CueFlags {
     let set = &cues.combined;
-    let found: Vec<(usize, usize, u32)> = inside(&occ.cues, |o| (o.0, o.1), (from, aend)).collect();
+    let wide = exclusion_end(low, end, sent.1, aend);
+    let found: Vec<(usize, usize, u32)> = inside(&occ.cues, |o| (o.0, o.1), (from, wide)).collect();
     let spans = |bits: u16, (a, z): (usize, usize)| -> Vec<(usize, usize)> {
         found
             .iter()
@@ -262,9 +279,10 @@ fn flags_from_spans(
         || !word_spans(&low[end..aend], &extra.hypothetical_after).is_empty();
     // Unlike a negation, an exclusion is read from its own, narrower lists: "ohne" or "not"
     // before an obligation ("without undue delay", "shall not refuse") keeps it.
+    let exclusion_after = (end, exclusion_end(low, end, sent.1, aend));
     let exclusion_cue = spans(CueSet::EXCLUSION_BEFORE, before)
         .into_iter()
-        .chain(spans(CueSet::EXCLUSION_AFTER, after))
+        .chain(spans(CueSet::EXCLUSION_AFTER, exclusion_after))
         .next();
     CueFlags {
         negated,

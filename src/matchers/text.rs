@@ -273,9 +273,12 @@ fn breaks_sentence(s: &str, i: usize) -> bool {
     };
     // A line ending in a word in capitals or a number goes on where the next starts in
     // lower case ("… of Art. 44 et seq. GDPR⏎are fulfilled").
+    // A dash of a parenthetical ending the line goes on too ("… aus der Ferne –⏎ausgeschlossen
+    // sind").
     let wraps = last.is_some_and(|c| c.is_lowercase() || c == ',')
         || (before.ends_with('.') && abbreviation_goes_on(s, before.len() - 1))
-        || (next.is_lowercase() && last.is_some_and(char::is_alphanumeric));
+        || (next.is_lowercase()
+            && last.is_some_and(|c| c.is_alphanumeric() || c == '–' || c == '—'));
     if !wraps {
         // The second break around a blank line (the first one returned above).
         return !(before.ends_with('\n') && wraps_over_blank_line(s, i));
@@ -472,7 +475,8 @@ const GOES_ON: &[&str] = &[
 /// table row (`|`), and is a numbered heading ("§ 11 …", "7.", "Section 7"; "6. Übermittlung
 /// in Drittländer"), a Markdown heading kept as text ("## Data transfers"), or a
 /// paragraph of its own, blank lines or the text's ends around it (a heading of Markdown,
-/// HTML or DOCX, whose marker extraction drops: "Data transfers outside the EEA").
+/// HTML or DOCX, whose marker extraction drops: "Data transfers outside the EEA"). A table
+/// of contents' line is read without its dot leader and page number.
 pub fn in_heading(s: &str, start: usize, end: usize) -> bool {
     let b = s.as_bytes();
     let end = end.max(start).min(b.len());
@@ -482,6 +486,13 @@ pub fn in_heading(s: &str, start: usize, end: usize) -> bool {
     let line_start = memchr::memrchr(b'\n', &b[..start]).map_or(0, |k| k + 1);
     let line_end = memchr::memchr(b'\n', &b[end..]).map_or(b.len(), |k| end + k);
     let line = s[line_start..line_end].trim();
+    // A table of contents' line names a heading ("§ 9 Nachweise und Kontrollrechte ……… 4").
+    let unpaged = line.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    let line = if unpaged.ends_with("....") || unpaged.ends_with("……") {
+        unpaged.trim_end_matches(['.', '…', ' '])
+    } else {
+        line
+    };
     if line.len() > 4 * HEADING_CHARS
         || line.chars().count() > HEADING_CHARS
         || line.ends_with(['.', ',', ';', ':', '!', '?'])
