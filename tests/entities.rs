@@ -4044,3 +4044,26 @@ fn a_reference_ending_the_sentence_before_and_a_short_name_joined_to_the_full_on
     assert!(names.contains(&"Dr. Oetker Digital GmbH"), "{names:?}");
     assert!(names.contains(&"Procter and Gamble Ltd"), "{names:?}");
 }
+
+#[test]
+fn a_sentence_opening_with_the_role_and_closing_with_ist_names_the_party_below() {
+    let text = "1. Verantwortlicher\n\
+                Verantwortlich für die Verarbeitung Ihrer personenbezogenen Daten im Sinne der \
+                Datenschutz-Grundverordnung (DSGVO) und des österreichischen Datenschutzgesetzes \
+                (DSG) ist die\n\
+                Donaublick Reisen GmbH\n\
+                Kärntner Straße 21–23\n\
+                1010 Wien, Österreich\n\n\
+                Zusätzlich zu den Pflichten des Verantwortlichen nach der Verordnung und den \
+                Leistungen der Reiseveranstalter des Reisebüros ist die\n\
+                Alpenschutz Versicherung AG zu nennen.\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(&parties, &[("Donaublick Reisen GmbH", "controller")]);
+    // Control: the role word inside the sentence, not opening it.
+    assert!(
+        party_named(&parties, "Alpenschutz Versicherung AG")
+            .roles
+            .is_empty(),
+        "{parties:?}"
+    );
+}

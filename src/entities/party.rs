@@ -2332,6 +2332,10 @@ pub fn introduces_list(text: &str, cue: usize, start: usize) -> bool {
 /// der Voltaro Ride App ist:" has 13.
 const COLON_LABEL_WORDS: usize = 16;
 
+/// Most words between a role opening a sentence and the "ist" closing it before a name
+/// ([`role_before`]).
+const STATEMENT_WORDS: usize = 30;
+
 /// A role label before a mention (within its sentence, no other mention between): returns
 /// (role, cue start). "Datenschutzbeauftragter des X" names X as the DPO's owner: no role.
 pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static str, usize)> {
@@ -2420,7 +2424,23 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
             r"(?i)^\s*(?:erreichen\s+sie|ist|is|are|can\s+be\s+(?:reached|contacted)|wird)\s+(?:\S+\s+){0,2}?(?:über|via|through|durch|von|by)\s+(?:die\s+|der\s+|dem\s+|the\s+)?$",
         )
         .is_match(between);
-    if genitive.is_match(between) && !through {
+    // "Verantwortlich für die Verarbeitung Ihrer personenbezogenen Daten im Sinne der
+    // Datenschutz-Grundverordnung (DSGVO) und des österreichischen Datenschutzgesetzes (DSG)
+    // ist die⏎Donaublick Reisen GmbH": a sentence opening with the role and closing with
+    // "ist" before the name states it, however long its qualification.
+    static STATEMENT: OnceLock<Regex> = OnceLock::new();
+    let statement = !dpo
+        && sentence[..m.start()]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|line| line.trim().is_empty())
+        && between.split_whitespace().count() <= STATEMENT_WORDS
+        && regex(
+            &STATEMENT,
+            r"(?i)\s(?:ist|is)(?:\s+(?:die|der|das|the))?\s*$",
+        )
+        .is_match(between);
+    if genitive.is_match(between) && !through && !statement {
         return None;
     }
     // "die Datenschutzbeauftragte des RKI senden: Robert Koch-Institut": the officer
@@ -2465,6 +2485,7 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
         && words.len() <= COLON_LABEL_WORDS;
     if !label
         && !through
+        && !statement
         && (words.len() > 12 || words.iter().any(|w| !LABEL_FILLER.contains(&w.as_str())))
     {
         return None;
