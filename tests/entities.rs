@@ -4067,3 +4067,25 @@ fn a_sentence_opening_with_the_role_and_closing_with_ist_names_the_party_below()
         "{parties:?}"
     );
 }
+
+#[test]
+fn swiss_laws_words_for_processor_and_sub_processor_are_roles() {
+    let text = "Vertrag über die Auftragsbearbeitung\n\
+                Alpenfirn Vermögensverwaltung AG, Löwenstrasse 25, 8001 Zürich (nachfolgend \
+                «Kundin» oder «Verantwortliche»)\n\
+                und\n\
+                Datavalla AG, Baarerstrasse 12, CH-6300 Zug (nachfolgend «Datavalla» oder \
+                «Auftragsbearbeiterin»)\n\n\
+                8 Unterauftragsbearbeiter\n\
+                Datavalla zieht die folgenden Unterauftragsbearbeiter bei:\n\
+                - Rigitec Hosting GmbH, Zugerstrasse 50, 6340 Baar\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[
+            ("Alpenfirn Vermögensverwaltung AG", "controller"),
+            ("Datavalla AG", "processor"),
+            ("Rigitec Hosting GmbH", "subprocessor"),
+        ],
+    );
+}

@@ -301,7 +301,7 @@ pub fn role_re() -> &'static Regex {
     regex(&R, ROLE_PATTERN)
 }
 
-const ROLE_PATTERN: &str = r"(?i)(?:unter-?auftragsverarbeiter(?:s|n|in|innen)?|unterauftragnehmer(?:s|n|in|innen)?|subunternehmer(?:s|n)?|sub-?processors?|sub-?contractors?|weitere[rn]?\s+auftragsverarbeiter(?:s|n)?|auftragsverarbeiter(?:s|n|in|innen)?|auftragnehmer(?:s|n|in|innen)?|(?:data\s+)?processors?|gemeinsam(?:e|en)?\s+verantwortliche[rn]?|(?:joint\s+)?(?:data\s+)?controllers?|verantwortliche[rnm]?|verantwortlich|auftraggeber(?:s|n|in|innen)?|muttergesellschaft|parent\s+company|datenschutzbeauftragte[rn]?|data\s+protection\s+officer|(?:eu-)?vertreter(?:s|in)?(?:\s+in\s+der\s+(?:union|eu|europäischen\s+union)(?-u:\b))?|(?:eu\s+|uk\s+|data\s+protection\s+|privacy\s+)?representative|empfänger(?:n)?|recipients?|(?:body|entity|company|party|organi[sz]ation)\s+responsible\s+for\s+(?:the\s+)?(?:data\s+)?processing)";
+const ROLE_PATTERN: &str = r"(?i)(?:unter-?auftragsverarbeiter(?:s|n|in|innen)?|unter-?auftragsbearbeiter(?:s|n|in|innen)?|auftragsbearbeiter(?:s|n|in|innen)?|unterauftragnehmer(?:s|n|in|innen)?|subunternehmer(?:s|n)?|sub-?processors?|sub-?contractors?|weitere[rn]?\s+auftragsverarbeiter(?:s|n)?|auftragsverarbeiter(?:s|n|in|innen)?|auftragnehmer(?:s|n|in|innen)?|(?:data\s+)?processors?|gemeinsam(?:e|en)?\s+verantwortliche[rn]?|(?:joint\s+)?(?:data\s+)?controllers?|verantwortliche[rnm]?|verantwortlich|auftraggeber(?:s|n|in|innen)?|muttergesellschaft|parent\s+company|datenschutzbeauftragte[rn]?|data\s+protection\s+officer|(?:eu-)?vertreter(?:s|in)?(?:\s+in\s+der\s+(?:union|eu|europäischen\s+union)(?-u:\b))?|(?:eu\s+|uk\s+|data\s+protection\s+|privacy\s+)?representative|empfänger(?:n)?|recipients?|(?:body|entity|company|party|organi[sz]ation)\s+responsible\s+for\s+(?:the\s+)?(?:data\s+)?processing)";
 
 /// The contract role a role phrase stands for.
 pub fn role_of(phrase: &str) -> Option<&'static str> {
@@ -315,6 +315,9 @@ pub fn role_of(phrase: &str) -> Option<&'static str> {
     if starts(&[
         "unterauftragsverarbeiter",
         "unter-auftragsverarbeiter",
+        // Swiss law's word (revDSG): "Unterauftragsbearbeiter", "Auftragsbearbeiterin".
+        "unterauftragsbearbeiter",
+        "unter-auftragsbearbeiter",
         "unterauftragnehmer",
         "subunternehmer",
         "sub-processor",
@@ -326,6 +329,7 @@ pub fn role_of(phrase: &str) -> Option<&'static str> {
         Some("subprocessor")
     } else if starts(&[
         "auftragsverarbeiter",
+        "auftragsbearbeiter",
         "auftragnehmer",
         "processor",
         "data processor",
