@@ -1525,41 +1525,41 @@ fn entry_status_below(
 /// rows above (at most [`STATUS_HEADER_ROWS`]), that opens with a word of what is planned
 /// or no longer used, or with "starting".
 fn status_cell(text: &str, pos: usize) -> Option<EntryStatus> {
+    use crate::entities::text::{cell_count, cell_span};
     use crate::matchers::text::{FORMER_LABEL_WORDS, PLANNED_LABEL_WORDS};
-    let cells = |line: &str| -> Vec<String> {
-        line.trim()
-            .trim_matches('|')
-            .split('|')
-            .map(|c| c.trim().to_lowercase())
-            .collect()
-    };
-    let ls = line_start_within(text, pos, 400);
-    let row = &text[ls..line_end_within(text, pos, 2000)];
-    if !row.contains(" | ") || !crate::matchers::text::leads_item(text, pos) {
+    let (ls, le) = (
+        line_start_within(text, pos, 400),
+        line_end_within(text, pos, 2000),
+    );
+    if !text[ls..le].contains(" | ") || !crate::matchers::text::leads_item(text, pos) {
         return None;
     }
-    let width = cells(row).len();
+    let width = cell_count(text, ls, le);
     let mut at = ls;
     let mut column = None;
     for _ in 0..STATUS_HEADER_ROWS {
         if at == 0 {
             break;
         }
-        let above_start = line_start_within(text, at - 1, 2000);
-        let above = &text[above_start..at - 1];
-        if !above.contains(" | ") {
+        let above = line_start_within(text, at - 1, 2000);
+        if !text[above..at - 1].contains(" | ") {
             break;
         }
-        let head = cells(above);
-        if head.len() == width {
-            if let Some(k) = head.iter().position(|c| c == "status" || c == "stand") {
-                column = Some(k);
+        if cell_count(text, above, at - 1) == width {
+            column = (0..width).find(|&k| {
+                cell_span(text, above, at - 1, k).is_some_and(|(a, z)| {
+                    let head = &text[a..z];
+                    head.eq_ignore_ascii_case("status") || head.eq_ignore_ascii_case("stand")
+                })
+            });
+            if column.is_some() {
                 break;
             }
         }
-        at = above_start;
+        at = above;
     }
-    let cell = cells(row).into_iter().nth(column?)?;
+    let (a, z) = cell_span(text, ls, le, column?)?;
+    let cell = text[a..z].to_lowercase();
     let first = crate::matchers::text::words(&cell)
         .next()
         .unwrap_or_default();
