@@ -4089,3 +4089,26 @@ fn swiss_laws_words_for_processor_and_sub_processor_are_roles() {
         ],
     );
 }
+
+#[test]
+fn a_label_of_what_is_no_longer_engaged_makes_the_name_after_it_former() {
+    let text = "8 Unterauftragsbearbeiter\n\
+                Datavalla zieht die folgenden Unterauftragsbearbeiter bei:\n\
+                - Rigitec Hosting GmbH, Zugerstrasse 50, 6340 Baar\n\
+                Nicht mehr beigezogen: Swisscom (Schweiz) AG, Ittigen – Backup bis 30.06.2025.\n\
+                Nicht mehr als zwei weitere: Nordlicht Datensicherung GmbH, Frankfurt am Main.\n";
+    let parties = pipeline_parties(text);
+    assert!(
+        party_named(&parties, "Swisscom (Schweiz) AG").former,
+        "{parties:?}"
+    );
+    // Controls: a current member, and "nicht mehr als" (a number, not a removal).
+    assert!(
+        !party_named(&parties, "Rigitec Hosting GmbH").former,
+        "{parties:?}"
+    );
+    assert!(
+        !party_named(&parties, "Nordlicht Datensicherung GmbH").former,
+        "{parties:?}"
+    );
+}

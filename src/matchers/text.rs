@@ -576,7 +576,8 @@ pub fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
 /// what was removed or replaced and at most three words after its colon: "Formerly listed
 /// (removed as of 1 January 2024): Mailgun Technologies, Inc.", "Ehemalige
 /// Unterauftragsverarbeiter: …". The label has at most ten words and begins with one of
-/// [`FORMER_LABEL_WORDS`]. Also a heading run into its paragraph ("Former Sub-processors.
+/// [`FORMER_LABEL_WORDS`] or the words "nicht mehr" or "no longer" ("Nicht mehr
+/// beigezogen: Swisscom (Schweiz) AG"). Also a heading run into its paragraph ("Former Sub-processors.
 /// Google Cloud EMEA Limited …": an enumerator aside, at most four words).
 pub fn after_former_label(before: &str) -> bool {
     after_former_run_in_heading(before) || after_former_colon_label(before)
@@ -619,7 +620,14 @@ fn after_former_colon_label(before: &str) -> bool {
     let label = label.rfind('\n').map_or(label, |i| &label[i + 1..]);
     let label = label.rfind(". ").map_or(label, |i| &label[i + 2..]);
     let first = words(label).next().map(str::to_lowercase);
-    first.is_some_and(|w| FORMER_LABEL_WORDS.contains(&w.as_str()))
+    // "Nicht mehr beigezogen: Swisscom (Schweiz) AG", "No longer used: …" (not "Nicht
+    // mehr als zwei …", a number).
+    let lower = label.trim_start().to_lowercase();
+    let no_longer = ["nicht mehr ", "no longer "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && !lower.starts_with("nicht mehr als");
+    (no_longer || first.is_some_and(|w| FORMER_LABEL_WORDS.contains(&w.as_str())))
         && words(label).count() <= 10
         && words(&before[colon + 1..]).count() <= 3
 }
