@@ -1471,27 +1471,29 @@ fn entry_status_below(
             .unwrap_or(lower.len());
         let (word, rest) = lower.split_at(word_end);
         let next = rest.trim_start();
-        // "Planned – from 1 March 2027", "Former – removed 30 June 2025": a dash between.
-        let after_dash = next
+        // "Planned – from 1 March 2027", "Former – removed 30 June 2025": a dash between,
+        // then a date, the removal, or a preposition of a date.
+        let next = next
             .strip_prefix(['–', '—', '-'])
-            .map(str::trim_start)
-            .filter(|n| {
-                n.starts_with(|c: char| c.is_ascii_digit())
-                    || ["removed", "entfernt", "ausgeschieden", "ended", "beendet"]
-                        .iter()
-                        .any(|v| n.starts_with(v))
-            });
-        let next = match after_dash {
-            Some(n) if n.starts_with(|c: char| c.is_ascii_digit()) => "on ",
-            Some(_) => ":",
-            None => next
-                .strip_prefix(['–', '—', '-'])
-                .map_or(next, str::trim_start),
-        };
+            .map_or(next, str::trim_start);
         let dated = next.starts_with(':')
-            || ["ab ", "bis ", "zum ", "from ", "until ", "on ", "as of "]
-                .iter()
-                .any(|p| next.starts_with(p));
+            || next.starts_with(|c: char| c.is_ascii_digit())
+            || [
+                "ab ",
+                "bis ",
+                "zum ",
+                "from ",
+                "until ",
+                "on ",
+                "as of ",
+                "removed",
+                "entfernt",
+                "ausgeschieden",
+                "ended",
+                "beendet",
+            ]
+            .iter()
+            .any(|p| next.starts_with(p));
         // A status cell's word alone on its line ("ausgeschieden", "Planned").
         let alone = rest.trim().is_empty();
         if (dated || alone) && PLANNED_LABEL_WORDS.contains(&word) {
