@@ -622,9 +622,17 @@ fn roles_from_questions_lists_acronyms_and_responsibility_statements() {
         // or is negated; and "this company" does not refer back to two.
         (
             "We have commissioned Nordwind Systems GmbH and Fjord AG to operate the hotline. \
-             These two companies are processors.",
+             These companies are processors.",
             "Nordwind Systems GmbH",
             &[],
+        ),
+        // But a statement that counts them refers to as many named just before it
+        // ([`a_role_stated_for_a_number_of_companies_is_that_of_as_many_named_before`]).
+        (
+            "We have commissioned Nordwind Systems GmbH and Fjord AG to operate the hotline. \
+             These two companies are processors.",
+            "Nordwind Systems GmbH",
+            &["processor"],
         ),
         (
             "We have commissioned Nordwind Systems GmbH to operate the hotline and Fjord AG to \
@@ -4109,6 +4117,98 @@ fn a_label_of_what_is_no_longer_engaged_makes_the_name_after_it_former() {
     );
     assert!(
         !party_named(&parties, "Nordlicht Datensicherung GmbH").former,
+        "{parties:?}"
+    );
+}
+
+#[test]
+fn numbered_parties_take_the_roles_stated_for_their_numbers() {
+    let text = "VEREINBARUNG ZUR AUFTRAGSVERARBEITUNG\n\nzwischen\n\n\
+                1.  Wärmeversorgung Nordheide GmbH & Co. KG\n    Am Gaswerk 3\n    \
+                21244 Buchholz in der Nordheide\n\nund\n\n\
+                2.  Abrechnungszentrum Süd GmbH\n    Postfach 12 34\n    70001 Stuttgart\n\n\
+                § 1  Begriffsbestimmungen\n\n\
+                (1) Die unter 1. genannte Partei sowie die in Anlage 3 genannten\n    \
+                Unternehmen – nachstehend jeweils „Auftraggeber\" – sind\n    \
+                Verantwortliche im Sinne des Art. 4 Nr. 7 DSGVO. Die unter 2.\n    \
+                genannte Partei – nachstehend „Auftragnehmer\" – ist\n    \
+                Auftragsverarbeiter im Sinne des Art. 4 Nr. 8 DSGVO.\n\n\
+                Anlage 1 – Rechenzentren\n\n\
+                1.  Frankenhost Rechenzentrum GmbH, Nürnberg\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[
+            ("Wärmeversorgung Nordheide GmbH & Co. KG", "controller"),
+            ("Abrechnungszentrum Süd GmbH", "processor"),
+        ],
+    );
+    // The annex's "1." is not the party numbered 1.
+    assert!(
+        !party_named(&parties, "Frankenhost Rechenzentrum GmbH")
+            .roles
+            .contains(&"controller".to_string()),
+        "{parties:?}"
+    );
+    let text = "DATA PROCESSING AGREEMENT\n\nbetween\n\n\
+                1. Harbourline Logistics Ltd, 4 Quay Street, Bristol BS1 4DJ, United Kingdom\n\n\
+                and\n\n\
+                2. Cargoplan Software GmbH, Hafenstraße 2, 20457 Hamburg, Germany\n\n\
+                1. Roles\n\n\
+                The party named under 2. above is the processor. The party named under 1. \
+                is not a processor.\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(&parties, &[("Cargoplan Software GmbH", "processor")]);
+    assert!(
+        !party_named(&parties, "Harbourline Logistics Ltd")
+            .roles
+            .contains(&"processor".to_string()),
+        "{parties:?}"
+    );
+}
+
+#[test]
+fn a_compound_ending_in_gesellschaft_opens_the_name_of_an_mbh() {
+    let text = "ANLAGE 3 – Verbundene Unternehmen des Auftraggebers\n\
+                - Netzgesellschaft Nordheide mbH, Am Gaswerk 3, 21244 Buchholz in der Nordheide\n\
+                - Nordheide Wohnen Service GmbH, Bahnhofstraße 9, 21244 Buchholz\n\n\
+                Die Leistungen erbringt die Tochtergesellschaft Heidewerk Service mbH.\n";
+    let parties = pipeline_parties(text);
+    party_named(&parties, "Netzgesellschaft Nordheide mbH");
+    // A company named by its place in the group: the word is no part of its name.
+    party_named(&parties, "Heidewerk Service mbH");
+}
+
+#[test]
+fn a_role_stated_for_a_number_of_companies_is_that_of_as_many_named_before() {
+    let text = "The programme is operated jointly by the following group companies:\n\n  \
+                (a) Northbeam Europe B.V., Herengracht 500, 1017 CB Amsterdam,\n      \
+                the Netherlands;\n  \
+                (b) Northbeam Deutschland GmbH, Königsallee 60, 40212 Düsseldorf,\n      \
+                Germany;\n  \
+                (c) Northbeam UK Limited, PO Box 4471, Manchester M60 1XX,\n      \
+                United Kingdom.\n\n\
+                These three companies jointly determine the purposes and means of\n\
+                processing your membership data and are joint controllers within\n\
+                the meaning of Article 26 GDPR.\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[
+            ("Northbeam Europe B.V.", "controller"),
+            ("Northbeam Deutschland GmbH", "controller"),
+            ("Northbeam UK Limited", "controller"),
+        ],
+    );
+    // Two named, "three" stated: whom it means is not known.
+    let text = "Hosting: Skyforge Hosting GmbH, Berlin.\n\
+                Support: Tidewell Support Ltd, Dublin.\n\n\
+                These three companies are processors.\n";
+    let parties = pipeline_parties(text);
+    assert!(
+        party_named(&parties, "Skyforge Hosting GmbH")
+            .roles
+            .is_empty(),
         "{parties:?}"
     );
 }

@@ -110,7 +110,7 @@ fn policy_issuer_before(text: &str, start: usize, prev_end: usize) -> bool {
 
 /// The role a defined short name gives its organisation ("Auftragnehmer" → processor,
 /// "Customer" → controller).
-fn role_of_term(term: &str) -> Option<&'static str> {
+pub(crate) fn role_of_term(term: &str) -> Option<&'static str> {
     let t = term.trim().to_lowercase();
     if t.split_whitespace().count() > 3 {
         return None;
@@ -700,6 +700,29 @@ pub fn find_entities_with(
             }
         }
     }
+    // "These three companies … are joint controllers": the role of as many organisations
+    // named just before it, in its paragraph or the one before (a list of them).
+    for (n, r, cs, ce) in party::counted_statements(text) {
+        let para = text[..cs].rfind("\n\n").map_or(0, |k| k + 2);
+        let para = text[..para].trim_end().rfind("\n\n").map_or(0, |k| k + 2);
+        let from = para.max(cs.saturating_sub(party::BOTH_REACH));
+        let named: Vec<usize> = (0..orgs.len())
+            .filter(|&i| orgs[i].start >= from && orgs[i].end <= cs && orgs[i].rule != "person")
+            .collect();
+        let mut names: Vec<&str> = named.iter().map(|&i| orgs[i].name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        if names.len() == n {
+            for i in named {
+                both[i] = both[i].or(Some((r, cs, ce)));
+            }
+        }
+    }
+    // Roles stated for numbered parties by reference ("Die unter 1. genannte Partei …"),
+    // and the numbers whose first organisation was seen (the party; a later list's "1." is
+    // not).
+    let numbered = party::numbered_party_references(text);
+    let mut numbers_seen: Vec<u32> = Vec::new();
     let mut out: Vec<Finding> = Vec::new();
     let mut prev_end = 0;
     // The role of a list introduced by "the following sub-processors:" (role, cue start,
@@ -760,6 +783,23 @@ pub fn find_entities_with(
             role = Some("dpo");
         }
         let mut cue: Option<(usize, usize)> = None;
+        // "1. Wärmeversorgung Nordheide GmbH & Co. KG" … "Die unter 1. genannte Partei –
+        // nachstehend „Auftraggeber“ – …": the statement about the first organisation
+        // numbered so, made after it.
+        let number = party::party_item_number(text, o.start)
+            .filter(|n| !numbers_seen.contains(n) && !numbered.is_empty());
+        if let Some(n) = number {
+            numbers_seen.push(n);
+            if role.is_none() {
+                let found = numbered.iter().find(|&&(k, s, _)| k == n && s >= o.end);
+                if let Some(&(_, cs, ce)) = found {
+                    if let Some(r) = party::role_in_statement(&text[cs..ce]) {
+                        role = Some(r);
+                        cue = Some((cs, ce));
+                    }
+                }
+            }
+        }
         if role.is_none() {
             if let Some((r, e)) =
                 party::role_after(text, after).or_else(|| party::role_after(text, o.end))

@@ -259,6 +259,10 @@ const STOP_SUFFIX: &[&str] = &[
     "konzernmutter",
 ];
 
+/// Words naming a company by its place in a group ("Tochtergesellschaft"), not by its
+/// name (lower case, the start of a compound).
+const GROUP_RELATIONS: [&str; 6] = ["tochter", "mutter", "schwester", "konzern", "enkel", "dach"];
+
 /// Legal forms that end a company's name wherever they stand: one inside the words
 /// before another legal form belongs to the company before ("… SERVICES LTD KLAVERVELD
 /// CONTACT SOLUTIONS B.V.").
@@ -1126,12 +1130,13 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
             // "Alpenrechen Hosting GmbH", "OVH Hosting Ltd.": a stop word right before the
             // legal form ends the name.
             true
-        } else if accepted == 0
-            && lower.ends_with("gesellschaft")
+        } else if lower.ends_with("gesellschaft")
             && text[form_start..].starts_with("mbH")
+            && !GROUP_RELATIONS.iter().any(|r| lower.starts_with(r))
         {
-            // "Schweizer & Partner Steuerberatungsgesellschaft mbH": "…gesellschaft mbH" is
-            // the long spelling of a GmbH.
+            // "Schweizer & Partner Steuerberatungsgesellschaft mbH", "Netzgesellschaft
+            // Nordheide mbH": "…gesellschaft … mbH" is the long spelling of a GmbH (not "die
+            // Tochtergesellschaft X mbH").
             true
         } else if STOP.contains(&lower.as_str()) {
             // "und der Brückner Customer Care GmbH": "Customer" between capitalised words
@@ -1540,6 +1545,106 @@ pub fn numbered_paragraph_definition(
     }
     let open = para.rfind('(')?;
     defined_terms_at(text, end + open, false)
+}
+
+/// The number of a contract party's item: the organisation at `start` follows only an
+/// enumerator on its line ("1.  Wärmeversorgung Nordheide GmbH & Co. KG", "(2) Beispiel
+/// AG", "2) …").
+pub fn party_item_number(text: &str, start: usize) -> Option<u32> {
+    let lead = text[line_start(text, start)..start].trim();
+    let digits = lead
+        .strip_prefix('(')
+        .map_or(lead, |l| l.strip_suffix(')').unwrap_or(""))
+        .trim_end_matches(['.', ')']);
+    if digits.is_empty() || digits.len() > 2 || lead.len() > 4 {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// A statement about a contract party referred to by its item's number, as contracts
+/// whose header numbers the parties define their roles later ("Die unter 1. genannte
+/// Partei … – nachstehend „Auftraggeber“ – sind Verantwortliche …", "The party named under
+/// 2. above is the processor"). Returns (number, start of the reference, end of its
+/// statement): the statement runs to the end of the sentence or to the next reference.
+pub fn numbered_party_references(text: &str) -> Vec<(u32, usize, usize)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &R,
+        r"(?i)\b(?:(?:die|der|das)[ \t\n]+(?:unter|in|zu)[ \t\n]+(?:(?:nr\.|ziffer|ziff\.|punkt)[ \t]*)?(?P<de>\d{1,2})\.?[ \t\n]+(?:genannte|bezeichnete|aufgeführte|angeführte)[ \t\n]+(?:vertrags)?partei|the[ \t\n]+party[ \t\n]+(?:named|referred[ \t\n]+to|listed|identified|mentioned|described)[ \t\n]+(?:under|in|at)[ \t\n]+(?:(?:no\.|number|item)[ \t]*)?(?P<en>\d{1,2})(?-u:\b)\.?)",
+    );
+    let found: Vec<(u32, usize, usize)> = re
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            let n = c
+                .name("de")
+                .or_else(|| c.name("en"))?
+                .as_str()
+                .parse()
+                .ok()?;
+            Some((n, m.start(), m.end()))
+        })
+        .collect();
+    (0..found.len())
+        .map(|k| {
+            let (n, s, e) = found[k];
+            let next = found.get(k + 1).map_or(text.len(), |f| f.1);
+            (n, s, statement_end(text, e).min(next))
+        })
+        .collect()
+}
+
+/// How far a statement about a numbered party may run (bytes).
+const NUMBERED_STATEMENT_REACH: usize = 400;
+
+/// The end of the statement from `pos`: a blank line, or a full stop or semicolon after a
+/// word of four letters or more ("… DSGVO."; not "Art. 4 Nr. 7"), hard line breaks
+/// crossed; at most [`NUMBERED_STATEMENT_REACH`] bytes on.
+fn statement_end(text: &str, pos: usize) -> usize {
+    let limit = floor_char(text, (pos + NUMBERED_STATEMENT_REACH).min(text.len()));
+    let part = &text[pos..limit];
+    let mut end = part.find("\n\n").unwrap_or(part.len());
+    for (i, ch) in part[..end].char_indices() {
+        if ch != '.' && ch != ';' {
+            continue;
+        }
+        let word = part[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .count();
+        if word >= 4 {
+            end = i + 1;
+            break;
+        }
+    }
+    pos + end
+}
+
+/// The role a statement about a party gives it ([`numbered_party_references`]): its first
+/// quoted short name that is a role ("nachstehend „Auftraggeber“", "(the "Customer")"),
+/// else its first role word, unless a negation stands before it ("ist nicht …").
+pub fn role_in_statement(statement: &str) -> Option<&'static str> {
+    let quoted = statement.char_indices().find_map(|(i, ch)| {
+        QUOTES.iter().find(|q| q.0 == ch)?;
+        let rest = &statement[i + ch.len_utf8()..];
+        let term_end = rest.find(|c: char| !(c.is_alphabetic() || c == ' ' || c == '-'))?;
+        crate::entities::role_of_term(&rest[..term_end])
+    });
+    if quoted.is_some() {
+        return quoted;
+    }
+    let m = role_re().find_iter(statement).find(|m| {
+        let before = statement[..m.start()].chars().next_back();
+        let after = statement[m.end()..].chars().next();
+        !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+    })?;
+    static N: OnceLock<Regex> = OnceLock::new();
+    if regex(&N, PREDICATE_NEGATION).is_match(&statement[..m.start()]) {
+        return None;
+    }
+    role_of(m.as_str())
 }
 
 /// The role a table of the contract's parties gives the organisation at `pos` by its
@@ -2107,6 +2212,39 @@ pub fn both_statements(text: &str) -> Vec<(&'static str, usize, usize)> {
             let cut_word = text[r.end()..].starts_with(char::is_alphabetic);
             let role = role_of(r.as_str()).filter(|r| holds_data(r))?;
             (!cut_word).then_some((role, m.start(), m.end()))
+        })
+        .collect()
+}
+
+/// "These three companies jointly determine the purposes and means … and are joint
+/// controllers", "Diese zwei Unternehmen sind gemeinsam Verantwortliche": a role stated
+/// for a number of organisations named before (a group notice lists them, then says
+/// this in the next paragraph). Returns (number, role, statement start, statement end)
+/// of each; which organisations are meant is the caller's to decide (as many named just
+/// before it, in its paragraph or the one before).
+pub fn counted_statements(text: &str) -> Vec<(usize, &'static str, usize, usize)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    static N: OnceLock<Regex> = OnceLock::new();
+    let re = regex_from(&R, || {
+        format!(
+            r"(?i)\b(?:these|those|the|diese|die)[ \t\n]+(?P<n>two|three|four|five|zwei|drei|vier|fünf)[ \t\n]+(?:group[ \t\n]+)?(?:companies|entities|organi[sz]ations|unternehmen|gesellschaften|konzerngesellschaften|firmen)\b[^.;:!?]{{0,160}}?\b(?:are|act[ \t\n]+as|sind|handeln[ \t\n]+als|fungieren[ \t\n]+als)[ \t\n]+(?:(?:each|jointly|together|jeweils|gemeinsam)[ \t\n]+)?(?:(?:the|our|unsere|die)[ \t\n]+)?(?P<r>{})",
+            &ROLE_PATTERN[4..]
+        )
+    });
+    let negation = regex(&N, PREDICATE_NEGATION);
+    re.captures_iter(text)
+        .filter_map(|c| {
+            let (m, r, n) = (c.get(0)?, c.name("r")?, c.name("n")?);
+            let cut_word = text[r.end()..].starts_with(char::is_alphabetic);
+            let negated = negation.is_match(&text[m.start()..r.start()]);
+            let role = role_of(r.as_str()).filter(|r| holds_data(r))?;
+            let count = match n.as_str().to_lowercase().as_str() {
+                "two" | "zwei" => 2,
+                "three" | "drei" => 3,
+                "four" | "vier" => 4,
+                _ => 5,
+            };
+            (!cut_word && !negated).then_some((count, role, m.start(), r.end()))
         })
         .collect()
 }
