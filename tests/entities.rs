@@ -4180,6 +4180,39 @@ fn a_compound_ending_in_gesellschaft_opens_the_name_of_an_mbh() {
 }
 
 #[test]
+fn an_items_colon_label_entfallen_makes_its_name_former() {
+    let text = "ANLAGE 1 – Unterauftragnehmer\n\
+                Nr. 5  Printmail Süd GmbH, Ulm\n       Leistung: Druck und Versand\n\
+                Nr. 6  (entfallen – bis 30.06.2025: Dialogwerk Callcenter GmbH,\n       Magdeburg)\n";
+    let parties = pipeline_parties(text);
+    assert!(
+        party_named(&parties, "Dialogwerk Callcenter GmbH").former,
+        "{parties:?}"
+    );
+    assert!(
+        !party_named(&parties, "Printmail Süd GmbH").former,
+        "{parties:?}"
+    );
+}
+
+#[test]
+fn a_country_after_a_district_and_its_city_belongs_to_the_address() {
+    let text = "Unser Shopsystem wird von der Shopwerk Commerce GmbH, Friedrichstraße 68, 10117 \
+                Berlin, als Auftragsverarbeiter betrieben. Für den Support kann die \
+                Tochtergesellschaft der Shopwerk Commerce GmbH, die Kodlama Yazılım A.Ş., \
+                Büyükdere Cad. 185, 34394 Şişli/Istanbul, Türkei, im Einzelfall per Fernzugriff \
+                auf die Shopdaten zugreifen.\n";
+    let parties = pipeline_parties(text);
+    assert_countries(
+        &parties,
+        &[
+            ("Kodlama Yazılım A.Ş.", "TR"),
+            ("Shopwerk Commerce GmbH", "DE"),
+        ],
+    );
+}
+
+#[test]
 fn a_role_stated_for_a_number_of_companies_is_that_of_as_many_named_before() {
     let text = "The programme is operated jointly by the following group companies:\n\n  \
                 (a) Northbeam Europe B.V., Herengracht 500, 1017 CB Amsterdam,\n      \
@@ -4211,4 +4244,77 @@ fn a_role_stated_for_a_number_of_companies_is_that_of_as_many_named_before() {
             .is_empty(),
         "{parties:?}"
     );
+}
+
+/// A PDF's table of sub-processors, a cell per line: a row's name wrapped before its
+/// legal form with the address after a comma, a provider's head after the row number, and
+/// a cell naming the goods' recipients ("Warenempfänger"), which opens no list of
+/// recipients.
+#[test]
+fn a_pdf_tables_wrapped_rows_are_members_of_its_list() {
+    let text = "Anlage 3 – Genehmigte Unterauftragsverarbeiter (Stand: 14.02.2025)\n\
+                Nr. Unterauftragsverarbeiter Leistung\n\
+                Ort der Verarbeitung Garantien\n\
+                1 Amazon Web Services\n\
+                EMEA SARL, 38 Avenue\n\
+                John F. Kennedy, L-1855\n\
+                Luxemburg\n\
+                Infrastruktur (IaaS)\n\
+                2 Kartenwerk Geodaten\n\
+                GmbH,\n\
+                Karl-Liebknecht-Straße\n\
+                143, 04275 Leipzig\n\
+                Geokodierung\n\
+                3 Twilio Ireland Limited,\n\
+                25–28 North Wall Quay,\n\
+                Dublin 1, D01 H104, Irland\n\
+                Versand von SMS an\n\
+                Warenempfänger\n\
+                4 Postfunk Mailservices\n\
+                GmbH, Hohenzollernring\n\
+                72, 50672 Köln\n\
+                Versand transaktionaler E-Mails\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[
+            ("Amazon Web Services EMEA SARL", "subprocessor"),
+            ("Kartenwerk Geodaten GmbH", "subprocessor"),
+            ("Twilio Ireland Limited", "subprocessor"),
+            ("Postfunk Mailservices GmbH", "subprocessor"),
+        ],
+    );
+}
+
+#[test]
+fn a_postcode_ending_a_line_after_a_street_has_its_city_on_the_next() {
+    let text = "zwischen\n\
+                der Spedition Halberstadt & Söhne GmbH & Co. KG, Am Großen Güterbahnhof 7, 38112\n\
+                Braunschweig, eingetragen im Handelsregister des Amtsgerichts Braunschweig\n\
+                – nachfolgend „Auftraggeber“ –\n\n\
+                Cohere Inc. – removed as of December 1, 2026\n\
+                AI-assisted drafting was discontinued.\n";
+    let parties = pipeline_parties(text);
+    let p = party_named(&parties, "Spedition Halberstadt & Söhne GmbH & Co. KG");
+    let city = p.address.as_ref().and_then(|a| a.city.clone());
+    assert_eq!(city.as_deref(), Some("Braunschweig"), "{parties:?}");
+    // A date's year is no postcode.
+    let p = party_named(&parties, "Cohere Inc.");
+    assert!(p.address.is_none(), "{parties:?}");
+}
+
+#[test]
+fn an_announced_change_after_former_members_is_planned() {
+    let text = "Ehemalige Unterauftragsverarbeiter: Die Hetzner Online GmbH, Industriestraße 25\n\
+                (Falkenstein), ist seit dem 31.03.2024 nicht mehr für den Auftragnehmer tätig.\n\
+                Angekündigte Änderung (Mitteilung gemäß § 6 Abs. 2): Mit Wirkung zum 01.10.2026 \
+                beabsichtigt der\nAuftragnehmer, die Kartenwerk Geodaten GmbH durch die HERE \
+                Europe B.V., Kennedyplein 222,\n5611 ZT Eindhoven, Niederlande, zu ersetzen.\n";
+    let parties = pipeline_parties(text);
+    assert!(
+        party_named(&parties, "Hetzner Online GmbH").former,
+        "{parties:?}"
+    );
+    let here = party_named(&parties, "HERE Europe B.V.");
+    assert!(here.planned && !here.former, "{parties:?}");
 }

@@ -61,7 +61,7 @@ fn regexes() -> &'static Regexes {
             nl: c(r"(?P<pc>[1-9][0-9]{3}[ \t]?[A-Z]{2})[ \t]+(?P<city>CITY)"),
             pl: c(r"(?P<pc>[0-9]{2}-[0-9]{3})[ \t]+(?P<city>CITY)"),
             se: c(r"(?P<pc>[1-9][0-9]{2}[ \t][0-9]{2})[ \t]+(?P<city>CITY)"),
-            digits: c(r"(?P<pc>[0-9]{4,5})[ \t]+(?P<city>CITY)"),
+            digits: c(r"(?P<pc>[0-9]{4,5})(?:[ \t]+|(?P<wrap>[ \t]*\n[ \t]*))(?P<city>CITY)"),
             state_zip: c(r"(?P<state>[A-Z]{2,3}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})\.?,?[ \t]+(?P<pc>[0-9]{5}(?:-[0-9]{4})?|[0-9]{4}|[ABCEGHJ-NPRSTVXY][0-9][A-Z][ \t]?[0-9][A-Z][0-9])"),
             uk: c(r"(?P<pc>[A-Z]{1,2}[0-9][A-Z0-9]?[ \t\n]?[0-9][ABD-HJLNP-UW-Z]{2})"),
             ie: c(r"(?P<pc>(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W)[ \t]?[AC-FHKNPRTV-Y0-9]{4})"),
@@ -375,6 +375,19 @@ pub fn find_addresses(
             else {
                 continue;
             };
+            // A line wrapped between the postcode and its city ("Am Großen Güterbahnhof 7,
+            // 38112⏎Braunschweig"): only five digits after a street and its comma (not
+            // "December 1, 2026⏎AI-assisted").
+            let after_comma = text[..pc.start()]
+                .trim_end_matches([' ', '\t'])
+                .ends_with(',');
+            if c.name("wrap").is_some()
+                && (!after_comma
+                    || pc.as_str().len() != 5
+                    || street_before(text, pc.start(), data).is_none())
+            {
+                continue;
+            }
             cands.push(Candidate {
                 pc_start: pc.start(),
                 pc_end: pc.end(),
@@ -1393,8 +1406,9 @@ fn explicit_country_after(
     if newlines > 2 {
         return None;
     }
+    // A district before its city is written with a slash ("34394 Şişli/Istanbul, Türkei").
     let words: Vec<&str> = gap
-        .split(|c: char| c.is_whitespace() || is_separator(c) || "()[]".contains(c))
+        .split(|c: char| c.is_whitespace() || is_separator(c) || "()[]/".contains(c))
         .filter(|w| !w.is_empty() && *w != "the" && *w != "The")
         .collect();
     // One in-between word is allowed on the same line ("1228 Plan-les-Ouates, Genf, Schweiz").

@@ -158,10 +158,10 @@ const FRAGMENT_WORDS: usize = 3;
 /// A name whose head a wrapped table cell left alone on the line above: "Amazon Web
 /// Services⏎Canada, Inc." is "Amazon Web Services Canada, Inc.", "Amazon Web
 /// Services⏎EMEA SARL" is "Amazon Web Services EMEA SARL". Only when the line above is
-/// a provider's mention and nothing else, that line begins with its company's name
-/// ("Amazon Web Services" of Amazon Web Services, Inc.; not "Mailchimp" above "The Rocket
-/// Science Group LLC"), and the name on the line is a short fragment that does not
-/// repeat the head ("Zendesk⏎Zendesk, Inc." stays).
+/// a provider's mention and nothing else (but a table row's number), that line begins
+/// with its company's name ("Amazon Web Services" of Amazon Web Services, Inc.; not
+/// "Mailchimp" above "The Rocket Science Group LLC"), and the name on the line is a short
+/// fragment that does not repeat the head ("Zendesk⏎Zendesk, Inc." stays).
 fn join_provider_head(
     text: &str,
     o: &mut party::OrgHit,
@@ -177,7 +177,9 @@ fn join_provider_head(
     }
     let above_end = ls - 1;
     let above_start = line_start_within(text, above_end, 200);
+    // A table row's number before the head ("1 Amazon Web Services⏎EMEA SARL, 38 Avenue").
     let above = text[above_start..above_end].trim();
+    let above = party::after_row_number(above).map_or(above, str::trim);
     let Some(p) = providers
         .iter()
         .find(|p| above_start <= p.start && p.end <= above_end && text[p.start..p.end] == *above)

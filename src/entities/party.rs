@@ -2952,9 +2952,24 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
     let mut groups: Option<String> = None;
     // Whether a heading below the open section's title grouped its list.
     let mut grouped = false;
+    // A role word opening a word, or a compound of data's recipients ("Datenempfänger");
+    // not the end of another compound ("Warenempfänger", a table cell's goods
+    // recipients).
+    let word_start = |s: &str, at: usize| {
+        let head: String = s[..at]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        head.is_empty() || ROLE_COMPOUND_HEADS.contains(&head.to_lowercase().as_str())
+    };
     let list_role = |s: &str| {
         role_re()
             .find_iter(s)
+            .filter(|m| word_start(s, m.start()))
             .filter_map(|m| role_of(m.as_str()))
             .find(|r| *r == "subprocessor" || *r == "recipient")
     };
@@ -3040,6 +3055,11 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
             // "5. Keine Unterauftragsverarbeiter im Sinne dieser Liste": its members are
             // named as not being ones.
             (Some(_), true) if denies_role(stripped) => Some((NOT_MEMBERS, false, false)),
+            // "Angekündigte Änderung (Mitteilung gemäß § 6 Abs. 2): Mit Wirkung zum
+            // 01.10.2026 …" in a list: what follows is not used yet.
+            _ if open.is_some() && planned_colon_label(stripped) => {
+                Some((PLANNED_SECTION, false, false))
+            }
             (Some(r), true) => Some((r, false, false)),
             // "4. Geplante Änderungen" after a list of sub-processors: a numbered title of
             // planned changes without a role word still holds members not used yet.
@@ -3060,7 +3080,7 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
         // text has it, a line per cell ("4. Entfallene Unterauftragnehmer⏎Die folgenden
         // Unterauftragnehmer waren … eingesetzt⏎Unterauftragnehmer⏎Anschrift / Sitz").
         let opens = opens.filter(|_| {
-            let intro = header_row || !is_heading(line);
+            let intro = (header_row || !is_heading(line)) && !planned_colon_label(stripped);
             has_members || !open.is_some_and(|(_, r0)| titled(r0)) || !intro
         });
         if let Some((r, asked, announced)) = opens {
@@ -3133,6 +3153,37 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
     }
     out
 }
+
+/// First parts of a compound whose role word still names a list's members
+/// ("Datenempfänger", "Drittempfänger", "Subauftragsverarbeiter"), lower case.
+const ROLE_COMPOUND_HEADS: [&str; 4] = ["daten", "dritt", "sub", "fremd"];
+
+/// Whether `line` opens with a colon label of a change not made yet: at most four words
+/// before its colon (a bracketed remark aside), the first an announcement or a word of
+/// [`crate::matchers::text::PLANNED_LABEL_WORDS`] ("Angekündigte Änderung (Mitteilung
+/// gemäß § 6 Abs. 2): …", "Planned change: …").
+fn planned_colon_label(line: &str) -> bool {
+    let Some(colon) = line.find(':') else {
+        return false;
+    };
+    let label = &line[..colon];
+    let label = label.find('(').map_or(label, |k| &label[..k]);
+    let words: Vec<String> = crate::matchers::text::words(label)
+        .map(str::to_lowercase)
+        .collect();
+    (1..=4).contains(&words.len())
+        && (crate::matchers::text::PLANNED_LABEL_WORDS.contains(&words[0].as_str())
+            || ANNOUNCED_WORDS.contains(&words[0].as_str()))
+}
+
+/// Words announcing a change not made yet, opening a label ([`planned_colon_label`]).
+const ANNOUNCED_WORDS: [&str; 5] = [
+    "angekündigte",
+    "angekündigt",
+    "announced",
+    "beabsichtigte",
+    "intended",
+];
 
 /// Whether `heading` may group a list's members ([`group_title`]): numbered or lettered
 /// ("1. Hosting and network", "3.1 Hosting", "B. Support"), not a contract's "§ 7" or an
@@ -3784,10 +3835,11 @@ fn numbered_row_member(text: &str, line: &str, le: usize, data: &EntityData) -> 
         return false;
     };
     // On the row's own line the name may go on to the next cell ("4 Salesforce, Inc.
-    // Salesforce Tower,"); wrapped, it ends the last line.
+    // Salesforce Tower,"); wrapped, it ends the last line or its address follows in the
+    // cell after a comma ("1 Amazon Web Services⏎EMEA SARL, 38 Avenue").
     let names = |s: &str, own_line: bool| {
         data.form_re.find_iter(s).any(|m| {
-            (own_line || m.end() == s.len())
+            (own_line || m.end() == s.len() || s[m.end()..].starts_with(','))
                 && m.start() > 0
                 && s[..m.start()]
                     .split_whitespace()

@@ -619,7 +619,10 @@ fn after_former_colon_label(before: &str) -> bool {
     // 31.03.2025: Twilio Inc.").
     let label = label.rfind('\n').map_or(label, |i| &label[i + 1..]);
     let label = label.rfind(". ").map_or(label, |i| &label[i + 2..]);
-    let first = words(label).next().map(str::to_lowercase);
+    // An item's number before it ("Nr. 6  (entfallen – bis 30.06.2025: Dialogwerk …").
+    let first = words(label)
+        .find(|w| w.contains(char::is_alphabetic))
+        .map(str::to_lowercase);
     // "Nicht mehr beigezogen: Swisscom (Schweiz) AG", "No longer used: …" (not "Nicht
     // mehr als zwei …", a number).
     let lower = label.trim_start().to_lowercase();
@@ -627,10 +630,16 @@ fn after_former_colon_label(before: &str) -> bool {
         .iter()
         .any(|p| lower.starts_with(p))
         && !lower.starts_with("nicht mehr als");
-    (no_longer || first.is_some_and(|w| FORMER_LABEL_WORDS.contains(&w.as_str())))
+    let former_word = |w: &str| FORMER_LABEL_WORDS.contains(&w) || COLON_FORMER_WORDS.contains(&w);
+    (no_longer || first.is_some_and(|w| former_word(&w)))
         && words(label).count() <= 10
         && words(&before[colon + 1..]).count() <= 3
 }
+
+/// Words that open a colon label of what was removed, besides [`FORMER_LABEL_WORDS`],
+/// which are not cue words anywhere else ("entfallen – bis 30.06.2025: …"; "Die Gebühren
+/// entfallen" says nothing of a removal).
+const COLON_FORMER_WORDS: [&str; 3] = ["entfallen", "gestrichen", "ausgeschieden"];
 
 /// Whether `line` titles a list of what is no longer used: at most ten words, one of them
 /// a word of [`FORMER_LABEL_WORDS`] or the words "nicht mehr" or "no longer" ("D. Nicht
