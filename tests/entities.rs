@@ -4318,3 +4318,109 @@ fn an_announced_change_after_former_members_is_planned() {
     let here = party_named(&parties, "HERE Europe B.V.");
     assert!(here.planned && !here.former, "{parties:?}");
 }
+
+#[test]
+fn a_preliminary_remark_under_a_lists_title_is_no_group_of_its_members() {
+    let text = "LISTE DER UNTERAUFTRAGSVERARBEITER\n\
+                Version 7 – Stand: 2. März 2026\n\n\
+                1. VORBEMERKUNG\n\n\
+                Die Lernwerft GmbH (nachfolgend „Lernwerft“) verarbeitet im Rahmen der\n\
+                Lernplattform personenbezogene Daten der Beschäftigten ihrer Kunden.\n\n\
+                2. Hosting\n\n\
+                - Google Cloud EMEA Limited, 70 Sir John Rogerson's Quay, Dublin 2, Irland\n";
+    let parties = pipeline_parties(text);
+    assert!(
+        party_named(&parties, "Lernwerft GmbH").roles.is_empty(),
+        "{parties:?}"
+    );
+    // The list goes on under its first group.
+    assert_sole_roles(&parties, &[("Google Cloud EMEA Limited", "subprocessor")]);
+}
+
+#[test]
+fn recitals_define_their_parties_at_their_end() {
+    let text = "Präambel\n\
+                (A) Die Stadtwerke Rheinaue GmbH mit Sitz in Remagen, eingetragen im \
+                Handelsregister\ndes Amtsgerichts Koblenz unter HRB 21877, Am Alten Wasserwerk \
+                3, 53424 Remagen, ist\nein kommunales Versorgungsunternehmen (nachfolgend \
+                „Stadtwerke“\noder „Auftraggeber“).\n\
+                (B) Die Bosporus Kontakt Hizmetleri A.Ş., Büyükdere Caddesi No. 185, 34394\n\
+                Şişli/İstanbul, Türkiye, betreibt Kundenservice-Center (nachfolgend \
+                „Dienstleister“ oder „Auftragnehmer“).\n\
+                (C) Die Parteien haben einen Dienstleistungsvertrag geschlossen.\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[
+            ("Stadtwerke Rheinaue GmbH", "controller"),
+            ("Bosporus Kontakt Hizmetleri A.Ş.", "processor"),
+        ],
+    );
+}
+
+#[test]
+fn a_signature_tables_header_gives_its_columns_roles() {
+    let text = "1.1 Diese Vereinbarung wird zwischen den im Rahmenvertrag bezeichneten \
+                Vertragsparteien abgeschlossen, nämlich der Kundin als Verantwortliche \
+                (nachfolgend die «Kundin») und der Dienstleisterin als Auftragsbearbeiterin.\n\n\
+                Unterschriften\n\
+                Für die Kundin | Für die Auftragsbearbeiterin\n\
+                Limmat Assekuranz Broker AG Bahnhofstrasse 52 CH-8001 Zürich | Polisync AG \
+                Effingerstrasse 17 CH-3008 Bern\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[
+            ("Limmat Assekuranz Broker AG", "controller"),
+            ("Polisync AG", "processor"),
+        ],
+    );
+}
+
+#[test]
+fn an_anstalt_is_a_liechtenstein_company() {
+    let text = "Die Kundin hat als Vertreterin in der Union die Rheintal Privacy \
+                Representative Anstalt, Äulestrasse 30, FL-9490 Vaduz, benannt.\n";
+    let parties = pipeline_parties(text);
+    assert_countries(
+        &parties,
+        &[("Rheintal Privacy Representative Anstalt", "LI")],
+    );
+}
+
+#[test]
+fn the_publisher_of_a_list_engaging_its_sub_processors_in_a_relative_clause_is_no_member() {
+    let text = "Novacrest Payments – List of Sub-processors\n\
+                Novacrest Payments S.A. (“Novacrest”) is an electronic money institution. \
+                This list covers sub-processors that Novacrest engages when it processes \
+                personal data on behalf of merchants.\n\
+                Provider | Country | Purpose\n\
+                Okta, Inc. | US | Single sign-on\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[
+            ("Novacrest Payments S.A.", "processor"),
+            ("Okta, Inc.", "subprocessor"),
+        ],
+    );
+}
+
+/// A PDF's table, a cell per line: a cell opening with a label ("Affiliate: UK merchant
+/// support, UK") names no organisation.
+#[test]
+fn a_cells_label_is_no_name() {
+    let text = "Table 1 – Sub-processors and service providers\n\
+                Provider (legal entity)\nCountry Purpose / processing\nData location\n\
+                Transfer mechanism\nStatus\n\
+                Okta, Inc.\nUS\nSingle sign-on\nEU\nDPF\nCurrent\n\
+                Novacrest Payments UK Ltd\nGB\nAffiliate: UK merchant support, UK\n\
+                safeguarding operations\nLondon, GB\nEU Commission adequacy decision for\n\
+                the UK\nCurrent\n";
+    let parties = pipeline_parties(text);
+    assert!(
+        !parties.iter().any(|p| p.name.ends_with(':')),
+        "{parties:?}"
+    );
+    assert_sole_roles(&parties, &[("Novacrest Payments UK Ltd", "subprocessor")]);
+}

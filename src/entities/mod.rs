@@ -1453,8 +1453,11 @@ fn short_name_engages(
         let (a, z) = (from + k, from + k + term.len());
         let bounded = !text[..a].ends_with(char::is_alphanumeric)
             && !text[z..].starts_with(char::is_alphanumeric);
+        // "… sub-processors that Novacrest engages …".
+        let relative =
+            || party::engages_processors_relative(text, a, z).map(|e| (Some("processor"), e));
         bounded
-            .then(|| party::engages_processors(text, z))
+            .then(|| party::engages_processors(text, z).or_else(relative))
             .flatten()
     })
 }

@@ -1520,6 +1520,11 @@ pub fn numbered_paragraph_definition(
 ) -> Option<(usize, Vec<String>)> {
     let ls = line_start(text, start);
     let lead = text[ls..start].trim();
+    // A recital's article after its letter ("(A) Die Stadtwerke Rheinaue GmbH mit Sitz in …").
+    let lead = ["Die ", "Der ", "The "]
+        .iter()
+        .find_map(|a| lead.strip_suffix(a.trim_end()).map(str::trim_end))
+        .unwrap_or(lead);
     let enumerator = lead.len() <= 4
         && !lead.is_empty()
         && lead
@@ -1533,6 +1538,13 @@ pub fn numbered_paragraph_definition(
     let limit = floor_char(text, (end + PARTY_PARAGRAPH_BYTES).min(text.len()));
     let para_end = text[end..limit].find("\n\n").map_or(limit, |k| end + k);
     let para_end = para_end.min(next_org.unwrap_or(usize::MAX));
+    // The next item, on a line of its own ("…(nachfolgend „Stadtwerke“ oder
+    // „Auftraggeber“).⏎(B) Die Bosporus …").
+    static NEXT: OnceLock<Regex> = OnceLock::new();
+    let next_item = regex(&NEXT, r"\n[ \t]*(?:\([A-Za-z0-9]{1,3}\)|\d{1,2}\.)[ \t]");
+    let para_end = next_item
+        .find(&text[end..para_end])
+        .map_or(para_end, |m| end + m.start());
     let para = &text[end..para_end];
     // The paragraph ends with the definition: "…(the "Controller" or "Noordhaven"); and".
     let closing = para
@@ -1687,10 +1699,17 @@ pub fn column_header_role(text: &str, pos: usize) -> Option<&'static str> {
             .iter()
             .map(|c| {
                 let c = c.trim().trim_start_matches(['*', '_']);
+                // A signature table's "Für die Kundin | Für die Auftragsbearbeiterin".
+                let lower = c.to_lowercase();
+                let c = SIGNED_FOR
+                    .iter()
+                    .find(|p| lower.starts_with(*p))
+                    .map_or(c, |p| &c[p.len()..]);
                 role_re()
                     .find(c)
                     .filter(|m| m.start() == 0)
                     .and_then(|m| role_of(m.as_str()))
+                    .or_else(|| crate::entities::role_of_term(c))
             })
             .collect();
         if roles.iter().flatten().count() >= 2 {
@@ -1699,6 +1718,17 @@ pub fn column_header_role(text: &str, pos: usize) -> Option<&'static str> {
     }
     None
 }
+
+/// Openings of a signature table's header cell before the side's role ("Für die
+/// Kundin"), lower case, each as many bytes as in the text (ASCII and "ü").
+const SIGNED_FOR: [&str; 6] = [
+    "für die ",
+    "für den ",
+    "für das ",
+    "for the ",
+    "on behalf of the ",
+    "on behalf of ",
+];
 
 /// Most lines between a table row and the header row that names its columns' roles
 /// ([`column_header_role`]).
@@ -2273,6 +2303,27 @@ pub fn engages_processors(text: &str, pos: usize) -> Option<(Option<&'static str
     let engages_sub = role_of(c.name("obj")?.as_str()) == Some("subprocessor")
         || defined.is_match(&text[end..hi]);
     Some((engages_sub.then_some("processor"), end))
+}
+
+/// "sub-processors that Novacrest engages", "Unterauftragsverarbeiter, die Lernwerft
+/// einsetzt": the organisation named at `start..end` (its short name) engages
+/// sub-processors, in a relative clause. Returns the end of the statement.
+pub fn engages_processors_relative(text: &str, start: usize, end: usize) -> Option<usize> {
+    static BEFORE: OnceLock<Regex> = OnceLock::new();
+    static AFTER: OnceLock<Regex> = OnceLock::new();
+    let before = regex(
+        &BEFORE,
+        r"(?i)(?:sub-?\s?processors?|sub-?contractors?|unter-?auftragsverarbeiter\w*|unterauftragnehmer\w*),?\s{1,3}(?:that|which|whom|die|welche)\s{1,3}$",
+    );
+    let after = regex(
+        &AFTER,
+        r"(?i)^\s{1,3}(?:(?:may|will|can|darf|kann|wird)\s{1,3})?(?:engages?|uses?|appoints?|employs?|beauftragt|einsetzt|einsetzen)\b",
+    );
+    let lo = super::text::floor_char(text, start.saturating_sub(60));
+    if !before.is_match(&text[lo..start]) {
+        return None;
+    }
+    after.find(text.get(end..)?).map(|m| end + m.end())
 }
 
 /// Words that may stand between a role label and the name ("Verantwortlich für die Verarbeitung
@@ -2952,6 +3003,9 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
     let mut groups: Option<String> = None;
     // Whether a heading below the open section's title grouped its list.
     let mut grouped = false;
+    // The role of a list whose title a part of the document's structure followed before
+    // any member ([`structures_document`]): its next group heading reopens it.
+    let mut paused: Option<&'static str> = None;
     // A role word opening a word, or a compound of data's recipients ("Datenempfänger");
     // not the end of another compound ("Warenempfänger", a table cell's goods
     // recipients).
@@ -3088,6 +3142,7 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
                 out.push((s, pos, r0));
             }
             open = Some((le, r));
+            paused = None;
             groups = group_title(stripped, is_heading(line));
             grouped = false;
             has_members = false;
@@ -3124,6 +3179,7 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
             // its first member, then each heading of that kind): a group of the list.
             let group = is_heading(line)
                 && groups_members(stripped)
+                && !structures_document(stripped)
                 && role.is_none()
                 && !numbered
                 && groups.as_deref().is_some_and(|g| stripped.starts_with(g))
@@ -3140,9 +3196,25 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
             if ends {
                 out.push((s, pos, r0));
                 open = None;
+                // "1. VORBEMERKUNG" before the list's first group: its prose holds no
+                // members, a numbered group after it ("2. Hosting") goes on with the list.
+                paused = (!has_members && structures_document(stripped)).then_some(r0);
             }
             if !blank {
                 after_member = member;
+            }
+        } else if let Some(r0) = paused {
+            if is_heading(line) {
+                let resumes = groups_members(stripped)
+                    && !structures_document(stripped)
+                    && groups.as_deref().is_some_and(|g| stripped.starts_with(g));
+                if resumes {
+                    open = Some((le, r0));
+                    grouped = true;
+                }
+                if resumes || !structures_document(stripped) {
+                    paused = None;
+                }
             }
         }
         prev_blank = blank;
@@ -3183,6 +3255,42 @@ const ANNOUNCED_WORDS: [&str; 5] = [
     "announced",
     "beabsichtigte",
     "intended",
+];
+
+/// Whether `heading` titles a part of a document's structure, not a group of a list's
+/// members ("1. VORBEMERKUNG", "2. Scope" under "LISTE DER UNTERAUFTRAGSVERARBEITER").
+fn structures_document(heading: &str) -> bool {
+    let title = heading
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace())
+        .trim_end_matches([':', ' '])
+        .to_lowercase();
+    STRUCTURE_HEADINGS.contains(&title.as_str())
+}
+
+/// Titles of a document's parts ([`structures_document`]), lower case.
+const STRUCTURE_HEADINGS: [&str; 22] = [
+    "vorbemerkung",
+    "vorbemerkungen",
+    "präambel",
+    "einleitung",
+    "allgemeines",
+    "geltungsbereich",
+    "gegenstand",
+    "zweck",
+    "hinweise",
+    "begriffsbestimmungen",
+    "definitionen",
+    "kontakt",
+    "preamble",
+    "introduction",
+    "preliminary remarks",
+    "general",
+    "scope",
+    "purpose",
+    "background",
+    "definitions",
+    "contact",
+    "overview",
 ];
 
 /// Whether `heading` may group a list's members ([`group_title`]): numbered or lettered
@@ -3978,8 +4086,9 @@ fn name_cell(
     let capitalised = first.starts_with(char::is_uppercase)
         || (first.starts_with(char::is_lowercase) && first.chars().skip(1).any(char::is_uppercase));
     // "EU-U.S. DPF; SCCs", "EU (Ireland); access": a word cut before a country, in a
-    // PDF's table of columns kept apart by spaces, is no name.
-    let cut = cell.ends_with(['-', '(', '/', '&']);
+    // PDF's table of columns kept apart by spaces, is no name; nor is a label ("Affiliate:
+    // UK merchant support").
+    let cut = cell.ends_with(['-', '(', '/', '&', ':']);
     // "Helpdesk for UK sites": a name ends in no connecting word.
     let dangling = nwords > 1
         && cell
