@@ -1583,7 +1583,7 @@ pub fn numbered_party_references(text: &str) -> Vec<(u32, usize, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = regex(
         &R,
-        r"(?i)\b(?:(?:die|der|das)[ \t\n]+(?:unter|in|zu)[ \t\n]+(?:(?:nr\.|ziffer|ziff\.|punkt)[ \t]*)?(?P<de>\d{1,2})\.?[ \t\n]+(?:genannte|bezeichnete|aufgeführte|angeführte)[ \t\n]+(?:vertrags)?partei|the[ \t\n]+party[ \t\n]+(?:named|referred[ \t\n]+to|listed|identified|mentioned|described)[ \t\n]+(?:under|in|at)[ \t\n]+(?:(?:no\.|number|item)[ \t]*)?(?P<en>\d{1,2})(?-u:\b)\.?)",
+        r"(?i)(?-u:\b)(?:(?:die|der|das)[ \t\n]+(?:unter|in|zu)[ \t\n]+(?:(?:nr\.|ziffer|ziff\.|punkt)[ \t]*)?(?P<de>\d{1,2})\.?[ \t\n]+(?:genannte|bezeichnete|aufgeführte|angeführte)[ \t\n]+(?:vertrags)?partei|the[ \t\n]+party[ \t\n]+(?:named|referred[ \t\n]+to|listed|identified|mentioned|described)[ \t\n]+(?:under|in|at)[ \t\n]+(?:(?:no\.|number|item)[ \t]*)?(?P<en>\d{1,2})(?-u:\b)\.?)",
     );
     let found: Vec<(u32, usize, usize)> = re
         .captures_iter(text)
@@ -2257,7 +2257,7 @@ pub fn counted_statements(text: &str) -> Vec<(usize, &'static str, usize, usize)
     static N: OnceLock<Regex> = OnceLock::new();
     let re = regex_from(&R, || {
         format!(
-            r"(?i)\b(?:these|those|the|diese|die)[ \t\n]+(?P<n>two|three|four|five|zwei|drei|vier|fünf)[ \t\n]+(?:group[ \t\n]+)?(?:companies|entities|organi[sz]ations|unternehmen|gesellschaften|konzerngesellschaften|firmen)\b[^.;:!?]{{0,160}}?\b(?:are|act[ \t\n]+as|sind|handeln[ \t\n]+als|fungieren[ \t\n]+als)[ \t\n]+(?:(?:each|jointly|together|jeweils|gemeinsam)[ \t\n]+)?(?:(?:the|our|unsere|die)[ \t\n]+)?(?P<r>{})",
+            r"(?i)(?-u:\b)(?:these|those|the|diese|die)[ \t\n]+(?P<n>two|three|four|five|zwei|drei|vier|fünf)[ \t\n]+(?:group[ \t\n]+)?(?:companies|entities|organi[sz]ations|unternehmen|gesellschaften|konzerngesellschaften|firmen)(?-u:\b)[^.;:!?]{{0,160}}?(?-u:\b)(?:are|act[ \t\n]+as|sind|handeln[ \t\n]+als|fungieren[ \t\n]+als)[ \t\n]+(?:(?:each|jointly|together|jeweils|gemeinsam)[ \t\n]+)?(?:(?:the|our|unsere|die)[ \t\n]+)?(?P<r>{})",
             &ROLE_PATTERN[4..]
         )
     });
