@@ -4424,3 +4424,22 @@ fn a_cells_label_is_no_name() {
     );
     assert_sole_roles(&parties, &[("Novacrest Payments UK Ltd", "subprocessor")]);
 }
+
+#[test]
+fn a_country_in_brackets_after_another_companys_name_in_a_later_cell_is_not_the_rows() {
+    let text = "| Empfänger | Rolle | Zweck | Grundlage der Übermittlung |\n\
+                |---|---|---|---|\n\
+                | Google Ireland Limited, Dublin | eigenständig Verantwortlicher | Google Ads | \
+                Übermittlung an Google LLC (USA): DPF |\n\
+                | Calendly LLC, Atlanta | Auftragsverarbeiter | Terminbuchung | USA: DPF |\n";
+    let parties = pipeline_parties(text);
+    assert_ne!(
+        party_named(&parties, "Google Ireland Limited")
+            .country
+            .as_deref(),
+        Some("US"),
+        "{parties:?}"
+    );
+    // A country alone in a later cell is still the row's.
+    assert_countries(&parties, &[("Calendly LLC", "US")]);
+}

@@ -4394,10 +4394,19 @@ pub fn country_after(
                 return Some((c.code.clone(), c.start, c.end));
             }
         }
+        // A later cell's country in brackets after another company's legal form names that
+        // one's ("| Google Ireland Limited, Dublin | … | Übermittlung an Google LLC (USA):
+        // DPF |").
+        let others = |c: &CountryMention| {
+            let later_cell = own_cell.is_some_and(|(_, b)| c.start > b);
+            let lo = floor_char(text, c.start.saturating_sub(24));
+            later_cell && other_form_bracket_re().is_match(&text[lo..c.start])
+        };
         if let Some(c) = mentions.iter().find(|c| {
             c.start >= pos
                 && c.end <= le
                 && processing_cell.is_none_or(|(a, b)| !(c.start >= a && c.end <= b))
+                && !others(c)
         }) {
             return Some((c.code.clone(), c.start, c.end));
         }
@@ -4409,6 +4418,16 @@ pub fn country_after(
         return country_below(text, le, mentions).map(|c| (c.code.clone(), c.start, c.end));
     }
     None
+}
+
+/// A legal form and an opening bracket ending a text: what follows in the bracket is that
+/// company's ([`country_after`]).
+fn other_form_bracket_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    regex(
+        &R,
+        r"(?:LLC|Inc\.|Ltd\.?|Limited|GmbH|AG|SE|S\.A\.|SAS|B\.V\.|Corporation|Corp\.)[ \t]*\([ \t]*$",
+    )
 }
 
 /// Most lines of a narrow table cell's address below a name ([`country_below`]).
