@@ -4443,3 +4443,29 @@ fn a_country_in_brackets_after_another_companys_name_in_a_later_cell_is_not_the_
     // A country alone in a later cell is still the row's.
     assert_countries(&parties, &[("Calendly LLC", "US")]);
 }
+
+#[test]
+fn a_seat_column_holding_country_codes_gives_the_rows_countries() {
+    let text = "| Empfänger | Rolle | Sitz | Zweck |\n\
+                |---|---|---|---|\n\
+                | Stripe Payments Europe, Limited, Dublin | eigenständig Verantwortlicher | IE | \
+                Zahlungsabwicklung |\n\
+                | Harbourline Support Ltd | Auftragsverarbeiter | UK | Support |\n\
+                | Nordwind Cloud GmbH | Auftragsverarbeiter | EU | Hosting |\n";
+    let parties = pipeline_parties(text);
+    assert_countries(
+        &parties,
+        &[
+            ("Stripe Payments Europe, Limited", "IE"),
+            ("Harbourline Support Ltd", "GB"),
+        ],
+    );
+    // "EU" is no country's code.
+    assert_ne!(
+        party_named(&parties, "Nordwind Cloud GmbH")
+            .country
+            .as_deref(),
+        Some("EU"),
+        "{parties:?}"
+    );
+}

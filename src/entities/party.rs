@@ -4379,6 +4379,10 @@ pub fn country_after(
         if let Some(c) = seat {
             return Some((c.code.clone(), c.start, c.end));
         }
+        // A seat cell holding only a country's code ("| Sitz |" over "| LU |").
+        if let Some(found) = seat_cell.and_then(|(a, b)| iso_code_cell(text, a, b)) {
+            return Some(found);
+        }
         // Not one under "Location of processing": Amazon Web Services, Inc. hosting in
         // Germany has its seat in the US.
         let processing_cell = processing
@@ -4418,6 +4422,22 @@ pub fn country_after(
         return country_below(text, le, mentions).map(|c| (c.code.clone(), c.start, c.end));
     }
     None
+}
+
+/// The country a table cell `a..b` names by its ISO code alone ("LU", "UK" for GB): the
+/// code, and where it stands.
+fn iso_code_cell(text: &str, a: usize, b: usize) -> Option<(String, usize, usize)> {
+    let cell = text[a..b].trim_matches(|c: char| c == '|' || c.is_whitespace());
+    let valid = cell.len() == 2
+        && cell.bytes().all(|c| c.is_ascii_uppercase())
+        && cell != "EU"
+        && (cell == "UK" || crate::analyze::value::country_name(cell).is_some());
+    if !valid {
+        return None;
+    }
+    let at = a + text[a..b].find(cell)?;
+    let code = if cell == "UK" { "GB" } else { cell };
+    Some((code.to_string(), at, at + 2))
 }
 
 /// A legal form and an opening bracket ending a text: what follows in the bracket is that
