@@ -993,8 +993,9 @@ pub fn find_entities_with(
             cue = None;
         }
         let has_form = o.legal_form.is_some();
-        let stated = party::country_after(text, after, &outside, &seats, &processing, has_form)
-            .or_else(|| party::country_after(text, o.end, &outside, &seats, &processing, has_form));
+        let stated_at =
+            |pos| party::country_after(text, pos, &outside, &seats, &processing, has_form, data);
+        let stated = stated_at(after).or_else(|| stated_at(o.end));
         // Stated on the name's own line ("Twilio Inc., USA"), before any address below.
         let country_inline = stated
             .as_ref()

@@ -4302,6 +4302,7 @@ pub fn country_after(
     seats: &[SeatColumn],
     processing: &[SeatColumn],
     has_form: bool,
+    data: &EntityData,
 ) -> Option<(String, usize, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = regex(
@@ -4403,8 +4404,13 @@ pub fn country_after(
         // DPF |").
         let others = |c: &CountryMention| {
             let later_cell = own_cell.is_some_and(|(_, b)| c.start > b);
-            let lo = floor_char(text, c.start.saturating_sub(24));
-            later_cell && other_form_bracket_re().is_match(&text[lo..c.start])
+            let lo = floor_char(text, c.start.saturating_sub(40));
+            let head = text[lo..c.start].trim_end_matches([' ', '\t']);
+            let after_form = head.strip_suffix('(').is_some_and(|h| {
+                let h = h.trim_end_matches([' ', '\t']);
+                data.form_re.find_iter(h).any(|m| m.end() == h.len())
+            });
+            later_cell && after_form
         };
         if let Some(c) = mentions.iter().find(|c| {
             c.start >= pos
@@ -4438,16 +4444,6 @@ fn iso_code_cell(text: &str, a: usize, b: usize) -> Option<(String, usize, usize
     let at = a + text[a..b].find(cell)?;
     let code = if cell == "UK" { "GB" } else { cell };
     Some((code.to_string(), at, at + 2))
-}
-
-/// A legal form and an opening bracket ending a text: what follows in the bracket is that
-/// company's ([`country_after`]).
-fn other_form_bracket_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &R,
-        r"(?:LLC|Inc\.|Ltd\.?|Limited|GmbH|AG|SE|S\.A\.|SAS|B\.V\.|Corporation|Corp\.)[ \t]*\([ \t]*$",
-    )
 }
 
 /// Most lines of a narrow table cell's address below a name ([`country_below`]).
