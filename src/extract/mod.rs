@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::DocError;
 
 pub mod docx;
+pub mod grid;
 pub mod html;
 pub mod normalize;
 pub mod pdf;

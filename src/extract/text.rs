@@ -11,6 +11,9 @@
 //! dropped; inline and block HTML (and MDX/JSX tags) are reduced to their text
 //! with the same block rules as HTML; YAML/TOML front matter and MDX
 //! `import`/`export` statements are removed.
+//!
+//! In both, ASCII-art grid tables whose cells wrap over lines become one line per row
+//! ([`super::grid`]).
 
 use encoding_rs::Encoding;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -25,6 +28,10 @@ const SNIFF_BYTES: usize = 64 * 1024;
 /// Extracts plain text in any encoding.
 pub fn extract_text(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
     let (text, warnings) = decode_text(bytes, limits)?;
+    let text = match super::grid::reflow(&text, super::grid::RowStyle::Plain) {
+        std::borrow::Cow::Owned(reflowed) => reflowed,
+        std::borrow::Cow::Borrowed(_) => text,
+    };
     Ok(RawText {
         pages: vec![text],
         paged: false,
@@ -165,7 +172,8 @@ fn binary_reason(bytes: &[u8]) -> Option<String> {
 /// Converts Markdown/MDX source to text with block structure (see the module docs).
 pub fn markdown_to_text(source: &str) -> String {
     let (title, body) = strip_front_matter(source.strip_prefix('\u{FEFF}').unwrap_or(source));
-    let source = strip_mdx_statements(body);
+    let body = super::grid::reflow(body, super::grid::RowStyle::Markdown);
+    let source = strip_mdx_statements(&body);
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -480,6 +488,13 @@ mod tests {
             ("empty item leaves no marker", "- \n- b", "- b"),
             ("emphasis and links", "Siehe **[Website](https://example.com)** und `code`.", "Siehe Website und code."),
             ("image dropped", "Logo ![Alt text](logo.png) hier", "Logo hier"),
+            (
+                "grid table: a row's wrapped lines are one row",
+                "Empfänger:\n+--------+------------+\n| Wer    | Land       |\n+========+============+\n\
+                 | Fjord  | Norwegen   |\n| AG     |            |\n+--------+------------+\n\
+                 | Nimbus | Vereinigte |\n| Inc.   | Staaten    |\n+--------+------------+\nDanach",
+                "Empfänger:\n\nWer | Land\nFjord AG | Norwegen\nNimbus Inc. | Vereinigte Staaten\n\nDanach",
+            ),
             ("struck-through text dropped", "| 6 | Kaveri |\n|---|---|\n| ~~7~~ | ~~Atlassian Pty Ltd~~ entfallen |", "6 | Kaveri\nentfallen"),
             ("code block keeps lines", "```\nfn a() {}\nfn b() {}\n```\nnach", "fn a() {}\nfn b() {}\n\nnach"),
             ("table", "| A | B |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |", "A | B\n1 | 2\n3 | 4"),
