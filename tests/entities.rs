@@ -4469,3 +4469,79 @@ fn a_seat_column_holding_country_codes_gives_the_rows_countries() {
         "{parties:?}"
     );
 }
+
+/// A plain-text policy through extraction and the whole pipeline.
+fn text_file_result(text: &str) -> dpascan::report::DocResult {
+    let rules = dpascan::patterns::Rules::embedded().expect("embedded rules");
+    let path = std::path::Path::new("policy.txt");
+    let outcome = dpascan::pipeline::extract_bytes(
+        path,
+        text.as_bytes(),
+        &dpascan::extract::Limits::default(),
+    );
+    dpascan::pipeline::analyze_outcome("policy.txt", outcome, &rules)
+}
+
+/// A grid table drawn in ASCII art, its cells wrapped over lines, under a paragraph saying
+/// the providers listed below act as processors; a bulleted list under one saying the
+/// organisations are independent controllers; a row whose safeguard is "-".
+const GRID_POLICY: &str = "\
+6. WHO WE SHARE YOUR DATA WITH
+
+We share your data with the clinic you book with, and with the service
+providers listed below. Our service providers act as our processors and may
+only use your data on our instructions.
+
++----------------------------+---------------+----------------------+
+| Provider                   | Country       | Safeguard            |
++----------------------------+---------------+----------------------+
+| Twilio Inc.                | United States | EU-US Data Privacy   |
+|                            |               | Framework            |
++----------------------------+---------------+----------------------+
+| Daily.co (Daily, Inc.)     | United States | -                    |
++----------------------------+---------------+----------------------+
+| Sentry (Functional         | United States | EU-US Data Privacy   |
+| Software, Inc.)            |               | Framework            |
++----------------------------+---------------+----------------------+
+| Claimwise Solutions Ltd    | Ireland       | EU                   |
++----------------------------+---------------+----------------------+
+
+We also share data with the following organisations, which use it for
+their own purposes as independent controllers:
+
+- Stripe Payments Europe, Limited, 1 Grand Canal Street Lower, Dublin 2,
+which processes your card payments;
+- your health insurer, when you ask us to send them your receipts.
+
+From March 2026 we plan to use Mixpanel, Inc. (San Francisco, USA) for
+product analytics.
+
+7. HOW LONG WE KEEP YOUR DATA
+";
+
+#[test]
+fn a_grid_tables_rows_take_the_role_the_paragraph_above_announces() {
+    let r = text_file_result(GRID_POLICY);
+    assert_sole_roles(
+        &r.parties,
+        &[
+            ("Twilio Inc.", "processor"),
+            ("Daily, Inc.", "processor"),
+            ("Functional Software, Inc.", "processor"),
+            ("Claimwise Solutions Ltd", "processor"),
+            ("Stripe Payments Europe, Limited", "controller"),
+        ],
+    );
+    // The paragraph after the list ends it: Mixpanel is no independent controller.
+    assert!(
+        party_named(&r.parties, "Mixpanel, Inc.").roles.is_empty(),
+        "{:?}",
+        r.parties
+    );
+    // The wrapped cell "EU-US Data Privacy⏎Framework" is one mechanism.
+    assert!(
+        r.transfers.mechanisms.iter().any(|m| m == "dpf"),
+        "{:?}",
+        r.transfers
+    );
+}

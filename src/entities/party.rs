@@ -2909,6 +2909,59 @@ fn announced_table_role(line: &str) -> Option<&'static str> {
     role_of(re.captures(line)?.name("r")?.as_str()).filter(|r| holds_data(r))
 }
 
+/// Most bytes of a paragraph read by [`announced_paragraph_role`].
+const ANNOUNCING_PARAGRAPH_BYTES: usize = 600;
+
+/// The one role a paragraph right above a table or list gives its members: it points
+/// below ("listed below", "the following", "folgende", "nachstehend") and says what they
+/// are, in the plural ("Our service providers act as our processors", "which use it for
+/// their own purposes as independent controllers", "die als unsere Auftragsverarbeiter
+/// tätig sind"). None when a cue is negated or the paragraph names two roles.
+fn announced_paragraph_role(paragraph: &str) -> Option<&'static str> {
+    static BELOW: OnceLock<Regex> = OnceLock::new();
+    static ROLES: OnceLock<Regex> = OnceLock::new();
+    static NEGATION: OnceLock<Regex> = OnceLock::new();
+    if paragraph.len() > ANNOUNCING_PARAGRAPH_BYTES {
+        return None;
+    }
+    let below = regex(
+        &BELOW,
+        r"(?i)\b(?:below|unten(?:stehende[nrm]?)?|nachstehende?[nrm]?|(?:nach)?folgende[nrm]?|following)\b",
+    );
+    if !below.is_match(paragraph) {
+        return None;
+    }
+    let roles = regex(
+        &ROLES,
+        r"(?i)\b(?:(?P<c>(?:independent|separate)\s+(?:data\s+)?controllers|(?:eigenständige|selbst(?:st)?ändige|unabhängige)\s+verantwortliche|(?:eigenständig|selbst(?:st)?ändig|unabhängig)\s+verantwortlich)|(?P<s>(?:as|als|are|sind)\s+(?:our\s+|unsere\s+)?(?:sub-?processors|sub-?contractors|unterauftragsverarbeiter))|(?P<p>(?:as|als|are|sind)\s+(?:our\s+|unsere\s+)?(?:data\s+)?(?:processors|auftragsverarbeiter)))\b",
+    );
+    let negation = regex(&NEGATION, r"(?i)\b(?:not|nicht|kein\w*|no|never|niemals)\b");
+    let mut found: Option<&'static str> = None;
+    for c in roles.captures_iter(paragraph) {
+        let cue = c.get(0)?;
+        let lo = super::text::floor_char(paragraph, cue.start().saturating_sub(60));
+        let clause = paragraph[lo..cue.start()]
+            .rsplit(['.', ';', ':'])
+            .next()
+            .unwrap_or("");
+        if negation.is_match(clause) {
+            return None;
+        }
+        let role = if c.name("c").is_some() {
+            "controller"
+        } else if c.name("s").is_some() {
+            "subprocessor"
+        } else {
+            "processor"
+        };
+        if found.is_some_and(|f| f != role) {
+            return None;
+        }
+        found = Some(role);
+    }
+    found
+}
+
 /// Whether `line` names service providers or third parties ("We share data with the
 /// following service providers:", "Eingesetzte Dienstleister"): a list under it names
 /// recipients of the data.
@@ -2997,6 +3050,11 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
     let mut by_question = false;
     // Whether it was opened by a sentence announcing a table ([`announced_table_role`]).
     let mut by_announcement = false;
+    // Whether it was opened by a paragraph announcing its members' role
+    // ([`announced_paragraph_role`]): the next paragraph after its members ends it.
+    let mut by_paragraph = false;
+    // Where the paragraph holding the current line starts.
+    let mut paragraph_start = 0;
     // How the open section's title lets headings below it group its list
     // ([`group_title`]): any heading, the title's sub-numbers ("3.1 Hosting" under "3.
     // Sub-processors"), or none.
@@ -3137,10 +3195,39 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
             let intro = (header_row || !is_heading(line)) && !planned_colon_label(stripped);
             has_members || !open.is_some_and(|(_, r0)| titled(r0)) || !intro
         });
+        if prev_blank && !blank {
+            paragraph_start = pos;
+        }
+        // "We share your data with the service providers listed below. Our service
+        // providers act as our processors …" right above a table or list: its members'
+        // role, unless a title before already gave the open list its role.
+        let by_paragraph_role = (opens.is_none()
+            && !blank
+            && (open.is_none() || has_members)
+            && !stripped.contains('|'))
+        .then(|| {
+            let below = if next_blank {
+                text.get(next..).and_then(|rest| {
+                    let k = rest.find(|c: char| !c.is_whitespace())?;
+                    Some(next + k)
+                })
+            } else {
+                stripped.ends_with(':').then_some(next)
+            }?;
+            let first = &text[below..full_line_end(text, below)];
+            let t = first.trim_start();
+            let member = t.contains(" | ") || t.starts_with(ITEM_BULLETS) || numbered_member(first);
+            member
+                .then(|| announced_paragraph_role(&text[paragraph_start..le]))
+                .flatten()
+        })
+        .flatten();
+        let opens = opens.or(by_paragraph_role.map(|r| (r, false, true)));
         if let Some((r, asked, announced)) = opens {
             if let Some((s, r0)) = open.take() {
                 out.push((s, pos, r0));
             }
+            by_paragraph = by_paragraph_role.is_some();
             open = Some((le, r));
             paused = None;
             groups = group_title(stripped, is_heading(line));
@@ -3188,6 +3275,7 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
             let ends =
                 (is_heading(line) && !numbered && !off_sequence && !t.contains(" | ") && !group)
                     || (prose && (has_members || by_announcement))
+                    || (by_paragraph && has_members && prev_blank && !blank && !member)
                     || next_heading
                     || question
                     || opens_signature_block(stripped)
