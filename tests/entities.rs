@@ -4545,3 +4545,48 @@ fn a_grid_tables_rows_take_the_role_the_paragraph_above_announces() {
         r.transfers
     );
 }
+
+#[test]
+fn a_third_country_row_whose_safeguard_is_a_dash_is_a_risk() {
+    let r = text_file_result(GRID_POLICY);
+    let daily = party_named(&r.parties, "Daily, Inc.");
+    let stated = daily
+        .stated_mechanism
+        .as_ref()
+        .expect("Daily's safeguard cell");
+    assert_eq!(
+        (stated.label.as_str(), stated.value.as_str(), stated.none),
+        ("Safeguard", "-", true)
+    );
+    let twilio = party_named(&r.parties, "Twilio Inc.");
+    assert_eq!(
+        twilio
+            .stated_mechanism
+            .as_ref()
+            .map(|m| (m.value.as_str(), m.none)),
+        Some(("EU-US Data Privacy Framework", false))
+    );
+    let reason = r
+        .risk
+        .reasons
+        .iter()
+        .find(|x| x.code == "party_without_mechanism")
+        .unwrap_or_else(|| panic!("{:?}", r.risk));
+    assert!(reason.message.contains("Daily, Inc."), "{}", reason.message);
+    assert!(!reason.message.contains("Twilio"), "{}", reason.message);
+    // An EU row's dash is no risk: only Daily is named.
+    let text = GRID_POLICY.replace(
+        "| Daily.co (Daily, Inc.)     | United States | -  ",
+        "| Daily.co (Daily, Inc.)     | Germany       | -  ",
+    );
+    assert_ne!(text, GRID_POLICY);
+    let r = text_file_result(&text);
+    assert!(
+        !r.risk
+            .reasons
+            .iter()
+            .any(|x| x.code == "party_without_mechanism"),
+        "{:?}",
+        r.risk
+    );
+}

@@ -15,7 +15,7 @@ use crate::findings::{Finding, FindingKind};
 use crate::patterns::compile::Adequacy;
 use crate::report::{
     ChecklistItem, CountryEntry, CountryStatus, DocKind, Location, Party, Provider, Risk,
-    RiskLevel, RiskReason,
+    RiskLevel, RiskReason, StatedMechanism,
 };
 
 /// Everything the rules look at.
@@ -46,8 +46,9 @@ pub(crate) struct RiskInput<'a> {
 /// Applies every rule.
 pub(crate) fn assess(input: &RiskInput<'_>) -> Risk {
     let mut reasons: Vec<RiskReason> = Vec::new();
-    let rules: [fn(&RiskInput<'_>) -> Option<RiskReason>; 12] = [
+    let rules: [fn(&RiskInput<'_>) -> Option<RiskReason>; 13] = [
         third_country_party,
+        party_without_mechanism,
         unnamed_processor,
         us_provider,
         third_country_provider,
@@ -135,16 +136,7 @@ fn location_label(l: &Location) -> String {
 /// (the US: organisations certified under the Data Privacy Framework), which the
 /// document alone cannot show the party to be. A former sub-processor does not count.
 fn third_country_party(input: &RiskInput<'_>) -> Option<RiskReason> {
-    let hits: Vec<&Party> = input
-        .parties
-        .iter()
-        .filter(|p| {
-            !p.receives_nothing()
-                && p.country
-                    .as_deref()
-                    .is_some_and(|c| status_of(c, input.adequacy) == CountryStatus::ThirdCountry)
-        })
-        .collect();
+    let hits = third_country_receivers(input);
     if hits.is_empty() {
         return None;
     }
@@ -212,6 +204,51 @@ fn third_country_party(input: &RiskInput<'_>) -> Option<RiskReason> {
         RiskLevel::High,
         sentences.join(" "),
         evidence,
+    )
+}
+
+/// The parties that receive data (not former, planned or unused) in a non-adequate third
+/// country (one with a partial decision, the US, included).
+fn third_country_receivers<'a>(input: &RiskInput<'a>) -> Vec<&'a Party> {
+    input
+        .parties
+        .iter()
+        .filter(|p| {
+            !p.receives_nothing()
+                && p.country
+                    .as_deref()
+                    .is_some_and(|c| status_of(c, input.adequacy) == CountryStatus::ThirdCountry)
+        })
+        .collect()
+}
+
+/// `party_without_mechanism` (high): a party in a non-adequate third country that receives
+/// data, for which the document's list states no transfer mechanism ("Safeguard: -",
+/// "Garantien: wird nachgereicht"), whatever mechanisms it names for others.
+fn party_without_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
+    let stated_none: Vec<(&Party, &StatedMechanism)> = third_country_receivers(input)
+        .into_iter()
+        .filter_map(|p| Some((p, p.stated_mechanism.as_ref().filter(|m| m.none)?)))
+        .collect();
+    if stated_none.is_empty() {
+        return None;
+    }
+    let hits: Vec<&Party> = stated_none.iter().map(|&(p, _)| p).collect();
+    let labels: Vec<String> = stated_none
+        .iter()
+        .map(|(p, m)| format!("{} (\"{}: {}\")", party_label(p), m.label, m.value))
+        .collect();
+    let message = format!(
+        "The document lists {} with no transfer mechanism, though {} based in a third country without an EU adequacy decision; personal data reaching {} needs one (SCCs, BCRs, for a US recipient DPF certification, or an Art. 49 derogation).",
+        join_and(&labels),
+        if hits.len() == 1 { "it is" } else { "they are" },
+        if hits.len() == 1 { "it" } else { "them" }
+    );
+    reason(
+        "party_without_mechanism",
+        RiskLevel::High,
+        message,
+        hits.iter().flat_map(|p| p.evidence.clone()).collect(),
     )
 }
 

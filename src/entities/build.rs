@@ -132,6 +132,7 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
                     not_used: true,
                     planned: true,
                     former_names: Vec::new(),
+                    stated_mechanism: None,
                 });
                 parties.len() - 1
             }
@@ -155,6 +156,12 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
         p.not_used &= f.value.get("not_used") == Some(&true.into());
         // Planned only while every mention is one of a member not used yet.
         p.planned &= f.value.get("planned") == Some(&true.into());
+        if p.stated_mechanism.is_none() {
+            p.stated_mechanism = f
+                .value
+                .get("stated_mechanism")
+                .and_then(|v| serde_json::from_value(v.clone()).ok());
+        }
         if let Some(role) = f.value.get("role").and_then(|v| v.as_str()) {
             if !p.roles.iter().any(|r| r == role) {
                 p.roles.push(role.to_string());

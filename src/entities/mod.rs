@@ -14,6 +14,7 @@ use crate::findings::{Finding, FindingKind};
 pub mod address;
 mod build;
 pub mod data;
+pub mod mechanism;
 pub mod party;
 pub mod text;
 
@@ -1047,6 +1048,10 @@ pub fn find_entities_with(
         }
         if let Some(side) = transfer_side {
             value["transfer_role"] = json!(side);
+        }
+        if let Some(m) = mechanism::stated_for(text, o.start, o.end) {
+            value["stated_mechanism"] =
+                json!({"label": m.label, "value": m.value, "none": m.is_none()});
         }
         out.push(finding(
             doc,

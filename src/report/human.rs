@@ -153,6 +153,9 @@ fn parties(out: &mut String, st: Style, r: &DocResult) {
         if !p.former_names.is_empty() {
             let _ = write!(line, " · formerly {}", cell(&p.former_names.join(", ")));
         }
+        if let Some(m) = &p.stated_mechanism {
+            let _ = write!(line, " · {}: {}", cell(&m.label), cell(&m.value));
+        }
         for side in &p.transfer_roles {
             let _ = write!(
                 line,
@@ -577,6 +580,7 @@ mod tests {
             not_used: false,
             planned: false,
             former_names: Vec::new(),
+            stated_mechanism: None,
         }];
         r.countries = vec![CountryEntry {
             code: "US".into(),

@@ -158,6 +158,24 @@ pub struct Party {
     /// their mentions are the party's. Empty when none.
     #[serde(default)]
     pub former_names: Vec<String>,
+    /// The transfer mechanism the document's list states for the party, with its column
+    /// header or label: a table row's cell under "Safeguard", "Transfer mechanism",
+    /// "Garantien" …, or a labelled line of the party's entry ("Garantien: wird
+    /// nachgereicht"). Null when no list states one.
+    #[serde(default)]
+    pub stated_mechanism: Option<StatedMechanism>,
+}
+
+/// `parties[].stated_mechanism`: what a list says about a party's transfer mechanism.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct StatedMechanism {
+    /// The column header or label, as written ("Safeguard").
+    pub label: String,
+    /// The value, as written ("EU-US Data Privacy Framework", "-").
+    pub value: String,
+    /// Whether the value states no mechanism: a dash, "none", "keine", "to follow",
+    /// "wird nachgereicht".
+    pub none: bool,
 }
 
 impl Party {

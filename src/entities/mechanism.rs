@@ -1,0 +1,246 @@
+//! The transfer mechanism a list states for one of its members: the cell of a table's
+//! mechanism column in the member's row ("Provider | Country | Safeguard" over "Daily,
+//! Inc. | United States | -") or a labelled line of the member's entry ("Garantien: wird
+//! nachgereicht" under "Nr. 3 Vimeo.com, Inc."). A reviewer reads it per party; the risk
+//! rules flag a third-country party whose list states none.
+
+use super::text::{line_end, line_start};
+
+/// Most lines above a table row searched for the table's header row.
+const HEADER_LINES: usize = 200;
+
+/// Most lines of an entry below its name read for a mechanism's label.
+const ENTRY_LINES: usize = 12;
+
+/// Most words of a label before its colon ("Geeignete Garantien:").
+const LABEL_WORDS: usize = 4;
+
+/// Words of a column header or label that name a transfer mechanism, lower case.
+const MECHANISM_WORDS: [&str; 14] = [
+    "safeguard",
+    "mechanism",
+    "garantie",
+    "transfer basis",
+    "transfer tool",
+    "basis for transfer",
+    "basis for the transfer",
+    "übermittlungsgrundlage",
+    "transfergrundlage",
+    "grundlage der übermittlung",
+    "grundlage für die übermittlung",
+    "drittlandgarantie",
+    "übermittlungsinstrument",
+    "absicherung",
+];
+
+/// Values that state no mechanism, lower case, a final dot removed: a dash, "none",
+/// "keine", "to follow" ("wird nachgereicht").
+const NONE_VALUES: [&str; 22] = [
+    "-",
+    "–",
+    "—",
+    "−",
+    "--",
+    "n/a",
+    "n. a.",
+    "n.a",
+    "none",
+    "keine",
+    "kein",
+    "tbd",
+    "tba",
+    "pending",
+    "offen",
+    "noch offen",
+    "wird nachgereicht",
+    "folgt",
+    "to follow",
+    "not stated",
+    "nicht angegeben",
+    "unbekannt",
+];
+
+/// A mechanism as a list states it for one member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stated {
+    /// The column header or label, as written ("Safeguard", "Garantien").
+    pub label: String,
+    /// The value, as written ("EU-US Data Privacy Framework", "-").
+    pub value: String,
+}
+
+impl Stated {
+    /// Whether the value states no mechanism ([`NONE_VALUES`]).
+    pub fn is_none(&self) -> bool {
+        says_none(&self.value)
+    }
+}
+
+/// Whether `label` (a column header, a label before a colon) names a transfer mechanism.
+pub fn names_mechanism(label: &str) -> bool {
+    let lower = label.to_lowercase();
+    MECHANISM_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// Whether `value` states no mechanism ([`NONE_VALUES`]).
+pub fn says_none(value: &str) -> bool {
+    let v = value.trim().trim_end_matches('.').trim().to_lowercase();
+    NONE_VALUES.contains(&v.as_str())
+}
+
+/// The mechanism stated for the organisation named at `start..end`: in its table row's
+/// mechanism column, or on a labelled line of its entry below it.
+pub fn stated_for(text: &str, start: usize, end: usize) -> Option<Stated> {
+    table_cell(text, start).or_else(|| entry_label(text, end))
+}
+
+/// The cell of the row at `pos` in the column whose header (the first row of the table,
+/// as many cells) names a mechanism; not the organisation's own cell.
+fn table_cell(text: &str, pos: usize) -> Option<Stated> {
+    let ls = line_start(text, pos);
+    let row = &text[ls..line_end(text, pos)];
+    if !row.contains(" | ") {
+        return None;
+    }
+    let mut hs = ls;
+    for _ in 0..HEADER_LINES {
+        if hs == 0 {
+            break;
+        }
+        let above = line_start(text, hs - 1);
+        if !text[above..hs - 1].contains('|') {
+            break;
+        }
+        hs = above;
+    }
+    if hs == ls {
+        return None;
+    }
+    let header: Vec<&str> = text[hs..line_end(text, hs)].split('|').collect();
+    let cells: Vec<&str> = row.split('|').collect();
+    if header.len() != cells.len() {
+        return None;
+    }
+    let own = text[ls..pos].matches('|').count();
+    let column = header.iter().position(|h| names_mechanism(h))?;
+    (column != own).then(|| Stated {
+        label: header[column].trim().to_string(),
+        value: cells[column].trim().to_string(),
+    })
+}
+
+/// A labelled line of the entry below the name ending at `end` ("Garantien: wird
+/// nachgereicht"), read up to a blank or ruled line, at most [`ENTRY_LINES`] lines.
+fn entry_label(text: &str, end: usize) -> Option<Stated> {
+    let mut pos = line_end(text, end);
+    for _ in 0..ENTRY_LINES {
+        if pos >= text.len() {
+            return None;
+        }
+        let ls = pos + 1;
+        let le = line_end(text, ls);
+        let line = text[ls..le].trim();
+        let ruled = line
+            .chars()
+            .all(|c| matches!(c, '-' | '=' | '_' | '*' | '–' | '—'));
+        if line.is_empty() || ruled {
+            return None;
+        }
+        if let Some((label, value)) = line.split_once(':') {
+            // "Verarbeitung in den USA; Übermittlungsgrundlage: …": the label after the
+            // clause before it.
+            let label = label.rsplit(';').next().unwrap_or(label).trim();
+            if label.split_whitespace().count() <= LABEL_WORDS && names_mechanism(label) {
+                return Some(Stated {
+                    label: label.to_string(),
+                    value: value.trim().to_string(),
+                });
+            }
+        }
+        pos = le;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, name: &str) -> Option<(String, String, bool)> {
+        let start = text.find(name).expect("name in text");
+        stated_for(text, start, start + name.len()).map(|s| {
+            let none = s.is_none();
+            (s.label, s.value, none)
+        })
+    }
+
+    #[test]
+    fn a_rows_mechanism_cell_is_stated_for_its_organisation() {
+        let t = "Provider | Country | Safeguard\n\
+                 Twilio Inc. | United States | EU-US Data Privacy Framework\n\
+                 Daily, Inc. | United States | -\n\
+                 Brevo SAS | France | EU\n\nAfter.";
+        assert_eq!(
+            at(t, "Twilio Inc."),
+            Some((
+                "Safeguard".into(),
+                "EU-US Data Privacy Framework".into(),
+                false
+            ))
+        );
+        assert_eq!(
+            at(t, "Daily, Inc."),
+            Some(("Safeguard".into(), "-".into(), true))
+        );
+        // No mechanism column, a row of other width, the header itself: nothing.
+        assert_eq!(at("Name | Land\nFjord AG | Norwegen\n", "Fjord AG"), None);
+        assert_eq!(at("Name | Garantie\nFjord AG | NO | -\n", "Fjord AG"), None);
+        assert_eq!(
+            at("Safeguard | Provider\nnone | Fjord AG\n", "Safeguard"),
+            None
+        );
+    }
+
+    #[test]
+    fn an_entrys_labelled_line_is_stated_for_its_organisation() {
+        let t = "Nr. 3  Vimeo.com, Inc.\n       330 West 34th Street, New York, NY 10001, USA\n\
+                 Standort:      USA\nGarantien:     wird nachgereicht\n-----\n\
+                 Nr. 4  Twilio Inc.\nStandort: USA\n\nGarantien: EU-US DPF\n";
+        assert_eq!(
+            at(t, "Vimeo.com, Inc."),
+            Some(("Garantien".into(), "wird nachgereicht".into(), true))
+        );
+        // The entry ends at a blank line: the next paragraph's label is not Twilio's.
+        assert_eq!(at(t, "Twilio Inc."), None);
+        let t =
+            "Genesys Cloud Services, Inc.\nVerarbeitung in den USA; Übermittlungsgrundlage: DPF.";
+        assert_eq!(
+            at(t, "Genesys Cloud Services, Inc."),
+            Some(("Übermittlungsgrundlage".into(), "DPF.".into(), false))
+        );
+    }
+
+    #[test]
+    fn values_that_state_no_mechanism() {
+        for v in [
+            "-",
+            "—",
+            "none",
+            "Keine.",
+            " wird nachgereicht ",
+            "n/a",
+            "TBD",
+        ] {
+            assert!(says_none(v), "{v}");
+        }
+        for v in [
+            "EU",
+            "SCC",
+            "none required",
+            "keine erforderlich (EU)",
+            "Angemessenheit",
+        ] {
+            assert!(!says_none(v), "{v}");
+        }
+    }
+}
