@@ -4590,3 +4590,23 @@ fn a_third_country_row_whose_safeguard_is_a_dash_is_a_risk() {
         r.risk
     );
 }
+
+/// A signature block whose two column headings a PDF's text stacked on lines of their own
+/// above the two names: each name takes its heading's role, in order (the first name had
+/// the second heading's role as the nearest label above it).
+#[test]
+fn stacked_signature_headings_label_the_names_below_in_order() {
+    let text = "Vertrag über eine Auftragsverarbeitung\n\n\
+                Detmold, den 14.10.2026\nHameln, den 09.10.2026\n\
+                ____________________________\n____________________________\n\
+                Auftraggeber\nAuftragnehmer\n\
+                Café Wien Konditorei Brakemeier GmbH\nLohnkontor Weserbergland GmbH\n\
+                Helga Brakemeier, Geschäftsführerin\nDirk Ahlswede, Geschäftsführer\n";
+    assert_sole_roles(
+        &pipeline_parties(text),
+        &[
+            ("Café Wien Konditorei Brakemeier GmbH", "controller"),
+            ("Lohnkontor Weserbergland GmbH", "processor"),
+        ],
+    );
+}

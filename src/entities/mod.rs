@@ -922,6 +922,14 @@ pub fn find_entities_with(
                 cue = Some((o.start, e));
             }
         }
+        // "Auftraggeber⏎Auftragnehmer⏎Café Wien … GmbH⏎Lohnkontor … GmbH": a signature
+        // block's headings stacked above its names, in their order.
+        if role.is_none() && !engages && !annex_member {
+            if let Some((r, cs)) = party::stacked_label_role(text, o.start) {
+                role = Some(r);
+                cue = Some((cs, o.end));
+            }
+        }
         if role.is_none() && !engages && !annex_member && !letterhead {
             if let Some((r, cs)) = party::role_before(text, o.start, prev_end) {
                 role = Some(r);

@@ -2529,6 +2529,57 @@ const COLON_LABEL_WORDS: usize = 16;
 /// ([`role_before`]).
 const STATEMENT_WORDS: usize = 30;
 
+/// Most lines of role labels stacked above a signature block's names
+/// ([`stacked_label_role`]).
+const STACKED_LABELS: usize = 4;
+
+/// Most bytes of a name line between stacked labels and the name they are read for.
+const STACKED_NAME_LINE_BYTES: usize = 100;
+
+/// The role of the name at `pos` under a signature block whose column headings a PDF's
+/// text stacked on lines of their own, in the order of the names below them
+/// ("Auftraggeber⏎Auftragnehmer⏎Café Wien Konditorei Brakemeier GmbH⏎Lohnkontor
+/// Weserbergland GmbH"): the n-th name line under at least two label lines takes the n-th
+/// label. Returns (role, cue start).
+pub fn stacked_label_role(text: &str, pos: usize) -> Option<(&'static str, usize)> {
+    let is_label = |line: &str| {
+        let l = line.trim();
+        !l.is_empty()
+            && role_re()
+                .find(l)
+                .is_some_and(|m| m.start() == 0 && m.end() == l.len())
+    };
+    let mut ls = super::text::line_start(text, pos);
+    if is_label(&text[ls..super::text::line_end(text, pos)]) {
+        return None;
+    }
+    // Name lines above the name's own, then the labels above them (bottom up).
+    let mut names_above = 0;
+    let mut labels: Vec<(usize, &str)> = Vec::new();
+    while ls > 0 && labels.len() < STACKED_LABELS {
+        let above = super::text::line_start(text, ls - 1);
+        let line = &text[above..ls - 1];
+        if is_label(line) {
+            labels.push((above, line.trim()));
+        } else if labels.is_empty()
+            && !line.trim().is_empty()
+            && line.len() <= STACKED_NAME_LINE_BYTES
+            && names_above + 1 < STACKED_LABELS
+        {
+            names_above += 1;
+        } else {
+            break;
+        }
+        ls = above;
+    }
+    if labels.len() < 2 || names_above >= labels.len() {
+        return None;
+    }
+    labels.reverse();
+    let (start, label) = labels[names_above];
+    Some((role_of(label)?, start))
+}
+
 /// A role label before a mention (within its sentence, no other mention between): returns
 /// (role, cue start). "Datenschutzbeauftragter des X" names X as the DPO's owner: no role.
 pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static str, usize)> {
