@@ -4610,3 +4610,36 @@ fn stacked_signature_headings_label_the_names_below_in_order() {
         ],
     );
 }
+
+/// An Austrian annex of "Subauftragsverarbeiter" (a DOCX table): its rows are
+/// sub-processors; a remark column's "entfällt seit …" is former and "ab 1. März 2027"
+/// planned; a company named in the safeguard column ("EU-U.S. Data Privacy Framework (Meta
+/// Platforms, Inc.)") is no member; "z. B." is no initial of the next name.
+#[test]
+fn an_annex_of_subauftragsverarbeiter_with_a_remarks_column() {
+    let text = "Anlage 3 – Subauftragsverarbeiter (Stand bei Vertragsabschluss, zur Information)\n\
+        Subauftragsverarbeiter | Leistung | Ort der Verarbeitung | Garantie bei Drittlandbezug | Anmerkung\n\
+        Mailjet SAS, 13-13 bis rue de l’Aubrac, 75012 Paris, Frankreich | E-Mail-Versand | EU | nicht erforderlich (EU) |\n\
+        Meta Platforms Ireland Limited, Merrion Road, Dublin 4, Irland | WhatsApp | EU und USA | \
+        EU-U.S. Data Privacy Framework (Meta Platforms, Inc.) | nur bei Aktivierung\n\
+        Zimmerfrei Messaging s.r.o., Šumavská 31, 602 00 Brno, Tschechien | SMS-Versand | Brno (CZ) | \
+        nicht erforderlich (EU) | entfällt seit 30. Juni 2026\n\
+        Archivum Datenverwahrung GmbH, Conrad-von-Hötzendorf-Straße 127, 8010 Graz | Archiv | Graz (AT) | \
+        nicht erforderlich (EU) | ab 1. März 2027\n\
+        Keine Auftragsverarbeiter, sondern eigenständig Verantwortliche: Buchungsplattformen \
+        (z. B. Booking.com B.V.), über die Gäste buchen.\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[
+            ("Mailjet SAS", "subprocessor"),
+            ("Meta Platforms Ireland Limited", "subprocessor"),
+        ],
+    );
+    assert!(party_named(&parties, "Meta Platforms, Inc.").roles.is_empty(), "{parties:?}");
+    let zimmerfrei = party_named(&parties, "Zimmerfrei Messaging s.r.o.");
+    assert!(zimmerfrei.former && zimmerfrei.roles.is_empty(), "{zimmerfrei:?}");
+    let archivum = party_named(&parties, "Archivum Datenverwahrung GmbH");
+    assert!(archivum.planned && archivum.roles.is_empty(), "{archivum:?}");
+    party_named(&parties, "Booking.com B.V.");
+}

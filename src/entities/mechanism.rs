@@ -94,9 +94,18 @@ pub fn stated_for(text: &str, start: usize, end: usize) -> Option<Stated> {
     table_cell(text, start).or_else(|| entry_label(text, end))
 }
 
-/// The cell of the row at `pos` in the column whose header (the first row of the table,
-/// as many cells) names a mechanism; not the organisation's own cell.
-fn table_cell(text: &str, pos: usize) -> Option<Stated> {
+/// Whether `pos` lies in a table cell under a header that names a transfer mechanism:
+/// "EU-U.S. Data Privacy Framework (Meta Platforms, Inc.)" in the row of Meta Platforms
+/// Ireland Limited names the mechanism's party, not a member of the list.
+pub fn in_mechanism_column(text: &str, pos: usize) -> bool {
+    table_header(text, pos).is_some_and(|(header, _, own)| {
+        header.get(own).is_some_and(|h| names_mechanism(h))
+    })
+}
+
+/// The header row of the table whose row holds `pos` (its first row, as many cells), the
+/// row's cells and the column of `pos`; `None` outside a table or in its header.
+fn table_header(text: &str, pos: usize) -> Option<(Vec<&str>, Vec<&str>, usize)> {
     let ls = line_start(text, pos);
     let row = &text[ls..line_end(text, pos)];
     if !row.contains(" | ") {
@@ -122,6 +131,13 @@ fn table_cell(text: &str, pos: usize) -> Option<Stated> {
         return None;
     }
     let own = text[ls..pos].matches('|').count();
+    Some((header, cells, own))
+}
+
+/// The cell of the row at `pos` in the column whose header (the first row of the table,
+/// as many cells) names a mechanism; not the organisation's own cell.
+fn table_cell(text: &str, pos: usize) -> Option<Stated> {
+    let (header, cells, own) = table_header(text, pos)?;
     let column = header.iter().position(|h| names_mechanism(h))?;
     (column != own).then(|| Stated {
         label: header[column].trim().to_string(),

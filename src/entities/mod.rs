@@ -988,6 +988,7 @@ pub fn find_entities_with(
             && !planned
             && !party::on_page_marker_line(text, o.start)
             && !party::above_register_line(text, o.start)
+            && !mechanism::in_mechanism_column(text, o.start)
             && !running.contains(
                 text[line_start_within(text, o.start, 2000)..line_end_within(text, o.start, 2000)]
                     .trim(),
@@ -1582,9 +1583,10 @@ fn entry_status_below(
 
 /// The status that a table's status column gives the row that `pos` leads ("Stripe
 /// Payments Europe, Limited | … | Starting 1 March 2027", "| Mailvane Inc. | … |
-/// Removed"): the cell under a header cell "Status" (or "Stand"), found by reading up the
-/// rows above (at most [`STATUS_HEADER_ROWS`]), that opens with a word of what is planned
-/// or no longer used, or with "starting".
+/// Removed", "| Archivum GmbH | … | ab 1. März 2027"): the cell under a header cell
+/// "Status", "Stand" or of remarks ([`STATUS_HEADERS`]), found by reading up the rows above
+/// (at most [`STATUS_HEADER_ROWS`]), that opens with a word of what is planned or no longer
+/// used ("entfällt seit …"), with "starting", or with a start date ("ab 1. März 2027").
 fn status_cell(text: &str, pos: usize) -> Option<EntryStatus> {
     use crate::entities::text::{cell_count, cell_span};
     use crate::matchers::text::{FORMER_LABEL_WORDS, PLANNED_LABEL_WORDS};
@@ -1609,8 +1611,7 @@ fn status_cell(text: &str, pos: usize) -> Option<EntryStatus> {
         if cell_count(text, above, at - 1) == width {
             column = (0..width).find(|&k| {
                 cell_span(text, above, at - 1, k).is_some_and(|(a, z)| {
-                    let head = &text[a..z];
-                    head.eq_ignore_ascii_case("status") || head.eq_ignore_ascii_case("stand")
+                    STATUS_HEADERS.contains(&text[a..z].to_lowercase().as_str())
                 })
             });
             if column.is_some() {
@@ -1621,17 +1622,41 @@ fn status_cell(text: &str, pos: usize) -> Option<EntryStatus> {
     }
     let (a, z) = cell_span(text, ls, le, column?)?;
     let cell = text[a..z].to_lowercase();
-    let first = crate::matchers::text::words(&cell)
-        .next()
-        .unwrap_or_default();
-    if PLANNED_LABEL_WORDS.contains(&first) || ["starting", "starts"].contains(&first) {
+    let mut words = crate::matchers::text::words(&cell);
+    let first = words.next().unwrap_or_default();
+    // "ab 1. März 2027", "from 1 March 2027": a start date.
+    let dated_start = ["ab", "from", "effective"].contains(&first)
+        && cell[first.len()..]
+            .trim_start()
+            .trim_start_matches("from")
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+    if PLANNED_LABEL_WORDS.contains(&first) || ["starting", "starts"].contains(&first) || dated_start
+    {
         return Some(EntryStatus::Planned);
     }
-    if FORMER_LABEL_WORDS.contains(&first) || ["ehemalig", "ended", "beendet"].contains(&first) {
+    if FORMER_LABEL_WORDS.contains(&first)
+        || ["ehemalig", "ended", "beendet", "entfällt", "terminated"].contains(&first)
+    {
         return Some(EntryStatus::Former);
     }
     None
 }
+
+/// Header cells of a table's column of entry statuses or remarks ([`status_cell`]), lower
+/// case.
+const STATUS_HEADERS: [&str; 10] = [
+    "status",
+    "stand",
+    "anmerkung",
+    "anmerkungen",
+    "bemerkung",
+    "bemerkungen",
+    "hinweis",
+    "remarks",
+    "notes",
+    "note",
+];
 
 /// Most table rows above a row that [`status_cell`] reads for the header.
 const STATUS_HEADER_ROWS: usize = 60;

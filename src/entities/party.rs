@@ -305,7 +305,7 @@ pub fn role_re() -> &'static Regex {
     regex(&R, ROLE_PATTERN)
 }
 
-const ROLE_PATTERN: &str = r"(?i)(?:unter-?auftragsverarbeiter(?:s|n|in|innen)?|unter-?auftragsbearbeiter(?:s|n|in|innen)?|auftragsbearbeiter(?:s|n|in|innen)?|unterauftragnehmer(?:s|n|in|innen)?|subunternehmer(?:s|n)?|sub-?processors?|sub-?contractors?|weitere[rn]?\s+auftragsverarbeiter(?:s|n)?|auftragsverarbeiter(?:s|n|in|innen)?|auftragnehmer(?:s|n|in|innen)?|(?:data\s+)?processors?|gemeinsam(?:e|en)?\s+verantwortliche[rn]?|(?:joint\s+)?(?:data\s+)?controllers?|verantwortliche[rnm]?|verantwortlich|auftraggeber(?:s|n|in|innen)?|muttergesellschaft|parent\s+company|datenschutzbeauftragte[rn]?|data\s+protection\s+officer|(?:eu-)?vertreter(?:s|in)?(?:\s+in\s+der\s+(?:union|eu|europäischen\s+union)(?-u:\b))?|(?:eu\s+|uk\s+|data\s+protection\s+|privacy\s+)?representative|empfänger(?:n)?|recipients?|(?:body|entity|company|party|organi[sz]ation)\s+responsible\s+for\s+(?:the\s+)?(?:data\s+)?processing)";
+const ROLE_PATTERN: &str = r"(?i)(?:unter-?auftragsverarbeiter(?:s|n|in|innen)?|sub-?auftragsverarbeiter(?:s|n|in|innen)?|unter-?auftragsbearbeiter(?:s|n|in|innen)?|auftragsbearbeiter(?:s|n|in|innen)?|unterauftragnehmer(?:s|n|in|innen)?|subunternehmer(?:s|n)?|sub-?processors?|sub-?contractors?|weitere[rn]?\s+auftragsverarbeiter(?:s|n)?|auftragsverarbeiter(?:s|n|in|innen)?|auftragnehmer(?:s|n|in|innen)?|(?:data\s+)?processors?|gemeinsam(?:e|en)?\s+verantwortliche[rn]?|(?:joint\s+)?(?:data\s+)?controllers?|verantwortliche[rnm]?|verantwortlich|auftraggeber(?:s|n|in|innen)?|muttergesellschaft|parent\s+company|datenschutzbeauftragte[rn]?|data\s+protection\s+officer|(?:eu-)?vertreter(?:s|in)?(?:\s+in\s+der\s+(?:union|eu|europäischen\s+union)(?-u:\b))?|(?:eu\s+|uk\s+|data\s+protection\s+|privacy\s+)?representative|empfänger(?:n)?|recipients?|(?:body|entity|company|party|organi[sz]ation)\s+responsible\s+for\s+(?:the\s+)?(?:data\s+)?processing)";
 
 /// The contract role a role phrase stands for.
 pub fn role_of(phrase: &str) -> Option<&'static str> {
@@ -319,6 +319,9 @@ pub fn role_of(phrase: &str) -> Option<&'static str> {
     if starts(&[
         "unterauftragsverarbeiter",
         "unter-auftragsverarbeiter",
+        // Austrian contracts: "Subauftragsverarbeiter".
+        "subauftragsverarbeiter",
+        "sub-auftragsverarbeiter",
         // Swiss law's word (revDSG): "Unterauftragsbearbeiter", "Auftragsbearbeiterin".
         "unterauftragsbearbeiter",
         "unter-auftragsbearbeiter",
@@ -1103,8 +1106,14 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
         let other_form = accepted > 0 && NAME_ENDING_FORMS.contains(&raw);
         // "(KvK 81234567). Quillstack B.V.": a bracket closed before a full stop.
         let closed_sentence = raw.ends_with(").") || raw.ends_with("),");
+        // "(z. B. Booking.com B.V.)": the abbreviation's second half is no initial.
+        let abbreviation = raw == "B." && k > 0 && {
+            let (ps, pe) = toks[k - 1];
+            text[ps..pe].eq_ignore_ascii_case("z.") || text[ps..pe].ends_with("(z.")
+        };
         if other_form
             || closed_sentence
+            || abbreviation
             || raw.ends_with([
                 ',', ';', ':', ')', '(', '"', '”', '“', '„', '\'', '’', '|', '•', '·', ']', '>',
             ])
