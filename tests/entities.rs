@@ -4636,10 +4636,67 @@ fn an_annex_of_subauftragsverarbeiter_with_a_remarks_column() {
             ("Meta Platforms Ireland Limited", "subprocessor"),
         ],
     );
-    assert!(party_named(&parties, "Meta Platforms, Inc.").roles.is_empty(), "{parties:?}");
+    assert!(
+        party_named(&parties, "Meta Platforms, Inc.")
+            .roles
+            .is_empty(),
+        "{parties:?}"
+    );
     let zimmerfrei = party_named(&parties, "Zimmerfrei Messaging s.r.o.");
-    assert!(zimmerfrei.former && zimmerfrei.roles.is_empty(), "{zimmerfrei:?}");
+    assert!(
+        zimmerfrei.former && zimmerfrei.roles.is_empty(),
+        "{zimmerfrei:?}"
+    );
     let archivum = party_named(&parties, "Archivum Datenverwahrung GmbH");
-    assert!(archivum.planned && archivum.roles.is_empty(), "{archivum:?}");
+    assert!(
+        archivum.planned && archivum.roles.is_empty(),
+        "{archivum:?}"
+    );
     party_named(&parties, "Booking.com B.V.");
+}
+
+/// A numbered party whose item, on one line, has a bracket before its definition ("(KvK)")
+/// and is followed by the parties' joint definition and "WHEREAS:" without a blank line:
+/// the item ends with its line ("…(hereinafter: the “Processor”);").
+#[test]
+fn a_numbered_partys_item_ends_with_its_line() {
+    let text = "THE UNDERSIGNED:\n\
+         1. Lindroos & Aho Engineering Oy, a limited liability company incorporated under the laws of Finland, Business ID 2876543-1, having its registered office at Keilaranta 19, 02150 Espoo, Finland, duly represented by Ms Riikka Aho, CEO (hereinafter: the “Controller”);\n\
+         2. Talentrijk B.V., a private limited liability company incorporated under the laws of the Netherlands, registered with the Chamber of Commerce (KvK) under number 85123456, having its registered office at Wilhelminakade 91, 3072 AP Rotterdam, the Netherlands, duly represented by Mr Joost van der Wiel, managing director (hereinafter: the “Processor”);\n\
+         hereinafter jointly referred to as the “Parties”,\n\
+         WHEREAS:\n\
+         (a) the Controller uses the recruitment platform Talentrijk Recruit (applicant tracking, video interviews, assessments) under the Subscription Agreement dated 2 November 2026 (the “Agreement”);\n\
+         (b) in performing the Agreement the Processor processes personal data on behalf of the Controller, and the Parties wish to lay down their arrangements in accordance with Article 28 of the General Data Protection Regulation (Regulation (EU) 2016/679, “GDPR”);\n\
+         HAVE AGREED AS FOLLOWS:\n";
+    assert_sole_roles(
+        &pipeline_parties(text),
+        &[
+            ("Lindroos & Aho Engineering Oy", "controller"),
+            ("Talentrijk B.V.", "processor"),
+        ],
+    );
+}
+
+/// A sub-processor table without a status column: a dated start in a later cell is
+/// planned, a dated end former, "until" (phased out) neither.
+#[test]
+fn a_dated_phrase_in_a_rows_cell_gives_its_status() {
+    let text = "Annex 2 – Sub-processors\n\
+        Sub-processor | Service | Location | Transfer mechanism\n\
+        Cvantage Parsing B.V., Piet Heinkade 55, 1019 GM Amsterdam | CV parsing | Netherlands | Not applicable (EEA)\n\
+        Lingora AI GmbH, Bergheimer Straße 147, 69115 Heidelberg, Germany | AI-generated candidate summaries – effective from 1 February 2027 | Germany | Not applicable (EEA)\n\
+        Whereby AS, Oslo, Norway | Video interviews – terminated 30 September 2026, replaced by Zoom | Norway | Not applicable (EEA)\n\
+        MessageBird B.V., Trompenburgstraat 2C, 1079 TT Amsterdam | SMS – until 28 February 2027 | Netherlands | Not applicable (EEA)\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[
+            ("Cvantage Parsing B.V.", "subprocessor"),
+            ("MessageBird B.V.", "subprocessor"),
+        ],
+    );
+    let lingora = party_named(&parties, "Lingora AI GmbH");
+    assert!(lingora.planned && lingora.roles.is_empty(), "{lingora:?}");
+    let whereby = party_named(&parties, "Whereby AS");
+    assert!(whereby.former && whereby.roles.is_empty(), "{whereby:?}");
 }

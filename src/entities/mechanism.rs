@@ -98,9 +98,8 @@ pub fn stated_for(text: &str, start: usize, end: usize) -> Option<Stated> {
 /// "EU-U.S. Data Privacy Framework (Meta Platforms, Inc.)" in the row of Meta Platforms
 /// Ireland Limited names the mechanism's party, not a member of the list.
 pub fn in_mechanism_column(text: &str, pos: usize) -> bool {
-    table_header(text, pos).is_some_and(|(header, _, own)| {
-        header.get(own).is_some_and(|h| names_mechanism(h))
-    })
+    table_header(text, pos)
+        .is_some_and(|(header, _, own)| header.get(own).is_some_and(|h| names_mechanism(h)))
 }
 
 /// The header row of the table whose row holds `pos` (its first row, as many cells), the

@@ -970,7 +970,8 @@ pub fn find_entities_with(
         // "Ankündigung geplanter Unterauftragsverarbeiter (OpenAI Ireland Ltd; …)": one
         // announced as planned.
         let below = entry_status_below(text, o.start, o.end, orgs.get(i + 1).map(|n| n.start))
-            .or_else(|| status_cell(text, o.start));
+            .or_else(|| status_cell(text, o.start))
+            .or_else(|| dated_status_in_row(text, o.start, o.end));
         let former = former || below == Some(EntryStatus::Former);
         let planned = !former
             && (section == Some(party::PLANNED_SECTION)
@@ -1631,7 +1632,9 @@ fn status_cell(text: &str, pos: usize) -> Option<EntryStatus> {
             .trim_start_matches("from")
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit());
-    if PLANNED_LABEL_WORDS.contains(&first) || ["starting", "starts"].contains(&first) || dated_start
+    if PLANNED_LABEL_WORDS.contains(&first)
+        || ["starting", "starts"].contains(&first)
+        || dated_start
     {
         return Some(EntryStatus::Planned);
     }
@@ -1641,6 +1644,33 @@ fn status_cell(text: &str, pos: usize) -> Option<EntryStatus> {
         return Some(EntryStatus::Former);
     }
     None
+}
+
+/// The status a dated phrase in a later cell of the row that `start..end` leads gives it,
+/// in a table without a status column ("Lingora AI GmbH, … | AI-generated candidate
+/// summaries – effective from 1 February 2027 | …", "Whereby AS, Oslo | Video interviews
+/// – terminated 30 September 2026, replaced by Zoom | …"): a start date is planned, an
+/// end (terminated, removed, entfällt seit) former. "until 28 February 2027" (a current
+/// member being phased out) is neither.
+fn dated_status_in_row(text: &str, start: usize, end: usize) -> Option<EntryStatus> {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let le = line_end_within(text, end, 2000);
+    let rest = &text[end..le];
+    if !rest.contains(" | ") || !crate::matchers::text::leads_item(text, start) {
+        return None;
+    }
+    let re = R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?-u:\b)(?:(?P<p>effective[ \t]+(?:from[ \t]+|as[ \t]+of[ \t]+)?|wirksam[ \t]+ab[ \t]+|geplant[ \t]+ab[ \t]+|planned[ \t]+(?:from|for)[ \t]+)|(?P<f>terminated[ \t]+(?:on[ \t]+|as[ \t]+of[ \t]+)?|removed[ \t]+(?:on[ \t]+|as[ \t]+of[ \t]+)?|beendet[ \t]+(?:am|zum|seit)[ \t]+|entfällt[ \t]+(?:seit|zum|ab)[ \t]+|entfallen[ \t]+(?:seit|zum)[ \t]+))\d",
+        )
+        .expect("dated status regex")
+    });
+    let c = re.captures(rest)?;
+    if c.name("p").is_some() {
+        Some(EntryStatus::Planned)
+    } else {
+        Some(EntryStatus::Former)
+    }
 }
 
 /// Header cells of a table's column of entry statuses or remarks ([`status_cell`]), lower

@@ -1554,6 +1554,25 @@ pub fn numbered_paragraph_definition(
     let para_end = next_item
         .find(&text[end..para_end])
         .map_or(para_end, |m| end + m.start());
+    // The item ends with its first line that closes a clause ("…(hereinafter: the
+    // “Processor”);⏎hereinafter jointly referred to as the “Parties”,⏎WHEREAS:").
+    let mut line_from = end;
+    let mut para_end = para_end;
+    while line_from < para_end {
+        let le = text[line_from..para_end]
+            .find('\n')
+            .map_or(para_end, |k| line_from + k);
+        let line = text[line_from..le].trim_end();
+        let closed = line.ends_with([';', '.'])
+            || [";and", "; and", ";und", "; und"]
+                .iter()
+                .any(|e| line.ends_with(e));
+        if closed {
+            para_end = le;
+            break;
+        }
+        line_from = le + 1;
+    }
     let para = &text[end..para_end];
     // The paragraph ends with the definition: "…(the "Controller" or "Noordhaven"); and".
     let closing = para
