@@ -4700,3 +4700,43 @@ fn a_dated_phrase_in_a_rows_cell_gives_its_status() {
     let whereby = party_named(&parties, "Whereby AS");
     assert!(whereby.former && whereby.roles.is_empty(), "{whereby:?}");
 }
+
+/// A UK contract's parties in capitals ("BERGEN ANALYTICS LTD", "… (IRELAND) LIMITED"): the
+/// legal forms in capitals are found; "acting for itself and as agent for … (together the
+/// "Customer")" makes both organisations of the item the controller; "(Pty) Ltd" is South
+/// Africa's private company.
+#[test]
+fn capitals_legal_forms_and_a_definition_of_two_together() {
+    let text = "DATA PROCESSING AGREEMENT\n\
+         =========================\n\
+         \n\
+         THIS AGREEMENT is dated 23 October 2026\n\
+         \n\
+         PARTIES\n\
+         \n\
+         (1) FENWRIGHT RETAIL GROUP PLC, incorporated and registered in England and\n\
+         Wales with company number 04567812, whose registered office is at\n\
+         3 Wellington Place, Leeds LS1 4AP, United Kingdom, acting for itself and\n\
+         as agent for FENWRIGHT RETAIL (IRELAND) LIMITED, company number 589214,\n\
+         Unit 6, Citywest Business Campus, Dublin 24, Ireland (together the\n\
+         \"Customer\"); and\n\
+         \n\
+         (2) BERGEN ANALYTICS LTD, incorporated and registered in Scotland with\n\
+         company number SC612345, whose registered office is at 21 Union Row,\n\
+         Aberdeen AB10 1SA, Scotland, United Kingdom (the \"Supplier\").\n\
+         \n\
+         BACKGROUND\n\
+         \n\
+         \n\
+         3. Bergen Analytics SA (Pty) Ltd, 4th Floor, 8 Bree Street, Cape Town 8001, South Africa\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[
+            ("FENWRIGHT RETAIL GROUP PLC", "controller"),
+            ("FENWRIGHT RETAIL (IRELAND) LIMITED", "controller"),
+            ("BERGEN ANALYTICS LTD", "processor"),
+        ],
+    );
+    assert_countries(&parties, &[("Bergen Analytics SA (Pty) Ltd", "ZA")]);
+}

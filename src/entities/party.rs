@@ -1546,7 +1546,6 @@ pub fn numbered_paragraph_definition(
     }
     let limit = floor_char(text, (end + PARTY_PARAGRAPH_BYTES).min(text.len()));
     let para_end = text[end..limit].find("\n\n").map_or(limit, |k| end + k);
-    let para_end = para_end.min(next_org.unwrap_or(usize::MAX));
     // The next item, on a line of its own ("…(nachfolgend „Stadtwerke“ oder
     // „Auftraggeber“).⏎(B) Die Bosporus …").
     static NEXT: OnceLock<Regex> = OnceLock::new();
@@ -1584,6 +1583,22 @@ pub fn numbered_paragraph_definition(
         return None;
     }
     let open = para.rfind('(')?;
+    // The definition after another organisation is that one's, unless it names them
+    // together ("… acting for itself and as agent for FENWRIGHT RETAIL (IRELAND) LIMITED,
+    // … (together the "Customer"); and").
+    let body = para[open + 1..].trim_start().to_lowercase();
+    let together = [
+        "together",
+        "collectively",
+        "jointly",
+        "gemeinsam",
+        "zusammen",
+    ]
+    .iter()
+    .any(|w| body.starts_with(w));
+    if next_org.is_some_and(|n| end + open > n) && !together {
+        return None;
+    }
     defined_terms_at(text, end + open, false)
 }
 
