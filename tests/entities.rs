@@ -4740,3 +4740,28 @@ fn capitals_legal_forms_and_a_definition_of_two_together() {
     );
     assert_countries(&parties, &[("Bergen Analytics SA (Pty) Ltd", "ZA")]);
 }
+
+/// A Swiss privacy policy: the EU representative named below "folgende Vertretung in der
+/// Europäischen Union bezeichnet:", and a paragraph naming the members of a table under a
+/// generic title of recipients as processors ("Folgende Dienstleister bearbeiten Daten in
+/// unserem Auftrag (Auftragsbearbeiter):").
+#[test]
+fn a_swiss_policys_representative_and_processors_under_a_recipients_title() {
+    let text = "Für Kundinnen und Kunden mit Wohnsitz in der EU haben wir gemäss Art. 27 DSGVO \
+        folgende Vertretung in der Europäischen Union bezeichnet:\n\n\
+        Dreiland Datenschutz-Vertretung GmbH\nBasler Straße 120\n79540 Lörrach\nDeutschland\n\n\
+        4. Empfängerinnen und Empfänger\n\n\
+        Wir geben Personendaten nur bekannt, soweit dies für die genannten Zwecke erforderlich \
+        ist. Folgende Dienstleister bearbeiten Daten in unserem Auftrag (Auftragsbearbeiter):\n\n\
+        Dienstleister | Zweck | Speicherort\n\
+        Auditiv Cloud AG, Baarerstrasse 78, 6300 Zug | Fachsoftware | Azure switzerlandnorth (Zürich)\n\
+        Kurzmeldung AG, St. Gallen | SMS-Erinnerungen | Schweiz\n";
+    assert_sole_roles(
+        &pipeline_parties(text),
+        &[
+            ("Dreiland Datenschutz-Vertretung GmbH", "representative"),
+            ("Auditiv Cloud AG", "processor"),
+            ("Kurzmeldung AG", "processor"),
+        ],
+    );
+}

@@ -305,7 +305,7 @@ pub fn role_re() -> &'static Regex {
     regex(&R, ROLE_PATTERN)
 }
 
-const ROLE_PATTERN: &str = r"(?i)(?:unter-?auftragsverarbeiter(?:s|n|in|innen)?|sub-?auftragsverarbeiter(?:s|n|in|innen)?|unter-?auftragsbearbeiter(?:s|n|in|innen)?|auftragsbearbeiter(?:s|n|in|innen)?|unterauftragnehmer(?:s|n|in|innen)?|subunternehmer(?:s|n)?|sub-?processors?|sub-?contractors?|weitere[rn]?\s+auftragsverarbeiter(?:s|n)?|auftragsverarbeiter(?:s|n|in|innen)?|auftragnehmer(?:s|n|in|innen)?|(?:data\s+)?processors?|gemeinsam(?:e|en)?\s+verantwortliche[rn]?|(?:joint\s+)?(?:data\s+)?controllers?|verantwortliche[rnm]?|verantwortlich|auftraggeber(?:s|n|in|innen)?|muttergesellschaft|parent\s+company|datenschutzbeauftragte[rn]?|data\s+protection\s+officer|(?:eu-)?vertreter(?:s|in)?(?:\s+in\s+der\s+(?:union|eu|europäischen\s+union)(?-u:\b))?|(?:eu\s+|uk\s+|data\s+protection\s+|privacy\s+)?representative|empfänger(?:n)?|recipients?|(?:body|entity|company|party|organi[sz]ation)\s+responsible\s+for\s+(?:the\s+)?(?:data\s+)?processing)";
+const ROLE_PATTERN: &str = r"(?i)(?:unter-?auftragsverarbeiter(?:s|n|in|innen)?|sub-?auftragsverarbeiter(?:s|n|in|innen)?|unter-?auftragsbearbeiter(?:s|n|in|innen)?|auftragsbearbeiter(?:s|n|in|innen)?|unterauftragnehmer(?:s|n|in|innen)?|subunternehmer(?:s|n)?|sub-?processors?|sub-?contractors?|weitere[rn]?\s+auftragsverarbeiter(?:s|n)?|auftragsverarbeiter(?:s|n|in|innen)?|auftragnehmer(?:s|n|in|innen)?|(?:data\s+)?processors?|gemeinsam(?:e|en)?\s+verantwortliche[rn]?|(?:joint\s+)?(?:data\s+)?controllers?|verantwortliche[rnm]?|verantwortlich|auftraggeber(?:s|n|in|innen)?|muttergesellschaft|parent\s+company|datenschutzbeauftragte[rn]?|data\s+protection\s+officer|(?:eu-)?vertreter(?:s|in)?(?:\s+in\s+der\s+(?:union|eu|europäischen\s+union)(?-u:\b))?|vertretung\s+in\s+der\s+(?:union|eu|europäischen\s+union)(?-u:\b)|(?:eu\s+|uk\s+|data\s+protection\s+|privacy\s+)?representative|empfänger(?:n)?|recipients?|(?:body|entity|company|party|organi[sz]ation)\s+responsible\s+for\s+(?:the\s+)?(?:data\s+)?processing)";
 
 /// The contract role a role phrase stands for.
 pub fn role_of(phrase: &str) -> Option<&'static str> {
@@ -355,8 +355,12 @@ pub fn role_of(phrase: &str) -> Option<&'static str> {
         Some("parent")
     } else if starts(&["datenschutzbeauftragte", "data protection officer"]) {
         Some("dpo")
-    } else if starts(&["vertreter", "eu-vertreter", "representative"])
-        || p.ends_with("representative")
+    } else if starts(&[
+        "vertreter",
+        "eu-vertreter",
+        "vertretung in der",
+        "representative",
+    ]) || p.ends_with("representative")
     {
         Some("representative")
     } else if starts(&["empfänger", "recipient"]) {
@@ -3027,7 +3031,7 @@ fn announced_paragraph_role(paragraph: &str) -> Option<&'static str> {
     }
     let roles = regex(
         &ROLES,
-        r"(?i)\b(?:(?P<c>(?:independent|separate)\s+(?:data\s+)?controllers|(?:eigenständige|selbst(?:st)?ändige|unabhängige)\s+verantwortliche|(?:eigenständig|selbst(?:st)?ändig|unabhängig)\s+verantwortlich)|(?P<s>(?:as|als|are|sind)\s+(?:our\s+|unsere\s+)?(?:sub-?processors|sub-?contractors|unterauftragsverarbeiter))|(?P<p>(?:as|als|are|sind)\s+(?:our\s+|unsere\s+)?(?:data\s+)?(?:processors|auftragsverarbeiter)))\b",
+        r"(?i)\b(?:(?P<c>(?:independent|separate)\s+(?:data\s+)?controllers|(?:eigenständige|selbst(?:st)?ändige|unabhängige)\s+verantwortliche|(?:eigenständig|selbst(?:st)?ändig|unabhängig)\s+verantwortlich)|(?P<s>(?:as|als|are|sind)\s+(?:our\s+|unsere\s+)?(?:sub-?processors|sub-?contractors|unterauftragsverarbeiter))|(?P<p>(?:as|als|are|sind)\s+(?:our\s+|unsere\s+)?(?:data\s+)?(?:processors|auftragsverarbeiter|auftragsbearbeiter)|in\s+unserem\s+auftrag|on\s+our\s+behalf|\((?:data\s+)?(?:processors|auftragsverarbeiter|auftragsbearbeiter)\)))\b",
     );
     let negation = regex(&NEGATION, r"(?i)\b(?:not|nicht|kein\w*|no|never|niemals)\b");
     let mut found: Option<&'static str> = None;
@@ -3295,9 +3299,12 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
         // "We share your data with the service providers listed below. Our service
         // providers act as our processors …" right above a table or list: its members'
         // role, unless a title before already gave the open list its role.
+        // A generic title of recipients ("4. Empfängerinnen und Empfänger") yields to a
+        // paragraph naming its members' role ("Folgende Dienstleister bearbeiten Daten in
+        // unserem Auftrag (Auftragsbearbeiter):").
         let by_paragraph_role = (opens.is_none()
             && !blank
-            && (open.is_none() || has_members)
+            && (open.is_none() || has_members || open.is_some_and(|(_, r)| r == "recipient"))
             && !stripped.contains('|'))
         .then(|| {
             let below = if next_blank {
