@@ -4765,3 +4765,28 @@ fn a_swiss_policys_representative_and_processors_under_a_recipients_title() {
         ],
     );
 }
+
+/// A processors' table with a data-location and a transfer-safeguard column: "EU and USA"
+/// and "EU-US Data Privacy Framework (Google LLC)" are no seat of Google Ireland Limited;
+/// "(from 1 March 2027)" in a cell makes the row planned.
+#[test]
+fn countries_under_location_and_safeguard_columns_are_no_seat() {
+    let text = "We use the following service providers, who process personal data on our behalf:\n\n\
+        Provider | Purpose | Data location | Transfer safeguard\n\
+        Amazon Web Services EMEA SARL | Hosting | eu-west-1 (Dublin) | –\n\
+        Google Ireland Limited (Firebase Crashlytics) | Crash reports | EU and USA | EU-US Data Privacy Framework (Google LLC)\n\
+        Intercom R&D Unlimited Company, Dublin | In-app support chat (from 1 March 2027) | EU | –\n";
+    let parties = pipeline_parties(text);
+    assert_ne!(
+        party_named(&parties, "Google Ireland Limited")
+            .country
+            .as_deref(),
+        Some("US"),
+        "{parties:?}"
+    );
+    let intercom = party_named(&parties, "Intercom R&D Unlimited Company");
+    assert!(
+        intercom.planned && intercom.roles.is_empty(),
+        "{intercom:?}"
+    );
+}

@@ -1649,7 +1649,8 @@ fn status_cell(text: &str, pos: usize) -> Option<EntryStatus> {
 /// The status a dated phrase in a later cell of the row that `start..end` leads gives it,
 /// in a table without a status column ("Lingora AI GmbH, … | AI-generated candidate
 /// summaries – effective from 1 February 2027 | …", "Whereby AS, Oslo | Video interviews
-/// – terminated 30 September 2026, replaced by Zoom | …"): a start date is planned, an
+/// – terminated 30 September 2026, replaced by Zoom | …", "In-app support chat (from 1
+/// March 2027)"): a start date is planned, an
 /// end (terminated, removed, entfällt seit) former. "until 28 February 2027" (a current
 /// member being phased out) is neither.
 fn dated_status_in_row(text: &str, start: usize, end: usize) -> Option<EntryStatus> {
@@ -1661,12 +1662,12 @@ fn dated_status_in_row(text: &str, start: usize, end: usize) -> Option<EntryStat
     }
     let re = R.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)(?-u:\b)(?:(?P<p>effective[ \t]+(?:from[ \t]+|as[ \t]+of[ \t]+)?|wirksam[ \t]+ab[ \t]+|geplant[ \t]+ab[ \t]+|planned[ \t]+(?:from|for)[ \t]+)|(?P<f>terminated[ \t]+(?:on[ \t]+|as[ \t]+of[ \t]+)?|removed[ \t]+(?:on[ \t]+|as[ \t]+of[ \t]+)?|beendet[ \t]+(?:am|zum|seit)[ \t]+|entfällt[ \t]+(?:seit|zum|ab)[ \t]+|entfallen[ \t]+(?:seit|zum)[ \t]+))\d",
+            r"(?i)(?:(?P<q>\((?:from|ab)[ \t]+)|(?-u:\b)(?:(?P<p>effective[ \t]+(?:from[ \t]+|as[ \t]+of[ \t]+)?|wirksam[ \t]+ab[ \t]+|geplant[ \t]+ab[ \t]+|planned[ \t]+(?:from|for)[ \t]+)|(?P<f>terminated[ \t]+(?:on[ \t]+|as[ \t]+of[ \t]+)?|removed[ \t]+(?:on[ \t]+|as[ \t]+of[ \t]+)?|beendet[ \t]+(?:am|zum|seit)[ \t]+|entfällt[ \t]+(?:seit|zum|ab)[ \t]+|entfallen[ \t]+(?:seit|zum)[ \t]+)))\d",
         )
         .expect("dated status regex")
     });
     let c = re.captures(rest)?;
-    if c.name("p").is_some() {
+    if c.name("p").is_some() || c.name("q").is_some() {
         Some(EntryStatus::Planned)
     } else {
         Some(EntryStatus::Former)

@@ -4349,13 +4349,19 @@ pub fn seat_columns(text: &str) -> Vec<SeatColumn> {
 }
 
 /// The tables of `text` whose first row has a column of processing places ("Location of
-/// processing", "Serverstandort"), in text order, as [`SeatColumn`]s: a country there is
-/// no seat ([`country_after`]).
+/// processing", "Serverstandort") or of transfer mechanisms ("Transfer safeguard": "EU-US
+/// Data Privacy Framework (Google LLC)"), in text order, as [`SeatColumn`]s: a country
+/// there is no seat ([`country_after`]).
 pub fn processing_columns(text: &str) -> Vec<SeatColumn> {
-    columns_headed(text, |cell| {
-        let lower = cell.trim().trim_matches(['*', '_']).to_lowercase();
-        crate::matchers::location::PROCESSING_HEADINGS.contains(&lower.as_str())
-    })
+    let lower = |cell: &str| cell.trim().trim_matches(['*', '_']).to_lowercase();
+    let mut out = columns_headed(text, |cell| {
+        crate::matchers::location::PROCESSING_HEADINGS.contains(&lower(cell).as_str())
+    });
+    out.extend(columns_headed(text, |cell| {
+        super::mechanism::names_mechanism(&lower(cell))
+    }));
+    out.sort_by_key(|t| (t.start, t.column));
+    out
 }
 
 /// The tables of `text` (runs of lines split into the same number, at least 2, of cells
@@ -4575,15 +4581,21 @@ pub fn country_after(
         }
         // Not one under "Location of processing": Amazon Web Services, Inc. hosting in
         // Germany has its seat in the US.
-        let processing_cell = processing
+        // Nor one under a transfer mechanism's header ("EU-US Data Privacy Framework").
+        let processing_cells: Vec<(usize, usize)> = processing
             .iter()
-            .find(|t| t.start < ls && ls <= t.end)
-            .and_then(|t| cell_span(text, ls, le, t.column));
+            .filter(|t| t.start < ls && ls <= t.end)
+            .filter_map(|t| cell_span(text, ls, le, t.column))
+            .collect();
         // A name inside that column ("Zugriff durch … der Freshworks Technologies Private
         // Limited, Chennai (Indien)"): the country after it in that cell.
         let own_cell =
             cell_index(text, pos.saturating_sub(1)).and_then(|k| cell_span(text, ls, le, k));
-        if let Some((_, b)) = processing_cell.filter(|pc| own_cell == Some(*pc)) {
+        let own_processing = processing_cells
+            .iter()
+            .copied()
+            .find(|pc| own_cell == Some(*pc));
+        if let Some((_, b)) = own_processing {
             if let Some(c) = mentions.iter().find(|c| c.start >= pos && c.end <= b) {
                 return Some((c.code.clone(), c.start, c.end));
             }
@@ -4604,7 +4616,9 @@ pub fn country_after(
         if let Some(c) = mentions.iter().find(|c| {
             c.start >= pos
                 && c.end <= le
-                && processing_cell.is_none_or(|(a, b)| !(c.start >= a && c.end <= b))
+                && !processing_cells
+                    .iter()
+                    .any(|&(a, b)| c.start >= a && c.end <= b)
                 && !others(c)
         }) {
             return Some((c.code.clone(), c.start, c.end));
