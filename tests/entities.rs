@@ -4790,3 +4790,32 @@ fn countries_under_location_and_safeguard_columns_are_no_seat() {
         "{intercom:?}"
     );
 }
+
+/// A privacy policy's lists titled by a role in the plural alone ("5.1 Processors", "5.2
+/// Independent controllers"): their members take that role; "Until 30 June 2026 we used X"
+/// between them is a former one.
+#[test]
+fn lists_titled_processors_and_independent_controllers() {
+    let text = "5. Who we share data with\n\n5.1 Processors\n\n\
+        Processor | What they do | Where | Safeguard\n\
+        46elks AB, Uppsala | SMS notifications | Sweden | –\n\
+        Mapbox, Inc., Washington, D.C., USA | Maps and geocoding | USA | SCCs, Module 2\n\n\
+        Until 30 June 2026 we used Pyöräpalvelu Tech Oy (Helsinki, Finland) for fleet management; \
+        its access has been removed.\n\n\
+        5.2 Independent controllers\n\n\
+        - Klarna Bank AB (publ), Stockholm – payment by invoice or instalments.\n\
+        - UC AB, Stockholm – credit reports.\n\n\
+        6. Your rights\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[
+            ("46elks AB", "processor"),
+            ("Mapbox, Inc.", "processor"),
+            ("Klarna Bank AB", "controller"),
+            ("UC AB", "controller"),
+        ],
+    );
+    let former = party_named(&parties, "Pyöräpalvelu Tech Oy");
+    assert!(former.former && former.roles.is_empty(), "{former:?}");
+}

@@ -961,6 +961,7 @@ pub fn find_entities_with(
         let former = section == Some(party::FORMER_SECTION)
             || crate::matchers::text::after_former_label(line_before)
             || removal_before(line_before)
+            || used_until_before(line_before)
             // "Datadog, Inc. was removed as a Sub-processor on 30 June 2024".
             || crate::matchers::provider::removed_after(
                 &text[o.end..paragraph_end_within(text, o.end, 200)].to_lowercase(),
@@ -1726,6 +1727,20 @@ fn removal_before(before: &str) -> bool {
         ]
         .contains(&w.as_str())
     })
+}
+
+/// Whether `before` (the line up to a name) says the name was used until a date: "Until
+/// 30 June 2026 we used Pyöräpalvelu Tech Oy …", "Bis zum 30.06.2026 haben wir die …
+/// eingesetzt" reads the same up to the name ("Bis zum 30.06.2026 nutzten wir").
+fn used_until_before(before: &str) -> bool {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?:^|[.;:][ \t]+)(?:until|till|up[ \t]+to|bis(?:[ \t]+zum)?)[ \t]+[\p{L}\d.,/ \t]{4,30}?[ \t]+(?:we[ \t]+(?:used|engaged|relied[ \t]+on)|nutzten[ \t]+wir|setzten[ \t]+wir|haben[ \t]+wir[ \t]+(?:die[ \t]+|den[ \t]+|das[ \t]+)?)[ \t]*(?:the[ \t]+|die[ \t]+|den[ \t]+)?$",
+        )
+        .expect("used-until regex")
+    })
+    .is_match(before)
 }
 
 /// "in which case GitHub is a subprocessor", "if Customer is a processor": a hypothetical role.

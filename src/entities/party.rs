@@ -3241,6 +3241,13 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
         // The section this line opens, whether by a question, and whether by a sentence
         // announcing a table (which must follow: a paragraph of prose before its first
         // member ends the section).
+        // "5.1 Processors", "5.2 Independent controllers": a title that is a role in the
+        // plural alone names its list's members (a privacy policy's recipients).
+        let plural = if headingish && role.is_none() {
+            plural_role_title(title)
+        } else {
+            None
+        };
         let opens = match (role, headingish) {
             // "D. Nicht mehr eingesetzte Unterauftragsverarbeiter": its members are
             // former ones, of no role now.
@@ -3281,6 +3288,7 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
                 Some((PLANNED_SECTION, false, false))
             }
             _ if asks_recipients => Some(("recipient", true, false)),
+            _ if plural.is_some() => plural.map(|r| (r, false, false)),
             _ => announced_table_role(stripped).map(|r| (r, false, true)),
         };
         // The header row of a table right under "3. Geplante Unterauftragsverarbeiter"
@@ -3413,6 +3421,22 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
         out.push((s, text.len(), r0));
     }
     out
+}
+
+/// The role a list's title names in the plural, alone after its number and an adjective
+/// ("5.1 Processors", "Independent controllers", "Eingesetzte Auftragsverarbeiter"), for
+/// the roles a title of sub-processors or recipients does not cover.
+fn plural_role_title(title: &str) -> Option<&'static str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &R,
+        r"(?i)^(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+)?(?:(?:our|unsere|eingesetzte|independent|separate|eigenständige|selbständige|other|weitere)[ \t]+)?(?:data[ \t]+)?(?P<r>processors|controllers|auftragsverarbeiter|verantwortliche)[ \t]*:?$",
+    );
+    let c = re.captures(title.trim())?;
+    match c.name("r")?.as_str().to_lowercase().as_str() {
+        "processors" | "auftragsverarbeiter" => Some("processor"),
+        _ => Some("controller"),
+    }
 }
 
 /// First parts of a compound whose role word still names a list's members
