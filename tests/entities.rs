@@ -4819,3 +4819,38 @@ fn lists_titled_processors_and_independent_controllers() {
     let former = party_named(&parties, "Pyöräpalvelu Tech Oy");
     assert!(former.former && former.roles.is_empty(), "{former:?}");
 }
+
+/// A sub-processor table as a PDF's text flattens it, a cell per line, under a header that
+/// opens with the column of row numbers ("Nr. Unterauftragsverarbeiter (Firma,"): its rows
+/// are sub-processors; a lower-case name after the row's number ("1 plusserver GmbH,"); a
+/// name whose head stands after the row's number on the line above ("5 Apple
+/// Distribution⏎International Ltd.,"); a status ending the row ("ab 01.01.2027"), also
+/// above a header the page break repeated, is planned.
+#[test]
+fn a_flattened_pdf_table_of_sub_processors() {
+    let text = "Liste der Unterauftragsverarbeiter\n\
+        Anlage 3 zum Vertrag über die Auftragsverarbeitung (AVV) mit Schulen\n\
+        Nr. Unterauftragsverarbeiter (Firma,\nAnschrift)\nGegenstand der\nLeistung\nStatus\n\
+        1 plusserver GmbH,\nHohenzollernring 72,\n50672 Köln\nBetrieb der\nPlattform\n\
+        nicht erforderlich (EU) aktiv seit 01.08.2022\n\
+        5 Apple Distribution\nInternational Ltd.,\nHollyhill, Cork,\nIrland\nApple Push Notification\n\
+        aktiv seit 01.08.2022\n\
+        9 LINK Mobility GmbH,\nKöln\nSMS-Notfallbenachrichtigung\nnicht erforderlich\nab 01.01.2027\n\
+        10 Lernpilot KI GmbH, Am\nNeuen Markt 9, 14467\nPotsdam\nKI-Schreibassistent\n\
+        nicht erforderlich (EU) ab 01.02.2027\n\n\
+        Nr. Unterauftragsverarbeiter (Firma,\nAnschrift)\nGegenstand der\nLeistung\nStatus\n\
+        11 Zammad GmbH, Berlin\nSupport-Ticketsystem\naktiv seit 01.02.2023\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[
+            ("plusserver GmbH", "subprocessor"),
+            ("Apple Distribution International Ltd.", "subprocessor"),
+            ("Zammad GmbH", "subprocessor"),
+        ],
+    );
+    for name in ["LINK Mobility GmbH", "Lernpilot KI GmbH"] {
+        let p = party_named(&parties, name);
+        assert!(p.planned && p.roles.is_empty(), "{p:?}");
+    }
+}

@@ -315,10 +315,11 @@ fn join_country_fragment(text: &str, o: &mut party::OrgHit, mentions: &[CountryM
     // A table row's number before the head ("5 Google Cloud⏎EMEA⏎Limited"): the head
     // opens the row's name cell, whatever the tail that ends its own line ("7 Bosphorus
     // Çağrı⏎Merkezi A.Ş.").
+    // The cell's address may follow after a comma ("5 Apple Distribution⏎International
+    // Ltd.,⏎Hollyhill").
     let row = party::after_row_number(&text[above_start..above_end]).filter(|_| {
-        text[o.end..line_end_within(text, o.end, 200)]
-            .trim()
-            .is_empty()
+        let rest = text[o.end..line_end_within(text, o.end, 200)].trim();
+        rest.is_empty() || rest == ","
     });
     if !only_country && !generic && row.is_none() {
         return;
@@ -972,7 +973,11 @@ pub fn find_entities_with(
         // announced as planned.
         let below = entry_status_below(text, o.start, o.end, orgs.get(i + 1).map(|n| n.start))
             .or_else(|| status_cell(text, o.start))
-            .or_else(|| dated_status_in_row(text, o.start, o.end));
+            .or_else(|| dated_status_in_row(text, o.start, o.end))
+            .or_else(|| {
+                let next = orgs.get(i + 1).map(|n| n.start)?;
+                status_ending_flattened_row(text, o.start, o.end, next)
+            });
         let former = former || below == Some(EntryStatus::Former);
         let planned = !former
             && (section == Some(party::PLANNED_SECTION)
@@ -1674,6 +1679,73 @@ fn dated_status_in_row(text: &str, start: usize, end: usize) -> Option<EntryStat
         Some(EntryStatus::Former)
     }
 }
+
+/// Most bytes between a name leading a flattened table row and the next organisation
+/// that [`status_ending_flattened_row`] reads.
+const FLATTENED_ROW_BYTES: usize = 2000;
+
+/// The status of a table row that a PDF's text flattened into a line per cell, from its
+/// last line before the next organisation (a status column comes last): "ab 01.01.2027",
+/// "nicht erforderlich (EU) ab 01.02.2027" are planned, "entfällt seit 30.06.2026" former.
+fn status_ending_flattened_row(
+    text: &str,
+    start: usize,
+    end: usize,
+    next_org: usize,
+) -> Option<EntryStatus> {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    if next_org <= end
+        || next_org - end > FLATTENED_ROW_BYTES
+        || text[end..next_org].contains(" | ")
+        || !crate::matchers::text::leads_item(text, start)
+    {
+        return None;
+    }
+    let next_line = line_start_within(text, next_org, 400);
+    if next_line == 0 || next_line <= line_end_within(text, end, 400) {
+        return None;
+    }
+    let re = R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?:^|[ \t])(?:(?P<p>ab|from|effective[ \t]+from|starting)|(?P<f>entfällt[ \t]+seit|entfallen[ \t]+seit|removed[ \t]+on|terminated[ \t]+on|beendet[ \t]+am))[ \t]+\d{1,2}\.?[ \t]?(?:\d{1,2}\.[ \t]?\d{2,4}|\p{L}+[ \t]+\d{4})[ \t]*$",
+        )
+        .expect("flattened status regex")
+    });
+    // Up from the next row, past a header the page break repeated ("Nr.
+    // Unterauftragsverarbeiter (Firma,⏎…⏎Status"), to the first line that is a status.
+    let own_line_end = line_end_within(text, end, 400);
+    let mut le = next_line - 1;
+    for _ in 0..STATUS_LINES_UP {
+        if le <= own_line_end {
+            return None;
+        }
+        let ls = line_start_within(text, le, 400);
+        let line = text[ls..le].trim();
+        if let Some(c) = re.captures(line) {
+            return Some(if c.name("p").is_some() {
+                EntryStatus::Planned
+            } else {
+                EntryStatus::Former
+            });
+        }
+        // "aktiv seit 01.08.2022", "bis 31.12.2026": a current member's.
+        let lower = line.to_lowercase();
+        if ["seit ", "bis ", "since ", "until ", "active"]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
+            return None;
+        }
+        if ls == 0 {
+            return None;
+        }
+        le = ls - 1;
+    }
+    None
+}
+
+/// Most lines above the next row that [`status_ending_flattened_row`] reads.
+const STATUS_LINES_UP: usize = 20;
 
 /// Header cells of a table's column of entry statuses or remarks ([`status_cell`]), lower
 /// case.

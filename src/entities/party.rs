@@ -1059,7 +1059,11 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
             .iter()
             .rposition(|&(ts, te)| &text[ts..te] == "|")
             .map_or(0, |i| i + 1);
-        let words = &toks[run..];
+        // After a table row's number ("1 plusserver GmbH, Hohenzollernring 72").
+        let numbered = toks.get(run).is_some_and(|&(ts, te)| {
+            te - ts <= 3 && text[ts..te].bytes().all(|b| b.is_ascii_digit())
+        });
+        let words = &toks[run + usize::from(numbered)..];
         let form_ends_cell = text[form_start..line_end(text, form_start)]
             .split('|')
             .next()
@@ -3227,6 +3231,10 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
             && first_cell.split_whitespace().count() <= 6
             && !first_cell.contains(['`', '_', '.'])
             && list_role(first_cell).is_some();
+        // The same header as a PDF's text has it, a cell per line, the column of row
+        // numbers first ("Nr. Unterauftragsverarbeiter (Firma,⏎Anschrift)").
+        let header_row = header_row
+            || numbered_column_header(stripped).is_some_and(|rest| list_role(rest).is_some());
         let headingish = headingish || header_row;
         // A question standing alone as a heading ("Who has access to the data and is it
         // shared with third parties?"): one about who receives the data opens a recipient
@@ -3421,6 +3429,19 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
         out.push((s, text.len(), r0));
     }
     out
+}
+
+/// The rest of a table's header line that opens with the column of row numbers ("Nr.",
+/// "Lfd. Nr.", "No.", "#") followed by at most four words: "Unterauftragsverarbeiter (Firma,"
+/// of "Nr. Unterauftragsverarbeiter (Firma,".
+fn numbered_column_header(line: &str) -> Option<&str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &R,
+        r"^(?i:lfd\.?[ \t]*)?(?:Nr\.|No\.|#)[ \t]+(?P<rest>\S.*)$",
+    );
+    let rest = re.captures(line)?.name("rest")?.as_str();
+    (rest.split_whitespace().count() <= 4).then_some(rest)
 }
 
 /// The role a list's title names in the plural, alone after its number and an adjective
