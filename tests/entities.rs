@@ -4854,3 +4854,41 @@ fn a_flattened_pdf_table_of_sub_processors() {
         assert!(p.planned && p.roles.is_empty(), "{p:?}");
     }
 }
+
+/// A "Country" column beside a column of data locations is the seat: its ISO codes and flags
+/// ("🇮🇪 IE", "🇮🇱" alone, "UK") give the rows their countries, and "BR" beats a later
+/// cell; "Added Deepgram, Inc. (effective from 15 January 2027)" in a changelog is planned
+/// like its row ("— effective from 15 January 2027").
+#[test]
+fn a_country_column_of_codes_and_flags_beside_data_locations() {
+    let text = "| Sub-processor | Purpose | Country | Data location | Safeguard |\n\
+        |---|---|---|---|---|\n\
+        | Google Cloud EMEA Limited | Hosting | 🇮🇪 IE | europe-west1 (St. Ghislain) | — |\n\
+        | Sabra Sentiment Ltd, 22 Rothschild Blvd, Tel Aviv | Sentiment | 🇮🇱 | Tel Aviv | Adequacy decision |\n\
+        | Postal Survey Partners Ltd, Whitehall Road | Scanning | UK | Leeds | Adequacy decision |\n\
+        | Ondaria Brasil Ltda., Av. Paulista 1000, São Paulo, SP | Support for Latin-American customers | BR | No storage | SCCs Module 3 |\n\
+        | Deepgram, Inc., San Francisco, CA 94104 | Speech-to-text — effective from 15 January 2027 | US | USA | EU-US DPF |\n\n\
+        Changelog\n\n\
+        - 2026-11-02 — Added Deepgram, Inc. (effective from 15 January 2027). Objections until 14 January 2027.\n";
+    let outcome = dpascan::pipeline::extract_bytes(
+        std::path::Path::new("subprocessors.md"),
+        text.as_bytes(),
+        &dpascan::extract::Limits::default(),
+    );
+    let rules = dpascan::patterns::Rules::embedded().expect("embedded rules");
+    let parties = dpascan::pipeline::analyze_outcome("subprocessors.md", outcome, &rules).parties;
+    assert_countries(
+        &parties,
+        &[
+            ("Google Cloud EMEA Limited", "IE"),
+            ("Sabra Sentiment Ltd", "IL"),
+            ("Postal Survey Partners Ltd", "GB"),
+            ("Ondaria Brasil Ltda.", "BR"),
+        ],
+    );
+    let deepgram = party_named(&parties, "Deepgram, Inc.");
+    assert!(
+        deepgram.planned && deepgram.roles.is_empty(),
+        "{deepgram:?}"
+    );
+}

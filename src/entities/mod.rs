@@ -1426,15 +1426,29 @@ fn planned_label_after(after: &str) -> bool {
     let entry = after.split([';', '|']).next().unwrap_or_default();
     let entry = &entry[..text::floor_char(entry, PLANNED_AFTER_BYTES.min(entry.len()))];
     let lower = entry.to_lowercase();
-    [
-        "(geplant)",
-        "(planned)",
-        "(upcoming)",
-        " added as planned ",
-        " als geplante",
+    // "Added Deepgram, Inc. (effective from 15 January 2027)": a start date in brackets
+    // right after the name.
+    let bracket = lower.trim_start();
+    let dated_start = [
+        "(effective from ",
+        "(from ",
+        "(ab ",
+        "(wirksam ab ",
+        "(geplant ab ",
     ]
     .iter()
-    .any(|l| lower.contains(l))
+    .find_map(|p| bracket.strip_prefix(p))
+    .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    dated_start
+        || [
+            "(geplant)",
+            "(planned)",
+            "(upcoming)",
+            " added as planned ",
+            " als geplante",
+        ]
+        .iter()
+        .any(|l| lower.contains(l))
 }
 
 /// Titles of a privacy notice's sections about its publisher (lower case), which a

@@ -4390,7 +4390,26 @@ fn is_seat_header(cell: &str) -> bool {
 /// The tables of `text` (runs of lines split into the same number, at least 2, of cells
 /// at `|`) whose first row has a seat column ("Corporate Location", "Sitz"), in text order.
 pub fn seat_columns(text: &str) -> Vec<SeatColumn> {
-    columns_headed(text, is_seat_header)
+    columns_headed(text, |cell, row| {
+        is_seat_header(cell) || (is_country_header(cell) && names_processing_place(row))
+    })
+}
+
+/// A header cell "Country" ("Land"): the organisation's seat when another column of the
+/// row holds the place of processing ("Sub-processor | Purpose | Country | Data location").
+fn is_country_header(cell: &str) -> bool {
+    let lower = cell.trim().trim_matches(['*', '_']).to_lowercase();
+    ["country", "land", "staat"].contains(&lower.as_str())
+}
+
+/// Whether a header row has a column of processing places ([`processing_columns`]), or
+/// of a location ("Location", "Standort").
+fn names_processing_place(row: &str) -> bool {
+    row.split('|').any(|cell| {
+        let lower = cell.trim().trim_matches(['*', '_']).to_lowercase();
+        crate::matchers::location::PROCESSING_HEADINGS.contains(&lower.as_str())
+            || ["location", "standort", "data location"].contains(&lower.as_str())
+    })
 }
 
 /// The tables of `text` whose first row has a column of processing places ("Location of
@@ -4399,10 +4418,10 @@ pub fn seat_columns(text: &str) -> Vec<SeatColumn> {
 /// there is no seat ([`country_after`]).
 pub fn processing_columns(text: &str) -> Vec<SeatColumn> {
     let lower = |cell: &str| cell.trim().trim_matches(['*', '_']).to_lowercase();
-    let mut out = columns_headed(text, |cell| {
+    let mut out = columns_headed(text, |cell, _| {
         crate::matchers::location::PROCESSING_HEADINGS.contains(&lower(cell).as_str())
     });
-    out.extend(columns_headed(text, |cell| {
+    out.extend(columns_headed(text, |cell, _| {
         super::mechanism::names_mechanism(&lower(cell))
     }));
     out.sort_by_key(|t| (t.start, t.column));
@@ -4410,9 +4429,9 @@ pub fn processing_columns(text: &str) -> Vec<SeatColumn> {
 }
 
 /// The tables of `text` (runs of lines split into the same number, at least 2, of cells
-/// at `|`) whose first row has a cell for which `is_header` holds, with that cell's column,
-/// in text order.
-fn columns_headed(text: &str, is_header: impl Fn(&str) -> bool) -> Vec<SeatColumn> {
+/// at `|`) whose first row has a cell for which `is_header(cell, row)` holds, with that
+/// cell's column, in text order.
+fn columns_headed(text: &str, is_header: impl Fn(&str, &str) -> bool) -> Vec<SeatColumn> {
     let mut out = Vec::new();
     // The table being read: (its first row's start, cells per row, seat column).
     let mut table: Option<(usize, usize, Option<usize>)> = None;
@@ -4432,7 +4451,8 @@ fn columns_headed(text: &str, is_header: impl Fn(&str) -> bool) -> Vec<SeatColum
             }
             table = (cells >= 2).then(|| {
                 let column = (0..cells).find(|&k| {
-                    cell_span(text, pos, le, k).is_some_and(|(a, b)| is_header(&text[a..b]))
+                    cell_span(text, pos, le, k)
+                        .is_some_and(|(a, b)| is_header(&text[a..b], &text[pos..le]))
                 });
                 (pos, cells, column)
             });
@@ -4682,6 +4702,35 @@ pub fn country_after(
 /// code, and where it stands.
 fn iso_code_cell(text: &str, a: usize, b: usize) -> Option<(String, usize, usize)> {
     let cell = text[a..b].trim_matches(|c: char| c == '|' || c.is_whitespace());
+    // A flag before the code or alone ("🇮🇪 IE", "🇨🇭"): two regional indicator symbols.
+    let letter = |c: char| {
+        let k = (c as u32).checked_sub(0x1F1E6).filter(|k| *k < 26)?;
+        char::from_u32(u32::from(b'A') + k)
+    };
+    let mut chars = cell.chars();
+    let flag = match (chars.next().and_then(letter), chars.next().and_then(letter)) {
+        (Some(x), Some(y)) => Some(format!("{x}{y}")),
+        _ => None,
+    };
+    let (cell, flag) = match flag {
+        Some(code) => {
+            let flag_bytes = cell.chars().take(2).map(char::len_utf8).sum::<usize>();
+            let rest = cell[flag_bytes..].trim();
+            if rest.is_empty() {
+                let at = a + text[a..b].find(cell)?;
+                let known = code == "GB" || crate::analyze::value::country_name(&code).is_some();
+                return known.then(|| (code, at, at + flag_bytes));
+            }
+            (rest, Some(code))
+        }
+        None => (cell, None),
+    };
+    if flag
+        .as_deref()
+        .is_some_and(|f| f != cell && !(f == "GB" && cell == "UK"))
+    {
+        return None;
+    }
     let valid = cell.len() == 2
         && cell.bytes().all(|c| c.is_ascii_uppercase())
         && cell != "EU"
