@@ -4892,3 +4892,38 @@ fn a_country_column_of_codes_and_flags_beside_data_locations() {
         "{deepgram:?}"
     );
 }
+
+/// A fixed-width list whose rows' names the other columns' text cuts ("04 Microsoft Ireland
+/// Operations IRL Microsoft 365 (E-Mail,⏎Limited, …"): the next row's number goes on with
+/// the list; its closing rule, a blank line after it, ends it (the officer's company named
+/// below is no member).
+#[test]
+fn a_fixed_width_list_goes_on_at_the_next_rows_number_and_ends_at_its_rule() {
+    let text = "LISTE DER UNTERAUFTRAGNEHMER\n\n\
+        ------------------------------------------------------------------------\n\
+        Nr. Unterauftragnehmer Land Leistung\nStandort der Daten Garantie Status\n\
+        ------------------------------------------------------------------------\n\
+        03 Pflegetakt Software S.R.L. RO Softwareentwicklung,\nStr. Take Ionescu 46 2nd-Level-Support mit\n\
+        300124 Timișoara Fernzugriff\nkeine Speicherung entfällt aktiv\n\n\
+        04 Microsoft Ireland Operations IRL Microsoft 365 (E-Mail,\nLimited, One Microsoft Place, Teams, SharePoint) für\n\
+        Leopardstown, Dublin 18\nRegion germanywestcentral entfällt aktiv\n\n\
+        05 Kaveri Systems Ltd. IND 3rd-Level-Support und\nInfopark Phase II Datenbankadministration\n\
+        keine Speicherung; verbindliche interne aktiv\n\
+        ------------------------------------------------------------------------\n\n\
+        Hinweise\n- Nr. 05 arbeitet ausschließlich per Fernzugriff.\n\n\
+        Datenschutzbeauftragte der Pflegetakt GmbH:\nDipl.-Inf. Meike Wübbeler, datenschutz@pflegetakt.de\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[
+            ("Pflegetakt Software S.R.L.", "subprocessor"),
+            ("Kaveri Systems Ltd.", "subprocessor"),
+        ],
+    );
+    assert!(
+        !party_named(&parties, "Pflegetakt GmbH")
+            .roles
+            .contains(&"subprocessor".to_string()),
+        "{parties:?}"
+    );
+}

@@ -3359,7 +3359,12 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
             let bare = bare_number
                 .captures(line)
                 .and_then(|c| c.name("n")?.as_str().parse::<usize>().ok());
-            let row = numbered_row_member(text, line, le, data);
+            // The next row's number, its name cut by a column's text beside it ("04
+            // Microsoft Ireland Operations IRL Microsoft 365 (E-Mail,⏎Limited, …"), in a
+            // line that is no title ("3 Rechte der Betroffenen").
+            let next_row =
+                !headingish && bare.is_some_and(|n| row_number.is_some_and(|r| n == r + 1));
+            let row = numbered_row_member(text, line, le, data) || next_row;
             if row {
                 row_number = bare.or(row_number);
             }
@@ -3389,8 +3394,14 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
                 && groups.as_deref().is_some_and(|g| stripped.starts_with(g))
                 && (!has_members || grouped);
             grouped |= group;
+            // A fixed-width table's closing rule, a blank line after it ("-----⏎⏎Hinweise").
+            let closing_rule = has_members
+                && next_blank
+                && stripped.len() >= 10
+                && stripped.chars().all(|c| matches!(c, '-' | '=' | '_'));
             let ends =
                 (is_heading(line) && !numbered && !off_sequence && !t.contains(" | ") && !group)
+                    || closing_rule
                     || (prose && (has_members || by_announcement))
                     || (by_paragraph && has_members && prev_blank && !blank && !member)
                     || next_heading
