@@ -4927,3 +4927,19 @@ fn a_fixed_width_list_goes_on_at_the_next_rows_number_and_ends_at_its_rule() {
         "{parties:?}"
     );
 }
+
+/// A footnote's number after a closing bracket ("(“Fieldloom”),1 and Verhaeghe Elevator
+/// Services NV") is no part of the next name.
+#[test]
+fn a_footnote_number_after_a_bracket_is_no_part_of_the_next_name() {
+    let text =
+        "This DPA is entered into between Fieldloom Europe Limited, 4 Hanover Quay, Dublin 2 \
+        (“Fieldloom”),1 and Verhaeghe Elevator Services NV, Doorniksesteenweg 214, 8500 Kortrijk, \
+        Belgium (“Customer”).";
+    let names: Vec<String> = pipeline_parties(text).into_iter().map(|p| p.name).collect();
+    assert!(
+        names.iter().any(|n| n == "Verhaeghe Elevator Services NV"),
+        "{names:?}"
+    );
+    assert!(!names.iter().any(|n| n.contains("”),1")), "{names:?}");
+}

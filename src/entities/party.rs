@@ -1113,7 +1113,8 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
         // two-column signature line: another company's legal form ends the name.
         let other_form = accepted > 0 && NAME_ENDING_FORMS.contains(&raw);
         // "(KvK 81234567). Quillstack B.V.": a bracket closed before a full stop.
-        let closed_sentence = raw.ends_with(").") || raw.ends_with("),");
+        // "(“Fieldloom”),1 and Verhaeghe …": also before a footnote's number.
+        let closed_sentence = raw.ends_with(").") || raw.contains("),");
         // "(z. B. Booking.com B.V.)": the abbreviation's second half is no initial.
         let abbreviation = raw == "B." && k > 0 && {
             let (ps, pe) = toks[k - 1];
@@ -3394,11 +3395,18 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
                 && groups.as_deref().is_some_and(|g| stripped.starts_with(g))
                 && (!has_members || grouped);
             grouped |= group;
-            // A fixed-width table's closing rule, a blank line after it ("-----⏎⏎Hinweise").
+            // A fixed-width table's closing rule, a blank line after it and then no row
+            // ("-----⏎⏎Hinweise"; not a page footer's rules inside a table: "-----⏎⏎
+            // AVV-2025-0419 | Kranich Cloud Services GmbH Page 4 of 8⏎-----").
             let closing_rule = has_members
                 && next_blank
                 && stripped.len() >= 10
-                && stripped.chars().all(|c| matches!(c, '-' | '=' | '_'));
+                && stripped.chars().all(|c| matches!(c, '-' | '=' | '_'))
+                && {
+                    let rest = text[next..].trim_start();
+                    let first = &rest[..rest.find('\n').unwrap_or(rest.len())];
+                    !first.contains(" | ") && !numbered_member(first)
+                };
             let ends =
                 (is_heading(line) && !numbered && !off_sequence && !t.contains(" | ") && !group)
                     || closing_rule
