@@ -4943,3 +4943,18 @@ fn a_footnote_number_after_a_bracket_is_no_part_of_the_next_name() {
     );
     assert!(!names.iter().any(|n| n.contains("”),1")), "{names:?}");
 }
+
+/// A status cell that opens with a dash before its start date ("– ab 1. März 2027") is
+/// read from the word, not from a byte inside the dash.
+#[test]
+fn a_status_cell_opening_with_a_dash() {
+    let text = "Subauftragsverarbeiter | Leistung | Status\n\
+        Mailjet SAS, 75012 Paris | E-Mail-Versand | aktiv\n\
+        Archivum Datenverwahrung GmbH, 8010 Graz | Archiv | – ab 1. März 2027\n";
+    let parties = pipeline_parties(text);
+    let archivum = party_named(&parties, "Archivum Datenverwahrung GmbH");
+    assert!(
+        archivum.planned && archivum.roles.is_empty(),
+        "{archivum:?}"
+    );
+}

@@ -1646,8 +1646,10 @@ fn status_cell(text: &str, pos: usize) -> Option<EntryStatus> {
     let mut words = crate::matchers::text::words(&cell);
     let first = words.next().unwrap_or_default();
     // "ab 1. März 2027", "from 1 March 2027": a start date.
+    // After the word where it stands (the cell may open with a dash: "– ab 1. März").
+    let after_first = cell.find(first).map_or("", |k| &cell[k + first.len()..]);
     let dated_start = ["ab", "from", "effective"].contains(&first)
-        && cell[first.len()..]
+        && after_first
             .trim_start()
             .trim_start_matches("from")
             .trim_start()
