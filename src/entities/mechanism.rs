@@ -12,6 +12,9 @@ const HEADER_LINES: usize = 200;
 /// Most lines of an entry below its name read for a mechanism's label.
 const ENTRY_LINES: usize = 12;
 
+/// Longest line of an entry read by [`entry_label`], in bytes.
+const ENTRY_LINE_BYTES: usize = 200;
+
 /// Most words of a label before its colon ("Geeignete Garantien:").
 const LABEL_WORDS: usize = 4;
 
@@ -149,7 +152,9 @@ fn table_cell(text: &str, pos: usize) -> Option<Stated> {
 fn entry_label(text: &str, end: usize) -> Option<Stated> {
     let mut pos = line_end(text, end);
     for _ in 0..ENTRY_LINES {
-        if pos >= text.len() {
+        // At a line's end, not cut off by the reach of `line_end` (a text without line
+        // breaks has no entries).
+        if text.as_bytes().get(pos) != Some(&b'\n') {
             return None;
         }
         let ls = pos + 1;
@@ -158,7 +163,8 @@ fn entry_label(text: &str, end: usize) -> Option<Stated> {
         let ruled = line
             .chars()
             .all(|c| matches!(c, '-' | '=' | '_' | '*' | '–' | '—'));
-        if line.is_empty() || ruled {
+        // An entry's lines are short: a line of prose ends it.
+        if line.is_empty() || ruled || line.len() > ENTRY_LINE_BYTES {
             return None;
         }
         if let Some((label, value)) = line.split_once(':') {

@@ -2597,12 +2597,14 @@ pub fn stacked_label_role(text: &str, pos: usize) -> Option<(&'static str, usize
     let is_label = |line: &str| {
         let l = line.trim();
         !l.is_empty()
+            && l.len() <= STACKED_NAME_LINE_BYTES
             && role_re()
                 .find(l)
                 .is_some_and(|m| m.start() == 0 && m.end() == l.len())
     };
     let mut ls = super::text::line_start(text, pos);
-    if is_label(&text[ls..super::text::line_end(text, pos)]) {
+    let own = &text[ls..super::text::line_end(text, pos)];
+    if own.len() > STACKED_NAME_LINE_BYTES || is_label(own) {
         return None;
     }
     // Name lines above the name's own, then the labels above them (bottom up).
