@@ -106,6 +106,7 @@ const ART13_ITEMS: &[&str] = &[
 /// Risk codes and the level each one alone leads to (the corpus's risk policy, see corpus/README.md).
 const RISK_CODES: &[(&str, &str)] = &[
     ("third_country_party", "high"),
+    ("party_without_mechanism", "high"),
     ("no_transfer_mechanism", "high"),
     ("invalid_mechanism", "high"),
     ("outdated_mechanism", "high"),
