@@ -38,7 +38,7 @@ const MECHANISM_WORDS: [&str; 14] = [
 
 /// Values that state no mechanism, lower case, a final dot removed: a dash, "none",
 /// "keine", "to follow" ("wird nachgereicht").
-const NONE_VALUES: [&str; 22] = [
+pub const NONE_VALUES: [&str; 22] = [
     "-",
     "–",
     "—",
