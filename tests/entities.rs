@@ -1086,16 +1086,22 @@ fn a_party_that_is_a_known_providers_entity_gets_its_country() {
 
 /// The parties of a Markdown or HTML document, extracted and analysed as `check` does.
 fn file_parties(name: &str, source: &str) -> Vec<(String, Vec<String>)> {
+    file_result(name, source)
+        .parties
+        .into_iter()
+        .map(|p| (p.name, p.roles))
+        .collect()
+}
+
+/// The result of `source` as the file `name` (its format by name and content), through
+/// extraction and the whole pipeline.
+fn file_result(name: &str, source: &str) -> dpascan::report::DocResult {
     use dpascan::extract::{detect, extract, Limits};
     let rules = dpascan::patterns::Rules::embedded().expect("embedded rules");
     let path = std::path::Path::new(name);
     let format = detect(source.as_bytes(), path).expect("a supported format");
     let doc = extract(source.as_bytes(), format, &Limits::default()).expect("extracts");
     dpascan::pipeline::analyze_extracted(name, "", None, &doc, &rules)
-        .parties
-        .into_iter()
-        .map(|p| (p.name, p.roles))
-        .collect()
 }
 
 /// A sub-processor list written as an HTML or Markdown list names its members at the head
@@ -4470,18 +4476,6 @@ fn a_seat_column_holding_country_codes_gives_the_rows_countries() {
     );
 }
 
-/// A plain-text policy through extraction and the whole pipeline.
-fn text_file_result(text: &str) -> dpascan::report::DocResult {
-    let rules = dpascan::patterns::Rules::embedded().expect("embedded rules");
-    let path = std::path::Path::new("policy.txt");
-    let outcome = dpascan::pipeline::extract_bytes(
-        path,
-        text.as_bytes(),
-        &dpascan::extract::Limits::default(),
-    );
-    dpascan::pipeline::analyze_outcome("policy.txt", outcome, &rules)
-}
-
 /// A grid table drawn in ASCII art, its cells wrapped over lines, under a paragraph saying
 /// the providers listed below act as processors; a bulleted list under one saying the
 /// organisations are independent controllers; a row whose safeguard is "-".
@@ -4521,7 +4515,7 @@ product analytics.
 
 #[test]
 fn a_grid_tables_rows_take_the_role_the_paragraph_above_announces() {
-    let r = text_file_result(GRID_POLICY);
+    let r = file_result("policy.txt", GRID_POLICY);
     assert_sole_roles(
         &r.parties,
         &[
@@ -4548,7 +4542,7 @@ fn a_grid_tables_rows_take_the_role_the_paragraph_above_announces() {
 
 #[test]
 fn a_third_country_row_whose_safeguard_is_a_dash_is_a_risk() {
-    let r = text_file_result(GRID_POLICY);
+    let r = file_result("policy.txt", GRID_POLICY);
     let daily = party_named(&r.parties, "Daily, Inc.");
     let stated = daily
         .stated_mechanism
@@ -4580,7 +4574,7 @@ fn a_third_country_row_whose_safeguard_is_a_dash_is_a_risk() {
         "| Daily.co (Daily, Inc.)     | Germany       | -  ",
     );
     assert_ne!(text, GRID_POLICY);
-    let r = text_file_result(&text);
+    let r = file_result("policy.txt", &text);
     assert!(
         !r.risk
             .reasons
@@ -4870,13 +4864,7 @@ fn a_country_column_of_codes_and_flags_beside_data_locations() {
         | Deepgram, Inc., San Francisco, CA 94104 | Speech-to-text — effective from 15 January 2027 | US | USA | EU-US DPF |\n\n\
         Changelog\n\n\
         - 2026-11-02 — Added Deepgram, Inc. (effective from 15 January 2027). Objections until 14 January 2027.\n";
-    let outcome = dpascan::pipeline::extract_bytes(
-        std::path::Path::new("subprocessors.md"),
-        text.as_bytes(),
-        &dpascan::extract::Limits::default(),
-    );
-    let rules = dpascan::patterns::Rules::embedded().expect("embedded rules");
-    let parties = dpascan::pipeline::analyze_outcome("subprocessors.md", outcome, &rules).parties;
+    let parties = file_result("subprocessors.md", text).parties;
     assert_countries(
         &parties,
         &[
