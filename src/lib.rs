@@ -24,9 +24,11 @@ pub mod scan;
 pub mod worker;
 
 /// mimalloc for every binary built on the library (dpascan, its workers, the examples and
-/// benchmarks): analysis makes many small allocations (hits, findings, lazy-DFA states),
-/// and mimalloc backs the large ones (the keyword automaton, the rules' DFA caches)
-/// with huge pages. Warm passes over ../shared/realworld: 136 M -> 116 M instructions,
-/// 59 -> 48 ms median wall time; peak RSS of a 50-page `check` 30 -> 68 MB (README).
+/// benchmarks): analysis makes many small allocations (hits, findings, lazy-DFA states).
+/// Warm passes over ../shared/realworld: 136 M -> 116 M instructions, 59 -> 48 ms median
+/// wall time (seventh session). Built with `no_thp` (forty-third session): mimalloc's
+/// transparent huge pages made the kernel zero a fresh 2 MB page on many first touches,
+/// up to 3 s of system time in a 0.5 s scan of ../shared/realworld, and nearly doubled
+/// peak RSS (README, Dependencies).
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
