@@ -3610,10 +3610,21 @@ pub fn brand_parties(text: &str, orgs: &[OrgHit]) -> Vec<OrgHit> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = regex(
         &R,
-        r"(?m)(?:^|[.:;)][ \t]+|,[ \t]+|[ \t](?:and|und)[ \t]+)(?P<name>\p{Lu}[\p{L}\d]+(?:[ \t]\p{Lu}[\p{L}\d]+){0,2})[ \t]+(?:is|ist|acts[ \t]+as|handelt[ \t]+als)[ \t]+(?:the|a|der|die)[ \t]+(?i:data[ \t]+)?(?i:processor|controller|auftragsverarbeiter|verantwortliche[r]?)\b",
+        r"(?m)(?:^|[.:;)][ \t]+|,[ \t]+|[ \t](?:and|und)[ \t]+)(?P<name>\p{Lu}[\p{L}\d]+(?:[ \t]\p{Lu}[\p{L}\d]+){0,2})[ \t]+(?:is|ist|acts[ \t]+as|handelt[ \t]+als)[ \t]+(?:the|a|der|die)[ \t]+(?i:data[ \t]+)?(?i:processor|controller|auftragsverarbeiter|verantwortliche[r]?)(?-u:\b)",
     );
     let mut out: Vec<OrgHit> = Vec::new();
     for c in re.captures_iter(text) {
+        // The boundary is ASCII in the regex (a Unicode one makes the lazy DFA give up at
+        // the first umlaut and leaves the whole text to the slow PikeVM); a letter beyond
+        // ASCII right after the role word is checked here.
+        let Some(whole) = c.get(0) else { continue };
+        if text[whole.end()..]
+            .chars()
+            .next()
+            .is_some_and(crate::matchers::text::is_word_char)
+        {
+            continue;
+        }
         let Some(m) = c.name("name") else { continue };
         let name = m.as_str();
         if out.iter().any(|o| o.name == name)

@@ -974,3 +974,20 @@ fn an_interleaved_signature_block_pairs_names_and_definitions() {
     assert_eq!(roles("Muster GmbH"), Some(vec!["controller".to_string()]));
     assert_eq!(roles("Beispiel AG"), Some(vec!["processor".to_string()]));
 }
+
+/// A brand named as a party ("Sendwise ist der Auftragsverarbeiter") is found in a text
+/// full of umlauts, and a role word that runs on into a letter beyond ASCII is no role
+/// word (the regex's boundary is ASCII; the letter after it is checked in code).
+#[test]
+fn brands_are_found_and_a_role_word_must_end() {
+    let mentions =
+        " Sendwise sendet Newsletter für Ärzte und Händler.".repeat(party::MIN_BRAND_MENTIONS);
+    let text = format!("Über uns. Sendwise ist der Auftragsverarbeiter.{mentions}");
+    let names: Vec<String> = party::brand_parties(&text, &[])
+        .into_iter()
+        .map(|o| o.name)
+        .collect();
+    assert_eq!(names, ["Sendwise"]);
+    let text = format!("Über uns. Sendwise ist der Auftragsverarbeiterß.{mentions}");
+    assert!(party::brand_parties(&text, &[]).is_empty());
+}
