@@ -2,8 +2,10 @@
 //! terms and the cue words in one Aho-Corasick automaton, run over the lower-cased text
 //! in one overlapping pass ([`KeywordAutomaton::overlapping`]).
 //!
-//! The aho-corasick crate builds the automaton (its noncontiguous NFA); this module copies
-//! every state's transitions into a table of its own. Each byte that occurs in a pattern
+//! This module builds the automaton into a table of its own (until the forty-third session
+//! it copied the aho-corasick crate's noncontiguous NFA, asking it for every transition:
+//! 11-13 ms of each start of dpascan, now 3-5 ms; the crate's overlapping search stays the
+//! reference its tests compare with). Each byte that occurs in a pattern
 //! is a column of its own and all other bytes share one, so a row has as many entries as
 //! there are distinct bytes, plus one: 72 for the embedded patterns, where the crate's DFA
 //! pads its rows to a power of two (128). With 12,146 states that is 3.5 MB instead of
@@ -13,8 +15,6 @@
 //! --example rule_prefixes`.) Match states come first, so that whether a state matches is
 //! one comparison.
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::{Anchored, MatchKind};
 use anyhow::{bail, Context};
 
 /// An Aho-Corasick automaton (standard, overlapping matches) over byte patterns, as a
@@ -45,46 +45,16 @@ pub struct KeywordAutomaton {
 
 impl KeywordAutomaton {
     /// The automaton over `patterns` (pattern id = index); none may be empty.
+    ///
+    /// Built here, not by the aho-corasick crate: a trie of the patterns, its failure links
+    /// in breadth-first order, and each state's row copied from its failure state's row
+    /// (done before, as that state is shallower) with its own children written over it.
+    /// The matches are the crate's, in its order (the tests compare them on every corpus
+    /// document).
     pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> anyhow::Result<KeywordAutomaton> {
         if let Some(i) = patterns.iter().position(|p| p.as_ref().is_empty()) {
             bail!("keyword automaton: pattern {i} is empty");
         }
-        let nfa = aho_corasick::nfa::noncontiguous::NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(patterns)
-            .context("building the keyword and gazetteer automaton")?;
-        let start = nfa
-            .start_state(Anchored::No)
-            .context("keyword automaton: no unanchored start state")?;
-
-        // Every state is the end of a pattern prefix (a trie node), and reading that
-        // prefix from the start reaches it: its depth is the prefix length. By state id;
-        // `usize::MAX` for ids that are no such state.
-        let mut depth = vec![usize::MAX; start.as_usize() + 1];
-        depth[start.as_usize()] = 0;
-        for p in patterns {
-            let mut sid = start;
-            for (i, &b) in p.as_ref().iter().enumerate() {
-                sid = nfa.next_state(Anchored::No, sid, b);
-                if depth.len() <= sid.as_usize() {
-                    depth.resize(sid.as_usize() + 1, usize::MAX);
-                }
-                let d = &mut depth[sid.as_usize()];
-                *d = (*d).min(i + 1);
-            }
-        }
-        // Rows: match states first, each group by depth (the states near the start, which
-        // most bytes lead to, lie together), then by the crate's id.
-        let mut order: Vec<StateID> = (0..depth.len())
-            .filter(|&i| depth[i] != usize::MAX)
-            .filter_map(|i| StateID::new(i).ok())
-            .collect();
-        order.sort_by_key(|&s| (!nfa.is_match(s), depth[s.as_usize()], s));
-        let mut row_of = vec![u32::MAX; depth.len()];
-        for (row, s) in order.iter().enumerate() {
-            row_of[s.as_usize()] = row as u32;
-        }
-
         // Columns: one per byte that occurs in a pattern, one for all other bytes.
         let mut used = [false; 256];
         for p in patterns {
@@ -107,43 +77,119 @@ impl KeywordAutomaton {
             classes[usize::from(b)] = c as u8;
         }
         let stride = reps.len();
-        let ids = order
-            .len()
-            .checked_mul(stride)
-            .filter(|&n| u32::try_from(n).is_ok())
-            .context("keyword automaton: too many states")?;
 
-        let mut trans = Vec::with_capacity(ids);
-        for &s in &order {
-            for &b in &reps {
-                let next = nfa.next_state(Anchored::No, s, b);
-                let row = row_of.get(next.as_usize()).copied().unwrap_or(u32::MAX);
-                if row == u32::MAX || nfa.is_dead(next) {
-                    bail!("keyword automaton: state {next:?} is not the end of a pattern prefix");
-                }
-                trans.push(row * stride as u32);
+        // The trie: state 0 is the start; states are numbered as they are made, pattern
+        // by pattern (the crate's order too). Children as (column, state), few per state.
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut depth: Vec<usize> = vec![0];
+        let mut own: Vec<Vec<u32>> = vec![Vec::new()];
+        for (pid, p) in patterns.iter().enumerate() {
+            let mut s = 0usize;
+            for (i, &b) in p.as_ref().iter().enumerate() {
+                let col = classes[usize::from(b)];
+                s = match children[s].iter().find(|&&(c, _)| c == col) {
+                    Some(&(_, next)) => next as usize,
+                    None => {
+                        let next = depth.len();
+                        let id =
+                            u32::try_from(next).context("keyword automaton: too many states")?;
+                        children[s].push((col, id));
+                        children.push(Vec::new());
+                        depth.push(i + 1);
+                        own.push(Vec::new());
+                        next
+                    }
+                };
+            }
+            own[s].push(pid as u32);
+        }
+        let states = depth.len();
+
+        // Failure links breadth first (a state's failure state is shallower, so done
+        // before it); a state's matches are its own patterns, then its failure state's.
+        let child = |s: usize, col: u8| {
+            children[s]
+                .iter()
+                .find(|&&(c, _)| c == col)
+                .map(|&(_, n)| n as usize)
+        };
+        let mut fail: Vec<usize> = vec![0; states];
+        let mut matches: Vec<Vec<u32>> = vec![Vec::new(); states];
+        let mut bfs: Vec<usize> = Vec::with_capacity(states);
+        bfs.push(0);
+        let mut next_in_bfs = 0;
+        while let Some(&s) = bfs.get(next_in_bfs) {
+            next_in_bfs += 1;
+            for &(col, c) in &children[s] {
+                let c = c as usize;
+                let mut f = fail[s];
+                fail[c] = loop {
+                    if s == 0 {
+                        break 0;
+                    }
+                    if let Some(n) = child(f, col) {
+                        break n;
+                    }
+                    if f == 0 {
+                        break 0;
+                    }
+                    f = fail[f];
+                };
+                let mut list = std::mem::take(&mut own[c]);
+                list.extend_from_slice(&matches[fail[c]]);
+                matches[c] = list;
+                bfs.push(c);
             }
         }
 
+        // Rows: match states first, each group by depth (the states near the start, which
+        // most bytes lead to, lie together), then by the order they were made.
+        let mut order: Vec<usize> = (0..states).collect();
+        order.sort_by_key(|&s| (matches[s].is_empty(), depth[s], s));
+        let mut row_of = vec![0usize; states];
+        for (row, &s) in order.iter().enumerate() {
+            row_of[s] = row;
+        }
+        let ids = states
+            .checked_mul(stride)
+            .filter(|&n| u32::try_from(n).is_ok())
+            .context("keyword automaton: too many states")?;
+        // Each state's row, breadth first: its failure state's row (the start's: all to
+        // the start), with its own children written over it.
+        let mut trans = vec![0u32; ids];
+        let start_id = (row_of[0] * stride) as u32;
+        for &s in &bfs {
+            let at = row_of[s] * stride;
+            if s == 0 {
+                trans[at..at + stride].fill(start_id);
+            } else {
+                let from = row_of[fail[s]] * stride;
+                trans.copy_within(from..from + stride, at);
+            }
+            for &(col, c) in &children[s] {
+                trans[at + usize::from(col)] = (row_of[c as usize] * stride) as u32;
+            }
+        }
         let mut lists = Vec::new();
         let mut flat = Vec::new();
-        for &s in order.iter().take_while(|&&s| nfa.is_match(s)) {
+        for &s in order.iter().take_while(|&&s| !matches[s].is_empty()) {
             let first = flat.len() as u32;
-            for k in 0..nfa.match_len(s) {
-                let pid = nfa.match_pattern(s, k);
-                flat.push((pid.as_u32(), nfa.pattern_len(pid) as u32));
-            }
+            flat.extend(
+                matches[s]
+                    .iter()
+                    .map(|&pid| (pid, patterns[pid as usize].as_ref().len() as u32)),
+            );
             lists.push((first, flat.len() as u32));
         }
         Ok(KeywordAutomaton {
             classes,
             row_factor: (1u64 << 32).div_ceil(stride as u64),
             match_limit: lists.len() as u32 * stride as u32,
-            start: row_of[start.as_usize()] * stride as u32,
+            start: start_id,
             trans,
             lists,
             flat,
-            max_pattern_len: nfa.max_pattern_len(),
+            max_pattern_len: patterns.iter().map(|p| p.as_ref().len()).max().unwrap_or(0),
         })
     }
 
@@ -273,6 +319,7 @@ pub const STREAMS: usize = 4;
 mod tests {
     use super::*;
     use crate::matchers::text::lower_preserving;
+    use aho_corasick::MatchKind;
 
     /// The number of distinct columns.
     fn columns(ka: &KeywordAutomaton) -> usize {
