@@ -324,6 +324,11 @@ pub struct GroupSlots {
 }
 
 impl CompiledRule {
+    /// Whether the rule's regex has been built (or failed to build) already.
+    pub fn is_built(&self) -> bool {
+        self.compiled.get().is_some()
+    }
+
     /// The rule's regex, compiled the first time a document needs it (a rule whose
     /// keywords never occur costs nothing; threads compile different rules in parallel).
     /// `None` when the regex cannot be built although its syntax is valid (e.g. it exceeds
