@@ -276,10 +276,6 @@ fn isolation(c: &CommonArgs) -> anyhow::Result<Isolation> {
 }
 
 fn run_check(args: CheckArgs) -> ExitCode {
-    let rules = match load_rules(args.common.patterns.as_deref()) {
-        Ok(r) => r,
-        Err(e) => return usage_error(&e),
-    };
     if let Err(e) = std::fs::File::open(&args.file) {
         return usage_error(&anyhow::anyhow!("cannot open {}: {e}", args.file.display()));
     }
@@ -293,8 +289,18 @@ fn run_check(args: CheckArgs) -> ExitCode {
         Ok(i) => i,
         Err(e) => return usage_error(&e),
     };
-    let mut extractor = Extractor::new(iso);
-    let outcome = extractor.extract(&args.file, &limits(&args.common));
+    // The rules load (about 20 ms) while a worker extracts the document.
+    let (rules, outcome) = std::thread::scope(|s| {
+        let rules = s.spawn(|| load_rules(args.common.patterns.as_deref()));
+        let mut extractor = Extractor::new(iso);
+        let outcome = extractor.extract(&args.file, &limits(&args.common));
+        (rules.join(), outcome)
+    });
+    let rules = match rules {
+        Ok(Ok(r)) => r,
+        Ok(Err(e)) => return usage_error(&e),
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
     let result =
         crate::pipeline::analyze_outcome(&args.file.display().to_string(), outcome, &rules);
     let text = match args.format {
