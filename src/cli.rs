@@ -242,8 +242,8 @@ fn usage_error(e: &anyhow::Error) -> ExitCode {
 
 fn load_rules(dir: Option<&Path>) -> anyhow::Result<Rules> {
     match dir {
-        Some(d) => Rules::with_overrides(d)
-            .with_context(|| format!("Failed to load patterns from {}", d.display())),
+        // The library's error already names the directory.
+        Some(d) => Rules::with_overrides(d),
         None => Rules::embedded().context("Failed to load the embedded patterns"),
     }
 }

@@ -346,7 +346,27 @@ fn bad_pattern_dir_is_a_usage_error() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("transfer.toml"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("transfer.toml"));
+    // The directory is named once, for `check` and `scan` alike.
+    assert_eq!(
+        stderr.matches("Failed to load patterns from").count(),
+        1,
+        "{stderr}"
+    );
+    let out = dpascan()
+        .args(["scan", "--progress", "never", "--patterns"])
+        .arg(dir.path())
+        .arg(dir.path().join("doc.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.matches("Failed to load patterns from").count(),
+        1,
+        "{stderr}"
+    );
 }
 
 #[test]
