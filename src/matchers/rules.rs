@@ -338,9 +338,15 @@ fn run_rules(scan: &Scan, mut pass: RulePass, hits: &mut Vec<Hit>, strategy: Str
         .collect();
     if unbuilt.len() > 1 {
         use rayon::prelude::*;
-        unbuilt.par_iter().for_each(|rule| {
-            rule.regex();
-        });
+        let build = || {
+            unbuilt.par_iter().for_each(|rule| {
+                rule.regex();
+            })
+        };
+        match build_pool() {
+            Some(pool) => pool.install(build),
+            None => build(),
+        }
     }
     for (ri, ws) in windows.iter_mut().enumerate() {
         let rule = &rules.rules[ri];
@@ -381,6 +387,22 @@ fn run_rules(scan: &Scan, mut pass: RulePass, hits: &mut Vec<Hit>, strategy: Str
     }
     searches.gate = gates.searched;
     searches
+}
+
+/// Threads that build the rules' regexes, apart from a scan's jobs: in a scan, the other
+/// job waits for the same regexes (a rule's `OnceLock`) and cannot help in its own pool.
+/// As many threads as the pool that first asks has (a scan's `--jobs`, else the cores);
+/// `None` if no thread can be started (the regexes are then built by the caller).
+fn build_pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(rayon::current_num_threads())
+            .thread_name(|i| format!("dpascan-rules-{i}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
 }
 
 /// Whether `rule` runs anchored at `starts` rather than over the windows `ws`.
