@@ -581,8 +581,12 @@ mod tests {
 /// at a time, each line flushed to the OS as soon as its document is done (so a
 /// killed run keeps everything finished); on success the file is synced and renamed
 /// to `FILE`. A previous `FILE` is therefore never damaged by a run that dies.
+/// A `FILE` that exists and is neither a regular file nor a directory (`/dev/null`, a
+/// named pipe, `/dev/stdout`) is written to directly: renaming a partial file onto it
+/// would replace the device or pipe with a regular file.
 pub struct ResultsFile {
-    partial: PathBuf,
+    /// `FILE.partial`, renamed to `FILE` at the end; `None` when writing to `FILE` itself.
+    partial: Option<PathBuf>,
     target: PathBuf,
     file: std::fs::File,
 }
@@ -595,6 +599,25 @@ impl ResultsFile {
         resume: bool,
     ) -> anyhow::Result<(ResultsFile, std::collections::HashSet<(String, String)>)> {
         use anyhow::Context;
+        let special = std::fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        if special {
+            if resume {
+                anyhow::bail!(
+                    "cannot resume into {}: it is not a regular file",
+                    target.display()
+                );
+            }
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(target)
+                .with_context(|| format!("cannot open {}", target.display()))?;
+            let results = ResultsFile {
+                partial: None,
+                target: target.to_path_buf(),
+                file,
+            };
+            return Ok((results, std::collections::HashSet::new()));
+        }
         let mut name = target.as_os_str().to_owned();
         name.push(".partial");
         let partial = PathBuf::from(name);
@@ -633,7 +656,7 @@ impl ResultsFile {
             .with_context(|| format!("cannot create {}", partial.display()))?;
         Ok((
             ResultsFile {
-                partial,
+                partial: Some(partial),
                 target: target.to_path_buf(),
                 file,
             },
@@ -646,16 +669,20 @@ impl ResultsFile {
         &mut self.file
     }
 
-    /// Syncs and renames `FILE.partial` to `FILE`.
+    /// Syncs and renames `FILE.partial` to `FILE` (nothing to do when writing to `FILE`
+    /// itself: each line went out as it was written).
     pub fn finish(self) -> anyhow::Result<()> {
         use anyhow::Context;
+        let Some(partial) = &self.partial else {
+            return Ok(());
+        };
         self.file
             .sync_all()
-            .with_context(|| format!("cannot sync {}", self.partial.display()))?;
-        std::fs::rename(&self.partial, &self.target).with_context(|| {
+            .with_context(|| format!("cannot sync {}", partial.display()))?;
+        std::fs::rename(partial, &self.target).with_context(|| {
             format!(
                 "cannot rename {} to {}",
-                self.partial.display(),
+                partial.display(),
                 self.target.display()
             )
         })?;

@@ -746,3 +746,54 @@ fn a_non_utf8_file_name_is_a_result_and_resume_skips_it() {
     assert!(stderr.contains("0 documents in"), "{stderr}");
     assert_eq!(json_lines(&std::fs::read(&out_file).unwrap()).len(), 2);
 }
+
+/// `--out` onto something that is no regular file (a named pipe here; `/dev/null` in
+/// practice) writes to it and leaves it what it was. Renaming the partial results file
+/// onto it, as for a regular file, replaced `/dev/null` with a regular file when run as
+/// root, and the next build read its stale text.
+#[cfg(unix)]
+#[test]
+fn out_to_a_pipe_writes_to_it_and_keeps_it_a_pipe() {
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = sample_dir();
+    let fifo = dir.path().join("results.fifo");
+    let name = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates the pipe.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = fifo.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(std::fs::read_to_string(&reader).unwrap_or_default());
+    });
+    let out = dpascan()
+        .args(["scan", "--progress", "never", "--out"])
+        .arg(&fifo)
+        .arg(dir.path().join("d"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let kind = std::fs::metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe became {kind:?}");
+    let text = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the reader got the results");
+    let paths: Vec<String> = text
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["path"].to_string())
+        .collect();
+    assert_eq!(paths.len(), 12, "{text}");
+    // A pipe has nothing to resume from.
+    let out = dpascan()
+        .args(["scan", "--progress", "never", "--resume", "--out"])
+        .arg(&fifo)
+        .arg(dir.path().join("d"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+}
