@@ -15,6 +15,18 @@ fn write(dir: &Path, name: &str, content: &[u8]) {
     std::fs::write(p, content).unwrap();
 }
 
+/// `dpascan scan --progress never EXTRA… --out OUT DIR`, its output whatever the exit code.
+fn scan_out(out: &Path, extra: &[&str], dir: &Path) -> std::process::Output {
+    dpascan()
+        .args(["scan", "--progress", "never"])
+        .args(extra)
+        .arg("--out")
+        .arg(out)
+        .arg(dir)
+        .output()
+        .unwrap()
+}
+
 fn sample_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     write(
@@ -101,12 +113,7 @@ fn scan_writes_one_line_per_supported_document_and_a_summary() {
 fn scan_out_file_matches_stdout() {
     let dir = sample_dir();
     let out_file = dir.path().join("results.jsonl");
-    let run = dpascan()
-        .args(["scan", "--progress", "never", "--out"])
-        .arg(&out_file)
-        .arg(dir.path().join("d"))
-        .output()
-        .unwrap();
+    let run = scan_out(&out_file, &[], &dir.path().join("d"));
     assert!(run.status.success());
     assert!(run.stdout.is_empty());
     let lines = json_lines(&std::fs::read(&out_file).unwrap());
@@ -374,13 +381,7 @@ fn resume_after_a_torn_write_gives_one_result_per_document() {
     let dir = sample_dir();
     let out_file = dir.path().join("results.jsonl");
     let scan = |extra: &[&str]| {
-        let out = dpascan()
-            .args(["scan", "--progress", "never", "--out"])
-            .arg(&out_file)
-            .args(extra)
-            .arg(dir.path().join("d"))
-            .output()
-            .unwrap();
+        let out = scan_out(&out_file, extra, &dir.path().join("d"));
         assert!(
             out.status.success(),
             "{}",
@@ -416,12 +417,7 @@ fn a_new_run_does_not_touch_the_previous_output_until_it_succeeds() {
     let out_file = dir.path().join("results.jsonl");
     std::fs::write(&out_file, "previous\n").unwrap();
     // A run that fails before finishing (the directory does not exist) leaves the old file alone.
-    let out = dpascan()
-        .args(["scan", "--progress", "never", "--out"])
-        .arg(&out_file)
-        .arg(dir.path().join("missing"))
-        .output()
-        .unwrap();
+    let out = scan_out(&out_file, &[], &dir.path().join("missing"));
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(&out_file).unwrap(), "previous\n");
 }
@@ -766,12 +762,7 @@ fn out_to_a_pipe_writes_to_it_and_keeps_it_a_pipe() {
     std::thread::spawn(move || {
         let _ = tx.send(std::fs::read_to_string(&reader).unwrap_or_default());
     });
-    let out = dpascan()
-        .args(["scan", "--progress", "never", "--out"])
-        .arg(&fifo)
-        .arg(dir.path().join("d"))
-        .output()
-        .unwrap();
+    let out = scan_out(&fifo, &[], &dir.path().join("d"));
     assert!(
         out.status.success(),
         "{}",
@@ -788,12 +779,7 @@ fn out_to_a_pipe_writes_to_it_and_keeps_it_a_pipe() {
         .collect();
     assert_eq!(paths.len(), 12, "{text}");
     // A pipe has nothing to resume from.
-    let out = dpascan()
-        .args(["scan", "--progress", "never", "--resume", "--out"])
-        .arg(&fifo)
-        .arg(dir.path().join("d"))
-        .output()
-        .unwrap();
+    let out = scan_out(&fifo, &["--resume"], &dir.path().join("d"));
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
 }
