@@ -92,6 +92,11 @@ pub(crate) fn build(kind: DocKind, findings: &[Finding], parties: &[Party]) -> V
         let Some(item) = str_of(f, "checklist") else {
             continue;
         };
+        // "“Personal Data Breach” means …" defines a word of the contract; it neither
+        // imposes nor rules out an obligation.
+        if flag(f, "definition") {
+            continue;
+        }
         if let Some(i) = items.iter().position(|(id, _)| *id == item) {
             if flag(f, "excluded") {
                 excluded[i].push(f.id.clone());
@@ -248,6 +253,18 @@ mod tests {
         assert!(build(DocKind::Other, &fs, &[]).is_empty());
     }
 
+    /// The result of the whole pipeline for `text` (Markdown).
+    fn analyze_text(text: String, rules: &crate::patterns::Rules) -> crate::report::DocResult {
+        let doc = crate::extract::Extracted {
+            pages: std::iter::once(0..text.len()).collect(),
+            text,
+            paged: false,
+            engine: "text".into(),
+            warnings: Vec::new(),
+        };
+        crate::pipeline::analyze_extracted("t.md", "", None, &doc, rules)
+    }
+
     /// Whether the checklist item `id` of `r` is present, and the rules of its evidence.
     fn item_and_evidence_rules(r: &crate::report::DocResult, id: &str) -> (bool, Vec<String>) {
         let item = r.checklist.iter().find(|i| i.id == id);
@@ -272,14 +289,7 @@ mod tests {
                  Hauptstraße 1, 10115 Berlin. Sie haben das Recht auf Auskunft und \
                  Beschwerde bei einer Aufsichtsbehörde. {body}\n"
             );
-            let doc = crate::extract::Extracted {
-                pages: std::iter::once(0..text.len()).collect(),
-                text,
-                paged: false,
-                engine: "text".into(),
-                warnings: Vec::new(),
-            };
-            let r = crate::pipeline::analyze_extracted("t.md", "", None, &doc, &rules);
+            let r = analyze_text(text, &rules);
             assert_eq!(r.kind, DocKind::PrivacyPolicy, "{body}");
             item_and_evidence_rules(&r, "art13_1_f")
         };
@@ -296,6 +306,49 @@ mod tests {
         let (present, evidence) = item("Wir nutzen Cookies, um die Website zu verbessern.");
         assert!(!present);
         assert!(evidence.is_empty());
+    }
+
+    /// Through the whole pipeline: a DPA that only defines "Personal Data Breach" and
+    /// "DPIA" and makes the controller notify breaches does not address Art. 28(3)(f); the
+    /// same DPA with the processor's duty to notify does, and its evidence leaves the
+    /// definitions out.
+    #[test]
+    fn a_definition_addresses_no_item() {
+        let rules = crate::patterns::Rules::embedded().expect("embedded rules");
+        let item = |duty: &str| {
+            let text = format!(
+                "# Data Processing Agreement\n\nThis Data Processing Agreement is entered into \
+                 between Nordwind Oy (the Controller) and Talentrijk B.V. (the Processor) under \
+                 Article 28 GDPR.\n\n1.2 “Personal Data Breach” means a breach of security \
+                 leading to the accidental or unlawful destruction, loss or disclosure of \
+                 personal data.\n\n1.3 “DPIA” means a data protection impact assessment \
+                 within the meaning of Article 35 GDPR.\n\n3.1 The Processor shall process \
+                 personal data only on documented instructions from the Controller.\n\n{duty}\n"
+            );
+            let r = analyze_text(text, &rules);
+            assert_eq!(r.kind, DocKind::Dpa, "{duty}");
+            let (present, evidence) = item_and_evidence_rules(&r, "art28_3_f");
+            let texts: Vec<String> = r
+                .checklist
+                .iter()
+                .filter(|i| i.id == "art28_3_f")
+                .flat_map(|i| &i.evidence)
+                .filter_map(|e| r.findings.iter().find(|f| &f.id == e))
+                .map(|f| f.context.clone())
+                .collect();
+            (present, evidence, texts)
+        };
+        let (present, evidence, _) = item("8.3 The Controller keeps its own records.");
+        assert!(!present, "{evidence:?}");
+        let (present, _, texts) = item(
+            "7.1 The Processor shall notify the Controller without undue delay after \
+             becoming aware of a Personal Data Breach.",
+        );
+        assert!(present);
+        assert!(
+            !texts.is_empty() && texts.iter().all(|t| t.contains("shall notify")),
+            "{texts:?}"
+        );
     }
 
     /// Art. 13(1)(a) through the whole pipeline: a privacy policy that names its

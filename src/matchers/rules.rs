@@ -918,6 +918,11 @@ fn make_hit(
             || text::in_run_in_heading(scan.text, start, end);
         value.insert("heading".into(), Value::Bool(heading));
     }
+    if rule.flags.definition {
+        let (a, z) = scan.sentence(start, end);
+        let definition = scan.text.get(a..z).is_some_and(text::is_definition);
+        value.insert("definition".into(), Value::Bool(definition));
+    }
     match rule.kind {
         FindingKind::Transfer => super::transfer::complete(&mut value),
         FindingKind::Location => super::location::complete(&mut value),

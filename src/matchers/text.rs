@@ -458,6 +458,116 @@ fn is_numbered_heading(line: &str) -> bool {
     NAMES.contains(&first.to_lowercase().as_str()) && words.next().is_some_and(numbered)
 }
 
+/// Whether `sentence` defines a term: after an optional list number ("1.2", "(e)", "a)",
+/// "§ 1"), a defined term, then a verb that defines ("1.2 “Personal Data Breach” means a
+/// breach of security …", "„Unterauftragsverarbeiter“ im Sinne dieses Vertrags ist …").
+/// The term is quoted (“…”, „…“, "…", ‘…’), or, before an English verb, at most five
+/// capitalised words ("Sub-processor means …"); a bracketed aside
+/// ("(„DSGVO“)"), "im Sinne dieses/dieser …" and a colon may follow it. A definition says
+/// what a word means in the contract; it obliges nobody to anything.
+pub fn is_definition(sentence: &str) -> bool {
+    let mut rest = sentence.trim_start();
+    // A list number or paragraph sign before the term.
+    if let Some((first, after)) = rest.split_once([' ', '\t']) {
+        let numbered = first == "§"
+            || is_list_marker(first)
+            || first
+                .trim_end_matches(['.', ')'])
+                .split('.')
+                .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()));
+        if numbered {
+            rest = after.trim_start();
+            if first == "§" {
+                rest = rest
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                    .trim_start();
+            }
+        }
+    }
+    let quoted = rest.starts_with(['“', '„', '"', '‘', '‚', '\'', '»', '«']);
+    let after_term = if quoted {
+        let Some(close) = rest
+            .char_indices()
+            .skip(1)
+            .take(DEFINED_TERM_CHARS)
+            .find(|&(_, c)| matches!(c, '”' | '“' | '"' | '’' | '‘' | '\'' | '«' | '»'))
+        else {
+            return false;
+        };
+        &rest[close.0 + close.1.len_utf8()..]
+    } else {
+        // Up to a few capitalised words, then the verb (English contracts capitalise
+        // their defined terms).
+        let mut at = rest;
+        let mut words = 0;
+        while words < DEFINED_TERM_WORDS && at.starts_with(char::is_uppercase) {
+            let end = at.find([' ', '\t', '\n']).unwrap_or(at.len());
+            at = at[end..].trim_start();
+            words += 1;
+        }
+        let first = rest.split_whitespace().next().unwrap_or_default();
+        if words == 0 || ["This", "That", "It", "Which", "What", "Such"].contains(&first) {
+            return false;
+        }
+        at
+    };
+    let mut tail = after_term.trim_start();
+    // A bracketed aside after the term ("(„DSGVO“)", "(as defined below)").
+    if tail.starts_with('(') {
+        match tail.find(')') {
+            Some(k) if k <= DEFINED_TERM_CHARS => tail = tail[k + 1..].trim_start(),
+            _ => return false,
+        }
+    }
+    let low = tail
+        .trim_start_matches([':', ','])
+        .trim_start()
+        .to_lowercase();
+    let mut low = low.as_str();
+    if quoted {
+        for lead in [
+            "im sinne dieses ",
+            "im sinne dieser ",
+            "im sinne des ",
+            "im sinne der ",
+        ] {
+            if let Some(r) = low.strip_prefix(lead) {
+                // The contract's name: one word ("Vertrags", "Vereinbarung").
+                low = r.split_once(' ').map_or("", |(_, r)| r);
+                break;
+            }
+        }
+    }
+    let verbs: &[&str] = if quoted {
+        &[
+            "means ",
+            "shall mean ",
+            "has the meaning",
+            "refers to ",
+            "is defined as ",
+            "bezeichnet ",
+            "bedeutet ",
+            "meint ",
+            "ist ",
+            "sind ",
+            "umfasst ",
+        ]
+    } else {
+        &["means ", "shall mean ", "has the meaning", "is defined as "]
+    };
+    // "… means that …" explains a consequence, it defines nothing.
+    verbs
+        .iter()
+        .any(|v| low.starts_with(v) && !low[v.len()..].starts_with("that "))
+}
+
+/// Most chars of a quoted defined term or of a bracketed aside after it
+/// ([`is_definition`]).
+const DEFINED_TERM_CHARS: usize = 80;
+
+/// Most words of an unquoted defined term ([`is_definition`]).
+const DEFINED_TERM_WORDS: usize = 5;
+
 /// Most chars of a numbered heading's line ([`is_numbered_heading`]).
 const HEADING_CHARS: usize = 80;
 
@@ -1037,6 +1147,38 @@ pub fn context(s: &str, start: usize, end: usize, sent: (usize, usize), max: usi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Definitions, numbered or not, quoted or capitalised, in English and German; and
+    /// sentences that use a defined term, or start like a definition without being one.
+    #[test]
+    fn definitions_are_told_from_sentences_that_use_the_term() {
+        for d in [
+            "1.2 “Personal Data Breach” means a breach of security leading to the loss of data.",
+            "(e) \"Restricted Transfer\" means a transfer of the Customer's Personal Data.",
+            "“Sub-processor” means any Processor engaged by Basecamp.",
+            "Sub-processor means any third party engaged by the Processor.",
+            "“New Subprocessor” has the meaning given in Section 11.1.",
+            "“DPIA” (data protection impact assessment) means an assessment under Article 35 GDPR.",
+            "§ 1 „Datenpanne“ bezeichnet jede Verletzung des Schutzes personenbezogener Daten.",
+            "„Unterauftragsverarbeiter“ im Sinne dieses Vertrags ist jeder weitere Auftragsverarbeiter.",
+            "a) „Weisung“: ist die auf einen bestimmten Umgang gerichtete Anordnung.",
+        ] {
+            assert!(is_definition(d), "{d}");
+        }
+        for n in [
+            "The Processor shall notify the Controller of any Personal Data Breach.",
+            "8.3 The Controller is responsible for notifying any Personal Data Breach.",
+            "Der Auftragnehmer meldet dem Auftraggeber Verletzungen des Schutzes personenbezogener Daten.",
+            "“Personal Data Breach” notices are sent without undue delay.",
+            "This means that the Processor notifies the Controller of a Personal Data Breach.",
+            "Security means that the Processor notifies the Controller of every breach.",
+            "Any Personal Data Breach shall be notified within 24 hours.",
+            "„Datenpannen“ meldet der Auftragnehmer unverzüglich.",
+            "",
+        ] {
+            assert!(!is_definition(n), "{n}");
+        }
+    }
 
     /// [`leads_item`] reads back a bounded stretch, yet answers as if it read the whole
     /// line: at every position of lines whose lead is longer than its reach (blanks, list

@@ -38,6 +38,9 @@ fn expected_flags(ex: &ExampleTable) -> Vec<(&'static str, bool)> {
     if let Some(b) = ex.excluded {
         v.push(("excluded", b));
     }
+    if let Some(b) = ex.definition {
+        v.push(("definition", b));
+    }
     v
 }
 

@@ -444,6 +444,9 @@ pub struct Flags {
     pub heading: bool,
     /// Compute `excluded` ([`CueLists::exclusion_before`], [`CueLists::exclusion_after`]).
     pub excluded: bool,
+    /// Compute `definition` ([`crate::matchers::text::is_definition`] of the match's
+    /// sentence).
+    pub definition: bool,
 }
 
 /// Rule-specific extra cue words (lower case).
@@ -978,8 +981,10 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
             "hypothetical" => flags.hypothetical = true,
             "heading" => flags.heading = true,
             "excluded" => flags.excluded = true,
+            "definition" => flags.definition = true,
             other => bail!(
-                "unknown flag {other:?} (negated, historical, hypothetical, excluded, heading)"
+                "unknown flag {other:?} (negated, historical, hypothetical, excluded, heading, \
+                 definition)"
             ),
         }
     }

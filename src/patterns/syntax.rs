@@ -37,9 +37,10 @@ pub struct RuleSyntax {
     pub value: Option<serde_json::Value>,
     /// Which flags to compute for the finding: any of the cue flags "negated",
     /// "historical", "hypothetical", "excluded" (the clause rules out the obligation
-    /// the match names: an Art. 28 requirement the contract hollows out), and "heading"
+    /// the match names: an Art. 28 requirement the contract hollows out), "heading"
     /// (the match stands in a heading line: "6. Übermittlung in Drittländer" names a
-    /// section's subject, it states nothing).
+    /// section's subject, it states nothing) and "definition" (the match's sentence
+    /// defines a term: "“Personal Data Breach” means …" obliges nobody to anything).
     #[serde(default)]
     pub flags: Vec<String>,
     /// Phrases (lower case) that, as the last words before the word a match starts in
@@ -136,6 +137,9 @@ pub struct ExampleTable {
     /// Expected `excluded` flag of the finding.
     #[serde(default)]
     pub excluded: Option<bool>,
+    /// Expected `definition` flag of the finding.
+    #[serde(default)]
+    pub definition: Option<bool>,
 }
 
 impl Example {
