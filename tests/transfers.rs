@@ -351,6 +351,12 @@ fn a_self_hosted_product_shows_no_transfer() {
              einer eigenen Instanz („self-hosted“) auf Servern in Falkenstein.",
             "Sentry",
         ),
+        // A relative clause says it of the product (the twelfth blind set's practice).
+        (
+            "Wir nutzen die Open-Source-Software Matomo, die auf unserem eigenen Webserver \
+             bei Hetzner installiert ist.",
+            "Matomo",
+        ),
     ] {
         let r = check("policy.md", &policy(text));
         assert_eq!(
@@ -383,11 +389,20 @@ fn a_self_hosted_product_shows_no_transfer() {
         );
     }
 
-    let both = policy("We use Google Analytics and self-hosted Matomo for statistics.");
-    let r = check("policy.md", &both);
-    assert_eq!(provider(&r, "Matomo"), Some(true), "{:?}", r.providers);
-    assert_eq!(provider(&r, "Google Analytics"), Some(false));
-    assert!(provider_risk(&r));
+    for both in [
+        "We use Google Analytics and self-hosted Matomo for statistics.",
+        "Wir nutzen Matomo, das auf eigenen Servern läuft, und Google Analytics.",
+    ] {
+        let r = check("policy.md", &policy(both));
+        assert_eq!(
+            provider(&r, "Matomo"),
+            Some(true),
+            "{both}: {:?}",
+            r.providers
+        );
+        assert_eq!(provider(&r, "Google Analytics"), Some(false), "{both}");
+        assert!(provider_risk(&r), "{both}");
+    }
 }
 
 /// A provider the document says it does not use or send data to ("kein Google
@@ -403,6 +418,8 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Wir nutzen weder Amazon Web Services noch Google Cloud oder Microsoft Azure.",
         "Die App übermittelt keine Nutzungsdaten an Apple oder Google.",
         "Es erfolgt keine Anfrage an Server von Google Maps.",
+        "Eine Einbindung von Google Maps auf unserer Website erfolgt nicht.",
+        "Eine Einbindung von YouTube-Videos findet nicht statt.",
         "Wir verwenden keine Produkte von Microsoft 365, Google Workspace, Salesforce oder \
          Zendesk.",
         "We do not share your personal data with Facebook.",
@@ -449,6 +466,7 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          Services.",
         "Weder Google noch Hetzner werden genutzt, wir nutzen nun Amazon Web Services.",
         "Google Analytics wird ohne Ihre Einwilligung nicht eingesetzt.",
+        "Eine Übermittlung an Google Analytics erfolgt nicht ohne Ihre Einwilligung.",
         "\"Hosting Provider\" means Amazon Web Services EMEA SARL, which hosts the data.",
     ];
     for (sentences, want) in [

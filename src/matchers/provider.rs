@@ -47,7 +47,7 @@ fn at_sentence_start(s: &str, start: usize) -> bool {
 
 /// Words saying that a product runs on the document owner's own servers (lower case):
 /// "Google Fonts (lokales Hosting)", "Die Google Fonts sind lokal installiert".
-const SELF_HOSTED: [&str; 16] = [
+const SELF_HOSTED: [&str; 20] = [
     "lokal installiert",
     "lokal eingebunden",
     "lokal gehostet",
@@ -57,13 +57,17 @@ const SELF_HOSTED: [&str; 16] = [
     "selbst betrieben",
     "auf unserem eigenen server",
     "auf unseren eigenen servern",
+    "auf unserem eigenen webserver",
+    "auf unseren eigenen webservern",
     "locally hosted",
     "hosted locally",
     "installed locally",
     "self-hosted",
     "on our own server",
+    "on our own web server",
     "self hosted",
     "self-operated",
+    "auf eigenen servern",
 ];
 
 /// How near a mention [`SELF_HOSTED`] words must stand to speak of it, in bytes: right
@@ -85,6 +89,12 @@ fn self_hosted(scan: &Scan, start: usize, end: usize) -> bool {
     let low = scan.low.as_str();
     let (from, to) = scan.sentence(start, end);
     let joins = |between: &str| {
+        // A relative clause says it of the mention ("Matomo, die auf unserem eigenen
+        // Webserver installiert ist"); its comma joins nothing.
+        let between = RELATIVE_LEADS
+            .iter()
+            .find_map(|lead| between.strip_prefix(lead))
+            .unwrap_or(between);
         [",", ";", " and ", " und ", " or ", " oder ", " sowie "]
             .iter()
             .any(|j| between.contains(j))
@@ -106,6 +116,17 @@ fn self_hosted(scan: &Scan, start: usize, end: usize) -> bool {
         !joins(between) && !hands_over(between, &[" bei ", " at ", " on ", " with ", " von "])
     })
 }
+
+/// How a relative clause right after a mention begins (lower case): what it says is said
+/// of the mention ([`self_hosted`]).
+const RELATIVE_LEADS: [&str; 6] = [
+    ", die ",
+    ", der ",
+    ", das ",
+    ", which ",
+    ", that ",
+    ", welche ",
+];
 
 /// One automaton over [`SELF_HOSTED`], built once (a substring search per word and
 /// mention set up a searcher each time: +35 % instructions over ../shared/realworld).
@@ -267,7 +288,7 @@ const CLAUSE_WORDS: [&str; 16] = [
 
 /// Phrases that say, after a provider, that it is not used (lower case): "Google
 /// Analytics wird nicht eingesetzt", "Microsoft 365 wird in der Gruppe nicht eingesetzt".
-const NOT_USED_AFTER: [&str; 13] = [
+const NOT_USED_AFTER: [&str; 18] = [
     "nicht eingesetzt",
     "nicht verwendet",
     "nicht genutzt",
@@ -276,6 +297,13 @@ const NOT_USED_AFTER: [&str; 13] = [
     "setzen wir nicht ein",
     "nutzen wir nicht",
     "verwenden wir nicht",
+    // "Eine Einbindung von Google Maps auf unserer Website erfolgt nicht." (the sentence
+    // ends there: "erfolgt nicht ohne Ihre Einwilligung" says something else).
+    "erfolgt nicht.",
+    "findet nicht statt.",
+    "binden wir nicht ein",
+    "is not embedded",
+    "are not embedded",
     "is not used",
     "are not used",
     "is not in use",
