@@ -1211,14 +1211,15 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
     if text[s..].starts_with('(') {
         return None;
     }
-    // Drop leading connectors, bare numbers and year ranges ("2021 Microsoft Corporation",
-    // "© 2012-2014 Metromile Inc.").
+    // Drop leading connectors, bare numbers, outline numbers and year ranges ("2021
+    // Microsoft Corporation", "© 2012-2014 Metromile Inc.", "A.1 Hetzner Online GmbH").
     loop {
         let end = text[s..e0].find([' ', '\t']).map(|i| s + i).unwrap_or(e0);
         let w = &text[s..end];
         let lead_junk = CONNECTORS.contains(&w)
             || w.chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '–' | '/'));
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '–' | '/'))
+            || is_lettered_outline_number(w);
         if lead_junk && end < e0 {
             let (a, _) = trim_span(text, end, e0, |c| c == ' ' || c == '\t');
             s = a;
@@ -1232,6 +1233,20 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
         return None;
     }
     Some(s)
+}
+
+/// Whether `w` numbers a section of an outline under a capital letter: "A.1", "B.2.3",
+/// "C.4." (a letter, then dot-separated numbers).
+fn is_lettered_outline_number(w: &str) -> bool {
+    let mut parts = w.strip_suffix('.').unwrap_or(w).split('.');
+    let letter = parts.next().unwrap_or_default();
+    let numbers: Vec<&str> = parts.collect();
+    letter.len() == 1
+        && letter.bytes().all(|c| c.is_ascii_uppercase())
+        && !numbers.is_empty()
+        && numbers
+            .iter()
+            .all(|n| !n.is_empty() && n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// The names of a contract's sides as defined terms, capitalised ([`name_before`]).

@@ -418,6 +418,11 @@ fn party_finder_table() {
             "San Francisco, CA 94110Automattic Inc. operates",
             &["Automattic Inc."],
         ),
+        // An outline number under a letter heads a section, it is no part of the name
+        // (the twelfth blind set's list: "### A.1 Hetzner Online GmbH").
+        ("A.1 Hetzner Online GmbH", &["Hetzner Online GmbH"]),
+        ("B.2.3. Kranichfeld Holding AG", &["Kranichfeld Holding AG"]),
+        ("Team A.1B Systems GmbH", &["Team A.1B Systems GmbH"]),
         // "AS" in a line of capitals is the English word ("SUCH AS", "PROVIDED AS"), as
         // in a drawing's notes; a Norwegian AS is written after a name in mixed case.
         (
