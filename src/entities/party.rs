@@ -4740,10 +4740,88 @@ pub fn country_after(
         return Some((c.code.clone(), c.start, c.end));
     }
     if text[pos..le].trim().is_empty() {
-        return country_below(text, le, mentions).map(|c| (c.code.clone(), c.start, c.end));
+        return country_below(text, le, mentions)
+            .map(|c| (c.code.clone(), c.start, c.end))
+            .or_else(|| seat_below(text, le, mentions, data));
     }
     None
 }
+
+/// The country of a seat that a labelled field in the block below a name gives
+/// ("### A.3 Kranichfeld Holding AG ⏎ Sitz: Zug", a Markdown definition list's "Sitz ⏎
+/// Zug", "Registered office: Luxembourg"): a country, or a city of one country only in
+/// the city gazetteer. `le` is the end of the name's line; only the first block of lines
+/// below it is read (a blank line ends it), at most [`SEAT_LINES`] lines.
+fn seat_below(
+    text: &str,
+    le: usize,
+    mentions: &[CountryMention],
+    data: &EntityData,
+) -> Option<(String, usize, usize)> {
+    let mut p = le + 1;
+    let mut seen = 0;
+    // A label alone on its line: its value is the next line.
+    let mut label_above = false;
+    while p < text.len() && seen < SEAT_LINES {
+        let e = line_end(text, p);
+        let (a, b) = trim_span(text, p, e, |c| c.is_whitespace() || c == '|' || c == '*');
+        p = e + 1;
+        if a == b {
+            if seen > 0 {
+                return None;
+            }
+            continue;
+        }
+        seen += 1;
+        let line = &text[a..b];
+        let value = if label_above {
+            Some((a, line))
+        } else {
+            let (label, rest) = line.split_once(':').unwrap_or((line, ""));
+            let label = label.trim().to_lowercase();
+            if !SEAT_LABELS.contains(&label.as_str()) {
+                continue;
+            }
+            let rest_start = b - rest.len();
+            let (va, vb) = trim_span(text, rest_start, b, char::is_whitespace);
+            if va == vb {
+                label_above = true;
+                continue;
+            }
+            Some((va, &text[va..vb]))
+        };
+        let (va, v) = value?;
+        let v = v.trim_end_matches(['.', ',', ';']);
+        let vb = va + v.len();
+        if let Some(c) = mentions.iter().find(|c| c.start == va && c.end == vb) {
+            return Some((c.code.clone(), c.start, c.end));
+        }
+        // A city of one country (the gazetteer may list a city twice).
+        return match data.city_countries(v) {
+            [first, rest @ ..] if rest.iter().all(|c| c == first) => Some((first.clone(), va, vb)),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// Lines of the block below a name that [`seat_below`] reads.
+const SEAT_LINES: usize = 8;
+
+/// Labels of a field that gives a company's seat (lower case, without the colon).
+const SEAT_LABELS: [&str; 11] = [
+    "sitz",
+    "firmensitz",
+    "hauptsitz",
+    "gesellschaftssitz",
+    "sitz der gesellschaft",
+    "seat",
+    "registered seat",
+    "registered office",
+    "headquarters",
+    "head office",
+    "domicile",
+];
 
 /// The country a table cell `a..b` names by its ISO code alone ("LU", "UK" for GB): the
 /// code, and where it stands.

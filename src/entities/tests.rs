@@ -609,6 +609,26 @@ fn party_country(ps: &[Party], name: &str) -> Option<String> {
         .clone()
 }
 
+/// A seat field in the block below a name gives its country: "Sitz: Luxemburg", a
+/// Markdown definition list's label and value on two lines, a city of one country only in
+/// the gazetteer. Not a field of the next block, nor a city of several countries.
+#[test]
+fn a_seat_field_below_a_name_gives_its_country() {
+    let text = "Unterauftragsverarbeiter\n\nA.2 Weserblick Software GmbH\n\nLeistung: IT\n\
+        Sitz: Luxemburg\n\nA.3 Kranichfeld Holding AG\n\nSitz\nZug\nLeistung\nKonzern-IT\n\n\
+        A.4 Nordlicht Support GmbH\n\nLeistung: Support\n\nSitz: Zug\n\n\
+        A.5 Helios Data Ltd\n\nRegistered office: Sydney\n\n\
+        A.6 Borealis Hosting GmbH\n\nSitz: Bangkok\n";
+    let ps = parties(text);
+    let country = |name: &str| party_country(&ps, name);
+    assert_eq!(country("Weserblick Software GmbH"), Some("LU".into()));
+    assert_eq!(country("Kranichfeld Holding AG"), Some("CH".into()));
+    assert_eq!(country("Helios Data Ltd"), Some("AU".into()));
+    assert_eq!(country("Borealis Hosting GmbH"), Some("TH".into()));
+    // The seat stands in the block after the next one: not read.
+    assert_eq!(country("Nordlicht Support GmbH"), None);
+}
+
 #[test]
 fn a_country_right_after_a_name_in_a_table_row_is_its_country() {
     // A PDF's table with its columns run together (Pentacode's AVV).
