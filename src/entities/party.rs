@@ -1195,6 +1195,14 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
         if !ok {
             break;
         }
+        // A field separator glued to the name ("01;Amazon Web Services EMEA SARL" in a
+        // list of semicolon-separated records): the name starts after it.
+        if let Some(i) = t.rfind([';', '|']) {
+            if t[i + 1..].starts_with(char::is_uppercase) {
+                start = Some(te - t.len() + i + 1);
+                break;
+            }
+        }
         // A postcode glued to the name ("San Francisco, CA 94110Automattic Inc."): the
         // name starts after it.
         let digits = t.bytes().take_while(u8::is_ascii_digit).count();

@@ -421,6 +421,12 @@ fn party_finder_table() {
         // An outline number under a letter heads a section, it is no part of the name
         // (the twelfth blind set's list: "### A.1 Hetzner Online GmbH").
         ("A.1 Hetzner Online GmbH", &["Hetzner Online GmbH"]),
+        // A field separator glued to the name (records separated by semicolons).
+        (
+            "01;Amazon Web Services EMEA SARL;38 Avenue John F. Kennedy",
+            &["Amazon Web Services EMEA SARL"],
+        ),
+        ("current;Twilio Inc.;US", &["Twilio Inc."]),
         ("B.2.3. Kranichfeld Holding AG", &["Kranichfeld Holding AG"]),
         ("Team A.1B Systems GmbH", &["Team A.1B Systems GmbH"]),
         // "AS" in a line of capitals is the English word ("SUCH AS", "PROVIDED AS"), as
