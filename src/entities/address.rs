@@ -716,9 +716,12 @@ fn complete(
             .as_deref()
             .and_then(|s| data.street_country(s))
             .filter(|cc| c.formats.contains(cc));
+        let by_register = register_country_below(text, after).filter(|cc| c.formats.contains(cc));
         if by_city.len() == 1 {
             (Some(by_city[0].clone()), true)
         } else if let Some(cc) = by_street {
+            (Some(cc.to_string()), true)
+        } else if let Some(cc) = by_register {
             (Some(cc.to_string()), true)
         } else if std::ptr::eq(c.formats, FIVE) && lang == Some("de") {
             (Some("DE".to_string()), true)
@@ -779,6 +782,44 @@ fn complete(
         rule,
     })
 }
+
+/// The country of a company number in the lines right below an address (its block, up
+/// to a blank line, at most [`REGISTER_LINES`] lines): a Swiss UID ("UID: CHE-104.552.783",
+/// "CHE-104.552.783 MWST"), an Austrian company register number ("FN 412733 p") or VAT
+/// number ("ATU12345678"). An ambiguous postcode ("3400 Burgdorf": Swiss, Austrian,
+/// Belgian, …) takes the country of its company's register.
+fn register_country_below(text: &str, after: usize) -> Option<&'static str> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?-u:\b)(?:(CHE)-?[0-9]{3}\.[0-9]{3}\.[0-9]{3}|FN[ \t]?[0-9]{3,6}[ \t]?[a-z](?-u:\b)|ATU[0-9]{8}(?-u:\b))",
+        )
+        .expect("the register regex is valid")
+    });
+    let mut end = after;
+    for _ in 0..REGISTER_LINES {
+        let Some(k) = text[end..].find('\n') else {
+            end = text.len();
+            break;
+        };
+        let next = end + k + 1;
+        let next_end = text[next..].find('\n').map_or(text.len(), |j| next + j);
+        if text[next..next_end].trim().is_empty() {
+            end = next;
+            break;
+        }
+        end = next_end;
+    }
+    let caps = re.captures(&text[after..end])?;
+    if caps.get(1).is_some() {
+        Some("CH")
+    } else {
+        Some("AT")
+    }
+}
+
+/// Lines below an address that [`register_country_below`] reads.
+const REGISTER_LINES: usize = 3;
 
 fn boundary_before(text: &str, pos: usize) -> bool {
     text[..pos]

@@ -132,6 +132,14 @@ fn address_parser_table() {
         ("Route de la Galaise 32, 1228 Plan-les-Ouates, Genf, Schweiz",
             Some((Some("Route de la Galaise 32"), Some("1228"), "Plan-les-Ouates", None, Some("CH")))),
         ("Musterweg 5, A-1010 Wien", Some((Some("Musterweg 5"), Some("1010"), "Wien", None, Some("AT")))),
+        // An ambiguous postcode takes the country of the company number right below it
+        // (the twelfth blind set's Swiss shop); one after a blank line is another block's.
+        ("Bahnhofplatz 3\n3400 Burgdorf\nUID: CHE-104.552.783\nE-Mail: info@example.ch",
+            Some((Some("Bahnhofplatz 3"), Some("3400"), "Burgdorf", None, Some("CH")))),
+        ("Dorfstraße 12, 6150 Steinach\nFN 412733 p, Landesgericht Innsbruck",
+            Some((Some("Dorfstraße 12"), Some("6150"), "Steinach", None, Some("AT")))),
+        ("Bahnhofplatz 3\n3400 Burgdorf\n\nUID: CHE-104.552.783",
+            Some((Some("Bahnhofplatz 3"), Some("3400"), "Burgdorf", None, None))),
         ("Seestrasse 1, CH-8004 Zürich", Some((Some("Seestrasse 1"), Some("8004"), "Zürich", None, Some("CH")))),
         ("Marienplatz 1, D-80331 München", Some((Some("Marienplatz 1"), Some("80331"), "München", None, Some("DE")))),
         ("Mariahilfer Straße 1, 1060 Wien", Some((Some("Mariahilfer Straße 1"), Some("1060"), "Wien", None, Some("AT")))),
