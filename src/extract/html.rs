@@ -413,6 +413,11 @@ enum Block {
     /// A list item: its own line, "- " before its first text in an unordered list (or
     /// outside any list), so that list members stay recognisable as such.
     Item,
+    /// A term of a definition list (`dt`): its own line.
+    Term,
+    /// A definition (`dd`): right after its term as a labelled field ("Sitz: Zug"),
+    /// else its own line.
+    Definition,
     /// A table row: its own line, cells joined with " | ".
     Row,
     /// A table cell.
@@ -427,9 +432,10 @@ fn block_of(name: &str) -> Block {
         | "blockquote" | "section" | "article" | "main" | "header" | "footer" | "figure" | "hr"
         | "details" | "fieldset" | "center" => Block::Paragraph,
         "li" => Block::Item,
-        "div" | "dt" | "dd" | "caption" | "figcaption" | "summary" | "legend" | "thead"
-        | "tbody" | "tfoot" | "menu" | "br" | "body" | "html" | "nav" | "aside" | "form"
-        | "option" => Block::Line,
+        "dt" => Block::Term,
+        "dd" => Block::Definition,
+        "div" | "caption" | "figcaption" | "summary" | "legend" | "thead" | "tbody" | "tfoot"
+        | "menu" | "br" | "body" | "html" | "nav" | "aside" | "form" | "option" => Block::Line,
         "ul" => Block::List { ordered: false },
         "ol" => Block::List { ordered: true },
         "tr" => Block::Row,
@@ -642,6 +648,9 @@ enum Pending {
     None,
     Space,
     Cell,
+    /// ": " between a definition list's term and its definition (" " after a term that
+    /// ends in a colon).
+    Colon,
     Line,
     Paragraph,
 }
@@ -660,6 +669,8 @@ pub(crate) struct BlockWriter {
     bullet: bool,
     /// Cells seen in the current table row.
     cells: usize,
+    /// A definition list's term ended and nothing was written since.
+    term_ended: bool,
 }
 
 impl BlockWriter {
@@ -686,11 +697,14 @@ impl BlockWriter {
                 Pending::None => {}
                 Pending::Space => self.out.push(' '),
                 Pending::Cell => self.out.push_str(" | "),
+                Pending::Colon if self.out.ends_with(':') => self.out.push(' '),
+                Pending::Colon => self.out.push_str(": "),
                 Pending::Line => self.out.push('\n'),
                 Pending::Paragraph => self.out.push_str("\n\n"),
             }
         }
         self.pending = Pending::None;
+        self.term_ended = false;
         if std::mem::take(&mut self.bullet) {
             self.out.push_str("- ");
         }
@@ -716,7 +730,14 @@ impl BlockWriter {
     fn start_block(&mut self, kind: Block) {
         match kind {
             Block::Inline => {}
-            Block::Line => self.pend(Pending::Line),
+            Block::Line | Block::Term => self.pend(Pending::Line),
+            Block::Definition => {
+                if std::mem::take(&mut self.term_ended) && self.pending == Pending::Line {
+                    self.pending = Pending::Colon;
+                } else {
+                    self.pend(Pending::Line);
+                }
+            }
             Block::Paragraph => self.pend(Pending::Paragraph),
             Block::List { ordered } => {
                 self.pend(if self.lists.is_empty() {
@@ -753,7 +774,11 @@ impl BlockWriter {
     fn end_block(&mut self, kind: Block) {
         match kind {
             Block::Inline | Block::Cell => {}
-            Block::Line | Block::Row => self.pend(Pending::Line),
+            Block::Line | Block::Row | Block::Definition => self.pend(Pending::Line),
+            Block::Term => {
+                self.pend(Pending::Line);
+                self.term_ended = true;
+            }
             Block::Paragraph => self.pend(Pending::Paragraph),
             Block::Item => {
                 self.pend(Pending::Line);
@@ -1099,10 +1124,13 @@ mod tests {
             ("inline flows", "<p>a <b>b</b><i>c</i> d</p>", "a bc d"),
             ("whitespace collapses", "<p>a \n\t  b</p>", "a b"),
             ("pre keeps lines", "<pre>a  b\nc</pre>", "a  b\nc"),
+            // A definition follows its term as a labelled field ("Sitz: Zug"), a second
+            // definition or one after two terms on a line of its own.
             (
                 "dl",
-                "<dl><dt>Name</dt><dd>Muster</dd></dl>",
-                "Name\nMuster",
+                "<dl><dt>Name</dt><dd>Muster</dd><dt>Sitz:</dt><dd>Zug</dd>\
+                 <dt>A</dt><dt>B</dt><dd>c</dd><dd>d</dd></dl>",
+                "Name: Muster\nSitz: Zug\nA\nB: c\nd",
             ),
             ("headings", "<h2>Titel</h2>Text", "Titel\n\nText"),
             (

@@ -486,6 +486,12 @@ mod tests {
             ("ordered list with a nested unordered one", "1. a\n   - b\n2. c", "a\n- b\nc"),
             ("loose list", "- a\n\n- b", "- a\n\n- b"),
             ("empty item leaves no marker", "- \n- b", "- b"),
+            // A definition list's fields read as labelled lines (the twelfth blind set's list).
+            (
+                "definition list",
+                "### Kranichfeld Holding AG\n\nSitz\n:   Zug\n\nEinsatz\n:   geplant ab Q2/2027\n",
+                "Kranichfeld Holding AG\n\nSitz: Zug\nEinsatz: geplant ab Q2/2027",
+            ),
             ("emphasis and links", "Siehe **[Website](https://example.com)** und `code`.", "Siehe Website und code."),
             ("image dropped", "Logo ![Alt text](logo.png) hier", "Logo hier"),
             (
