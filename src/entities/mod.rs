@@ -1530,6 +1530,11 @@ fn entry_status_below(
     }
     let stop = next_org.unwrap_or(text.len()).min(text.len());
     let mut pos = line_end_within(text, end, 400);
+    // A name that is its line's end, as a heading is, may have a blank line below it
+    // ("### A.4 Kranichfeld Support OÜ ⏎⏎ Sitz: Tallinn ⏎ … ⏎ Einsatz: beendet …").
+    if text[end..pos].trim().is_empty() && text[pos..].starts_with("\n\n") {
+        pos += 1;
+    }
     for _ in 0..ENTRY_LINES {
         // At a line's end ('\n'), not cut off by the reach.
         if pos >= stop || text.as_bytes().get(pos) != Some(&b'\n') {
@@ -1547,6 +1552,10 @@ fn entry_status_below(
             return None;
         }
         let lower = line.to_lowercase();
+        // "Status: beendet zum 31.03.2026", "Einsatz: geplant ab Q2/2027": a status field.
+        if let Some(status) = status_field(&lower) {
+            return Some(status);
+        }
         let word_end = lower
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(lower.len());
@@ -1601,6 +1610,54 @@ fn entry_status_below(
     }
     None
 }
+
+/// The status that a labelled field of an entry gives (`line` in lower case): a label of
+/// the entry's status or use ([`STATUS_FIELD_LABELS`]), a colon, then a word of what is
+/// planned ("geplant ab Q2/2027", "planned", "ab 1. April 2027") or no longer used
+/// ("beendet zum 31.03.2026", "removed", "entfällt seit Juni 2026").
+fn status_field(line: &str) -> Option<EntryStatus> {
+    use crate::matchers::text::{FORMER_LABEL_WORDS, PLANNED_LABEL_WORDS};
+    let (label, value) = line.split_once(':')?;
+    if !STATUS_FIELD_LABELS.contains(&label.trim()) {
+        return None;
+    }
+    let value = value.trim_start();
+    let first = value
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let dated_start = ["ab ", "from ", "starting "]
+        .iter()
+        .find_map(|p| value.strip_prefix(p))
+        .is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit() || c == 'q'));
+    if PLANNED_LABEL_WORDS.contains(&first) || dated_start {
+        Some(EntryStatus::Planned)
+    } else if FORMER_LABEL_WORDS.contains(&first) || ENDED_WORDS.contains(&first) {
+        Some(EntryStatus::Former)
+    } else {
+        None
+    }
+}
+
+/// Labels of an entry's field that says whether it is in use (lower case).
+const STATUS_FIELD_LABELS: [&str; 7] = [
+    "status", "einsatz", "nutzung", "stand", "state", "usage", "in use",
+];
+
+/// First words of a status field's value that say the use has ended (lower case).
+const ENDED_WORDS: [&str; 11] = [
+    "beendet",
+    "ended",
+    "terminated",
+    "entfällt",
+    "entfallen",
+    "eingestellt",
+    "ausgeschieden",
+    "inaktiv",
+    "inactive",
+    "abgelöst",
+    "replaced",
+];
 
 /// The status that a table's status column gives the row that `pos` leads ("Stripe
 /// Payments Europe, Limited | … | Starting 1 March 2027", "| Mailvane Inc. | … |

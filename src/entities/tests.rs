@@ -623,6 +623,26 @@ fn party_country(ps: &[Party], name: &str) -> Option<String> {
         .clone()
 }
 
+/// A status field of an entry says whether it is used: "Einsatz: beendet zum …" (below a
+/// numbered heading and a blank line), "Status: geplant ab Q2/2027"; a version date
+/// ("Stand: 27.10.2026") or an active status says neither.
+#[test]
+fn a_status_field_of_an_entry_makes_it_former_or_planned() {
+    let text = "Unterauftragsverarbeiter\n\nA.4 Kranichfeld Support OÜ\n\nSitz: Tallinn\n\
+        Leistung: Support\nEinsatz: beendet zum 31.03.2026\n\nAtlassian Pty Ltd\n\
+        Status: geplant ab Q2/2027\n\nNordlicht Hosting GmbH\nStand: 27.10.2026\n\n\
+        Weserblick Data GmbH\nStatus: aktiv\n";
+    let ps = parties(text);
+    let status = |name: &str| {
+        let p = roles_of(&ps, name).unwrap_or_else(|| panic!("{name}: {ps:?}"));
+        (p.former, p.planned)
+    };
+    assert_eq!(status("Kranichfeld Support OÜ"), (true, false));
+    assert_eq!(status("Atlassian Pty Ltd"), (false, true));
+    assert_eq!(status("Nordlicht Hosting GmbH"), (false, false));
+    assert_eq!(status("Weserblick Data GmbH"), (false, false));
+}
+
 /// A seat field in the block below a name gives its country: "Sitz: Luxemburg", a
 /// Markdown definition list's label and value on two lines, a city of one country only in
 /// the gazetteer. Not a field of the next block, nor a city of several countries.

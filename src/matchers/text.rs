@@ -881,16 +881,16 @@ pub fn leads_item(text: &str, pos: usize) -> bool {
 const LEAD_REACH: usize = 64;
 
 /// Whether `lead`, the trimmed text before a mention on its line, is nothing, list marks,
-/// or a short number or letter of an item ("3.", "(b)", "iv)").
+/// or a short number or letter of an item ("3.", "(b)", "iv)", "A.4", "2.1").
 fn is_lead(lead: &str) -> bool {
+    let label = lead.trim_start_matches('(').trim_end_matches(['.', ')']);
     lead.is_empty()
         || lead.chars().all(|c| LIST_MARKS.contains(&c))
-        || (lead.len() <= 5
-            && lead
-                .trim_start_matches('(')
-                .trim_end_matches(['.', ')'])
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric()))
+        || (lead.len() <= 5 && label.chars().all(|c| c.is_ascii_alphanumeric()))
+        || (lead.len() <= 6
+            && label.split('.').all(|p| {
+                !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_alphanumeric())
+            }))
 }
 
 /// Whether the line holding `pos` belongs to a list under a title of what is no longer
