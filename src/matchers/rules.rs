@@ -851,6 +851,10 @@ fn in_conditional_list(scan: &Scan, rule: &CompiledRule, sent: (usize, usize)) -
     })
 }
 
+/// Bytes of a sentence's opening that [`text::is_definition`] reads: a list number, a
+/// quoted term of at most 80 chars, a bracketed aside and the verb.
+const DEFINITION_OPENING: usize = 512;
+
 /// Builds the hit of `rule` at `start..end`: value template, resolved place, cue and
 /// heading flags and kind-specific defaults. `None` when a `place` group does not name a
 /// known place, or the rule's `not_after` words stand right before the hit.
@@ -919,7 +923,9 @@ fn make_hit(
         value.insert("heading".into(), Value::Bool(heading));
     }
     if rule.flags.definition {
-        let (a, z) = scan.sentence(start, end);
+        // Only the sentence's opening decides (its end would cost a search forward).
+        let a = scan.sentences.start(scan.text, start);
+        let z = text::floor_boundary(scan.text, (a + DEFINITION_OPENING).min(scan.text.len()));
         let definition = scan.text.get(a..z).is_some_and(text::is_definition);
         value.insert("definition".into(), Value::Bool(definition));
     }

@@ -519,23 +519,21 @@ pub fn is_definition(sentence: &str) -> bool {
             _ => return false,
         }
     }
-    let low = tail
-        .trim_start_matches([':', ','])
-        .trim_start()
-        .to_lowercase();
-    let mut low = low.as_str();
+    // The leads and verbs are ASCII: compared without lower-casing the text.
+    let opens = |s: &str, p: &str| {
+        s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    };
+    let mut rest = tail.trim_start_matches([':', ',']).trim_start();
     if quoted {
-        for lead in [
+        let leads = [
             "im sinne dieses ",
             "im sinne dieser ",
             "im sinne des ",
             "im sinne der ",
-        ] {
-            if let Some(r) = low.strip_prefix(lead) {
-                // The contract's name: one word ("Vertrags", "Vereinbarung").
-                low = r.split_once(' ').map_or("", |(_, r)| r);
-                break;
-            }
+        ];
+        if let Some(lead) = leads.iter().find(|l| opens(rest, l)) {
+            // The contract's name: one word ("Vertrags", "Vereinbarung").
+            rest = rest[lead.len()..].split_once(' ').map_or("", |(_, r)| r);
         }
     }
     let verbs: &[&str] = if quoted {
@@ -558,7 +556,7 @@ pub fn is_definition(sentence: &str) -> bool {
     // "… means that …" explains a consequence, it defines nothing.
     verbs
         .iter()
-        .any(|v| low.starts_with(v) && !low[v.len()..].starts_with("that "))
+        .any(|v| opens(rest, v) && !opens(&rest[v.len()..], "that "))
 }
 
 /// Most chars of a quoted defined term or of a bracketed aside after it
