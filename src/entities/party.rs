@@ -2750,11 +2750,21 @@ pub fn role_before(text: &str, start: usize, floor: usize) -> Option<(&'static s
     // ist die⏎Donaublick Reisen GmbH": a sentence opening with the role and closing with
     // "ist" before the name states it, however long its qualification.
     static STATEMENT: OnceLock<Regex> = OnceLock::new();
+    // Also after a fronted phrase and a comma: "For users in the EEA, the controller for
+    // website visitors and trial users is Lumenrail B.V.".
+    let opens_statement = |line: &str| {
+        let lead = line.trim().to_lowercase();
+        lead.is_empty()
+            || [", the", ", der", ", die"]
+                .iter()
+                .any(|a| lead.ends_with(a))
+            || ["the", "der", "die"].contains(&lead.as_str())
+    };
     let statement = !dpo
         && sentence[..m.start()]
             .rsplit('\n')
             .next()
-            .is_some_and(|line| line.trim().is_empty())
+            .is_some_and(opens_statement)
         && between.split_whitespace().count() <= STATEMENT_WORDS
         && regex(
             &STATEMENT,

@@ -623,6 +623,24 @@ fn party_country(ps: &[Party], name: &str) -> Option<String> {
         .clone()
 }
 
+/// "…, the controller … is X" states X's role after a fronted phrase as at a sentence's
+/// start (the twelfth blind set's FAQ); "the controller of X" names no role of X.
+#[test]
+fn a_role_statement_after_a_fronted_phrase_gives_the_role() {
+    let text = "Privacy Policy\n\nFor users in the EEA, the controller for website visitors \
+        and trial users is Lumenrail B.V., Keizersgracht 520, 1017 EK Amsterdam.\n\n\
+        For questions, the controller of Nordwind Analytics B.V. answers within a month.\n";
+    let ps = parties(text);
+    let roles = |name: &str| {
+        roles_of(&ps, name)
+            .unwrap_or_else(|| panic!("{name}: {ps:?}"))
+            .roles
+            .clone()
+    };
+    assert_eq!(roles("Lumenrail B.V."), ["controller"]);
+    assert!(roles("Nordwind Analytics B.V.").is_empty());
+}
+
 /// A status field of an entry says whether it is used: "Einsatz: beendet zum …" (below a
 /// numbered heading and a blank line), "Status: geplant ab Q2/2027"; a version date
 /// ("Stand: 27.10.2026") or an active status says neither.
