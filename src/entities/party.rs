@@ -4796,8 +4796,7 @@ fn seat_below(
             Some((a, line))
         } else {
             let (label, rest) = line.split_once(':').unwrap_or((line, ""));
-            let label = label.trim().to_lowercase();
-            if !SEAT_LABELS.contains(&label.as_str()) {
+            if !is_seat_label(label.trim()) {
                 continue;
             }
             let rest_start = b - rest.len();
@@ -4826,20 +4825,17 @@ fn seat_below(
 /// Lines of the block below a name that [`seat_below`] reads.
 const SEAT_LINES: usize = 8;
 
-/// Labels of a field that gives a company's seat (lower case, without the colon).
-const SEAT_LABELS: [&str; 11] = [
-    "sitz",
-    "firmensitz",
-    "hauptsitz",
-    "gesellschaftssitz",
-    "sitz der gesellschaft",
-    "seat",
-    "registered seat",
-    "registered office",
-    "headquarters",
-    "head office",
-    "domicile",
-];
+/// Whether `label` (a field's label, without its colon) names a company's seat: a short
+/// seat header ([`is_seat_header`]: "Sitz", "Firmensitz", "Registered office") or "Seat",
+/// "Head office", "Domicile".
+fn is_seat_label(label: &str) -> bool {
+    label.split_whitespace().count() <= SEAT_LABEL_WORDS
+        && (is_seat_header(label)
+            || ["seat", "head office", "domicile"].contains(&label.to_lowercase().as_str()))
+}
+
+/// Most words of a seat field's label ([`is_seat_label`]).
+const SEAT_LABEL_WORDS: usize = 4;
 
 /// The country a table cell `a..b` names by its ISO code alone ("LU", "UK" for GB): the
 /// code, and where it stands.
