@@ -4,7 +4,7 @@
 //! nachgereicht" under "Nr. 3 Vimeo.com, Inc."). A reviewer reads it per party; the risk
 //! rules flag a third-country party whose list states none.
 
-use super::text::{line_end, line_start};
+use super::text::{field_line, line_end, line_start, EntryScope};
 
 /// Most lines above a table row searched for the table's header row.
 const HEADER_LINES: usize = 200;
@@ -151,6 +151,7 @@ fn table_cell(text: &str, pos: usize) -> Option<Stated> {
 /// nachgereicht"), read up to a blank or ruled line, at most [`ENTRY_LINES`] lines.
 fn entry_label(text: &str, end: usize) -> Option<Stated> {
     let mut pos = line_end(text, end);
+    let mut scope = EntryScope::at(text, end);
     for _ in 0..ENTRY_LINES {
         // At a line's end, not cut off by the reach of `line_end` (a text without line
         // breaks has no entries).
@@ -159,7 +160,10 @@ fn entry_label(text: &str, end: usize) -> Option<Stated> {
         }
         let ls = pos + 1;
         let le = line_end(text, ls);
-        let line = text[ls..le].trim();
+        if scope.ends_at(&text[ls..le]) {
+            return None;
+        }
+        let line = field_line(&text[ls..le]);
         let ruled = line
             .chars()
             .all(|c| matches!(c, '-' | '=' | '_' | '*' | '–' | '—'));

@@ -1525,11 +1525,21 @@ fn entry_status_below(
     next_org: Option<usize>,
 ) -> Option<EntryStatus> {
     use crate::matchers::text::{FORMER_LABEL_WORDS, PLANNED_LABEL_WORDS};
-    if !crate::matchers::text::leads_item(text, start) {
+    // A name that leads its line, or the value of its entry's entity field ("  - Entity:
+    // Cohere Inc., …" below "- Cohere").
+    let entity_field = || {
+        let (ls, le) = (
+            line_start_within(text, start, 400),
+            line_end_within(text, start, 400),
+        );
+        text::entity_field_value(&text[ls..le]).is_some_and(|v| le - v.len() == start)
+    };
+    if !crate::matchers::text::leads_item(text, start) && !entity_field() {
         return None;
     }
     let stop = next_org.unwrap_or(text.len()).min(text.len());
     let mut pos = line_end_within(text, end, 400);
+    let mut scope = text::EntryScope::at(text, end);
     // A name that is its line's end, as a heading is, may have a blank line below it
     // ("### A.4 Kranichfeld Support OÜ ⏎⏎ Sitz: Tallinn ⏎ … ⏎ Einsatz: beendet …").
     if text[end..pos].trim().is_empty() && text[pos..].starts_with("\n\n") {
@@ -1547,7 +1557,10 @@ fn entry_status_below(
             return None;
         }
         let le = le.min(stop);
-        let line = text[pos + 1..le].trim();
+        if scope.ends_at(&text[pos + 1..le]) {
+            return None;
+        }
+        let line = text::field_line(&text[pos + 1..le]);
         if line.is_empty() {
             return None;
         }
@@ -1581,6 +1594,10 @@ fn entry_status_below(
                 "ausgeschieden",
                 "ended",
                 "beendet",
+                "replaced",
+                "ersetzt",
+                "abgelöst",
+                "terminated",
             ]
             .iter()
             .any(|p| next.starts_with(p));

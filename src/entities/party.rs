@@ -11,8 +11,8 @@ use crate::patterns::compile::latin_letters;
 
 use super::data::EntityData;
 use super::text::{
-    ceil_char, cell_count, cell_index, cell_span, floor_char, full_line_end, line_end, line_start,
-    trim_span,
+    ceil_char, cell_count, cell_index, cell_span, entity_field_value, floor_char, full_line_end,
+    item_indent, line_end, line_start, trim_span, EntryScope,
 };
 use super::CountryMention;
 
@@ -3610,7 +3610,7 @@ fn group_title(title: &str, numbered: bool) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = regex_from(&R, || {
         format!(
-            r"(?i)^(?:\d{{1,2}}\.[ \t]+)?(?:(?:current|aktuelle[n]?|our|unsere)[ \t]+)?(?:{0})\b|\b(?:list|liste|übersicht|verzeichnis|overview)[ \t]+(?:of|der|über)[ \t]+(?:(?:the|our|all|die|unsere|alle|current|aktuellen)[ \t]+)?(?:{0})\b",
+            r"(?i)^(?:\d{{1,2}}\.[ \t]+)?(?:[^\s–—|:]+(?:[ \t]+[^\s–—|:]+){{0,2}}[ \t]+[–—|:-][ \t]+)?(?:(?:current|aktuelle[n]?|our|unsere)[ \t]+)?(?:{0})\b|\b(?:list|liste|übersicht|verzeichnis|overview)[ \t]+(?:of|der|über)[ \t]+(?:(?:the|our|all|die|unsere|alle|current|aktuellen)[ \t]+)?(?:{0})\b",
             &ROLE_PATTERN[4..]
         )
     });
@@ -4104,6 +4104,9 @@ pub fn table_rows(
         let mut pos = s;
         // A table whose header row opened the section has no further header row.
         let mut first_row = !text[line_start(text, s.saturating_sub(1))..s].contains('|');
+        // The open list items above the line, outermost first: their indentation and
+        // whether each is a member.
+        let mut members: Vec<(usize, bool)> = Vec::new();
         while pos < e {
             let le = full_line_end(text, pos).min(e);
             let line = &text[pos..le];
@@ -4127,10 +4130,19 @@ pub fn table_rows(
                         first_row = false;
                     }
                 }
-            } else if let Some((cs, ce)) =
-                list_item_lead(text, pos, le).filter(|_| role == "subprocessor")
-            {
-                out.extend(name_cell(text, cs, ce, mentions, "list_item"));
+            } else if role == "subprocessor" && list_item_body(line).is_some() {
+                // A nested list: an item below a member is one of its fields ("  -
+                // Status:", "    - Planned – from …"), not a member of its own.
+                let own = item_indent(line).unwrap_or(0);
+                while members.last().is_some_and(|&(i, _)| i >= own) {
+                    members.pop();
+                }
+                let inside_member = members.iter().any(|&(_, member)| member);
+                let hit = list_item_lead(text, pos, le)
+                    .filter(|_| !inside_member)
+                    .and_then(|(cs, ce)| name_cell(text, cs, ce, mentions, "list_item"));
+                members.push((own, hit.is_some()));
+                out.extend(hit.filter(|_| !names_entity_below(text, le, own)));
             }
             pos = le + 1;
         }
@@ -4179,6 +4191,24 @@ fn spaced_row_names(text: &str, s: usize, e: usize, mentions: &[CountryMention])
         rows.clear();
     }
     rows
+}
+
+/// Whether the list item ending at `le`, indented by `own`, has a field among the items
+/// nested right below it that names its legal entity ("- Cohere ⏎   - Entity: Cohere
+/// Inc., 171 John Street …"): that entity is the member, the item's brand is not.
+fn names_entity_below(text: &str, le: usize, own: usize) -> bool {
+    let mut p = le + 1;
+    while p < text.len() {
+        let e = full_line_end(text, p);
+        let Some(i) = item_indent(&text[p..e]).filter(|&i| i > own) else {
+            return false;
+        };
+        if i == own + 2 && entity_field_value(&text[p..e]).is_some() {
+            return true;
+        }
+        p = e + 1;
+    }
+    false
 }
 
 /// Fewest rows that make a table of [`spaced_row_names`].
@@ -4320,7 +4350,7 @@ const ITEM_FUNCTION_WORDS: [&str; 38] = [
 const ABSTRACT_SUFFIXES: [&str; 4] = ["ung", "ungen", "keit", "heit"];
 
 /// Words that head a table or a list item as a label, not as an organisation's name.
-const LABEL_CELLS: [&str; 22] = [
+const LABEL_CELLS: [&str; 28] = [
     "garantie",
     "garantien",
     "integration",
@@ -4343,6 +4373,12 @@ const LABEL_CELLS: [&str; 22] = [
     "location",
     "sitz",
     "hosting",
+    "note",
+    "notes",
+    "hinweis",
+    "anmerkung",
+    "status",
+    "where",
 ];
 
 /// The organisation named by the cell `cs..ce` (a table's first cell, a list item's head),
@@ -4778,11 +4814,21 @@ fn seat_below(
 ) -> Option<(String, usize, usize)> {
     let mut p = le + 1;
     let mut seen = 0;
+    let mut scope = EntryScope::at(text, le);
     // A label alone on its line: its value is the next line.
     let mut label_above = false;
     while p < text.len() && seen < SEAT_LINES {
         let e = line_end(text, p);
+        if scope.ends_at(&text[p..e]) {
+            return None;
+        }
         let (a, b) = trim_span(text, p, e, |c| c.is_whitespace() || c == '|' || c == '*');
+        // A nested list's field: "  - Sitz: Zug".
+        let a = if text[a..b].starts_with("- ") {
+            a + 2
+        } else {
+            a
+        };
         p = e + 1;
         if a == b {
             if seen > 0 {

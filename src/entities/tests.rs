@@ -661,6 +661,52 @@ fn a_status_field_of_an_entry_makes_it_former_or_planned() {
     assert_eq!(status("Weserblick Data GmbH"), (false, false));
 }
 
+/// A nested list keeps its entries apart (the twelfth blind set's sub-processor page,
+/// "Acme – Sub-processors" over numbered groups): a field belongs to the entry it is nested
+/// in, not to the next vendor's; a vendor's brand whose entry names its legal entity, and
+/// the fields nested below a member ("Where:", "Status:", "Planned – …"), are no members
+/// of their own; a status nested one level deeper makes the entity former or planned.
+#[test]
+fn a_nested_list_keeps_its_entries_apart() {
+    let text = "Lumora – Sub-processors\n\n1. Hosting\n\n- Hetzner\n\
+        \x20 - Entity: Hetzner Online GmbH, Industriestr. 25, 91710 Gunzenhausen, Germany\n\
+        \x20 - Where:\n    - Falkenstein\n    - Helsinki\n  - Safeguard: not applicable\n\
+        - Mailvane\n  - Entity: Mailvane Inc., 10 Main Street, Austin, TX 78701, USA\n\
+        \x20 - Safeguard: EU-U.S. Data Privacy Framework\n  - Status:\n\
+        \x20   - Former – replaced by Brevo on 1 June 2026\n\n2. AI models\n\n- Orbis\n\
+        \x20 - Entity: Orbis Labs Ltd, 5 Harbour Road, Toronto, Ontario M5V 2T6, Canada\n\
+        \x20 - Note: optional feature\n  - Status:\n    - Planned – from 1 March 2027\n\
+        - Nimbus Analytics\n  - Region: EU\n  - Safeguard: Standard Contractual Clauses\n";
+    let ps = parties(text);
+    let get = |name: &str| roles_of(&ps, name).unwrap_or_else(|| panic!("{name}: {ps:?}"));
+    let names: Vec<&str> = ps.iter().map(|p| p.name.as_str()).collect();
+    for brand_or_field in [
+        "Hetzner", "Mailvane", "Orbis", "Where", "Note", "Status", "Former", "Planned", "Region",
+    ] {
+        assert!(
+            !names.contains(&brand_or_field),
+            "{brand_or_field}: {names:?}"
+        );
+    }
+    assert_eq!(get("Hetzner Online GmbH").roles, ["subprocessor"]);
+    assert_eq!(get("Nimbus Analytics").roles, ["subprocessor"]);
+    let status = |name: &str| (get(name).former, get(name).planned);
+    assert_eq!(status("Hetzner Online GmbH"), (false, false));
+    assert_eq!(status("Mailvane Inc."), (true, false));
+    assert_eq!(status("Orbis Labs Ltd"), (false, true));
+    let safeguard = |name: &str| get(name).stated_mechanism.as_ref().map(|m| m.value.clone());
+    assert_eq!(
+        safeguard("Hetzner Online GmbH"),
+        Some("not applicable".into())
+    );
+    assert_eq!(
+        safeguard("Mailvane Inc."),
+        Some("EU-U.S. Data Privacy Framework".into())
+    );
+    // The next vendor's safeguard is not Orbis's.
+    assert_eq!(safeguard("Orbis Labs Ltd"), None);
+}
+
 /// A seat field in the block below a name gives its country: "Sitz: Luxemburg", a
 /// Markdown definition list's label and value on two lines, a city of one country only in
 /// the gazetteer. Not a field of the next block, nor a city of several countries.

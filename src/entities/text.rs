@@ -50,6 +50,88 @@ pub fn line_end(text: &str, pos: usize) -> usize {
     text[pos..hi].find('\n').map(|i| pos + i).unwrap_or(hi)
 }
 
+/// The indentation of a list item line ("  - Entity: …" → 2, "- Zendesk" → 0): the spaces
+/// before its "- ", which normalization keeps for nested lists; `None` for a line that is
+/// no such item.
+pub fn item_indent(line: &str) -> Option<usize> {
+    let body = line.trim_start_matches(' ');
+    body.starts_with("- ").then_some(line.len() - body.len())
+}
+
+/// The text of a field line without its list bullet: "- Safeguard: DPF" → "Safeguard:
+/// DPF" (a nested list's field); other lines trimmed.
+pub fn field_line(line: &str) -> &str {
+    let t = line.trim();
+    t.strip_prefix("- ").map_or(t, str::trim_start)
+}
+
+/// Labels of a field that names an entry's legal entity (lower case): "Entity: Cohere
+/// Inc.", "Vertragspartner: DeepL SE".
+const ENTITY_FIELD_LABELS: [&str; 10] = [
+    "entity",
+    "legal entity",
+    "contracting entity",
+    "company",
+    "legal name",
+    "firma",
+    "unternehmen",
+    "rechtsträger",
+    "vertragspartner",
+    "gesellschaft",
+];
+
+/// The value of a field that names an entry's legal entity ([`ENTITY_FIELD_LABELS`]), on
+/// a line of its own, a list bullet before it or not: "Cohere Inc., 171 John Street …" of
+/// "  - Entity: Cohere Inc., 171 John Street …"; `None` when the value begins in lower
+/// case ("none additional").
+pub fn entity_field_value(line: &str) -> Option<&str> {
+    let (label, value) = field_line(line).split_once(':')?;
+    let value = value.trim_start();
+    (ENTITY_FIELD_LABELS.contains(&label.trim().to_lowercase().as_str())
+        && value.starts_with(char::is_uppercase))
+    .then_some(value)
+}
+
+/// Where an entry's lines below its name end in a nested list: at a list item indented
+/// less than the name's own line ("  - Entity: Zendesk, Inc." ends at the next vendor's
+/// "- Twilio"), and, below a name that heads its item ("- Zendesk") once items indented
+/// deeper followed it (its fields), at one indented no deeper than it (the next entry of
+/// the same list). Lines that are no list items, and the items of a flat list, never end
+/// it.
+#[derive(Debug, Clone, Copy)]
+pub struct EntryScope {
+    /// The name's line's indentation.
+    own: usize,
+    /// Whether the name heads its line, not a field's value after a label's colon.
+    heads: bool,
+    /// Whether a line indented deeper than the name's has been read.
+    nested: bool,
+}
+
+impl EntryScope {
+    /// The scope of the entry named at byte `pos` (inside the name or at its end).
+    pub fn at(text: &str, pos: usize) -> Self {
+        let line = &text[line_start(text, pos)..floor_char(text, pos)];
+        EntryScope {
+            own: item_indent(line).unwrap_or(0),
+            heads: !line.contains(':'),
+            nested: false,
+        }
+    }
+
+    /// Whether `line` (a whole line below the name, in order) lies outside the entry.
+    pub fn ends_at(&mut self, line: &str) -> bool {
+        let Some(i) = item_indent(line) else {
+            return false;
+        };
+        if i > self.own {
+            self.nested = true;
+            return false;
+        }
+        i < self.own || (self.heads && self.nested)
+    }
+}
+
 /// End of the line holding `pos`, unbounded (for iterating over lines).
 pub fn full_line_end(text: &str, pos: usize) -> usize {
     let pos = floor_char(text, pos.min(text.len()));

@@ -706,6 +706,9 @@ impl BlockWriter {
         self.pending = Pending::None;
         self.term_ended = false;
         if std::mem::take(&mut self.bullet) {
+            // A nested list's item is indented two spaces per level below the top.
+            let depth = self.lists.len().saturating_sub(1);
+            self.out.extend(std::iter::repeat_n(' ', 2 * depth));
             self.out.push_str("- ");
         }
         self.out.push(c);
@@ -1134,10 +1137,10 @@ mod tests {
             ),
             ("headings", "<h2>Titel</h2>Text", "Titel\n\nText"),
             (
-                "unordered items start with a dash, ordered ones do not",
+                "unordered items start with a dash, ordered ones do not, nested ones are indented",
                 "<p>Liste:</p><ul><li>a<ul><li>b</li></ul></li><li></li><li><p>c</p></li></ul>\
                  <ol><li>d</li></ol><li>e</li>",
-                "Liste:\n\n- a\n- b\n\n- c\n\nd\n\n- e",
+                "Liste:\n\n- a\n  - b\n\n- c\n\nd\n\n- e",
             ),
             (
                 "table row cells",

@@ -10,7 +10,8 @@
 //!    control characters are dropped;
 //! 2. Unicode NFC;
 //! 3. lines: runs of spaces collapse to one, spaces at both ends of a line are
-//!    trimmed, single line breaks are kept (address blocks and tables need them),
+//!    trimmed (a list item's indentation before "- " stays: nested lists keep
+//!    their structure), single line breaks are kept (address blocks and tables need them),
 //!    runs of blank lines become exactly one blank line, and words hyphenated at
 //!    a line end are joined (see `hyphen_join`).
 //!
@@ -165,6 +166,9 @@ fn skip_soft_break(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     *chars = look;
 }
 
+/// Most spaces a nested list item line keeps before its "- ".
+const MAX_ITEM_INDENT: usize = 16;
+
 /// Step 3: collapses spaces, trims lines, keeps single line breaks, makes blank
 /// line runs one blank line and joins line-end hyphenation. Appends to `out`,
 /// with no leading or trailing line breaks.
@@ -174,10 +178,17 @@ fn build_lines(s: &str, out: &mut String) {
     let mut blank_pending = false;
     for raw_line in s.split('\n') {
         line.clear();
+        // A nested list item keeps its indentation: it shows which entry its field
+        // belongs to ("- Zendesk⏎  - Safeguard: DPF").
+        let body = raw_line.trim_start_matches(' ');
+        if body.starts_with("- ") && !body[2..].trim().is_empty() {
+            let indent = (raw_line.len() - body.len()).min(MAX_ITEM_INDENT);
+            line.extend(std::iter::repeat_n(' ', indent));
+        }
         let mut space_pending = false;
         for c in raw_line.chars() {
             if c == ' ' {
-                space_pending = !line.is_empty();
+                space_pending = !line.trim_start_matches(' ').is_empty();
             } else {
                 if space_pending {
                     line.push(' ');
@@ -186,7 +197,7 @@ fn build_lines(s: &str, out: &mut String) {
                 line.push(c);
             }
         }
-        if line.is_empty() {
+        if line.trim_start_matches(' ').is_empty() {
             blank_pending = true;
             continue;
         }
@@ -369,6 +380,11 @@ mod tests {
             ("collapse spaces", "a    b", "a b"),
             ("trim trailing", "a   \nb  ", "a\nb"),
             ("trim leading", "   a\n   b", "a\nb"),
+            (
+                "list item keeps its indentation",
+                "  - a\n   b\n- c\n    -d\n   \n  - ",
+                "  - a\nb\n- c\n-d\n\n-",
+            ),
             (
                 "single break kept",
                 "Musterstraße 1\n10115 Berlin",

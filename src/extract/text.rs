@@ -483,7 +483,9 @@ mod tests {
             ("soft break kept as line", "Muster GmbH\nMusterstraße 1", "Muster GmbH\nMusterstraße 1"),
             ("hard break", "Muster GmbH  \nMusterstraße 1", "Muster GmbH\nMusterstraße 1"),
             ("list items", "- eins\n- zwei\n\n* drei\n\nDanach", "- eins\n- zwei\n\n- drei\n\nDanach"),
-            ("ordered list with a nested unordered one", "1. a\n   - b\n2. c", "a\n- b\nc"),
+            ("ordered list with a nested unordered one", "1. a\n   - b\n2. c", "a\n  - b\nc"),
+            // A nested item keeps its depth: its fields stay apart from the next entry's.
+            ("nested lists", "- a\n  - b\n    - c\n- d", "- a\n  - b\n    - c\n- d"),
             ("loose list", "- a\n\n- b", "- a\n\n- b"),
             ("empty item leaves no marker", "- \n- b", "- b"),
             // A definition list's fields read as labelled lines (the twelfth blind set's list).
