@@ -838,12 +838,31 @@ pub(crate) struct TagStripper {
     /// Inside `<script>`/`<style>`: skip until this closing tag.
     raw_until: Option<&'static str>,
     raw_buf: String,
+    /// The text skipped since the raw element opened, as written: given back by
+    /// [`TagStripper::give_back_raw`] when the element is never closed.
+    skipped: String,
 }
 
 impl TagStripper {
     /// True inside a tag, comment or `script`/`style`: text fed now is not plain text.
     pub(crate) fn busy(&self) -> bool {
         self.in_tag || self.in_comment || self.raw_until.is_some()
+    }
+
+    /// Whether a `<script>`, `<style>`, `<template>` or `<svg>` element is open and its
+    /// text being skipped.
+    pub(crate) fn in_raw(&self) -> bool {
+        self.raw_until.is_some()
+    }
+
+    /// Closes an open raw element whose closing tag never came and writes the text
+    /// skipped since its opening tag as text: a Markdown paragraph or table cell that
+    /// names "<template>" as a word loses nothing after it.
+    pub(crate) fn give_back_raw(&mut self, w: &mut BlockWriter) {
+        if self.raw_until.take().is_some() {
+            self.raw_buf.clear();
+            w.text(&std::mem::take(&mut self.skipped));
+        }
     }
 
     /// Feeds one fragment.
@@ -862,15 +881,23 @@ impl TagStripper {
             }
             if let Some(end) = self.raw_until {
                 self.raw_buf.push(c.to_ascii_lowercase());
+                self.skipped.push(c);
                 if self.raw_buf.ends_with(end) {
                     self.raw_until = None;
                     self.raw_buf.clear();
+                    self.skipped.clear();
                     // The rest of the closing tag is skipped as a tag.
                     self.in_tag = true;
                     self.tag.clear();
                     self.tag.push_str("</x");
                 } else if self.raw_buf.len() > 64 {
-                    let keep = self.raw_buf.split_off(self.raw_buf.len() - 16);
+                    // The last 16 bytes or a little more: a cut inside a character (a
+                    // dash, an arrow in the skipped text) would panic.
+                    let mut at = self.raw_buf.len() - 16;
+                    while !self.raw_buf.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    let keep = self.raw_buf.split_off(at);
                     self.raw_buf = keep;
                 }
                 text_start = i + c.len_utf8();
@@ -939,6 +966,7 @@ impl TagStripper {
         if !closing && matches!(name.as_str(), "script" | "style" | "template" | "svg") {
             let self_closing = inner.trim_end().ends_with('/');
             if !self_closing {
+                self.skipped.clear();
                 self.raw_until = Some(match name.as_str() {
                     "script" => "</script",
                     "style" => "</style",

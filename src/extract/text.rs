@@ -185,6 +185,8 @@ pub fn markdown_to_text(source: &str) -> String {
     // Inside an image (alt text), a metadata block or struck-through text ("~~Atlassian
     // Pty Ltd~~": a sub-processor row the author deleted): text is dropped.
     let mut skip_depth = 0usize;
+    // Whether a raw element ([`TagStripper::in_raw`]) was opened by inline HTML.
+    let mut inline_raw = false;
     if let Some(title) = title {
         w.text(title);
         w.paragraph_break();
@@ -203,6 +205,17 @@ pub fn markdown_to_text(source: &str) -> String {
                 TagEnd::Image | TagEnd::MetadataBlock(_) | TagEnd::Strikethrough => {
                     skip_depth = skip_depth.saturating_sub(1)
                 }
+                // A raw element opened inline ("inside inert <template> – not current")
+                // and not closed by the end of its paragraph, heading or cell was a
+                // word, not an element: its text is given back.
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell
+                    if std::mem::take(&mut inline_raw) =>
+                {
+                    html.give_back_raw(&mut w);
+                    if let Some(name) = end_element_name(end) {
+                        w.end_element(name);
+                    }
+                }
                 _ => {
                     if let Some(name) = end_element_name(end) {
                         w.end_element(name);
@@ -220,9 +233,16 @@ pub fn markdown_to_text(source: &str) -> String {
                     w.text(&t);
                 }
             }
-            Event::Html(t) | Event::InlineHtml(t) => {
+            Event::Html(t) => {
                 if skip_depth == 0 {
                     html.feed(&t, &mut w);
+                }
+            }
+            Event::InlineHtml(t) => {
+                if skip_depth == 0 {
+                    let was_raw = html.in_raw();
+                    html.feed(&t, &mut w);
+                    inline_raw |= !was_raw && html.in_raw();
                 }
             }
             Event::SoftBreak | Event::HardBreak => w.line_break(),
@@ -518,6 +538,13 @@ mod tests {
             ("inline address", "<address>Alt-Moabit 140<br/>10557 Berlin</address>", "Alt-Moabit 140\n10557 Berlin"),
             ("html table", "<table>\n  <tr>\n    <th>Name</th>\n    <th>Sitz</th>\n  </tr>\n  <tr>\n    <td>HelpScout Inc.</td>\n    <td>USA</td>\n  </tr>\n</table>\n\nDanach", "Name | Sitz\nHelpScout Inc. | USA\n\nDanach"),
             ("html comment", "a <!-- hidden *x* --> b", "a b"),
+            // An inline raw element never closed in its cell or paragraph is a word: the
+            // text after it stays (and a cut of its skipped text inside "–" no panic).
+            (
+                "unclosed inline template",
+                "| a | inert <template> – not current; →→→→→→→→→→→→→→→→→→→→→→→→ past sixty-four bytes |\n|---|---|\n\nNext <script>x</script> paragraph.",
+                "a | inert – not current; →→→→→→→→→→→→→→→→→→→→→→→→ past sixty-four bytes\n\nNext paragraph.",
+            ),
             ("mdx import and jsx", "import Hero from \"@/components/Hero.astro\";\n\n<Hero level=\"sub\">\n  <h1>Datenschutzerklärung</h1>\n</Hero>\n\n## 1. Grundlagen", "Datenschutzerklärung\n\n1. Grundlagen"),
             ("mdx multi-line export", "export const meta = {\n  title: 'x',\n  tags: ['a'],\n}\n\nInhalt", "Inhalt"),
             ("prose import kept", "import of goods is regulated", "import of goods is regulated"),
