@@ -35,9 +35,20 @@ pub enum RowStyle {
     Markdown,
 }
 
-/// Rewrites every grid table in `text` as one line per row (see the module docs); text
-/// without one is returned as it is.
+/// Rewrites every grid table and every table of columns under dashes in `text` as one
+/// line per row (see the module docs); text without one is returned as it is.
 pub fn reflow(text: &str, style: RowStyle) -> Cow<'_, str> {
+    match reflow_grids(text, style) {
+        Cow::Borrowed(_) => reflow_dashed(text, style),
+        Cow::Owned(grids) => match reflow_dashed(&grids, style) {
+            Cow::Borrowed(_) => Cow::Owned(grids),
+            Cow::Owned(both) => Cow::Owned(both),
+        },
+    }
+}
+
+/// Rewrites every grid table (`+---+` borders) in `text` as one line per row.
+fn reflow_grids(text: &str, style: RowStyle) -> Cow<'_, str> {
     if !text.contains("+-") && !text.contains("+=") {
         return Cow::Borrowed(text);
     }
@@ -211,6 +222,223 @@ fn write_rows(rows: &[Vec<String>], style: RowStyle, out: &mut String) {
     }
 }
 
+/// Rewrites every table of columns under runs of dashes in `text` (pandoc's simple and
+/// multiline tables, a fixed-width list a program printed) as one line per row:
+///
+/// ```text
+/// Nr.  Unterauftragsverarbeiter /          Leistung                 Status
+///      Anschrift
+/// ---  ----------------------------------  -----------------------  ------------
+/// 1    plusserver GmbH, Venloer Straße     Infrastructure-as-a-     aktiv seit
+///      47, 50672 Köln                      Service                  01.04.2021
+///
+/// 2    Hetzner Online GmbH, Industriestr.  Backup-Speicher          ausgelaufen
+/// ```
+///
+/// The dashes' runs (at least [`MIN_DASHES`] each, at least two) are the columns, each
+/// reaching to the next run's start; the lines right above them that fit the columns are
+/// the header. Below, a line fits when only spaces stand in the gaps between the runs.
+/// Rows are the blocks between blank lines when blank lines part them (a block's first line
+/// with text in two cells at least), else one per line (a line with an empty first cell,
+/// or after a line with a cell left unfinished, continues the row above). The table ends at a line
+/// that does not fit, or at a closing line of dashes. A table whose header or rows do not
+/// fit is kept as it is.
+fn reflow_dashed(text: &str, style: RowStyle) -> Cow<'_, str> {
+    if !text.contains("-- ") && !text.contains("- -") {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    // Lines read but not yet written: a table's header is found only at its dashes.
+    let mut written = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(runs) = dash_runs(lines[i]) else {
+            i += 1;
+            continue;
+        };
+        match read_dashed(&lines, i, &runs) {
+            Some((header_start, rows, next)) => {
+                for line in &lines[written..header_start] {
+                    out.push_str(line);
+                }
+                write_rows(&rows, style, &mut out);
+                if lines.get(next).is_some_and(|l| !l.trim().is_empty()) {
+                    out.push('\n');
+                }
+                changed = true;
+                written = next;
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    if !changed {
+        return Cow::Borrowed(text);
+    }
+    for line in &lines[written..] {
+        out.push_str(line);
+    }
+    Cow::Owned(out)
+}
+
+/// Fewest dashes in a run of a table's dashed line ([`reflow_dashed`]).
+const MIN_DASHES: usize = 3;
+
+/// Most header lines above a table's dashed line.
+const MAX_HEADER_LINES: usize = 3;
+
+/// The runs of dashes of a table's dashed line ("---  --------  ----"), as character
+/// columns `(start, end)`: at least two runs of at least [`MIN_DASHES`] dashes, nothing
+/// but dashes and spaces on the line.
+fn dash_runs(line: &str) -> Option<Vec<(usize, usize)>> {
+    let body = line.trim_end();
+    if body.is_empty() || !body.chars().all(|c| c == '-' || c == ' ') {
+        return None;
+    }
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (k, c) in body.chars().chain(std::iter::once(' ')).enumerate() {
+        match (c, start) {
+            ('-', None) => start = Some(k),
+            (' ', Some(s)) => {
+                runs.push((s, k));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    (runs.len() >= 2 && runs.iter().all(|&(s, e)| e - s >= MIN_DASHES)).then_some(runs)
+}
+
+/// A line's cells under the runs `runs`: the text from each run's start to the next one's
+/// (the last to the line's end); `None` when a character other than a space stands before
+/// the first run or in a gap between two runs.
+fn dashed_cells(line: &str, runs: &[(usize, usize)]) -> Option<Vec<String>> {
+    let chars: Vec<char> = line.trim_end().chars().collect();
+    let blank = |a: usize, b: usize| {
+        chars
+            .get(a..b.min(chars.len()))
+            .is_none_or(|s| s.iter().all(|c| *c == ' '))
+    };
+    if !blank(0, runs[0].0) || runs.windows(2).any(|w| !blank(w[0].1, w[1].0)) {
+        return None;
+    }
+    let cell = |a: usize, b: usize| -> String {
+        chars
+            .get(a.min(chars.len())..b.min(chars.len()))
+            .map_or(String::new(), |s| {
+                s.iter().collect::<String>().trim().to_string()
+            })
+    };
+    let mut cells: Vec<String> = runs.windows(2).map(|w| cell(w[0].0, w[1].0)).collect();
+    cells.push(cell(runs[runs.len() - 1].0, chars.len()));
+    Some(cells)
+}
+
+/// Reads the table whose dashed line is `lines[dashes]`: where its header starts, its
+/// rows (the header's first) and the index of the first line after it.
+fn read_dashed(
+    lines: &[&str],
+    dashes: usize,
+    runs: &[(usize, usize)],
+) -> Option<(usize, Vec<Vec<String>>, usize)> {
+    let mut header_start = dashes;
+    while header_start > 0 && dashes - header_start < MAX_HEADER_LINES {
+        let above = lines[header_start - 1];
+        if above.trim().is_empty() || dashed_cells(above, runs).is_none() {
+            break;
+        }
+        header_start -= 1;
+    }
+    if header_start == dashes {
+        return None;
+    }
+    // A line above the header that has text is part of it but does not fit: no table.
+    if header_start > 0 && !lines[header_start - 1].trim().is_empty() {
+        return None;
+    }
+    let to_cells = |ls: &[&str]| -> Vec<Vec<String>> {
+        ls.iter().filter_map(|l| dashed_cells(l, runs)).collect()
+    };
+    let header = join_owned(&to_cells(&lines[header_start..dashes]));
+    // Blocks of fitting lines, and whether blank lines parted them.
+    let mut blocks: Vec<Vec<Vec<String>>> = vec![Vec::new()];
+    let mut i = dashes + 1;
+    let mut end = i;
+    let mut parted = false;
+    while i < lines.len() {
+        let line = lines[i];
+        if line.trim().is_empty() {
+            if blocks.last().is_some_and(|b| !b.is_empty()) {
+                blocks.push(Vec::new());
+            }
+            i += 1;
+            continue;
+        }
+        if dash_runs(line).is_some() || line.trim().chars().all(|c| c == '-') {
+            // A closing line of dashes belongs to the table.
+            end = i + 1;
+            break;
+        }
+        let Some(cells) = dashed_cells(line, runs) else {
+            break;
+        };
+        if blocks.len() > 1 && blocks.last().is_some_and(Vec::is_empty) {
+            // After a blank line, a row has text in two cells at least: a short line of
+            // text that fits the first column is the paragraph after the table.
+            if cells.iter().filter(|c| !c.is_empty()).count() < 2 {
+                break;
+            }
+            parted = true;
+        }
+        blocks.last_mut().expect("a block").push(cells);
+        i += 1;
+        end = i;
+    }
+    blocks.retain(|b| !b.is_empty());
+    let mut rows = vec![header];
+    if parted {
+        rows.extend(blocks.iter().map(|b| join_owned(b)));
+    } else {
+        let mut row_lines: Vec<Vec<Vec<String>>> = Vec::new();
+        for line in blocks.into_iter().flatten() {
+            match row_lines.last_mut() {
+                Some(row) if line[0].is_empty() || row.last().is_some_and(|l| dangles(l)) => {
+                    row.push(line)
+                }
+                _ => row_lines.push(vec![line]),
+            }
+        }
+        rows.extend(row_lines.iter().map(|b| join_owned(b)));
+    }
+    // A table has a row with text in two cells at least.
+    let real = rows[1..]
+        .iter()
+        .any(|r| r.iter().filter(|c| !c.is_empty()).count() >= 2);
+    real.then_some((header_start, rows, end))
+}
+
+/// Whether a line of a table's row leaves a cell unfinished, so that the next line goes
+/// on with the row even where it has text in the first cell ("38 Avenue John F. Kennedy,"
+/// over "SARL | L-1855 Luxembourg"): a cell ending in a comma, a hyphen, a slash, an
+/// ampersand or with a bracket open.
+fn dangles(cells: &[String]) -> bool {
+    cells.iter().any(|c| {
+        c.ends_with([',', '-', '/', '&', '(']) || c.matches('(').count() > c.matches(')').count()
+    })
+}
+
+/// [`join_lines`] for cells held as strings.
+fn join_owned(lines: &[Vec<String>]) -> Vec<String> {
+    let borrowed: Vec<Vec<&str>> = lines
+        .iter()
+        .map(|l| l.iter().map(String::as_str).collect())
+        .collect();
+    join_lines(&borrowed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,6 +503,58 @@ After the table.
             reflow("Text\n+--+--+\n|a |b |\n+--+--+\nMore\n", RowStyle::Plain),
             "Text\n\na | b\n\nMore\n"
         );
+    }
+
+    const DASHED: &str = "\
+Liste der Unterauftragsverarbeiter:
+
+Nr.  Unterauftragsverarbeiter /          Leistung                 Status
+     Anschrift
+---  ----------------------------------  -----------------------  ------------
+1    plusserver GmbH, Venloer Straße     Infrastructure-as-a-     aktiv seit
+     47, 50672 Köln                      Service                  01.04.2021
+
+2    Hetzner Online GmbH, Industriestr.  Externer Backup-         ausgelaufen
+     25, 91710 Gunzenhausen              Speicher                 30.11.2026
+
+Erläuterungen zur Spalte „Status“: „aktiv“ = derzeit eingesetzt.
+";
+
+    #[test]
+    fn a_table_of_columns_under_dashes_becomes_one_line_per_row() {
+        assert_eq!(
+            reflow(DASHED, RowStyle::Plain),
+            "Liste der Unterauftragsverarbeiter:\n\n\
+             Nr. | Unterauftragsverarbeiter / Anschrift | Leistung | Status\n\
+             1 | plusserver GmbH, Venloer Straße 47, 50672 Köln | Infrastructure-as-a-Service | aktiv seit 01.04.2021\n\
+             2 | Hetzner Online GmbH, Industriestr. 25, 91710 Gunzenhausen | Externer Backup-Speicher | ausgelaufen 30.11.2026\n\
+             \nErläuterungen zur Spalte „Status“: „aktiv“ = derzeit eingesetzt.\n"
+        );
+        // A simple table: a row per line, a line with an empty first cell continues it.
+        // A line after a cell left unfinished ("Paris,") goes on with the row too.
+        let t = "Name         Land\n-----------  -------\nTwilio Inc.  USA\nBrevo SAS    France\n             (Paris)\nAmazon Web   Luxem-\nServices     bourg\n\nDanach.\n";
+        assert_eq!(
+            reflow(t, RowStyle::Plain),
+            "Name | Land\nTwilio Inc. | USA\nBrevo SAS | France (Paris)\nAmazon Web Services | Luxem-bourg\n\nDanach.\n"
+        );
+        assert!(reflow(DASHED, RowStyle::Markdown)
+            .contains("| Nr. | Unterauftragsverarbeiter / Anschrift | Leistung | Status |\n|---|---|---|---|\n"));
+    }
+
+    #[test]
+    fn text_that_is_no_table_under_dashes_is_kept() {
+        for t in [
+            "Titel\n-----\nText\n",                            // one run: a heading's rule
+            "a - b -- c\n",                                    // no dashed line
+            "Kopf A   Kopf B\n---      ---\n\nText danach.\n", // no row
+            "Ein langer Satz, der über die Spalten läuft.\n---   ---\nx     y\n", // header does not fit
+            "- - -\n",                                                            // runs too short
+        ] {
+            assert!(
+                matches!(reflow(t, RowStyle::Plain), Cow::Borrowed(_)),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]
