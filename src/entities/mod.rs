@@ -966,7 +966,11 @@ pub fn find_entities_with(
             // "Datadog, Inc. was removed as a Sub-processor on 30 June 2024".
             || crate::matchers::provider::removed_after(
                 &text[o.end..paragraph_end_within(text, o.end, 200)].to_lowercase(),
-            );
+            )
+            // "Der Vertrag mit der A1 Telekom Austria AG, …, ist mit 31.12.2026
+            // ausgelaufen;", "Intercom R&D Unlimited Company, …, Ireland (in-app chat)
+            // offboarded;".
+            || ended_clause_after(text, o.end);
         // "3. Geplante Unterauftragsverarbeiter ⏎ | OpenAI Ireland Ltd | …": a member
         // not used yet, of no role now.
         // "Ankündigung geplanter Unterauftragsverarbeiter (OpenAI Ireland Ltd; …)": one
@@ -1890,6 +1894,77 @@ fn removal_before(before: &str) -> bool {
         .contains(&w.as_str())
     })
 }
+
+/// Whether the clause after a name (from `end` to its sentence's end or a ';', at most
+/// [`ENDED_CLAUSE_BYTES`]) ends in a word saying its use has ended, as a change log writes
+/// it: "Der Vertrag mit der A1 Telekom Austria AG, Lassallestraße 9, A-1020 Wien, über den
+/// SMS-Versand ist mit 31.12.2026 ausgelaufen;", "Agreement with Zoho Corporation B.V.,
+/// … (helpdesk ticketing) terminated;", or holds such a word in the passive ("… was
+/// offboarded on 31 December 2026 as announced"). Not a clause of what may or will happen ("… if
+/// the agreement is terminated", "… wird beendet").
+fn ended_clause_after(text: &str, end: usize) -> bool {
+    let limit = text::floor_char(text, (end + ENDED_CLAUSE_BYTES).min(text.len()));
+    // A sentence wrapped before a bracket ("…, the Netherlands⏎(helpdesk ticketing)
+    // terminated;") goes on; a line opening with a digit or a bullet is the log's next
+    // entry.
+    let mut stop = end;
+    for _ in 0..ENDED_CLAUSE_LINES {
+        stop = crate::matchers::text::sentence_end(text, stop).min(limit);
+        let next = text[stop..]
+            .strip_prefix('\n')
+            .and_then(|r| r.chars().next());
+        match next {
+            Some(c) if !c.is_ascii_digit() && !"\n-•*–".contains(c) => stop += 1,
+            _ => break,
+        }
+    }
+    // A clause cut off by the reach has no last word of its own.
+    let cut = stop >= limit;
+    let stop = stop.min(limit);
+    // A table's cell ends the clause too.
+    let clause = text[end..stop].split([';', '|']).next().unwrap_or_default();
+    let cut = cut && clause.len() == stop - end;
+    let lower = clause.to_lowercase();
+    let words: Vec<&str> = crate::matchers::text::words(&lower).collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    // "… was offboarded on 31 December 2026 as announced": the passive anywhere in it.
+    let passive = words.windows(2).any(|w| {
+        ["was", "were", "been", "wurde", "wurden"].contains(&w[0])
+            && ENDED_WORDS_CLAUSE.contains(&w[1])
+    });
+    ((!cut && ENDED_WORDS_CLAUSE.contains(last)) || passive)
+        && !words.iter().any(|w| NOT_YET_WORDS.contains(w))
+}
+
+/// Most bytes of the clause [`ended_clause_after`] reads.
+const ENDED_CLAUSE_BYTES: usize = 300;
+
+/// Most lines of the clause [`ended_clause_after`] reads.
+const ENDED_CLAUSE_LINES: usize = 3;
+
+/// Last words of a clause saying a use has ended ([`ended_clause_after`], lower case).
+const ENDED_WORDS_CLAUSE: [&str; 12] = [
+    "ausgelaufen",
+    "beendet",
+    "gekündigt",
+    "eingestellt",
+    "entfernt",
+    "offboarded",
+    "terminated",
+    "discontinued",
+    "decommissioned",
+    "ended",
+    "removed",
+    "deactivated",
+];
+
+/// Words of a clause of what may or will happen, or under a condition (lower case).
+const NOT_YET_WORDS: [&str; 20] = [
+    "if", "when", "once", "upon", "unless", "shall", "will", "may", "must", "can", "wenn", "falls",
+    "sobald", "sofern", "soweit", "wird", "werden", "kann", "muss", "soll",
+];
 
 /// Whether `before` (the line up to a name) says the name was used until a date: "Until
 /// 30 June 2026 we used Pyöräpalvelu Tech Oy …", "Bis zum 30.06.2026 haben wir die …

@@ -707,6 +707,32 @@ fn a_nested_list_keeps_its_entries_apart() {
     assert_eq!(safeguard("Orbis Labs Ltd"), None);
 }
 
+/// A change log's clause that ends in the end of a use ("ist mit 31.12.2026
+/// ausgelaufen;", "(helpdesk ticketing) terminated;") or says it in the passive ("was
+/// offboarded on …") makes the organisation before it former (the thirteenth blind set);
+/// a clause of what may or will happen does not.
+#[test]
+fn a_change_logs_ended_clause_makes_a_name_former() {
+    let text = "Änderungsprotokoll\n\n01.01.2027: Der Vertrag mit der Alpfunk Telekom AG, Lassallestraße 9, \
+        A-1020 Wien, über den SMS-Versand ist mit 31.12.2026 ausgelaufen; ersetzt durch Sinch.\n\
+        30 November 2026 – Agreement with Zolder Desk B.V., Beneluxlaan 4B, 3527 HT Utrecht, the Netherlands\n\
+        (helpdesk ticketing) terminated; helpdesk migrated.\n\
+        31 December 2026 – Kartenwerk Europe B.V. was offboarded on 31 December 2026 as announced.\n\n\
+        If the agreement with Nordlicht Hosting GmbH is terminated, all data is deleted.\n\
+        The contract with Weserblick Data GmbH will be terminated.\n";
+    let ps = parties(text);
+    let former = |name: &str| {
+        roles_of(&ps, name)
+            .unwrap_or_else(|| panic!("{name}: {ps:?}"))
+            .former
+    };
+    assert!(former("Alpfunk Telekom AG"));
+    assert!(former("Zolder Desk B.V."));
+    assert!(former("Kartenwerk Europe B.V."));
+    assert!(!former("Nordlicht Hosting GmbH"));
+    assert!(!former("Weserblick Data GmbH"));
+}
+
 /// A seat field in the block below a name gives its country: "Sitz: Luxemburg", a
 /// Markdown definition list's label and value on two lines, a city of one country only in
 /// the gazetteer. Not a field of the next block, nor a city of several countries.
