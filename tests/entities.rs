@@ -2332,6 +2332,24 @@ fn a_person_named_as_data_protection_officer_is_a_dpo_party() {
             "Datenschutzbeauftragte: Mag. Katharina Hollerer, dsb@example.at",
             "Katharina Hollerer",
         ),
+        // A capitalised or Irish particle, an apostrophe, a second capital in the family
+        // name: the whole name (the twelfth and thirteenth blind sets).
+        (
+            "Data protection officer: Lotte Van Damme, dpo@quillmark.example",
+            "Lotte Van Damme",
+        ),
+        (
+            "The Vendor's Data Protection Officer is Aoife Ní Bhriain (dpo@corribpayroll.ie).",
+            "Aoife Ní Bhriain",
+        ),
+        (
+            "Data Protection Officer: Ciarán O'Sullivan, Dublin",
+            "Ciarán O'Sullivan",
+        ),
+        (
+            "Data Protection Officer: Fiona McDonald, Glasgow",
+            "Fiona McDonald",
+        ),
         // The name before the title, the organisation below it where to reach the officer.
         (
             "Contact our group DPO:\n\nAoife Brennan, Data Protection Officer\n\

@@ -3818,9 +3818,11 @@ fn person_before_title(head: &str) -> Option<(usize, usize)> {
 
 /// Salutations, academic and professional titles ("Rechtsanwalt", Austrian "Mag."), then
 /// a person's name: two or three capitalised words,
-/// a middle initial and a particle ("von", "van der") allowed ([`officer_persons`]). A
-/// line may break after a title and before the family name ("Ms Rachel⏎Ainsworth").
-const PERSON_NAME: &str = r"(?P<titles>(?:(?:Herrn?|Frau|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|iur\.|jur\.|med\.|Dipl\.-[\p{L}.]+|Rechtsanwalt|Rechtsanwältin|RA|RAin|Mag\.(?:a\.?)?|Ing\.)(?:[ \t]+|[ \t]*\n[ \t]*))*)(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ \t]+\p{Lu}\.)?(?:[ \t]+(?:von|van|de|zu|von[ \t]+der|van[ \t]+der))?(?:[ \t]+|[ \t]*\n[ \t]*)\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)";
+/// a middle initial and a particle ("von", "van der", "Van", "Ní") allowed, a family name
+/// with an apostrophe or a second capital ("O'Brien", "McDonald") too
+/// ([`officer_persons`]). A line may break after a title and before the family name ("Ms
+/// Rachel⏎Ainsworth").
+const PERSON_NAME: &str = r"(?P<titles>(?:(?:Herrn?|Frau|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|iur\.|jur\.|med\.|Dipl\.-[\p{L}.]+|Rechtsanwalt|Rechtsanwältin|RA|RAin|Mag\.(?:a\.?)?|Ing\.)(?:[ \t]+|[ \t]*\n[ \t]*))*)(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ \t]+\p{Lu}\.)?(?:[ \t]+(?:[vV]on|[vV]an|[dD]e|zu|[vV]on[ \t]+der|[vV]an[ \t]+(?:der|den|de)|N[íi]|Nic|Ó))?(?:[ \t]+|[ \t]*\n[ \t]*)\p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?)";
 
 /// Bytes after an officer's title within which its name is looked for on the same line.
 const PERSON_REACH: usize = 120;
