@@ -3925,6 +3925,36 @@ fn a_title_of_current_and_upcoming_members_and_a_status_column_are_read_per_row(
     assert!(!party_named(&parties, "Payfolk GmbH").former, "{parties:?}");
 }
 
+/// Plain text underlines its titles: the rule under "KEINE UNTERAUFTRAGSVERARBEITER" is no
+/// member that would let the next sentence open a list of sub-processors (the thirteenth
+/// blind set).
+#[test]
+fn an_underlined_title_opens_and_ends_a_list() {
+    let text = "UNTERAUFTRAGSVERARBEITER\n------------------------\n\
+                - Nordlicht Hosting GmbH, Hafenstraße 1, 20457 Hamburg – Hosting\n\n\
+                KEINE UNTERAUFTRAGSVERARBEITER\n------------------------------\n\
+                Folgende Stellen erhalten Daten nicht als Unterauftragsverarbeiter von uns:\n\
+                \x20 - DATEV eG, Paumgartnerstraße 6-14, 90429 Nürnberg – Datenaustausch\n\
+                \x20 - Deutsche Post AG – Briefbeförderung\n\n\
+                DATENSCHUTZBEAUFTRAGTER\n-----------------------\n\
+                Unser Datenschutzbeauftragter ist die Weserblick Data GmbH, Prager Straße 2, \
+                01069 Dresden.\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[
+            ("Nordlicht Hosting GmbH", "subprocessor"),
+            ("Weserblick Data GmbH", "dpo"),
+        ],
+    );
+    for none in ["DATEV eG", "Deutsche Post AG"] {
+        assert!(
+            party_named(&parties, none).roles.is_empty(),
+            "{none}: {parties:?}"
+        );
+    }
+}
+
 #[test]
 fn a_status_after_a_dash_below_an_entry_and_a_change_logs_wordings_are_read() {
     // A PDF table flattened into lines, then its change log.

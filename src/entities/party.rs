@@ -3406,7 +3406,12 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
             }
             let off_sequence = bare.is_some_and(|n| row_number.is_some_and(|r| n != r + 1));
             let numbered = numbered_member(line) || row;
+            // A rule of dashes under a title ("KEINE UNTERAUFTRAGSVERARBEITER⏎-----") is
+            // no list item.
+            let ruled =
+                stripped.len() >= 3 && stripped.chars().all(|c| matches!(c, '-' | '=' | '_'));
             let member = (t.contains(" | ") || t.starts_with(ITEM_BULLETS) || numbered)
+                && !ruled
                 && !on_page_marker_line(text, pos);
             let prose = !member && line.trim().len() > 250;
             // A short paragraph of its own: a heading, as HTML and Markdown headings come
