@@ -3925,6 +3925,28 @@ fn a_title_of_current_and_upcoming_members_and_a_status_column_are_read_per_row(
     assert!(!party_named(&parties, "Payfolk GmbH").former, "{parties:?}");
 }
 
+/// A status column read for rows whose first cell is their number ("7 | Userlike UG …"),
+/// with the words of a fixed-width list: "ausgelaufen", "voraussichtlich ab" (the
+/// thirteenth blind set).
+#[test]
+fn a_status_cell_after_a_row_number_is_read() {
+    let text = "Unterauftragsverarbeiter\n\n\
+                Nr. | Unterauftragsverarbeiter / Anschrift | Leistung | Status\n\
+                1 | Nordlicht Hosting GmbH, Hafenstraße 1, 20457 Hamburg | Hosting | aktiv seit 01.04.2021\n\
+                7 | Userlike UG (haftungsbeschränkt), Probsteigasse 44-46, 50670 Köln | Chat | beendet zum 31.12.2026\n\
+                8 | Hetzner Online GmbH, Industriestr. 25, 91710 Gunzenhausen | Backup | ausgelaufen 30.11.2026, ersetzt durch Nr. 1\n\
+                9 | STACKIT GmbH & Co. KG, Stiftsbergstraße 1, 74172 Neckarsulm | Archiv | voraussichtlich ab 01.07.2027\n";
+    let parties = pipeline_parties(text);
+    let status = |name: &str| {
+        let p = party_named(&parties, name);
+        (p.former, p.planned)
+    };
+    assert_eq!(status("Nordlicht Hosting GmbH"), (false, false));
+    assert_eq!(status("Userlike UG (haftungsbeschränkt)"), (true, false));
+    assert_eq!(status("Hetzner Online GmbH"), (true, false));
+    assert_eq!(status("STACKIT GmbH & Co. KG"), (false, true));
+}
+
 /// Plain text underlines its titles: the rule under "KEINE UNTERAUFTRAGSVERARBEITER" is no
 /// member that would let the next sentence open a list of sub-processors (the thirteenth
 /// blind set).

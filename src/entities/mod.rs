@@ -1665,8 +1665,11 @@ const STATUS_FIELD_LABELS: [&str; 7] = [
     "status", "einsatz", "nutzung", "stand", "state", "usage", "in use",
 ];
 
-/// First words of a status field's value that say the use has ended (lower case).
-const ENDED_WORDS: [&str; 11] = [
+/// First words of a status field's or cell's value that say the use has ended (lower
+/// case).
+const ENDED_WORDS: [&str; 13] = [
+    "ausgelaufen",
+    "offboarded",
     "beendet",
     "ended",
     "terminated",
@@ -1726,6 +1729,13 @@ fn status_cell(text: &str, pos: usize) -> Option<EntryStatus> {
     // "ab 1. März 2027", "from 1 March 2027": a start date.
     // After the word where it stands (the cell may open with a dash: "– ab 1. März").
     let after_first = cell.find(first).map_or("", |k| &cell[k + first.len()..]);
+    // "voraussichtlich ab 01.07.2027", "expected from 1 March 2027": the same, expected.
+    let (first, after_first) = match after_first.trim_start().split_once(' ') {
+        Some((next, rest)) if ["voraussichtlich", "expected", "scheduled"].contains(&first) => {
+            (next, rest)
+        }
+        _ => (first, after_first),
+    };
     let dated_start = ["ab", "from", "effective"].contains(&first)
         && after_first
             .trim_start()
@@ -1738,9 +1748,7 @@ fn status_cell(text: &str, pos: usize) -> Option<EntryStatus> {
     {
         return Some(EntryStatus::Planned);
     }
-    if FORMER_LABEL_WORDS.contains(&first)
-        || ["ehemalig", "ended", "beendet", "entfällt", "terminated"].contains(&first)
-    {
+    if FORMER_LABEL_WORDS.contains(&first) || first == "ehemalig" || ENDED_WORDS.contains(&first) {
         return Some(EntryStatus::Former);
     }
     None

@@ -879,8 +879,15 @@ pub fn leads_item(text: &str, pos: usize) -> bool {
 const LEAD_REACH: usize = 64;
 
 /// Whether `lead`, the trimmed text before a mention on its line, is nothing, list marks,
-/// or a short number or letter of an item ("3.", "(b)", "iv)", "A.4", "2.1").
+/// or a short number or letter of an item ("3.", "(b)", "iv)", "A.4", "2.1"), also in a
+/// table row's first cell ("7 |").
 fn is_lead(lead: &str) -> bool {
+    // A table row's number in a cell of its own ("7 | Userlike UG …").
+    if let Some(number) = lead.strip_suffix('|').map(str::trim_end) {
+        if !number.is_empty() && !number.contains('|') && is_lead(number) {
+            return true;
+        }
+    }
     let label = lead.trim_start_matches('(').trim_end_matches(['.', ')']);
     lead.is_empty()
         || lead.chars().all(|c| LIST_MARKS.contains(&c))
