@@ -2541,6 +2541,15 @@ fn a_lower_case_name_alone_on_its_line_is_an_organisation() {
             && p.address.as_ref().and_then(|a| a.city.as_deref()) == Some("Nürnberg")),
         "{parties:?}"
     );
+    // At the start of a cell, its address after a comma (the thirteenth blind set).
+    let text = "Nr. | Unterauftragsverarbeiter / Anschrift | Leistung\n\
+        1 | plusserver GmbH, Venloer Straße 47, 50672 Köln | Hosting\n";
+    let parties = pipeline_parties(text);
+    assert!(
+        parties.iter().any(|p| p.name == "plusserver GmbH"
+            && p.address.as_ref().and_then(|a| a.city.as_deref()) == Some("Köln")),
+        "{parties:?}"
+    );
     let prose =
         "Die Daten der Tochtergesellschaften werden von der\nbeauftragten GmbH verarbeitet.\n";
     let parties = pipeline_parties(prose);
@@ -2548,6 +2557,10 @@ fn a_lower_case_name_alone_on_its_line_is_an_organisation() {
         parties.iter().all(|p| !p.name.contains("beauftragten")),
         "{parties:?}"
     );
+    // Function words at a line's start before a legal form and a comma are no name.
+    let prose = "Die Verträge schließt die Holding mit\nder GmbH, die den Betrieb übernimmt.\n";
+    let parties = pipeline_parties(prose);
+    assert!(parties.iter().all(|p| p.name != "der GmbH"), "{parties:?}");
 }
 
 /// A state's authority is named with the state's adjective: "das Bayerische Landesamt für

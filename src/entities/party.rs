@@ -1053,7 +1053,8 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
     if let Some(st) = cur {
         toks.push((ls + st, e0));
     }
-    // "noris network AG" alone on its line or in its table cell: a name in lower case.
+    // "noris network AG" alone on its line or in its table cell (or before its address
+    // there): a name in lower case.
     let lower_line_name = {
         let run = toks
             .iter()
@@ -1064,12 +1065,21 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
             te - ts <= 3 && text[ts..te].bytes().all(|b| b.is_ascii_digit())
         });
         let words = &toks[run + usize::from(numbered)..];
-        let form_ends_cell = text[form_start..line_end(text, form_start)]
+        let cell_rest = text[form_start..line_end(text, form_start)]
             .split('|')
             .next()
-            .is_some_and(|f| !f.trim().contains(char::is_whitespace));
+            .unwrap_or_default();
+        let form_ends_cell = !cell_rest.trim().contains(char::is_whitespace);
+        // Or its address follows after a comma ("1 | plusserver GmbH, Venloer Straße 47,
+        // 50672 Köln | …"), the name one or two words.
+        let address_follows = words.len() <= 2
+            && cell_rest.contains(',')
+            && cell_rest
+                .split(',')
+                .next()
+                .is_some_and(|f| !f.trim().contains(char::is_whitespace));
         (1..=3).contains(&words.len())
-            && form_ends_cell
+            && (form_ends_cell || address_follows)
             && words
                 .iter()
                 .all(|&(ts, te)| text[ts..te].chars().all(|c| c.is_lowercase() || c == '-'))
