@@ -32,6 +32,21 @@ pub struct OrgHit {
     pub rule: &'static str,
 }
 
+/// Labels of a change in capitals that a notice writes before a name (">> NEW Samsara
+/// Inc.", "ENDING HERE Europe B.V."): no part of a name written in mixed case.
+const CAPS_CHANGE_LABELS: [&str; 10] = [
+    "NEW",
+    "NEU",
+    "ENDING",
+    "ENDED",
+    "ADDED",
+    "UPDATED",
+    "CHANGED",
+    "PLANNED",
+    "GEPLANT",
+    "ENTFÄLLT",
+];
+
 /// Words that end a name when reading backwards (compared lower-case).
 const STOP: &[&str] = &[
     // "EU-U.S. Data Privacy Framework Freshworks Technologies Private Limited" (a table
@@ -1191,7 +1206,13 @@ fn name_before(text: &str, form_start: usize, comma_ok: bool) -> Option<usize> {
             });
             let dotted_ok =
                 !t.ends_with('.') || t.chars().filter(|c| c.is_alphabetic()).count() <= 3;
-            !noun && dotted_ok
+            // ">> NEW Samsara Inc.", "ENDING HERE Europe B.V.": a change's label in capitals
+            // before a name written in mixed case.
+            let caps_label = CAPS_CHANGE_LABELS.contains(&t)
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|&(a, _)| text[a..form_start].chars().any(char::is_lowercase));
+            !noun && dotted_ok && !caps_label
         } else {
             // "eBay", "iCloud", "http.net": lower-case brands and domains.
             let camel = t.chars().skip(1).any(|c| c.is_uppercase());

@@ -429,6 +429,14 @@ fn party_finder_table() {
         // An outline number under a letter heads a section, it is no part of the name
         // (the twelfth blind set's list: "### A.1 Hetzner Online GmbH").
         ("A.1 Hetzner Online GmbH", &["Hetzner Online GmbH"]),
+        // A change's label in capitals before a name in mixed case (the thirteenth blind
+        // set's quoted notice); a name in capitals keeps its words, "New" its place.
+        (
+            ">> NEW Samsara Inc., 1 De Haro Street\n>> ENDING HERE Europe B.V., Eindhoven",
+            &["Samsara Inc.", "HERE Europe B.V."],
+        ),
+        ("NEW HORIZON LOGISTICS LTD, Leeds", &["NEW HORIZON LOGISTICS LTD"]),
+        ("New Relic, Inc. provides monitoring.", &["New Relic, Inc."]),
         // A field separator glued to the name (records separated by semicolons).
         (
             "01;Amazon Web Services EMEA SARL;38 Avenue John F. Kennedy",
