@@ -3960,6 +3960,31 @@ fn a_status_cell_after_a_row_number_is_read() {
     assert_eq!(status("STACKIT GmbH & Co. KG"), (false, true));
 }
 
+/// A table turned on its side (HTML `th scope=row`: one column per recipient) labels its
+/// rows "Role", "Data", "Country": no recipients (the thirteenth blind set).
+#[test]
+fn row_labels_of_a_transposed_table_are_no_recipients() {
+    let text = "Recipients of your data\n\n\
+                Purpose | Payments | Lens glazing\n\
+                Recipient | Stripe Payments Europe Limited, Dublin 2, Ireland | Siam Optical Lab Co., Ltd., Bangkok 10500, Thailand\n\
+                Role | Processor | Processor\n\
+                Data | Card and payment data | Order number, prescription\n\
+                Country | Ireland | Thailand\n";
+    let parties = pipeline_parties(text);
+    for label in ["Role", "Data", "Country"] {
+        assert!(
+            parties.iter().all(|p| p.name != label),
+            "{label}: {parties:?}"
+        );
+    }
+    assert!(
+        parties
+            .iter()
+            .any(|p| p.name == "Siam Optical Lab Co., Ltd."),
+        "{parties:?}"
+    );
+}
+
 /// Plain text underlines its titles: the rule under "KEINE UNTERAUFTRAGSVERARBEITER" is no
 /// member that would let the next sentence open a list of sub-processors (the thirteenth
 /// blind set).

@@ -4388,7 +4388,7 @@ const ITEM_FUNCTION_WORDS: [&str; 38] = [
 const ABSTRACT_SUFFIXES: [&str; 4] = ["ung", "ungen", "keit", "heit"];
 
 /// Words that head a table or a list item as a label, not as an organisation's name.
-const LABEL_CELLS: [&str; 28] = [
+const LABEL_CELLS: [&str; 34] = [
     "garantie",
     "garantien",
     "integration",
@@ -4417,6 +4417,12 @@ const LABEL_CELLS: [&str; 28] = [
     "anmerkung",
     "status",
     "where",
+    "role",
+    "rolle",
+    "data",
+    "daten",
+    "country",
+    "land",
 ];
 
 /// The organisation named by the cell `cs..ce` (a table's first cell, a list item's head),
