@@ -437,6 +437,11 @@ fn party_finder_table() {
         ),
         ("NEW HORIZON LOGISTICS LTD, Leeds", &["NEW HORIZON LOGISTICS LTD"]),
         ("New Relic, Inc. provides monitoring.", &["New Relic, Inc."]),
+        // Latvian and Lithuanian companies (the thirteenth blind set; Hetzner's policy).
+        (
+            "Baltic Bridge Academy SIA, Brīvības iela 85, Rīga, and iDenfy UAB, Kaunas",
+            &["Baltic Bridge Academy SIA", "iDenfy UAB"],
+        ),
         // A field separator glued to the name (records separated by semicolons).
         (
             "01;Amazon Web Services EMEA SARL;38 Avenue John F. Kennedy",
