@@ -290,7 +290,8 @@ const NAME_ENDING_FORMS: &[&str] = &[
 const CONNECTORS: &[&str] = &[
     "&", "+", "of", "de", "du", "la", "le", "van", "y", "et", "und", "and", "di", "da", "della",
     // "Privatklinik am Seepark GmbH".
-    "am",
+    "am", // "Rota do Sol Turismo Ltda.".
+    "do", "dos",
 ];
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {

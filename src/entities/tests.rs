@@ -437,6 +437,11 @@ fn party_finder_table() {
         ),
         ("NEW HORIZON LOGISTICS LTD, Leeds", &["NEW HORIZON LOGISTICS LTD"]),
         ("New Relic, Inc. provides monitoring.", &["New Relic, Inc."]),
+        // A Portuguese name's "do" (the thirteenth blind set).
+        (
+            "Partneragenturen: die Rota do Sol Turismo Ltda., Salvador",
+            &["Rota do Sol Turismo Ltda."],
+        ),
         // Latvian and Lithuanian companies (the thirteenth blind set; Hetzner's policy).
         (
             "Baltic Bridge Academy SIA, Brīvības iela 85, Rīga, and iDenfy UAB, Kaunas",
