@@ -458,6 +458,25 @@ fn is_numbered_heading(line: &str) -> bool {
     NAMES.contains(&first.to_lowercase().as_str()) && words.next().is_some_and(numbered)
 }
 
+/// Openings of a sentence that gives terms the meanings of the law ([`is_definition`]).
+const TERMS_OPENINGS: [&str; 6] = [
+    "terms such as ",
+    "the terms ",
+    "capitalised terms ",
+    "capitalized terms ",
+    "begriffe wie ",
+    "die begriffe ",
+];
+
+/// What such a sentence says of its terms ([`is_definition`]).
+const TERMS_MEANINGS: [&str; 5] = [
+    " have the meaning",
+    " shall have the meaning",
+    " haben die Bedeutung",
+    " haben die in ",
+    " sind im Sinne ",
+];
+
 /// Whether `sentence` defines a term: after an optional list number ("1.2", "(e)", "a)",
 /// "§ 1"), a defined term, then a verb that defines ("1.2 “Personal Data Breach” means a
 /// breach of security …", "„Unterauftragsverarbeiter“ im Sinne dieses Vertrags ist …").
@@ -483,6 +502,17 @@ pub fn is_definition(sentence: &str) -> bool {
                     .trim_start();
             }
         }
+    }
+    // "Terms such as “personal data” … and “personal data breach” have the meanings given in
+    // Regulation (EU) 2016/679", "Die Begriffe … haben die Bedeutung …": the terms a
+    // contract takes from the law.
+    let lower_opening = |p: &str| {
+        rest.len() >= p.len() && rest.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    };
+    if TERMS_OPENINGS.iter().any(|p| lower_opening(p))
+        && TERMS_MEANINGS.iter().any(|m| rest.contains(m))
+    {
+        return true;
     }
     let quoted = rest.starts_with(['“', '„', '"', '‘', '‚', '\'', '»', '«']);
     let after_term = if quoted {
@@ -1167,6 +1197,9 @@ mod tests {
             "§ 1 „Datenpanne“ bezeichnet jede Verletzung des Schutzes personenbezogener Daten.",
             "„Unterauftragsverarbeiter“ im Sinne dieses Vertrags ist jeder weitere Auftragsverarbeiter.",
             "a) „Weisung“: ist die auf einen bestimmten Umgang gerichtete Anordnung.",
+            // Terms taken from the law (the thirteenth blind set's DPA).
+            "1.1 Terms such as \"personal data\" and \"personal data breach\" have the meanings given in Regulation (EU) 2016/679.",
+            "Die Begriffe „Verletzung des Schutzes personenbezogener Daten“ und „Verarbeitung“ haben die Bedeutung nach Art. 4 DSGVO.",
         ] {
             assert!(is_definition(d), "{d}");
         }
@@ -1179,6 +1212,7 @@ mod tests {
             "Security means that the Processor notifies the Controller of every breach.",
             "Any Personal Data Breach shall be notified within 24 hours.",
             "„Datenpannen“ meldet der Auftragnehmer unverzüglich.",
+            "The terms of this DPA oblige the Processor to notify every personal data breach.",
             "",
         ] {
             assert!(!is_definition(n), "{n}");
