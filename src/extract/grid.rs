@@ -16,6 +16,9 @@
 //! Framework"), a block of its own, the way Markdown, HTML and DOCX tables come out of
 //! extraction; the border lines are dropped.
 //!
+//! Tables of columns under runs of dashes (pandoc's simple and multiline tables, a
+//! fixed-width list) are rewritten the same way ([`reflow_dashed`]).
+//!
 //! A table's columns are the `+` positions of its border lines (in characters, so umlauts
 //! count once). A block of lines between two borders is one row when the table separates
 //! its rows with borders (three blocks or more); a table bordered only around its header
@@ -258,7 +261,7 @@ fn reflow_dashed(text: &str, style: RowStyle) -> Cow<'_, str> {
             i += 1;
             continue;
         };
-        match read_dashed(&lines, i, &runs) {
+        match read_dashed(&lines, i, &runs, written) {
             Some((header_start, rows, next)) => {
                 for line in &lines[written..header_start] {
                     out.push_str(line);
@@ -337,15 +340,17 @@ fn dashed_cells(line: &str, runs: &[(usize, usize)]) -> Option<Vec<String>> {
     Some(cells)
 }
 
-/// Reads the table whose dashed line is `lines[dashes]`: where its header starts, its
-/// rows (the header's first) and the index of the first line after it.
+/// Reads the table whose dashed line is `lines[dashes]`: where its header starts (not
+/// before `floor`, the end of the table before it), its rows (the header's first) and the
+/// index of the first line after it.
 fn read_dashed(
     lines: &[&str],
     dashes: usize,
     runs: &[(usize, usize)],
+    floor: usize,
 ) -> Option<(usize, Vec<Vec<String>>, usize)> {
     let mut header_start = dashes;
-    while header_start > 0 && dashes - header_start < MAX_HEADER_LINES {
+    while header_start > floor && dashes - header_start < MAX_HEADER_LINES {
         let above = lines[header_start - 1];
         if above.trim().is_empty() || dashed_cells(above, runs).is_none() {
             break;
@@ -555,6 +560,14 @@ Erläuterungen zur Spalte „Status“: „aktiv“ = derzeit eingesetzt.
                 "{t:?}"
             );
         }
+        // A second table whose header would reach into the first one's rows: the first
+        // is read, the second kept as it is (its header does not stand alone).
+        let t =
+            "A    B\n---  ---\n\n1    2\n\n3    4\nlongword    c\n----------  ---\np           q\n";
+        assert_eq!(
+            reflow(t, RowStyle::Plain),
+            "A | B\n1 | 2\n3 | 4\n\nlongword    c\n----------  ---\np           q\n"
+        );
     }
 
     #[test]

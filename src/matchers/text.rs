@@ -469,9 +469,8 @@ const TERMS_OPENINGS: [&str; 6] = [
 ];
 
 /// What such a sentence says of its terms ([`is_definition`]).
-const TERMS_MEANINGS: [&str; 5] = [
+const TERMS_MEANINGS: [&str; 4] = [
     " have the meaning",
-    " shall have the meaning",
     " haben die Bedeutung",
     " haben die in ",
     " sind im Sinne ",
@@ -1200,6 +1199,9 @@ mod tests {
             // Terms taken from the law (the thirteenth blind set's DPA).
             "1.1 Terms such as \"personal data\" and \"personal data breach\" have the meanings given in Regulation (EU) 2016/679.",
             "Die Begriffe „Verletzung des Schutzes personenbezogener Daten“ und „Verarbeitung“ haben die Bedeutung nach Art. 4 DSGVO.",
+            "Die Begriffe „Verarbeitung“ und „Verletzung des Schutzes personenbezogener Daten“ haben die in Art. 4 DSGVO festgelegte Bedeutung.",
+            "Begriffe wie „Verantwortlicher“ oder „Datenpanne“ sind im Sinne der DSGVO zu verstehen.",
+            "Capitalised terms used in this DPA shall have the meaning given in the Agreement.",
         ] {
             assert!(is_definition(d), "{d}");
         }
