@@ -80,7 +80,7 @@ const ENTITY_FIELD_LABELS: [&str; 10] = [
     "gesellschaft",
 ];
 
-/// The value of a field that names an entry's legal entity ([`ENTITY_FIELD_LABELS`]), on
+/// The value of a field that names an entry's legal entity ("Entity", "Firma", …), on
 /// a line of its own, a list bullet before it or not: "Cohere Inc., 171 John Street …" of
 /// "  - Entity: Cohere Inc., 171 John Street …"; `None` when the value begins in lower
 /// case ("none additional").

@@ -17,7 +17,7 @@
 //! extraction; the border lines are dropped.
 //!
 //! Tables of columns under runs of dashes (pandoc's simple and multiline tables, a
-//! fixed-width list) are rewritten the same way ([`reflow_dashed`]).
+//! fixed-width list) are rewritten the same way.
 //!
 //! A table's columns are the `+` positions of its border lines (in characters, so umlauts
 //! count once). A block of lines between two borders is one row when the table separates
