@@ -3985,6 +3985,19 @@ fn row_labels_of_a_transposed_table_are_no_recipients() {
     );
 }
 
+/// A role after an address that PDF text wrapped over lines, in the same sentence ("… von
+/// der STRATO GmbH,⏎Otto-Ostrowski-Straße 7, 10249 Berlin, als⏎Auftragsverarbeiter
+/// betrieben", the thirteenth blind set's two-column policy).
+#[test]
+fn a_role_after_a_wrapped_inline_address_is_read() {
+    let text =
+        "Unsere Website und unsere E-Mail-Postfächer werden von der Nordlicht Hosting GmbH,\n\
+                Hafenstraße 1, 20457 Hamburg, als\n\
+                Auftragsverarbeiter betrieben. Alle Daten werden in Deutschland gespeichert.\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(&parties, &[("Nordlicht Hosting GmbH", "processor")]);
+}
+
 /// Plain text underlines its titles: the rule under "KEINE UNTERAUFTRAGSVERARBEITER" is no
 /// member that would let the next sentence open a list of sub-processors (the thirteenth
 /// blind set).

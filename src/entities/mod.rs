@@ -1166,14 +1166,21 @@ pub fn find_entities_with(
 /// A role after an inline address or clause: "X GmbH, Industriestr. 25, 91710
 /// Gunzenhausen, als Auftragsverarbeiter", "… SE & Co. KG beauftragt, die als
 /// Auftragsverarbeiter tätig werden"; a cue after one of the commas from `after` up to the
-/// end of the line and the next organisation (`next`).
+/// end of the line (or of the sentence, within [`INLINE_ADDRESS_BYTES`]) and the next
+/// organisation (`next`).
 fn role_after_inline(
     text: &str,
     after: usize,
     next: Option<&party::OrgHit>,
 ) -> Option<(&'static str, usize)> {
     let next_org = next.map_or(text.len(), |n| n.start);
-    let line_end = line_end_within(text, after, INLINE_ADDRESS_BYTES);
+    // The line's end, or the sentence's where PDF text wrapped the address ("STRATO GmbH,⏎
+    // Otto-Ostrowski-Straße 7, 10249 Berlin, als⏎Auftragsverarbeiter").
+    let line_end = line_end_within(text, after, INLINE_ADDRESS_BYTES).max(
+        crate::matchers::text::sentence_end(text, after)
+            .min(after + INLINE_ADDRESS_BYTES)
+            .min(text.len()),
+    );
     let limit = crate::entities::text::floor_char(text, line_end.min(next_org).max(after));
     text[after..limit]
         .match_indices(',')
