@@ -3,6 +3,8 @@
 use dpascan::entities::{build_parties, find_entities, CountryMention, EntityData};
 use dpascan::extract::Extracted;
 
+mod common;
+
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../shared/seed/000_b5c8ba3900bb6b68.txt"
@@ -5066,4 +5068,46 @@ fn a_status_cell_opening_with_a_dash() {
         archivum.planned && archivum.roles.is_empty(),
         "{archivum:?}"
     );
+}
+
+/// An e-mail thread saved as text: a name's status is the one the newest message that
+/// names it gives, not an older, quoted message's ("> ", ">> "); a quoted list's entry
+/// "(ended 30 November 2026)" makes its name former.
+#[test]
+fn the_newest_message_of_an_e_mail_thread_decides_a_names_status() {
+    let thread = "From: Privacy Team <privacy@example.co.uk>\n\
+        Date: Tue, 2 Feb 2027 10:14:05 +0000\n\
+        Subject: RE: Sub-processor update\n\n\
+        Dear Griet,\n\n\
+        Other changes since our notice:\n\
+        - Kartenwerk Europe B.V. (Kennedyplein 222, 5611 ZT Eindhoven, the Netherlands) was\n  \
+        offboarded on 31 December 2026 as announced.\n\n\
+        Our list stays: Nordlicht Hosting GmbH, Hamburg (hosting).\n\n\
+        > From: Griet Van Damme <dpo@example.be>\n\
+        > Sent: 19 January 2027 16:02\n\
+        > Subject: RE: Sub-processor update\n\
+        >\n\
+        > We do not object.\n\
+        >\n\
+        >> From: Privacy Team <privacy@example.co.uk>\n\
+        >> Sent: 14 December 2026 09:30\n\
+        >> Subject: Sub-processor update\n\
+        >>\n\
+        >> Our sub-processors as at 14 December 2026 are:\n\
+        >>   - Zolder Desk B.V., Utrecht (Netherlands) - helpdesk (ended 30 November 2026)\n\
+        >>   - Kartenwerk Europe B.V., Eindhoven (Netherlands) - maps\n\
+        >>   - Nordlicht Hosting GmbH, Hamburg - hosting\n\
+        >>\n\
+        >> You may object within 30 days.\n";
+    let result = common::check("thread.txt", thread);
+    let get = |name: &str| {
+        result
+            .parties
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("no {name}: {:?}", result.parties))
+    };
+    assert!(get("Kartenwerk Europe B.V.").former);
+    assert!(get("Zolder Desk B.V.").former);
+    assert!(!get("Nordlicht Hosting GmbH").former);
 }

@@ -92,6 +92,10 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
         .collect();
     order.sort_by(|a, b| (a.start, a.end, &a.rule).cmp(&(b.start, b.end, &b.rule)));
     let renames = renames(text, &order);
+    // An e-mail thread's older messages: a party's status is the one of its mentions in
+    // the newest message that names it.
+    let older = super::text::older_message_starts(text);
+    let mut newest: Vec<usize> = Vec::new();
     for f in order {
         let Some(name) = f.value.get("name").and_then(|v| v.as_str()) else {
             continue;
@@ -117,6 +121,7 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
             Some(i) => i,
             None => {
                 keys.push(key);
+                newest.push(usize::MAX);
                 stated.push(None);
                 hinted.push(None);
                 parties.push(Party {
@@ -150,12 +155,19 @@ pub fn build_parties(doc: &Extracted, findings: &[Finding]) -> Vec<Party> {
             p.name = name.to_string();
             p.legal_form = form.map(str::to_string);
         }
-        // Former only while every mention is one of a former member.
-        p.former &= f.value.get("former") == Some(&true.into());
-        // Not used only while every mention is a negated provider's entity.
-        p.not_used &= f.value.get("not_used") == Some(&true.into());
-        // Planned only while every mention is one of a member not used yet.
-        p.planned &= f.value.get("planned") == Some(&true.into());
+        let message = older.partition_point(|&s| s <= f.start);
+        if message < newest[pi] {
+            newest[pi] = message;
+            (p.former, p.not_used, p.planned) = (true, true, true);
+        }
+        if message == newest[pi] {
+            // Former only while every mention is one of a former member.
+            p.former &= f.value.get("former") == Some(&true.into());
+            // Not used only while every mention is a negated provider's entity.
+            p.not_used &= f.value.get("not_used") == Some(&true.into());
+            // Planned only while every mention is one of a member not used yet.
+            p.planned &= f.value.get("planned") == Some(&true.into());
+        }
         if p.stated_mechanism.is_none() {
             p.stated_mechanism = f
                 .value

@@ -1920,14 +1920,14 @@ fn removal_before(before: &str) -> bool {
 fn ended_clause_after(text: &str, end: usize) -> bool {
     let limit = text::floor_char(text, (end + ENDED_CLAUSE_BYTES).min(text.len()));
     // A sentence wrapped before a bracket ("…, the Netherlands⏎(helpdesk ticketing)
-    // terminated;") goes on; a line opening with a digit or a bullet is the log's next
-    // entry.
+    // terminated;") goes on; a line opening with a digit or a bullet (indented or not) is
+    // the log's next entry.
     let mut stop = end;
     for _ in 0..ENDED_CLAUSE_LINES {
         stop = crate::matchers::text::sentence_end(text, stop).min(limit);
         let next = text[stop..]
             .strip_prefix('\n')
-            .and_then(|r| r.chars().next());
+            .and_then(|r| r.trim_start_matches([' ', '\t']).chars().next());
         match next {
             Some(c) if !c.is_ascii_digit() && !"\n-•*–".contains(c) => stop += 1,
             _ => break,
@@ -1949,7 +1949,19 @@ fn ended_clause_after(text: &str, end: usize) -> bool {
         ["was", "were", "been", "wurde", "wurden"].contains(&w[0])
             && ENDED_WORDS_CLAUSE.contains(&w[1])
     });
-    ((!cut && ENDED_WORDS_CLAUSE.contains(last)) || passive)
+    // "… - SMS alerts to drivers (ended 30 November 2026)": a dated end in the
+    // entry's closing bracket.
+    let bracket = (!cut)
+        .then(|| lower.trim_end().strip_suffix(')'))
+        .flatten()
+        .and_then(|b| b.rsplit_once('('))
+        .is_some_and(|(_, inner)| {
+            inner.contains(|c: char| c.is_ascii_digit())
+                && crate::matchers::text::words(inner)
+                    .next()
+                    .is_some_and(|w| ENDED_WORDS_CLAUSE.contains(&w))
+        });
+    ((!cut && ENDED_WORDS_CLAUSE.contains(last)) || passive || bracket)
         && !words.iter().any(|w| NOT_YET_WORDS.contains(w))
 }
 

@@ -35,6 +35,84 @@ fn sentence_ends(s: &str) -> bool {
     })
 }
 
+/// Where the older messages of an e-mail thread saved as a document start, in order: at
+/// each e-mail header ("From: …" with "Sent:"/"Date:" and "Subject:"/"To:" in the lines
+/// right below it, also German "Von:", "Gesendet:", "Betreff:"), each "-----Original
+/// Message-----" or "-----Ursprüngliche Nachricht-----" line and each "On … wrote:" or
+/// "Am … schrieb …:" line, except the header that opens the document (the newest
+/// message's own). Message `k` of a byte is the number of starts at or before it.
+pub fn older_message_starts(text: &str) -> Vec<usize> {
+    const MARKS: [&str; 7] = [
+        "From:",
+        "Von:",
+        "-----Original Message",
+        "-----Ursprüngliche Nachricht",
+        "wrote:",
+        "schrieb:",
+        "schrieb ",
+    ];
+    if !MARKS.iter().any(|m| text.contains(m)) {
+        return Vec::new();
+    }
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |at, l| {
+            let start = *at;
+            *at += l.len();
+            Some((start, l.trim()))
+        })
+        .collect();
+    let label = |line: &str, labels: &[&str]| {
+        line.split_once(':')
+            .is_some_and(|(l, _)| labels.iter().any(|x| l.trim_end().eq_ignore_ascii_case(x)))
+    };
+    let mut starts = Vec::new();
+    for (k, &(start, line)) in lines.iter().enumerate() {
+        let separator = line
+            .trim_matches('-')
+            .trim()
+            .eq_ignore_ascii_case("original message")
+            || line.trim_matches('-').trim() == "Ursprüngliche Nachricht";
+        let attribution = (line.starts_with("On ") && line.ends_with(" wrote:"))
+            || (line.starts_with("Am ") && line.ends_with(':') && line.contains(" schrieb"));
+        let header = label(line, &["from", "von"]) && {
+            let below: Vec<&str> = lines[k + 1..]
+                .iter()
+                .take(MAIL_HEADER_LINES)
+                .map(|&(_, l)| l)
+                .take_while(|l| !l.is_empty())
+                .collect();
+            below
+                .iter()
+                .any(|l| label(l, &["sent", "date", "gesendet", "datum"]))
+                && below
+                    .iter()
+                    .any(|l| label(l, &["subject", "to", "betreff", "an"]))
+        };
+        if separator || attribution || header {
+            // A header right after a separator or an attribution is the same message's.
+            let same = starts.last().is_some_and(|&s: &usize| {
+                text[s..start]
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .count()
+                    <= 1
+            });
+            if !same {
+                starts.push(start);
+            }
+        }
+    }
+    if starts.first().is_some_and(|&s| text[..s].trim().is_empty()) {
+        starts.remove(0);
+    }
+    starts
+}
+
+/// Most lines below an e-mail's "From:" line that [`older_message_starts`] reads for the
+/// rest of its header.
+const MAIL_HEADER_LINES: usize = 6;
+
 /// Start of the line holding byte `pos` (at most [`LINE_SCAN`] bytes back).
 pub fn line_start(text: &str, pos: usize) -> usize {
     let pos = floor_char(text, pos.min(text.len()));

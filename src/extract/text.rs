@@ -28,6 +28,10 @@ const SNIFF_BYTES: usize = 64 * 1024;
 /// Extracts plain text in any encoding.
 pub fn extract_text(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
     let (text, warnings) = decode_text(bytes, limits)?;
+    let text = match unquote_mail(&text) {
+        std::borrow::Cow::Owned(unquoted) => unquoted,
+        std::borrow::Cow::Borrowed(_) => text,
+    };
     let text = match super::grid::reflow(&text, super::grid::RowStyle::Plain) {
         std::borrow::Cow::Owned(reflowed) => reflowed,
         std::borrow::Cow::Borrowed(_) => text,
@@ -38,6 +42,63 @@ pub fn extract_text(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> 
         engine: "text".into(),
         warnings,
     })
+}
+
+/// Removes the quote marks of an e-mail thread saved as text ("> ", ">> ", "> > " at a
+/// line's start), so that the quoted messages' lists, tables and paragraphs read as
+/// the newest one's do; a change of quote depth starts a block of its own (a blank line
+/// between). Which message a passage belongs to stays known by its e-mail header
+/// ("From: … Sent: … Subject: …"). Lines where '>' is followed by anything but a
+/// space, another '>' or the line's end ("> 5 employees" is a quote, ">5" is not) are
+/// kept as they are; text without quoted lines is returned as it is.
+pub fn unquote_mail(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.starts_with('>') && !text.contains("\n>") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut last_depth = 0;
+    let mut last_blank = true;
+    for line in text.split_inclusive('\n') {
+        let (depth, rest) = quote_depth(line);
+        if depth > 0 {
+            changed = true;
+        }
+        let blank = rest.trim().is_empty();
+        if depth != last_depth && !blank && !last_blank {
+            out.push('\n');
+        }
+        out.push_str(rest);
+        last_depth = depth;
+        last_blank = blank;
+    }
+    if changed {
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// The quote depth of an e-mail's `line` (how many '>' open it, spaces between them
+/// allowed) and the line without them and the one space after them.
+fn quote_depth(line: &str) -> (usize, &str) {
+    let mut depth = 0;
+    let mut rest = line;
+    while let Some(r) = rest.strip_prefix('>') {
+        if !(r.is_empty() || r.starts_with([' ', '>', '\n', '\r'])) {
+            break;
+        }
+        depth += 1;
+        rest = r;
+        let spaced = rest.trim_start_matches(' ');
+        if spaced.starts_with('>') {
+            rest = spaced;
+        }
+    }
+    if depth > 0 {
+        rest = rest.strip_prefix(' ').unwrap_or(rest);
+    }
+    (depth, rest)
 }
 
 /// Extracts Markdown: syntax removed, text kept.
@@ -553,6 +614,32 @@ mod tests {
         for (name, input, want) in cases {
             let got = md(input);
             assert_eq!(got, *want, "case {name}");
+        }
+    }
+
+    /// An e-mail thread's quote marks go, its quoted messages stay apart as blocks; a
+    /// '>' that marks no quote stays.
+    #[test]
+    fn quote_marks_of_an_e_mail_thread_are_removed() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "no quotes",
+                "a > b\n>5 employees\n",
+                "a > b\n>5 employees\n",
+            ),
+            (
+                "nested",
+                "Thanks.\n> From: A\n>\n> We object.\n>> Our list:\n>>   - Twilio Inc.\n",
+                "Thanks.\n\nFrom: A\n\nWe object.\n\nOur list:\n  - Twilio Inc.\n",
+            ),
+            (
+                "spaced marks",
+                "> > deep\r\n> shallow\n",
+                "deep\r\n\nshallow\n",
+            ),
+        ];
+        for (name, input, want) in cases {
+            assert_eq!(unquote_mail(input), *want, "case {name}");
         }
     }
 
