@@ -5111,3 +5111,54 @@ fn the_newest_message_of_an_e_mail_thread_decides_a_names_status() {
     assert!(get("Zolder Desk B.V.").former);
     assert!(!get("Nordlicht Hosting GmbH").former);
 }
+
+/// A signature block's party labels ("Für den Auftragsverarbeiter:", "For the
+/// Customer:") end a list of sub-processors above them, here a PDF's table flattened into
+/// a line per cell: the signing parties are no members (the fourteenth blind set).
+#[test]
+fn a_signature_block_ends_the_list_above_it() {
+    let text = "zwischen\nRheinauen Pflege GmbH, Hafenstraße 12, 50668 Köln – nachfolgend „Verantwortlicher“ –\n\
+        und\nDatenwerk Nordlicht GmbH, Am Sandtorkai 44, 20457 Hamburg – nachfolgend „Auftragsverarbeiter“ –\n\
+        Anlage 3 – Genehmigte Unterauftragsverarbeiter\nUnterauftragsverarbeiter\nAnschrift\nLeistung\n\
+        Freshworks GmbH\nNeue Schönhauser Str. 3-5,\n10178 Berlin, Deutschland\nTicketsystem für den\n\
+        Anwender-Support\n\
+        Für den Verantwortlichen:\nUlrike Berghoff\nGeschäftsführerin\nRheinauen Pflege GmbH\n\
+        For the Processor:\nMalte Friedrichsen\nGeschäftsführer\nDatenwerk Nordlicht GmbH\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[
+            ("Freshworks GmbH", "subprocessor"),
+            ("Rheinauen Pflege GmbH", "controller"),
+            ("Datenwerk Nordlicht GmbH", "processor"),
+        ],
+    );
+}
+
+/// A party's definition whose intro word ends a line of its block ("vertreten durch den
+/// Geschäftsführer Herrn Malte Friedrichsen – nachfolgend⏎„Auftragsverarbeiter" –"), and
+/// a block that ends at "und" without a definition line of its own (its definition stands
+/// inside a line): neither takes the next party's or a later definition (the fourteenth
+/// blind set).
+#[test]
+fn a_definition_whose_intro_word_ends_a_line() {
+    let text = "zwischen\n\
+        Rheinauen Pflegedienste GmbH, Hafenstraße 12, 50668 Köln, Deutschland, vertreten\n\
+        durch die Geschäftsführerin Frau Ulrike Berghoff – nachfolgend „Verantwortlicher\" –\n\
+        und\n\
+        Datenwerk Nordlicht GmbH, Am Sandtorkai 44, 20457 Hamburg, Deutschland,\n\
+        vertreten durch den Geschäftsführer Herrn Malte Friedrichsen – nachfolgend\n\
+        „Auftragsverarbeiter\" –\n\
+        Präambel\n\
+        Die Parteien haben am 1. Februar 2025 einen Software-as-a-Service-Vertrag\n\
+        über die Nutzung der Software „CareDoc Cloud\"\n(nachfolgend\n„Hauptvertrag\")\n\
+        geschlossen.\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[
+            ("Rheinauen Pflegedienste GmbH", "controller"),
+            ("Datenwerk Nordlicht GmbH", "processor"),
+        ],
+    );
+}

@@ -1479,20 +1479,33 @@ fn definition_line(
     line_start: usize,
     line_end: usize,
 ) -> Option<Option<(usize, Vec<String>)>> {
+    const INTROS: [&str; 5] = [
+        "nachfolgend",
+        "nachstehend",
+        "im folgenden",
+        "hereinafter",
+        "hereafter",
+    ];
     let line = text[line_start..line_end].trim();
     let lower = line.to_lowercase();
-    if line.starts_with('(')
-        || [
-            "nachfolgend",
-            "nachstehend",
-            "im folgenden",
-            "hereinafter",
-            "hereafter",
-        ]
-        .iter()
-        .any(|w| lower.starts_with(w))
-    {
+    if line.starts_with('(') || INTROS.iter().any(|w| lower.starts_with(w)) {
         return Some(defined_terms_at(text, line_start, false));
+    }
+    // "vertreten durch den Geschäftsführer Herrn Malte Friedrichsen – nachfolgend⏎
+    // „Auftragsverarbeiter“ –": the intro word closes the line, its term opens the next.
+    let trimmed_end = line_start + text[line_start..line_end].trim_end().len();
+    let closing = INTROS.iter().find(|w| {
+        lower
+            .strip_suffix(**w)
+            .is_some_and(|head| head.ends_with([' ', '–', '-', ',']))
+    });
+    if let Some(w) = closing {
+        let at = trimmed_end - w.len();
+        if text.is_char_boundary(at) {
+            if let Some(def) = defined_terms_at(text, at, false) {
+                return Some(Some(def));
+            }
+        }
     }
     dashed_definition(line).map(|terms| Some((line_end, terms)))
 }
@@ -1541,6 +1554,12 @@ pub fn block_definition(
         }
         let le = full_line_end(text, pos);
         if text[pos..le].trim().is_empty() {
+            return None;
+        }
+        // "und" on a line of its own: the next party's block begins, this one had no
+        // definition line.
+        let opener = text[pos..le].trim().trim_end_matches(':').to_lowercase();
+        if PARTY_OPENERS.contains(&opener.as_str()) {
             return None;
         }
         if let Some(def) = definition_line(text, pos, le) {
@@ -3045,8 +3064,33 @@ fn opens_signature_block(line: &str) -> bool {
         "place, date",
         "datum, unterschrift",
     ];
+    // "Für den Auftragsverarbeiter:", "For the Customer:": a party's label over its
+    // signatory.
+    const SIGNING_PARTIES: [&str; 16] = [
+        "verantwortlichen",
+        "auftragsverarbeiter",
+        "auftraggeber",
+        "auftragnehmer",
+        "kunden",
+        "anbieter",
+        "dienstleister",
+        "controller",
+        "processor",
+        "customer",
+        "client",
+        "provider",
+        "supplier",
+        "vendor",
+        "company",
+        "exporter",
+    ];
     let lower = line.to_lowercase();
-    line.starts_with("_____") || OPENERS.iter().any(|o| lower.starts_with(o))
+    let signing_party = lower.strip_suffix(':').is_some_and(|label| {
+        let words: Vec<&str> = label.split_whitespace().collect();
+        matches!(words.as_slice(), ["für" | "for", "den" | "die" | "the", w]
+            if SIGNING_PARTIES.contains(w))
+    });
+    line.starts_with("_____") || signing_party || OPENERS.iter().any(|o| lower.starts_with(o))
 }
 
 /// "a subsidiary of X", "Tochtergesellschaft der X": X is a parent. Returns the cue start.
