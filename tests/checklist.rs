@@ -98,3 +98,37 @@ fn a_right_to_audits_denied_in_english_is_a_gap() {
     let h = item(&r, "art28_3_h");
     assert!(h.present && h.excluded.is_empty(), "{h:?}");
 }
+
+/// A duty to provide information addresses Art. 28(3)(h), and a long German sentence
+/// that ends by ruling inspections out restricts it: the item stays present, and the
+/// risk and the report say what is ruled out (the fourteenth blind set).
+#[test]
+fn inspections_ruled_out_beside_information_restrict_the_item() {
+    let r = check(
+        "avv.txt",
+        &avv(
+            "(1) Der Auftragsverarbeiter stellt dem Verantwortlichen alle erforderlichen \
+             Informationen zum Nachweis der Einhaltung seiner Pflichten zur Verfügung.\n\
+             (2) Darüber hinausgehende Überprüfungen, insbesondere Inspektionen und\n\
+             Vor-Ort-Kontrollen in den Geschäftsräumen oder Rechenzentren des\n\
+             Auftragsverarbeiters oder seiner Unterauftragsverarbeiter durch den Verantwortlichen\n\
+             oder einen von diesem beauftragten Prüfer, sind ausgeschlossen.",
+        ),
+    );
+    let h = item(&r, "art28_3_h");
+    assert!(h.present && !h.excluded.is_empty(), "{h:?}");
+    let restricted = r
+        .risk
+        .reasons
+        .iter()
+        .find(|x| x.code == "restricted_art28_items")
+        .expect("a restricted-items reason");
+    assert_eq!(restricted.evidence, h.excluded);
+    let out = dpascan::report::human::render(&r, false);
+    assert!(
+        out.contains(
+            "art28_3_h audits and inspections · addressed, but partly ruled out: \"Inspektionen … sind ausgeschlossen\""
+        ),
+        "{out}"
+    );
+}

@@ -46,7 +46,7 @@ pub(crate) struct RiskInput<'a> {
 /// Applies every rule.
 pub(crate) fn assess(input: &RiskInput<'_>) -> Risk {
     let mut reasons: Vec<RiskReason> = Vec::new();
-    let rules: [fn(&RiskInput<'_>) -> Option<RiskReason>; 13] = [
+    let rules: [fn(&RiskInput<'_>) -> Option<RiskReason>; 14] = [
         third_country_party,
         party_without_mechanism,
         unnamed_processor,
@@ -58,6 +58,7 @@ pub(crate) fn assess(input: &RiskInput<'_>) -> Risk {
         outdated_mechanism,
         contradiction,
         missing_art28_items,
+        restricted_art28_items,
         missing_art13_items,
         tracking_without_opt_out,
     ];
@@ -899,6 +900,47 @@ fn missing_items(
     reason(code, RiskLevel::Medium, message, evidence)
 }
 
+/// `restricted_art28_items` (medium): a DPA that addresses an Art. 28 requirement but
+/// rules part of it out elsewhere ("Der Auftragsverarbeiter stellt alle erforderlichen
+/// Informationen zum Nachweis … zur Verfügung" and "Inspektionen und Vor-Ort-Kontrollen …
+/// sind ausgeschlossen" for Art. 28(3)(h), which asks for audits including inspections):
+/// present items with `excluded` findings, which are the reason's evidence.
+fn restricted_art28_items(input: &RiskInput<'_>) -> Option<RiskReason> {
+    if input.kind != DocKind::Dpa {
+        return None;
+    }
+    let restricted: Vec<&ChecklistItem> = input
+        .checklist
+        .iter()
+        .filter(|i| i.present && !i.excluded.is_empty())
+        .collect();
+    if restricted.is_empty() {
+        return None;
+    }
+    let named: Vec<String> = restricted
+        .iter()
+        .map(|i| match item_name(&i.id) {
+            Some(n) => format!("{} {n}", i.id),
+            None => i.id.clone(),
+        })
+        .collect();
+    let message = format!(
+        "The document addresses {} but also rules part of {} out; check that what remains meets Art. 28 GDPR.",
+        join_and(&named),
+        if named.len() == 1 { "it" } else { "them" }
+    );
+    let evidence = restricted
+        .iter()
+        .flat_map(|i| i.excluded.iter().cloned())
+        .collect();
+    reason(
+        "restricted_art28_items",
+        RiskLevel::Medium,
+        message,
+        evidence,
+    )
+}
+
 /// `missing_art28_items` (medium): a DPA that does not address every Art. 28 requirement.
 fn missing_art28_items(input: &RiskInput<'_>) -> Option<RiskReason> {
     missing_items(
@@ -1380,26 +1422,7 @@ mod tests {
 
     #[test]
     fn missing_checklist_items_are_named() {
-        let mut fs = vec![fnd(
-            1,
-            FindingKind::Clause,
-            "clause.kind_dpa",
-            0,
-            json!({"signal":"dpa","weight":1.0}),
-        )];
-        for (i, (id, _)) in super::super::checklist::ART28_ITEMS
-            .iter()
-            .enumerate()
-            .take(8)
-        {
-            fs.push(fnd(
-                i as u32 + 2,
-                FindingKind::Clause,
-                "clause.x",
-                600 + i * 10,
-                json!({"checklist": id}),
-            ));
-        }
+        let mut fs = checklist_findings("dpa", &super::super::checklist::ART28_ITEMS, 8);
         // Items 1-8 pushed (art28_3_a..h); dropping art28_3_h leaves art28_3_h, art28_2 and art28_4 missing.
         fs.retain(|f| f.value.get("checklist").and_then(|v| v.as_str()) != Some("art28_3_h"));
         let a = analyze(&doc(&" ".repeat(2000)), &fs, Some("de"), &adequacy());
@@ -1417,22 +1440,8 @@ mod tests {
         assert_eq!(m.level, RiskLevel::Medium);
         assert_eq!(a.risk.level, RiskLevel::Medium);
 
-        let mut pp = vec![fnd(
-            1,
-            FindingKind::Clause,
-            "clause.kind_pp",
-            0,
-            json!({"signal":"privacy_policy","weight":1.0}),
-        )];
-        for (i, (id, _)) in super::super::checklist::ART13_ITEMS.iter().enumerate() {
-            pp.push(fnd(
-                i as u32 + 2,
-                FindingKind::Clause,
-                "clause.x",
-                600 + i * 10,
-                json!({"checklist": id}),
-            ));
-        }
+        let items = &super::super::checklist::ART13_ITEMS;
+        let mut pp = checklist_findings("privacy_policy", items, items.len());
         let a = analyze(&doc(&" ".repeat(2000)), &pp, Some("de"), &adequacy());
         assert_eq!(a.kind, DocKind::PrivacyPolicy);
         assert!(a.risk.reasons.is_empty(), "{:?}", a.risk.reasons);
@@ -1447,26 +1456,39 @@ mod tests {
         ));
     }
 
+    /// The findings of a document of `kind` ("dpa", "privacy_policy") that addresses the
+    /// first `n` of the checklist `items` (ids f1, then f2 on).
+    fn checklist_findings(kind: &str, items: &[(&str, &str)], n: usize) -> Vec<Finding> {
+        let mut fs = vec![fnd(
+            1,
+            FindingKind::Clause,
+            "clause.kind",
+            0,
+            json!({"signal": kind, "weight": 1.0}),
+        )];
+        for (i, (id, _)) in items.iter().enumerate().take(n) {
+            fs.push(fnd(
+                i as u32 + 2,
+                FindingKind::Clause,
+                "clause.x",
+                600 + i * 10,
+                json!({"checklist": id}),
+            ));
+        }
+        fs
+    }
+
+    /// The findings of a DPA that addresses every Art. 28 item (ids f1 to f11).
+    fn full_dpa_findings() -> Vec<Finding> {
+        let items = &super::super::checklist::ART28_ITEMS;
+        checklist_findings("dpa", items, items.len())
+    }
+
     #[test]
     fn a_dpa_naming_no_processor_says_so() {
         // A DPA that addresses every Art. 28 item, with `parties` as its party findings.
         let dpa = |parties: Vec<serde_json::Value>| {
-            let mut fs = vec![fnd(
-                1,
-                FindingKind::Clause,
-                "clause.kind_dpa",
-                0,
-                json!({"signal":"dpa","weight":1.0}),
-            )];
-            for (i, (id, _)) in super::super::checklist::ART28_ITEMS.iter().enumerate() {
-                fs.push(fnd(
-                    i as u32 + 2,
-                    FindingKind::Clause,
-                    "clause.x",
-                    600 + i * 10,
-                    json!({"checklist": id}),
-                ));
-            }
+            let mut fs = full_dpa_findings();
             for (i, v) in parties.into_iter().enumerate() {
                 fs.push(fnd(
                     i as u32 + 20,
@@ -1515,6 +1537,42 @@ mod tests {
         assert!(a.risk.reasons.is_empty(), "{:?}", a.risk.reasons);
     }
 
+    /// An Art. 28 item addressed and also partly ruled out ("Inspektionen … sind
+    /// ausgeschlossen" beside a duty to provide information) is a reason of its own; an item
+    /// without such a clause is none.
+    #[test]
+    fn a_dpa_ruling_out_part_of_an_item_it_addresses_says_so() {
+        let dpa = |excluded: bool| {
+            let mut fs = full_dpa_findings();
+            fs.push(fnd(
+                30,
+                FindingKind::Party,
+                "party.org",
+                1000,
+                json!({"name":"Datenwerk GmbH","role":"processor","country":"DE"}),
+            ));
+            fs.push(fnd(
+                20,
+                FindingKind::Clause,
+                "clause.x",
+                900,
+                json!({"checklist": "art28_3_h", "excluded": excluded}),
+            ));
+            analyze(&doc(&" ".repeat(2000)), &fs, Some("de"), &adequacy())
+        };
+        let a = dpa(true);
+        assert_eq!(
+            codes(&a.risk),
+            vec![("restricted_art28_items", RiskLevel::Medium)]
+        );
+        assert_eq!(
+            a.risk.reasons[0].message,
+            "The document addresses art28_3_h audits and inspections but also rules part of it out; check that what remains meets Art. 28 GDPR."
+        );
+        assert_eq!(a.risk.reasons[0].evidence, vec!["f20"]);
+        assert!(dpa(false).risk.reasons.is_empty());
+    }
+
     #[test]
     fn every_rule_is_documented() {
         let doc = include_str!("../../docs/risk.md");
@@ -1527,6 +1585,7 @@ mod tests {
             "outdated_mechanism",
             "contradiction",
             "missing_art28_items",
+            "restricted_art28_items",
             "missing_art13_items",
             "tracking_without_opt_out",
             "unnamed_processor",

@@ -143,7 +143,7 @@ pub fn flags(
 
 /// Most bytes after a match in which "after" cues of an exclusion are looked for (within
 /// its sentence and clause): more than [`AFTER_REACH`], as German puts the verb last.
-pub const EXCLUSION_AFTER_REACH: usize = 200;
+pub const EXCLUSION_AFTER_REACH: usize = 280;
 
 /// End of the window after a match ending at `end` in which "after" cues of an exclusion
 /// are looked for: as [`after_end`], with [`EXCLUSION_AFTER_REACH`], and no shorter than

@@ -356,6 +356,7 @@ fn checklist(out: &mut String, st: Style, r: &DocResult) {
             st.bold("Checklist gaps:"),
             r.checklist.len()
         );
+        restricted(out, r);
         return;
     }
     let _ = writeln!(
@@ -368,19 +369,39 @@ fn checklist(out: &mut String, st: Style, r: &DocResult) {
         ))
     );
     for item in missing.iter().take(MAX_GAPS) {
-        let name = item_name(&item.id)
-            .map(|n| format!(" {n}"))
-            .unwrap_or_default();
         // A requirement the document names only to rule it out: the clause that does.
-        let ruled_out = item
-            .excluded
-            .first()
-            .and_then(|id| finding(r, id))
-            .map(|f| format!(" · ruled out: \"{}\"{}", ruling_out(f), page_suffix(f)))
-            .unwrap_or_default();
-        let _ = writeln!(out, "  {}{name}{ruled_out}", clean(&item.id));
+        let _ = writeln!(out, "  {}", item_line(r, item, " · ruled out: "));
     }
     more(out, missing.len(), MAX_GAPS);
+    restricted(out, r);
+}
+
+/// The items a document addresses but rules part of out ("Inspektionen … sind
+/// ausgeschlossen" beside a duty to provide information), a line each with the clause.
+fn restricted(out: &mut String, r: &DocResult) {
+    for item in r
+        .checklist
+        .iter()
+        .filter(|i| i.present && !i.excluded.is_empty())
+    {
+        let line = item_line(r, item, " · addressed, but partly ruled out: ");
+        let _ = writeln!(out, "  {line}");
+    }
+}
+
+/// A checklist item's id and name, then `label` and the first clause that rules it out
+/// (with its page), when one does.
+fn item_line(r: &DocResult, item: &ChecklistItem, label: &str) -> String {
+    let name = item_name(&item.id)
+        .map(|n| format!(" {n}"))
+        .unwrap_or_default();
+    let clause = item
+        .excluded
+        .first()
+        .and_then(|id| finding(r, id))
+        .map(|f| format!("{label}\"{}\"{}", ruling_out(f), page_suffix(f)))
+        .unwrap_or_default();
+    format!("{}{name}{clause}", clean(&item.id))
 }
 
 fn risk(out: &mut String, st: Style, r: &DocResult) {
@@ -792,6 +813,28 @@ mod tests {
             render(&r, false),
             "a/b.pdf\n  error encrypted (pdf): the PDF is encrypted\n"
         );
+    }
+
+    /// With no gap, an item the document partly rules out still gets its line.
+    #[test]
+    fn a_partly_ruled_out_item_is_shown_without_gaps() {
+        let mut r = sample();
+        r.findings.push(f(
+            9,
+            FindingKind::Clause,
+            3,
+            "Inspektionen",
+            "Inspektionen und Vor-Ort-Kontrollen sind ausgeschlossen.",
+            json!({"checklist": "art28_3_h", "excluded": true, "excluded_by": "sind ausgeschlossen"}),
+        ));
+        for item in &mut r.checklist {
+            item.present = true;
+            if item.id == "art28_3_h" {
+                item.excluded = vec!["f9".into()];
+            }
+        }
+        let out = render(&r, false);
+        assert!(out.contains("Checklist gaps: none, all 10 items addressed\n  art28_3_h audits and inspections · addressed, but partly ruled out: \"Inspektionen … sind ausgeschlossen\" (p. 3)\n"), "{out}");
     }
 
     #[test]
