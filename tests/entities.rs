@@ -5162,3 +5162,25 @@ fn a_definition_whose_intro_word_ends_a_line() {
         ],
     );
 }
+
+/// A register number's "no." between a name and its seat ("…, a company incorporated in
+/// Ireland (company no. 612884), whose registered office is at 14 Fitzwilliam Square
+/// East, …") ends no sentence: the address is the party's (the fourteenth blind set).
+#[test]
+fn a_register_numbers_abbreviation_keeps_the_seat_with_its_party() {
+    let text = "This DPA is entered into between:\n\
+        Brightwater Learning Limited, a company incorporated in Ireland (company no. 612884), whose registered office is at 14 Fitzwilliam Square East, Dublin 2, D02 R869, Ireland (\"Customer\"); and\n\
+        Kestrel Analytics Ltd, a company registered in England and Wales (company no. 09876543), whose registered office is at 2 Hardman Street, Manchester M3 3HF, United Kingdom (\"Processor\").\n";
+    let parties = pipeline_parties(text);
+    let city = |name: &str| {
+        party_named(&parties, name)
+            .address
+            .as_ref()
+            .and_then(|a| a.city.clone())
+    };
+    assert_eq!(
+        city("Brightwater Learning Limited").as_deref(),
+        Some("Dublin")
+    );
+    assert_eq!(city("Kestrel Analytics Ltd").as_deref(), Some("Manchester"));
+}

@@ -571,7 +571,9 @@ fn close_enough(text: &str, from: usize, to: usize) -> bool {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    if gap.contains(". ") && !gap.contains('\n') && gap.len() > 40 {
+    // A sentence's end, not a register number's abbreviation ("(company no. 612884)").
+    let sentence_ends = super::text::sentence_ends(gap);
+    if sentence_ends && !gap.contains('\n') && gap.len() > 40 {
         return false;
     }
     lines.len() <= 2 && lines.iter().all(|l| l.len() <= 80) || introduces_seat(gap)
@@ -581,7 +583,7 @@ fn close_enough(text: &str, from: usize, to: usize) -> bool {
 /// by introducing the address as the organisation's seat: ", a company registered in
 /// England and Wales with company number 01234567, whose registered office is at".
 fn introduces_seat(gap: &str) -> bool {
-    !gap.contains(". ") && super::text::seat_intro_end(gap) == Some(gap.len())
+    !super::text::sentence_ends(gap) && super::text::seat_intro_end(gap) == Some(gap.len())
 }
 
 /// An address introduced as the contact details of the organisation named before it in

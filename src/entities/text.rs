@@ -24,7 +24,7 @@ pub fn seat_intro_end(s: &str) -> Option<usize> {
 
 /// Whether `s` holds ". " after a word that is no abbreviation of a register entry
 /// ("(CRO no. 604118)", "company no. 09917342", "Reg.-Nr. 12"): a sentence ends in it.
-fn sentence_ends(s: &str) -> bool {
+pub fn sentence_ends(s: &str) -> bool {
     s.match_indices(". ").any(|(k, _)| {
         let word = s[..k]
             .rsplit(|c: char| !c.is_alphanumeric())
