@@ -5184,3 +5184,28 @@ fn a_register_numbers_abbreviation_keeps_the_seat_with_its_party() {
     );
     assert_eq!(city("Kestrel Analytics Ltd").as_deref(), Some("Manchester"));
 }
+
+/// A PDF's table flattened into a line per cell: a status the cell wrapped ("From 1⏎
+/// November 2025") is read over an organisation named inside the row ("(Twilio Inc.)");
+/// a change log's "will be engaged from …" keeps the name planned, and "… ceased to act
+/// as a sub-processor …" makes a name former (the fourteenth blind set).
+#[test]
+fn a_wrapped_status_cell_and_a_change_logs_clauses() {
+    let text = "3. Sub-processors\n\
+        Sub-processor\nService\nLocation\nStatus\n\
+        Twilio Ireland Limited\n25-28 North Wall Quay, Dublin 1,\nD01 H104, Ireland\nSMS one-time passwords\n\
+        Ireland; United States\n(Twilio Inc.)\nFrom 1\nNovember 2025\n\
+        Elastic N.V.\nKeizersgracht 281, 1016 ED\nAmsterdam, the Netherlands\nLog analytics\n\
+        eu-central-1 (Frankfurt, DE)\nSince 1 October\n2024\n\n\
+        4. Recent and upcoming changes\n\
+        4.1 Mailjet SAS, 13-13 bis rue de l'Aubrac, 75012 Paris, France, ceased to act as a\n\
+        sub-processor for transactional e-mail on 30 June 2025.\n\
+        4.2 Twilio Ireland Limited will be engaged from 1 November 2025 to send SMS one-time\n\
+        passwords.\n";
+    let parties = pipeline_parties(text);
+    let twilio = party_named(&parties, "Twilio Ireland Limited");
+    assert!(twilio.planned && twilio.roles.is_empty(), "{twilio:?}");
+    let elastic = party_named(&parties, "Elastic N.V.");
+    assert!(!elastic.planned && !elastic.former, "{elastic:?}");
+    assert!(party_named(&parties, "Mailjet SAS").former);
+}

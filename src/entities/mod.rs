@@ -979,7 +979,19 @@ pub fn find_entities_with(
             .or_else(|| status_cell(text, o.start))
             .or_else(|| dated_status_in_row(text, o.start, o.end))
             .or_else(|| {
-                let next = orgs.get(i + 1).map(|n| n.start)?;
+                // The next row's name: not one inside this row's cells ("Ireland; United
+                // States⏎(Twilio Inc.)").
+                let next = orgs[i + 1..]
+                    .iter()
+                    .take_while(|n| n.start.saturating_sub(o.end) <= FLATTENED_ROW_BYTES)
+                    .find(|n| {
+                        crate::matchers::text::leads_item(text, n.start)
+                            && !text[line_start_within(text, n.start, 400)..n.start]
+                                .trim_end()
+                                .ends_with('(')
+                    })
+                    .or(orgs.get(i + 1))
+                    .map(|n| n.start)?;
                 status_ending_flattened_row(text, o.start, o.end, next)
             });
         let former = former || below == Some(EntryStatus::Former);
@@ -1450,7 +1462,20 @@ fn planned_label_after(after: &str) -> bool {
     .iter()
     .find_map(|p| bracket.strip_prefix(p))
     .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    // "Twilio Ireland Limited will be engaged from 1 November 2025": the name's own
+    // clause says its use begins later.
+    let begins_later = [
+        "will be engaged",
+        "will be added",
+        "will be onboarded",
+        "will go live",
+        "is expected to go live",
+        "is scheduled to go live",
+    ]
+    .iter()
+    .any(|p| bracket.starts_with(p));
     dated_start
+        || begins_later
         || [
             "(geplant)",
             "(planned)",
@@ -1824,13 +1849,20 @@ fn status_ending_flattened_row(
     // Unterauftragsverarbeiter (Firma,⏎…⏎Status"), to the first line that is a status.
     let own_line_end = line_end_within(text, end, 400);
     let mut le = next_line - 1;
+    // The line below the one read: a status the cell wrapped ("From 1⏎November 2025")
+    // reads as the two lines joined.
+    let mut below = "";
     for _ in 0..STATUS_LINES_UP {
         if le <= own_line_end {
             return None;
         }
         let ls = line_start_within(text, le, 400);
         let line = text[ls..le].trim();
-        if let Some(c) = re.captures(line) {
+        let wrapped = (!below.is_empty()).then(|| format!("{line} {below}"));
+        let hit = re
+            .captures(line)
+            .or_else(|| wrapped.as_deref().and_then(|w| re.captures(w)));
+        if let Some(c) = hit {
             return Some(if c.name("p").is_some() {
                 EntryStatus::Planned
             } else {
@@ -1848,6 +1880,7 @@ fn status_ending_flattened_row(
         if ls == 0 {
             return None;
         }
+        below = line;
         le = ls - 1;
     }
     None
@@ -1949,6 +1982,8 @@ fn ended_clause_after(text: &str, end: usize) -> bool {
         ["was", "were", "been", "wurde", "wurden"].contains(&w[0])
             && ENDED_WORDS_CLAUSE.contains(&w[1])
     });
+    // "…, ceased to act as a sub-processor for transactional e-mail on 30 June 2025."
+    let ceased = words.contains(&"ceased");
     // "… - SMS alerts to drivers (ended 30 November 2026)": a dated end in the
     // entry's closing bracket.
     let bracket = (!cut)
@@ -1961,7 +1996,7 @@ fn ended_clause_after(text: &str, end: usize) -> bool {
                     .next()
                     .is_some_and(|w| ENDED_WORDS_CLAUSE.contains(&w))
         });
-    ((!cut && ENDED_WORDS_CLAUSE.contains(last)) || passive || bracket)
+    ((!cut && ENDED_WORDS_CLAUSE.contains(last)) || passive || ceased || bracket)
         && !words.iter().any(|w| NOT_YET_WORDS.contains(w))
 }
 
