@@ -5209,3 +5209,45 @@ fn a_wrapped_status_cell_and_a_change_logs_clauses() {
     assert!(!elastic.planned && !elastic.former, "{elastic:?}");
     assert!(party_named(&parties, "Mailjet SAS").former);
 }
+
+/// A table pasted as text with its cells between tabs reads as a table: its role column
+/// speaks for each row over the role the introduction gives the list ("Unless stated
+/// otherwise they act as our processors"), and a signature block laid out with tabs does
+/// not join the list above it (the fourteenth blind set).
+#[test]
+fn a_tab_separated_table_and_its_role_column() {
+    let policy = "4. WHO WE SHARE YOUR DATA WITH\n\n\
+        4.1 We use the following service providers. Unless stated otherwise they act as our processors and may only use your data on our instructions:\n\n\
+        Provider\tAddress\tService\tRole\tLocation\n\
+        Klaviyo, Inc.\t125 Summer Street, Boston, MA 02110, USA\tE-mail marketing\tProcessor\tUnited States\n\
+        Royal Mail Group Limited\t185 Farringdon Road, London EC1A 1AA, United Kingdom\tParcel delivery\tIndependent controller\tUnited Kingdom\n";
+    let r = common::check("policy.txt", policy);
+    let roles = |name: &str| {
+        r.parties
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.roles.clone())
+            .unwrap_or_else(|| panic!("no {name}: {:?}", r.parties))
+    };
+    assert_eq!(roles("Klaviyo, Inc."), ["processor"]);
+    assert_eq!(roles("Royal Mail Group Limited"), ["controller"]);
+
+    let avv = "zwischen\nTreuhand Limmatblick AG, Seefeldstrasse 123, 8008 Zürich (nachfolgend „Verantwortlicher“)\n\
+        und\nAlpsoft Lohn AG, Bahnhofstrasse 21, 6300 Zug (nachfolgend „Auftragsbearbeiter“)\n\n\
+        ANHANG 2 - UNTERAUFTRAGSBEARBEITER\n\n\
+        Firma\tAdresse\tLeistung\n\
+        Infomaniak Network SA\tRue Eugène-Marziano 25, 1227 Les Acacias\tHosting\n\n\
+        Für den Verantwortlichen:\tFür den Auftragsbearbeiter:\n\
+        Dr. Reto Baumann\tCorinne Imhof, CEO\n\
+        Treuhand Limmatblick AG\tAlpsoft Lohn AG\n";
+    let r = common::check("avv.txt", avv);
+    let roles = |name: &str| {
+        r.parties
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.roles.clone())
+            .unwrap_or_else(|| panic!("no {name}: {:?}", r.parties))
+    };
+    assert_eq!(roles("Infomaniak Network SA"), ["subprocessor"]);
+    assert_eq!(roles("Treuhand Limmatblick AG"), ["controller"]);
+}

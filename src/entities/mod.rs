@@ -1017,7 +1017,11 @@ pub fn find_entities_with(
                     .trim(),
             )
         {
-            role = section.filter(|r| *r != party::NOT_MEMBERS);
+            // A role column's cell speaks for its row ("… | Independent controller | …")
+            // over the role the list's title or introduction gives its members.
+            role = section
+                .filter(|r| *r != party::NOT_MEMBERS)
+                .map(|r| role_cell(text, o.start).unwrap_or(r));
         }
         // "Data protection officer: Veldkamp Workforce B.V., attn. DPO, Postbus 59321": the
         // company is where the officer is written to, not the officer.
@@ -1722,39 +1726,8 @@ const ENDED_WORDS: [&str; 13] = [
 /// (at most [`STATUS_HEADER_ROWS`]), that opens with a word of what is planned or no longer
 /// used ("entfällt seit …"), with "starting", or with a start date ("ab 1. März 2027").
 fn status_cell(text: &str, pos: usize) -> Option<EntryStatus> {
-    use crate::entities::text::{cell_count, cell_span};
     use crate::matchers::text::{FORMER_LABEL_WORDS, PLANNED_LABEL_WORDS};
-    let (ls, le) = (
-        line_start_within(text, pos, 400),
-        line_end_within(text, pos, 2000),
-    );
-    if !text[ls..le].contains(" | ") || !crate::matchers::text::leads_item(text, pos) {
-        return None;
-    }
-    let width = cell_count(text, ls, le);
-    let mut at = ls;
-    let mut column = None;
-    for _ in 0..STATUS_HEADER_ROWS {
-        if at == 0 {
-            break;
-        }
-        let above = line_start_within(text, at - 1, 2000);
-        if !text[above..at - 1].contains(" | ") {
-            break;
-        }
-        if cell_count(text, above, at - 1) == width {
-            column = (0..width).find(|&k| {
-                cell_span(text, above, at - 1, k).is_some_and(|(a, z)| {
-                    STATUS_HEADERS.contains(&text[a..z].to_lowercase().as_str())
-                })
-            });
-            if column.is_some() {
-                break;
-            }
-        }
-        at = above;
-    }
-    let (a, z) = cell_span(text, ls, le, column?)?;
+    let (a, z) = cell_under_header(text, pos, &STATUS_HEADERS)?;
     let cell = text[a..z].to_lowercase();
     let mut words = crate::matchers::text::words(&cell);
     let first = words.next().unwrap_or_default();
@@ -1785,6 +1758,57 @@ fn status_cell(text: &str, pos: usize) -> Option<EntryStatus> {
     }
     None
 }
+
+/// The span of the cell in the table row that `pos` leads under a header cell of
+/// `headers` (lower case), found by reading up the rows above (at most
+/// [`STATUS_HEADER_ROWS`]) to a row of as many cells with such a header.
+fn cell_under_header(text: &str, pos: usize, headers: &[&str]) -> Option<(usize, usize)> {
+    use crate::entities::text::{cell_count, cell_span};
+    let (ls, le) = (
+        line_start_within(text, pos, 400),
+        line_end_within(text, pos, 2000),
+    );
+    if !text[ls..le].contains(" | ") || !crate::matchers::text::leads_item(text, pos) {
+        return None;
+    }
+    let width = cell_count(text, ls, le);
+    let mut at = ls;
+    let mut column = None;
+    for _ in 0..STATUS_HEADER_ROWS {
+        if at == 0 {
+            break;
+        }
+        let above = line_start_within(text, at - 1, 2000);
+        if !text[above..at - 1].contains(" | ") {
+            break;
+        }
+        if cell_count(text, above, at - 1) == width {
+            column = (0..width).find(|&k| {
+                cell_span(text, above, at - 1, k)
+                    .is_some_and(|(a, z)| headers.contains(&text[a..z].to_lowercase().as_str()))
+            });
+            if column.is_some() {
+                break;
+            }
+        }
+        at = above;
+    }
+    cell_span(text, ls, le, column?)
+}
+
+/// The role that a table's role column gives the row that `pos` leads ("Royal Mail Group
+/// Limited | … | Parcel delivery | Independent controller | United Kingdom"): the first
+/// role the cell under a header "Role" or "Rolle" names.
+fn role_cell(text: &str, pos: usize) -> Option<&'static str> {
+    let (a, z) = cell_under_header(text, pos, &ROLE_HEADERS)?;
+    let cell = &text[a..z];
+    party::role_re()
+        .find_iter(cell)
+        .find_map(|m| party::role_of(m.as_str()))
+}
+
+/// Header cells of a table's column of its members' roles ([`role_cell`]), lower case.
+const ROLE_HEADERS: [&str; 4] = ["role", "rolle", "roles", "rollen"];
 
 /// The status a dated phrase in a later cell of the row that `start..end` leads gives it,
 /// in a table without a status column ("Lingora AI GmbH, … | AI-generated candidate

@@ -32,6 +32,10 @@ pub fn extract_text(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> 
         std::borrow::Cow::Owned(unquoted) => unquoted,
         std::borrow::Cow::Borrowed(_) => text,
     };
+    let text = match tab_rows(&text) {
+        std::borrow::Cow::Owned(rows) => rows,
+        std::borrow::Cow::Borrowed(_) => text,
+    };
     let text = match super::grid::reflow(&text, super::grid::RowStyle::Plain) {
         std::borrow::Cow::Owned(reflowed) => reflowed,
         std::borrow::Cow::Borrowed(_) => text,
@@ -42,6 +46,56 @@ pub fn extract_text(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> 
         engine: "text".into(),
         warnings,
     })
+}
+
+/// Rewrites a table whose cells are separated by tabs (a spreadsheet's rows pasted as
+/// text, a TSV block) as rows of cells joined by `" | "`, the way the other formats'
+/// tables are extracted: normalization would turn its tabs into spaces, and "Firma
+/// Adresse Leistung" or "Infomaniak Network SA Rue Eugène-Marziano 25" would lose their
+/// columns. A table is a run of at least two consecutive lines, each of at least two
+/// cells between tabs (a run of tabs is one separator; tabs before a line's text are
+/// indentation). Other lines are kept as they are; text without such a run is returned
+/// as it is.
+pub fn tab_rows(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\t') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let rows: Vec<Option<Vec<&str>>> = lines.iter().map(|l| tab_cells(l)).collect();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    for (k, (line, row)) in lines.iter().zip(&rows).enumerate() {
+        let in_run = row.is_some()
+            && (k > 0 && rows[k - 1].is_some() || rows.get(k + 1).is_some_and(Option::is_some));
+        match row {
+            Some(cells) if in_run => {
+                changed = true;
+                let indent = &line[..line.len() - line.trim_start().len()];
+                out.push_str(&indent.replace('\t', "  "));
+                out.push_str(&cells.join(" | "));
+                let ending = &line[line.trim_end_matches(['\r', '\n']).len()..];
+                out.push_str(ending);
+            }
+            _ => out.push_str(line),
+        }
+    }
+    if changed {
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// The cells of `line` between tabs (at least two; tabs before its text are
+/// indentation), or `None`.
+fn tab_cells(line: &str) -> Option<Vec<&str>> {
+    let body = line.trim_end_matches(['\r', '\n']).trim_start();
+    let cells: Vec<&str> = body
+        .split('\t')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    (body.contains('\t') && cells.len() >= 2).then_some(cells)
 }
 
 /// Removes the quote marks of an e-mail thread saved as text ("> ", ">> ", "> > " at a
@@ -614,6 +668,25 @@ mod tests {
         for (name, input, want) in cases {
             let got = md(input);
             assert_eq!(got, *want, "case {name}");
+        }
+    }
+
+    /// A run of lines with cells between tabs becomes rows of cells joined by " | "; a
+    /// line of its own with a tab, and tabs that indent, stay.
+    #[test]
+    fn tab_separated_rows_become_table_rows() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("no tabs", "a b\nc\n", "a b\nc\n"),
+            ("a lone line", "Name:\tValue\nnext\n", "Name:\tValue\nnext\n"),
+            (
+                "a table",
+                "Firma\tAdresse\t\tOrt\r\nSwisscom (Schweiz) AG\tAlte Tiefenaustrasse 6\t\tBern\r\n\r\nDanach\n",
+                "Firma | Adresse | Ort\r\nSwisscom (Schweiz) AG | Alte Tiefenaustrasse 6 | Bern\r\n\r\nDanach\n",
+            ),
+            ("indented", "\ta\tb\n\tc\td\n", "  a | b\n  c | d\n"),
+        ];
+        for (name, input, want) in cases {
+            assert_eq!(tab_rows(input), *want, "case {name}");
         }
     }
 
