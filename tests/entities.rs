@@ -5210,6 +5210,15 @@ fn a_wrapped_status_cell_and_a_change_logs_clauses() {
     assert!(party_named(&parties, "Mailjet SAS").former);
 }
 
+/// The roles of the party `name` of `r`.
+fn roles_in(r: &dpascan::report::DocResult, name: &str) -> Vec<String> {
+    r.parties
+        .iter()
+        .find(|p| p.name == name)
+        .map(|p| p.roles.clone())
+        .unwrap_or_else(|| panic!("no {name}: {:?}", r.parties))
+}
+
 /// A table pasted as text with its cells between tabs reads as a table: its role column
 /// speaks for each row over the role the introduction gives the list ("Unless stated
 /// otherwise they act as our processors"), and a signature block laid out with tabs does
@@ -5222,13 +5231,7 @@ fn a_tab_separated_table_and_its_role_column() {
         Klaviyo, Inc.\t125 Summer Street, Boston, MA 02110, USA\tE-mail marketing\tProcessor\tUnited States\n\
         Royal Mail Group Limited\t185 Farringdon Road, London EC1A 1AA, United Kingdom\tParcel delivery\tIndependent controller\tUnited Kingdom\n";
     let r = common::check("policy.txt", policy);
-    let roles = |name: &str| {
-        r.parties
-            .iter()
-            .find(|p| p.name == name)
-            .map(|p| p.roles.clone())
-            .unwrap_or_else(|| panic!("no {name}: {:?}", r.parties))
-    };
+    let roles = |name: &str| roles_in(&r, name);
     assert_eq!(roles("Klaviyo, Inc."), ["processor"]);
     assert_eq!(roles("Royal Mail Group Limited"), ["controller"]);
 
@@ -5241,13 +5244,7 @@ fn a_tab_separated_table_and_its_role_column() {
         Dr. Reto Baumann\tCorinne Imhof, CEO\n\
         Treuhand Limmatblick AG\tAlpsoft Lohn AG\n";
     let r = common::check("avv.txt", avv);
-    let roles = |name: &str| {
-        r.parties
-            .iter()
-            .find(|p| p.name == name)
-            .map(|p| p.roles.clone())
-            .unwrap_or_else(|| panic!("no {name}: {:?}", r.parties))
-    };
+    let roles = |name: &str| roles_in(&r, name);
     assert_eq!(roles("Infomaniak Network SA"), ["subprocessor"]);
     assert_eq!(roles("Treuhand Limmatblick AG"), ["controller"]);
 }
