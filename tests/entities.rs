@@ -4153,12 +4153,17 @@ fn a_company_written_to_for_the_attention_of_the_officer_is_not_the_officer() {
                 Data protection officer: Veldkamp Workforce B.V., attn. DPO, Postbus 59321, \
                 1040 KH Amsterdam, the Netherlands – dpo@veldkamp.example.\n\n\
                 Our external data protection officer is DataSafe Nord GmbH, Am Wall 12, 28195 \
-                Bremen.\n";
+                Bremen.\n\n\
+                2. Datenschutzbeauftragter\n\nWir haben einen externen Datenschutzbeauftragten bestellt:\n\n\
+                DSB Nordwest Consulting GmbH\nz. Hd. Herrn Dr. Jan Oltmanns\nSchlachte 31\n28195 Bremen\n";
     let parties = pipeline_parties(text);
     let veldkamp = party_named(&parties, "Veldkamp Workforce B.V.");
     assert!(!veldkamp.roles.iter().any(|r| r == "dpo"), "{veldkamp:?}");
     // Control: an officer named without "attn.".
     assert_sole_roles(&parties, &[("DataSafe Nord GmbH", "dpo")]);
+    // A person as the addressee: the company is the external officer's firm (the
+    // fourteenth blind set).
+    assert_sole_roles(&parties, &[("DSB Nordwest Consulting GmbH", "dpo")]);
 }
 
 #[test]

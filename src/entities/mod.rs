@@ -1933,14 +1933,38 @@ const STATUS_HEADER_ROWS: usize = 60;
 
 /// Whether `after` (the text after a name) opens with a "for the attention of" line of a
 /// postal address: ", attn. DPO", ", z. Hd. Datenschutzbeauftragter", ", c/o".
+/// A person as the addressee ("DSB Nordwest Consulting GmbH⏎z. Hd. Herrn Dr. Jan
+/// Oltmanns" under "Wir haben einen externen Datenschutzbeauftragten bestellt:") makes the
+/// company an external officer's firm, not a mere postal address: no such line.
 fn for_attention_after(after: &str) -> bool {
     let rest = after
         .trim_start_matches([' ', '\t', ',', '\n'])
         .to_lowercase();
-    ["attn", "attention", "z. hd", "z.hd", "zu händen", "c/o"]
-        .iter()
-        .any(|p| rest.starts_with(p))
+    let Some(addressee) = [
+        "attn.",
+        "attn",
+        "attention",
+        "z. hd.",
+        "z. hd",
+        "z.hd.",
+        "z.hd",
+        "zu händen",
+        "c/o",
+    ]
+    .iter()
+    .find_map(|p| rest.strip_prefix(p)) else {
+        return false;
+    };
+    let first = addressee
+        .trim_start_matches([' ', ':', '\t'])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    !PERSON_TITLES.contains(&first)
 }
+
+/// Words that open a person's name in an address (lower case): "Herrn", "Frau", "Mr".
+const PERSON_TITLES: [&str; 8] = ["herrn", "herr", "frau", "mr", "mrs", "ms", "dr", "prof"];
 
 /// Whether `before` (the line up to a name) ends in a word of its removal, as a change
 /// log writes it: "Entfernung Twilio Inc. (SendGrid) zum 31.03.2025", "Removed: Mailgun".
