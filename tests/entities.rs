@@ -5253,3 +5253,24 @@ fn a_tab_separated_table_and_its_role_column() {
     assert_eq!(roles("Infomaniak Network SA"), ["subprocessor"]);
     assert_eq!(roles("Treuhand Limmatblick AG"), ["controller"]);
 }
+
+/// A defined short name as the subject of "will process … on behalf of the Customer", the
+/// line wrapped inside the predicate as a PDF's text has it, makes its organisation the
+/// processor (the fourteenth blind set).
+#[test]
+fn a_short_name_that_will_process_on_the_customers_behalf_is_the_processor() {
+    let text = "This Data Processing Agreement is made between\n\
+        (1) Vesterbro Fintech ApS, Vesterbrogade 149, 1620 København V, Denmark (the \"Customer\"); and\n\
+        (2) Meridian Ledger Technologies Private Limited, Outer Ring Road, Bengaluru 560103, India (\"Meridian\").\n\
+        Background\n\
+        (B) In performing the Services Agreement Meridian will process personal\n\
+        data on behalf of the Customer.\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(
+        &parties,
+        &[
+            ("Vesterbro Fintech ApS", "controller"),
+            ("Meridian Ledger Technologies Private Limited", "processor"),
+        ],
+    );
+}

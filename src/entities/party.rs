@@ -1973,9 +1973,12 @@ pub fn role_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
     role_right_after(text, pos).or_else(|| role_in_predicate(text, pos))
 }
 
-/// The predicate of a clause whose subject ends at the mention: a verb first, then up
-/// to the end of the clause, at most [`PREDICATE_CHARS`] characters.
-const PREDICATE: &str = r"(?i)^[ \t]*,?[ \t]*(?:ist|is|sind|are|verarbeitet|verarbeiten|processes|process|handelt|handeln|acts?|wird|werden|tritt|treten|operates?)\b[^.;:!?\n]{0,PREDICATE_CHARS}";
+/// The predicate of a clause whose subject ends at the mention: a verb first (after
+/// "will" or "shall": "Meridian will process personal data on behalf of the Customer"),
+/// then up to the end of the clause, at most [`PREDICATE_CHARS`] characters; a line that
+/// a PDF's text wrapped goes on when the next opens in lower case ("… process personal⏎
+/// data on behalf of the Customer").
+const PREDICATE: &str = r"(?i)^[ \t]*,?[ \t]*(?:(?:will|shall)[ \t]+)?(?:ist|is|sind|are|verarbeitet|verarbeiten|processes|process|handelt|handeln|acts?|wird|werden|tritt|treten|operates?)\b(?:[^.;:!?\n]|\n(?-i:\p{Ll})){0,PREDICATE_CHARS}";
 
 /// How far a clause's predicate is read for its role ([`role_in_predicate`]), in
 /// characters after the verb.
