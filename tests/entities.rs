@@ -5274,3 +5274,17 @@ fn a_short_name_that_will_process_on_the_customers_behalf_is_the_processor() {
         ],
     );
 }
+
+/// The publisher of a list who introduces itself under the list's title as "we"
+/// ("Lumière RH SAS, … (\"Lumière RH\", \"we\") provides …") is no member of its list (the
+/// fourteenth blind set).
+#[test]
+fn a_lists_publisher_speaking_as_we_is_no_member() {
+    let text = "# Sub-processors\n\nLast updated: 15 April 2026 · Version 7.2\n\n\
+        Lumière RH SAS, 27 rue de la République, 69002 Lyon, France (\"Lumière RH\", \"we\") provides a cloud-based HR system. \
+        Our customers act as controllers; Lumière RH acts as their processor. We engage the sub-processors listed below.\n\n\
+        | Sub-processor | Service |\n|---|---|\n| OVH SAS, 2 rue Kellermann, 59100 Roubaix | Hosting |\n";
+    let r = common::check("list.md", text);
+    assert_eq!(roles_in(&r, "Lumière RH SAS"), ["processor"]);
+    assert_eq!(roles_in(&r, "OVH SAS"), ["subprocessor"]);
+}

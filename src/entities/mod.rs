@@ -1003,10 +1003,18 @@ pub fn find_entities_with(
         if former || planned {
             role = None;
         }
+        // "Lumière RH SAS, … (\"Lumière RH\", \"we\") provides …" under the list's title: the
+        // list's publisher speaking, no member of its list.
+        let speaker = def.as_ref().is_some_and(|(_, terms)| {
+            terms
+                .iter()
+                .any(|t| FIRST_PERSON.contains(&t.to_lowercase().as_str()))
+        });
         if role.is_none()
             && !engages
             && !annex_member
             && !letterhead
+            && !speaker
             && !former
             && !planned
             && !party::on_page_marker_line(text, o.start)
@@ -1042,11 +1050,8 @@ pub fn find_entities_with(
             .legal_form
             .as_deref()
             .and_then(|f| data.form_of_variant(f));
-        let first_person = def.as_ref().is_some_and(|(_, terms)| {
-            terms
-                .iter()
-                .any(|t| FIRST_PERSON.contains(&t.to_lowercase().as_str()))
-        }) || speaker_before(text, o.start)
+        let first_person = speaker
+            || speaker_before(text, o.start)
             || policy_issuer_before(text, o.start, prev_end);
         let mut value = json!({
             "name": o.name,
