@@ -685,8 +685,16 @@ mod tests {
             ),
             ("indented", "\ta\tb\n\tc\td\n", "  a | b\n  c | d\n"),
         ];
+        assert_rewrites(tab_rows, cases);
+    }
+
+    /// Asserts that `rewrite` turns each case's input into its expected text.
+    fn assert_rewrites(
+        rewrite: fn(&str) -> std::borrow::Cow<'_, str>,
+        cases: &[(&str, &str, &str)],
+    ) {
         for (name, input, want) in cases {
-            assert_eq!(tab_rows(input), *want, "case {name}");
+            assert_eq!(rewrite(input), *want, "case {name}");
         }
     }
 
@@ -711,9 +719,7 @@ mod tests {
                 "deep\r\n\nshallow\n",
             ),
         ];
-        for (name, input, want) in cases {
-            assert_eq!(unquote_mail(input), *want, "case {name}");
-        }
+        assert_rewrites(unquote_mail, cases);
     }
 
     #[test]
