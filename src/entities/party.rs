@@ -3517,15 +3517,11 @@ pub fn list_sections(text: &str, data: &EntityData) -> Vec<(usize, usize, &'stat
             // A fixed-width table's closing rule, a blank line after it and then no row
             // ("-----⏎⏎Hinweise"; not a page footer's rules inside a table: "-----⏎⏎
             // AVV-2025-0419 | Kranich Cloud Services GmbH Page 4 of 8⏎-----").
-            let closing_rule = has_members
-                && next_blank
-                && stripped.len() >= 10
-                && stripped.chars().all(|c| matches!(c, '-' | '=' | '_'))
-                && {
-                    let rest = text[next..].trim_start();
-                    let first = &rest[..rest.find('\n').unwrap_or(rest.len())];
-                    !first.contains(" | ") && !numbered_member(first)
-                };
+            let closing_rule = has_members && next_blank && ruled && stripped.len() >= 10 && {
+                let rest = text[next..].trim_start();
+                let first = &rest[..rest.find('\n').unwrap_or(rest.len())];
+                !first.contains(" | ") && !numbered_member(first)
+            };
             let ends =
                 (is_heading(line) && !numbered && !off_sequence && !t.contains(" | ") && !group)
                     || closing_rule

@@ -28,18 +28,11 @@ const SNIFF_BYTES: usize = 64 * 1024;
 /// Extracts plain text in any encoding.
 pub fn extract_text(bytes: &[u8], limits: &Limits) -> Result<RawText, DocError> {
     let (text, warnings) = decode_text(bytes, limits)?;
-    let text = match unquote_mail(&text) {
-        std::borrow::Cow::Owned(unquoted) => unquoted,
-        std::borrow::Cow::Borrowed(_) => text,
-    };
-    let text = match tab_rows(&text) {
-        std::borrow::Cow::Owned(rows) => rows,
-        std::borrow::Cow::Borrowed(_) => text,
-    };
-    let text = match super::grid::reflow(&text, super::grid::RowStyle::Plain) {
-        std::borrow::Cow::Owned(reflowed) => reflowed,
-        std::borrow::Cow::Borrowed(_) => text,
-    };
+    let text = rewritten(text, unquote_mail);
+    let text = rewritten(text, tab_rows);
+    let text = rewritten(text, |t| {
+        super::grid::reflow(t, super::grid::RowStyle::Plain)
+    });
     Ok(RawText {
         pages: vec![text],
         paged: false,
@@ -153,6 +146,14 @@ fn quote_depth(line: &str) -> (usize, &str) {
         rest = rest.strip_prefix(' ').unwrap_or(rest);
     }
     (depth, rest)
+}
+
+/// `text` after `rewrite`, which returns its input borrowed when it changes nothing.
+fn rewritten(text: String, rewrite: impl Fn(&str) -> std::borrow::Cow<'_, str>) -> String {
+    match rewrite(&text) {
+        std::borrow::Cow::Owned(changed) => changed,
+        std::borrow::Cow::Borrowed(_) => text,
+    }
 }
 
 /// Extracts Markdown: syntax removed, text kept.
