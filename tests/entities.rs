@@ -5288,3 +5288,47 @@ fn a_lists_publisher_speaking_as_we_is_no_member() {
     assert_eq!(roles_in(&r, "Lumière RH SAS"), ["processor"]);
     assert_eq!(roles_in(&r, "OVH SAS"), ["subprocessor"]);
 }
+
+/// A planned member's start date against the document's own date ("Stand", "as at",
+/// an e-mail's "Date:"): a start that has passed makes the member current, one ahead
+/// keeps it planned; a sentence in the future tense with a start date ahead ("Wir werden
+/// ab dem 1. März 2026 zusätzlich die … einsetzen") announces a planned one (the
+/// thirteenth and fourteenth blind sets).
+#[test]
+fn a_planned_members_start_date_is_compared_with_the_documents_date() {
+    let table = |date: &str| {
+        format!(
+            "Unterauftragsverarbeiter – Stand: {date}\n\n\
+             Unterauftragsverarbeiter | Leistung | Land | Status\n\
+             Bergwerk Hosting GmbH, Zechenweg 3, 45127 Essen | Hosting | Deutschland | aktiv\n\
+             Alpenraum Datenraum AG, Marktgasse 8, CH-9050 Appenzell | Datenraum | Schweiz | geplant ab 01.02.2027\n"
+        )
+    };
+    let planned = |text: &str, name: &str| {
+        let result = common::check("list.md", text);
+        result
+            .parties
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("no {name}: {:?}", result.parties))
+            .planned
+    };
+    assert!(!planned(&table("01.03.2027"), "Alpenraum Datenraum AG"));
+    assert!(planned(&table("15.01.2027"), "Alpenraum Datenraum AG"));
+    assert!(!planned(&table("15.01.2027"), "Bergwerk Hosting GmbH"));
+
+    let notice = |date: &str| {
+        format!(
+            "Liste der Unterauftragsverarbeiter\n\nStand dieser Liste: {date}.\n\n\
+             Wir setzen die Bergwerk Hosting GmbH, Zechenweg 3, 45127 Essen, für das Hosting ein.\n\n\
+             Wir werden ab dem 1. März 2026 zusätzlich die Lahnstein Backup SE, Elgendorfer Str. 57, \
+             56410 Montabaur, für verschlüsselte Backups einsetzen.\n"
+        )
+    };
+    assert!(planned(&notice("15. Januar 2026"), "Lahnstein Backup SE"));
+    assert!(!planned(&notice("15. April 2026"), "Lahnstein Backup SE"));
+    assert!(!planned(
+        &notice("15. Januar 2026"),
+        "Bergwerk Hosting GmbH"
+    ));
+}

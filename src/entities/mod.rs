@@ -14,6 +14,7 @@ use crate::findings::{Finding, FindingKind};
 pub mod address;
 mod build;
 pub mod data;
+pub mod date;
 pub mod mechanism;
 pub mod party;
 pub mod text;
@@ -738,6 +739,8 @@ pub fn find_entities_with(
     // line's start (organisations before it inside the block take no definition from
     // below it).
     let mut block_until = 0;
+    // The date the document speaks as of, read once a planned member asks for it.
+    let mut reference = None;
     for (i, o) in orgs.iter().enumerate() {
         let block = party::block_definition(text, o.start, o.end);
         let inside_block = o.start < block_until;
@@ -995,11 +998,22 @@ pub fn find_entities_with(
                 status_ending_flattened_row(text, o.start, o.end, next)
             });
         let former = former || below == Some(EntryStatus::Former);
+        let ahead = starts_later_before(text, o.start, prev_end);
         let planned = !former
             && (section == Some(party::PLANNED_SECTION)
                 || crate::matchers::text::planned_label_before(line_before)
                 || planned_label_after(&text[o.end..line_end_within(text, o.end, 200)])
-                || below == Some(EntryStatus::Planned));
+                || below == Some(EntryStatus::Planned)
+                || ahead.is_some())
+            // "Planned – going live 1 February 2027" in a list "as at 3 March 2027": the
+            // start has passed, the member is in use.
+            && !started_by(
+                text,
+                o.end,
+                orgs.get(i + 1).map(|n| n.start),
+                ahead,
+                &mut reference,
+            );
         if former || planned {
             role = None;
         }
@@ -1541,6 +1555,60 @@ fn short_name_engages(
             .then(|| party::engages_processors(text, z).or_else(relative))
             .flatten()
     })
+}
+
+/// Most bytes after a planned member's name that [`started_by`] reads for its start.
+const START_DATE_BYTES: usize = 600;
+
+/// Whether the entry of a member whose name ends at `end` gives a start date ("Planned –
+/// going live 1 February 2027", "geplant ab 01.02.2027"), or else its sentence gave one
+/// before the name (`ahead`, [`starts_later_before`]), no later than the document's own
+/// date ([`date::document_date`], read into `reference` on first use): its use has
+/// begun. The entry is the rest of a table row's line, or else the text up to the next
+/// organisation (at `next_org`), at most [`START_DATE_BYTES`].
+fn started_by(
+    text: &str,
+    end: usize,
+    next_org: Option<usize>,
+    ahead: Option<date::Day>,
+    reference: &mut Option<Option<date::Day>>,
+) -> bool {
+    let le = line_end_within(text, end, 2000);
+    let mut stop = next_org.unwrap_or(text.len()).min(text::floor_char(
+        text,
+        (end + START_DATE_BYTES).min(text.len()),
+    ));
+    if text[end..le].contains(" | ") {
+        stop = stop.min(le);
+    }
+    let Some(start) = text.get(end..stop).and_then(date::start_date).or(ahead) else {
+        return false;
+    };
+    reference
+        .get_or_insert_with(|| date::document_date(text))
+        .is_some_and(|doc| start <= doc)
+}
+
+/// Most bytes before a name that [`starts_later_before`] reads.
+const STARTS_LATER_BYTES: usize = 200;
+
+/// Whether the sentence leading to a name at `start` says its use starts at a date ahead,
+/// in the future tense ("Wir werden ab dem 1. März 2026 zusätzlich die IONOS SE, …,
+/// einsetzen.", "From 1 March 2027 we will also use …"): the part of the sentence after
+/// the previous organisation (ending at `prev_end`), at most [`STARTS_LATER_BYTES`].
+/// The date, when it does; whether it has passed is [`started_by`]'s question.
+fn starts_later_before(text: &str, start: usize, prev_end: usize) -> Option<date::Day> {
+    let from = crate::matchers::text::sentence_start(text, start)
+        .max(prev_end)
+        .max(text::floor_char(
+            text,
+            start.saturating_sub(STARTS_LATER_BYTES),
+        ));
+    let before = text.get(from..start)?;
+    let future = before.bytes().any(|b| b.is_ascii_digit())
+        && crate::matchers::text::words(before)
+            .any(|w| ["werden", "wird", "will", "shall"].contains(&w.to_lowercase().as_str()));
+    future.then(|| date::start_date(before)).flatten()
 }
 
 /// What an entry's own description says of its use ([`entry_status_below`]).

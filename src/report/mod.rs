@@ -149,8 +149,11 @@ pub struct Party {
     pub not_used: bool,
     /// Whether the document names the party only as one it does not use yet: every
     /// mention stands in a list of planned sub-processors ("3. Geplante
-    /// Unterauftragsverarbeiter", "Upcoming Sub-processors"). No data reaches it now, so
-    /// its country shows no transfer.
+    /// Unterauftragsverarbeiter", "Upcoming Sub-processors") or announces its start ahead
+    /// ("Wir werden ab dem 1. März 2026 zusätzlich die … einsetzen"). A start date that
+    /// the document's own date has passed ("geplant ab 01.02.2027" in a list "Stand:
+    /// 01.03.2027") makes it current. No data reaches a planned party now, so its country
+    /// shows no transfer.
     #[serde(default)]
     pub planned: bool,
     /// The names the document gives as the party's earlier ones ("Sendara GmbH (vormals
