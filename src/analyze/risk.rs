@@ -132,10 +132,11 @@ fn location_label(l: &Location) -> String {
     }
 }
 
-/// `third_country_party` (high): a named party (its seat or address) in a third country:
-/// one without an adequacy decision, or one whose decision covers only some recipients
-/// (the US: organisations certified under the Data Privacy Framework), which the
-/// document alone cannot show the party to be. A former sub-processor does not count.
+/// `third_country_party` (high, or medium when a mechanism the document relies on reaches
+/// each party's country and none is a DPA's processor): a named party (its seat or address) in a third country: one
+/// without an adequacy decision, or one whose decision covers only some recipients (the
+/// US: organisations certified under the Data Privacy Framework), which the document
+/// alone cannot show the party to be. A former sub-processor does not count.
 fn third_country_party(input: &RiskInput<'_>) -> Option<RiskReason> {
     let hits = third_country_receivers(input);
     if hits.is_empty() {
@@ -186,6 +187,19 @@ fn third_country_party(input: &RiskInput<'_>) -> Option<RiskReason> {
     }
     let mut evidence: Vec<String> = hits.iter().flat_map(|p| p.evidence.clone()).collect();
     let relied = valid_mechanisms_relied_on(input);
+    // High while a mechanism the document relies on reaches none of some party's
+    // country, or a DPA's own processor is among them (all of its processing is a
+    // transfer, the case dpascan was made for); medium when each party's is reached (the
+    // reviewer checks the transfer, no gap shows).
+    let unreached = if relied.is_empty() {
+        hits.clone()
+    } else {
+        unreached_parties(input, &hits)
+    };
+    let processor_abroad = input.kind == DocKind::Dpa
+        && hits
+            .iter()
+            .any(|p| p.roles.iter().any(|r| r == "processor"));
     if !relied.is_empty() {
         let labels: Vec<String> = relied
             .iter()
@@ -199,13 +213,59 @@ fn third_country_party(input: &RiskInput<'_>) -> Option<RiskReason> {
             join_and(&labels)
         ));
         evidence.extend(relied.iter().map(|(_, f)| f.id.clone()));
+        if !unreached.is_empty() {
+            let labels: Vec<String> = unreached.iter().map(|p| party_label(p)).collect();
+            sentences.push(format!(
+                "None of them is named for the country of {}.",
+                join_and(&labels)
+            ));
+        }
     }
-    reason(
-        "third_country_party",
-        RiskLevel::High,
-        sentences.join(" "),
-        evidence,
-    )
+    let level = if unreached.is_empty() && !processor_abroad {
+        RiskLevel::Medium
+    } else {
+        RiskLevel::High
+    };
+    reason("third_country_party", level, sentences.join(" "), evidence)
+}
+
+/// The parties of `hits` whose country no mechanism the document relies on reaches
+/// ([`Reach::covers`]): each is named for other countries, or cannot serve it.
+fn unreached_parties<'a>(input: &RiskInput<'_>, hits: &[&'a Party]) -> Vec<&'a Party> {
+    let mut statuses = Statuses::new(input.adequacy);
+    let breaks = paragraph_breaks(input.text);
+    let named = countries_outside_eea(input, &mut statuses);
+    let reaches = reaches(input, &breaks, &named);
+    hits.iter()
+        .copied()
+        .filter(|p| {
+            let Some(&[a, b]) = p.country.as_deref().map(str::as_bytes) else {
+                return true;
+            };
+            !reaches.iter().any(|r| r.covers([a, b], input.adequacy))
+        })
+        .collect()
+}
+
+/// The countries outside the EU/EEA that the document names, as (code, start) sorted by
+/// start: country mentions, locations, providers' jurisdictions and destination
+/// statements (transfer findings name a country only as those).
+fn countries_outside_eea(input: &RiskInput<'_>, statuses: &mut Statuses) -> Vec<(Code, usize)> {
+    let destination_statements = input
+        .facts
+        .third_country_statements
+        .iter()
+        .map(|&i| &input.findings[i]);
+    let mut named: Vec<(Code, usize)> = input
+        .findings
+        .iter()
+        .filter(|f| f.kind != FindingKind::Transfer)
+        .chain(destination_statements)
+        .filter_map(|f| named_country(f).map(|c| (c, f.start)))
+        .filter(|&(c, _)| outside_eea(statuses.of(c)))
+        .collect();
+    named.sort_by_key(|&(_, start)| start);
+    named
 }
 
 /// The parties that receive data (not former, planned or unused) in a non-adequate third
@@ -658,21 +718,7 @@ fn destination_without_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
     // every document with `str::match_indices`, it cost 8 % of find + analyze on the
     // 50-page contract).
     let breaks = paragraph_breaks(input.text);
-    // Transfer findings are many and name a country only as destination statements.
-    let destination_statements = input
-        .facts
-        .third_country_statements
-        .iter()
-        .map(|&i| &input.findings[i]);
-    let mut named: Vec<(Code, usize)> = input
-        .findings
-        .iter()
-        .filter(|f| f.kind != FindingKind::Transfer)
-        .chain(destination_statements)
-        .filter_map(|f| named_country(f).map(|c| (c, f.start)))
-        .filter(|&(c, _)| outside_eea(statuses.of(c)))
-        .collect();
-    named.sort_by_key(|&(_, start)| start);
+    let named = countries_outside_eea(input, &mut statuses);
     let reaches = reaches(input, &breaks, &named);
     let mut uncovered: Vec<Code> = Vec::new();
     for &(code, _) in &destinations {
@@ -1176,7 +1222,7 @@ mod tests {
                 vec![],
             ),
             (
-                "third country party",
+                "third country party, the DPF relied on",
                 vec![
                     fnd(
                         1,
@@ -1187,7 +1233,7 @@ mod tests {
                     ),
                     t(2, 100, json!({"mechanism":"dpf"})),
                 ],
-                vec![("third_country_party", High)],
+                vec![("third_country_party", Medium)],
             ),
             (
                 "privacy shield relied on",
@@ -1755,5 +1801,70 @@ mod tests {
             t(5, 400, json!({"mechanism":"dpf","historical":true})),
         ]);
         assert_eq!((m.as_str(), evidence), (without, vec!["f1".to_string()]));
+    }
+
+    /// A third-country party is high while no mechanism the document relies on reaches
+    /// its country (none relied on; one named for another country; one that cannot serve
+    /// it), medium when one does (a general clause; one naming its country; the DPF for
+    /// the US).
+    #[test]
+    fn a_third_country_party_is_high_only_where_no_mechanism_reaches_its_country() {
+        let level = |fs: &[Finding]| {
+            let r = risk_of(fs);
+            let x = r
+                .reasons
+                .iter()
+                .find(|x| x.code == "third_country_party")
+                .expect("a third-country party");
+            (
+                x.level,
+                x.message.ends_with(
+                    " None of them is named for the country of RD Station Ltda. (processor, BR).",
+                ),
+            )
+        };
+        let party = |country: &str| {
+            fnd(
+                1,
+                FindingKind::Party,
+                "party.org",
+                0,
+                json!({"name": "RD Station Ltda.", "role": "processor", "country": country}),
+            )
+        };
+        let scc = t(2, 1000, json!({"mechanism":"scc"}));
+        let dpf = t(2, 1000, json!({"mechanism":"dpf"}));
+        use RiskLevel::{High, Medium};
+        assert_eq!(level(&[party("BR")]), (High, false));
+        assert_eq!(level(&[party("BR"), scc.clone()]), (Medium, false));
+        assert_eq!(
+            level(&[party("BR"), scc.clone(), c(3, 1050, "BR")]),
+            (Medium, false)
+        );
+        assert_eq!(level(&[party("BR"), scc, c(3, 1050, "IN")]), (High, true));
+        assert_eq!(level(&[party("BR"), dpf.clone()]), (High, true));
+        assert_eq!(level(&[party("US"), dpf]).0, Medium);
+
+        // A DPA's own processor abroad stays high, a sub-processor reached does not.
+        let dpa_with = |role: &str| {
+            let mut fs = full_dpa_findings();
+            fs.push(fnd(
+                20,
+                FindingKind::Party,
+                "party.org",
+                1200,
+                json!({"name": "RD Station Ltda.", "role": role, "country": "BR"}),
+            ));
+            fs.push(t(21, 1500, json!({"mechanism":"scc"})));
+            let a = analyze(&doc(&" ".repeat(2000)), &fs, Some("en"), &adequacy());
+            assert_eq!(a.kind, DocKind::Dpa);
+            a.risk
+                .reasons
+                .iter()
+                .find(|r| r.code == "third_country_party")
+                .map(|r| r.level)
+        };
+        assert_eq!(dpa_with("processor"), Some(High));
+        assert_eq!(dpa_with("subprocessor"), Some(Medium));
     }
 }
