@@ -5332,3 +5332,45 @@ fn a_planned_members_start_date_is_compared_with_the_documents_date() {
         "Bergwerk Hosting GmbH"
     ));
 }
+
+/// Lines longer than the line scan's reach, cut inside a character ("→", "ü", "😀"), above,
+/// below and beside names, in tables, lists and entries, are read without a panic: the
+/// scans that step from a line's end to the next line (or from its start to the line
+/// above) stop at a line they cut off.
+#[test]
+fn long_lines_of_wide_characters_around_names_are_read() {
+    let layouts = [
+        "{n}\n{w}\nHRB 12345\n",
+        "{n}, Hauptstraße 1\n{w}\n10115 Berlin\n",
+        "- {n}\n  Sitz: {w}\n",
+        "{n} | {w} | Deutschland\n{n} | Hosting | US\n",
+        "Unterauftragsverarbeiter:\n{n}\n{w}\nStatus: geplant ab 01.02.2027\n",
+        "{n}\n\n{w}\n\nSitz: Zug\n",
+        "Auftragsverarbeiter: {n}\n{w}\n(„Auftragsverarbeiter“)\n",
+        "{w}\n{n}\n{w}\n",
+        "Name | Land | Status\n{w}\n{n} | Deutschland | aktiv\n",
+        "Auftraggeber\n{w}\nAuftragnehmer\n{n}\n",
+        "{n} | Hosting\n{w} | x\n10115 Berlin | Deutschland\n",
+        "{n}\n{w}\nDeutschland\n",
+        "Sitz | {w} | {n} | Hauptstraße 1, 10115 Berlin | {w} | Deutschland\n",
+    ];
+    for layout in layouts {
+        for (wide, bytes) in [("→", 700), ("ü", 700), ("😀", 700), ("€", 2100)] {
+            for pad in 0..4 {
+                let w = format!("{}{}", "x".repeat(pad), wide.repeat(bytes / wide.len()));
+                let doc = layout
+                    .replace("{n}", "Nordlicht Hosting GmbH")
+                    .replace("{w}", &w);
+                let text = format!("Stand: 01.03.2027\n\n{doc}{doc}");
+                let result = common::check("list.txt", &text);
+                assert!(
+                    result
+                        .parties
+                        .iter()
+                        .any(|p| p.name == "Nordlicht Hosting GmbH"),
+                    "{layout:?} {wide} {pad}"
+                );
+            }
+        }
+    }
+}

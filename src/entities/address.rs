@@ -1285,7 +1285,8 @@ fn table_cell_above(text: &str, pos: usize) -> Option<(usize, usize)> {
     let n = cell_count(text, ls, line_end(text, pos));
     let mut end = ls;
     for _ in 0..3 {
-        if end == 0 {
+        // At the text's start, or below a line the scan cut off.
+        if end == 0 || text.as_bytes()[end - 1] != b'\n' {
             return None;
         }
         let ps = line_start(text, end - 1);

@@ -115,7 +115,8 @@ fn table_header(text: &str, pos: usize) -> Option<(Vec<&str>, Vec<&str>, usize)>
     }
     let mut hs = ls;
     for _ in 0..HEADER_LINES {
-        if hs == 0 {
+        // At the text's start, or below a line the scan cut off.
+        if hs == 0 || text.as_bytes()[hs - 1] != b'\n' {
             break;
         }
         let above = line_start(text, hs - 1);

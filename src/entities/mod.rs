@@ -1848,7 +1848,8 @@ fn cell_under_header(text: &str, pos: usize, headers: &[&str]) -> Option<(usize,
     let mut at = ls;
     let mut column = None;
     for _ in 0..STATUS_HEADER_ROWS {
-        if at == 0 {
+        // At the text's start, or below a line the scan cut off.
+        if at == 0 || text.as_bytes()[at - 1] != b'\n' {
             break;
         }
         let above = line_start_within(text, at - 1, 2000);
@@ -1950,7 +1951,8 @@ fn status_ending_flattened_row(
     // reads as the two lines joined.
     let mut below = "";
     for _ in 0..STATUS_LINES_UP {
-        if le <= own_line_end {
+        // Above this one's own line, or at a line the scan cut off (no '\n' ends it).
+        if le <= own_line_end || text.as_bytes().get(le) != Some(&b'\n') {
             return None;
         }
         let ls = line_start_within(text, le, 400);

@@ -1808,7 +1808,8 @@ pub fn column_header_role(text: &str, pos: usize) -> Option<&'static str> {
     }
     let mut up = ls;
     for _ in 0..COLUMN_HEADER_LINES {
-        if up == 0 {
+        // At the text's start, or below a line the scan cut off.
+        if up == 0 || text.as_bytes()[up - 1] != b'\n' {
             return None;
         }
         let above_end = up - 1;
@@ -3024,7 +3025,8 @@ pub fn above_register_line(text: &str, pos: usize) -> bool {
     }
     let mut at = le;
     for _ in 0..3 {
-        if at >= text.len() {
+        // At the text's end, or a line the scan cut off (no '\n' within its reach).
+        if text.as_bytes().get(at) != Some(&b'\n') {
             return false;
         }
         let next = at + 1;
@@ -4917,6 +4919,10 @@ fn seat_below(
         } else {
             a
         };
+        // A line the scan cut off (no '\n' within its reach) ends the block.
+        if text.as_bytes().get(e).is_some_and(|&c| c != b'\n') {
+            return None;
+        }
         p = e + 1;
         if a == b {
             if seen > 0 {
