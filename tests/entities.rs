@@ -5331,6 +5331,40 @@ fn a_planned_members_start_date_is_compared_with_the_documents_date() {
         &notice("15. Januar 2026"),
         "Bergwerk Hosting GmbH"
     ));
+
+    // Without a label: a row's start date, or one in the sentence before the name, ahead
+    // of the document's date makes the member planned; a note below the list does not.
+    let amendment = |date: &str| {
+        format!(
+            "Nachtrag Nr. 2 zum Auftragsverarbeitungsvertrag – Stand: {date}\n\n\
+             (2) An die Stelle der Kranich Mail Inc. tritt mit Wirkung ab 1. Juni 2026 die \
+             Sendwerk GmbH, Augustinerplatz 2, 79098 Freiburg.\n\n\
+             Unterauftragsverarbeiter | Leistung | Land | Hinweis\n\
+             Bergwerk Hosting GmbH, Zechenweg 3, 45127 Essen | Hosting | Deutschland | seit 01.06.2024\n\
+             Sendwerk GmbH, Augustinerplatz 2, 79098 Freiburg | Newsletter | Deutschland | ab 1. Juni 2026\n\n\
+             Geplant ab 1. Juli 2026: Ablösung der Bergwerk Hosting GmbH.\n"
+        )
+    };
+    assert!(planned(&amendment("15. April 2026"), "Sendwerk GmbH"));
+    assert!(!planned(&amendment("15. Juli 2026"), "Sendwerk GmbH"));
+    assert!(!planned(
+        &amendment("15. April 2026"),
+        "Bergwerk Hosting GmbH"
+    ));
+
+    let list = "Unterauftragsverarbeiter (Stand: 15. April 2026)\n\n\
+        - Bergwerk Hosting GmbH, Zechenweg 3, 45127 Essen\n\n\
+        Geplant ab 1. Juli 2026: Umzug des Archivs in ein zweites Rechenzentrum.\n";
+    assert!(!planned(list, "Bergwerk Hosting GmbH"));
+
+    // "Planned – start 2026-03-01" in a list last updated 2026-05-15: current.
+    let iso = "Sub-processors – Last updated: 2026-05-15\n\n\
+        Sub-processor | Service | Status\n\
+        Kestrel Hosting Oy, Helsinki | Hosting | Since 2022-01-10\n\
+        Fjord Mail AS, Oslo | E-mail | Planned – start 2026-03-01\n\
+        Saimaa Analytics Oy, Lappeenranta | Analytics | Planned – start 2026-09-01\n";
+    assert!(!planned(iso, "Fjord Mail AS"));
+    assert!(planned(iso, "Saimaa Analytics Oy"));
 }
 
 /// Lines longer than the line scan's reach, cut inside a character ("→", "ü", "😀"), above,

@@ -92,12 +92,12 @@ pub fn document_date(text: &str) -> Option<Day> {
 
 /// The first date in `s` that a word of when a use starts introduces: "going live 1
 /// February 2027", "geplant ab 01.02.2027", "from 1 March 2027", "ab dem 1. März 2026",
-/// "effective from …", "Start: …", "Go-live: …".
+/// "effective from …", "Start: …", "start 2026-03-01", "Go-live: …".
 pub fn start_date(s: &str) -> Option<Day> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
         Regex::new(&format!(
-            r"(?i)(?-u:\b)(?:from|ab(?:\s+dem)?|going\s+live(?:\s+on)?|goes\s+live\s+on|live\s+from|starting(?:\s+(?:on|from))?|effective\s+(?:from|as\s+of)|wirksam\s+ab|start(?:\s+date)?\s*:|go-live\s*:?|inbetriebnahme\s*(?:am|zum|:))\s+(?:(?:on|am)\s+)?{DATE}"
+            r"(?i)(?-u:\b)(?:from|ab(?:\s+dem)?|going\s+live(?:\s+on)?|goes\s+live\s+on|live\s+from|starting(?:\s+(?:on|from))?|effective\s+(?:from|as\s+of)|wirksam\s+ab|start(?:s|ed)?(?:\s+date)?\s*:?|go-live\s*:?|inbetriebnahme\s*(?:am|zum|:))\s+(?:(?:on|am)\s+)?{DATE}"
         ))
         .expect("start date regex")
     });
@@ -153,6 +153,8 @@ mod tests {
             ("| geplant ab 01.02.2027", day(2027, 2, 1)),
             ("planned - going live 15 January 2027", day(2027, 1, 15)),
             ("Wir werden ab dem 1. März 2026 zusätzlich", day(2026, 3, 1)),
+            ("| Planned – start 2026-03-01", day(2026, 3, 1)),
+            ("tritt mit Wirkung ab 1. Juni 2026 die", day(2026, 6, 1)),
             ("expected to go live in Q3 2027", None),
             ("Tokyo 100-0005, Japan", None),
             ("terminated on 20 January 2027", None),

@@ -739,7 +739,7 @@ pub fn find_entities_with(
     // line's start (organisations before it inside the block take no definition from
     // below it).
     let mut block_until = 0;
-    // The date the document speaks as of, read once a planned member asks for it.
+    // The date the document speaks as of, read once a start date asks for it.
     let mut reference = None;
     for (i, o) in orgs.iter().enumerate() {
         let block = party::block_definition(text, o.start, o.end);
@@ -998,22 +998,38 @@ pub fn find_entities_with(
                 status_ending_flattened_row(text, o.start, o.end, next)
             });
         let former = former || below == Some(EntryStatus::Former);
-        let ahead = starts_later_before(text, o.start, prev_end);
+        // "Wir werden ab dem 1. März 2026 … die IONOS SE … einsetzen": a start in the
+        // sentence before the name, in the future tense or not.
+        let before = start_before(text, o.start, prev_end);
+        let labelled = section == Some(party::PLANNED_SECTION)
+            || crate::matchers::text::planned_label_before(line_before)
+            || planned_label_after(&text[o.end..line_end_within(text, o.end, 200)])
+            || below == Some(EntryStatus::Planned)
+            || before.is_some_and(|(_, future)| future);
+        // A start date decides against the document's own date, when it has one: one
+        // passed makes a member labelled planned current ("Planned – going live 1
+        // February 2027" in a list "as at 3 March 2027"), one ahead makes planned a name
+        // whose own row or sentence gives it ("rapidmail GmbH, … | ab 1. Juni 2026" in an
+        // amendment of 15 April 2026). Without the document's date, only a label speaks.
+        let next_org = orgs.get(i + 1).map(|n| n.start);
+        let start = if labelled {
+            start_in_entry(text, o.end, next_org)
+        } else {
+            // Unlabelled, only the name's own sentence or row speaks ("T-Systems
+            // International GmbH, … | voraussichtlich ab 01.07.2027", "… ist voraussichtlich
+            // ab 01.07.2027 vorgesehen"), not a note below a flattened table ("Planned from
+            // 1 April 2027: replacement of OpenAI …").
+            let end = crate::matchers::text::sentence_end(text, o.end);
+            start_in_entry(text, o.end, Some(next_org.map_or(end, |n| n.min(end))))
+        }
+        .or(before.map(|(day, _)| day));
         let planned = !former
-            && (section == Some(party::PLANNED_SECTION)
-                || crate::matchers::text::planned_label_before(line_before)
-                || planned_label_after(&text[o.end..line_end_within(text, o.end, 200)])
-                || below == Some(EntryStatus::Planned)
-                || ahead.is_some())
-            // "Planned – going live 1 February 2027" in a list "as at 3 March 2027": the
-            // start has passed, the member is in use.
-            && !started_by(
-                text,
-                o.end,
-                orgs.get(i + 1).map(|n| n.start),
-                ahead,
-                &mut reference,
-            );
+            && match start {
+                Some(day) => reference
+                    .get_or_insert_with(|| date::document_date(text))
+                    .map_or(labelled, |doc| day > doc),
+                None => labelled,
+            };
         if former || planned {
             role = None;
         }
@@ -1557,22 +1573,14 @@ fn short_name_engages(
     })
 }
 
-/// Most bytes after a planned member's name that [`started_by`] reads for its start.
+/// Most bytes after a member's name that [`start_in_entry`] reads for its start.
 const START_DATE_BYTES: usize = 600;
 
-/// Whether the entry of a member whose name ends at `end` gives a start date ("Planned –
-/// going live 1 February 2027", "geplant ab 01.02.2027"), or else its sentence gave one
-/// before the name (`ahead`, [`starts_later_before`]), no later than the document's own
-/// date ([`date::document_date`], read into `reference` on first use): its use has
-/// begun. The entry is the rest of a table row's line, or else the text up to the next
-/// organisation (at `next_org`), at most [`START_DATE_BYTES`].
-fn started_by(
-    text: &str,
-    end: usize,
-    next_org: Option<usize>,
-    ahead: Option<date::Day>,
-    reference: &mut Option<Option<date::Day>>,
-) -> bool {
+/// The start date the entry of a member whose name ends at `end` gives ("Planned –
+/// going live 1 February 2027", "geplant ab 01.02.2027", "Planned – start 2026-03-01"):
+/// in the rest of a table row's line, or else in the text up to the next organisation
+/// (at `next_org`), at most [`START_DATE_BYTES`].
+fn start_in_entry(text: &str, end: usize, next_org: Option<usize>) -> Option<date::Day> {
     let le = line_end_within(text, end, 2000);
     let mut stop = next_org.unwrap_or(text.len()).min(text::floor_char(
         text,
@@ -1581,34 +1589,32 @@ fn started_by(
     if text[end..le].contains(" | ") {
         stop = stop.min(le);
     }
-    let Some(start) = text.get(end..stop).and_then(date::start_date).or(ahead) else {
-        return false;
-    };
-    reference
-        .get_or_insert_with(|| date::document_date(text))
-        .is_some_and(|doc| start <= doc)
+    text.get(end..stop).and_then(date::start_date)
 }
 
-/// Most bytes before a name that [`starts_later_before`] reads.
-const STARTS_LATER_BYTES: usize = 200;
+/// Most bytes before a name that [`start_before`] reads.
+const START_BEFORE_BYTES: usize = 200;
 
-/// Whether the sentence leading to a name at `start` says its use starts at a date ahead,
-/// in the future tense ("Wir werden ab dem 1. März 2026 zusätzlich die IONOS SE, …,
-/// einsetzen.", "From 1 March 2027 we will also use …"): the part of the sentence after
-/// the previous organisation (ending at `prev_end`), at most [`STARTS_LATER_BYTES`].
-/// The date, when it does; whether it has passed is [`started_by`]'s question.
-fn starts_later_before(text: &str, start: usize, prev_end: usize) -> Option<date::Day> {
+/// The start date that the sentence leading to a name at `start` gives ("Wir werden ab
+/// dem 1. März 2026 zusätzlich die IONOS SE, …, einsetzen.", "An die Stelle der Twilio
+/// Inc. tritt mit Wirkung ab 1. Juni 2026 die rapidmail GmbH"), and whether it speaks in
+/// the future tense ("werden", "will"): the part of the sentence after the previous
+/// organisation (ending at `prev_end`), at most [`START_BEFORE_BYTES`].
+fn start_before(text: &str, start: usize, prev_end: usize) -> Option<(date::Day, bool)> {
     let from = crate::matchers::text::sentence_start(text, start)
         .max(prev_end)
         .max(text::floor_char(
             text,
-            start.saturating_sub(STARTS_LATER_BYTES),
+            start.saturating_sub(START_BEFORE_BYTES),
         ));
     let before = text.get(from..start)?;
-    let future = before.bytes().any(|b| b.is_ascii_digit())
-        && crate::matchers::text::words(before)
-            .any(|w| ["werden", "wird", "will", "shall"].contains(&w.to_lowercase().as_str()));
-    future.then(|| date::start_date(before)).flatten()
+    if !before.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let day = date::start_date(before)?;
+    let future = crate::matchers::text::words(before)
+        .any(|w| ["werden", "wird", "will", "shall"].contains(&w.to_lowercase().as_str()));
+    Some((day, future))
 }
 
 /// What an entry's own description says of its use ([`entry_status_below`]).
