@@ -5361,7 +5361,7 @@ fn a_planned_members_start_date_is_compared_with_the_documents_date() {
     let iso = "Sub-processors – Last updated: 2026-05-15\n\n\
         Sub-processor | Service | Status\n\
         Kestrel Hosting Oy, Helsinki | Hosting | Since 2022-01-10\n\
-        Fjord Mail AS, Oslo | E-mail | Planned – start 2026-03-01\n\
+        Fjord Mail AS, Oslo | E-mail; support by Fjord Mail Inc. (USA) | Planned – start 2026-03-01\n\
         Saimaa Analytics Oy, Lappeenranta | Analytics | Planned – start 2026-09-01\n";
     assert!(!planned(iso, "Fjord Mail AS"));
     assert!(planned(iso, "Saimaa Analytics Oy"));

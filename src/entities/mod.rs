@@ -1578,17 +1578,20 @@ const START_DATE_BYTES: usize = 600;
 
 /// The start date the entry of a member whose name ends at `end` gives ("Planned –
 /// going live 1 February 2027", "geplant ab 01.02.2027", "Planned – start 2026-03-01"):
-/// in the rest of a table row's line, or else in the text up to the next organisation
-/// (at `next_org`), at most [`START_DATE_BYTES`].
+/// in the rest of a table row's line (other names in its cells too), or else in the text
+/// up to the next organisation (at `next_org`), at most [`START_DATE_BYTES`].
 fn start_in_entry(text: &str, end: usize, next_org: Option<usize>) -> Option<date::Day> {
     let le = line_end_within(text, end, 2000);
-    let mut stop = next_org.unwrap_or(text.len()).min(text::floor_char(
-        text,
-        (end + START_DATE_BYTES).min(text.len()),
-    ));
-    if text[end..le].contains(" | ") {
-        stop = stop.min(le);
-    }
+    // A row's cells are its own, other names in them too ("… | HubSpot, Inc. (United
+    // States) for support access | … | Planned – start 2026-03-01").
+    let stop = if text[end..le].contains(" | ") {
+        le
+    } else {
+        next_org.unwrap_or(text.len()).min(text::floor_char(
+            text,
+            (end + START_DATE_BYTES).min(text.len()),
+        ))
+    };
     text.get(end..stop).and_then(date::start_date)
 }
 
