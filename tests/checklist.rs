@@ -132,3 +132,28 @@ fn inspections_ruled_out_beside_information_restrict_the_item() {
         "{out}"
     );
 }
+
+/// A DPA that meets the Art. 28(3) items by the SCC clauses it applies, each under the
+/// item's own reference ("Confidentiality (Art. 28(3)(b)): Clause 8.6(b) of the SCC
+/// applies."), addresses all eight (the fourteenth blind set, document 12): the rule's
+/// `item` group names each finding's item, and its findings are not capped at five.
+#[test]
+fn items_met_by_the_scc_clauses_the_contract_applies_are_addressed() {
+    let text = "Data Processing Agreement between Vesterbro Fintech ApS (the \"Customer\") and \
+        Meridian Ledger Technologies Private Limited (\"Meridian\").\n\n\
+        1. The parties enter into the standard contractual clauses, Module Two.\n\n\
+        2. Obligations of Meridian\n\
+        2.1 Processing on request (Art. 28(3)(a)): Clause 8.1 of the SCC applies.\n\
+        2.2 Staff (Art. 28(3)(b)): Clause 8.6(b) of the SCC applies.\n\
+        2.3 Safeguards (Art. 28(3)(c)): Clause 8.6(a) of the SCC applies.\n\
+        2.4 Further processors (Art. 28(3)(d)): Clause 9 of the SCC applies.\n\
+        2.5 Requests of individuals (Art. 28(3)(e)): Clause 10 of the SCC applies.\n\
+        2.6 Help (Art. 28(3)(f)): Clauses 8.6(c) and 8.6(d) of the SCC apply.\n\
+        2.7 End of the services (Art. 28(3)(g)): Clause 8.5 of the SCC applies.\n\
+        2.8 Reviews (Art. 28(3)(h)): Clause 8.9 of the SCC applies mutatis mutandis.\n";
+    let r = check("dpa.txt", text);
+    for letter in 'a'..='h' {
+        let id = format!("art28_3_{letter}");
+        assert!(item(&r, &id).present, "{id}: {:?}", r.checklist);
+    }
+}

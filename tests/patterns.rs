@@ -519,6 +519,18 @@ negative_examples = ["y"]
             "x.toml",
             bad_regex
                 .replace("(unclosed", "x")
+                .replace("lang = ", "value = { checklist = \"art28_3_{item}\" }\nlang = "),
+            "a value with \"{item}\" needs an `item` group",
+        ),
+        (
+            "x.toml",
+            bad_regex.replace("(unclosed", "(?P<item>[a-h])"),
+            "needs an `item` group in the pattern, and an `item` group such a value",
+        ),
+        (
+            "x.toml",
+            bad_regex
+                .replace("(unclosed", "x")
                 .replace("lang = ", "starts_with_match_of = \"transfer.nowhere\"\nlang = "),
             "patterns/x.toml: rule transfer.broken: starts_with_match_of \"transfer.nowhere\" is no other rule",
         ),

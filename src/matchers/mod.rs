@@ -56,7 +56,15 @@ pub const CHECKLIST_CAP: usize = 5;
 /// The most non-negated findings `rule` may produce in one document, if capped.
 pub fn cap_of(rule: Option<&crate::patterns::compile::CompiledRule>) -> Option<usize> {
     let r = rule?;
-    (r.kind == FindingKind::Clause && clause::is_checklist_rule(&r.id, &r.value))
+    // A rule whose item comes from its match ("Art. 28(3)(h): Clause 8.9 of the SCC
+    // applies" for `art28_3_{item}`) speaks for several items: its few matches each name
+    // theirs, and are not capped.
+    let per_match_item = r
+        .value
+        .get("checklist")
+        .and_then(Value::as_str)
+        .is_some_and(|c| c.contains("{item}"));
+    (r.kind == FindingKind::Clause && clause::is_checklist_rule(&r.id, &r.value) && !per_match_item)
         .then_some(CHECKLIST_CAP)
 }
 

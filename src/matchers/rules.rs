@@ -635,9 +635,9 @@ impl<'a> Search<'_, 'a> {
             return self.scan_reference_in_sentences(re, a, z);
         }
         let input = Input::new(self.scan.text).range(a..z);
-        if !self.re.has_hit && !self.re.has_place {
+        if !self.re.has_groups() {
             for m in re.find_iter(input) {
-                if m.start() < m.end() && !self.add(m.start(), m.end(), None) {
+                if m.start() < m.end() && !self.add(m.start(), m.end(), Named::default()) {
                     return false;
                 }
             }
@@ -775,8 +775,8 @@ impl<'a> Search<'_, 'a> {
     /// span and `place`, read from its groups when the rule has them; false when the
     /// budget is used up.
     fn add_match(&mut self, input: &Input, m: regex_automata::Match) -> bool {
-        if !self.re.has_hit && !self.re.has_place {
-            return self.add(m.start(), m.end(), None);
+        if !self.re.has_groups() {
+            return self.add(m.start(), m.end(), Named::default());
         }
         let mut slots = self
             .caps
@@ -784,43 +784,45 @@ impl<'a> Search<'_, 'a> {
             .unwrap_or_else(|| self.re.create_captures());
         let caps = self.re.groups(input, m, &mut slots);
         let go_on = match self.spans(caps) {
-            Some((span, place)) => self.add(span.start, span.end, place),
+            Some((span, named)) => self.add(span.start, span.end, named),
             None => true,
         };
         self.caps = Some(slots);
         go_on
     }
 
-    /// The hit span (the `hit` group, else the whole match) and the `place` text of a
-    /// match; `None` when there is no match or the hit is empty.
+    /// The hit span (the `hit` group, else the whole match) and the texts of the `place`
+    /// and `item` groups of a match; `None` when there is no match or the hit is empty.
     fn spans(
         &self,
         caps: &regex_automata::util::captures::Captures,
-    ) -> Option<(regex_automata::Span, Option<&'a str>)> {
+    ) -> Option<(regex_automata::Span, Named<'a>)> {
         let whole = caps.get_match()?;
         let span = caps.get_group_by_name("hit").unwrap_or(whole.span());
         if span.start >= span.end {
             return None;
         }
         let text: &'a str = self.scan.text;
-        let place = caps
-            .get_group_by_name("place")
-            .map(|p| &text[p.start..p.end]);
-        Some((span, place))
+        let group = |name| caps.get_group_by_name(name).map(|p| &text[p.start..p.end]);
+        let named = Named {
+            place: group("place"),
+            item: group("item"),
+        };
+        Some((span, named))
     }
 
     /// Adds the hit of the captured match `caps` ([`Search::spans`]), if any; false when
     /// the rule's budget is used up.
     fn add_captured(&mut self, caps: &regex_automata::util::captures::Captures) -> bool {
         match self.spans(caps) {
-            Some((span, place)) => self.add(span.start, span.end, place),
+            Some((span, named)) => self.add(span.start, span.end, named),
             None => true,
         }
     }
 
     /// Adds the hit at `start..end`, if any; false when the rule's budget is used up.
-    fn add(&mut self, start: usize, end: usize, place: Option<&str>) -> bool {
-        match make_hit(self.scan, self.rule, self.re, start, end, place) {
+    fn add(&mut self, start: usize, end: usize, named: Named<'_>) -> bool {
+        match make_hit(self.scan, self.rule, self.re, start, end, named) {
             Some(h) => {
                 let go_on = self.budget.take(&h);
                 self.hits.push(h);
@@ -855,23 +857,44 @@ fn in_conditional_list(scan: &Scan, rule: &CompiledRule, sent: (usize, usize)) -
 /// quoted term of at most 80 chars, a bracketed aside and the verb.
 const DEFINITION_OPENING: usize = 512;
 
-/// Builds the hit of `rule` at `start..end`: value template, resolved place, cue and
-/// heading flags and kind-specific defaults. `None` when a `place` group does not name a
-/// known place, or the rule's `not_after` words stand right before the hit.
+/// The texts of a match's named groups that a hit's value takes.
+#[derive(Debug, Clone, Copy, Default)]
+struct Named<'a> {
+    /// The `place` group: a place name to resolve to city, region and country.
+    place: Option<&'a str>,
+    /// The `item` group: what `{item}` in the rule's value strings stands for, lower case
+    /// ("b" in "Art. 28(3)(b)" makes `"art28_3_{item}"` "art28_3_b").
+    item: Option<&'a str>,
+}
+
+/// Builds the hit of `rule` at `start..end`: value template (with the `item` group's text
+/// for `{item}`), resolved place, cue and heading flags and kind-specific defaults. `None`
+/// when a `place` group does not name a known place, an `item` group is empty, or the
+/// rule's `not_after` words stand right before the hit.
 fn make_hit(
     scan: &Scan,
     rule: &CompiledRule,
     re: &RuleRegex,
     start: usize,
     end: usize,
-    place: Option<&str>,
+    named: Named<'_>,
 ) -> Option<Hit> {
     if !rule.not_after.is_empty() && text::ends_with_words(&scan.low, start, &rule.not_after) {
         return None;
     }
     let mut value = rule.value.clone();
+    if re.has_item {
+        let item = named.item.filter(|i| !i.is_empty())?.to_lowercase();
+        for v in value.values_mut() {
+            if let Value::String(s) = v {
+                if s.contains("{item}") {
+                    *s = s.replace("{item}", &item);
+                }
+            }
+        }
+    }
     if re.has_place {
-        let p = resolve_place(&scan.rules.places, place?)?;
+        let p = resolve_place(&scan.rules.places, named.place?)?;
         value.insert("city".into(), p.city.map_or(Value::Null, Value::String));
         value.insert(
             "country".into(),

@@ -223,6 +223,9 @@ pub struct RuleRegex {
     pub has_hit: bool,
     /// Whether the pattern has a `place` group.
     pub has_place: bool,
+    /// Whether the pattern has an `item` group (its text fills `{item}` in the rule's
+    /// value).
+    pub has_item: bool,
     /// Lower-case strings every match contains past its prefix word, with an automaton
     /// over them: an anchored search at `at` is spared when none occurs between `at` and
     /// the window's end ([`super::prefix::required_inner`]); `None` when none is known or
@@ -232,6 +235,11 @@ pub struct RuleRegex {
 }
 
 impl RuleRegex {
+    /// Whether a match's groups are read (`hit`, `place` or `item`).
+    pub fn has_groups(&self) -> bool {
+        self.has_hit || self.has_place || self.has_item
+    }
+
     /// Whether the first search is relaxed.
     pub fn is_relaxed(&self) -> bool {
         self.within.iter().any(|&w| w != usize::MAX)
@@ -422,6 +430,7 @@ fn build_regex(rule: &CompiledRule) -> Result<RuleRegex, String> {
     Ok(RuleRegex {
         has_hit: named("hit"),
         has_place: named("place"),
+        has_item: named("item"),
         first,
         within,
         exact: OnceLock::new(),
@@ -993,6 +1002,14 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
         Some(serde_json::Value::Object(m)) => m,
         Some(other) => bail!("value must be a table, got {other}"),
     };
+    // `{item}` in the value is the `item` group's text: one needs the other.
+    let uses_item = value
+        .values()
+        .any(|v| v.as_str().is_some_and(|s| s.contains("{item}")));
+    let item_group = r.pattern.contains("(?P<item>") || r.pattern.contains("(?<item>");
+    if uses_item != item_group {
+        bail!("a value with \"{{item}}\" needs an `item` group in the pattern, and an `item` group such a value");
+    }
     let pattern = prepare_pattern(&r.pattern);
     // The syntax is checked now (parsed, not translated: translating Unicode classes
     // costs as much as the rest of loading), so that a broken pattern file fails at load
