@@ -5408,3 +5408,26 @@ fn long_lines_of_wide_characters_around_names_are_read() {
         }
     }
 }
+
+/// Ukrainian companies ("TOV", ТОВ) are organisations, with the country their name or
+/// row gives (the fifteenth blind set, documents 01 and 05).
+#[test]
+fn a_ukrainian_tov_is_an_organisation() {
+    let text = "Unterauftragsverarbeiter\n\n\
+        Die folgenden Unterauftragsverarbeiter verarbeiten personenbezogene Daten in unserem \
+        Auftrag. Wir haben mit jedem von ihnen einen Vertrag geschlossen.\n\n\
+        Gesellschaft | Anschrift | Tätigkeit | Land\n\
+        Bergwerk Hosting GmbH | Zechenweg 3, 45127 Essen | Hosting | Deutschland\n\
+        Gletscher HR Ukraine TOV | vul. Stryiska 45, 79026 Lwiw | Softwaretests | Ukraine\n\
+        Kvadrat Dev TOV | vul. Zhylianska 75, 01032 Kyjiw, Ukraine | Entwicklung | Ukraine\n";
+    let result = common::check("list.md", text);
+    for name in ["Gletscher HR Ukraine TOV", "Kvadrat Dev TOV"] {
+        let p = result
+            .parties
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("no {name}: {:?}", result.parties));
+        assert_eq!(p.country.as_deref(), Some("UA"), "{name}");
+        assert_eq!(p.legal_form.as_deref(), Some("TOV"), "{name}");
+    }
+}
