@@ -133,10 +133,11 @@ fn location_label(l: &Location) -> String {
 }
 
 /// `third_country_party` (high, or medium when a mechanism the document relies on reaches
-/// each party's country and none is a DPA's processor): a named party (its seat or address) in a third country: one
-/// without an adequacy decision, or one whose decision covers only some recipients (the
-/// US: organisations certified under the Data Privacy Framework), which the document
-/// alone cannot show the party to be. A former sub-processor does not count.
+/// each party's country and none is a DPA's processor): a named party (its seat or
+/// address) in a third country: one without an adequacy decision, or one whose decision
+/// covers only some recipients (the US: organisations certified under the Data Privacy
+/// Framework), which the document alone cannot show the party to be. A former
+/// sub-processor does not count.
 fn third_country_party(input: &RiskInput<'_>) -> Option<RiskReason> {
     let hits = third_country_receivers(input);
     if hits.is_empty() {
