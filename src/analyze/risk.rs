@@ -197,10 +197,11 @@ fn third_country_party(input: &RiskInput<'_>) -> Option<RiskReason> {
     } else {
         unreached_parties(input, &hits)
     };
-    let processor_abroad = input.kind == DocKind::Dpa
-        && hits
-            .iter()
-            .any(|p| p.roles.iter().any(|r| r == "processor"));
+    let processors_abroad: Vec<&Party> = hits
+        .iter()
+        .copied()
+        .filter(|p| input.kind == DocKind::Dpa && p.roles.iter().any(|r| r == "processor"))
+        .collect();
     if !relied.is_empty() {
         let labels: Vec<String> = relied
             .iter()
@@ -222,7 +223,15 @@ fn third_country_party(input: &RiskInput<'_>) -> Option<RiskReason> {
             ));
         }
     }
-    let level = if unreached.is_empty() && !processor_abroad {
+    if !processors_abroad.is_empty() {
+        let labels: Vec<String> = processors_abroad.iter().map(|p| party_label(p)).collect();
+        sentences.push(format!(
+            "{} {} the contract's processor: all of its processing is a transfer.",
+            join_and(&labels),
+            is_are(labels.len())
+        ));
+    }
+    let level = if unreached.is_empty() && processors_abroad.is_empty() {
         RiskLevel::Medium
     } else {
         RiskLevel::High
@@ -1863,9 +1872,9 @@ mod tests {
                 .reasons
                 .iter()
                 .find(|r| r.code == "third_country_party")
-                .map(|r| r.level)
+                .map(|r| (r.level, r.message.ends_with(" RD Station Ltda. (processor, BR) is the contract's processor: all of its processing is a transfer.")))
         };
-        assert_eq!(dpa_with("processor"), Some(High));
-        assert_eq!(dpa_with("subprocessor"), Some(Medium));
+        assert_eq!(dpa_with("processor"), Some((High, true)));
+        assert_eq!(dpa_with("subprocessor"), Some((Medium, false)));
     }
 }
