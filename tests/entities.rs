@@ -5431,3 +5431,52 @@ fn a_ukrainian_tov_is_an_organisation() {
         assert_eq!(p.legal_form.as_deref(), Some("TOV"), "{name}");
     }
 }
+
+/// A use that ended is read from the sentence that opens with its last day before the
+/// document's own date ("Bis zum 31. Dezember 2025 haben wir … der Optiview Software Ltd.
+/// … genutzt." in a policy of 1 March 2026), from a parent item that labels what was
+/// replaced ("  - Ersetzt: ⏎    - Freshworks Inc., …"), and from the word that ends the
+/// use followed by its date ("– beendet per 28. Februar 2026", "Discontinued
+/// 2026-02-28;"): the fifteenth blind set's practice. A last day still ahead, or no date
+/// after the word, leaves the name current.
+#[test]
+fn a_use_ended_by_a_date_or_under_a_replaced_label_is_former() {
+    let policy = "Datenschutzerklärung\n\nStand: 1. März 2026\n\nVerantwortlich ist die \
+                  Klarsicht Optik Versand GmbH & Co. KG, Speicherstraße 31, 28217 Bremen.\n\n\
+                  Bis zum 31. Dezember 2025 haben wir für die Videoberatung den Dienst \
+                  „Optiview Live“ der Optiview Software Ltd. (Tel Aviv, Israel) genutzt. Die \
+                  Zusammenarbeit ist beendet.\n\nBis zum 31. Dezember 2026 führen wir die \
+                  Umfragen mit der LimeSurvey GmbH, Papenreye 63, 22453 Hamburg, durch.\n";
+    let parties = pipeline_parties(policy);
+    assert!(
+        party_named(&parties, "Optiview Software Ltd.").former,
+        "{parties:?}"
+    );
+    // Its last day is still ahead.
+    assert!(
+        !party_named(&parties, "LimeSurvey GmbH").former,
+        "{parties:?}"
+    );
+
+    let list = "Unterauftragsverarbeiter der Gletscher HR AG\n\nStand: 1. April 2026\n\n\
+                - Zendesk, Inc., 989 Market Street, San Francisco, CA 94103, USA\n  \
+                - Leistung: Kundensupport\n  - Ersetzt:\n    - Freshworks Inc., 2950 S. \
+                Delaware Street, Suite 201, San Mateo, CA 94403, USA; alle Tickets wurden \
+                migriert\n\
+                - Pipedrive OÜ, Mustamäe tee 3a, 10615 Tallinn, Estland – beendet per 28. \
+                Februar 2026\n\
+                - Brevo SAS, 55 rue d'Amsterdam, 75008 Paris, Frankreich – beendet per \
+                E-Mail-Anfrage des Kunden möglich\n";
+    let parties = pipeline_parties(list);
+    assert!(
+        party_named(&parties, "Freshworks Inc.").former,
+        "{parties:?}"
+    );
+    assert!(party_named(&parties, "Pipedrive OÜ").former, "{parties:?}");
+    // Control: the parent entry, and a word of ending with no date after it.
+    assert!(
+        !party_named(&parties, "Zendesk, Inc.").former,
+        "{parties:?}"
+    );
+    assert!(!party_named(&parties, "Brevo SAS").former, "{parties:?}");
+}

@@ -23,6 +23,11 @@ pub struct Day {
 /// "2027-03-01".
 const DATE: &str = r"(?:(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s+(?P<m1>\p{L}{3,9})\.?\s+(?P<y1>\d{4})|(?P<m2>\p{L}{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})|(?P<d3>\d{1,2})\.[ \t]?(?P<n3>\d{1,2})\.[ \t]?(?P<y3>\d{4})|(?P<y4>\d{4})-(?P<n4>\d{2})-(?P<d4>\d{2}))(?-u:\b)";
 
+/// The regex `pattern`, its `{DATE}` replaced by [`DATE`], compiled once into `cell`.
+fn date_regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(&pattern.replace("{DATE}", DATE)).expect("date regex"))
+}
+
 /// The month a name or an abbreviation of it means (English and German, Austrian
 /// "Jänner" and "Feber" too), 1 to 12.
 fn month(name: &str) -> Option<u8> {
@@ -81,12 +86,10 @@ fn day_of(c: &regex::Captures<'_>) -> Option<Day> {
 /// and "as of" (also "removed as of …") are no such label. None when no label has a date.
 pub fn document_date(text: &str) -> Option<Day> {
     static R: OnceLock<Regex> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        Regex::new(&format!(
-            r"(?im)(?:^[ \t]*(?:date|sent|datum|gesendet)[ \t]*:[ \t]*(?:\p{{L}}{{2,10}}\.?,?[ \t]+)?|(?-u:\b)(?:last[ \t]+(?:updated|revised|modified|changed)|updated|revised|published|effective[ \t]+date|status[ \t]+as[ \t]+(?:at|of)|as[ \t]+at|stand(?:[ \t]+(?:vom|(?:dieser|dieses|des|der)[ \t]+\p{{L}}+))?|zuletzt[ \t]+(?:aktualisiert|geändert|überarbeitet)|aktualisiert|veröffentlicht|version[ \t]+[\w.]+[ \t]*(?:vom|of|[·,–-]))[ \t]*:?[ \t]*(?:(?:on|am|vom)[ \t]+)?){DATE}"
-        ))
-        .expect("document date regex")
-    });
+    let re = date_regex(
+        &R,
+        r"(?im)(?:^[ \t]*(?:date|sent|datum|gesendet)[ \t]*:[ \t]*(?:\p{L}{2,10}\.?,?[ \t]+)?|(?-u:\b)(?:last[ \t]+(?:updated|revised|modified|changed)|updated|revised|published|effective[ \t]+date|status[ \t]+as[ \t]+(?:at|of)|as[ \t]+at|stand(?:[ \t]+(?:vom|(?:dieser|dieses|des|der)[ \t]+\p{L}+))?|zuletzt[ \t]+(?:aktualisiert|geändert|überarbeitet)|aktualisiert|veröffentlicht|version[ \t]+[\w.]+[ \t]*(?:vom|of|[·,–-]))[ \t]*:?[ \t]*(?:(?:on|am|vom)[ \t]+)?){DATE}",
+    );
     re.captures_iter(text).filter_map(|c| day_of(&c)).max()
 }
 
@@ -95,13 +98,35 @@ pub fn document_date(text: &str) -> Option<Day> {
 /// "effective from …", "Start: …", "start 2026-03-01", "Go-live: …".
 pub fn start_date(s: &str) -> Option<Day> {
     static R: OnceLock<Regex> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        Regex::new(&format!(
-            r"(?i)(?-u:\b)(?:from|ab(?:\s+dem)?|going\s+live(?:\s+on)?|goes\s+live\s+on|live\s+from|starting(?:\s+(?:on|from))?|effective\s+(?:from|as\s+of)|wirksam\s+ab|start(?:s|ed)?(?:\s+date)?\s*:?|go-live\s*:?|inbetriebnahme\s*(?:am|zum|:))\s+(?:(?:on|am)\s+)?{DATE}"
-        ))
-        .expect("start date regex")
-    });
+    let re = date_regex(
+        &R,
+        r"(?i)(?-u:\b)(?:from|ab(?:\s+dem)?|going\s+live(?:\s+on)?|goes\s+live\s+on|live\s+from|starting(?:\s+(?:on|from))?|effective\s+(?:from|as\s+of)|wirksam\s+ab|start(?:s|ed)?(?:\s+date)?\s*:?|go-live\s*:?|inbetriebnahme\s*(?:am|zum|:))\s+(?:(?:on|am)\s+)?{DATE}",
+    );
     re.captures_iter(s).find_map(|c| day_of(&c))
+}
+
+/// The date that `s` opens with after a word of until when ("Bis zum 31. Dezember 2025",
+/// "Until 30 June 2026", "up to 31.12.2025"): the last day of a use the sentence goes on to
+/// tell.
+pub fn until_date_opening(s: &str) -> Option<Day> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = date_regex(
+        &R,
+        r"(?i)^[\s\p{P}]*(?:until|till|up\s+to|bis(?:\s+(?:zum|einschließlich))?)\s+(?:(?:the|dem)\s+)?{DATE}",
+    );
+    re.captures(s).and_then(|c| day_of(&c))
+}
+
+/// Whether `s` is nothing but a date and the preposition or words that introduce it, as
+/// an end's date follows the word that ends a use ("beendet| per 28. Februar 2026",
+/// "discontinued| 2026-02-28", "terminated| on 1 March 2026", "ended| as of …").
+pub fn is_dated_tail(s: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = date_regex(
+        &R,
+        r"(?i)^\s*(?:(?:per|am|zum|mit\s+wirkung\s+zum|on|as\s+of|as\s+at|effective|with\s+effect\s+from|since|seit)\s+)?(?:(?:the|dem)\s+)?{DATE}\s*[.)]?\s*$",
+    );
+    re.captures(s).and_then(|c| day_of(&c)).is_some()
 }
 
 #[cfg(test)]
@@ -140,6 +165,29 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(document_date(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_end_opens_a_sentence_or_follows_the_word_that_ends_a_use() {
+        let cases = [
+            ("Bis zum 31. Dezember 2025 haben wir", day(2025, 12, 31)),
+            ("Until 30 June 2026 we used", day(2026, 6, 30)),
+            ("up to 31.12.2025, the", day(2025, 12, 31)),
+            ("We used it until 30 June 2026", None),
+            ("Bis auf Weiteres", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(until_date_opening(text), want, "{text}");
+        }
+        for (text, want) in [
+            (" per 28. Februar 2026", true),
+            ("\n2026-02-28", true),
+            (" on 1 March 2026.", true),
+            (" 1 March 2026 and replaced", false),
+            (" per E-Mail", false),
+        ] {
+            assert_eq!(is_dated_tail(text), want, "{text}");
         }
     }
 

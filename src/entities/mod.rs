@@ -966,6 +966,16 @@ pub fn find_entities_with(
             || crate::matchers::text::after_former_label(line_before)
             || removal_before(line_before)
             || used_until_before(line_before)
+            // "Bis zum 31. Dezember 2025 haben wir … den Dienst „Optiview Live“ der Optiview
+            // Software Ltd. (Tel Aviv, Israel) genutzt." in a policy of 1 March 2026.
+            || until_before(text, o.start, prev_end).is_some_and(|day| {
+                reference
+                    .get_or_insert_with(|| date::document_date(text))
+                    .is_some_and(|doc| day < doc)
+            })
+            // "  - Ersetzt: ⏎    - Freshworks Inc., …": an item under a parent item that
+            // labels what was replaced.
+            || under_former_item(text, o.start)
             // "Datadog, Inc. was removed as a Sub-processor on 30 June 2024".
             || crate::matchers::provider::removed_after(
                 &text[o.end..paragraph_end_within(text, o.end, 200)].to_lowercase(),
@@ -2128,9 +2138,25 @@ fn ended_clause_after(text: &str, end: usize) -> bool {
                     .next()
                     .is_some_and(|w| ENDED_WORDS_CLAUSE.contains(&w))
         });
-    ((!cut && ENDED_WORDS_CLAUSE.contains(last)) || passive || ceased || bracket)
+    // "…, USA – beendet per 28. Februar 2026", "Discontinued⏎2026-02-28": the word that
+    // ends the use, then only its date.
+    let dated = !cut
+        && words
+            .iter()
+            .rev()
+            .take(DATED_TAIL_WORDS)
+            .find(|w| ENDED_WORDS_CLAUSE.contains(w))
+            .is_some_and(|w| {
+                let at = w.as_ptr() as usize - lower.as_ptr() as usize + w.len();
+                date::is_dated_tail(&lower[at..])
+            });
+    ((!cut && ENDED_WORDS_CLAUSE.contains(last)) || passive || ceased || bracket || dated)
         && !words.iter().any(|w| NOT_YET_WORDS.contains(w))
 }
+
+/// Most words of a date and its preposition after the word that ends a use ("beendet per
+/// 28. Februar 2026").
+const DATED_TAIL_WORDS: usize = 6;
 
 /// Most bytes of the clause [`ended_clause_after`] reads.
 const ENDED_CLAUSE_BYTES: usize = 300;
@@ -2172,6 +2198,77 @@ fn used_until_before(before: &str) -> bool {
         .expect("used-until regex")
     })
     .is_match(before)
+}
+
+/// The date a use ended, when the sentence before a name (from `prev_end`, the previous
+/// name's end, on) opens with it: "Bis zum 31. Dezember 2025 haben wir für die
+/// Videoberatung den Dienst „Optiview Live“ der |Optiview Software Ltd.".
+fn until_before(text: &str, start: usize, prev_end: usize) -> Option<date::Day> {
+    let from = crate::matchers::text::sentence_start(text, start);
+    if from < prev_end {
+        return None;
+    }
+    date::until_date_opening(text.get(from..start)?)
+}
+
+/// The labels of a parent list item whose items were replaced or removed (lower case, the
+/// colon that ends them aside): "  - Ersetzt: ⏎    - Freshworks Inc., …".
+const FORMER_PARENT_LABELS: [&str; 12] = [
+    "ersetzt",
+    "abgelöst",
+    "entfernt",
+    "ehemalig",
+    "ehemals",
+    "früher",
+    "replaced",
+    "removed",
+    "former",
+    "formerly",
+    "previously",
+    "discontinued",
+];
+
+/// Whether the name at `start` leads a list item whose parent item, the nearest line
+/// above indented less, is only a label of [`FORMER_PARENT_LABELS`] and its colon
+/// ("  - Ersetzt:", "* Replaced:").
+fn under_former_item(text: &str, start: usize) -> bool {
+    let ls = line_start_within(text, start, 400);
+    let head = &text[ls..start];
+    let Some(marker) = head.trim_start().strip_suffix(' ') else {
+        return false;
+    };
+    if !["-", "*", "•", "–", "+"].contains(&marker.trim_end()) {
+        return false;
+    }
+    let indent = head.len() - head.trim_start().len();
+    let mut end = ls;
+    for _ in 0..ENTRY_LINES {
+        // A line cut by the reach is no line to read.
+        if !text[..end].ends_with('\n') {
+            return false;
+        }
+        let above = line_start_within(text, end - 1, 400);
+        if above >= end {
+            return false;
+        }
+        let line = &text[above..end - 1];
+        end = above;
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() {
+            return false;
+        }
+        if line.len() - trimmed.len() >= indent {
+            continue;
+        }
+        let label = trimmed
+            .trim_start_matches(['-', '*', '•', '–', '+'])
+            .trim()
+            .to_lowercase();
+        return label
+            .strip_suffix(':')
+            .is_some_and(|l| FORMER_PARENT_LABELS.contains(&l.trim()));
+    }
+    false
 }
 
 /// "in which case GitHub is a subprocessor", "if Customer is a processor": a hypothetical role.
