@@ -433,6 +433,14 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Datadog, Inc. was removed as a Sub-processor on 30 June 2024.",
         "Der in früheren Fassungen genannte Unterauftragsverarbeiter Google Cloud EMEA \
          Limited wird seit dem 1. Januar 2025 nicht mehr eingesetzt.",
+        // A use that has ended, in the words before the provider (the fifteenth blind set).
+        "We no longer use Google Analytics for Firebase.",
+        "Our mailing list moved in 2025; we stopped using Mailchimp on 31 December 2025.",
+        "Wir nutzen nicht mehr Google Analytics.",
+        // Its end after a relative clause, and its access ended.
+        "Google Cloud, which was listed in the previous version of this Schedule (June \
+         2025), is no longer used.",
+        "Zendesk, Inc. no longer has access to customer personal data.",
         // What the negation names may be a kind of service, with examples of it.
         "Schriftarten werden lokal geladen; es besteht keine Verbindung zu Google.",
         "Wir setzen keine Analyse- oder Tracking-Tools (z. B. Google Analytics, \
@@ -461,6 +469,8 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "We use no other tools than Google Analytics.",
         "Früher als geplant haben wir Google Analytics eingeführt.",
         "Wir nutzen seit 2023 statt der früheren Lösung nun Google Analytics.",
+        "We no longer use cookies, but we use Google Analytics.",
+        "Google Cloud, which hosts the data, is used in Frankfurt; Mixpanel is no longer used.",
         // The list stops where a sentence of its own begins.
         "Wir setzen nicht Google ein, sondern die Hetzner Online GmbH und Amazon Web \
          Services.",

@@ -314,7 +314,7 @@ const NOT_USED_AFTER: [&str; 18] = [
 /// Phrases that say, after a provider, that it was removed or no longer receives data
 /// (lower case): "Datadog, Inc. was removed as a Sub-processor", "Google Cloud EMEA
 /// Limited wird seit dem 1. Januar 2025 nicht mehr eingesetzt".
-const REMOVED_AFTER: [&str; 14] = [
+const REMOVED_AFTER: [&str; 16] = [
     "was removed",
     "were removed",
     "been removed",
@@ -322,6 +322,9 @@ const REMOVED_AFTER: [&str; 14] = [
     "wurden entfernt",
     "no longer receives",
     "no longer receive",
+    // "Zendesk, Inc. no longer has access to customer personal data."
+    "no longer has",
+    "no longer have",
     "is no longer",
     "are no longer",
     "ist nicht mehr",
@@ -339,7 +342,29 @@ const REMOVED_CUES: [&str; 5] = ["removed", "entfernt", "ersetzt", "no longer", 
 /// mention's clause, at most [`NOT_USED_REACH_WORDS`] words on, that the provider was
 /// removed ([`REMOVED_AFTER`]).
 pub(crate) fn removed_after(after: &str) -> bool {
+    let after = past_relative_clause(after);
     phrase_after(after, &REMOVED_AFTER, &REMOVED_PHRASES) || removed_entry(after)
+}
+
+/// The words that open a relative clause after a name and its comma (lower case).
+const RELATIVE_PRONOUNS: [&str; 7] = ["which", "who", "that", "die", "der", "das", "welche"];
+
+/// `after` (lower case, from a mention on) past the relative clause it opens with, from
+/// the comma that closes it: "Google Cloud|, which was listed in the previous version of
+/// this Schedule (June 2025)|, is no longer used." Unchanged without one, or when no comma
+/// closes it within [`NOT_USED_REACH_BYTES`].
+fn past_relative_clause(after: &str) -> &str {
+    let Some(rest) = after.strip_prefix(", ") else {
+        return after;
+    };
+    let opens = text::words(rest)
+        .next()
+        .is_some_and(|w| RELATIVE_PRONOUNS.contains(&w));
+    let reach = &rest[..text::floor_boundary(rest, NOT_USED_REACH_BYTES)];
+    match reach.find(", ") {
+        Some(k) if opens && !reach[..k].contains(['.', ';', '\n']) => &rest[k..],
+        _ => after,
+    }
 }
 
 /// Most words of a change log's entry after the name it removes ("entfernt", "removed
@@ -445,7 +470,8 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
             && (removed()
                 || cue_in(scan, (from, h.start), CueSet::HISTORICAL_BEFORE, None)
                     && (historical_before(sentence_before)
-                        || text::after_former_label(sentence_before))
+                        || text::after_former_label(sentence_before)
+                        || ended_use_before(sentence_before))
                 || leads
                     && cue_in(
                         scan,
@@ -590,6 +616,44 @@ fn historical_before(before: &str) -> bool {
     governs(before, &FORMERLY, |w| {
         BETWEEN_NEGATION_AND_PROVIDER.contains(&w) || USE_NOUNS.contains(&w)
     })
+}
+
+/// Verbs of use before a provider whose use has ended (lower case).
+const USE_VERBS: [&str; 10] = [
+    "use",
+    "using",
+    "need",
+    "nutzen",
+    "verwenden",
+    "einsetzen",
+    "setzen",
+    "employ",
+    "embed",
+    "einbinden",
+];
+
+/// Whether `before` (lower case, from the sentence start to the mention) ends with a use
+/// that has ended and at most two words of `BETWEEN_NEGATION_AND_PROVIDER` after it: "We
+/// no longer use Google Analytics", "we stopped using Mailchimp", "Wir nutzen nicht mehr
+/// Google Analytics" (a phrase of `historical.before` in `patterns/cues.toml`, whose
+/// occurrence [`mark_negated`] asks first).
+fn ended_use_before(before: &str) -> bool {
+    let clause = before
+        .rfind([',', ';', ':'])
+        .map_or(before, |i| &before[i + 1..]);
+    let words: Vec<&str> = text::words(clause).rev().take(6).collect();
+    let between = words
+        .iter()
+        .take(2)
+        .take_while(|w| BETWEEN_NEGATION_AND_PROVIDER.contains(w) && !USE_VERBS.contains(w))
+        .count();
+    match words[between..] {
+        // "no longer use", "stopped using".
+        [verb, "longer", "no" | "not", ..] | [verb, "stopped" | "ceased", ..]
+        // "nutzen nicht mehr".
+        | ["mehr", "nicht", verb, ..] => USE_VERBS.contains(&verb),
+        _ => false,
+    }
 }
 
 /// Whether the clause that `before` ends with (after its last ',', ';' or ':', within
