@@ -5,7 +5,8 @@
 //! entities. The text comes from the `<main>` (or the largest `<article>`) when
 //! that holds most of the page's text, else from `<body>`; either way without
 //! boilerplate: scripts and styles, navigation, site header and footer, forms,
-//! cookie banners, comment sections, hidden elements.
+//! cookie banners, comment sections, hidden elements. A site footer's legal notice
+//! (who publishes the page) follows the content.
 //!
 //! Block elements become line breaks (`div`, `li`, `tr`, `br`, `dt`, `dd`) or a
 //! blank line (`p`, headings, tables, lists, `address`, `blockquote`, `pre`);
@@ -144,18 +145,162 @@ pub fn html_to_text(source: &str, limits: &Limits, warnings: &mut Vec<String>) -
         .iter()
         .map(|n| n.id())
         .collect();
-    let (body_text, ranges) = walk(body, &candidates, &protected, limits.max_nesting, warnings);
+    let (body_text, ranges) = walk(
+        body,
+        &candidates,
+        &protected,
+        limits.max_nesting,
+        false,
+        warnings,
+    );
     let best = ranges
         .into_iter()
         .flatten()
         .map(|r| body_text[r].trim_start_matches([' ', '|', '\n']).trim_end())
         .max_by_key(|t| t.len());
-    match best {
+    let mut text = match best {
         Some(main) if main.len() as f64 >= MIN_MAIN_SHARE * body_text.len() as f64 => {
             main.to_owned()
         }
         _ => body_text,
+    };
+    // The site footer's legal notice names who publishes the page, often nowhere else
+    // ("Die vollständigen Angaben … finden Sie in unserem Impressum am Ende dieser Seite").
+    for notice in legal_notices(body, &protected, limits, warnings) {
+        if !text.contains(notice.as_str()) {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(&notice);
+        }
     }
+    text
+}
+
+/// Titles of a legal notice (lower case, as a heading of the footer begins or its id or
+/// class holds them): "Impressum", "Legal notice".
+const LEGAL_NOTICE_TITLES: &[&str] = &[
+    "impressum",
+    "imprint",
+    "legal notice",
+    "legal-notice",
+    "anbieterkennzeichnung",
+    "angaben gemäß",
+];
+
+/// Words of a footer's line that names its publisher (lower case): a copyright line
+/// ("© 2026 Pulsbyte AB · Sveavägen 44 · 111 34 Stockholm") or a register's entry.
+const PUBLISHER_LINE_MARKERS: &[&str] = &[
+    "©",
+    "copyright",
+    "registergericht",
+    "handelsregister",
+    "registered office",
+    "registered in",
+    "company number",
+];
+
+/// The separators between the parts of a footer's line.
+const FOOTER_SEPARATORS: &[&str] = &[" · ", " | ", " • ", " – "];
+
+/// What each site footer (a `footer` or `[role=contentinfo]` outside `main`, `article`
+/// and `section`, which boilerplate removal drops) says of the page's publisher, in
+/// document order: all of a footer titled as a legal notice ([`LEGAL_NOTICE_TITLES`]:
+/// "<footer> <h2>Impressum</h2> …"); else its lines that name the publisher
+/// ([`PUBLISHER_LINE_MARKERS`]), of those only the parts that hold the marker or a digit,
+/// so that links, payment methods and social networks beside them stay out ("© 2024
+/// Gartenglück Versand · Zahlungsarten: PayPal, Stripe" gives "© 2024 Gartenglück
+/// Versand").
+fn legal_notices(
+    body: NodeRef<'_, Node>,
+    protected: &HashSet<NodeId>,
+    limits: &Limits,
+    warnings: &mut Vec<String>,
+) -> Vec<String> {
+    let depth_cap = limits.max_nesting.saturating_mul(4);
+    let footers = find_all(body, depth_cap, |el| {
+        el.name() == "footer"
+            || el
+                .attr("role")
+                .is_some_and(|r| r.eq_ignore_ascii_case("contentinfo"))
+    });
+    let mut notices = Vec::new();
+    for footer in footers {
+        let in_content = footer.ancestors().any(|a| {
+            a.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "main" | "article" | "section"))
+        });
+        if in_content {
+            continue;
+        }
+        let (text, _) = walk(footer, &[], protected, limits.max_nesting, true, warnings);
+        if titled_legal_notice(footer) {
+            notices.push(text.trim().to_owned());
+            continue;
+        }
+        let lines: Vec<String> = text
+            .lines()
+            .filter(|line| {
+                let lower = line.to_lowercase();
+                PUBLISHER_LINE_MARKERS.iter().any(|m| lower.contains(m))
+            })
+            .map(publisher_parts)
+            .collect();
+        if !lines.is_empty() {
+            notices.push(lines.join("\n"));
+        }
+    }
+    notices
+}
+
+/// Whether `footer` is titled as a legal notice: its id or class, or one of its
+/// headings, begins with one of [`LEGAL_NOTICE_TITLES`].
+fn titled_legal_notice(footer: NodeRef<'_, Node>) -> bool {
+    let title = |s: &str| {
+        let lower = s.trim().to_lowercase();
+        LEGAL_NOTICE_TITLES.iter().any(|t| lower.starts_with(t))
+    };
+    let labelled = footer.value().as_element().is_some_and(|el| {
+        [el.attr("id"), el.attr("class")]
+            .into_iter()
+            .flatten()
+            .any(|v| v.split_whitespace().any(title))
+    });
+    labelled
+        || footer.descendants().any(|d| {
+            d.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+                && title(
+                    &d.descendants()
+                        .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+                        .collect::<String>(),
+                )
+        })
+}
+
+/// The parts of a footer's line (split at [`FOOTER_SEPARATORS`]) that hold a word of
+/// [`PUBLISHER_LINE_MARKERS`] or a digit, joined as they were.
+fn publisher_parts(line: &str) -> String {
+    let mut parts = vec![line];
+    for sep in FOOTER_SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let sep = FOOTER_SEPARATORS
+        .iter()
+        .find(|s| line.contains(*s))
+        .unwrap_or(&" · ");
+    parts
+        .into_iter()
+        .filter(|p| {
+            let lower = p.to_lowercase();
+            p.contains(|c: char| c.is_ascii_digit())
+                || PUBLISHER_LINE_MARKERS.iter().any(|m| lower.contains(m))
+        })
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 /// Elements that never nest (void) or that the parser closes implicitly; the
@@ -564,12 +709,14 @@ enum Step<'a> {
 /// Walks the subtree at `start` and returns its text (iteratively; elements
 /// deeper than `max_nesting` below `start` are skipped with one warning) and,
 /// for each of `candidates`, the byte range of its text in the result (`None`
-/// when it was not reached or was dropped as boilerplate).
+/// when it was not reached or was dropped as boilerplate). With `keep_start`, `start`
+/// itself is read even when it is boilerplate (a site footer read for its legal notice).
 fn walk(
     start: NodeRef<'_, Node>,
     candidates: &[NodeId],
     protected: &HashSet<NodeId>,
     max_nesting: usize,
+    keep_start: bool,
     warnings: &mut Vec<String>,
 ) -> (String, Vec<Option<Range<usize>>>) {
     let mut w = BlockWriter::default();
@@ -596,7 +743,8 @@ fn walk(
                         depth_hit = true;
                         continue;
                     }
-                    if is_boilerplate(node, el, protected, inside_content) {
+                    let kept = keep_start && node.id() == start.id();
+                    if !kept && is_boilerplate(node, el, protected, inside_content) {
                         continue;
                     }
                     let name = el.name();
@@ -1133,6 +1281,46 @@ mod tests {
         assert!(!text.contains("Privacy Shield"), "{text}");
         assert!(text.contains("Twilio Inc. | USA"), "{text}");
         assert!(text.contains("entfallen"), "{text}");
+    }
+
+    /// A site footer's legal notice is kept after the main content: all of one titled
+    /// "Impressum", else only the parts of a copyright or register line that name the
+    /// publisher; links, payment methods and social networks stay out.
+    #[test]
+    fn keeps_the_legal_notice_of_a_site_footer() {
+        let page = |footer: &str| {
+            format!(
+                "<body><header>KLARSICHT</header><main><h1>Datenschutzerklärung</h1>\
+                 <p>Die Angaben finden Sie im Impressum.</p></main>{footer}</body>"
+            )
+        };
+        let (text, _) = text_of(&page(
+            "<footer><nav><a href=\"/agb\">AGB</a></nav><h2>Impressum</h2>\
+             <p>Klarsicht Optik Versand GmbH &amp; Co. KG<br>Speicherstraße 31<br>28217 \
+             Bremen</p></footer>",
+        ));
+        assert_eq!(
+            text,
+            "Datenschutzerklärung\n\nDie Angaben finden Sie im Impressum.\n\nImpressum\n\n\
+             Klarsicht Optik Versand GmbH & Co. KG\nSpeicherstraße 31\n28217 Bremen"
+        );
+        let (text, _) = text_of(&page(
+            "<footer><p>© 2024 Gartenglück Versand · Filialen in Köln und Wien · \
+             Zahlungsarten: PayPal, Stripe</p><p>Folgen Sie uns: <a href=\"#\">Instagram</a>\
+             </p><p>Pulsbyte AB is registered in Sweden (556677-8899) | Terms</p></footer>",
+        ));
+        assert!(
+            text.ends_with(
+                "im Impressum.\n\n© 2024 Gartenglück Versand\nPulsbyte AB is registered in \
+                 Sweden (556677-8899)"
+            ),
+            "{text}"
+        );
+        // A footer of links only.
+        let (text, _) = text_of(&page(
+            "<footer><a href=\"/impressum\">Impressum</a></footer>",
+        ));
+        assert!(text.ends_with("im Impressum."), "{text}");
     }
 
     #[test]
