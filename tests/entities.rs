@@ -5480,3 +5480,51 @@ fn a_use_ended_by_a_date_or_under_a_replaced_label_is_former() {
     );
     assert!(!party_named(&parties, "Brevo SAS").former, "{parties:?}");
 }
+
+/// A party removed is former, not also unused; a provider whose named entities all are
+/// out of use (former, unused or planned) is no provider of the document however often
+/// it is named ("Intercom R&D Unlimited Company is no longer a sub-processor" and the
+/// chat widget "Intercom" before it): the sixteenth blind set's practice.
+#[test]
+fn a_provider_out_of_use_is_no_provider() {
+    let list = "Sub-processors\n\nLast updated: 1 April 2026\n\n\
+                | Sub-processor | Purpose | Location |\n\
+                | Amazon Web Services EMEA SARL | Hosting | Frankfurt, Germany |\n\
+                | Zendesk, Inc. | Support tickets | United States |\n\n\
+                In-app chat: Intercom. Intercom R&D Unlimited Company is no longer a \
+                sub-processor since 31 January 2026.\n\nMailgun Technologies, Inc. was removed as a sub-processor on March 1, \
+                2026.\n";
+    let r = pipeline(list);
+    let intercom = party_named(&r.parties, "Intercom R&D Unlimited Company");
+    assert!(intercom.former && !intercom.not_used, "{intercom:?}");
+    let mailgun = party_named(&r.parties, "Mailgun Technologies, Inc.");
+    assert!(mailgun.former && !mailgun.not_used, "{mailgun:?}");
+    let names: Vec<&str> = r.providers.iter().map(|p| p.name.as_str()).collect();
+    assert!(!names.contains(&"Intercom"), "{names:?}");
+    // Control: the providers in use.
+    assert!(names.contains(&"Amazon Web Services"), "{names:?}");
+    assert!(names.contains(&"Zendesk"), "{names:?}");
+}
+
+/// A label whose whole value is a negation ("Drittlandübermittlung: keine") negates
+/// nothing on the line below it: the fifteenth blind set's CleverReach is used.
+#[test]
+fn a_negated_labels_value_stays_on_its_line() {
+    let policy = "Empfänger\n\n\
+                  Lentes Precisión S.L.: Anschrift: Calle de Alcalá 120, 28009 Madrid, Spanien\n\
+                  Drittlandübermittlung: keine\n\
+                  CleverReach GmbH & Co. KG: Anschrift: Schafjückenweg 2, 26180 Rastede, \
+                  Deutschland\n\
+                  Rolle: Auftragsverarbeiter (Newsletter)\n";
+    let r = pipeline(policy);
+    assert!(
+        !party_named(&r.parties, "CleverReach GmbH & Co. KG").not_used,
+        "{:?}",
+        r.parties
+    );
+    assert!(
+        r.providers.iter().any(|p| p.name == "CleverReach"),
+        "{:?}",
+        r.providers
+    );
+}

@@ -169,6 +169,23 @@ fn drop_bare_companies(mut providers: Vec<Provider>) -> Vec<Provider> {
     providers
 }
 
+/// Drops the providers whose named entities (`named_entities`, at least one) are all
+/// parties the document no longer uses, does not use or does not use yet (`former`,
+/// `not_used`, `planned`): "Intercom R&D Unlimited Company is no longer a sub-processor"
+/// ends the use of Intercom wherever the document names it, "Not a sub-processor: Google
+/// Maps Platform (Google Ireland Limited)" that of Google Maps.
+pub(crate) fn drop_inactive_providers(providers: &mut Vec<Provider>, parties: &[Party]) {
+    let inactive = |name: &str| {
+        parties
+            .iter()
+            .find(|p| p.name == name)
+            .is_some_and(|p| p.former || p.not_used || p.planned)
+    };
+    providers.retain(|p| {
+        p.named_entities.is_empty() || !p.named_entities.iter().all(|e| inactive(&e.name))
+    });
+}
+
 /// Fills `providers[].named_entities`: each party with a legal form whose name begins,
 /// as whole words, with the provider's name or with its company's name without the
 /// legal form ("Meta Platforms" of "Meta Platforms, Inc."), in the order of `parties`.

@@ -52,6 +52,7 @@ pub fn analyze(
     let countries = entities::countries(findings, adequacy);
     let mut providers = entities::providers(findings);
     entities::link_named_entities(&mut providers, &parties);
+    entities::drop_inactive_providers(&mut providers, &parties);
     let locations = entities::locations(findings);
     let facts = transfers::decide(findings, &parties, &providers, &locations, adequacy);
     let checklist = checklist::build(kind, findings, &parties);

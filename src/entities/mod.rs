@@ -1120,10 +1120,12 @@ pub fn find_entities_with(
             value["planned"] = json!(true);
         }
         // "weder die Microsoft Corporation … noch die Google LLC … eingesetzt": the legal
-        // entity of a provider the document does not use.
-        if providers
-            .iter()
-            .any(|p| p.negated && o.start <= p.start && p.start < o.end)
+        // entity of a provider the document does not use. One removed is former only
+        // ("Mailgun Technologies, Inc. was removed as a sub-processor").
+        if !former
+            && providers
+                .iter()
+                .any(|p| p.negated && o.start <= p.start && p.start < o.end)
         {
             value["not_used"] = json!(true);
         }

@@ -445,7 +445,11 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
         let sentence_before = &low[text::ceil_boundary(low, from.min(h.start))..h.start];
         let negated = continues
             || example_in_definition(sentence_before)
-            || (negation_cue_in(scan, (before, h.start), None) && negation_before(sentence_before))
+            || (negation_cue_in(scan, (before, h.start), None)
+                && negation_before(sentence_before)
+                && !negation_is_label_value(
+                    &scan.text[text::ceil_boundary(scan.text, before).min(h.start)..h.start],
+                ))
             || (negation_cue_in(
                 scan,
                 (h.end, h.end + NOT_USED_REACH_BYTES),
@@ -598,6 +602,24 @@ fn negation_before(before: &str) -> bool {
     governs(before, &NEGATIONS, |w| {
         BETWEEN_NEGATION_AND_PROVIDER.contains(&w) || names_kind_of_service(w)
     })
+}
+
+/// Whether `before` (the text up to a mention that leads its line, as written) ends
+/// with a line whose value is a negation and nothing else: "Drittlandübermittlung:
+/// keine⏎|CleverReach GmbH & Co. KG: …", a label's whole value that negates nothing
+/// after it.
+fn negation_is_label_value(before: &str) -> bool {
+    let Some((head, tail)) = before.rsplit_once('\n') else {
+        return false;
+    };
+    let line = head.rsplit('\n').next().unwrap_or(head);
+    let value = line
+        .rsplit_once(':')
+        .map_or(line, |(_, v)| v)
+        .to_lowercase();
+    let mut words = text::words(&value);
+    let sole = words.next().filter(|_| words.next().is_none());
+    tail.trim().is_empty() && sole.is_some_and(|w| NEGATIONS.contains(&w))
 }
 
 /// Whether `w` (lower case) names a kind of service as a compound ("Marketing-Tools",
