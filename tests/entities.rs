@@ -5528,3 +5528,68 @@ fn a_negated_labels_value_stays_on_its_line() {
         r.providers
     );
 }
+
+/// An organisation that is the subject of a sentence denying it the role of one who
+/// receives the data ("Hetzner Online GmbH ist kein weiterer Auftragsverarbeiter und
+/// erhält keine personenbezogenen Daten", "LinkedIn Sales Navigator … ist kein
+/// Unterauftragsverarbeiter", "…; it is therefore not a sub-processor"), or that follows
+/// a label saying so ("Not a sub-processor: Google Maps Platform (Google Ireland
+/// Limited)"), is not used, and neither is its provider (the fifteenth and sixteenth
+/// blind sets' practice). One denied a sub-processor's role to be a controller, one
+/// that is no subject, and one beside a clause about another are used.
+#[test]
+fn an_organisation_denied_a_recipients_role_is_not_used() {
+    let text = "Anlage 3 – Unterauftragsverarbeiter\n\n\
+                Der erwogene Einsatz der Hetzner Online GmbH als Hosting-Dienstleister wird \
+                nicht umgesetzt; Hetzner Online GmbH ist kein weiterer Auftragsverarbeiter und \
+                erhält keine personenbezogenen Daten des Verantwortlichen.\n\n\
+                LinkedIn Sales Navigator wird von unserem Vertrieb nur für eigene Zwecke \
+                genutzt und ist kein Unterauftragsverarbeiter.\n\n\
+                Not a sub-processor: Google Maps Platform (Google Ireland Limited) is used only \
+                to display map tiles.\n\n\
+                Microsoft Ireland Operations Limited is used for our internal e-mail only; it \
+                is therefore not a sub-processor.\n\n\
+                Nordlicht Druck GmbH ist kein Unterauftragsverarbeiter.\n\n\
+                Salesforce nutzen wir für die eigene Vertriebsdatenbank; Salesforce ist kein \
+                Unterauftragsverarbeiter.\n\n\
+                Mailjet SAS ist kein Unterauftragsverarbeiter, sondern eigenständig \
+                Verantwortlicher für den Versand.\n\n\
+                Wir übermitteln Ticketdaten an die\nZendesk, Inc., die kein \
+                Unterauftragsverarbeiter ist.\n\n\
+                Twilio Inc. erhält Telefonnummern; der Kunde ist kein \
+                Unterauftragsverarbeiter.\n";
+    let r = pipeline(text);
+    for name in [
+        "Hetzner Online GmbH",
+        "Google Ireland Limited",
+        "Microsoft Ireland Operations Limited",
+        // No provider's entity: the party's own mention says it.
+        "Nordlicht Druck GmbH",
+    ] {
+        assert!(
+            party_named(&r.parties, name).not_used,
+            "{name}: {:?}",
+            r.parties
+        );
+    }
+    for name in ["Mailjet SAS", "Zendesk, Inc.", "Twilio Inc."] {
+        assert!(
+            !party_named(&r.parties, name).not_used,
+            "{name}: {:?}",
+            r.parties
+        );
+    }
+    let names: Vec<&str> = r.providers.iter().map(|p| p.name.as_str()).collect();
+    for gone in [
+        "Hetzner",
+        "LinkedIn",
+        "Google Maps",
+        "Microsoft",
+        "Salesforce",
+    ] {
+        assert!(!names.contains(&gone), "{gone}: {names:?}");
+    }
+    for kept in ["Mailjet", "Zendesk", "Twilio"] {
+        assert!(names.contains(&kept), "{kept}: {names:?}");
+    }
+}

@@ -1123,9 +1123,12 @@ pub fn find_entities_with(
         // entity of a provider the document does not use. One removed is former only
         // ("Mailgun Technologies, Inc. was removed as a sub-processor").
         if !former
-            && providers
+            && (providers
                 .iter()
                 .any(|p| p.negated && o.start <= p.start && p.start < o.end)
+                // "Hetzner Online GmbH ist kein weiterer Auftragsverarbeiter und erhält
+                // keine personenbezogenen Daten".
+                || crate::matchers::provider::role_denied(text, o.start, o.end))
         {
             value["not_used"] = json!(true);
         }

@@ -288,7 +288,7 @@ const CLAUSE_WORDS: [&str; 16] = [
 
 /// Phrases that say, after a provider, that it is not used (lower case): "Google
 /// Analytics wird nicht eingesetzt", "Microsoft 365 wird in der Gruppe nicht eingesetzt".
-const NOT_USED_AFTER: [&str; 18] = [
+const NOT_USED_AFTER: [&str; 19] = [
     "nicht eingesetzt",
     "nicht verwendet",
     "nicht genutzt",
@@ -309,6 +309,8 @@ const NOT_USED_AFTER: [&str; 18] = [
     "is not in use",
     "are not in use",
     "is never used",
+    // "Der … erwogene Einsatz der Hetzner Online GmbH … wird nicht umgesetzt".
+    "wird nicht umgesetzt",
 ];
 
 /// Phrases that say, after a provider, that it was removed or no longer receives data
@@ -445,6 +447,15 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
         let sentence_before = &low[text::ceil_boundary(low, from.min(h.start))..h.start];
         let negated = continues
             || example_in_definition(sentence_before)
+            // Every denial holds a negation word: its occurrence near is asked first.
+            || (negation_cue_in(
+                scan,
+                (
+                    h.start.saturating_sub(LABEL_BYTES),
+                    h.end + DENIAL_REACH_BYTES,
+                ),
+                None,
+            ) && role_denied(scan.text, h.start, h.end))
             || (negation_cue_in(scan, (before, h.start), None)
                 && negation_before(sentence_before)
                 && !negation_is_label_value(
@@ -603,6 +614,131 @@ fn negation_before(before: &str) -> bool {
         BETWEEN_NEGATION_AND_PROVIDER.contains(&w) || names_kind_of_service(w)
     })
 }
+
+/// Phrases that deny an organisation the role of one who receives the data (lower case),
+/// said of the subject of their sentence: "Hetzner Online GmbH ist kein weiterer
+/// Auftragsverarbeiter", "LinkedIn Sales Navigator … ist kein Unterauftragsverarbeiter",
+/// "Stripe … is not a sub-processor of customer data", "Mistral AI SAS … does not
+/// receive any personal data". Not "kein Auftragsverarbeiter" alone, which a contract
+/// says of its controller.
+const ROLE_DENIALS: [&str; 17] = [
+    "kein unterauftragsverarbeiter",
+    "keine unterauftragsverarbeiterin",
+    "kein weiterer auftragsverarbeiter",
+    "kein weiterer unterauftragsverarbeiter",
+    "kein subunternehmer",
+    "kein unterauftragnehmer",
+    "not a sub-processor",
+    "not a subprocessor",
+    "not a sub processor",
+    "not sub-processors",
+    "not subprocessors",
+    "erhält keine personenbezogenen daten",
+    "erhalten keine personenbezogenen daten",
+    "does not receive any personal data",
+    "receives no personal data",
+    "has no access to customer data",
+    "has no access to personal data",
+];
+
+/// Words after a denial in its sentence that give the organisation another role that
+/// receives data ("ist kein Auftragsverarbeiter, sondern eigenständig Verantwortlicher",
+/// "is not a sub-processor but an independent controller").
+const OTHER_ROLE_WORDS: [&str; 9] = [
+    "sondern",
+    "but",
+    "rather",
+    "instead",
+    "independent",
+    "eigenständig",
+    "eigenverantwortlich",
+    "controller",
+    "verantwortlicher",
+];
+
+/// Most bytes after a name that [`role_denied`] reads for its denial.
+const DENIAL_REACH_BYTES: usize = 300;
+
+/// Most bytes of a label before its colon that [`role_denied`] reads.
+const LABEL_BYTES: usize = 80;
+
+/// Pronouns that open a clause about the subject of the one before it (lower case).
+const SUBJECT_PRONOUNS: [&str; 6] = ["it", "they", "es", "sie", "er", "this"];
+
+/// Labels before a colon that deny the role to what follows them (lower case): "Not a
+/// sub-processor: Google Maps Platform (Google Ireland Limited)".
+const ROLE_DENIAL_LABELS: [&str; 5] = [
+    "not a sub-processor",
+    "not sub-processors",
+    "no sub-processor",
+    "kein unterauftragsverarbeiter",
+    "keine unterauftragsverarbeiter",
+];
+
+/// Whether the text (`text`, as written) denies the organisation named at `start..end`
+/// the role of one who receives the data: it is the subject of its sentence (its clause
+/// begins with it, after the sentence's start or a ';') and the sentence says so after
+/// it ([`ROLE_DENIALS`], no [`OTHER_ROLE_WORDS`] after that), or it follows a label
+/// that says so ([`ROLE_DENIAL_LABELS`]).
+pub(crate) fn role_denied(text: &str, start: usize, end: usize) -> bool {
+    // The clause begins with the name: before it only blanks and list marks, then a
+    // ';', a ':', or the sentence's start (most names follow a word of their clause,
+    // which ends the check cheaply).
+    let lead = text[..start].trim_end_matches(|c: char| c.is_whitespace() || "-*•–|".contains(c));
+    match lead.chars().next_back() {
+        None | Some(';') => {}
+        Some(':') => {
+            // "Not a sub-processor: |Google Maps Platform".
+            let label = &lead
+                [text::ceil_boundary(lead, lead.len().saturating_sub(LABEL_BYTES))..lead.len() - 1];
+            let label = label
+                .rsplit('\n')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_lowercase();
+            if ROLE_DENIAL_LABELS.iter().any(|l| label.ends_with(l)) {
+                return true;
+            }
+        }
+        Some(c) => {
+            let line_start = text[lead.len()..start].contains('\n');
+            if !(line_start || ".!?".contains(c)) || text::sentence_start(text, start) < lead.len()
+            {
+                return false;
+            }
+        }
+    }
+    let reach = &text[..text::floor_boundary(text, (end + DENIAL_REACH_BYTES).min(text.len()))];
+    let to = text::sentence_end(reach, end).max(end);
+    let sentence = text[end..to].to_lowercase().replace('\n', " ");
+    // Past a ';' only where the next clause speaks of it again ("…; it is therefore not
+    // a sub-processor", "Salesforce verwenden wir …; Salesforce ist kein …"), not of
+    // another ("…; der Kunde ist kein …").
+    let name = text[start..end].to_lowercase();
+    let first = text::words(&name).next().unwrap_or_default();
+    let mut clauses = sentence.split(';');
+    let mut after = clauses.next().unwrap_or_default().to_string();
+    for c in clauses {
+        if !text::words(c)
+            .next()
+            .is_some_and(|w| SUBJECT_PRONOUNS.contains(&w) || w == first)
+        {
+            break;
+        }
+        after.push(';');
+        after.push_str(c);
+    }
+    let Some(denials) = word_automaton(&DENIAL_PHRASES, &ROLE_DENIALS) else {
+        return false;
+    };
+    denials
+        .find_iter(&after)
+        .any(|m| !text::words(&after[m.end()..]).any(|w| OTHER_ROLE_WORDS.contains(&w)))
+}
+
+/// The automaton over [`ROLE_DENIALS`].
+static DENIAL_PHRASES: WordAutomaton = std::sync::OnceLock::new();
 
 /// Whether `before` (the text up to a mention that leads its line, as written) ends
 /// with a line whose value is a negation and nothing else: "Drittlandübermittlung:
@@ -926,6 +1062,10 @@ mod tests {
         }
         for p in REMOVED_AFTER {
             assert!(REMOVED_CUES.iter().any(|c| p.contains(c)), "{p}");
+        }
+        // A role's denial is read only where a negation word occurs near.
+        for p in ROLE_DENIALS.iter().chain(&ROLE_DENIAL_LABELS) {
+            assert!(text::words(p).any(|w| NEGATIONS.contains(&w)), "{p}");
         }
     }
 
