@@ -5593,3 +5593,42 @@ fn an_organisation_denied_a_recipients_role_is_not_used() {
         assert!(names.contains(&kept), "{kept}: {names:?}");
     }
 }
+
+/// A start given as a quarter ("Ab Q2/2026 planen wir, … die Dienste der A-Trust GmbH …
+/// zu nutzen", "Voraussichtlich im Q3/2026 werden wir … die OpenAI Ireland Limited …")
+/// or in a sentence of what is planned ("From 1 September 2026 we plan to use Intercom
+/// (Intercom R&D Unlimited Company, …)") makes the name planned while the start is ahead
+/// of the document's date, and current once it has passed; without the document's date,
+/// the words of a plan decide (the sixteenth blind set's practice).
+#[test]
+fn a_start_by_quarter_or_plan_makes_a_name_planned() {
+    let text = |stand: &str| {
+        format!(
+            "Datenschutzerklärung\n\nStand: {stand}\n\n\
+             Ab Q2/2026 planen wir, für die qualifizierte elektronische Signatur die Dienste \
+             der A-Trust GmbH, Landstraßer Hauptstraße 5, 1030 Wien, zu nutzen.\n\n\
+             Voraussichtlich im Q3/2026 werden wir zusätzlich die OpenAI Ireland Limited, 1st \
+             Floor, The Liffey Trust Centre, Dublin 1, Irland, einsetzen.\n\n\
+             From 1 September 2026 we plan to use Intercom (Intercom R&D Unlimited Company, \
+             2nd Floor, Stephen Court, Dublin 2, Ireland) for the support chat.\n"
+        )
+    };
+    let names = [
+        "A-Trust GmbH",
+        "OpenAI Ireland Limited",
+        "Intercom R&D Unlimited Company",
+    ];
+    let parties = pipeline_parties(&text("15. Januar 2026"));
+    for name in names {
+        assert!(party_named(&parties, name).planned, "{name}: {parties:?}");
+    }
+    let parties = pipeline_parties(&text("1. Oktober 2026"));
+    for name in names {
+        assert!(!party_named(&parties, name).planned, "{name}: {parties:?}");
+    }
+    // Without the document's date, the words of a plan speak.
+    let parties = pipeline_parties(&text("Oktober"));
+    for name in names {
+        assert!(party_named(&parties, name).planned, "{name}: {parties:?}");
+    }
+}

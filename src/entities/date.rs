@@ -20,8 +20,8 @@ pub struct Day {
 /// A date in any of the ways German and English documents write one, whitespace (a line
 /// break too, as a PDF's table cell wraps) between its parts: "3 March 2027", "15. Januar
 /// 2026", "2 Feb 2027", "1st February 2027", "February 1, 2027", "01.03.2027",
-/// "2027-03-01".
-const DATE: &str = r"(?:(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s+(?P<m1>\p{L}{3,9})\.?\s+(?P<y1>\d{4})|(?P<m2>\p{L}{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})|(?P<d3>\d{1,2})\.[ \t]?(?P<n3>\d{1,2})\.[ \t]?(?P<y3>\d{4})|(?P<y4>\d{4})-(?P<n4>\d{2})-(?P<d4>\d{2}))(?-u:\b)";
+/// "2027-03-01"; a quarter as its first day: "Q3/2026", "Q4 2026", "3. Quartal 2026".
+const DATE: &str = r"(?:Q(?P<q5>[1-4])[ \t]*[/.-]?[ \t]*(?P<y5>\d{4})|(?P<q6>[1-4])\.[ \t]*Quartal[ \t]+(?P<y6>\d{4})|(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s+(?P<m1>\p{L}{3,9})\.?\s+(?P<y1>\d{4})|(?P<m2>\p{L}{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})|(?P<d3>\d{1,2})\.[ \t]?(?P<n3>\d{1,2})\.[ \t]?(?P<y3>\d{4})|(?P<y4>\d{4})-(?P<n4>\d{2})-(?P<d4>\d{2}))(?-u:\b)";
 
 /// The regex `pattern`, its `{DATE}` replaced by [`DATE`], compiled once into `cell`.
 fn date_regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -53,7 +53,12 @@ fn month(name: &str) -> Option<u8> {
 /// The day a [`DATE`] match's groups name, when it is one of the calendar.
 fn day_of(c: &regex::Captures<'_>) -> Option<Day> {
     let num = |g: &str| c.name(g).and_then(|m| m.as_str().parse::<u16>().ok());
-    let (day, month, year) = if let Some(y) = num("y1") {
+    let quarter = |q: &str, y: &str| Some((1, 3 * num(q)?.checked_sub(1)? + 1, num(y)?));
+    let (day, month, year) = if c.name("y5").is_some() {
+        quarter("q5", "y5")?
+    } else if c.name("y6").is_some() {
+        quarter("q6", "y6")?
+    } else if let Some(y) = num("y1") {
         (num("d1")?, month(c.name("m1")?.as_str())?.into(), y)
     } else if let Some(y) = num("y2") {
         (num("d2")?, month(c.name("m2")?.as_str())?.into(), y)
@@ -100,7 +105,7 @@ pub fn start_date(s: &str) -> Option<Day> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = date_regex(
         &R,
-        r"(?i)(?-u:\b)(?:from|ab(?:\s+dem)?|going\s+live(?:\s+on)?|goes\s+live\s+on|live\s+from|starting(?:\s+(?:on|from))?|effective\s+(?:from|as\s+of)|wirksam\s+ab|start(?:s|ed)?(?:\s+date)?\s*:?|go-live\s*:?|inbetriebnahme\s*(?:am|zum|:))\s+(?:(?:on|am)\s+)?{DATE}",
+        r"(?i)(?-u:\b)(?:from|ab(?:\s+dem)?|going\s+live(?:\s+on)?|voraussichtlich(?:\s+(?:im|ab|zum))?|expected(?:\s+(?:in|from))?|planned\s+for|goes\s+live\s+on|live\s+from|starting(?:\s+(?:on|from))?|effective\s+(?:from|as\s+of)|wirksam\s+ab|start(?:s|ed)?(?:\s+date)?\s*:?|go-live\s*:?|inbetriebnahme\s*(?:am|zum|:))\s+(?:(?:on|am)\s+)?{DATE}",
     );
     re.captures_iter(s).find_map(|c| day_of(&c))
 }
@@ -203,6 +208,12 @@ mod tests {
             ("Wir werden ab dem 1. März 2026 zusätzlich", day(2026, 3, 1)),
             ("| Planned – start 2026-03-01", day(2026, 3, 1)),
             ("tritt mit Wirkung ab 1. Juni 2026 die", day(2026, 6, 1)),
+            ("Einsatz geplant ab Q3/2026.", day(2026, 7, 1)),
+            ("Voraussichtlich im Q3/2026 werden wir", day(2026, 7, 1)),
+            ("Ab 2. Quartal 2026 planen wir", day(2026, 4, 1)),
+            ("planned for Q4 2026", day(2026, 10, 1)),
+            ("expected in Q1 2027", day(2027, 1, 1)),
+            ("voraussichtlich zum 01.07.2027", day(2027, 7, 1)),
             ("expected to go live in Q3 2027", None),
             ("Tokyo 100-0005, Japan", None),
             ("terminated on 20 January 2027", None),

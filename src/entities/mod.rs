@@ -1631,9 +1631,16 @@ fn start_before(text: &str, start: usize, prev_end: usize) -> Option<(date::Day,
     }
     let day = date::start_date(before)?;
     let future = crate::matchers::text::words(before)
-        .any(|w| ["werden", "wird", "will", "shall"].contains(&w.to_lowercase().as_str()));
+        .any(|w| FUTURE_WORDS.contains(&w.to_lowercase().as_str()));
     Some((day, future))
 }
+
+/// Words of a sentence that speaks of what will be or is planned (lower case): "Wir
+/// werden ab dem 1. März 2026 …", "From 1 September 2026 we plan to use …", "Ab Q2/2026
+/// planen wir, …".
+const FUTURE_WORDS: [&str; 9] = [
+    "werden", "wird", "will", "shall", "plan", "planen", "planned", "geplant", "intend",
+];
 
 /// What an entry's own description says of its use ([`entry_status_below`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
