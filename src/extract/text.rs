@@ -287,7 +287,7 @@ fn binary_reason(bytes: &[u8]) -> Option<String> {
 
 /// Converts Markdown/MDX source to text with block structure (see the module docs).
 pub fn markdown_to_text(source: &str) -> String {
-    let (title, body) = strip_front_matter(source.strip_prefix('\u{FEFF}').unwrap_or(source));
+    let (front, body) = strip_front_matter(source.strip_prefix('\u{FEFF}').unwrap_or(source));
     let body = super::grid::reflow(body, super::grid::RowStyle::Markdown);
     let source = strip_mdx_statements(&body);
     let options = Options::ENABLE_TABLES
@@ -303,8 +303,8 @@ pub fn markdown_to_text(source: &str) -> String {
     let mut skip_depth = 0usize;
     // Whether a raw element ([`TagStripper::in_raw`]) was opened by inline HTML.
     let mut inline_raw = false;
-    if let Some(title) = title {
-        w.text(title);
+    for line in [front.title, front.date.as_deref()].into_iter().flatten() {
+        w.text(line);
         w.paragraph_break();
     }
     for event in Parser::new_ext(&source, options) {
@@ -408,42 +408,70 @@ fn end_element_name(end: TagEnd) -> Option<&'static str> {
     })
 }
 
+/// What front matter says that is content: the document's title and its date.
+#[derive(Debug, Default)]
+struct FrontMatter<'a> {
+    /// The `title` value.
+    title: Option<&'a str>,
+    /// The document's date as a line of text that names it ("Stand: 2026-02-01",
+    /// "Last updated: 2026-05-15"), from a key of [`FRONT_MATTER_DATES`].
+    date: Option<String>,
+}
+
+/// Front matter keys of the document's date, and the label its line gets in the text.
+const FRONT_MATTER_DATES: [(&str, &str); 8] = [
+    ("date", "Date"),
+    ("stand", "Stand"),
+    ("updated", "Last updated"),
+    ("last_updated", "Last updated"),
+    ("last-updated", "Last updated"),
+    ("lastmod", "Last updated"),
+    ("last_modified", "Last updated"),
+    ("last-modified", "Last updated"),
+];
+
 /// Splits off YAML (`---`) or TOML (`+++`) front matter at the very start and
-/// returns its `title` value (the document's title is content) and the rest.
-/// Without a closing fence nothing is removed.
-fn strip_front_matter(s: &str) -> (Option<&str>, &str) {
+/// returns what it says that is content (its title, the document's date) and the
+/// rest. Without a closing fence nothing is removed.
+fn strip_front_matter(s: &str) -> (FrontMatter<'_>, &str) {
+    let none = || (FrontMatter::default(), s);
     let fence = if s.starts_with("---") {
         "---"
     } else if s.starts_with("+++") {
         "+++"
     } else {
-        return (None, s);
+        return none();
     };
     let mut lines = s.split_inclusive('\n');
     let Some(first) = lines.next() else {
-        return (None, s);
+        return none();
     };
     if first.trim_end() != fence {
-        return (None, s);
+        return none();
     }
     let mut pos = first.len();
-    let mut title = None;
+    let mut front = FrontMatter::default();
     for line in lines {
         pos += line.len();
         let t = line.trim_end();
         if t == fence || (fence == "---" && t == "...") {
-            return (title, &s[pos..]);
+            return (front, &s[pos..]);
         }
-        if title.is_none() {
-            title = front_matter_title(t);
+        if front.title.is_none() {
+            front.title = front_matter_value(t, "title");
+        }
+        if front.date.is_none() {
+            front.date = FRONT_MATTER_DATES.iter().find_map(|(key, label)| {
+                front_matter_value(t, key).map(|v| format!("{label}: {v}"))
+            });
         }
     }
-    (None, s)
+    none()
 }
 
-/// The value of a top-level `title: …` (YAML) or `title = …` (TOML) line, unquoted.
-fn front_matter_title(line: &str) -> Option<&str> {
-    let rest = line.strip_prefix("title")?.trim_start();
+/// The value of a top-level `key: …` (YAML) or `key = …` (TOML) line, unquoted.
+fn front_matter_value<'a>(line: &'a str, key: &str) -> Option<&'a str> {
+    let rest = line.strip_prefix(key)?.trim_start();
     let value = rest
         .strip_prefix(':')
         .or_else(|| rest.strip_prefix('='))?
@@ -647,6 +675,16 @@ mod tests {
             ("front matter title kept", "---\ntitle: \"Datenschutz\"\nlayout: y\n---\n\nInhalt", "Datenschutz\n\nInhalt"),
             ("unclosed front matter is text", "---\nInhalt", "Inhalt"),
             ("toml front matter", "+++\ntitle = 'X'\n+++\nInhalt", "X\n\nInhalt"),
+            (
+                "front matter date kept",
+                "---\ntitle: Liste\nstand: 2026-02-01\nlayout: y\n---\n\nInhalt",
+                "Liste\n\nStand: 2026-02-01\n\nInhalt",
+            ),
+            (
+                "front matter update kept",
+                "---\nlast_updated: \"2026-05-15\"\n---\nInhalt",
+                "Last updated: 2026-05-15\n\nInhalt",
+            ),
             ("footnote", "Text[^1]\n\n[^1]: Fußnote", "Text\n\nFußnote"),
             ("entities", "M&uuml;ller &amp; Co", "Müller & Co"),
             ("html address", "Anbieter:\n\n<address>\n  <strong>\n    Muster GmbH <br />\n  </strong>\n  Alt-Moabit 140 <br />\n  10557 Berlin\n</address>\n\nE-Mail", "Anbieter:\n\nMuster GmbH\nAlt-Moabit 140\n10557 Berlin\n\nE-Mail"),
