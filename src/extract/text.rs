@@ -9,8 +9,8 @@
 //! items and table rows (cells joined by `" | "`) each start a line, blocks are
 //! separated by a blank line; link and code text is kept, URLs and images are
 //! dropped; inline and block HTML (and MDX/JSX tags) are reduced to their text
-//! with the same block rules as HTML; YAML/TOML front matter and MDX
-//! `import`/`export` statements are removed.
+//! with the same block rules as HTML; YAML/TOML front matter (but its title and
+//! the document's date) and MDX `import`/`export` statements are removed.
 //!
 //! In both, ASCII-art grid tables whose cells wrap over lines become one line per row
 //! ([`super::grid`]).
