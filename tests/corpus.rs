@@ -112,6 +112,8 @@ const RISK_CODES: &[(&str, &str, &str)] = &[
     ("no_transfer_mechanism", "high", "high"),
     ("invalid_mechanism", "high", "high"),
     ("outdated_mechanism", "high", "high"),
+    ("pending_mechanism", "high", "high"),
+    ("nonexistent_adequacy", "high", "high"),
     ("contradiction", "high", "high"),
     ("us_provider", "medium", "medium"),
     ("third_country_provider", "medium", "medium"),

@@ -991,3 +991,157 @@ fn a_former_heading_run_into_its_paragraph_makes_its_member_former() {
         assert_eq!(former_of(&r, name), Some(want), "{name}: {:?}", r.parties);
     }
 }
+
+/// The codes of the risk reasons of `r` with their evidence.
+fn reason<'a>(r: &'a DocResult, code: &str) -> Option<&'a dpascan::report::RiskReason> {
+    r.risk.reasons.iter().find(|x| x.code == code)
+}
+
+/// A German privacy policy whose section on transfers to the USA says `body`.
+fn us_section(body: &str) -> String {
+    format!(
+        "# Datenschutzerklärung\n\nVerantwortlich ist die Beispiel GmbH, Musterstraße 1, 10115 \
+         Berlin.\n\n## Übermittlung in die USA\n\nFür den Live-Chat setzen wir Chatterbox \
+         Labs, Inc., 1201 Congress Avenue, Austin, TX 78701, USA, ein. {body}\n"
+    )
+}
+
+/// A DPF certification, BCRs or an adequacy decision the document says is only applied for
+/// ("hat die Zertifizierung beantragt", "Antrag auf Genehmigung … eingereicht", "listing …
+/// is pending") covers no transfer: `pending_mechanism` (high), with the mechanism and the
+/// words as evidence. The words reach the mechanism in their clause or in the sentence
+/// before, and no party is covered by it; a certification granted, one applied for by
+/// another clause's subject, or one in another paragraph leaves the mechanism in force.
+#[test]
+fn a_certification_only_applied_for_covers_no_transfer() {
+    let pending = [
+        "Die Übermittlung in die USA stützen wir auf das EU-U.S. Data Privacy Framework. \
+         Chatterbox Labs, Inc. hat die Zertifizierung beantragt; der Abschluss des Verfahrens \
+         wird für das zweite Quartal 2026 erwartet.",
+        "Übermittlungen erfolgen auf Grundlage der verbindlichen internen \
+         Datenschutzvorschriften (Binding Corporate Rules) der Gruppe. Der Antrag auf \
+         Genehmigung der Binding Corporate Rules wurde am 15.09.2025 bei der Behörde \
+         eingereicht.",
+        "Transfers rely on the EU-U.S. Data Privacy Framework – self-certification submitted \
+         to the U.S. Department of Commerce in November 2025.",
+        "Die Übermittlung stützt sich auf das Data Privacy Framework, die Genehmigung steht \
+         noch aus.",
+    ];
+    for body in pending {
+        let r = check("policy.md", &us_section(body));
+        let found =
+            reason(&r, "pending_mechanism").unwrap_or_else(|| panic!("{body}: {:?}", r.risk));
+        assert_eq!(found.level, dpascan::report::RiskLevel::High, "{body}");
+        let words: Vec<&str> = found
+            .evidence
+            .iter()
+            .filter_map(|id| r.findings.iter().find(|f| &f.id == id))
+            .map(|f| f.rule.as_str())
+            .collect();
+        assert!(
+            words.contains(&"transfer.approval_pending"),
+            "{body}: {words:?}"
+        );
+        assert!(
+            words.iter().any(|w| *w != "transfer.approval_pending"),
+            "{body}: {words:?}"
+        );
+        // Nor does it reach the US party: no mechanism the document relies on does.
+        let party = reason(&r, "third_country_party").expect("third_country_party");
+        assert_eq!(party.level, dpascan::report::RiskLevel::High, "{body}");
+        assert!(!party.message.contains("relies on"), "{}", party.message);
+    }
+    // BCRs applied for are so wherever the sentence before names them, and leave another
+    // recipient's DPF certification in force, before or between them.
+    for body in [
+        "Chatterbox Labs, Inc. ist nach dem EU-U.S. Data Privacy Framework zertifiziert, \
+         unsere Gruppe nutzt Binding Corporate Rules. Die Genehmigung der Binding Corporate \
+         Rules steht noch aus.",
+        "Unsere Gruppe nutzt Binding Corporate Rules. Chatterbox Labs, Inc. ist nach dem \
+         EU-U.S. Data Privacy Framework zertifiziert. Die Genehmigung der Binding Corporate \
+         Rules steht noch aus.",
+    ] {
+        let r = check("policy.md", &us_section(body));
+        let found = reason(&r, "pending_mechanism").expect("pending_mechanism");
+        assert!(
+            found
+                .message
+                .starts_with("The document relies on binding corporate rules,"),
+            "{}",
+            found.message
+        );
+        for f in r
+            .findings
+            .iter()
+            .filter(|f| f.rule == "transfer.bcr" || f.rule == "transfer.dpf")
+        {
+            let pending = f.value.get("pending") == Some(&serde_json::Value::Bool(true));
+            assert_eq!(pending, f.rule == "transfer.bcr", "{body}: {f:?}");
+        }
+    }
+    let granted = [
+        "Die Übermittlung in die USA stützen wir auf das EU-U.S. Data Privacy Framework; \
+         Chatterbox Labs, Inc. ist zertifiziert.",
+        "Cloudflare ist nach dem EU-U.S. Data Privacy Framework zertifiziert; Chatterbox hat \
+         eine ISO-Zertifizierung beantragt.",
+        "Die Übermittlung in die USA stützen wir auf das EU-U.S. Data Privacy Framework.\n\n\
+         Für unser Rechenzentrum haben wir die Zertifizierung beantragt.",
+    ];
+    for body in granted {
+        let r = check("policy.md", &us_section(body));
+        assert!(
+            reason(&r, "pending_mechanism").is_none(),
+            "{body}: {:?}",
+            r.risk
+        );
+        assert!(r.transfers.mechanisms.iter().any(|m| m == "dpf"), "{body}");
+    }
+}
+
+/// An adequacy decision relied on for a country the EU has adopted none for ("des
+/// Angemessenheitsbeschlusses der EU-Kommission für Indien", "India's adequacy decision")
+/// is no legal basis: `nonexistent_adequacy` (high). Decisions for Japan, the UK and the
+/// United States (the Data Privacy Framework's, for certified recipients) exist.
+#[test]
+fn an_adequacy_decision_for_a_country_without_one_is_no_basis() {
+    let doc = |body: &str| {
+        format!(
+            "# Unterauftragsverarbeiter\n\nDie Recherche übernimmt die Kavya Data Solutions \
+             Pvt. Ltd., Noida, Indien. {body}\n"
+        )
+    };
+    for body in [
+        "Die Übermittlung erfolgt auf Grundlage des Angemessenheitsbeschlusses der \
+         EU-Kommission für Indien.",
+        "Transfers rely on the adequacy decision for India.",
+        "Transfers rely on India's adequacy decision.",
+        "Transfers rely on India’s adequacy decision.",
+        // A table row's location and mechanism cells.
+        "\n\n| Standort | Garantie |\n|---|---|\n| Indien | Angemessenheitsbeschluss |",
+    ] {
+        let r = check("list.md", &doc(body));
+        let found =
+            reason(&r, "nonexistent_adequacy").unwrap_or_else(|| panic!("{body}: {:?}", r.risk));
+        assert!(found.message.contains("India (IN)"), "{}", found.message);
+        assert_eq!(found.level, dpascan::report::RiskLevel::High);
+        let party = reason(&r, "third_country_party").expect("third_country_party");
+        assert!(!party.message.contains("relies on"), "{}", party.message);
+    }
+    for body in [
+        "Die Übermittlung nach Japan erfolgt auf Grundlage des Angemessenheitsbeschlusses für \
+         Japan.",
+        "Transfers to the UK rely on the UK adequacy decision.",
+        // A table row's cells: the location, then the mechanism named for another country.
+        "Standort: Indien\nAngemessenheitsbeschluss (Schweiz)",
+        "Transfers to our US affiliate rely on the adequacy decision for the United States.",
+        "Für Indien besteht kein Angemessenheitsbeschluss; wir schließen \
+         Standardvertragsklauseln ab.",
+    ] {
+        let r = check("list.md", &doc(body));
+        assert!(
+            reason(&r, "nonexistent_adequacy").is_none(),
+            "{body}: {:?}",
+            r.risk
+        );
+    }
+}

@@ -46,7 +46,7 @@ pub(crate) struct RiskInput<'a> {
 /// Applies every rule.
 pub(crate) fn assess(input: &RiskInput<'_>) -> Risk {
     let mut reasons: Vec<RiskReason> = Vec::new();
-    let rules: [fn(&RiskInput<'_>) -> Option<RiskReason>; 14] = [
+    let rules: [fn(&RiskInput<'_>) -> Option<RiskReason>; 16] = [
         third_country_party,
         party_without_mechanism,
         unnamed_processor,
@@ -56,6 +56,8 @@ pub(crate) fn assess(input: &RiskInput<'_>) -> Risk {
         destination_without_mechanism,
         invalid_mechanism,
         outdated_mechanism,
+        pending_mechanism,
+        nonexistent_adequacy,
         contradiction,
         missing_art28_items,
         restricted_art28_items,
@@ -324,8 +326,9 @@ fn party_without_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
 }
 
 /// The mechanisms the document relies on that can carry a transfer today (not the
-/// invalidated Privacy Shield, not repealed SCCs), in [`MECHANISMS`] order, each with
-/// its first finding.
+/// invalidated Privacy Shield, not repealed SCCs, not a certification or approval only
+/// applied for, not an adequacy decision the EU never adopted), in [`MECHANISMS`] order,
+/// each with its first finding.
 fn valid_mechanisms_relied_on<'f>(input: &RiskInput<'f>) -> Vec<(&'static str, &'f Finding)> {
     let mut out: Vec<(&'static str, &'f Finding)> = Vec::new();
     for &i in &input.facts.counted {
@@ -333,7 +336,11 @@ fn valid_mechanisms_relied_on<'f>(input: &RiskInput<'f>) -> Vec<(&'static str, &
         let Some(m) = relied_mechanism(f) else {
             continue;
         };
-        if m == "privacy_shield" || (m == "scc" && flag(f, "outdated")) {
+        if m == "privacy_shield"
+            || (m == "scc" && flag(f, "outdated"))
+            || flag(f, "pending")
+            || undecided_country(f, input.adequacy).is_some()
+        {
             continue;
         }
         let Some(&m) = MECHANISMS.iter().find(|&&x| x == m) else {
@@ -862,6 +869,107 @@ fn outdated_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
         first.page.map(|p| format!(", p. {p}")).unwrap_or_default()
     );
     reason("outdated_mechanism", RiskLevel::High, message, ids)
+}
+
+/// " (p. N)" for a finding on a known page, else nothing.
+fn page_note(f: &Finding) -> String {
+    f.page.map(|p| format!(" (p. {p})")).unwrap_or_default()
+}
+
+/// Most bytes between a mechanism and the words that make it pending, for the evidence.
+const PENDING_EVIDENCE_BYTES: usize = 400;
+
+/// `pending_mechanism` (high): a DPF certification, BCRs or an adequacy decision relied
+/// on that the document says is only applied for (`pending`, set by the words of
+/// `transfer.approval_pending`: "hat die Zertifizierung beantragt", "approval is pending").
+fn pending_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
+    let pending: Vec<&Finding> = input
+        .facts
+        .counted
+        .iter()
+        .map(|&i| &input.findings[i])
+        .filter(|f| flag(f, "pending"))
+        .collect();
+    let first = pending.first()?;
+    let mut named: Vec<String> = Vec::new();
+    for f in &pending {
+        let label = relied_mechanism(f).map_or("a mechanism", mechanism_label);
+        if !named.iter().any(|n| n == label) {
+            named.push(label.to_string());
+        }
+    }
+    let words = str_of(first, "pending_by").unwrap_or_default();
+    let message = format!(
+        "The document relies on {}{}, but says the certification or approval is only applied for (\"{}\"); until it is granted, it covers no transfer.",
+        join_and(&named),
+        page_note(first),
+        words.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    // The mechanisms, and the words that make each pending.
+    let mut ids: Vec<String> = pending.iter().map(|f| f.id.clone()).collect();
+    for f in &pending {
+        let by = str_of(f, "pending_by");
+        ids.extend(
+            input
+                .findings
+                .iter()
+                .filter(|g| {
+                    str_of(g, "approval") == Some("pending")
+                        && Some(g.text.as_str()) == by
+                        && g.start.abs_diff(f.start) <= PENDING_EVIDENCE_BYTES
+                })
+                .map(|g| g.id.clone()),
+        );
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    reason("pending_mechanism", RiskLevel::High, message, ids)
+}
+
+/// The country (its code) an adequacy decision finding is named for (`for_country`, "des
+/// Angemessenheitsbeschlusses der EU-Kommission für Indien") when that country has no EU
+/// adequacy decision at all: a non-adequate third country without a partial one (the
+/// US's Data Privacy Framework is one).
+fn undecided_country<'f>(f: &'f Finding, adequacy: &[Adequacy]) -> Option<&'f str> {
+    let code = str_of(f, "for_country")?;
+    let none = str_of(f, "mechanism") == Some("adequacy")
+        && status_of(code, adequacy) == CountryStatus::ThirdCountry
+        && partial_adequacy(code, adequacy).is_none();
+    none.then_some(code)
+}
+
+/// `nonexistent_adequacy` (high): an adequacy decision relied on for a country the EU has
+/// adopted none for ("auf Grundlage des Angemessenheitsbeschlusses der EU-Kommission für
+/// Indien").
+fn nonexistent_adequacy(input: &RiskInput<'_>) -> Option<RiskReason> {
+    let hits: Vec<(&Finding, &str)> = input
+        .facts
+        .counted
+        .iter()
+        .map(|&i| &input.findings[i])
+        .filter_map(|f| Some((f, undecided_country(f, input.adequacy)?)))
+        .collect();
+    let (first, _) = hits.first()?;
+    let mut codes: Vec<&str> = hits.iter().map(|&(_, c)| c).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let names: Vec<String> = codes
+        .iter()
+        .map(
+            |&code| match input.countries.iter().find(|c| c.code == code) {
+                Some(c) if !c.name.is_empty() => format!("{} ({code})", c.name),
+                _ => code.to_string(),
+            },
+        )
+        .collect();
+    let message = format!(
+        "The document relies on an adequacy decision for {}{}, but the EU has adopted none for {}; transfers there need another mechanism (SCCs, BCRs or an Art. 49 derogation).",
+        join_and(&names),
+        page_note(first),
+        if names.len() == 1 { "it" } else { "them" }
+    );
+    let ids = hits.iter().map(|(f, _)| f.id.clone()).collect();
+    reason("nonexistent_adequacy", RiskLevel::High, message, ids)
 }
 
 /// `contradiction` (high): the document says data stays in the EU/EEA (of all its data,
@@ -1639,6 +1747,8 @@ mod tests {
             "no_transfer_mechanism",
             "invalid_mechanism",
             "outdated_mechanism",
+            "pending_mechanism",
+            "nonexistent_adequacy",
             "contradiction",
             "missing_art28_items",
             "restricted_art28_items",

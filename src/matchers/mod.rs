@@ -241,6 +241,8 @@ fn finish(doc: &Extracted, scan: &Scan, mut hits: Vec<Hit>) -> Vec<Finding> {
     });
     provider::mark_negated(scan, &mut hits);
     transfer::mark_provider_subject(scan, &mut hits);
+    transfer::mark_pending(scan, &mut hits);
+    transfer::mark_adequacy_country(scan, &mut hits);
     // Countries and locations nested in a longer hit of the same kind: keep the longer.
     let mut keep = vec![true; hits.len()];
     for kind in [FindingKind::Country, FindingKind::Location] {

@@ -1,8 +1,11 @@
 //! Transfer findings (mechanisms, statements, measures): value defaults.
 //!
 //! The regex rules live in `patterns/transfer.toml`; this fills the keys analyze relies on:
-//! a mechanism always carries `negated`, `historical`, `hypothetical` and `outdated`
-//! (false unless the rule says so, e.g. the 2010 SCC decisions), a statement carries `negated`.
+//! a mechanism always carries `negated`, `historical`, `hypothetical`, `outdated` (false
+//! unless the rule says so, e.g. the 2010 SCC decisions) and `pending`, a statement carries
+//! `negated`. Two marks read neighbouring hits: a certification or approval only applied
+//! for makes the mechanism it speaks of `pending` ([`mark_pending`]), and an adequacy
+//! decision named for a country carries that country ([`mark_adequacy_country`]).
 
 use serde_json::{Map, Value};
 
@@ -12,7 +15,13 @@ use crate::findings::FindingKind;
 /// Fills missing value keys of a transfer finding.
 pub fn complete(value: &mut Map<String, Value>) {
     if value.contains_key("mechanism") {
-        for k in ["negated", "historical", "hypothetical", "outdated"] {
+        for k in [
+            "negated",
+            "historical",
+            "hypothetical",
+            "outdated",
+            "pending",
+        ] {
             value.entry(k).or_insert(Value::Bool(false));
         }
     } else if value.contains_key("statement") {
@@ -60,6 +69,198 @@ pub fn mark_provider_subject(scan: &Scan, hits: &mut [Hit]) {
             h.value.insert("about".into(), Value::String(name.clone()));
         }
     }
+}
+
+/// Mechanisms that exist only once granted: a DPF certification, approved BCRs, an
+/// adequacy decision adopted by the Commission.
+const GRANTED: [&str; 3] = ["dpf", "bcr", "adequacy"];
+
+/// Whether `h` is a mechanism hit of [`GRANTED`].
+fn granted_mechanism(h: &Hit) -> bool {
+    h.kind == FindingKind::Transfer
+        && h.value
+            .get("mechanism")
+            .and_then(Value::as_str)
+            .is_some_and(|m| GRANTED.contains(&m))
+}
+
+/// Most bytes from a mechanism to a certification or approval applied for, in a later
+/// sentence, that speaks of it ([`mark_pending`]).
+const PENDING_REACH_BYTES: usize = 200;
+
+/// Marks `pending: true` (and `pending_by`, the words) on the mechanisms that a
+/// certification or approval only applied for speaks of ("Chatterbox Labs, Inc. hat die
+/// Zertifizierung beantragt", "Der Antrag auf Genehmigung der Binding Corporate Rules wurde
+/// … eingereicht", "self-certification submitted …; listing … is pending"): the DPF, BCRs or
+/// adequacy decisions in its clause, and those in the sentence of the last one before it,
+/// in the same paragraph and at most 200 bytes away, of the same mechanisms
+/// as in its clause, or of any when it names none ("Die Übermittlung in die USA stützen
+/// wir auf das EU-U.S. Data Privacy Framework. Chatterbox Labs, Inc. hat die
+/// Zertifizierung beantragt"). `hits` are sorted by start.
+pub fn mark_pending(scan: &Scan, hits: &mut [Hit]) {
+    let pending: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|h| {
+            h.kind == FindingKind::Transfer
+                && h.value.get("approval").and_then(Value::as_str) == Some("pending")
+        })
+        .map(|h| (h.start, h.end))
+        .collect();
+    for (start, end) in pending {
+        let (from, to) = scan.sentence(start, end);
+        // In its sentence, within its clause: "Cloudflare ist nach dem DPF zertifiziert;
+        // Chatterbox hat die Zertifizierung beantragt" leaves Cloudflare's DPF granted.
+        let mut marked: Vec<usize> = (0..hits.len())
+            .filter(|&i| {
+                let h = &hits[i];
+                granted_mechanism(h)
+                    && h.start >= from
+                    && h.end <= to
+                    && !scan.text[gap((h.start, h.end), (start, end))].contains(';')
+            })
+            .collect();
+        // And the sentence of the last one before it, in its paragraph and near: of the
+        // same mechanisms as in its clause ("… Binding Corporate Rules der Gruppe. Der
+        // Antrag auf Genehmigung der Binding Corporate Rules wurde … eingereicht"), of any
+        // when its clause names none.
+        let kinds: Vec<Value> = marked
+            .iter()
+            .filter_map(|&i| hits[i].value.get("mechanism").cloned())
+            .collect();
+        let last = hits.iter().rposition(|h| {
+            granted_mechanism(h)
+                && h.end <= from
+                && start - h.end <= PENDING_REACH_BYTES
+                && !scan.text[h.end..start].contains("\n\n")
+                && (kinds.is_empty() || h.value.get("mechanism").is_some_and(|m| kinds.contains(m)))
+        });
+        if let Some(last) = last {
+            let (before, _) = scan.sentence(hits[last].start, hits[last].end);
+            marked.extend((0..=last).filter(|&i| {
+                let h = &hits[i];
+                granted_mechanism(h)
+                    && h.start >= before
+                    && (kinds.is_empty()
+                        || h.value.get("mechanism").is_some_and(|m| kinds.contains(m)))
+            }));
+        }
+        let words = scan.text[start..end].to_string();
+        for i in marked {
+            hits[i].value.insert("pending".into(), Value::Bool(true));
+            hits[i]
+                .value
+                .insert("pending_by".into(), Value::String(words.clone()));
+        }
+    }
+}
+
+/// The bytes between two spans, empty where they overlap.
+fn gap(a: (usize, usize), b: (usize, usize)) -> std::ops::Range<usize> {
+    if a.1 <= b.0 {
+        a.1..b.0
+    } else if b.1 <= a.0 {
+        b.1..a.0
+    } else {
+        a.0..a.0
+    }
+}
+
+/// Most bytes between an adequacy decision and the country it names after it ("des
+/// Angemessenheitsbeschlusses der EU-Kommission für Indien", "adequacy decision – Japan").
+const DECISION_COUNTRY_GAP: usize = 40;
+
+/// Most bytes between a country and the adequacy decision it names before it ("India’s
+/// adequacy decision").
+const DECISION_COUNTRY_BEFORE: usize = 6;
+
+/// Marks `for_country` (the ISO code) on each adequacy decision named for one country:
+/// the country right after it, with only an issuer and a preposition or dash between
+/// ("für", "for", "of", "regarding", "–", "(", "der EU-Kommission für"), or right before it
+/// ("the UK adequacy decision", "Japan's adequacy decision", a table row's location cell
+/// before its mechanism cell). The analysis checks that
+/// such a decision exists. `hits` are sorted by start.
+pub fn mark_adequacy_country(scan: &Scan, hits: &mut [Hit]) {
+    let is_adequacy = |h: &Hit| {
+        h.kind == FindingKind::Transfer
+            && h.value.get("mechanism").and_then(Value::as_str) == Some("adequacy")
+    };
+    if !hits.iter().any(is_adequacy) {
+        return;
+    }
+    let countries: Vec<(usize, usize, String)> = hits
+        .iter()
+        .filter(|h| h.kind == FindingKind::Country)
+        .filter_map(|h| Some((h.start, h.end, h.value.get("code")?.as_str()?.to_string())))
+        .collect();
+    for h in hits.iter_mut().filter(|h| is_adequacy(h)) {
+        let after = countries
+            .iter()
+            .find(|c| c.0 >= h.end && c.0 - h.end <= DECISION_COUNTRY_GAP)
+            .filter(|c| names_country_after(&scan.low[h.end..c.0]));
+        // Also across a line break or a cell's bar: "India\nAdequacy decision", "| India |
+        // Adequacy decision |", the location and the mechanism cells of one table row.
+        let before = countries
+            .iter()
+            .rev()
+            .find(|c| c.1 <= h.start && h.start - c.1 <= DECISION_COUNTRY_BEFORE)
+            .filter(|c| {
+                let between =
+                    scan.low[c.1..h.start].trim_matches(|c: char| c.is_whitespace() || c == '|');
+                matches!(between, "" | "'s" | "’s")
+            });
+        if let Some((_, _, code)) = after.or(before) {
+            h.value
+                .insert("for_country".into(), Value::String(code.clone()));
+        }
+    }
+}
+
+/// Whether `between` (lower case), the words from an adequacy decision to a country,
+/// names the decision's country: optionally its issuer ("der EU-Kommission", "of the
+/// European Commission"), then a preposition or a dash, then an article.
+fn names_country_after(between: &str) -> bool {
+    let mut rest = between.trim_start();
+    for issuer in [
+        "der eu-kommission",
+        "der europäischen kommission",
+        "der kommission",
+        "of the european commission",
+        "of the eu commission",
+        "of the commission",
+        "by the european commission",
+        "by the commission",
+    ] {
+        if let Some(r) = rest.strip_prefix(issuer) {
+            rest = r.trim_start();
+            break;
+        }
+    }
+    let Some(r) = [
+        "für",
+        "for",
+        "of",
+        "regarding",
+        "concerning",
+        "on",
+        "über",
+        "zu",
+        "–",
+        "-",
+        ":",
+        "(",
+    ]
+    .iter()
+    .find_map(|p| rest.strip_prefix(p)) else {
+        return false;
+    };
+    let mut r = r.trim_start();
+    for article in ["die ", "den ", "das ", "the "] {
+        if let Some(x) = r.strip_prefix(article) {
+            r = x;
+            break;
+        }
+    }
+    r.trim().is_empty()
 }
 
 #[cfg(test)]
