@@ -1145,3 +1145,52 @@ fn an_adequacy_decision_for_a_country_without_one_is_no_basis() {
         );
     }
 }
+
+/// Swiss German writes "ss" for "ß" ("ausschliesslich", "ausserhalb", "Massnahmen",
+/// "gemäss", "Grossbritannien"): the rules, cue words and country names read both
+/// spellings alike.
+#[test]
+fn swiss_spelling_reads_as_german() {
+    let german = "Auftragsverarbeitungsvertrag\n\nDer Auftragnehmer trifft technische und \
+                  organisatorische Maßnahmen gemäß Art. 32 DSGVO.\n\nDie Daten werden \
+                  ausschließlich innerhalb der EU verarbeitet.\n\nWir geben Ihre Daten an \
+                  Dienstleister außerhalb der EU weiter, insbesondere in Großbritannien.\n\n\
+                  Eine Übermittlung in Drittländer findet nicht statt, außer mit \
+                  Einwilligung. Wir speichern keine Daten in Indien, außer Sicherungskopien in \
+                  Kanada.\n";
+    let swiss = german.replace('ß', "ss");
+    let seen = |text: &str| {
+        let r = check("avv.txt", text);
+        let flag = |f: &dpascan::findings::Finding, k: &str| f.value.get(k).cloned();
+        let mut rules: Vec<_> = r
+            .findings
+            .iter()
+            .map(|f| (f.rule.clone(), flag(f, "negated"), flag(f, "hypothetical")))
+            .collect();
+        rules.dedup();
+        let countries: Vec<String> = r.countries.iter().map(|c| c.code.clone()).collect();
+        (rules, countries, r.transfers.third_country_transfer)
+    };
+    let (rules, countries, transfer) = seen(german);
+    for rule in [
+        "clause.art28_3_c",
+        "transfer.eu_only",
+        "transfer.third_country",
+    ] {
+        assert!(rules.iter().any(|(r, _, _)| r == rule), "{rule}: {rules:?}");
+    }
+    // "außer" ends the negation's clause, and makes the ban conditional.
+    assert!(
+        countries.contains(&"GB".to_string()) && countries.contains(&"CA".to_string()),
+        "{countries:?}"
+    );
+    let ban = serde_json::Value::Bool(true);
+    assert!(
+        rules
+            .iter()
+            .any(|(r, _, h)| r == "transfer.eu_only" && h.as_ref() == Some(&ban)),
+        "{rules:?}"
+    );
+    assert_eq!(transfer, Some(true));
+    assert_eq!(seen(&swiss), (rules, countries, transfer));
+}

@@ -1036,18 +1036,18 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
         kind,
         name: r.name,
         lang: r.lang,
-        keywords: r.keywords,
+        keywords: with_swiss_spellings(r.keywords),
         prefixes,
         pattern,
         compiled: OnceLock::new(),
         value,
         flags,
         extra_cues: RuleCueWords {
-            negated: extra.negated,
-            negated_after: extra.negated_after,
-            historical: extra.historical,
-            hypothetical: extra.hypothetical,
-            hypothetical_after: extra.hypothetical_after,
+            negated: with_swiss_spellings(extra.negated),
+            negated_after: with_swiss_spellings(extra.negated_after),
+            historical: with_swiss_spellings(extra.historical),
+            hypothetical: with_swiss_spellings(extra.hypothetical),
+            hypothetical_after: with_swiss_spellings(extra.hypothetical_after),
         },
         not_after: r
             .not_after
@@ -1088,14 +1088,35 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
 ///   spares the parser folding their case (`rewrite` in this module).
 ///
 /// Escaped backslashes (`\\b`, `\\w`) are left alone.
+///
+/// A "ß" outside brackets also matches its Swiss spelling "ss" (`(?:ß|ss)`): Swiss German
+/// has no "ß" ("ausschliesslich", "ausserhalb", "Massnahmen", "gemäss").
 pub fn prepare_pattern(pattern: &str) -> String {
-    rewrite_classes(pattern, true)
+    rewrite(pattern, true, true, true)
 }
 
 /// The letter-class part of [`prepare_pattern`] alone (`\b` stays Unicode): for the
 /// built-in party and address regexes, whose boundaries sit next to umlauts.
 pub fn latin_letters(pattern: &str) -> String {
-    rewrite_classes(pattern, false)
+    rewrite(pattern, false, true, false)
+}
+
+/// The Swiss spelling of a word with "ß", which Swiss German writes "ss"
+/// ("ausserhalb", "Grossbritannien"); `None` for a word without one.
+pub fn swiss_spelling(word: &str) -> Option<String> {
+    word.contains('ß').then(|| word.replace('ß', "ss"))
+}
+
+/// `words` and, after them, the Swiss spelling ([`swiss_spelling`]) of each that has one
+/// not among them yet: the keywords and cue words of the rules.
+fn with_swiss_spellings(mut words: Vec<String>) -> Vec<String> {
+    let extra: Vec<String> = words
+        .iter()
+        .filter_map(|w| swiss_spelling(w))
+        .filter(|w| !words.contains(w))
+        .collect();
+    words.extend(extra);
+    words
 }
 
 /// The combining marks that go with Latin letters (the blocks Combining Diacritical Marks,
@@ -1105,18 +1126,16 @@ pub fn latin_letters(pattern: &str) -> String {
 const LATIN_MARKS: &str =
     r"[\x{300}-\x{36F}\x{1AB0}-\x{1AFF}\x{1DC0}-\x{1DFF}\x{20D0}-\x{20FF}\x{FE20}-\x{FE2F}]";
 
-fn rewrite_classes(pattern: &str, ascii_boundaries: bool) -> String {
-    rewrite(pattern, ascii_boundaries, true)
-}
-
-/// [`rewrite_classes`]; with `case_free`, a Latin letter class outside brackets (`\w`,
+/// [`prepare_pattern`] and [`latin_letters`]: restricts the letter classes, with
+/// `ascii_boundaries` makes `\b` ASCII, with `sharp_s` lets "ß" match "ss"; with
+/// `case_free`, a Latin letter class outside brackets (`\w`,
 /// `\p{L}`) is wrapped in `(?-i:…)`. The class is closed under case folding (a test
 /// proves it), so the wrap changes no match; it spares the parser folding its hundreds of
 /// ranges once more in every `(?i)` rule, a quarter of the time to build the rules
 /// (`cargo run --release --example rule_compile_cost`). Inside brackets a group cannot
 /// stand, so classes there stay as they are; the scan keeps track of brackets (POSIX
 /// classes such as `[:alpha:]` included) and of comments in verbose patterns.
-fn rewrite(pattern: &str, ascii_boundaries: bool, case_free: bool) -> String {
+fn rewrite(pattern: &str, ascii_boundaries: bool, case_free: bool, sharp_s: bool) -> String {
     const LETTER_CLASSES: [(&str, &str, bool); 7] = [
         ("{Lu}", r"[\p{Lu}&&\p{Latin}]", false),
         ("{Ll}", r"[\p{Ll}&&\p{Latin}]", false),
@@ -1212,6 +1231,10 @@ fn rewrite(pattern: &str, ascii_boundaries: bool, case_free: bool) -> String {
                 out.push(']');
                 rest = after;
             }
+            'ß' if sharp_s && depth == 0 => {
+                out.push_str("(?:ß|ss)");
+                rest = after;
+            }
             _ => {
                 out.push(c);
                 rest = after;
@@ -1223,6 +1246,7 @@ fn rewrite(pattern: &str, ascii_boundaries: bool, case_free: bool) -> String {
 
 fn compile_cues(c: CuesSyntax) -> anyhow::Result<Cues> {
     let list = |name: &str, words: Vec<String>| {
+        let words = with_swiss_spellings(words);
         check_cue_words(&words)
             .with_context(|| format!("patterns/cues.toml: {name}"))
             .map(|()| words)
@@ -1565,6 +1589,9 @@ fn build_gazetteer(
                 CountryForm::Name
             };
             add(n, Target::Country(i, form), case);
+            if let Some(swiss) = swiss_spelling(n) {
+                add(&swiss, Target::Country(i, form), case);
+            }
         }
         for a in &c.adjectives {
             add(a, Target::Country(i, CountryForm::Adjective), auto_case(a));
@@ -1730,11 +1757,11 @@ mod tests {
         assert!(patterns.len() > 80);
         let mut wraps = 0;
         for p in &patterns {
-            let wrapped = rewrite(p, true, true);
+            let wrapped = rewrite(p, true, true, false);
             wraps += wrapped.matches("(?-i:").count() - p.matches("(?-i:").count();
             assert_eq!(
                 regex_syntax::parse(&wrapped).unwrap(),
-                regex_syntax::parse(&rewrite(p, true, false)).unwrap(),
+                regex_syntax::parse(&rewrite(p, true, false, false)).unwrap(),
                 "{p}"
             );
         }
