@@ -5594,6 +5594,40 @@ fn an_organisation_denied_a_recipients_role_is_not_used() {
     }
 }
 
+/// A document dated by its month only ("Stand: Jänner 2026") speaks as of the month's first
+/// day, and a use that ended in a month ("Bis Oktober 2025 haben wir … Mailchimp (The Rocket
+/// Science Group LLC, …) genutzt") is former once that month has begun before it.
+#[test]
+fn a_month_dates_the_document_and_ends_a_use() {
+    let text = |stand: &str| {
+        format!(
+            "Datenschutzerklärung\n\nStand: {stand}\n\n\
+             Ab Q2/2026 planen wir, für die qualifizierte elektronische Signatur die Dienste \
+             der A-Trust GmbH, Landstraßer Hauptstraße 5, 1030 Wien, zu nutzen.\n\n\
+             Bis Oktober 2025 haben wir für den Newsletter die Sendwerk Mailing GmbH, \
+             Hauptstraße 5, 10115 Berlin, genutzt.\n"
+        )
+    };
+    // (the document's month, A-Trust planned, Sendwerk former)
+    for (stand, planned, former) in [
+        ("Jänner 2026", true, true),
+        ("Juli 2026", false, true),
+        ("September 2025", true, false),
+    ] {
+        let parties = pipeline_parties(&text(stand));
+        assert_eq!(
+            party_named(&parties, "A-Trust GmbH").planned,
+            planned,
+            "{stand}: {parties:?}"
+        );
+        assert_eq!(
+            party_named(&parties, "Sendwerk Mailing GmbH").former,
+            former,
+            "{stand}: {parties:?}"
+        );
+    }
+}
+
 /// A start given as a quarter ("Ab Q2/2026 planen wir, … die Dienste der A-Trust GmbH …
 /// zu nutzen", "Voraussichtlich im Q3/2026 werden wir … die OpenAI Ireland Limited …")
 /// or in a sentence of what is planned ("From 1 September 2026 we plan to use Intercom

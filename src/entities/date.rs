@@ -20,8 +20,10 @@ pub struct Day {
 /// A date in any of the ways German and English documents write one, whitespace (a line
 /// break too, as a PDF's table cell wraps) between its parts: "3 March 2027", "15. Januar
 /// 2026", "2 Feb 2027", "1st February 2027", "February 1, 2027", "01.03.2027",
-/// "2027-03-01"; a quarter as its first day: "Q3/2026", "Q4 2026", "3. Quartal 2026".
-const DATE: &str = r"(?:Q(?P<q5>[1-4])[ \t]*[/.-]?[ \t]*(?P<y5>\d{4})|(?P<q6>[1-4])\.[ \t]*Quartal[ \t]+(?P<y6>\d{4})|(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s+(?P<m1>\p{L}{3,9})\.?\s+(?P<y1>\d{4})|(?P<m2>\p{L}{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})|(?P<d3>\d{1,2})\.[ \t]?(?P<n3>\d{1,2})\.[ \t]?(?P<y3>\d{4})|(?P<y4>\d{4})-(?P<n4>\d{2})-(?P<d4>\d{2}))(?-u:\b)";
+/// "2027-03-01", also with a time ("2026-02-01T10:00:00Z"); a quarter as its first day:
+/// "Q3/2026", "Q4 2026", "3. Quartal 2026"; a month as its first day: "März 2026",
+/// "October 2025".
+const DATE: &str = r"(?:Q(?P<q5>[1-4])[ \t]*[/.-]?[ \t]*(?P<y5>\d{4})|(?P<q6>[1-4])\.[ \t]*Quartal[ \t]+(?P<y6>\d{4})|(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?\s+(?P<m1>\p{L}{3,9})\.?\s+(?P<y1>\d{4})|(?P<m2>\p{L}{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})|(?P<d3>\d{1,2})\.[ \t]?(?P<n3>\d{1,2})\.[ \t]?(?P<y3>\d{4})|(?P<y4>\d{4})-(?P<n4>\d{2})-(?P<d4>\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|(?P<m7>\p{L}{3,9})\.?[ \t]+(?P<y7>\d{4}))(?-u:\b)";
 
 /// The regex `pattern`, its `{DATE}` replaced by [`DATE`], compiled once into `cell`.
 fn date_regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -64,6 +66,8 @@ fn day_of(c: &regex::Captures<'_>) -> Option<Day> {
         (num("d2")?, month(c.name("m2")?.as_str())?.into(), y)
     } else if let Some(y) = num("y3") {
         (num("d3")?, num("n3")?, y)
+    } else if let Some(y) = num("y7") {
+        (1, month(c.name("m7")?.as_str())?.into(), y)
     } else {
         (num("d4")?, num("n4")?, num("y4")?)
     };
@@ -162,6 +166,12 @@ mod tests {
                 day(2027, 2, 2),
             ),
             ("Zuletzt aktualisiert am 3. Jänner 2026", day(2026, 1, 3)),
+            // A month is its first day; a time after an ISO date is read past.
+            ("Stand: März 2026", day(2026, 3, 1)),
+            ("Last updated: October 2025", day(2025, 10, 1)),
+            ("Stand: 2026-02-01T10:00:00Z", day(2026, 2, 1)),
+            ("Last updated: 2026-02-01T10:00", day(2026, 2, 1)),
+            ("Stand: Version 2026", None),
             // An earlier contract's date, and a removal's, are not the document's.
             ("the Master Services Agreement dated 14 June 2023", None),
             ("removed as of 1 January 2024", None),
@@ -181,6 +191,10 @@ mod tests {
             ("up to 31.12.2025, the", day(2025, 12, 31)),
             ("We used it until 30 June 2026", None),
             ("Bis auf Weiteres", None),
+            (
+                "Bis Oktober 2025 haben wir für den Newsletter",
+                day(2025, 10, 1),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(until_date_opening(text), want, "{text}");
