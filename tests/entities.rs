@@ -5594,6 +5594,19 @@ fn an_organisation_denied_a_recipients_role_is_not_used() {
     }
 }
 
+/// A list entry's start after a printed line that opens with a parenthesis ("…
+/// Übersetzung von Dokumenten⏎(optionale Funktion „Polizzen-Übersetzung“); Einsatz
+/// geplant ab Q3/2026") is in the name's sentence, so the name is planned.
+#[test]
+fn a_start_past_a_parenthesised_line_is_the_entrys() {
+    let text = "Auftragsverarbeitungsvertrag · Stand: März 2026\n\nUnterauftragsverarbeiter:\n\
+                4. DeepL SE, Maarweg 165, 50825 Köln, Deutschland – Übersetzung von Dokumenten\n\
+                (optionale Funktion „Polizzen-Übersetzung“); Einsatz geplant ab Q3/2026. Bis zur \
+                Aktivierung\ndurch den Auftraggeber werden keine Daten an DeepL übermittelt.\n";
+    let parties = pipeline_parties(text);
+    assert!(party_named(&parties, "DeepL SE").planned, "{parties:?}");
+}
+
 /// A document dated by its month only ("Stand: Jänner 2026") speaks as of the month's first
 /// day, and a use that ended in a month ("Bis Oktober 2025 haben wir … Mailchimp (The Rocket
 /// Science Group LLC, …) genutzt") is former once that month has begun before it.

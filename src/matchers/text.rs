@@ -261,12 +261,20 @@ fn ends_sentence(s: &str, i: usize) -> bool {
 /// neither is a table row (`|`) or a Markdown heading (`#`), nor is the line before a
 /// numbered heading followed by a capital ("§ 14 Art und Zweck der Verarbeitung⏎Jede …"),
 /// nor does the next line start a numbered list item ("…; Garantie: SCC⏎4. Personio SE").
-/// A blank line ends it, unless [`wraps_over_blank_line`].
+/// A next line may open with a parenthesis ("Dokumenten⏎(optionale Funktion …)") but not
+/// with an enumerator ("(a)"). A blank line ends it, unless [`wraps_over_blank_line`].
 fn breaks_sentence(s: &str, i: usize) -> bool {
     let b = s.as_bytes();
     let before = s[..i].trim_end_matches([' ', '\t']);
     let last = before.chars().next_back();
-    let Some(next) = char_at(s, i + 1).filter(|c| c.is_alphanumeric()) else {
+    // A parenthesis opening the next line goes on like its first word ("… von
+    // Dokumenten⏎(optionale Funktion …); Einsatz geplant ab Q3/2026"), unless it encloses a
+    // list item's enumerator ("(a)", "(2)", "(iv)").
+    let after_paren = match char_at(s, i + 1) {
+        Some('(') if !opens_enumerator(&s[i + 1..]) => char_at(s, i + 2),
+        c => c,
+    };
+    let Some(next) = after_paren.filter(|c| c.is_alphanumeric()) else {
         // A blank line (or spaces) follows: only a sentence that a conversion broke
         // goes on over it.
         return !wraps_over_blank_line(s, i);
@@ -289,6 +297,15 @@ fn breaks_sentence(s: &str, i: usize) -> bool {
         || b[line_start..next_end].contains(&b'|')
         || (next.is_uppercase() && is_numbered_heading(&s[line_start..i]))
         || (next.is_ascii_digit() && starts_numbered_item(&s[i + 1..next_end]))
+}
+
+/// Whether `s` opens with an enumerator in parentheses: "(a)", "(2)", "(iv)", "(aa)".
+fn opens_enumerator(s: &str) -> bool {
+    let Some(inner) = s.strip_prefix('(') else {
+        return false;
+    };
+    let len = inner.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    (1..=4).contains(&len) && inner.as_bytes().get(len) == Some(&b')')
 }
 
 /// Whether the line break at byte `i` is one of the two around a single blank line that
@@ -1402,6 +1419,20 @@ mod tests {
             "The transfer is admissible under Art. 44 et seqq. GDPR by making sure that one of \
              these is met: Art. 45 et seq. GDPR applies."
         );
+        // A printed line may open with a parenthesis, not with an enumerator's.
+        let s4 = "4. DeepL SE, Köln – Übersetzung von Dokumenten\n(optionale Funktion); Einsatz \
+                  geplant ab Q3/2026. Bis zur Aktivierung";
+        let p = s4.find("Einsatz").unwrap();
+        assert_eq!(
+            &s4[sentence_start(s4, p)..sentence_end(s4, p)],
+            "4. DeepL SE, Köln – Übersetzung von Dokumenten\n(optionale Funktion); Einsatz \
+             geplant ab Q3/2026."
+        );
+        for item in ["(a)", "(2)", "(iv)"] {
+            let s5 = format!("Es gilt wie folgt\n{item} die Daten werden gelöscht.");
+            let p = s5.find("gelöscht").unwrap();
+            assert_eq!(sentence_start(&s5, p), s5.find(item).unwrap(), "{item}");
+        }
     }
 
     #[test]
