@@ -747,14 +747,10 @@ fn destination_without_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
         return None;
     }
     uncovered.sort_unstable();
-    let name = |code: &Code| {
-        let code = code_str(code);
-        match input.countries.iter().find(|c| c.code == code) {
-            Some(c) if !c.name.is_empty() => format!("{} ({code})", c.name),
-            _ => code.to_string(),
-        }
-    };
-    let labels: Vec<String> = uncovered.iter().map(name).collect();
+    let labels: Vec<String> = uncovered
+        .iter()
+        .map(|code| country_label(input, code_str(code)))
+        .collect();
     // `transfers.mechanisms`: the relied-on mechanisms in contract order, once each.
     let relied: Vec<String> = relied
         .iter()
@@ -787,6 +783,15 @@ fn destination_without_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
         message,
         evidence,
     )
+}
+
+/// A country as a reviewer reads it: "India (IN)", its code alone when the document's
+/// countries give no name.
+fn country_label(input: &RiskInput<'_>, code: &str) -> String {
+    match input.countries.iter().find(|c| c.code == code) {
+        Some(c) if !c.name.is_empty() => format!("{} ({code})", c.name),
+        _ => code.to_string(),
+    }
 }
 
 /// The facts that show a third-country destination, as phrases.
@@ -955,12 +960,7 @@ fn nonexistent_adequacy(input: &RiskInput<'_>) -> Option<RiskReason> {
     codes.dedup();
     let names: Vec<String> = codes
         .iter()
-        .map(
-            |&code| match input.countries.iter().find(|c| c.code == code) {
-                Some(c) if !c.name.is_empty() => format!("{} ({code})", c.name),
-                _ => code.to_string(),
-            },
-        )
+        .map(|code| country_label(input, code))
         .collect();
     let message = format!(
         "The document relies on an adequacy decision for {}{}, but the EU has adopted none for {}; transfers there need another mechanism (SCCs, BCRs or an Art. 49 derogation).",

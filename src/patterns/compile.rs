@@ -1103,7 +1103,7 @@ pub fn latin_letters(pattern: &str) -> String {
 
 /// The Swiss spelling of a word with "ß", which Swiss German writes "ss"
 /// ("ausserhalb", "Grossbritannien"); `None` for a word without one.
-pub fn swiss_spelling(word: &str) -> Option<String> {
+fn swiss_spelling(word: &str) -> Option<String> {
     word.contains('ß').then(|| word.replace('ß', "ss"))
 }
 
