@@ -133,6 +133,37 @@ fn inspections_ruled_out_beside_information_restrict_the_item() {
     );
 }
 
+/// Proof by certificates only, with checks on site ruled out, restricts Art. 28(3)(h):
+/// "Zahnwerk stellt … die zum Nachweis … erforderlichen Informationen zur Verfügung" and
+/// "Kontrollen vor Ort … sind ausgeschlossen", or "… shall not be required to permit on-site
+/// inspections" (the sixteenth blind set).
+#[test]
+fn audits_by_certificate_only_restrict_the_item() {
+    let german = avv(
+        "(1) Zahnwerk stellt der Praxis die zum Nachweis der Einhaltung der Pflichten aus Art. \
+         28 DSGVO erforderlichen Informationen zur Verfügung.\n(2) Der Nachweis erfolgt \
+         ausschließlich durch Vorlage des ISO/IEC 27001-Zertifikats. Kontrollen vor Ort durch \
+         die Praxis oder von ihr beauftragte Prüfer sind ausgeschlossen.",
+    );
+    let english = "Data Processing Agreement\n\n7. Audits\n\nBrightwave shall make available to \
+                   the Customer all information necessary to demonstrate compliance with Article \
+                   28 GDPR. Brightwave shall not be required to permit on-site inspections of its \
+                   premises.\n";
+    for text in [german, english.to_string()] {
+        let r = check("dpa.txt", &text);
+        let h = item(&r, "art28_3_h");
+        assert!(h.present && !h.excluded.is_empty(), "{text}: {h:?}");
+        assert!(
+            r.risk
+                .reasons
+                .iter()
+                .any(|x| x.code == "restricted_art28_items"),
+            "{text}: {:?}",
+            r.risk
+        );
+    }
+}
+
 /// A DPA that meets the Art. 28(3) items by the SCC clauses it applies, each under the
 /// item's own reference ("Confidentiality (Art. 28(3)(b)): Clause 8.6(b) of the SCC
 /// applies."), addresses all eight (the fourteenth blind set, document 12): the rule's
