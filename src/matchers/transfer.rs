@@ -127,22 +127,19 @@ pub fn mark_pending(scan: &Scan, hits: &mut [Hit]) {
             .iter()
             .filter_map(|&i| hits[i].value.get("mechanism").cloned())
             .collect();
-        let last = hits.iter().rposition(|h| {
+        let of_kind = |h: &Hit| {
             granted_mechanism(h)
+                && (kinds.is_empty() || h.value.get("mechanism").is_some_and(|m| kinds.contains(m)))
+        };
+        let last = hits.iter().rposition(|h| {
+            of_kind(h)
                 && h.end <= from
                 && start - h.end <= PENDING_REACH_BYTES
                 && !scan.text[h.end..start].contains("\n\n")
-                && (kinds.is_empty() || h.value.get("mechanism").is_some_and(|m| kinds.contains(m)))
         });
         if let Some(last) = last {
             let (before, _) = scan.sentence(hits[last].start, hits[last].end);
-            marked.extend((0..=last).filter(|&i| {
-                let h = &hits[i];
-                granted_mechanism(h)
-                    && h.start >= before
-                    && (kinds.is_empty()
-                        || h.value.get("mechanism").is_some_and(|m| kinds.contains(m)))
-            }));
+            marked.extend((0..=last).filter(|&i| of_kind(&hits[i]) && hits[i].start >= before));
         }
         let words = scan.text[start..end].to_string();
         for i in marked {
