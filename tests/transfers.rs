@@ -1194,3 +1194,68 @@ fn swiss_spelling_reads_as_german() {
     assert_eq!(transfer, Some(true));
     assert_eq!(seen(&swiss), (rules, countries, transfer));
 }
+
+/// A promise that the data stays in named countries, one of them outside the EU/EEA
+/// ("ausschließlich in der Schweiz und im EWR", "only in Canada"), is broken by a
+/// destination in another third country, and only by one.
+#[test]
+fn a_promise_of_named_countries_is_broken_by_other_third_countries() {
+    let doc = |promise: &str, rest: &str| {
+        format!(
+            "# Datenschutzerklärung\n\nVerantwortlich ist die Bergblick Software AG, \
+             Bahnhofstrasse 10, 8001 Zürich, Schweiz.\n\n{promise}\n\n{rest}\n"
+        )
+    };
+    let zendesk = "Für den Kundensupport nutzen wir Zendesk.";
+    for (promise, places) in [
+        (
+            "Ihre Daten werden ausschließlich in der Schweiz und im EWR gespeichert.",
+            "Switzerland (CH) and the EU/EEA",
+        ),
+        (
+            "Your personal data is processed exclusively in Switzerland and the EEA.",
+            "Switzerland (CH) and the EU/EEA",
+        ),
+        ("All customer data is stored only in Canada.", "Canada (CA)"),
+    ] {
+        let r = check("policy.md", &doc(promise, zendesk));
+        let found =
+            reason(&r, "contradiction").unwrap_or_else(|| panic!("{promise}: {:?}", r.risk));
+        assert!(
+            found.message.contains(&format!("stays in {places}, but"))
+                && found.message.contains("Zendesk"),
+            "{}",
+            found.message
+        );
+    }
+    for (promise, rest) in [
+        // The promised country itself.
+        (
+            "Ihre Daten werden ausschließlich in der Schweiz und im EWR gespeichert.",
+            "Wir hosten bei Infomaniak in der Schweiz.",
+        ),
+        // Transfers in general may mean the promised country.
+        (
+            "Ihre Daten werden ausschließlich in der Schweiz gespeichert.",
+            "Eine Übermittlung in Drittländer erfolgt auf Grundlage von \
+             Standardvertragsklauseln.",
+        ),
+        // A default, an offer and a promise of one provider promise nothing of the rest.
+        (
+            "Unless otherwise agreed, your data is stored only in Canada.",
+            zendesk,
+        ),
+        ("Our app is only available in Switzerland.", zendesk),
+        (
+            "Infomaniak verarbeitet die Daten ausschließlich in der Schweiz.",
+            zendesk,
+        ),
+    ] {
+        let r = check("policy.md", &doc(promise, rest));
+        assert!(
+            reason(&r, "contradiction").is_none(),
+            "{promise} / {rest}: {:?}",
+            r.risk
+        );
+    }
+}

@@ -523,7 +523,7 @@ fn no_transfer_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
     }
     let message = format!(
         "The document shows a transfer to a third country ({}) but relies on no transfer mechanism (adequacy decision, SCCs, BCRs, DPF or an Art. 49 derogation).",
-        shown_facts(input).join("; ")
+        shown_facts(input, &Shown::all(f)).join("; ")
     );
     reason(
         "no_transfer_mechanism",
@@ -794,16 +794,110 @@ fn country_label(input: &RiskInput<'_>, code: &str) -> String {
     }
 }
 
+/// The facts that show a third-country destination: indices into the transfer facts'
+/// statements and into the providers, locations and parties, all of them or those in
+/// countries a promise does not name ([`Shown::beyond`]).
+struct Shown {
+    statements: Vec<usize>,
+    providers: Vec<usize>,
+    locations: Vec<usize>,
+    parties: Vec<usize>,
+}
+
+impl Shown {
+    /// Every fact that shows a third-country destination.
+    fn all(f: &TransferFacts) -> Shown {
+        Shown {
+            statements: f.third_country_statements.clone(),
+            providers: f.outside_providers.clone(),
+            locations: f.outside_locations.clone(),
+            parties: f.outside_parties.clone(),
+        }
+    }
+
+    /// The facts in a third country other than `allowed` (ISO codes): a statement counts
+    /// when it names such a country (its destination, or a country mention inside it), so
+    /// "transfers to third countries" alone shows nothing beyond "only in Switzerland".
+    fn beyond(input: &RiskInput<'_>, allowed: &[&str]) -> Shown {
+        let f = input.facts;
+        let other = |code: Option<&str>| {
+            code.is_some_and(|c| outside_eea(status_of(c, input.adequacy)) && !allowed.contains(&c))
+        };
+        let statements = f
+            .third_country_statements
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let s = &input.findings[i];
+                other(str_of(s, "country"))
+                    || input.findings.iter().any(|c| {
+                        c.kind == FindingKind::Country
+                            && c.start >= s.start
+                            && c.end <= s.end
+                            && other(str_of(c, "code"))
+                    })
+            })
+            .collect();
+        let keep = |list: &[usize], code: &dyn Fn(usize) -> Option<String>| -> Vec<usize> {
+            list.iter()
+                .copied()
+                .filter(|&i| other(code(i).as_deref()))
+                .collect()
+        };
+        Shown {
+            statements,
+            providers: keep(&f.outside_providers, &|i| {
+                input.providers[i].jurisdiction.clone()
+            }),
+            locations: keep(&f.outside_locations, &|i| {
+                input.locations[i].country.clone()
+            }),
+            parties: keep(&f.outside_parties, &|i| input.parties[i].country.clone()),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.statements.is_empty()
+            && self.providers.is_empty()
+            && self.locations.is_empty()
+            && self.parties.is_empty()
+    }
+
+    /// The ids of the findings behind the facts.
+    fn evidence(&self, input: &RiskInput<'_>) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .statements
+            .iter()
+            .map(|&i| input.findings[i].id.clone())
+            .collect();
+        ids.extend(
+            self.providers
+                .iter()
+                .flat_map(|&i| input.providers[i].evidence.clone()),
+        );
+        ids.extend(
+            self.locations
+                .iter()
+                .flat_map(|&i| input.locations[i].evidence.clone()),
+        );
+        ids.extend(
+            self.parties
+                .iter()
+                .flat_map(|&i| input.parties[i].evidence.clone()),
+        );
+        ids
+    }
+}
+
 /// The facts that show a third-country destination, as phrases.
-fn shown_facts(input: &RiskInput<'_>) -> Vec<String> {
-    let f = input.facts;
+fn shown_facts(input: &RiskInput<'_>, shown: &Shown) -> Vec<String> {
     let mut out = Vec::new();
-    if !f.third_country_statements.is_empty() {
+    if !shown.statements.is_empty() {
         out.push("it says data goes or may go outside the EU/EEA".to_string());
     }
-    if !f.outside_providers.is_empty() {
-        let l: Vec<String> = f
-            .outside_providers
+    if !shown.providers.is_empty() {
+        let l: Vec<String> = shown
+            .providers
             .iter()
             .map(|&i| provider_label(&input.providers[i]))
             .collect();
@@ -812,9 +906,9 @@ fn shown_facts(input: &RiskInput<'_>) -> Vec<String> {
             join_and(&l)
         ));
     }
-    if !f.outside_locations.is_empty() {
-        let l: Vec<String> = f
-            .outside_locations
+    if !shown.locations.is_empty() {
+        let l: Vec<String> = shown
+            .locations
             .iter()
             .map(|&i| location_label(&input.locations[i]))
             .collect();
@@ -823,9 +917,9 @@ fn shown_facts(input: &RiskInput<'_>) -> Vec<String> {
             join_and(&l)
         ));
     }
-    if !f.outside_parties.is_empty() {
-        let l: Vec<String> = f
-            .outside_parties
+    if !shown.parties.is_empty() {
+        let l: Vec<String> = shown
+            .parties
             .iter()
             .map(|&i| party_label(&input.parties[i]))
             .collect();
@@ -972,48 +1066,62 @@ fn nonexistent_adequacy(input: &RiskInput<'_>) -> Option<RiskReason> {
     reason("nonexistent_adequacy", RiskLevel::High, message, ids)
 }
 
-/// `contradiction` (high): the document says data stays in the EU/EEA (of all its data,
-/// not of one provider only), yet shows a third-country destination.
+/// `contradiction` (high): the document says data stays in the EU/EEA, or in named
+/// countries ("only in Switzerland and the EEA"), of all its data, not of one provider
+/// only, yet shows a destination in another third country.
 fn contradiction(input: &RiskInput<'_>) -> Option<RiskReason> {
     let f = input.facts;
     // "CleverReach verarbeitet die Daten ausschließlich … in der EU" speaks of one
     // provider only.
-    let promises: Vec<usize> = f
+    let mut promises: Vec<usize> = f
         .eu_only
         .iter()
+        .chain(&f.stays_in)
         .copied()
         .filter(|&i| input.findings[i].value.get("about").is_none())
         .collect();
-    if promises.is_empty() || !f.third_country_shown() {
+    promises.sort_unstable();
+    if promises.is_empty() {
+        return None;
+    }
+    // The promised countries outside the EU/EEA; without any, the EU/EEA is the promise.
+    let mut also: Vec<&str> = promises
+        .iter()
+        .filter_map(|&i| input.findings[i].value.get("countries")?.as_array())
+        .flatten()
+        .filter_map(|c| c.as_str())
+        .filter(|c| outside_eea(status_of(c, input.adequacy)))
+        .collect();
+    also.sort_unstable();
+    also.dedup();
+    let shown = if also.is_empty() {
+        Shown::all(f)
+    } else {
+        Shown::beyond(input, &also)
+    };
+    if shown.is_empty() {
         return None;
     }
     let mut evidence: Vec<String> = promises
         .iter()
         .map(|&i| input.findings[i].id.clone())
         .collect();
-    evidence.extend(
-        f.third_country_statements
-            .iter()
-            .map(|&i| input.findings[i].id.clone()),
-    );
-    evidence.extend(
-        f.outside_providers
-            .iter()
-            .flat_map(|&i| input.providers[i].evidence.clone()),
-    );
-    evidence.extend(
-        f.outside_locations
-            .iter()
-            .flat_map(|&i| input.locations[i].evidence.clone()),
-    );
-    evidence.extend(
-        f.outside_parties
-            .iter()
-            .flat_map(|&i| input.parties[i].evidence.clone()),
-    );
+    evidence.extend(shown.evidence(input));
+    // "Switzerland (CH) and the EU/EEA": the EU/EEA when an `eu_only` promise or a
+    // promise naming it ("and the EEA") speaks too.
+    let mut places: Vec<String> = also.iter().map(|c| country_label(input, c)).collect();
+    let eea = promises.iter().any(|&i| {
+        let v = &input.findings[i].value;
+        str_of(&input.findings[i], "statement") == Some("eu_only")
+            || v.get("eea").and_then(|e| e.as_bool()) == Some(true)
+    });
+    if places.is_empty() || eea {
+        places.push("the EU/EEA".to_string());
+    }
     let message = format!(
-        "The document says personal data stays in the EU/EEA, but {}.",
-        shown_facts(input).join("; ")
+        "The document says personal data stays in {}, but {}.",
+        join_and(&places),
+        shown_facts(input, &shown).join("; ")
     );
     reason("contradiction", RiskLevel::High, message, evidence)
 }

@@ -38,6 +38,10 @@ pub(crate) struct TransferFacts {
     pub counted: Vec<usize>,
     /// Indices of non-negated "data stays in the EU/EEA" statements.
     pub eu_only: Vec<usize>,
+    /// Indices of non-negated, unconditional "data stays in these countries" statements
+    /// that name a country outside the EU/EEA ("ausschließlich in der Schweiz", "only in
+    /// Switzerland and the EEA"): promises like `eu_only`, read by the contradiction rule.
+    pub stays_in: Vec<usize>,
     /// Indices of non-negated "data goes / may go to a third country" statements.
     pub third_country_statements: Vec<usize>,
     /// Indices (into providers) of providers whose jurisdiction is outside the EU/EEA.
@@ -46,17 +50,6 @@ pub(crate) struct TransferFacts {
     pub outside_locations: Vec<usize>,
     /// Indices (into parties) of parties outside the EU/EEA.
     pub outside_parties: Vec<usize>,
-}
-
-impl TransferFacts {
-    /// True when something other than a relied-on mechanism shows a third-country
-    /// destination (used by the contradiction rule).
-    pub fn third_country_shown(&self) -> bool {
-        !(self.third_country_statements.is_empty()
-            && self.outside_providers.is_empty()
-            && self.outside_locations.is_empty()
-            && self.outside_parties.is_empty())
-    }
 }
 
 /// The mechanism a finding relies on: a `transfer` finding with a known
@@ -136,6 +129,7 @@ pub(crate) fn decide(
             match str_of(f, "statement") {
                 // "… outside the EEA unless …": a ban with an exception is no promise.
                 Some("eu_only") if !flag(f, "hypothetical") => facts.eu_only.push(i),
+                Some("stays_in") if !flag(f, "hypothetical") => facts.stays_in.push(i),
                 Some("third_country") => facts.third_country_statements.push(i),
                 // "when we transfer data to our office in Tokyo": a place outside.
                 Some("destination") if outside(str_of(f, "country")) => {

@@ -243,6 +243,7 @@ fn finish(doc: &Extracted, scan: &Scan, mut hits: Vec<Hit>) -> Vec<Finding> {
     transfer::mark_provider_subject(scan, &mut hits);
     transfer::mark_pending(scan, &mut hits);
     transfer::mark_adequacy_country(scan, &mut hits);
+    transfer::mark_promised_countries(scan, &mut hits);
     // Countries and locations nested in a longer hit of the same kind: keep the longer.
     let mut keep = vec![true; hits.len()];
     for kind in [FindingKind::Country, FindingKind::Location] {

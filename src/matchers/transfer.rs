@@ -3,9 +3,10 @@
 //! The regex rules live in `patterns/transfer.toml`; this fills the keys analyze relies on:
 //! a mechanism always carries `negated`, `historical`, `hypothetical`, `outdated` (false
 //! unless the rule says so, e.g. the 2010 SCC decisions) and `pending`, a statement carries
-//! `negated`. Two marks read neighbouring hits: a certification or approval only applied
-//! for makes the mechanism it speaks of `pending` ([`mark_pending`]), and an adequacy
-//! decision named for a country carries that country ([`mark_adequacy_country`]).
+//! `negated`. Three marks read neighbouring hits: a certification or approval only applied
+//! for makes the mechanism it speaks of `pending` ([`mark_pending`]), an adequacy
+//! decision named for a country carries that country ([`mark_adequacy_country`]), and a
+//! promise that the data stays in named countries lists them ([`mark_promised_countries`]).
 
 use serde_json::{Map, Value};
 
@@ -33,14 +34,17 @@ pub fn complete(value: &mut Map<String, Value>) {
 /// verarbeitet die Daten ausschließlich auf Servern in Deutschland").
 const SUBJECT_REACH: usize = 80;
 
-/// Marks each "EU only" statement that speaks of one provider named before it in its
-/// clause ("CleverReach verarbeitet die Daten ausschließlich auf Servern in Deutschland
+/// Marks each "EU only" (or "stays in") statement that speaks of one provider named
+/// before it in its clause ("CleverReach verarbeitet die Daten ausschließlich auf Servern in Deutschland
 /// bzw. in der EU"): `value.about` is that provider's name. Such a statement promises
 /// nothing of the document's other recipients. `hits` are sorted by start.
 pub fn mark_provider_subject(scan: &Scan, hits: &mut [Hit]) {
     let eu_only = |h: &Hit| {
         h.kind == FindingKind::Transfer
-            && h.value.get("statement").and_then(Value::as_str) == Some("eu_only")
+            && matches!(
+                h.value.get("statement").and_then(Value::as_str),
+                Some("eu_only" | "stays_in")
+            )
     };
     if !hits.iter().any(eu_only) {
         return;
@@ -68,6 +72,43 @@ pub fn mark_provider_subject(scan: &Scan, hits: &mut [Hit]) {
         if *e >= floor && !between.contains([';', ':', '\n']) {
             h.value.insert("about".into(), Value::String(name.clone()));
         }
+    }
+}
+
+/// Marks on each "stays in" statement ("ausschließlich in der Schweiz", "only in
+/// Switzerland and the EEA") the countries it names, `value.countries` (ISO codes, sorted):
+/// the country hits inside it. `value.eea` tells whether it names the EU/EEA (or Europe)
+/// too. The analysis reads the two as the places the document promises the data stays in.
+pub fn mark_promised_countries(scan: &Scan, hits: &mut [Hit]) {
+    let promise = |h: &Hit| {
+        h.kind == FindingKind::Transfer
+            && h.value.get("statement").and_then(Value::as_str) == Some("stays_in")
+    };
+    let spans: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|h| promise(h))
+        .map(|h| (h.start, h.end))
+        .collect();
+    let named: Vec<Vec<String>> = spans
+        .iter()
+        .map(|&(a, z)| {
+            let mut codes: Vec<String> = hits
+                .iter()
+                .filter(|c| c.kind == FindingKind::Country && c.start >= a && c.end <= z)
+                .filter_map(|c| Some(c.value.get("code")?.as_str()?.to_string()))
+                .collect();
+            codes.sort_unstable();
+            codes.dedup();
+            codes
+        })
+        .collect();
+    for (h, codes) in hits.iter_mut().filter(|h| promise(h)).zip(named) {
+        let eea = scan.low[h.start..h.end]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "eu" | "ewr" | "eea") || w.starts_with("europ"));
+        let codes = codes.into_iter().map(Value::String).collect();
+        h.value.insert("countries".into(), Value::Array(codes));
+        h.value.insert("eea".into(), Value::Bool(eea));
     }
 }
 
