@@ -1118,6 +1118,12 @@ fn an_adequacy_decision_for_a_country_without_one_is_no_basis() {
         "Transfers rely on India’s adequacy decision.",
         // A table row's location and mechanism cells.
         "\n\n| Standort | Garantie |\n|---|---|\n| Indien | Angemessenheitsbeschluss |",
+        // The decision in words, the country before it or inside it.
+        "India has been recognised by the European Commission as providing an adequate level \
+         of data protection, so no additional safeguards are required.",
+        "The European Commission has decided that India ensures an adequate level of \
+         protection.",
+        "Für Indien hat die EU-Kommission ein angemessenes Datenschutzniveau festgestellt.",
     ] {
         let r = check("list.md", &doc(body));
         let found =
@@ -1136,6 +1142,10 @@ fn an_adequacy_decision_for_a_country_without_one_is_no_basis() {
         "Transfers to our US affiliate rely on the adequacy decision for the United States.",
         "Für Indien besteht kein Angemessenheitsbeschluss; wir schließen \
          Standardvertragsklauseln ab.",
+        "The European Commission has decided that Japan ensures an adequate level of \
+         protection; for India we rely on SCCs.",
+        "Die Standardvertragsklauseln der EU-Kommission gewährleisten ein angemessenes \
+         Datenschutzniveau.",
     ] {
         let r = check("list.md", &doc(body));
         assert!(

@@ -214,8 +214,10 @@ const DECISION_COUNTRY_BEFORE: usize = 6;
 /// Marks `for_country` (the ISO code) on each adequacy decision named for one country:
 /// the country right after it, with only an issuer and a preposition or dash between
 /// ("für", "for", "of", "regarding", "–", "(", "der EU-Kommission für"), or right before it
-/// ("the UK adequacy decision", "Japan's adequacy decision", a table row's location cell
-/// before its mechanism cell). The analysis checks that
+/// ("the UK adequacy decision", "Japan's adequacy decision", "India has been recognised by
+/// the European Commission as providing an adequate level", a table row's location cell
+/// before its mechanism cell), or the one country inside it ("the European Commission has
+/// decided that Japan ensures an adequate level"). The analysis checks that
 /// such a decision exists. `hits` are sorted by start.
 pub fn mark_adequacy_country(scan: &Scan, hits: &mut [Hit]) {
     let is_adequacy = |h: &Hit| {
@@ -231,6 +233,12 @@ pub fn mark_adequacy_country(scan: &Scan, hits: &mut [Hit]) {
         .filter_map(|h| Some((h.start, h.end, h.value.get("code")?.as_str()?.to_string())))
         .collect();
     for h in hits.iter_mut().filter(|h| is_adequacy(h)) {
+        // "The European Commission has decided that Japan ensures an adequate level".
+        let mut inside = countries
+            .iter()
+            .filter(|c| c.0 >= h.start && c.1 <= h.end)
+            .map(|c| &c.2);
+        let inside = inside.next().filter(|&first| inside.all(|c| c == first));
         let after = countries
             .iter()
             .find(|c| c.0 >= h.end && c.0 - h.end <= DECISION_COUNTRY_GAP)
@@ -246,7 +254,7 @@ pub fn mark_adequacy_country(scan: &Scan, hits: &mut [Hit]) {
                     scan.low[c.1..h.start].trim_matches(|c: char| c.is_whitespace() || c == '|');
                 matches!(between, "" | "'s" | "’s")
             });
-        if let Some((_, _, code)) = after.or(before) {
+        if let Some(code) = inside.or(after.or(before).map(|c| &c.2)) {
             h.value
                 .insert("for_country".into(), Value::String(code.clone()));
         }
