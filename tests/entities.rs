@@ -5434,7 +5434,7 @@ fn a_ukrainian_tov_is_an_organisation() {
 
 /// A use that ended is read from the sentence that opens with its last day before the
 /// document's own date ("Bis zum 31. Dezember 2025 haben wir … der Optiview Software Ltd.
-/// … genutzt." in a policy of 1 March 2026), from a parent item that labels what was
+/// … genutzt." in a policy of 1 March 2026, also after a label: "Hinweis: Bis März 2025 …"), from a parent item that labels what was
 /// replaced ("  - Ersetzt: ⏎    - Freshworks Inc., …"), and from the word that ends the
 /// use followed by its date ("– beendet per 28. Februar 2026", "Discontinued
 /// 2026-02-28;"): the fifteenth blind set's practice. A last day still ahead, or no date
@@ -5446,8 +5446,15 @@ fn a_use_ended_by_a_date_or_under_a_replaced_label_is_former() {
                   Bis zum 31. Dezember 2025 haben wir für die Videoberatung den Dienst \
                   „Optiview Live“ der Optiview Software Ltd. (Tel Aviv, Israel) genutzt. Die \
                   Zusammenarbeit ist beendet.\n\nBis zum 31. Dezember 2026 führen wir die \
-                  Umfragen mit der LimeSurvey GmbH, Papenreye 63, 22453 Hamburg, durch.\n";
+                  Umfragen mit der LimeSurvey GmbH, Papenreye 63, 22453 Hamburg, durch.\n\n\
+                  Hinweis: Bis März 2025 nutzten wir für den SMS-Versand die Twilio Ireland \
+                  Limited, 25-28 North Wall Quay, Dublin 1, Irland.\n";
     let parties = pipeline_parties(policy);
+    // The sentence opens with its date after a note's label.
+    assert!(
+        party_named(&parties, "Twilio Ireland Limited").former,
+        "{parties:?}"
+    );
     assert!(
         party_named(&parties, "Optiview Software Ltd.").former,
         "{parties:?}"

@@ -115,13 +115,13 @@ pub fn start_date(s: &str) -> Option<Day> {
 }
 
 /// The date that `s` opens with after a word of until when ("Bis zum 31. Dezember 2025",
-/// "Until 30 June 2026", "up to 31.12.2025"): the last day of a use the sentence goes on to
-/// tell.
+/// "Until 30 June 2026", "up to 31.12.2025", also after a note's label: "Hinweis: Bis März
+/// 2025"): the last day of a use the sentence goes on to tell.
 pub fn until_date_opening(s: &str) -> Option<Day> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = date_regex(
         &R,
-        r"(?i)^[\s\p{P}]*(?:until|till|up\s+to|bis(?:\s+(?:zum|einschließlich))?)\s+(?:(?:the|dem)\s+)?{DATE}",
+        r"(?i)^[\s\p{P}]*(?:(?:hinweis|anmerkung|historie|note|history|update)\s*:\s*)?(?:until|till|up\s+to|bis(?:\s+(?:zum|einschließlich))?)\s+(?:(?:the|dem)\s+)?{DATE}",
     );
     re.captures(s).and_then(|c| day_of(&c))
 }
