@@ -357,6 +357,17 @@ fn a_self_hosted_product_shows_no_transfer() {
              bei Hetzner installiert ist.",
             "Matomo",
         ),
+        (
+            "Wir nutzen die Open-Source-Software Matomo, die wir selbst auf unserem Server \
+             bei Hetzner in Falkenstein betreiben.",
+            "Matomo",
+        ),
+        // A participle (the seventeenth blind set's practice).
+        (
+            "For website statistics we use **Matomo**, installed on our own server at \
+             OVHcloud.",
+            "Matomo",
+        ),
     ] {
         let r = check("policy.md", &policy(text));
         assert_eq!(

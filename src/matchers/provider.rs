@@ -47,7 +47,7 @@ fn at_sentence_start(s: &str, start: usize) -> bool {
 
 /// Words saying that a product runs on the document owner's own servers (lower case):
 /// "Google Fonts (lokales Hosting)", "Die Google Fonts sind lokal installiert".
-const SELF_HOSTED: [&str; 20] = [
+const SELF_HOSTED: [&str; 22] = [
     "lokal installiert",
     "lokal eingebunden",
     "lokal gehostet",
@@ -68,6 +68,8 @@ const SELF_HOSTED: [&str; 20] = [
     "self hosted",
     "self-operated",
     "auf eigenen servern",
+    "selbst auf unserem server",
+    "selbst auf unseren servern",
 ];
 
 /// How near a mention [`SELF_HOSTED`] words must stand to speak of it, in bytes: right
@@ -117,15 +119,19 @@ fn self_hosted(scan: &Scan, start: usize, end: usize) -> bool {
     })
 }
 
-/// How a relative clause right after a mention begins (lower case): what it says is said
-/// of the mention ([`self_hosted`]).
-const RELATIVE_LEADS: [&str; 6] = [
+/// How a relative clause or a participle right after a mention begins (lower case): what
+/// it says is said of the mention ([`self_hosted`]: "Matomo, installed on our own server").
+const RELATIVE_LEADS: [&str; 10] = [
     ", die ",
     ", der ",
     ", das ",
     ", which ",
     ", that ",
     ", welche ",
+    ", installed ",
+    ", hosted ",
+    ", installiert ",
+    ", gehostet ",
 ];
 
 /// One automaton over [`SELF_HOSTED`], built once (a substring search per word and
