@@ -448,6 +448,11 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "We no longer use Google Analytics for Firebase.",
         "Our mailing list moved in 2025; we stopped using Mailchimp on 31 December 2025.",
         "Wir nutzen nicht mehr Google Analytics.",
+        // The sentence opens with the use's last day and tells it in the past.
+        "Bis 31.12.2025 nutzten wir auf dieser Website Google Analytics 4.",
+        "Until March 2025 we used Mixpanel for product analytics.",
+        "Frühere Nutzung von Google Analytics: Bis 31.12.2025 nutzten wir auf dieser Website \
+         Google Analytics 4.",
         // Its end after a relative clause, and its access ended.
         "Google Cloud, which was listed in the previous version of this Schedule (June \
          2025), is no longer used.",
@@ -480,6 +485,7 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "We use no other tools than Google Analytics.",
         "Früher als geplant haben wir Google Analytics eingeführt.",
         "Wir nutzen seit 2023 statt der früheren Lösung nun Google Analytics.",
+        "Bis 31.12.2026 nutzen wir Google Analytics.",
         "We no longer use cookies, but we use Google Analytics.",
         "Google Cloud, which hosts the data, is used in Frankfurt; Mixpanel is no longer used.",
         // The list stops where a sentence of its own begins.

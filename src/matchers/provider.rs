@@ -493,6 +493,7 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
                     && (historical_before(sentence_before)
                         || text::after_former_label(sentence_before)
                         || ended_use_before(sentence_before))
+                || used_until(sentence_before)
                 || leads
                     && cue_in(
                         scan,
@@ -818,6 +819,28 @@ fn ended_use_before(before: &str) -> bool {
         | ["mehr", "nicht", verb, ..] => USE_VERBS.contains(&verb),
         _ => false,
     }
+}
+
+/// Verbs of use in the past tense (lower case): [`used_until`].
+const PAST_USE_VERBS: [&str; 7] = [
+    "nutzten",
+    "setzten",
+    "verwendeten",
+    "used",
+    "relied",
+    "engaged",
+    "employed",
+];
+
+/// Whether `before` (lower case, from the sentence start to the mention), or its part after
+/// a colon, opens with the last day of a use and tells the use in the past: "Bis 31.12.2025 nutzten wir auf dieser
+/// Website Google Analytics", "Until March 2025 we used Mixpanel" (not "Bis 31.12.2026
+/// nutzen wir …", a use that goes on).
+fn used_until(before: &str) -> bool {
+    // Also after a run-in label: "Frühere Nutzung von Google Analytics: Bis 31.12.2025 …".
+    let opening = before.rsplit_once(':').map_or(before, |(_, rest)| rest);
+    crate::entities::date::until_date_opening(opening).is_some()
+        && text::words(opening).any(|w| PAST_USE_VERBS.contains(&w))
 }
 
 /// Whether the clause that `before` ends with (after its last ',', ';' or ':', within
