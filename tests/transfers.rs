@@ -1286,3 +1286,28 @@ fn a_promise_of_named_countries_is_broken_by_other_third_countries() {
         );
     }
 }
+
+/// A legend of a table's codes ('"n/a" bzw. "n/a (EU)" bedeutet, dass keine Übermittlung in
+/// ein Drittland stattfindet') explains a cell value: it promises nothing of the document's
+/// data, so a US sub-processor in the table contradicts nothing.
+#[test]
+fn a_legend_of_table_codes_promises_nothing() {
+    let doc = |legend: &str| {
+        format!(
+            "Anlage 3 – Unterauftragsverarbeiter\n\nErläuterungen:\n\n{legend}\n\n\
+             | Unterauftragsverarbeiter | Standort | Garantie |\n|---|---|---|\n\
+             | Slack Technologies, LLC, 500 Howard Street, San Francisco, CA 94105, USA | USA | \
+             DPF |\n| DeepL SE, Maarweg 165, 50825 Köln | Deutschland | n/a (EU) |\n"
+        )
+    };
+    let legend = "- \"n/a\" bzw. \"n/a (EU)\" bedeutet, dass keine Übermittlung in ein Drittland \
+                  stattfindet, da die Verarbeitung in der EU erfolgt.";
+    let r = check("anlage3.md", &doc(legend));
+    assert!(reason(&r, "contradiction").is_none(), "{:?}", r.risk);
+    // Control: the same words as a statement of the document.
+    let r = check(
+        "anlage3.md",
+        &doc("Eine Übermittlung in ein Drittland findet nicht statt."),
+    );
+    assert!(reason(&r, "contradiction").is_some(), "{:?}", r.risk);
+}

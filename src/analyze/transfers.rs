@@ -125,7 +125,9 @@ pub(crate) fn decide(
         // heading ("6. Übermittlung in Drittländer") announces an answer, it is no
         // statement either way.
         let question = f.context.trim_end().ends_with('?');
-        if !negated(f) && !question && !flag(f, "heading") {
+        // A legend of a table's codes ("\"n/a\" bedeutet, dass keine Übermittlung in ein
+        // Drittland stattfindet") defines, it states nothing of the document's data.
+        if !negated(f) && !question && !flag(f, "heading") && !flag(f, "definition") {
             match str_of(f, "statement") {
                 // "… outside the EEA unless …": a ban with an exception is no promise.
                 Some("eu_only") if !flag(f, "hypothetical") => facts.eu_only.push(i),

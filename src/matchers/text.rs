@@ -540,7 +540,24 @@ pub fn is_definition(sentence: &str) -> bool {
         else {
             return false;
         };
-        &rest[close.0 + close.1.len_utf8()..]
+        let mut after = &rest[close.0 + close.1.len_utf8()..];
+        // Another spelling of the term: '"n/a" bzw. "n/a (EU)" bedeutet, dass …'.
+        for joiner in [" bzw. ", " oder ", " or "] {
+            let Some(next) = after.strip_prefix(joiner) else {
+                continue;
+            };
+            if let Some(next) = next.strip_prefix(['“', '„', '"']) {
+                if let Some(k) = next
+                    .char_indices()
+                    .take(DEFINED_TERM_CHARS)
+                    .find_map(|(k, c)| matches!(c, '”' | '“' | '"').then_some(k + c.len_utf8()))
+                {
+                    after = &next[k..];
+                }
+            }
+            break;
+        }
+        after
     } else {
         // Up to a few capitalised words, then the verb (English contracts capitalise
         // their defined terms).
@@ -591,6 +608,8 @@ pub fn is_definition(sentence: &str) -> bool {
             "is defined as ",
             "bezeichnet ",
             "bedeutet ",
+            "bedeutet, dass ",
+            "means that ",
             "meint ",
             "ist ",
             "sind ",
@@ -1213,6 +1232,10 @@ mod tests {
             "§ 1 „Datenpanne“ bezeichnet jede Verletzung des Schutzes personenbezogener Daten.",
             "„Unterauftragsverarbeiter“ im Sinne dieses Vertrags ist jeder weitere Auftragsverarbeiter.",
             "a) „Weisung“: ist die auf einen bestimmten Umgang gerichtete Anordnung.",
+            // A legend of a table's codes, a code spelt two ways.
+            "- \"n/a\" bzw. \"n/a (EU)\" bedeutet, dass keine Übermittlung in ein Drittland stattfindet.",
+            "„k. A.“ oder „n/a“ bedeutet, dass keine Übermittlung stattfindet.",
+            "- \"TBD\" or \"t.b.c.\" means that the mechanism is still to be agreed.",
             // Terms taken from the law (the thirteenth blind set's DPA).
             "1.1 Terms such as \"personal data\" and \"personal data breach\" have the meanings given in Regulation (EU) 2016/679.",
             "Die Begriffe „Verletzung des Schutzes personenbezogener Daten“ und „Verarbeitung“ haben die Bedeutung nach Art. 4 DSGVO.",
