@@ -368,6 +368,11 @@ fn a_self_hosted_product_shows_no_transfer() {
              OVHcloud.",
             "Matomo",
         ),
+        ("We use Matomo, hosted on our own server.", "Matomo"),
+        (
+            "Wir nutzen Matomo, gehostet auf unseren eigenen Servern bei Hetzner.",
+            "Matomo",
+        ),
     ] {
         let r = check("policy.md", &policy(text));
         assert_eq!(

@@ -121,7 +121,7 @@ fn self_hosted(scan: &Scan, start: usize, end: usize) -> bool {
 
 /// How a relative clause or a participle right after a mention begins (lower case): what
 /// it says is said of the mention ([`self_hosted`]: "Matomo, installed on our own server").
-const RELATIVE_LEADS: [&str; 10] = [
+const RELATIVE_LEADS: [&str; 9] = [
     ", die ",
     ", der ",
     ", das ",
@@ -130,7 +130,6 @@ const RELATIVE_LEADS: [&str; 10] = [
     ", welche ",
     ", installed ",
     ", hosted ",
-    ", installiert ",
     ", gehostet ",
 ];
 
@@ -833,9 +832,9 @@ const PAST_USE_VERBS: [&str; 7] = [
 ];
 
 /// Whether `before` (lower case, from the sentence start to the mention), or its part after
-/// a colon, opens with the last day of a use and tells the use in the past: "Bis 31.12.2025 nutzten wir auf dieser
-/// Website Google Analytics", "Until March 2025 we used Mixpanel" (not "Bis 31.12.2026
-/// nutzen wir …", a use that goes on).
+/// a colon, opens with the last day of a use and tells the use in the past: "Bis
+/// 31.12.2025 nutzten wir auf dieser Website Google Analytics", "Until March 2025 we used
+/// Mixpanel" (not "Bis 31.12.2026 nutzen wir …", a use that goes on).
 fn used_until(before: &str) -> bool {
     // Also after a run-in label: "Frühere Nutzung von Google Analytics: Bis 31.12.2025 …".
     let opening = before.rsplit_once(':').map_or(before, |(_, rest)| rest);

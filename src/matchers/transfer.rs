@@ -35,9 +35,9 @@ pub fn complete(value: &mut Map<String, Value>) {
 const SUBJECT_REACH: usize = 80;
 
 /// Marks each "EU only" (or "stays in") statement that speaks of one provider named
-/// before it in its clause ("CleverReach verarbeitet die Daten ausschließlich auf Servern in Deutschland
-/// bzw. in der EU"): `value.about` is that provider's name. Such a statement promises
-/// nothing of the document's other recipients. `hits` are sorted by start.
+/// before it in its clause ("CleverReach verarbeitet die Daten ausschließlich auf Servern
+/// in Deutschland bzw. in der EU"): `value.about` is that provider's name. Such a statement
+/// promises nothing of the document's other recipients. `hits` are sorted by start.
 pub fn mark_provider_subject(scan: &Scan, hits: &mut [Hit]) {
     let eu_only = |h: &Hit| {
         h.kind == FindingKind::Transfer
