@@ -1316,3 +1316,29 @@ fn a_legend_of_table_codes_promises_nothing() {
     );
     assert!(reason(&r, "contradiction").is_some(), "{:?}", r.risk);
 }
+
+#[test]
+fn a_promise_the_next_sentence_limits_to_some_data_is_not_broken_by_other_data() {
+    let doc = |note: &str| {
+        format!(
+            "# Datenschutzerklärung der Terminwerk GmbH\n\n## 2. Wo werden Ihre Daten gespeichert?\n\n\
+             > **Unser Versprechen für die Plattform:** Alle Termin- und Kundendaten, die unsere \
+             Kunden in der Plattform verarbeiten, werden ausschließlich in Rechenzentren in \
+             Deutschland verarbeitet.\n>\n> {note}\n\n\
+             ## 5. Newsletter\n\nFür den Newsletter nutzen wir HubSpot, Inc., 25 First Street, \
+             Cambridge, MA 02141, USA. HubSpot ist nach dem EU-U.S. Data Privacy Framework \
+             zertifiziert.\n"
+        )
+    };
+    let limited = "*Hinweis:* Dieses Versprechen bezieht sich ausschließlich auf die Daten \
+                   innerhalb der Plattform; für unsere Website gelten die folgenden Abschnitte.";
+    let r = check("dse.md", &doc(limited));
+    assert!(reason(&r, "contradiction").is_none(), "{:?}", r.risk);
+    assert_eq!(r.transfers.third_country_transfer, Some(true));
+    // Control: a note that limits nothing.
+    let r = check(
+        "dse.md",
+        &doc("*Hinweis:* Die Rechenzentren sind nach ISO 27001 zertifiziert."),
+    );
+    assert!(reason(&r, "contradiction").is_some(), "{:?}", r.risk);
+}

@@ -853,6 +853,33 @@ fn in_conditional_list(scan: &Scan, rule: &CompiledRule, sent: (usize, usize)) -
     })
 }
 
+/// Most bytes of white space and markup between a sentence and the next one that
+/// [`limited_by_next_sentence`] reads (a blank quoted line, a bold label's stars).
+const NEXT_SENTENCE_GAP: usize = 16;
+
+/// Whether the sentence right after `sent` holds one of `cues` as whole words: a note
+/// that limits what the match promises ("Alle Kundendaten der Plattform werden
+/// ausschließlich in Deutschland verarbeitet. Hinweis: Dieses Versprechen bezieht sich
+/// ausschließlich auf die Daten innerhalb der Plattform").
+fn limited_by_next_sentence(scan: &Scan, sent: (usize, usize), cues: &[String]) -> bool {
+    if cues.is_empty() {
+        return false;
+    }
+    let rest = scan.low.get(sent.1..).unwrap_or_default();
+    let gap = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '*' | '_'))
+            .len();
+    let a = sent.1 + gap;
+    if gap > NEXT_SENTENCE_GAP || a >= scan.low.len() {
+        return false;
+    }
+    let z = scan.sentence(a, a).1;
+    scan.low
+        .get(a..z)
+        .is_some_and(|next| !cues::word_spans(next, cues).is_empty())
+}
+
 /// Bytes of a sentence's opening that [`text::is_definition`] reads: a list number, a
 /// quoted term of at most 80 chars, a bracketed aside and the verb.
 const DEFINITION_OPENING: usize = 512;
@@ -936,7 +963,9 @@ fn make_hit(
             }
         }
         if rule.flags.hypothetical {
-            let hypothetical = f.hypothetical || in_conditional_list(scan, rule, sent);
+            let hypothetical = f.hypothetical
+                || in_conditional_list(scan, rule, sent)
+                || limited_by_next_sentence(scan, sent, &rule.extra_cues.hypothetical_next);
             value.insert("hypothetical".into(), Value::Bool(hypothetical));
         }
     }

@@ -471,6 +471,9 @@ pub struct RuleCueWords {
     pub hypothetical: Vec<String>,
     /// Extra hypothesis cues after the match (to the end of its sentence's after window).
     pub hypothetical_after: Vec<String>,
+    /// Extra hypothesis cues in the sentence right after the match's (a note limiting a
+    /// promise's scope).
+    pub hypothetical_next: Vec<String>,
 }
 
 /// Shared cue lists, and one automaton over all of them.
@@ -1026,6 +1029,7 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
         .chain(&extra.historical)
         .chain(&extra.hypothetical)
         .chain(&extra.hypothetical_after)
+        .chain(&extra.hypothetical_next)
     {
         if w.is_empty() || *w != lower_preserving(w) {
             bail!("cue {w:?} must be non-empty and lower case");
@@ -1048,6 +1052,7 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
             historical: with_swiss_spellings(extra.historical),
             hypothetical: with_swiss_spellings(extra.hypothetical),
             hypothetical_after: with_swiss_spellings(extra.hypothetical_after),
+            hypothetical_next: with_swiss_spellings(extra.hypothetical_next),
         },
         not_after: r
             .not_after

@@ -101,6 +101,11 @@ pub struct RuleCues {
     /// that makes a statement conditional ("… outside the EEA unless …").
     #[serde(default)]
     pub hypothetical_after: Vec<String>,
+    /// Extra hypothesis cues in the sentence right after the match's: a note that limits
+    /// a promise to some data ("Dieses Versprechen bezieht sich ausschließlich auf die
+    /// Daten innerhalb der Plattform").
+    #[serde(default)]
+    pub hypothetical_next: Vec<String>,
 }
 
 /// An example text: a bare string, or a table with the expected hit and flags.
