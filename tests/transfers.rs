@@ -1342,3 +1342,83 @@ fn a_promise_the_next_sentence_limits_to_some_data_is_not_broken_by_other_data()
     );
     assert!(reason(&r, "contradiction").is_some(), "{:?}", r.risk);
 }
+
+/// A DPA whose list of sub-processors gives, for a company in India, the transfer
+/// mechanism `mechanism` on a labelled line of its entry.
+fn indian_subprocessor_dpa(mechanism: &str) -> String {
+    format!(
+        "Data Processing Agreement\n\n1. Parties\n\nSt. Brendan's Clinic Group Ltd, 12 Harcourt \
+         Street, Dublin 2, Ireland (the \"Controller\") and Helixa Health Analytics B.V., \
+         Catharijnesingel 52, 3511 GC Utrecht, the Netherlands (the \"Processor\").\n\n\
+         7.4 Current Sub-processors:\n\n\
+         - Helixa Health Analytics Pvt. Ltd. (affiliate), Panchshil Tech Park, Yerwada, Pune \
+         411006, India\n  - Service: software development, second- and third-level technical \
+         support, database administration; personnel have remote access to the production \
+         environment, including Patient Data, for troubleshooting and releases\n  \
+         - Location: Pune, India\n  - Transfer mechanism: {mechanism}\n\n\
+         8. Deletion\n\nThe Processor deletes all personal data at the end of the services.\n"
+    )
+}
+
+#[test]
+fn standard_clauses_in_a_module_for_a_controller_do_not_cover_a_sub_processor() {
+    let r = check(
+        "dpa.md",
+        &indian_subprocessor_dpa(
+            "Standard Contractual Clauses adopted by Commission Implementing Decision (EU) \
+             2021/914, Module 1 (controller to controller), concluded between Helixa Health \
+             Analytics B.V. and Helixa Health Analytics Pvt. Ltd. on 2 June 2025",
+        ),
+    );
+    let why = reason(&r, "scc_module_mismatch").expect("scc_module_mismatch");
+    assert!(
+        why.message.contains("Helixa Health Analytics Pvt. Ltd. (subprocessor, IN) under Module 1 (controller to controller)"),
+        "{}",
+        why.message
+    );
+    assert_eq!(r.risk.level, dpascan::report::RiskLevel::High);
+    // Controls: the module for a processor as importer, and a module 1 beside another
+    // mechanism that carries the transfer.
+    for fine in [
+        "Standard Contractual Clauses (EU) 2021/914, Module 3 (processor to processor)",
+        "Binding Corporate Rules of the Helixa group; Standard Contractual Clauses, Module 1",
+    ] {
+        let r = check("dpa.md", &indian_subprocessor_dpa(fine));
+        assert!(
+            reason(&r, "scc_module_mismatch").is_none(),
+            "{fine}: {:?}",
+            r.risk
+        );
+    }
+    // Control: Module 1 for a recipient that is a controller itself.
+    let text = indian_subprocessor_dpa("Standard Contractual Clauses, Module 1").replace(
+        "7.4 Current Sub-processors:",
+        "7.4 Independent controllers:",
+    );
+    let r = check("dpa.md", &text);
+    assert!(reason(&r, "scc_module_mismatch").is_none(), "{:?}", r.risk);
+}
+
+#[test]
+fn a_derogation_alone_does_not_carry_a_sub_processors_regular_transfers() {
+    let consent = "explicit consent of the data subject pursuant to Article 49(1)(a) GDPR, \
+                   obtained by the Controller from each patient at onboarding";
+    let r = check("dpa.md", &indian_subprocessor_dpa(consent));
+    let why = reason(&r, "derogation_for_processor").expect("derogation_for_processor");
+    assert!(
+        why.message
+            .contains("Helixa Health Analytics Pvt. Ltd. (subprocessor, IN)"),
+        "{}",
+        why.message
+    );
+    assert_eq!(r.risk.level, dpascan::report::RiskLevel::High);
+    // Control: SCCs beside the consent.
+    let fine = "Standard Contractual Clauses, Module 3; in addition the explicit consent of \
+                the data subject (Art. 49(1)(a) GDPR)";
+    let r = check("dpa.md", &indian_subprocessor_dpa(fine));
+    assert!(
+        reason(&r, "derogation_for_processor").is_none(),
+        "{:?}",
+        r.risk
+    );
+}

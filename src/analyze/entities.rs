@@ -169,6 +169,28 @@ fn drop_bare_companies(mut providers: Vec<Provider>) -> Vec<Provider> {
     providers
 }
 
+/// Fills `parties[].stated_mechanism.mechanisms`: the mechanisms of the transfer findings
+/// inside each stated value that the document relies on (not negated, historical,
+/// hypothetical or a heading), in [`super::MECHANISMS`] order, each once.
+pub(crate) fn stated_mechanisms(parties: &mut [Party], findings: &[Finding]) {
+    for p in parties {
+        let Some(m) = p.stated_mechanism.as_mut() else {
+            continue;
+        };
+        m.mechanisms = super::MECHANISMS
+            .iter()
+            .filter(|&&name| {
+                findings.iter().any(|f| {
+                    m.start <= f.start
+                        && f.end <= m.end
+                        && super::transfers::relied_mechanism(f) == Some(name)
+                })
+            })
+            .map(|name| name.to_string())
+            .collect();
+    }
+}
+
 /// Drops the providers whose named entities (`named_entities`, at least one) are all
 /// parties the document no longer uses, does not use or does not use yet (`former`,
 /// `not_used`, `planned`): "Intercom R&D Unlimited Company is no longer a sub-processor"

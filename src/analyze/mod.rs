@@ -43,6 +43,7 @@ pub fn analyze(
 ) -> Analysis {
     let kind = kind::classify(doc, findings);
     let mut parties = crate::entities::build_parties(doc, findings);
+    entities::stated_mechanisms(&mut parties, findings);
     if kind == crate::report::DocKind::PrivacyPolicy {
         crate::entities::speaker_is_controller(&mut parties, findings);
     }

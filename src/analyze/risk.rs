@@ -46,9 +46,11 @@ pub(crate) struct RiskInput<'a> {
 /// Applies every rule.
 pub(crate) fn assess(input: &RiskInput<'_>) -> Risk {
     let mut reasons: Vec<RiskReason> = Vec::new();
-    let rules: [fn(&RiskInput<'_>) -> Option<RiskReason>; 16] = [
+    let rules: [fn(&RiskInput<'_>) -> Option<RiskReason>; 18] = [
         third_country_party,
         party_without_mechanism,
+        scc_module_mismatch,
+        derogation_for_processor,
         unnamed_processor,
         us_provider,
         third_country_provider,
@@ -322,6 +324,122 @@ fn party_without_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
         RiskLevel::High,
         message,
         hits.iter().flat_map(|p| p.evidence.clone()).collect(),
+    )
+}
+
+/// The parties in a non-adequate third country that receive data as a processor
+/// (roles `processor` or `subprocessor`) and for which the document's
+/// list states a mechanism, with that mechanism.
+fn processors_abroad_stated<'a>(input: &RiskInput<'a>) -> Vec<(&'a Party, &'a StatedMechanism)> {
+    third_country_receivers(input)
+        .into_iter()
+        .filter(|p| {
+            p.roles
+                .iter()
+                .any(|r| r == "processor" || r == "subprocessor")
+        })
+        .filter_map(|p| Some((p, p.stated_mechanism.as_ref()?)))
+        .collect()
+}
+
+/// The evidence of a stated mechanism: the party's findings and the relied-on transfer
+/// findings inside the stated value.
+fn stated_evidence(input: &RiskInput<'_>, p: &Party, m: &StatedMechanism) -> Vec<String> {
+    let inside = input
+        .findings
+        .iter()
+        .filter(|f| m.start <= f.start && f.end <= m.end && relied_mechanism(f).is_some())
+        .map(|f| f.id.clone());
+    p.evidence.iter().cloned().chain(inside).collect()
+}
+
+/// `scc_module_mismatch` (high): a processor or sub-processor in a non-adequate third
+/// country for which the document's list states standard contractual clauses only in
+/// modules whose importer is a controller (Module 1, controller to controller; Module 4,
+/// processor to controller), and no other mechanism than a derogation. Its data needs
+/// Module 2 or 3.
+fn scc_module_mismatch(input: &RiskInput<'_>) -> Option<RiskReason> {
+    let hits: Vec<(&Party, &StatedMechanism)> = processors_abroad_stated(input)
+        .into_iter()
+        .filter(|(_, m)| {
+            // "SCC Modul 1; DPF-zertifiziert": another mechanism may carry the transfer.
+            m.mechanisms.iter().any(|x| x == "scc")
+                && m.mechanisms
+                    .iter()
+                    .all(|x| matches!(x.as_str(), "scc" | "consent" | "derogation"))
+                && !m.scc_modules.is_empty()
+                && m.scc_modules.iter().all(|&n| n == 1 || n == 4)
+        })
+        .collect();
+    if hits.is_empty() {
+        return None;
+    }
+    let labels: Vec<String> = hits
+        .iter()
+        .map(|(p, m)| {
+            let modules: Vec<String> = m.scc_modules.iter().map(|n| module_name(*n)).collect();
+            format!("{} under {}", party_label(p), join_and(&modules))
+        })
+        .collect();
+    let message = format!(
+        "The document lists standard contractual clauses for {}, though {} the personal data as a processor in a third country without an EU adequacy decision; the modules for a processor as data importer are Module 2 (controller to processor) and Module 3 (processor to processor), so the clauses as stated do not cover the transfer.",
+        join_and(&labels),
+        if hits.len() == 1 { "it receives" } else { "they receive" },
+    );
+    reason(
+        "scc_module_mismatch",
+        RiskLevel::High,
+        message,
+        hits.iter()
+            .flat_map(|(p, m)| stated_evidence(input, p, m))
+            .collect(),
+    )
+}
+
+/// "Module 1 (controller to controller)".
+fn module_name(n: u8) -> String {
+    let roles = match n {
+        1 => "controller to controller",
+        2 => "controller to processor",
+        3 => "processor to processor",
+        _ => "processor to controller",
+    };
+    format!("Module {n} ({roles})")
+}
+
+/// `derogation_for_processor` (high): a processor or sub-processor in a non-adequate third
+/// country for which the document's list states only an Art. 49 derogation (consent,
+/// another derogation). A processor's regular processing is a systematic transfer; the
+/// derogations cover occasional ones only (EDPB Guidelines 2/2018).
+fn derogation_for_processor(input: &RiskInput<'_>) -> Option<RiskReason> {
+    let hits: Vec<(&Party, &StatedMechanism)> = processors_abroad_stated(input)
+        .into_iter()
+        .filter(|(_, m)| {
+            !m.mechanisms.is_empty()
+                && m.mechanisms
+                    .iter()
+                    .all(|x| x == "consent" || x == "derogation")
+        })
+        .collect();
+    if hits.is_empty() {
+        return None;
+    }
+    let labels: Vec<String> = hits
+        .iter()
+        .map(|(p, m)| format!("{} (\"{}: {}\")", party_label(p), m.label, m.value))
+        .collect();
+    let message = format!(
+        "The document lists {} with only an Art. 49 GDPR derogation as transfer mechanism, though {} the personal data as a processor in a third country without an EU adequacy decision; derogations cover occasional transfers, not a processor's regular processing (EDPB Guidelines 2/2018), which needs SCCs, BCRs or, for a US recipient, DPF certification.",
+        join_and(&labels),
+        if hits.len() == 1 { "it receives" } else { "they receive" },
+    );
+    reason(
+        "derogation_for_processor",
+        RiskLevel::High,
+        message,
+        hits.iter()
+            .flat_map(|(p, m)| stated_evidence(input, p, m))
+            .collect(),
     )
 }
 

@@ -70,6 +70,9 @@ pub struct Stated {
     pub label: String,
     /// The value, as written ("EU-US Data Privacy Framework", "-").
     pub value: String,
+    /// Where the value stands in the text (byte offsets): the mechanism findings there
+    /// are the ones it states.
+    pub span: (usize, usize),
 }
 
 impl Stated {
@@ -77,6 +80,79 @@ impl Stated {
     pub fn is_none(&self) -> bool {
         says_none(&self.value)
     }
+}
+
+/// Words that give an SCC module's number after "Module"/"Modul" (lower case).
+const MODULE_NUMBERS: [(&str, u8); 12] = [
+    ("1", 1),
+    ("2", 2),
+    ("3", 3),
+    ("4", 4),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("eins", 1),
+    ("zwei", 2),
+    ("drei", 3),
+    ("vier", 4),
+];
+
+/// Names of the SCC modules by the parties' roles (lower case), with their numbers.
+const MODULE_NAMES: [(&str, u8); 12] = [
+    ("controller to controller", 1),
+    ("controller-to-controller", 1),
+    ("controller to processor", 2),
+    ("controller-to-processor", 2),
+    ("processor to processor", 3),
+    ("processor-to-processor", 3),
+    ("processor to controller", 4),
+    ("processor-to-controller", 4),
+    ("c2c", 1),
+    ("c2p", 2),
+    ("p2p", 3),
+    ("p2c", 4),
+];
+
+/// Words that join the numbers of several modules ("Modules 2 and 3").
+const MODULE_JOINERS: [&str; 5] = ["and", "und", "or", "oder", "bzw"];
+
+/// The modules of the standard contractual clauses (Decision (EU) 2021/914) that a stated
+/// mechanism names, sorted, each once: "Module 1 (controller to controller)", "Modul 3",
+/// "Modules Two and Three", "C2P". 1 is controller to controller, 2 controller to
+/// processor, 3 processor to processor, 4 processor to controller.
+pub fn scc_modules(value: &str) -> Vec<u8> {
+    let low = value.to_lowercase();
+    let words: Vec<&str> = low
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out: Vec<u8> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !matches!(*w, "module" | "modules" | "modul" | "moduls") {
+            continue;
+        }
+        for next in &words[i + 1..] {
+            if let Some(&(_, n)) = MODULE_NUMBERS.iter().find(|(word, _)| word == next) {
+                out.push(n);
+            } else if !MODULE_JOINERS.contains(next) {
+                break;
+            }
+        }
+    }
+    for (name, n) in MODULE_NAMES {
+        let found = low.match_indices(name).any(|(at, _)| {
+            let before = low[..at].chars().next_back();
+            let after = low[at + name.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        });
+        if found {
+            out.push(n);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Whether `label` (a column header, a label before a colon) names a transfer mechanism.
@@ -142,10 +218,22 @@ fn table_header(text: &str, pos: usize) -> Option<(Vec<&str>, Vec<&str>, usize)>
 fn table_cell(text: &str, pos: usize) -> Option<Stated> {
     let (header, cells, own) = table_header(text, pos)?;
     let column = header.iter().position(|h| names_mechanism(h))?;
-    (column != own).then(|| Stated {
-        label: header[column].trim().to_string(),
-        value: cells[column].trim().to_string(),
+    (column != own).then(|| {
+        let row = line_start(text, pos);
+        // The cell's offset: the row's start plus the cells and bars before it.
+        let at = row + cells[..column].iter().map(|c| c.len() + 1).sum::<usize>();
+        Stated {
+            label: header[column].trim().to_string(),
+            value: cells[column].trim().to_string(),
+            span: trimmed_span(cells[column], at),
+        }
     })
+}
+
+/// The offsets of `part` trimmed, `part` standing at `at` in the text.
+fn trimmed_span(part: &str, at: usize) -> (usize, usize) {
+    let lead = part.len() - part.trim_start().len();
+    (at + lead, at + lead + part.trim().len())
 }
 
 /// A labelled line of the entry below the name ending at `end` ("Garantien: wird
@@ -168,20 +256,25 @@ fn entry_label(text: &str, end: usize) -> Option<Stated> {
         let ruled = line
             .chars()
             .all(|c| matches!(c, '-' | '=' | '_' | '*' | '–' | '—'));
-        // An entry's lines are short: a line of prose ends it.
-        if line.is_empty() || ruled || line.len() > ENTRY_LINE_BYTES {
+        // "Verarbeitung in den USA; Übermittlungsgrundlage: …": the label after the
+        // clause before it.
+        let labelled = line.split_once(':').and_then(|(label, value)| {
+            let label = label.rsplit(';').next().unwrap_or(label).trim();
+            (label.split_whitespace().count() <= LABEL_WORDS).then_some((label, value))
+        });
+        // An entry's lines are short: a line of prose ends it, a long labelled field
+        // ("- Service: software development, …") does not.
+        if line.is_empty() || ruled || labelled.is_none() && line.len() > ENTRY_LINE_BYTES {
             return None;
         }
-        if let Some((label, value)) = line.split_once(':') {
-            // "Verarbeitung in den USA; Übermittlungsgrundlage: …": the label after the
-            // clause before it.
-            let label = label.rsplit(';').next().unwrap_or(label).trim();
-            if label.split_whitespace().count() <= LABEL_WORDS && names_mechanism(label) {
-                return Some(Stated {
-                    label: label.to_string(),
-                    value: value.trim().to_string(),
-                });
-            }
+        if let Some((label, value)) = labelled.filter(|(label, _)| names_mechanism(label)) {
+            // The value runs to the line's end (trailing white space trimmed).
+            let at = ls + text[ls..le].trim_end().len() - value.len();
+            return Some(Stated {
+                label: label.to_string(),
+                value: value.trim().to_string(),
+                span: trimmed_span(value, at),
+            });
         }
         pos = le;
     }
@@ -244,6 +337,47 @@ mod tests {
             at(t, "Genesys Cloud Services, Inc."),
             Some(("Übermittlungsgrundlage".into(), "DPF.".into(), false))
         );
+    }
+
+    #[test]
+    fn a_stated_mechanism_carries_where_its_value_stands() {
+        let t = "Provider | Country | Safeguard\nTwilio Inc. | United States |  SCC Module 3 \n";
+        let start = t.find("Twilio").unwrap();
+        let s = stated_for(t, start, start + "Twilio Inc.".len()).unwrap();
+        assert_eq!(&t[s.span.0..s.span.1], "SCC Module 3");
+        // A long labelled field of an entry does not end it, as a long line of prose does.
+        let service = format!("  - Service: support, {}\n", "remote access, ".repeat(20));
+        let t = format!(
+            "- Helixa Pvt. Ltd., Pune, India\n{service}  - Transfer mechanism: SCC, Module 1\n"
+        );
+        let start = t.find("Helixa").unwrap();
+        let s = stated_for(&t, start, start + "Helixa Pvt. Ltd.".len()).unwrap();
+        assert_eq!(&t[s.span.0..s.span.1], "SCC, Module 1");
+        let prose = format!(
+            "{} and more.\n",
+            "The support team works remotely ".repeat(8)
+        );
+        let t = format!("- Helixa Pvt. Ltd., Pune, India\n{prose}Transfer mechanism: SCC\n");
+        assert_eq!(stated_for(&t, 2, 2 + "Helixa Pvt. Ltd.".len()), None);
+    }
+
+    #[test]
+    fn the_scc_modules_a_stated_mechanism_names() {
+        for (value, modules) in [
+            (
+                "SCCs (EU) 2021/914, Module 1 (controller to controller)",
+                vec![1],
+            ),
+            ("Standardvertragsklauseln, Modul 3", vec![3]),
+            ("SCC Modules Two and Three", vec![2, 3]),
+            ("SCC (C2P)", vec![2]),
+            ("Module 2, 3", vec![2, 3]),
+            ("EU-US Data Privacy Framework", vec![]),
+            // A number after other words is no module's.
+            ("SCC, Module of 2021, 4 annexes", vec![]),
+        ] {
+            assert_eq!(scc_modules(value), modules, "{value}");
+        }
     }
 
     #[test]

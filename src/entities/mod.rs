@@ -1136,8 +1136,14 @@ pub fn find_entities_with(
             value["transfer_role"] = json!(side);
         }
         if let Some(m) = mechanism::stated_for(text, o.start, o.end) {
-            value["stated_mechanism"] =
-                json!({"label": m.label, "value": m.value, "none": m.is_none()});
+            value["stated_mechanism"] = json!({
+                "label": m.label,
+                "value": m.value,
+                "none": m.is_none(),
+                "start": m.span.0,
+                "end": m.span.1,
+                "scc_modules": mechanism::scc_modules(&m.value),
+            });
         }
         out.push(finding(
             doc,

@@ -179,6 +179,22 @@ pub struct StatedMechanism {
     /// Whether the value states no mechanism: a dash, "none", "keine", "to follow",
     /// "wird nachgereicht".
     pub none: bool,
+    /// Where the value stands in the text (byte offsets, like a finding's).
+    #[serde(default)]
+    pub start: usize,
+    /// Where the value ends in the text (byte offset, exclusive).
+    #[serde(default)]
+    pub end: usize,
+    /// The mechanisms the value names, as `transfers.mechanisms` names them ("scc",
+    /// "consent"): the transfer findings inside it that are not negated, historical or
+    /// hypothetical, sorted, each once.
+    #[serde(default)]
+    pub mechanisms: Vec<String>,
+    /// The modules of the standard contractual clauses the value names ("Module 1
+    /// (controller to controller)" is 1; 2 controller to processor, 3 processor to
+    /// processor, 4 processor to controller), sorted, each once.
+    #[serde(default)]
+    pub scc_modules: Vec<u8>,
 }
 
 impl Party {
