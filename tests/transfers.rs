@@ -456,6 +456,7 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         // The sentence opens with the use's last day and tells it in the past.
         "Bis 31.12.2025 nutzten wir auf dieser Website Google Analytics 4.",
         "Until March 2025 we used Mixpanel for product analytics.",
+        "Bis März 2023 haben wir Google Analytics eingesetzt.",
         "Frühere Nutzung von Google Analytics: Bis 31.12.2025 nutzten wir auf dieser Website \
          Google Analytics 4.",
         // Its end after a relative clause, and its access ended.
@@ -474,6 +475,10 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          Konzerngesellschaften (einschließlich Microsoft Ireland Operations Limited und \
          Amazon Web Services EMEA SARL) als Unterauftragsbearbeiter eingesetzt werden.",
         "Microsoft 365 wird in der Unternehmensgruppe nicht eingesetzt.",
+        "Google Maps ist auf unserer Website nicht eingebunden.",
+        // A change log's entry that removes the provider, before the next one.
+        "Änderungsverlauf: 15.03.2023 – Google Analytics entfernt, Matomo (selbst gehostet) \
+         eingeführt. 01.09.2023 – Anpassung an das revidierte DSG.",
         // An example in the definition of a term.
         "\"Hyperscale Cloud Provider\" means a provider of public cloud services, e.g. \
          Amazon Web Services, Microsoft Azure or Google Cloud.",
@@ -491,6 +496,11 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Früher als geplant haben wir Google Analytics eingeführt.",
         "Wir nutzen seit 2023 statt der früheren Lösung nun Google Analytics.",
         "Bis 31.12.2026 nutzen wir Google Analytics.",
+        "Bis 31.12.2026 haben wir Google Analytics im Einsatz.",
+        "Google Maps ist auf unserer Website eingebunden, nicht aber YouTube.",
+        // The next entry of a change log after one that removes a provider.
+        "Änderungsverlauf: 15.03.2023 – Matomo entfernt, Google Analytics eingeführt. \
+         01.09.2023 – Anpassung an das revidierte DSG.",
         "We no longer use cookies, but we use Google Analytics.",
         "Google Cloud, which hosts the data, is used in Frankfurt; Mixpanel is no longer used.",
         // The list stops where a sentence of its own begins.

@@ -293,8 +293,13 @@ const CLAUSE_WORDS: [&str; 16] = [
 
 /// Phrases that say, after a provider, that it is not used (lower case): "Google
 /// Analytics wird nicht eingesetzt", "Microsoft 365 wird in der Gruppe nicht eingesetzt".
-const NOT_USED_AFTER: [&str; 19] = [
+const NOT_USED_AFTER: [&str; 23] = [
     "nicht eingesetzt",
+    // "Google Maps ist auf unserer Website nicht eingebunden."
+    "nicht eingebunden",
+    "nicht integriert",
+    "is not integrated",
+    "are not integrated",
     "nicht verwendet",
     "nicht genutzt",
     "kommt nicht zum einsatz",
@@ -396,12 +401,13 @@ fn removed_entry(after: &str) -> bool {
     [0, rest].into_iter().any(|k| {
         let words = &words[k..];
         match words.first() {
-            // "#12 Mailvane Inc. removed. 14 February 2025 – …": the entry's sentence ends.
+            // "#12 Mailvane Inc. removed. 14 February 2025 – …": the entry's sentence ends;
+            // "15.03.2023 – Google Analytics entfernt, Matomo eingeführt": its clause does.
             Some(&w @ ("entfernt" | "removed")) => {
                 words.len() <= REMOVED_ENTRY_WORDS
                     || clause.find(w).is_some_and(|i| {
                         let rest = &clause[i + w.len()..];
-                        rest == "." || rest.starts_with(". ")
+                        rest == "." || rest.starts_with(". ") || rest.starts_with(',')
                     })
             }
             Some(&"durch") => words
@@ -492,7 +498,10 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
                     && (historical_before(sentence_before)
                         || text::after_former_label(sentence_before)
                         || ended_use_before(sentence_before))
-                || used_until(sentence_before)
+                || used_until(
+                    sentence_before,
+                    &low[h.end..text::floor_boundary(low, to.max(h.end))],
+                )
                 || leads
                     && cue_in(
                         scan,
@@ -835,12 +844,26 @@ const PAST_USE_VERBS: [&str; 7] = [
 /// a colon, opens with the last day of a use and tells the use in the past: "Bis
 /// 31.12.2025 nutzten wir auf dieser Website Google Analytics", "Until March 2025 we used
 /// Mixpanel" (not "Bis 31.12.2026 nutzen wir …", a use that goes on).
-fn used_until(before: &str) -> bool {
+fn used_until(before: &str, after: &str) -> bool {
     // Also after a run-in label: "Frühere Nutzung von Google Analytics: Bis 31.12.2025 …".
     let opening = before.rsplit_once(':').map_or(before, |(_, rest)| rest);
     crate::entities::date::until_date_opening(opening).is_some()
-        && text::words(opening).any(|w| PAST_USE_VERBS.contains(&w))
+        && (text::words(opening).any(|w| PAST_USE_VERBS.contains(&w))
+            // The perfect: "Bis März 2023 haben wir Google Analytics eingesetzt".
+            || text::words(opening).any(|w| w == "haben" || w == "hatten")
+                && text::words(after)
+                    .take(NOT_USED_REACH_WORDS)
+                    .any(|w| PAST_USE_PARTICIPLES.contains(&w)))
 }
+
+/// Participles of a use, for a perfect after [`used_until`]'s opening (lower case).
+const PAST_USE_PARTICIPLES: [&str; 5] = [
+    "eingesetzt",
+    "genutzt",
+    "verwendet",
+    "eingebunden",
+    "benutzt",
+];
 
 /// Whether the clause that `before` ends with (after its last ',', ';' or ':', within
 /// [`NEGATION_REACH_BYTES`]) holds a word of `cues` followed by at most
@@ -1010,8 +1033,8 @@ fn word(token: &str) -> &str {
 /// Whether `between` (lower case, between two provider mentions) only joins list items:
 /// no ';' or ':'; the rest of the first company's name up to its legal form ("Microsoft|
 /// Ireland Operations Limited| und Amazon Web Services"); a full stop only after a legal
-/// form ([`LIST_LEGAL_FORMS`]); and at most one word that is none of those nor one of
-/// [`LIST_JOINERS`], [`LIST_ARTICLES`] or [`LIST_GROUP_WORDS`].
+/// form ([`LIST_LEGAL_FORMS`]); no word of [`REMOVED_CUES`]; and at most one word that is
+/// none of those nor one of [`LIST_JOINERS`], [`LIST_ARTICLES`] or [`LIST_GROUP_WORDS`].
 fn joins_a_list(between: &str) -> bool {
     if between.contains([';', ':']) {
         return false;
@@ -1034,7 +1057,9 @@ fn joins_a_list(between: &str) -> bool {
         {
             continue;
         }
-        if token.contains('.') {
+        // "Google Analytics entfernt, Matomo eingeführt": the first item's own verb ends
+        // its clause of a change log.
+        if token.contains('.') || REMOVED_CUES.contains(&word) {
             return false;
         }
         others += usize::from(!word.is_empty());
