@@ -476,6 +476,13 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          Amazon Web Services EMEA SARL) als Unterauftragsbearbeiter eingesetzt werden.",
         "Microsoft 365 wird in der Unternehmensgruppe nicht eingesetzt.",
         "Google Maps ist auf unserer Website nicht eingebunden.",
+        "PayPal, Klarna oder Amazon Pay bieten wir nicht an.",
+        "Auch Google Fonts laden wir nicht von Google-Servern: Die Schriftarten sind lokal \
+         eingebunden.",
+        "Das Konto wurde gelöscht, eine Übermittlung an Google findet seither nicht mehr statt.",
+        // A card scheme the customer pays with.
+        "Sie können per Kreditkarte (Visa, Mastercard, American Express) oder SEPA-Lastschrift \
+         bezahlen; die Zahlungen wickelt die Mollie B.V., Amsterdam, ab.",
         // A change log's entry that removes the provider, before the next one.
         "Änderungsverlauf: 15.03.2023 – Google Analytics entfernt, Matomo (selbst gehostet) \
          eingeführt. 01.09.2023 – Anpassung an das revidierte DSG.",
@@ -498,6 +505,9 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Bis 31.12.2026 nutzen wir Google Analytics.",
         "Bis 31.12.2026 haben wir Google Analytics im Einsatz.",
         "Google Maps ist auf unserer Website eingebunden, nicht aber YouTube.",
+        "Wir bieten PayPal an; Klarna bieten wir nicht an.",
+        // A wallet is a payment provider.
+        "Sie zahlen über einen unserer externen Zahlungsanbieter: Apple Pay oder Google Pay.",
         // The next entry of a change log after one that removes a provider.
         "Änderungsverlauf: 15.03.2023 – Matomo entfernt, Google Analytics eingeführt. \
          01.09.2023 – Anpassung an das revidierte DSG.",

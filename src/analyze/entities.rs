@@ -97,15 +97,19 @@ pub(crate) fn countries(findings: &[Finding], adequacy: &[Adequacy]) -> Vec<Coun
 
 /// Providers from `provider` findings, deduplicated by name (case-insensitive) in
 /// order of first appearance; company, jurisdiction and category come from the
-/// first finding that has them.
+/// first finding that has them. Negated findings and card schemes (category
+/// `payment_method`) make no provider.
 pub(crate) fn providers(findings: &[Finding]) -> Vec<Provider> {
     let mut out: Vec<Provider> = Vec::new();
     // The lower-cased name of each entry of `out`, the key it is deduplicated by.
     let mut keys: Vec<String> = Vec::new();
-    for f in findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::Provider && !negated(f))
-    {
+    // A card scheme ("Kreditkarte (Visa, Mastercard)") is how a customer pays, not a
+    // provider the document uses: the payment service that processes it is.
+    for f in findings.iter().filter(|f| {
+        f.kind == FindingKind::Provider
+            && !negated(f)
+            && str_of(f, "category") != Some("payment_method")
+    }) {
         let Some(name) = str_of(f, "name") else {
             continue;
         };

@@ -293,8 +293,18 @@ const CLAUSE_WORDS: [&str; 16] = [
 
 /// Phrases that say, after a provider, that it is not used (lower case): "Google
 /// Analytics wird nicht eingesetzt", "Microsoft 365 wird in der Gruppe nicht eingesetzt".
-const NOT_USED_AFTER: [&str; 23] = [
+const NOT_USED_AFTER: [&str; 31] = [
     "nicht eingesetzt",
+    // "PayPal, Klarna oder Amazon Pay bieten wir nicht an."
+    "bieten wir nicht an",
+    "wird nicht angeboten",
+    "werden nicht angeboten",
+    "is not offered",
+    "are not offered",
+    // "Google Fonts laden wir nicht von Google-Servern".
+    "laden wir nicht",
+    "is not loaded",
+    "are not loaded",
     // "Google Maps ist auf unserer Website nicht eingebunden."
     "nicht eingebunden",
     "nicht integriert",
@@ -326,7 +336,9 @@ const NOT_USED_AFTER: [&str; 23] = [
 /// Phrases that say, after a provider, that it was removed or no longer receives data
 /// (lower case): "Datadog, Inc. was removed as a Sub-processor", "Google Cloud EMEA
 /// Limited wird seit dem 1. Januar 2025 nicht mehr eingesetzt".
-const REMOVED_AFTER: [&str; 16] = [
+const REMOVED_AFTER: [&str; 17] = [
+    // "eine Übermittlung an Google findet seither nicht mehr statt".
+    "nicht mehr statt",
     "was removed",
     "were removed",
     "been removed",
