@@ -469,6 +469,9 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          Facebook-Pixel) ein.",
         "Wir setzen keine Analyse- oder Marketing-Tools wie Google Analytics, Meta-Pixel \
          oder vergleichbare Dienste ein.",
+        "Insbesondere setzt Postwerk keine US-Versanddienste wie Mailchimp, SendGrid oder \
+         Amazon SES ein.",
+        "We do not use third-party providers such as Google Analytics.",
         // A list of legal entities, their group companies included, and a verb far off.
         "Die Parteien halten fest, dass weder die Microsoft Corporation, die Amazon Web \
          Services, Inc., die Google LLC noch die Salesforce, Inc. oder eine ihrer \

@@ -193,7 +193,7 @@ const NEGATION_REACH_WORDS: usize = 5;
 /// Any other word shows that the negation is about something else, with the provider as
 /// its actor or place: "not hosted by Automattic", "does not affect GitHub's rights",
 /// "not carried out by Hetzner directly", "nor our partner Mullvad".
-const BETWEEN_NEGATION_AND_PROVIDER: [&str; 85] = [
+const BETWEEN_NEGATION_AND_PROVIDER: [&str; 87] = [
     "an",
     // "Wir setzen keine Analyse- oder Tracking-Tools (z. B. Google Analytics) ein",
     // "es besteht keine Verbindung zu Google".
@@ -265,6 +265,9 @@ const BETWEEN_NEGATION_AND_PROVIDER: [&str; 85] = [
     "dienste",
     "services",
     "tools",
+    // "We do not use third-party providers such as Google Analytics".
+    "third-party",
+    "providers",
     "share",
     "sell",
     "transfer",
@@ -786,12 +789,20 @@ fn negation_is_label_value(before: &str) -> bool {
 }
 
 /// Whether `w` (lower case) names a kind of service as a compound ("Marketing-Tools",
-/// "Tracking-Dienste"): "Wir setzen keine Analyse- oder Marketing-Tools wie Google
-/// Analytics … ein".
+/// "Tracking-Dienste", "US-Versanddienste", "Drittanbieter"): "Wir setzen keine Analyse-
+/// oder Marketing-Tools wie Google Analytics … ein", "setzt keine US-Versanddienste wie
+/// Mailchimp … ein".
 fn names_kind_of_service(w: &str) -> bool {
-    ["-tools", "-dienste", "-services"]
-        .iter()
-        .any(|x| w.len() > x.len() && w.ends_with(x))
+    [
+        "tools",
+        "dienste",
+        "services",
+        "anbieter",
+        "dienstleister",
+        "providers",
+    ]
+    .iter()
+    .any(|x| w.len() > x.len() && w.ends_with(x))
 }
 
 /// Whether `before` (lower case, from the sentence start to the mention) ends with a word
