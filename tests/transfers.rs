@@ -457,6 +457,15 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Bis 31.12.2025 nutzten wir auf dieser Website Google Analytics 4.",
         "Until March 2025 we used Mixpanel for product analytics.",
         "Bis März 2023 haben wir Google Analytics eingesetzt.",
+        "Bis Juni 2022 speicherten wir verschlüsselte Backups bei Backblaze, Inc., USA.",
+        // An entry of a change log tells what an earlier version said.
+        "\n\n## Annex E – Version history\n\n| Version | Date | Change |\n|---|---|---|\n\
+         | 1.0 | 1 March 2021 | First version (backups with Backblaze, USA, SCCs 2010) |\n",
+        "\n\n*Änderungsverlauf: Fassung 1.0 (2021) – Backups bei Backblaze, Inc., USA; Fassung \
+         2.0 (2022) – Wechsel zu Infomaniak.*\n",
+        "Until 30 June 2022 the Processor stored encrypted backups with Backblaze, Inc., San \
+         Mateo, USA; this contract was terminated, and deletion of all backup data was \
+         confirmed by Backblaze.",
         "Frühere Nutzung von Google Analytics: Bis 31.12.2025 nutzten wir auf dieser Website \
          Google Analytics 4.",
         // Its end after a relative clause, and its access ended.
@@ -507,6 +516,9 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Wir nutzen seit 2023 statt der früheren Lösung nun Google Analytics.",
         "Bis 31.12.2026 nutzen wir Google Analytics.",
         "Bis 31.12.2026 haben wir Google Analytics im Einsatz.",
+        "Until 31 December 2026 backups are stored with Backblaze, Inc., San Mateo, USA.",
+        "\n\n## Annex E – Version history\n\n| Version | Date | Change |\n|---|---|---|\n\
+         | 1.0 | 1 March 2021 | First version |\n\nWe store backups with Backblaze, USA.\n",
         "Google Maps ist auf unserer Website eingebunden, nicht aber YouTube.",
         "Wir bieten PayPal an; Klarna bieten wir nicht an.",
         // A wallet is a payment provider.

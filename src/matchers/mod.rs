@@ -96,6 +96,9 @@ pub struct Scan<'a> {
     /// Where the cue words occur in `low`: set by the keyword pass
     /// ([`rules::automaton_pass`]), else found on first use ([`Scan::cue_occurrences`]).
     cues: std::cell::OnceCell<cues::CueOccurrences>,
+    /// Whether `low` holds a change log's title ([`text::CHANGE_LOG_TITLES`]), found on
+    /// first use.
+    change_log: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Scan<'a> {
@@ -107,7 +110,18 @@ impl<'a> Scan<'a> {
             rules,
             sentences: text::SentenceIndex::new(text),
             cues: std::cell::OnceCell::new(),
+            change_log: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Whether `pos` lies in the document's change log ([`text::in_change_log`]); most
+    /// documents have none, which one search per title tells once.
+    pub fn in_change_log(&self, pos: usize) -> bool {
+        *self.change_log.get_or_init(|| {
+            text::CHANGE_LOG_TITLES
+                .iter()
+                .any(|t| memchr::memmem::find(self.low.as_bytes(), t.as_bytes()).is_some())
+        }) && text::in_change_log(self.text, pos)
     }
 
     /// Records the cue occurrences found by the keyword pass; `Err` (with them) when they

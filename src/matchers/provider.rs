@@ -509,6 +509,9 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
         let leads = text::leads_item(scan.text, h.start);
         let historical = !negated
             && (removed()
+                // "| 1.0 | 1 March 2021 | First version (backups with Backblaze, USA) |"
+                // under "Version history": what an earlier version said.
+                || scan.in_change_log(h.start)
                 || cue_in(scan, (from, h.start), CueSet::HISTORICAL_BEFORE, None)
                     && (historical_before(sentence_before)
                         || text::after_former_label(sentence_before)
@@ -853,15 +856,22 @@ fn ended_use_before(before: &str) -> bool {
 }
 
 /// Verbs of use in the past tense (lower case): [`used_until`].
-const PAST_USE_VERBS: [&str; 7] = [
+const PAST_USE_VERBS: [&str; 9] = [
     "nutzten",
     "setzten",
     "verwendeten",
+    "speicherten",
     "used",
     "relied",
     "engaged",
     "employed",
+    // "Until 30 June 2022 the Processor stored encrypted backups with Backblaze, Inc."
+    "stored",
 ];
+
+/// Words before a participle of [`PAST_USE_VERBS`] that make it present or future ("data
+/// is stored until …"), lower case.
+const PRESENT_AUXILIARIES: [&str; 7] = ["is", "are", "be", "will", "shall", "remain", "remains"];
 
 /// Whether `before` (lower case, from the sentence start to the mention), or its part after
 /// a colon, opens with the last day of a use and tells the use in the past: "Bis
@@ -871,12 +881,23 @@ fn used_until(before: &str, after: &str) -> bool {
     // Also after a run-in label: "Frühere Nutzung von Google Analytics: Bis 31.12.2025 …".
     let opening = before.rsplit_once(':').map_or(before, |(_, rest)| rest);
     crate::entities::date::until_date_opening(opening).is_some()
-        && (text::words(opening).any(|w| PAST_USE_VERBS.contains(&w))
+        && (past_use_verb(opening)
             // The perfect: "Bis März 2023 haben wir Google Analytics eingesetzt".
             || text::words(opening).any(|w| w == "haben" || w == "hatten")
                 && text::words(after)
                     .take(NOT_USED_REACH_WORDS)
                     .any(|w| PAST_USE_PARTICIPLES.contains(&w)))
+}
+
+/// Whether `opening` (lower case) holds a verb of [`PAST_USE_VERBS`] that no word of
+/// [`PRESENT_AUXILIARIES`] stands right before.
+fn past_use_verb(opening: &str) -> bool {
+    let mut before = "";
+    text::words(opening).any(|w| {
+        let past = PAST_USE_VERBS.contains(&w) && !PRESENT_AUXILIARIES.contains(&before);
+        before = w;
+        past
+    })
 }
 
 /// Participles of a use, for a perfect after [`used_until`]'s opening (lower case).

@@ -944,8 +944,10 @@ fn make_hit(
             value.insert("negated".into(), Value::Bool(f.negated));
         }
         if rule.flags.historical {
-            // Under an entry of a list of former sub-processors, what it relied on is past.
+            // Under an entry of a list of former sub-processors, what it relied on is past;
+            // so is what a change log says an earlier version relied on.
             let historical = f.historical
+                || scan.in_change_log(start)
                 || super::provider::cue_in(
                     scan,
                     (start.saturating_sub(text::FORMER_HEADING_REACH), start),

@@ -842,6 +842,48 @@ pub fn is_planned_heading(line: &str) -> bool {
         && !names_current(&lower)
 }
 
+/// Titles of a document's change log (lower case): "Annex E – Version history",
+/// "Änderungsverlauf:".
+pub const CHANGE_LOG_TITLES: [&str; 12] = [
+    "version history",
+    "versionshistorie",
+    "versionsverlauf",
+    "änderungshistorie",
+    "änderungsverlauf",
+    "änderungsprotokoll",
+    "änderungsübersicht",
+    "change log",
+    "changelog",
+    "revision history",
+    "document history",
+    "dokumenthistorie",
+];
+
+/// Whether `line` titles a change log: at most ten words, holding a phrase of
+/// [`CHANGE_LOG_TITLES`].
+pub fn is_change_log_heading(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    (1..=10).contains(&words(&lower).count()) && CHANGE_LOG_TITLES.iter().any(|t| lower.contains(t))
+}
+
+/// Whether `pos` lies in a document's change log, whose entries tell what earlier
+/// versions said: a list or table under a title of [`is_change_log_heading`] (read as
+/// [`in_former_list`] reads), or a paragraph run in with such a label ("*Änderungsverlauf:
+/// 15.03.2023 – Google Analytics entfernt …*").
+pub fn in_change_log(text: &str, pos: usize) -> bool {
+    let pos = floor_boundary(text, pos.min(text.len()));
+    let floor = floor_boundary(text, pos.saturating_sub(FORMER_HEADING_REACH));
+    let para = text[floor..pos]
+        .rfind("\n\n")
+        .map_or(floor, |k| floor + k + 2);
+    let opening = text[para..pos]
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#'));
+    let label = opening
+        .split_once(':')
+        .is_some_and(|(label, _)| is_change_log_heading(label));
+    label || in_titled_list(text, pos, is_change_log_heading, false)
+}
+
 /// Whether the lower-cased title `lower` has a word of what is used now
 /// ([`CURRENT_LABEL_WORDS`]).
 fn names_current(lower: &str) -> bool {
