@@ -1457,3 +1457,37 @@ fn a_derogation_alone_does_not_carry_a_sub_processors_regular_transfers() {
         r.risk
     );
 }
+
+#[test]
+fn the_data_privacy_framework_covers_no_company_outside_the_us() {
+    let r = check(
+        "dpa.md",
+        &indian_subprocessor_dpa("EU-U.S. Data Privacy Framework"),
+    );
+    let why = reason(&r, "dpf_outside_us").expect("dpf_outside_us");
+    assert!(
+        why.message
+            .contains("Helixa Health Analytics Pvt. Ltd. (subprocessor, IN)"),
+        "{}",
+        why.message
+    );
+    assert_eq!(r.risk.level, dpascan::report::RiskLevel::High);
+    // Controls: the DPF beside SCCs, and the DPF for a US company.
+    let r = check(
+        "dpa.md",
+        &indian_subprocessor_dpa("EU-U.S. Data Privacy Framework; SCCs (2021), Module 3"),
+    );
+    assert!(reason(&r, "dpf_outside_us").is_none(), "{:?}", r.risk);
+    let us = indian_subprocessor_dpa("EU-U.S. Data Privacy Framework").replace(
+        "Helixa Health Analytics Pvt. Ltd. (affiliate), Panchshil Tech Park, Yerwada, Pune \
+                  411006, India",
+        "Helixa Health Analytics Inc., 100 Pine Street, San Francisco, CA 94111, USA",
+    );
+    let r = check("dpa.md", &us);
+    assert!(
+        r.parties.iter().any(|p| p.name == "Helixa Health Analytics Inc." && p.country.as_deref() == Some("US")),
+        "{:?}",
+        r.parties
+    );
+    assert!(reason(&r, "dpf_outside_us").is_none(), "{:?}", r.risk);
+}

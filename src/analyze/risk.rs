@@ -46,11 +46,12 @@ pub(crate) struct RiskInput<'a> {
 /// Applies every rule.
 pub(crate) fn assess(input: &RiskInput<'_>) -> Risk {
     let mut reasons: Vec<RiskReason> = Vec::new();
-    let rules: [fn(&RiskInput<'_>) -> Option<RiskReason>; 18] = [
+    let rules: [fn(&RiskInput<'_>) -> Option<RiskReason>; 19] = [
         third_country_party,
         party_without_mechanism,
         scc_module_mismatch,
         derogation_for_processor,
+        dpf_outside_us,
         unnamed_processor,
         us_provider,
         third_country_provider,
@@ -435,6 +436,39 @@ fn derogation_for_processor(input: &RiskInput<'_>) -> Option<RiskReason> {
     );
     reason(
         "derogation_for_processor",
+        RiskLevel::High,
+        message,
+        hits.iter()
+            .flat_map(|(p, m)| stated_evidence(input, p, m))
+            .collect(),
+    )
+}
+
+/// `dpf_outside_us` (high): a party that receives data in a non-adequate third country
+/// other than the US, for which the document's list states the Data Privacy Framework as
+/// its only mechanism. The DPF covers certified US organisations only.
+fn dpf_outside_us(input: &RiskInput<'_>) -> Option<RiskReason> {
+    let hits: Vec<(&Party, &StatedMechanism)> = third_country_receivers(input)
+        .into_iter()
+        .filter(|p| p.country.as_deref() != Some("US"))
+        .filter_map(|p| Some((p, p.stated_mechanism.as_ref()?)))
+        .filter(|(_, m)| m.mechanisms == ["dpf"])
+        .collect();
+    if hits.is_empty() {
+        return None;
+    }
+    let labels: Vec<String> = hits
+        .iter()
+        .map(|(p, m)| format!("{} (\"{}: {}\")", party_label(p), m.label, m.value))
+        .collect();
+    let message = format!(
+        "The document lists {} with the EU-U.S. Data Privacy Framework as transfer mechanism, though {} based in a third country without an EU adequacy decision other than the United States; the DPF covers only certified US organisations, so personal data reaching {} needs another mechanism (SCCs, BCRs or an Art. 49 derogation).",
+        join_and(&labels),
+        if hits.len() == 1 { "it is" } else { "they are" },
+        if hits.len() == 1 { "it" } else { "them" },
+    );
+    reason(
+        "dpf_outside_us",
         RiskLevel::High,
         message,
         hits.iter()
