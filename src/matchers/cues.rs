@@ -373,6 +373,7 @@ mod tests {
             condition_openers: l(&["where", "soweit"]),
             exclusion_before: l(&["no right to"]),
             exclusion_after: l(&["nicht vorgesehen"]),
+            change_log_titles: l(&[]),
             transfer_words,
             not_negating: l(&["do not ensure an adequate"]),
         })

@@ -23,7 +23,7 @@ use serde_json::{Map, Value};
 
 use crate::extract::Extracted;
 use crate::findings::{Finding, FindingKind};
-use crate::patterns::compile::{CountryForm, Target};
+use crate::patterns::compile::{CountryForm, CueSet, Target};
 use crate::patterns::Rules;
 
 pub mod clause;
@@ -96,8 +96,8 @@ pub struct Scan<'a> {
     /// Where the cue words occur in `low`: set by the keyword pass
     /// ([`rules::automaton_pass`]), else found on first use ([`Scan::cue_occurrences`]).
     cues: std::cell::OnceCell<cues::CueOccurrences>,
-    /// Whether `low` holds a change log's title ([`text::CHANGE_LOG_TITLES`]), found on
-    /// first use.
+    /// Whether `low` holds a change log's title ([`text::CHANGE_LOG_TITLES`], cue words),
+    /// found on first use.
     change_log: std::cell::OnceCell<bool>,
 }
 
@@ -115,12 +115,15 @@ impl<'a> Scan<'a> {
     }
 
     /// Whether `pos` lies in the document's change log ([`text::in_change_log`]); most
-    /// documents have none, which one search per title tells once.
+    /// documents have none, which the cue words found by the keyword pass tell.
     pub fn in_change_log(&self, pos: usize) -> bool {
         *self.change_log.get_or_init(|| {
-            text::CHANGE_LOG_TITLES
-                .iter()
-                .any(|t| memchr::memmem::find(self.low.as_bytes(), t.as_bytes()).is_some())
+            let set = &self.rules.cues.combined;
+            self.cue_occurrences().cues.iter().any(|&(_, _, w)| {
+                set.lists
+                    .get(w as usize)
+                    .is_some_and(|l| l & CueSet::CHANGE_LOG_TITLE != 0)
+            })
         }) && text::in_change_log(self.text, pos)
     }
 

@@ -550,6 +550,8 @@ impl CueSet {
     pub const EXCLUSION_BEFORE: u16 = 1 << 9;
     /// On [`CueLists::exclusion_after`].
     pub const EXCLUSION_AFTER: u16 = 1 << 10;
+    /// On [`CueLists::change_log_titles`].
+    pub const CHANGE_LOG_TITLE: u16 = 1 << 11;
 }
 
 /// Shared cue lists, lower case. All but the transfer words are searched through
@@ -580,13 +582,16 @@ pub struct CueLists {
     /// Exclusion cues after the match (same sentence, near): inspections "sind nicht
     /// vorgesehen".
     pub exclusion_after: Vec<String>,
+    /// Titles of a change log ([`crate::matchers::text::CHANGE_LOG_TITLES`]): whether a
+    /// document has one is read from the keyword pass.
+    pub change_log_titles: Vec<String>,
     /// Words that make a sentence a transfer sentence (prefixes), with their automaton.
     pub transfer_words: CueList,
 }
 
 impl CueLists {
     /// The lists of [`Cues::combined`], each with its bit.
-    pub fn combined(&self) -> [(&[String], u16); 11] {
+    pub fn combined(&self) -> [(&[String], u16); 12] {
         [
             (&self.negation_before, CueSet::NEGATION_BEFORE),
             (&self.negation_after, CueSet::NEGATION_AFTER),
@@ -599,6 +604,7 @@ impl CueLists {
             (&self.condition_openers, CueSet::CONDITION_OPENER),
             (&self.exclusion_before, CueSet::EXCLUSION_BEFORE),
             (&self.exclusion_after, CueSet::EXCLUSION_AFTER),
+            (&self.change_log_titles, CueSet::CHANGE_LOG_TITLE),
         ]
     }
 }
@@ -1269,6 +1275,10 @@ fn compile_cues(c: CuesSyntax) -> anyhow::Result<Cues> {
         condition_openers: list("condition_openers", c.condition_openers)?,
         exclusion_before: list("exclusion.before", c.exclusion.before)?,
         exclusion_after: list("exclusion.after", c.exclusion.after)?,
+        change_log_titles: crate::matchers::text::CHANGE_LOG_TITLES
+            .iter()
+            .map(|t| t.to_string())
+            .collect(),
         transfer_words,
         not_negating: list("not_negating", c.not_negating)?,
     })
