@@ -4125,6 +4125,22 @@ fn a_country_after_a_companys_state_is_its_own_against_the_address_below() {
 }
 
 #[test]
+fn a_country_ending_an_address_of_parts_the_address_rules_do_not_read_is_the_companys() {
+    let text = "The other group company relevant for this policy is Lingoria Tutors \
+                Philippines, Inc., 6th Floor, Skyrise 4, Cebu IT Park, Lahug, Cebu City 6000, \
+                Philippines (\"Lingoria PH\"), which employs most of our tutors. We also work \
+                with Nimbus Labs Inc., our partner for hosting. Germany is where our office is.\n";
+    let parties = pipeline_parties(text);
+    assert_countries(&parties, &[("Lingoria Tutors Philippines, Inc.", "PH")]);
+    // Control: a sentence ends before the country.
+    assert_eq!(
+        party_named(&parties, "Nimbus Labs Inc.").country,
+        None,
+        "{parties:?}"
+    );
+}
+
+#[test]
 fn a_status_word_alone_on_a_line_of_a_flattened_entry_is_its_status() {
     let text = "Anlage 2 – Unterauftragsverarbeiter\n\
                 5 Zendesk, Inc.,\n\

@@ -4740,12 +4740,17 @@ fn paired_country<'m>(
     inside.next().is_none().then_some(first)
 }
 
+/// Most comma-separated parts of an address between a company's name and its country
+/// that [`country_after`] reads past.
+const ADDRESS_PARTS: usize = 6;
+
 /// A country stated for a mention right after it: "Mailjet SAS in Frankreich", "(USA)",
 /// "mit Sitz in Irland", a country cell in the same table row (in the table's seat column
 /// when it has one, see [`seat_columns`]), the country ending an inline address without a
 /// postcode ("…, 1 Grand Canal Street Lower, Dublin, Irland."), or a line holding only a country;
 /// for a name with a legal form (`has_form`), a country after a comma that ends the line or
-/// a clause ("Twilio Inc., USA").
+/// a clause ("Twilio Inc., USA"), also after at most [`ADDRESS_PARTS`] parts of an address
+/// ("…, Cebu City 6000, Philippines (\"Lingoria PH\")").
 pub fn country_after(
     text: &str,
     pos: usize,
@@ -4769,22 +4774,25 @@ pub fn country_after(
     // "… routing through Twilio Inc., USA⏎": a company's country after a comma, ending
     // the line or a clause (not an affiliation: "University of Oslo, Norway"); a state or
     // a city may stand between ("eine Tochtergesellschaft der Cloudnest Inc., Delaware,
-    // USA").
+    // USA"), or an address the address rules do not read ("Lingoria Tutors Philippines,
+    // Inc., 6th Floor, Skyrise 4, Cebu IT Park, Lahug, Cebu City 6000, Philippines
+    // (\"Lingoria PH\")": at most six parts, none ending a sentence).
     if has_form {
         static COMMA: OnceLock<Regex> = OnceLock::new();
-        let comma = regex(
-            &COMMA,
-            r"^[ \t]*,[ \t]*(?:\p{Lu}[\p{L}.'’-]+(?:[ \t]+\p{Lu}[\p{L}.'’-]+)?[ \t]*,[ \t]*)?",
-        );
-        if let Some(m) = comma.find(&text[pos..]) {
-            let at = pos + m.end();
-            let ends = |c: &CountryMention| {
-                let rest = text[c.end..line_end(text, c.end)].trim_start();
-                rest.is_empty() || rest.starts_with(['.', ',', ';', ')'])
-            };
-            if let Some(c) = mentions.iter().find(|c| c.start == at && ends(c)) {
+        static PART: OnceLock<Regex> = OnceLock::new();
+        let comma = regex(&COMMA, r"^[ \t]*,[ \t]*");
+        let part = regex(&PART, r"^(?:[^,.;:\n()]|\.[^\s,])+,[ \t]*");
+        let ends = |c: &CountryMention| {
+            let rest = text[c.end..line_end(text, c.end)].trim_start();
+            rest.is_empty() || rest.starts_with(['.', ',', ';', ')', '('])
+        };
+        let mut at = comma.find(&text[pos..]).map(|m| pos + m.end());
+        for _ in 0..=ADDRESS_PARTS {
+            let Some(a) = at else { break };
+            if let Some(c) = mentions.iter().find(|c| c.start == a && ends(c)) {
                 return Some((c.code.clone(), c.start, c.end));
             }
+            at = part.find(&text[a..]).map(|m| a + m.end());
         }
     }
     // "Gulfcoast Geodata Inc. (St. Petersburg, USA)": a city and a country in brackets
