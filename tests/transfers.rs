@@ -1491,3 +1491,51 @@ fn the_data_privacy_framework_covers_no_company_outside_the_us() {
     );
     assert!(reason(&r, "dpf_outside_us").is_none(), "{:?}", r.risk);
 }
+
+#[test]
+fn a_processor_whose_country_only_a_derogation_reaches_in_prose_has_no_mechanism() {
+    let doc = |basis: &str| {
+        format!(
+            "Privacy Policy\n\n1. Controller\n\nLingoria Academy GmbH, Karl-Liebknecht-Straße 12, \
+             04107 Leipzig, Germany.\n\n2. Group company\n\nMany of our tutors work for \
+             Lingoria Tutors Philippines, Inc., 6th Floor, Skyrise 4, Cebu IT Park, Lahug, Cebu \
+             City 6000, Philippines (\"Lingoria PH\"). Lingoria PH acts on our behalf and on our \
+             instructions as our processor.\n\n7.1 Philippines. The Philippines is a country for \
+             which the European Commission has not issued an adequacy decision. {basis}\n"
+        )
+    };
+    let r = check(
+        "policy.md",
+        &doc(
+            "Transfers to Lingoria PH are based on your explicit consent pursuant to Art. \
+              49(1)(a) GDPR.",
+        ),
+    );
+    let why = reason(&r, "derogation_for_processor").expect("derogation_for_processor");
+    assert!(
+        why.message
+            .contains("Lingoria Tutors Philippines, Inc. (processor, PH)"),
+        "{}",
+        why.message
+    );
+    // Control: the standard contractual clauses beside the consent.
+    let r = check(
+        "policy.md",
+        &doc(
+            "Transfers to Lingoria PH are based on the standard contractual clauses (Module \
+              3) and your explicit consent pursuant to Art. 49(1)(a) GDPR.",
+        ),
+    );
+    assert!(
+        reason(&r, "derogation_for_processor").is_none(),
+        "{:?}",
+        r.risk
+    );
+    // Control: no mechanism at all is another reason's case.
+    let r = check("policy.md", &doc("Our tutors there see your bookings."));
+    assert!(
+        reason(&r, "derogation_for_processor").is_none(),
+        "{:?}",
+        r.risk
+    );
+}

@@ -410,37 +410,71 @@ fn module_name(n: u8) -> String {
 
 /// `derogation_for_processor` (high): a processor or sub-processor in a non-adequate third
 /// country for which the document's list states only an Art. 49 derogation (consent,
-/// another derogation). A processor's regular processing is a systematic transfer; the
+/// another derogation), or, when no list speaks of it, whose country only derogations
+/// reach (as `destination_without_mechanism` reads a mechanism's reach). A processor's regular processing is a systematic transfer; the
 /// derogations cover occasional ones only (EDPB Guidelines 2/2018).
 fn derogation_for_processor(input: &RiskInput<'_>) -> Option<RiskReason> {
+    let derogation = |x: &str| x == "consent" || x == "derogation";
     let hits: Vec<(&Party, &StatedMechanism)> = processors_abroad_stated(input)
         .into_iter()
-        .filter(|(_, m)| {
-            !m.mechanisms.is_empty()
-                && m.mechanisms
+        .filter(|(_, m)| !m.mechanisms.is_empty() && m.mechanisms.iter().all(|x| derogation(x)))
+        .collect();
+    // A processor no list speaks of, whose country only derogations reach ("Transfers to
+    // Lingoria PH are based on this explicit consent pursuant to Art. 49(1)(a) GDPR" in
+    // the section "7.1 Philippines").
+    let mut statuses = Statuses::new(input.adequacy);
+    let breaks = paragraph_breaks(input.text);
+    let named = countries_outside_eea(input, &mut statuses);
+    let reaches = reaches(input, &breaks, &named);
+    let prose: Vec<(&Party, Vec<&Finding>)> = third_country_receivers(input)
+        .into_iter()
+        .filter(|p| {
+            p.stated_mechanism.is_none()
+                && p.roles
                     .iter()
-                    .all(|x| x == "consent" || x == "derogation")
+                    .any(|r| r == "processor" || r == "subprocessor")
+        })
+        .filter_map(|p| {
+            let &[a, b] = p.country.as_deref()?.as_bytes() else {
+                return None;
+            };
+            let reaching: Vec<&Reach> = reaches
+                .iter()
+                .filter(|r| r.covers([a, b], input.adequacy))
+                .collect();
+            let fits = !reaching.is_empty() && reaching.iter().all(|r| derogation(r.mechanism));
+            fits.then(|| (p, reaching.iter().map(|r| r.finding).collect()))
         })
         .collect();
-    if hits.is_empty() {
+    if hits.is_empty() && prose.is_empty() {
         return None;
     }
     let labels: Vec<String> = hits
         .iter()
         .map(|(p, m)| format!("{} (\"{}: {}\")", party_label(p), m.label, m.value))
+        .chain(prose.iter().map(|(p, _)| party_label(p)))
         .collect();
+    let count = labels.len();
     let message = format!(
-        "The document lists {} with only an Art. 49 GDPR derogation as transfer mechanism, though {} the personal data as a processor in a third country without an EU adequacy decision; derogations cover occasional transfers, not a processor's regular processing (EDPB Guidelines 2/2018), which needs SCCs, BCRs or, for a US recipient, DPF certification.",
+        "The document names {} with only an Art. 49 GDPR derogation as transfer mechanism, though {} the personal data as a processor in a third country without an EU adequacy decision; derogations cover occasional transfers, not a processor's regular processing (EDPB Guidelines 2/2018), which needs SCCs, BCRs or, for a US recipient, DPF certification.",
         join_and(&labels),
-        if hits.len() == 1 { "it receives" } else { "they receive" },
+        if count == 1 { "it receives" } else { "they receive" },
     );
+    let evidence = hits
+        .iter()
+        .flat_map(|(p, m)| stated_evidence(input, p, m))
+        .chain(prose.iter().flat_map(|(p, fs)| {
+            p.evidence
+                .iter()
+                .cloned()
+                .chain(fs.iter().map(|f| f.id.clone()))
+        }))
+        .collect();
     reason(
         "derogation_for_processor",
         RiskLevel::High,
         message,
-        hits.iter()
-            .flat_map(|(p, m)| stated_evidence(input, p, m))
-            .collect(),
+        evidence,
     )
 }
 
@@ -809,6 +843,8 @@ fn third_country_destinations(
 struct Reach<'m> {
     /// The mechanism code.
     mechanism: &'m str,
+    /// The finding that names it.
+    finding: &'m Finding,
     /// The countries outside the EU/EEA named within its reach.
     named: Vec<Code>,
 }
@@ -841,7 +877,11 @@ fn reaches<'f>(input: &RiskInput<'f>, breaks: &[usize], named: &[(Code, usize)])
                 .take_while(|&&(_, start)| start < span.end)
                 .map(|&(c, _)| c)
                 .collect();
-            Some(Reach { mechanism, named })
+            Some(Reach {
+                mechanism,
+                finding: m,
+                named,
+            })
         })
         .collect()
 }
