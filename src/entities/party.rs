@@ -4776,12 +4776,17 @@ pub fn country_after(
     // a city may stand between ("eine Tochtergesellschaft der Cloudnest Inc., Delaware,
     // USA"), or an address the address rules do not read ("Lingoria Tutors Philippines,
     // Inc., 6th Floor, Skyrise 4, Cebu IT Park, Lahug, Cebu City 6000, Philippines
-    // (\"Lingoria PH\")": at most six parts, none ending a sentence).
+    // (\"Lingoria PH\")": at most six parts, each with a digit or of capitalised words).
     if has_form {
         static COMMA: OnceLock<Regex> = OnceLock::new();
         static PART: OnceLock<Regex> = OnceLock::new();
         let comma = regex(&COMMA, r"^[ \t]*,[ \t]*");
-        let part = regex(&PART, r"^(?:[^,.;:\n()]|\.[^\s,])+,[ \t]*");
+        // A part holds a digit ("6th Floor", "Cebu City 6000") or is one to four
+        // capitalised words ("Cebu IT Park", "Delaware"): not "University of Oslo".
+        let part = regex(
+            &PART,
+            r"^(?:[^,.;:\n()]*\d[^,.;:\n()]*|\p{Lu}[\p{L}\p{N}.'’&-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}.'’&-]*){0,3}[ \t]*),[ \t]*",
+        );
         let ends = |c: &CountryMention| {
             let rest = text[c.end..line_end(text, c.end)].trim_start();
             rest.is_empty() || rest.starts_with(['.', ',', ';', ')', '('])
