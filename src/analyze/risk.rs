@@ -422,11 +422,7 @@ fn derogation_for_processor(input: &RiskInput<'_>) -> Option<RiskReason> {
     // A processor no list speaks of, whose country only derogations reach ("Transfers to
     // Lingoria PH are based on this explicit consent pursuant to Art. 49(1)(a) GDPR" in
     // the section "7.1 Philippines").
-    let mut statuses = Statuses::new(input.adequacy);
-    let breaks = paragraph_breaks(input.text);
-    let named = countries_outside_eea(input, &mut statuses);
-    let reaches = reaches(input, &breaks, &named);
-    let prose: Vec<(&Party, Vec<&Finding>)> = third_country_receivers(input)
+    let unlisted: Vec<&Party> = third_country_receivers(input)
         .into_iter()
         .filter(|p| {
             p.stated_mechanism.is_none()
@@ -434,6 +430,18 @@ fn derogation_for_processor(input: &RiskInput<'_>) -> Option<RiskReason> {
                     .iter()
                     .any(|r| r == "processor" || r == "subprocessor")
         })
+        .collect();
+    // The reaches are read only for such a processor (most documents have none).
+    let reaches = if unlisted.is_empty() {
+        Vec::new()
+    } else {
+        let mut statuses = Statuses::new(input.adequacy);
+        let breaks = paragraph_breaks(input.text);
+        let named = countries_outside_eea(input, &mut statuses);
+        reaches(input, &breaks, &named)
+    };
+    let prose: Vec<(&Party, Vec<&Finding>)> = unlisted
+        .into_iter()
         .filter_map(|p| {
             let &[a, b] = p.country.as_deref()?.as_bytes() else {
                 return None;
