@@ -4749,7 +4749,7 @@ const ADDRESS_PARTS: usize = 6;
 /// when it has one, see [`seat_columns`]), the country ending an inline address without a
 /// postcode ("…, 1 Grand Canal Street Lower, Dublin, Irland."), or a line holding only a country;
 /// for a name with a legal form (`has_form`), a country after a comma that ends the line or
-/// a clause ("Twilio Inc., USA"), also after at most [`ADDRESS_PARTS`] parts of an address
+/// a clause ("Twilio Inc., USA"), also after at most six parts of an address
 /// ("…, Cebu City 6000, Philippines (\"Lingoria PH\")").
 pub fn country_after(
     text: &str,
