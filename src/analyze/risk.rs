@@ -127,6 +127,12 @@ fn party_label(p: &Party) -> String {
     }
 }
 
+/// "Vimeo.com, Inc. (US) (\"Garantien: wird nachgereicht\")": a party with the mechanism its
+/// list states.
+fn stated_label(p: &Party, m: &StatedMechanism) -> String {
+    format!("{} (\"{}: {}\")", party_label(p), m.label, m.value)
+}
+
 /// "Frankfurt am Main (DE)" or "CH".
 fn location_label(l: &Location) -> String {
     match (&l.city, &l.country) {
@@ -312,7 +318,7 @@ fn party_without_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
     let hits: Vec<&Party> = stated_none.iter().map(|&(p, _)| p).collect();
     let labels: Vec<String> = stated_none
         .iter()
-        .map(|(p, m)| format!("{} (\"{}: {}\")", party_label(p), m.label, m.value))
+        .map(|(p, m)| stated_label(p, m))
         .collect();
     let message = format!(
         "The document lists {} with no transfer mechanism, though {} based in a third country without an EU adequacy decision; personal data reaching {} needs one (SCCs, BCRs, for a US recipient DPF certification, or an Art. 49 derogation).",
@@ -459,7 +465,7 @@ fn derogation_for_processor(input: &RiskInput<'_>) -> Option<RiskReason> {
     }
     let labels: Vec<String> = hits
         .iter()
-        .map(|(p, m)| format!("{} (\"{}: {}\")", party_label(p), m.label, m.value))
+        .map(|(p, m)| stated_label(p, m))
         .chain(prose.iter().map(|(p, _)| party_label(p)))
         .collect();
     let count = labels.len();
@@ -499,10 +505,7 @@ fn dpf_outside_us(input: &RiskInput<'_>) -> Option<RiskReason> {
     if hits.is_empty() {
         return None;
     }
-    let labels: Vec<String> = hits
-        .iter()
-        .map(|(p, m)| format!("{} (\"{}: {}\")", party_label(p), m.label, m.value))
-        .collect();
+    let labels: Vec<String> = hits.iter().map(|(p, m)| stated_label(p, m)).collect();
     let message = format!(
         "The document lists {} with the EU-U.S. Data Privacy Framework as transfer mechanism, though {} based in a third country without an EU adequacy decision other than the United States; the DPF covers only certified US organisations, so personal data reaching {} needs another mechanism (SCCs, BCRs or an Art. 49 derogation).",
         join_and(&labels),
