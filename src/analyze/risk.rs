@@ -334,10 +334,9 @@ fn party_without_mechanism(input: &RiskInput<'_>) -> Option<RiskReason> {
     )
 }
 
-/// The parties in a non-adequate third country that receive data as a processor
-/// (roles `processor` or `subprocessor`) and for which the document's
-/// list states a mechanism, with that mechanism.
-fn processors_abroad_stated<'a>(input: &RiskInput<'a>) -> Vec<(&'a Party, &'a StatedMechanism)> {
+/// The parties in a non-adequate third country that receive data as a processor (roles
+/// `processor` or `subprocessor`).
+fn processors_abroad<'a>(input: &RiskInput<'a>) -> Vec<&'a Party> {
     third_country_receivers(input)
         .into_iter()
         .filter(|p| {
@@ -345,6 +344,14 @@ fn processors_abroad_stated<'a>(input: &RiskInput<'a>) -> Vec<(&'a Party, &'a St
                 .iter()
                 .any(|r| r == "processor" || r == "subprocessor")
         })
+        .collect()
+}
+
+/// The [`processors_abroad`] for which the document's list states a mechanism, with that
+/// mechanism.
+fn processors_abroad_stated<'a>(input: &RiskInput<'a>) -> Vec<(&'a Party, &'a StatedMechanism)> {
+    processors_abroad(input)
+        .into_iter()
         .filter_map(|p| Some((p, p.stated_mechanism.as_ref()?)))
         .collect()
 }
@@ -417,8 +424,9 @@ fn module_name(n: u8) -> String {
 /// `derogation_for_processor` (high): a processor or sub-processor in a non-adequate third
 /// country for which the document's list states only an Art. 49 derogation (consent,
 /// another derogation), or, when no list speaks of it, whose country only derogations
-/// reach (as `destination_without_mechanism` reads a mechanism's reach). A processor's regular processing is a systematic transfer; the
-/// derogations cover occasional ones only (EDPB Guidelines 2/2018).
+/// reach (as `destination_without_mechanism` reads a mechanism's reach). A processor's
+/// regular processing is a systematic transfer; the derogations cover occasional ones only
+/// (EDPB Guidelines 2/2018).
 fn derogation_for_processor(input: &RiskInput<'_>) -> Option<RiskReason> {
     let derogation = |x: &str| x == "consent" || x == "derogation";
     let hits: Vec<(&Party, &StatedMechanism)> = processors_abroad_stated(input)
@@ -428,14 +436,9 @@ fn derogation_for_processor(input: &RiskInput<'_>) -> Option<RiskReason> {
     // A processor no list speaks of, whose country only derogations reach ("Transfers to
     // Lingoria PH are based on this explicit consent pursuant to Art. 49(1)(a) GDPR" in
     // the section "7.1 Philippines").
-    let unlisted: Vec<&Party> = third_country_receivers(input)
+    let unlisted: Vec<&Party> = processors_abroad(input)
         .into_iter()
-        .filter(|p| {
-            p.stated_mechanism.is_none()
-                && p.roles
-                    .iter()
-                    .any(|r| r == "processor" || r == "subprocessor")
-        })
+        .filter(|p| p.stated_mechanism.is_none())
         .collect();
     // The reaches are read only for such a processor (most documents have none).
     let reaches = if unlisted.is_empty() {
