@@ -471,6 +471,8 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
         // near at all (most mentions have none); only then are the words read.
         let before = h.start.saturating_sub(NEGATION_REACH_BYTES).max(from);
         let sentence_before = &low[text::ceil_boundary(low, from.min(h.start))..h.start];
+        // The rest of the sentence after the mention.
+        let sentence_after = &low[h.end..text::floor_boundary(low, to.max(h.end))];
         let negated = continues
             || example_in_definition(sentence_before)
             // Every denial holds a negation word: its occurrence near is asked first.
@@ -491,7 +493,7 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
                 scan,
                 (h.end, h.end + NOT_USED_REACH_BYTES),
                 Some(&NOT_USED_CUES),
-            ) && not_used_after(&low[h.end..text::floor_boundary(low, to.max(h.end))]));
+            ) && not_used_after(sentence_after));
         // "Die frühere Einbindung von Google Analytics … wurde entfernt": a provider the
         // document no longer uses is not used either.
         // "D. Nicht mehr eingesetzte Unterauftragsverarbeiter ⏎ * Twilio Inc., …": an
@@ -503,7 +505,7 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
                 (h.end, h.end + NOT_USED_REACH_BYTES),
                 CueSet::HISTORICAL_BEFORE,
                 Some(&REMOVED_CUES),
-            ) && removed_after(&low[h.end..text::floor_boundary(low, to.max(h.end))])
+            ) && removed_after(sentence_after)
         };
         // Whether the mention leads a list item or a table row.
         let leads = text::leads_item(scan.text, h.start);
@@ -516,10 +518,7 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
                     && (historical_before(sentence_before)
                         || text::after_former_label(sentence_before)
                         || ended_use_before(sentence_before))
-                || used_until(
-                    sentence_before,
-                    &low[h.end..text::floor_boundary(low, to.max(h.end))],
-                )
+                || used_until(sentence_before, sentence_after)
                 || leads
                     && cue_in(
                         scan,
