@@ -835,6 +835,47 @@ fn an_eu_only_statement_about_one_provider_promises_nothing_of_the_others() {
     assert_eq!(verdict(&r), (Some(true), true), "{:?}", r.risk);
 }
 
+/// An EU-only statement whose subject is one category of data ("Die Mitgliederdaten
+/// werden ausschließlich auf Servern in Deutschland gespeichert") says nothing of the
+/// document's other data: a US newsletter tool contradicts no promise. A subject that
+/// names all the data, alone or beside a category, still promises.
+#[test]
+fn an_eu_only_statement_about_one_category_of_data_promises_nothing_of_the_rest() {
+    let policy = |statement: &str| {
+        format!(
+            "# Datenschutzerklärung\n\nVerantwortlich ist der Ruderverein Beispiel e.V., \
+             Musterstraße 1, 10115 Berlin.\n\n## Mitgliederverwaltung\n\n{statement}\n\n\
+             ## Newsletter\n\nFür den Newsletter nutzen wir Mailchimp der The Rocket Science \
+             Group LLC, Atlanta, USA. Dabei werden Daten in die USA übermittelt.\n"
+        )
+    };
+    for scoped in [
+        "Die Mitgliederdaten werden ausschließlich auf Servern in Deutschland gespeichert.",
+        "Die Produktivdaten (Nr. 5) und Backups (Nr. 6) werden ausschließlich in Deutschland \
+         gespeichert.",
+        "Sämtliche Lohn- und Personaldaten werden ausschließlich in Rechenzentren in \
+         Deutschland verarbeitet.",
+        "Your location and tour data are stored exclusively in the EU.",
+    ] {
+        let r = check("policy.md", &policy(scoped));
+        assert_eq!(verdict(&r), (Some(true), false), "{scoped}: {:?}", r.risk);
+    }
+    for whole in [
+        "Ihre Daten werden ausschließlich auf Servern in Deutschland verarbeitet.",
+        "Alle Termin- und Kundendaten werden ausschließlich in Deutschland verarbeitet.",
+        "Sämtliche personenbezogenen Daten – Gesundheitsdaten ebenso wie Ihre Kontakt- und \
+         Termindaten – verarbeiten wir ausschließlich auf Servern in Deutschland.",
+        "Die Verarbeitung der Auftraggeberdaten erfolgt ausschließlich in Rechenzentren \
+         innerhalb der Europäischen Union.",
+        "Customer Personal Data is processed exclusively within the EU.",
+        "The collected data is stored exclusively in the EU.",
+        "Hosting and data processing take place exclusively within the EU.",
+    ] {
+        let r = check("policy.md", &policy(whole));
+        assert_eq!(verdict(&r), (Some(true), true), "{whole}: {:?}", r.risk);
+    }
+}
+
 /// A party that is only a provider's legal entity under a negation is one the document
 /// does not use (`parties[].not_used`); a party named elsewhere as well is used.
 #[test]

@@ -1273,18 +1273,22 @@ fn nonexistent_adequacy(input: &RiskInput<'_>) -> Option<RiskReason> {
 }
 
 /// `contradiction` (high): the document says data stays in the EU/EEA, or in named
-/// countries ("only in Switzerland and the EEA"), of all its data, not of one provider
-/// only, yet shows a destination in another third country.
+/// countries ("only in Switzerland and the EEA"), of all its data, not of one provider or
+/// one category of data only, yet shows a destination in another third country.
 fn contradiction(input: &RiskInput<'_>) -> Option<RiskReason> {
     let f = input.facts;
     // "CleverReach verarbeitet die Daten ausschließlich … in der EU" speaks of one
-    // provider only.
+    // provider only, "Die Mitgliederdaten werden ausschließlich … in Deutschland
+    // gespeichert" of one category of data.
     let mut promises: Vec<usize> = f
         .eu_only
         .iter()
         .chain(&f.stays_in)
         .copied()
-        .filter(|&i| input.findings[i].value.get("about").is_none())
+        .filter(|&i| {
+            let v = &input.findings[i].value;
+            v.get("about").is_none() && v.get("data_scope").is_none()
+        })
         .collect();
     promises.sort_unstable();
     if promises.is_empty() {

@@ -75,6 +75,117 @@ pub fn mark_provider_subject(scan: &Scan, hits: &mut [Hit]) {
     }
 }
 
+/// The first parts of German compounds of "daten" that name all of a document's data, not
+/// one category of it (lower case): "Auftragsdaten", "Kundendaten", "Personendaten".
+const ALL_DATA_COMPOUNDS: [&str; 9] = [
+    "auftrags",
+    "auftraggeber",
+    "kunden",
+    "nutzer",
+    "benutzer",
+    "mandanten",
+    "personen",
+    "verantwortlichen",
+    "vertrags",
+];
+
+/// The words before "data" that name all of a document's data (lower case): "Customer
+/// Personal Data", "user data".
+const ALL_DATA_WORDS: [&str; 8] = [
+    "customer",
+    "customer's",
+    "customers",
+    "client",
+    "personal",
+    "user",
+    "controller's",
+    "controller",
+];
+
+/// The words before "data" that name no category of it (lower case): determiners,
+/// prepositions, auxiliaries, conjunctions ("Your location and tour data", "agreed upon
+/// data", "Hosting and data processing").
+const DATA_MODIFIER_STOPS: [&str; 30] = [
+    "the", "your", "all", "any", "our", "this", "these", "such", "its", "their", "of", "is", "are",
+    "be", "will", "we", "that", "which", "in", "on", "for", "to", "with", "by", "upon", "from",
+    "at", "as", "and", "or",
+];
+
+/// Most bytes before a promise in which [`mark_data_scope`] reads its subject.
+const SCOPE_REACH: usize = 200;
+
+/// Marks each "EU only" (or "stays in") statement whose subject in its clause names one
+/// category of data, not all of it: `value.data_scope` holds the words that name it
+/// ("Die Mitgliederdaten werden ausschließlich auf Servern in Deutschland gespeichert",
+/// "Die Produktivdaten (Nr. 5) und Backups (Nr. 6) werden ausschließlich in Deutschland
+/// gespeichert", "Your location and tour data are stored exclusively in Switzerland").
+/// Such a promise says nothing of the document's other data. A subject naming all of it
+/// as well ("Sämtliche personenbezogenen Daten – Gesundheitsdaten ebenso wie Ihre Kontakt-
+/// und Termindaten –", "Alle Termin- und Kundendaten") keeps the promise whole.
+pub fn mark_data_scope(scan: &Scan, hits: &mut [Hit]) {
+    for h in hits.iter_mut().filter(|h| {
+        h.kind == FindingKind::Transfer
+            && matches!(
+                h.value.get("statement").and_then(Value::as_str),
+                Some("eu_only" | "stays_in")
+            )
+            && !h.value.contains_key("about")
+    }) {
+        let (from, _) = scan.sentence(h.start, h.end);
+        let floor =
+            super::text::ceil_boundary(&scan.low, from.max(h.start.saturating_sub(SCOPE_REACH)))
+                .min(h.start);
+        let before = &scan.low[floor..h.start];
+        let clause = before
+            .rfind([';', ':'])
+            .map_or(before, |i| &before[i + 1..]);
+        if let Some(scope) = data_scope(clause) {
+            h.value.insert("data_scope".into(), Value::String(scope));
+        }
+    }
+}
+
+/// The words of `clause` (lower case, a promise's clause up to it) that name one category
+/// of data, when every data noun there names one ([`mark_data_scope`]): a German compound
+/// of "daten" not of [`ALL_DATA_COMPOUNDS`], or "data" after words naming a category (the
+/// word right before it none of [`ALL_DATA_WORDS`] nor a participle: "collected data"). `None` when a noun names all
+/// data ("Daten", "Kundendaten", "personal data") or none stands there.
+fn data_scope(clause: &str) -> Option<String> {
+    let words: Vec<&str> = super::text::words(clause).collect();
+    let mut scope: Vec<String> = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        if let Some(first) = w.strip_suffix("daten") {
+            if first.len() < 3 || ALL_DATA_COMPOUNDS.contains(&first) {
+                return None;
+            }
+            scope.push(w.to_string());
+        } else if *w == "data" {
+            // The word right before "data" tells: "customer personal data", "collected
+            // data" name all of it.
+            let mut before = words[..k].iter().rev();
+            let category = match before.next() {
+                Some(m)
+                    if !ALL_DATA_WORDS.contains(m)
+                        && !DATA_MODIFIER_STOPS.contains(m)
+                        && !m.ends_with("ed") =>
+                {
+                    *m
+                }
+                _ => return None,
+            };
+            // "location and tour data": one more category joined to it.
+            let mut named = vec![category, w];
+            if let (Some(&j @ ("and" | "or")), Some(m)) = (before.next(), before.next()) {
+                if !DATA_MODIFIER_STOPS.contains(m) {
+                    named.splice(0..0, [*m, j]);
+                }
+            }
+            scope.push(named.join(" "));
+        }
+    }
+    (!scope.is_empty()).then(|| scope.join(", "))
+}
+
 /// Marks on each "stays in" statement ("ausschließlich in der Schweiz", "only in
 /// Switzerland and the EEA") the countries it names, `value.countries` (ISO codes, sorted):
 /// the country hits inside it. `value.eea` tells whether it names the EU/EEA (or Europe)
