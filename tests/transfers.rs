@@ -463,6 +463,9 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          | 1.0 | 1 March 2021 | First version (backups with Backblaze, USA, SCCs 2010) |\n",
         "\n\n*Änderungsverlauf: Fassung 1.0 (2021) – Backups bei Backblaze, Inc., USA; Fassung \
          2.0 (2022) – Wechsel zu Infomaniak.*\n",
+        // Its title right above its table, no blank line between, as DOCX paragraphs come.
+        "\n\nAnlage B\nHetzner Online GmbH | Backups | nein\nÄnderungsprotokoll\nFassung | \
+         Datum | Änderung\n2.0 | 01.03.2021 | Hosting bei Amazon Web Services EMEA SARL\n",
         "Until 30 June 2022 the Processor stored encrypted backups with Backblaze, Inc., San \
          Mateo, USA; this contract was terminated, and deletion of all backup data was \
          confirmed by Backblaze.",
@@ -519,6 +522,9 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Until 31 December 2026 backups are stored with Backblaze, Inc., San Mateo, USA.",
         "\n\n## Annex E – Version history\n\n| Version | Date | Change |\n|---|---|---|\n\
          | 1.0 | 1 March 2021 | First version |\n\nWe store backups with Backblaze, USA.\n",
+        "\n\nAnlage B\nHetzner Online GmbH | Backups | nein\nÄnderungsprotokoll\nFassung | \
+         Datum | Änderung\n1.0 | 01.03.2021 | Erste Fassung\nHosting bei Amazon Web Services \
+         EMEA SARL, Frankfurt.\n",
         "Google Maps ist auf unserer Website eingebunden, nicht aber YouTube.",
         "Wir bieten PayPal an; Klarna bieten wir nicht an.",
         // A wallet is a payment provider.

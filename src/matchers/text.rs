@@ -1023,7 +1023,8 @@ pub fn in_planned_list(text: &str, pos: usize) -> bool {
 }
 
 /// Whether the line holding `pos` belongs to a list whose title (the first line after a
-/// blank one, reading back over the list's lines) satisfies `is_title`. A table's row
+/// blank one, reading back over the list's lines, or a line right above the list's items
+/// and rows) satisfies `is_title`. A table's row
 /// ("Unterauftragsverarbeiter | Anschrift | Beendet zum", as extraction leaves a
 /// Markdown table) is a line of the list; with `row_titles` it is the title when it
 /// satisfies `is_title` ("Former sub-processor | Location").
@@ -1041,7 +1042,10 @@ fn in_titled_list(text: &str, pos: usize, is_title: fn(&str) -> bool, row_titles
         return false;
     }
     let floor = pos.saturating_sub(FORMER_HEADING_REACH);
-    // The line below the one read (its start), to tell an underline's heading.
+    // Whether every line read so far, the mention's own included, is an item or a row: a
+    // title right above them heads them even without a blank line above it, as DOCX
+    // paragraphs come ("Änderungsprotokoll⏎Fassung | Datum | Änderung⏎2.0 | …").
+    let mut only_members = own_member || own.contains(" | ");
     while ls > floor && ls > 0 {
         let le = ls - 1;
         let start = memchr::memrchr(b'\n', &b[..le]).map_or(0, |k| k + 1);
@@ -1057,8 +1061,11 @@ fn in_titled_list(text: &str, pos: usize, is_title: fn(&str) -> bool, row_titles
             return true;
         }
         let member = line.starts_with(LIST_MARKS) || row;
-        if !line.is_empty() && !underline && !member && above_blank {
-            return is_title(line);
+        if !line.is_empty() && !underline && !member {
+            if above_blank || only_members && is_title(line) {
+                return is_title(line);
+            }
+            only_members = false;
         }
         ls = start;
     }
