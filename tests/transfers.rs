@@ -501,6 +501,14 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         // A change log's entry that removes the provider, before the next one.
         "Änderungsverlauf: 15.03.2023 – Google Analytics entfernt, Matomo (selbst gehostet) \
          eingeführt. 01.09.2023 – Anpassung an das revidierte DSG.",
+        // An optional feature or integration that is off or not booked.
+        "Havn CRM offers an integration with LinkedIn Sales Navigator. The integration is not \
+         part of the Controller's subscription and is technically disabled for the Controller.",
+        "Die HR Suite bietet die optionale Funktion „SmartScreen“ (Zusammenfassung mittels \
+         eines Modells der OpenAI, L.L.C., San Francisco, USA). Der Auftraggeber hat \
+         SmartScreen nicht gebucht.",
+        "Optional conversion tracking for the Hotel's own Google Ads account can be switched \
+         on by the Hotel; it is switched off.",
         // An example in the definition of a term.
         "\"Hyperscale Cloud Provider\" means a provider of public cloud services, e.g. \
          Amazon Web Services, Microsoft Azure or Google Cloud.",
@@ -539,6 +547,14 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          Services.",
         "Weder Google noch Hetzner werden genutzt, wir nutzen nun Amazon Web Services.",
         "Google Analytics wird ohne Ihre Einwilligung nicht eingesetzt.",
+        // Off by default, until the visitor consents; an integration not said off.
+        "Optionale Analyse-Cookies (Google Analytics) sind standardmäßig deaktiviert und \
+         werden erst nach Ihrer Einwilligung gesetzt.",
+        "We offer an integration with Salesforce. The Customer has booked it; our own \
+         newsletter tool is switched off.",
+        "Google Maps is used on the contact page. It is switched off on all other pages.",
+        "Wir bieten eine Integration mit HubSpot an. Die Integration ist für alle Kunden \
+         aktiviert. Unser altes Newsletter-Tool ist abgeschaltet.",
         "Eine Übermittlung an Google Analytics erfolgt nicht ohne Ihre Einwilligung.",
         "\"Hosting Provider\" means Amazon Web Services EMEA SARL, which hosts the data.",
     ];

@@ -374,6 +374,7 @@ mod tests {
             exclusion_before: l(&["no right to"]),
             exclusion_after: l(&["nicht vorgesehen"]),
             change_log_titles: l(&[]),
+            switched_off: l(&[]),
             transfer_words,
             not_negating: l(&["do not ensure an adequate"]),
         })

@@ -494,6 +494,16 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
                 (h.end, h.end + NOT_USED_REACH_BYTES),
                 Some(&NOT_USED_CUES),
             ) && not_used_after(sentence_after));
+        // "Die HR Suite bietet die optionale Funktion „SmartScreen“ (… der OpenAI, L.L.C.
+        // …). … Der Auftraggeber hat SmartScreen nicht gebucht": an optional feature that
+        // is off.
+        let negated = negated
+            || cue_in(
+                scan,
+                (h.end, h.end + SWITCHED_OFF_REACH_BYTES),
+                CueSet::SWITCHED_OFF,
+                None,
+            ) && switched_off(scan, h.end, (sentence_before, sentence_after));
         // "Die frühere Einbindung von Google Analytics … wurde entfernt": a provider the
         // document no longer uses is not used either.
         // "D. Nicht mehr eingesetzte Unterauftragsverarbeiter ⏎ * Twilio Inc., …": an
@@ -550,6 +560,134 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
         }
         previous = Some((h.end, from, negated || historical || planned));
     }
+}
+
+/// Phrases that say a feature is off for the document's customer or was not booked
+/// (lower case): cue words of the keyword pass ([`CueSet::SWITCHED_OFF`]). Not a default
+/// a user may change ("standardmäßig deaktiviert", "disabled until you consent"): a
+/// provider loaded on consent is used.
+pub const SWITCHED_OFF: [&str; 16] = [
+    "switched off",
+    "turned off",
+    "technically disabled",
+    "not booked",
+    "not been booked",
+    "not purchased",
+    "not been purchased",
+    "not subscribed",
+    "nicht gebucht",
+    "nicht erworben",
+    "nicht beauftragt",
+    "nicht freigeschaltet",
+    "technisch deaktiviert",
+    "ausgeschaltet",
+    "abgeschaltet",
+    "possible but not activated",
+];
+
+/// Words of a sentence that offers an optional feature, integration or add-on (lower
+/// case): "bietet die optionale Funktion", "offers an integration with", "can be
+/// switched on".
+const OPTIONAL_FEATURE: [&str; 13] = [
+    "optional",
+    "add-on",
+    "integration with",
+    "integration mit",
+    "integrations",
+    "integrationen",
+    "schnittstelle zu",
+    "can be switched on",
+    "can be enabled",
+    "can be activated",
+    "zubuchbar",
+    "zuschaltbar",
+    "technically possible",
+];
+
+/// Most bytes after a provider in which [`SWITCHED_OFF`] is looked for: its sentence and
+/// the next two of its paragraph ("Die Integration ist für die Auftraggeberin nicht
+/// freigeschaltet").
+const SWITCHED_OFF_REACH_BYTES: usize = 400;
+
+/// The words that open a sentence speaking of the feature of the sentence before (lower
+/// case): "The integration is …", "Diese Funktion ist …".
+const FEATURE_REFERENCES: [&str; 16] = [
+    "the integration",
+    "this integration",
+    "the add-on",
+    "this add-on",
+    "the feature",
+    "this feature",
+    "it is",
+    "die integration",
+    "diese integration",
+    "das add-on",
+    "dieses add-on",
+    "die funktion",
+    "diese funktion",
+    "sie ist",
+    "es ist",
+    "die schnittstelle",
+];
+
+/// Whether the provider ending at `end`, in a sentence that offers an optional feature
+/// ([`OPTIONAL_FEATURE`]; `before` and `after` are the sentence's parts around the
+/// mention, lower case), is said off or not booked ([`SWITCHED_OFF`]): after it in its
+/// sentence ("Optional conversion tracking for the Hotel's own Google Ads … can be
+/// switched on by the Hotel …; it is switched off"), or in one of the next two sentences
+/// of its paragraph that speaks of the feature, by its opening words
+/// ([`FEATURE_REFERENCES`]: "Havn CRM offers an integration with LinkedIn Sales
+/// Navigator. The integration is … technically disabled") or by a name quoted in the
+/// mention's sentence ("die optionale Funktion „SmartScreen“ (… der OpenAI, L.L.C. …). …
+/// Der Auftraggeber hat SmartScreen nicht gebucht").
+fn switched_off(scan: &Scan, end: usize, (before, after): (&str, &str)) -> bool {
+    static OPTIONAL: WordAutomaton = std::sync::OnceLock::new();
+    static OFF: WordAutomaton = std::sync::OnceLock::new();
+    let (Some(optional), Some(off)) = (
+        word_automaton(&OPTIONAL, &OPTIONAL_FEATURE),
+        word_automaton(&OFF, &SWITCHED_OFF),
+    ) else {
+        return false;
+    };
+    if !(optional.is_match(before) || optional.is_match(after)) {
+        return false;
+    }
+    if off.is_match(after) {
+        return true;
+    }
+    let quoted: Vec<&str> = [before, after].into_iter().flat_map(quoted_names).collect();
+    let low = scan.low.as_str();
+    let limit = text::floor_boundary(low, end + SWITCHED_OFF_REACH_BYTES);
+    let mut pos = end + after.len();
+    for _ in 0..2 {
+        let rest = &low[pos.min(limit)..limit];
+        let skip = rest.len() - rest.trim_start_matches(['.', ' ', '\t', '\n']).len();
+        if rest[..skip].contains("\n\n") || skip == rest.len() {
+            return false;
+        }
+        let (a, z) = scan.sentence(pos + skip, pos + skip);
+        let sentence = &low[a.max(pos + skip)..z.min(limit).max(pos + skip)];
+        let opening = sentence.trim_start_matches(|c: char| {
+            c.is_ascii_digit() || matches!(c, '.' | ' ' | '(' | ')' | '§')
+        });
+        if off.is_match(sentence)
+            && (FEATURE_REFERENCES.iter().any(|r| opening.starts_with(r))
+                || quoted.iter().any(|q| sentence.contains(q)))
+        {
+            return true;
+        }
+        pos = z.max(pos + skip + 1);
+    }
+    false
+}
+
+/// The names in quotation marks in `s` (lower case): "„smartscreen“" gives "smartscreen".
+fn quoted_names(s: &str) -> impl Iterator<Item = &str> {
+    s.split(['„', '“', '”', '"', '«', '»'])
+        .skip(1)
+        .step_by(2)
+        .map(str::trim)
+        .filter(|q| (3..=40).contains(&q.len()))
 }
 
 /// The verbs of a definition (lower case, with their spaces): "\"Hyperscale Cloud

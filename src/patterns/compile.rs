@@ -552,6 +552,8 @@ impl CueSet {
     pub const EXCLUSION_AFTER: u16 = 1 << 10;
     /// On [`CueLists::change_log_titles`].
     pub const CHANGE_LOG_TITLE: u16 = 1 << 11;
+    /// On [`CueLists::switched_off`].
+    pub const SWITCHED_OFF: u16 = 1 << 12;
 }
 
 /// Shared cue lists, lower case. All but the transfer words are searched through
@@ -585,13 +587,17 @@ pub struct CueLists {
     /// Titles of a change log ([`crate::matchers::text::CHANGE_LOG_TITLES`]): whether a
     /// document has one is read from the keyword pass.
     pub change_log_titles: Vec<String>,
+    /// Phrases that say a feature is switched off or not booked
+    /// ([`crate::matchers::provider::SWITCHED_OFF`]): whether one stands near a provider
+    /// is read from the keyword pass.
+    pub switched_off: Vec<String>,
     /// Words that make a sentence a transfer sentence (prefixes), with their automaton.
     pub transfer_words: CueList,
 }
 
 impl CueLists {
     /// The lists of [`Cues::combined`], each with its bit.
-    pub fn combined(&self) -> [(&[String], u16); 12] {
+    pub fn combined(&self) -> [(&[String], u16); 13] {
         [
             (&self.negation_before, CueSet::NEGATION_BEFORE),
             (&self.negation_after, CueSet::NEGATION_AFTER),
@@ -605,6 +611,7 @@ impl CueLists {
             (&self.exclusion_before, CueSet::EXCLUSION_BEFORE),
             (&self.exclusion_after, CueSet::EXCLUSION_AFTER),
             (&self.change_log_titles, CueSet::CHANGE_LOG_TITLE),
+            (&self.switched_off, CueSet::SWITCHED_OFF),
         ]
     }
 }
@@ -1276,6 +1283,10 @@ fn compile_cues(c: CuesSyntax) -> anyhow::Result<Cues> {
         exclusion_before: list("exclusion.before", c.exclusion.before)?,
         exclusion_after: list("exclusion.after", c.exclusion.after)?,
         change_log_titles: crate::matchers::text::CHANGE_LOG_TITLES
+            .iter()
+            .map(|t| t.to_string())
+            .collect(),
+        switched_off: crate::matchers::provider::SWITCHED_OFF
             .iter()
             .map(|t| t.to_string())
             .collect(),
