@@ -463,6 +463,14 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          | 1.0 | 1 March 2021 | First version (backups with Backblaze, USA, SCCs 2010) |\n",
         "\n\n*Änderungsverlauf: Fassung 1.0 (2021) – Backups bei Backblaze, Inc., USA; Fassung \
          2.0 (2022) – Wechsel zu Infomaniak.*\n",
+        // A table PDF text leaves without marks, under its heading (underlined), from its
+        // header or its first row on.
+        "\n\nChange log\n\nVersion Change\n2.0 (March 2022) Support e-mail via Google \
+         Workspace\n",
+        "\n\n===============\nVersion history\n===============\n\n2022.1 March 2022 Hosting \
+         moved from Rackspace to OVHcloud\n",
+        "\n\nWe update this statement when our\nprocessing changes. Version history:\n\n2022.1 \
+         March 2022 Hosting at Rackspace, USA\n",
         // Its title right above its table, no blank line between, as DOCX paragraphs come.
         "\n\nAnlage B\nHetzner Online GmbH | Backups | nein\nÄnderungsprotokoll\nFassung | \
          Datum | Änderung\n2.0 | 01.03.2021 | Hosting bei Amazon Web Services EMEA SARL\n",
@@ -530,6 +538,14 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Until 31 December 2026 backups are stored with Backblaze, Inc., San Mateo, USA.",
         "\n\n## Annex E – Version history\n\n| Version | Date | Change |\n|---|---|---|\n\
          | 1.0 | 1 March 2021 | First version |\n\nWe store backups with Backblaze, USA.\n",
+        "\n\nVersion history\n\n| Version | Change |\n|---|---|\n| 2.0 | Updated version history \
+         |\n\nWe store backups with Backblaze, USA.\n",
+        // A heading of its own between, or a prose paragraph's last line, is no title of
+        // what follows.
+        "\n\nEhemalige Anbieter sind in Anlage 4 aufgeführt.\n\n9. Empfänger im Überblick\n\
+         -------------------------\n\n- Amazon Web Services EMEA SARL, Luxemburg – Hosting\n",
+        "\n\nWir haben die Liste im Jahr 2024 aktualisiert und\nfrühere Einträge entfernt\n\n\
+         Amazon Web Services EMEA SARL hostet die Daten.\n",
         "\n\nAnlage B\nHetzner Online GmbH | Backups | nein\nÄnderungsprotokoll\nFassung | \
          Datum | Änderung\n1.0 | 01.03.2021 | Erste Fassung\nHosting bei Amazon Web Services \
          EMEA SARL, Frankfurt.\n",
@@ -555,6 +571,9 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Google Maps is used on the contact page. It is switched off on all other pages.",
         "Wir bieten eine Integration mit HubSpot an. Die Integration ist für alle Kunden \
          aktiviert. Unser altes Newsletter-Tool ist abgeschaltet.",
+        // A heading that names a change log's word is no change log's title.
+        "\n\nOngoing updates (Changelog API)\n\nAs long as your token is valid, we use the \
+         LinkedIn API to check your profile.\n",
         "Eine Übermittlung an Google Analytics erfolgt nicht ohne Ihre Einwilligung.",
         "\"Hosting Provider\" means Amazon Web Services EMEA SARL, which hosts the data.",
     ];

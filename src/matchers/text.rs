@@ -859,11 +859,13 @@ pub const CHANGE_LOG_TITLES: [&str; 12] = [
     "dokumenthistorie",
 ];
 
-/// Whether `line` titles a change log: at most ten words, holding a phrase of
-/// [`CHANGE_LOG_TITLES`].
+/// Whether `line` titles a change log: at most ten words, ending with a phrase of
+/// [`CHANGE_LOG_TITLES`] ("Annex E – Version history", "Änderungsverlauf:"; not "Ongoing
+/// updates (Changelog API)").
 pub fn is_change_log_heading(line: &str) -> bool {
     let lower = line.to_lowercase();
-    (1..=10).contains(&words(&lower).count()) && CHANGE_LOG_TITLES.iter().any(|t| lower.contains(t))
+    let end = lower.trim_end_matches(|c: char| !is_word_char(c));
+    (1..=10).contains(&words(&lower).count()) && CHANGE_LOG_TITLES.iter().any(|t| end.ends_with(t))
 }
 
 /// Whether `pos` lies in a document's change log, whose entries tell what earlier
@@ -1039,13 +1041,16 @@ fn in_titled_list(text: &str, pos: usize, is_title: fn(&str) -> bool, row_titles
     let own = text[ls..memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |k| pos + k)].trim();
     let own_member = own.starts_with(LIST_MARKS);
     if !own_member && text[..ls - 1].ends_with('\n') {
-        return false;
+        // The first line of a table whose rows PDF text leaves without marks, right under
+        // its heading, is a line of it.
+        return heading_above(text, ls).is_some_and(is_title);
     }
     let floor = pos.saturating_sub(FORMER_HEADING_REACH);
     // Whether every line read so far, the mention's own included, is an item or a row: a
     // title right above them heads them even without a blank line above it, as DOCX
     // paragraphs come ("Änderungsprotokoll⏎Fassung | Datum | Änderung⏎2.0 | …").
     let mut only_members = own_member || own.contains(" | ");
+    let mut below_underline = false;
     while ls > floor && ls > 0 {
         let le = ls - 1;
         let start = memchr::memrchr(b'\n', &b[..le]).map_or(0, |k| k + 1);
@@ -1056,20 +1061,45 @@ fn in_titled_list(text: &str, pos: usize, is_title: fn(&str) -> bool, row_titles
             text[a..ae].trim().is_empty()
         };
         let underline = !line.is_empty() && line.chars().all(|c| c == '-' || c == '=');
+        // A line above an underline is a heading of its own, not a table's header.
+        let heading = std::mem::replace(&mut below_underline, underline);
         let row = line.contains(" | ");
         if row && row_titles && is_title(line) {
             return true;
         }
         let member = line.starts_with(LIST_MARKS) || row;
         if !line.is_empty() && !underline && !member {
-            if above_blank || only_members && is_title(line) {
-                return is_title(line);
+            if above_blank {
+                // "Change log⏎⏎Version Change⏎2.0 (March 2022) …": a table whose rows PDF
+                // text leaves without marks, under a heading of its own.
+                return is_title(line)
+                    || !heading && heading_above(text, start).is_some_and(is_title);
+            }
+            if only_members && is_title(line) {
+                return true;
             }
             only_members = false;
         }
         ls = start;
     }
     false
+}
+
+/// The heading right above the paragraph starting at `start`: the line before the blank
+/// lines above it (an underline under it skipped), not an item or a row, a paragraph of
+/// its own (a rule above it counts as a blank line) or the end of one that opens what follows with its colon ("We update this
+/// statement when our processing changes. Version history:").
+fn heading_above(text: &str, start: usize) -> Option<&str> {
+    let mut lines = text[..start].lines().rev().map(str::trim);
+    let rule = |l: &str| !l.is_empty() && l.chars().all(|c| c == '-' || c == '=');
+    let mut heading = lines.by_ref().find(|l| !l.is_empty())?;
+    if rule(heading) {
+        heading = lines.next()?;
+    }
+    // A list's item or a table's row above is the end of a list, no heading; the last
+    // line of a paragraph is one when it opens what follows with its colon.
+    let own = lines.next().is_none_or(|l| l.is_empty() || rule(l)) || heading.ends_with(':');
+    (own && !heading.starts_with(LIST_MARKS) && !heading.contains(" | ")).then_some(heading)
 }
 
 /// Chars that begin a list item or a table row: bullets, dashes and `|`.
