@@ -500,6 +500,7 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Microsoft 365 wird in der Unternehmensgruppe nicht eingesetzt.",
         "Google Maps ist auf unserer Website nicht eingebunden.",
         "PayPal, Klarna oder Amazon Pay bieten wir nicht an.",
+        "Die Zahlung erfolgt per Rechnung; Kreditkarten oder PayPal akzeptieren wir nicht.",
         "Auch Google Fonts laden wir nicht von Google-Servern: Die Schriftarten sind lokal \
          eingebunden.",
         "Das Konto wurde gelöscht, eine Übermittlung an Google findet seither nicht mehr statt.",

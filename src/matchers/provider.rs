@@ -296,7 +296,7 @@ const CLAUSE_WORDS: [&str; 16] = [
 
 /// Phrases that say, after a provider, that it is not used (lower case): "Google
 /// Analytics wird nicht eingesetzt", "Microsoft 365 wird in der Gruppe nicht eingesetzt".
-const NOT_USED_AFTER: [&str; 31] = [
+const NOT_USED_AFTER: [&str; 36] = [
     "nicht eingesetzt",
     // "PayPal, Klarna oder Amazon Pay bieten wir nicht an."
     "bieten wir nicht an",
@@ -308,6 +308,12 @@ const NOT_USED_AFTER: [&str; 31] = [
     "laden wir nicht",
     "is not loaded",
     "are not loaded",
+    // "Kreditkarten oder PayPal akzeptieren wir nicht."
+    "akzeptieren wir nicht",
+    "wird nicht akzeptiert",
+    "werden nicht akzeptiert",
+    "is not accepted",
+    "are not accepted",
     // "Google Maps ist auf unserer Website nicht eingebunden."
     "nicht eingebunden",
     "nicht integriert",
