@@ -918,6 +918,42 @@ fn an_eu_only_statement_about_one_category_of_data_promises_nothing_of_the_rest(
     }
 }
 
+/// A ban of transfers to third countries without an adequacy decision ("Eine Übermittlung
+/// in Drittländer ohne Angemessenheitsbeschluss findet nicht statt") allows the adequate
+/// ones: a Swiss sub-processor breaks no promise, an Indian or a US one does (the US
+/// decision covers certified organisations only); a ban of all third countries is broken
+/// by the Swiss one too.
+#[test]
+fn a_ban_of_transfers_without_an_adequacy_decision_allows_adequate_countries() {
+    let avv = |ban: &str, sub: &str| {
+        format!(
+            "Auftragsverarbeitungsvertrag\n\n§ 6 Ort der Verarbeitung\n\n{ban}\n\n\
+             Anlage 2 – Unterauftragsverarbeiter\n\n- {sub} – Hosting\n"
+        )
+    };
+    let exempt = "Eine Übermittlung in Drittländer ohne Angemessenheitsbeschluss findet nicht \
+                  statt.";
+    let all = "Eine Übermittlung in Drittländer findet nicht statt.";
+    let swiss = "Infomaniak Network SA, Rue Eugène-Marziano 25, 1227 Genf, Schweiz";
+    let indian = "Kodari Support Services Pvt. Ltd., Pune, Indien";
+    // The US decision covers certified organisations only.
+    let us = "Mailgun Technologies, Inc., 112 E Pecan St #1135, San Antonio, TX 78205, USA";
+    for (ban, sub, contradicts) in [
+        (exempt, swiss, false),
+        (exempt, indian, true),
+        (exempt, us, true),
+        (all, swiss, true),
+    ] {
+        let r = check("avv.txt", &avv(ban, sub));
+        assert_eq!(
+            verdict(&r),
+            (Some(true), contradicts),
+            "{ban} {sub}: {:?}",
+            r.risk
+        );
+    }
+}
+
 /// A party that is only a provider's legal entity under a negation is one the document
 /// does not use (`parties[].not_used`); a party named elsewhere as well is used.
 #[test]

@@ -1304,10 +1304,24 @@ fn contradiction(input: &RiskInput<'_>) -> Option<RiskReason> {
         .collect();
     also.sort_unstable();
     also.dedup();
-    let shown = if also.is_empty() {
+    // "Eine Übermittlung in Drittländer ohne Angemessenheitsbeschluss findet nicht statt":
+    // the countries with an adequacy decision for all recipients are allowed too.
+    let exempt = promises
+        .iter()
+        .all(|&i| flag(&input.findings[i], "adequate_exempt"));
+    let allowed: Vec<&str> = if exempt {
+        let adequate = input.adequacy.iter().filter(|a| a.scope == "whole");
+        also.iter()
+            .copied()
+            .chain(adequate.map(|a| a.code.as_str()))
+            .collect()
+    } else {
+        also.clone()
+    };
+    let shown = if allowed.is_empty() {
         Shown::all(f)
     } else {
-        Shown::beyond(input, &also)
+        Shown::beyond(input, &allowed)
     };
     if shown.is_empty() {
         return None;
@@ -1327,6 +1341,9 @@ fn contradiction(input: &RiskInput<'_>) -> Option<RiskReason> {
     });
     if places.is_empty() || eea {
         places.push("the EU/EEA".to_string());
+    }
+    if exempt {
+        places.push("countries with an adequacy decision".to_string());
     }
     let message = format!(
         "The document says personal data stays in {}, but {}.",

@@ -259,6 +259,7 @@ fn finish(doc: &Extracted, scan: &Scan, mut hits: Vec<Hit>) -> Vec<Finding> {
     provider::mark_negated(scan, &mut hits);
     transfer::mark_provider_subject(scan, &mut hits);
     transfer::mark_data_scope(scan, &mut hits);
+    transfer::mark_adequate_exempt(scan, &mut hits);
     transfer::mark_pending(scan, &mut hits);
     transfer::mark_adequacy_country(scan, &mut hits);
     transfer::mark_promised_countries(scan, &mut hits);

@@ -1087,8 +1087,9 @@ fn in_titled_list(text: &str, pos: usize, is_title: fn(&str) -> bool, row_titles
 
 /// The heading right above the paragraph starting at `start`: the line before the blank
 /// lines above it (an underline under it skipped), not an item or a row, a paragraph of
-/// its own (a rule above it counts as a blank line) or the end of one that opens what follows with its colon ("We update this
-/// statement when our processing changes. Version history:").
+/// its own (a rule above it counts as a blank line) or the end of one that opens what
+/// follows with its colon ("We update this statement when our processing changes.
+/// Version history:").
 fn heading_above(text: &str, start: usize) -> Option<&str> {
     let mut lines = text[..start].lines().rev().map(str::trim);
     let rule = |l: &str| !l.is_empty() && l.chars().all(|c| c == '-' || c == '=');

@@ -148,8 +148,9 @@ pub fn mark_data_scope(scan: &Scan, hits: &mut [Hit]) {
 /// The words of `clause` (lower case, a promise's clause up to it) that name one category
 /// of data, when every data noun there names one ([`mark_data_scope`]): a German compound
 /// of "daten" not of [`ALL_DATA_COMPOUNDS`], or "data" after words naming a category (the
-/// word right before it none of [`ALL_DATA_WORDS`] nor a participle: "collected data"). `None` when a noun names all
-/// data ("Daten", "Kundendaten", "personal data") or none stands there.
+/// word right before it none of [`ALL_DATA_WORDS`] nor a participle: "collected data").
+/// `None` when a noun names all data ("Daten", "Kundendaten", "personal data") or none
+/// stands there.
 fn data_scope(clause: &str) -> Option<String> {
     let words: Vec<&str> = super::text::words(clause).collect();
     let mut scope: Vec<String> = Vec::new();
@@ -184,6 +185,36 @@ fn data_scope(clause: &str) -> Option<String> {
         }
     }
     (!scope.is_empty()).then(|| scope.join(", "))
+}
+
+/// Words that, in an "EU only" statement or the rest of its sentence, exempt the
+/// countries with an adequacy decision (lower case): "Eine Übermittlung in Drittländer
+/// ohne Angemessenheitsbeschluss findet nicht statt".
+const ADEQUATE_EXEMPT: [&str; 8] = [
+    "ohne angemessenheitsbeschluss",
+    "ohne einen angemessenheitsbeschluss",
+    "kein angemessenes datenschutzniveau",
+    "ohne angemessenes datenschutzniveau",
+    "without an adequacy decision",
+    "without adequacy decision",
+    "not covered by an adequacy decision",
+    "without an adequate level",
+];
+
+/// Marks `value.adequate_exempt` on each "EU only" statement that bans transfers only to
+/// third countries without an adequacy decision ([`ADEQUATE_EXEMPT`], in the match or the
+/// rest of its sentence): a recipient in Switzerland breaks no such promise.
+pub fn mark_adequate_exempt(scan: &Scan, hits: &mut [Hit]) {
+    for h in hits.iter_mut().filter(|h| {
+        h.kind == FindingKind::Transfer
+            && h.value.get("statement").and_then(Value::as_str) == Some("eu_only")
+    }) {
+        let (_, to) = scan.sentence(h.start, h.end);
+        let said = &scan.low[h.start..super::text::floor_boundary(&scan.low, to.max(h.end))];
+        if ADEQUATE_EXEMPT.iter().any(|w| said.contains(w)) {
+            h.value.insert("adequate_exempt".into(), Value::Bool(true));
+        }
+    }
 }
 
 /// Marks on each "stays in" statement ("ausschließlich in der Schweiz", "only in
