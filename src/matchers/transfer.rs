@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 
 use super::{Hit, Scan};
 use crate::findings::FindingKind;
+use crate::patterns::compile::CueSet;
 
 /// Fills missing value keys of a transfer finding.
 pub fn complete(value: &mut Map<String, Value>) {
@@ -187,18 +188,18 @@ fn data_scope(clause: &str) -> Option<String> {
     (!scope.is_empty()).then(|| scope.join(", "))
 }
 
-/// Words that, in an "EU only" statement or the rest of its sentence, exempt the
+/// Phrases that, in an "EU only" statement or the rest of its sentence, exempt the
 /// countries with an adequacy decision (lower case): "Eine Übermittlung in Drittländer
-/// ohne Angemessenheitsbeschluss findet nicht statt".
-const ADEQUATE_EXEMPT: [&str; 8] = [
+/// ohne Angemessenheitsbeschluss findet nicht statt". All are `not_negating` cue words of
+/// `patterns/cues.toml`, whose occurrences the keyword pass finds.
+const ADEQUATE_EXEMPT: [&str; 7] = [
     "ohne angemessenheitsbeschluss",
-    "ohne einen angemessenheitsbeschluss",
     "kein angemessenes datenschutzniveau",
-    "ohne angemessenes datenschutzniveau",
-    "without an adequacy decision",
-    "without adequacy decision",
-    "not covered by an adequacy decision",
-    "without an adequate level",
+    "ohne angemessenes",
+    "ohne ein angemessenes",
+    "without an adequate",
+    "without adequate",
+    "not covered by an adequacy",
 ];
 
 /// Marks `value.adequate_exempt` on each "EU only" statement that bans transfers only to
@@ -210,8 +211,8 @@ pub fn mark_adequate_exempt(scan: &Scan, hits: &mut [Hit]) {
             && h.value.get("statement").and_then(Value::as_str) == Some("eu_only")
     }) {
         let (_, to) = scan.sentence(h.start, h.end);
-        let said = &scan.low[h.start..super::text::floor_boundary(&scan.low, to.max(h.end))];
-        if ADEQUATE_EXEMPT.iter().any(|w| said.contains(w)) {
+        let span = (h.start, to.max(h.end));
+        if super::provider::cue_in(scan, span, CueSet::NOT_NEGATING, Some(&ADEQUATE_EXEMPT)) {
             h.value.insert("adequate_exempt".into(), Value::Bool(true));
         }
     }
@@ -468,5 +469,15 @@ mod tests {
         complete(&mut s);
         assert_eq!(s["negated"], false);
         assert!(!s.contains_key("historical"));
+    }
+
+    /// `mark_adequate_exempt` finds its phrases among the keyword pass's cue words.
+    #[test]
+    fn adequate_exempt_phrases_are_cue_words() {
+        let rules = crate::patterns::Rules::embedded().unwrap();
+        let lists = &rules.cues.lists;
+        for p in ADEQUATE_EXEMPT {
+            assert!(lists.not_negating.iter().any(|w| w == p), "{p}");
+        }
     }
 }
