@@ -203,8 +203,9 @@ const ADEQUATE_EXEMPT: [&str; 7] = [
 ];
 
 /// Marks `value.adequate_exempt` on each "EU only" statement that bans transfers only to
-/// third countries without an adequacy decision ([`ADEQUATE_EXEMPT`], in the match or the
-/// rest of its sentence): a recipient in Switzerland breaks no such promise.
+/// third countries without an adequacy decision ("ohne Angemessenheitsbeschluss",
+/// "without an adequate level", in the match or the rest of its sentence): a recipient in
+/// Switzerland breaks no such promise.
 pub fn mark_adequate_exempt(scan: &Scan, hits: &mut [Hit]) {
     for h in hits.iter_mut().filter(|h| {
         h.kind == FindingKind::Transfer
