@@ -492,6 +492,8 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Insbesondere setzt Postwerk keine US-Versanddienste wie Mailchimp, SendGrid oder \
          Amazon SES ein.",
         "We do not use third-party providers such as Google Analytics.",
+        "Insbesondere nutzen wir keine Dienste von Anbietern mit Sitz oder Muttergesellschaft \
+         in den USA (z. B. Microsoft 365, Google Workspace, Amazon Web Services).",
         // A list of legal entities, their group companies included, and a verb far off.
         "Die Parteien halten fest, dass weder die Microsoft Corporation, die Amazon Web \
          Services, Inc., die Google LLC noch die Salesforce, Inc. oder eine ihrer \
@@ -570,6 +572,10 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "We offer an integration with Salesforce. The Customer has booked it; our own \
          newsletter tool is switched off.",
         "Google Maps is used on the contact page. It is switched off on all other pages.",
+        // Examples of services no negation denies.
+        "Wir nutzen Dienste von Anbietern mit Sitz in den USA (z. B. Microsoft 365).",
+        "Wir haben keine Bedenken gegen Dienste von Anbietern in den USA wie Microsoft 365.",
+        "Wir nutzen keine Tracking-Tools, wohl aber Dienste wie Google Maps.",
         "Wir bieten eine Integration mit HubSpot an. Die Integration ist für alle Kunden \
          aktiviert. Unser altes Newsletter-Tool ist abgeschaltet.",
         // A heading that names a change log's word is no change log's title.

@@ -495,6 +495,12 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
                 && !negation_is_label_value(
                     &scan.text[text::ceil_boundary(scan.text, before).min(h.start)..h.start],
                 ))
+            // "keine Dienste von Anbietern mit Sitz … in den USA (z. B. Microsoft 365".
+            || (negation_cue_in(
+                scan,
+                (h.start.saturating_sub(EXAMPLES_REACH_BYTES), h.start),
+                Some(&NEGATIONS),
+            ) && negated_kind_before_examples(sentence_before))
             || (negation_cue_in(
                 scan,
                 (h.end, h.end + NOT_USED_REACH_BYTES),
@@ -934,21 +940,62 @@ fn negation_is_label_value(before: &str) -> bool {
     tail.trim().is_empty() && sole.is_some_and(|w| NEGATIONS.contains(&w))
 }
 
+/// The words that open the examples of a kind of service right before a provider (lower
+/// case, as the mention's sentence ends with them): "(z. b. ", "such as ".
+const EXAMPLE_OPENERS: [&str; 7] = [
+    "(z. b.", "(z.b.", "z. b.", "(e.g.", "e.g.", "such as", "wie",
+];
+
+/// Most bytes before a provider in which [`negated_kind_before_examples`] reads.
+const EXAMPLES_REACH_BYTES: usize = 160;
+
+/// Whether `before` (lower case, the mention's sentence up to it) ends with examples of a
+/// kind of service that a negation denies ([`EXAMPLE_OPENERS`] right before the provider;
+/// in the clause before them a word of [`NEGATIONS`] and, as the next word, a kind of
+/// service: "Insbesondere nutzt der KDNF … keine Dienste von Anbietern mit Sitz oder
+/// Muttergesellschaft in den USA (z. B. Microsoft 365, …)"). The words between the kind
+/// and the examples say which ones, at any length within [`EXAMPLES_REACH_BYTES`].
+fn negated_kind_before_examples(before: &str) -> bool {
+    let trimmed = before.trim_end();
+    let Some(opener) = EXAMPLE_OPENERS.iter().find(|o| {
+        trimmed.ends_with(*o)
+            && trimmed[..trimmed.len() - o.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !text::is_word_char(c))
+    }) else {
+        return false;
+    };
+    let head = &trimmed[..trimmed.len() - opener.len()];
+    let from = text::ceil_boundary(head, head.len().saturating_sub(EXAMPLES_REACH_BYTES));
+    let head = &head[from..];
+    let clause = head.rfind([',', ';', ':']).map_or(head, |i| &head[i + 1..]);
+    let words: Vec<&str> = text::words(clause).collect();
+    words.windows(2).any(|w| {
+        NEGATIONS.contains(&w[0])
+            && (KINDS_OF_SERVICE.contains(&w[1]) || names_kind_of_service(w[1]))
+    })
+}
+
+/// Words that name a kind of service (lower case; compounds of them count too,
+/// [`names_kind_of_service`]).
+const KINDS_OF_SERVICE: [&str; 6] = [
+    "tools",
+    "dienste",
+    "services",
+    "anbieter",
+    "dienstleister",
+    "providers",
+];
+
 /// Whether `w` (lower case) names a kind of service as a compound ("Marketing-Tools",
 /// "Tracking-Dienste", "US-Versanddienste", "Drittanbieter"): "Wir setzen keine Analyse-
 /// oder Marketing-Tools wie Google Analytics … ein", "setzt keine US-Versanddienste wie
 /// Mailchimp … ein".
 fn names_kind_of_service(w: &str) -> bool {
-    [
-        "tools",
-        "dienste",
-        "services",
-        "anbieter",
-        "dienstleister",
-        "providers",
-    ]
-    .iter()
-    .any(|x| w.len() > x.len() && w.ends_with(x))
+    KINDS_OF_SERVICE
+        .iter()
+        .any(|x| w.len() > x.len() && w.ends_with(x))
 }
 
 /// Whether `before` (lower case, from the sentence start to the mention) ends with a word
