@@ -1179,6 +1179,12 @@ fn reason<'a>(r: &'a DocResult, code: &str) -> Option<&'a dpascan::report::RiskR
     r.risk.reasons.iter().find(|x| x.code == code)
 }
 
+/// Asserts that `r` has the reason `code` and that its message names `label`.
+fn assert_reason_names(r: &DocResult, code: &str, label: &str) {
+    let why = reason(r, code).unwrap_or_else(|| panic!("no {code}: {:?}", r.risk));
+    assert!(why.message.contains(label), "{}", why.message);
+}
+
 /// A German privacy policy whose section on transfers to the USA says `body`.
 fn us_section(body: &str) -> String {
     format!(
@@ -1530,11 +1536,11 @@ fn standard_clauses_in_a_module_for_a_controller_do_not_cover_a_sub_processor() 
              Analytics B.V. and Helixa Health Analytics Pvt. Ltd. on 2 June 2025",
         ),
     );
-    let why = reason(&r, "scc_module_mismatch").expect("scc_module_mismatch");
-    assert!(
-        why.message.contains("Helixa Health Analytics Pvt. Ltd. (subprocessor, IN) under Module 1 (controller to controller)"),
-        "{}",
-        why.message
+    assert_reason_names(
+        &r,
+        "scc_module_mismatch",
+        "Helixa Health Analytics Pvt. Ltd. (subprocessor, IN) under Module 1 (controller to \
+         controller)",
     );
     assert_eq!(r.risk.level, dpascan::report::RiskLevel::High);
     // Controls: the module for a processor as importer, and a module 1 beside another
@@ -1564,12 +1570,10 @@ fn a_derogation_alone_does_not_carry_a_sub_processors_regular_transfers() {
     let consent = "explicit consent of the data subject pursuant to Article 49(1)(a) GDPR, \
                    obtained by the Controller from each patient at onboarding";
     let r = check("dpa.md", &indian_subprocessor_dpa(consent));
-    let why = reason(&r, "derogation_for_processor").expect("derogation_for_processor");
-    assert!(
-        why.message
-            .contains("Helixa Health Analytics Pvt. Ltd. (subprocessor, IN)"),
-        "{}",
-        why.message
+    assert_reason_names(
+        &r,
+        "derogation_for_processor",
+        "Helixa Health Analytics Pvt. Ltd. (subprocessor, IN)",
     );
     assert_eq!(r.risk.level, dpascan::report::RiskLevel::High);
     // Control: SCCs beside the consent.
@@ -1589,12 +1593,10 @@ fn the_data_privacy_framework_covers_no_company_outside_the_us() {
         "dpa.md",
         &indian_subprocessor_dpa("EU-U.S. Data Privacy Framework"),
     );
-    let why = reason(&r, "dpf_outside_us").expect("dpf_outside_us");
-    assert!(
-        why.message
-            .contains("Helixa Health Analytics Pvt. Ltd. (subprocessor, IN)"),
-        "{}",
-        why.message
+    assert_reason_names(
+        &r,
+        "dpf_outside_us",
+        "Helixa Health Analytics Pvt. Ltd. (subprocessor, IN)",
     );
     assert_eq!(r.risk.level, dpascan::report::RiskLevel::High);
     // Controls: the DPF beside SCCs, and the DPF for a US company.
@@ -1636,12 +1638,10 @@ fn a_processor_whose_country_only_a_derogation_reaches_in_prose_has_no_mechanism
               49(1)(a) GDPR.",
         ),
     );
-    let why = reason(&r, "derogation_for_processor").expect("derogation_for_processor");
-    assert!(
-        why.message
-            .contains("Lingoria Tutors Philippines, Inc. (processor, PH)"),
-        "{}",
-        why.message
+    assert_reason_names(
+        &r,
+        "derogation_for_processor",
+        "Lingoria Tutors Philippines, Inc. (processor, PH)",
     );
     // Control: the standard contractual clauses beside the consent.
     let r = check(
