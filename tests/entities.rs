@@ -2529,6 +2529,43 @@ fn a_definition_below_a_long_address_block_gives_the_party_its_role() {
     ]);
 }
 
+/// Public bodies are parties by their legal form after a comma ("Gemeinde Obersulmtal,
+/// Körperschaft des öffentlichen Rechts", wrapped at a line break too) or as "AöR" after
+/// the name; a municipality's representatives (its mayor, an association's chair over two
+/// lines) stand between the name and its definition (the twenty-second blind set's AVV).
+#[test]
+fn public_bodies_are_parties_with_their_roles() {
+    let text = "Vertragsparteien\n\n\
+        Gemeinde Obersulmtal, Körperschaft des öffentlichen Rechts, Rathausplatz 1, 74182 Obersulmtal, vertreten\n\
+        durch den Bürgermeister Herrn Andreas Schäufele — nachfolgend „Verantwortlicher“ oder „Gemeinde“ —\n\n\
+        und\n\n\
+        Zweckverband Kommunale Datenverarbeitung Neckar-Franken (KDNF), Körperschaft des öffentlichen\n\
+        Rechts, Weipertstraße 8, 74076 Heilbronn, vertreten durch den Verbandsvorsitzenden Herrn Oberbürgermeister\n\
+        a. D. Rainer Kohlmeier und die Geschäftsführerin Frau Dr. Petra Wenzel — nachfolgend „Auftragsverarbeiter“\n\
+        oder „KDNF“ —\n\n\
+        1. Gegenstand\n\n\
+        Die Anbindung an das Landesportal betreibt die LandesIT Südwest AöR als eigenständig Verantwortliche.\n";
+    assert_roles(&[
+        (
+            text,
+            "Gemeinde Obersulmtal, Körperschaft des öffentlichen Rechts",
+            &["controller"][..],
+        ),
+        (
+            text,
+            "Zweckverband Kommunale Datenverarbeitung Neckar-Franken (KDNF), Körperschaft des öffentlichen Rechts",
+            &["processor"][..],
+        ),
+    ]);
+    let parties = pipeline_parties(text);
+    let landes_it = parties.iter().find(|p| p.name == "LandesIT Südwest AöR");
+    assert_eq!(
+        landes_it.and_then(|p| p.legal_form.clone()).as_deref(),
+        Some("AöR"),
+        "{parties:?}"
+    );
+}
+
 /// A name written in lower case ("noris network AG") is an organisation when it stands
 /// alone on its line or in its table cell; lower-case words of running text before a
 /// legal form are not.

@@ -1585,7 +1585,7 @@ pub fn block_definition(
 
 /// The spans of `s` that give a party's register entry or its representatives: "eingetragen
 /// im Handelsregister des Amtsgerichts Osnabrück unter HRB 20771", "vertreten durch die
-/// Geschäftsführerin Frau Ilka Okonek", "registered in England and Wales under company
+/// Geschäftsführerin Frau Ilka Okonek", "vertreten durch den Verbandsvorsitzenden Herrn …", "registered in England and Wales under company
 /// number 01234567", "registered in Ireland (CRO no. 604118)", "a corporation existing
 /// under the laws of the Province of Ontario", "represented by its managing director Jane
 /// Doe" (each up to the next comma, semicolon, bracket or dash).
@@ -1593,7 +1593,7 @@ pub fn register_and_representatives(s: &str) -> Vec<(usize, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = regex(
         &R,
-        r"(?i)\b(?:eingetragen[ \t]+(?:im|in[ \t]+das|beim)[ \t]+(?:handels|vereins|partnerschafts|genossenschafts)?register[^,;()–—\n]{0,60}?\b(?:hr[ab]|vr|pr|gnr|fn)\.?[ \t]*\d+(?:[ \t]+\p{Lu}{1,3}\b)?|vertreten[ \t]+durch[ \t]+(?:den|die|das|ihren?|seinen?)?[ \t]*(?:geschäftsführer(?:in|innen)?|geschäftsführung|vorstand|vorstände|vorsitzenden?|inhaber(?:in)?|prokuristen?|gesellschafter(?:in)?)\b[^,;()–—\n]{0,60}|registered[ \t]+(?:in|with|at)[^,;()–—\n]{0,60}?\bunder[ \t]+(?:company[ \t]+|registration[ \t]+)?(?:number|no\.?)[ \t]*[A-Z0-9]+|\ban?[ \t]+(?:[\p{Ll}-]+[ \t]+){0,3}?(?:company|corporation|partnership|entity)[ \t]+(?:incorporated|existing|organi[sz]ed|registered|established|formed)(?:[ \t]+and[ \t]+existing)?[ \t]+under[ \t]+(?:the[ \t]+laws?[ \t]+of[ \t]+(?:the[ \t]+)?[^,;()–—\n]{1,40}|\p{L}+[ \t]+law)|registered[ \t]+in[ \t]+[\p{L} ]{2,30}?[ \t]*\((?:company|registration|reg\.?|CRO|CRN)[ \t]*(?:no\.?|number|nr\.?)[ \t]*[A-Z0-9 ]+\)|represented[ \t]+by[ \t]+(?:its|their|the)?[ \t]*(?:managing[ \t]+directors?|directors?|ceo|board|officers?|authori[sz]ed[ \t]+signator(?:y|ies))\b[^,;()–—\n]{0,60})",
+        r"(?i)\b(?:eingetragen[ \t]+(?:im|in[ \t]+das|beim)[ \t]+(?:handels|vereins|partnerschafts|genossenschafts)?register[^,;()–—\n]{0,60}?\b(?:hr[ab]|vr|pr|gnr|fn)\.?[ \t]*\d+(?:[ \t]+\p{Lu}{1,3}\b)?|vertreten[ \t]+durch[ \t]+(?:den|die|das|ihren?|seinen?)?[ \t]*(?:geschäftsführer(?:in|innen)?|geschäftsführung|vorstand|vorstände|\p{L}*vorsitzenden?|inhaber(?:in)?|prokuristen?|gesellschafter(?:in)?)\b[^,;()–—\n]{0,60}|registered[ \t]+(?:in|with|at)[^,;()–—\n]{0,60}?\bunder[ \t]+(?:company[ \t]+|registration[ \t]+)?(?:number|no\.?)[ \t]*[A-Z0-9]+|\ban?[ \t]+(?:[\p{Ll}-]+[ \t]+){0,3}?(?:company|corporation|partnership|entity)[ \t]+(?:incorporated|existing|organi[sz]ed|registered|established|formed)(?:[ \t]+and[ \t]+existing)?[ \t]+under[ \t]+(?:the[ \t]+laws?[ \t]+of[ \t]+(?:the[ \t]+)?[^,;()–—\n]{1,40}|\p{L}+[ \t]+law)|registered[ \t]+in[ \t]+[\p{L} ]{2,30}?[ \t]*\((?:company|registration|reg\.?|CRO|CRN)[ \t]*(?:no\.?|number|nr\.?)[ \t]*[A-Z0-9 ]+\)|represented[ \t]+by[ \t]+(?:its|their|the)?[ \t]*(?:managing[ \t]+directors?|directors?|ceo|board|officers?|authori[sz]ed[ \t]+signator(?:y|ies))\b[^,;()–—\n]{0,60})",
     );
     re.find_iter(s).map(|m| (m.start(), m.end())).collect()
 }
