@@ -369,6 +369,17 @@ fn a_self_hosted_product_shows_no_transfer() {
             "Matomo",
         ),
         ("We use Matomo, hosted on our own server.", "Matomo"),
+        // Run by the owner on its host's machines (the twenty-third and twenty-fourth blind
+        // sets).
+        (
+            "Wir betreiben die Open-Source-Version von Sentry selbst auf unserer \
+             Hetzner-Infrastruktur in Falkenstein.",
+            "Sentry",
+        ),
+        (
+            "Interviews are held via Jitsi Meet, which we host ourselves on the same servers.",
+            "Jitsi",
+        ),
         (
             "Wir nutzen Matomo, gehostet auf unseren eigenen Servern bei Hetzner.",
             "Matomo",
@@ -394,6 +405,11 @@ fn a_self_hosted_product_shows_no_transfer() {
         (
             "Der Dienst wurde durch eine selbst gehostete Mattermost-Instanz bei IONOS ersetzt.",
             "IONOS",
+        ),
+        (
+            "Wir betreiben die Open-Source-Version von Sentry selbst auf unserer \
+             Infomaniak-Infrastruktur in Genf.",
+            "Infomaniak",
         ),
     ] {
         let r = check("policy.md", &policy(text));
@@ -506,6 +522,14 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Auch Google Fonts laden wir nicht von Google-Servern: Die Schriftarten sind lokal \
          eingebunden.",
         "Das Konto wurde gelöscht, eine Übermittlung an Google findet seither nicht mehr statt.",
+        // A noun of transfer between (the twenty-fourth blind set).
+        "Es findet keine Übermittlung an OpenAI, Microsoft (Azure OpenAI / Copilot), Google \
+         (Gemini) oder Anthropic statt.",
+        "Seitdem findet keine Übertragung an Google zu Analysezwecken mehr statt.",
+        "Es erfolgt keine Weitergabe Ihrer Daten an Facebook.",
+        "Solange keine Buchung erfolgt, findet keine Datenübermittlung an OpenAI statt.",
+        "We make no transfers of personal data to Anthropic.",
+        "There is no disclosure of your data to Google.",
         // A card scheme the customer pays with.
         "Sie können per Kreditkarte (Visa, Mastercard, American Express) oder SEPA-Lastschrift \
          bezahlen; die Zahlungen wickelt die Mollie B.V., Amsterdam, ab.",

@@ -47,7 +47,7 @@ fn at_sentence_start(s: &str, start: usize) -> bool {
 
 /// Words saying that a product runs on the document owner's own servers (lower case):
 /// "Google Fonts (lokales Hosting)", "Die Google Fonts sind lokal installiert".
-const SELF_HOSTED: [&str; 22] = [
+const SELF_HOSTED: [&str; 24] = [
     "lokal installiert",
     "lokal eingebunden",
     "lokal gehostet",
@@ -70,6 +70,10 @@ const SELF_HOSTED: [&str; 22] = [
     "auf eigenen servern",
     "selbst auf unserem server",
     "selbst auf unseren servern",
+    // "Wir betreiben die Open-Source-Version von Sentry selbst auf unserer
+    // Infomaniak-Infrastruktur", "Jitsi Meet, which we host ourselves".
+    "selbst auf unserer",
+    "host ourselves",
 ];
 
 /// How near a mention [`SELF_HOSTED`] words must stand to speak of it, in bytes: right
@@ -115,7 +119,12 @@ fn self_hosted(scan: &Scan, start: usize, end: usize) -> bool {
         !joins(between) && !hands_over(between, &[" auf ", " to ", " zu ", " durch ", " by "])
     }) || words.find_iter(before).last().is_some_and(|m| {
         let between = &before[m.end()..];
-        !joins(between) && !hands_over(between, &[" bei ", " at ", " on ", " with ", " von "])
+        // "… Sentry selbst auf unserer Infomaniak-Infrastruktur": what follows such words
+        // is the host.
+        let names_host = before[..m.end()].ends_with(" unserer");
+        !names_host
+            && !joins(between)
+            && !hands_over(between, &[" bei ", " at ", " on ", " with ", " von "])
     })
 }
 
@@ -193,7 +202,7 @@ const NEGATION_REACH_WORDS: usize = 5;
 /// Any other word shows that the negation is about something else, with the provider as
 /// its actor or place: "not hosted by Automattic", "does not affect GitHub's rights",
 /// "not carried out by Hetzner directly", "nor our partner Mullvad".
-const BETWEEN_NEGATION_AND_PROVIDER: [&str; 87] = [
+const BETWEEN_NEGATION_AND_PROVIDER: [&str; 93] = [
     "an",
     // "Wir setzen keine Analyse- oder Tracking-Tools (z. B. Google Analytics) ein",
     // "es besteht keine Verbindung zu Google".
@@ -274,6 +283,14 @@ const BETWEEN_NEGATION_AND_PROVIDER: [&str; 87] = [
     "send",
     "disclose",
     "übermitteln",
+    // "Es findet keine Übermittlung an OpenAI … statt", "no transfers of personal data to
+    // Anthropic".
+    "übermittlung",
+    "übertragung",
+    "datenübermittlung",
+    "weitergabe",
+    "transfers",
+    "disclosure",
     "weitergeben",
     "geben",
     "anfrage",
