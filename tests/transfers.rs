@@ -347,6 +347,11 @@ fn a_self_hosted_product_shows_no_transfer() {
             "Matomo",
         ),
         (
+            "Für Online-Besprechungen nutzen wir eine selbst betriebene Instanz der \
+             Open-Source-Software Jitsi Meet auf einem Server in Falkenstein.",
+            "Jitsi",
+        ),
+        (
             "Der Auftragnehmer betreibt zur Fehleranalyse die Open-Source-Software Sentry in \
              einer eigenen Instanz („self-hosted“) auf Servern in Falkenstein.",
             "Sentry",
@@ -530,6 +535,22 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Solange keine Buchung erfolgt, findet keine Datenübermittlung an OpenAI statt.",
         "We make no transfers of personal data to Anthropic.",
         "There is no disclosure of your data to Google.",
+        // A later sentence of the paragraph that refers back to them and says they get no
+        // data (the twenty-third and twenty-fourth blind sets).
+        "Kundinnen und Kunden können Alpenkontakt CRM auf eigene Veranlassung mit Shopify, \
+         WooCommerce, Google Workspace oder Microsoft 365 verbinden. Diese Anbieter werden \
+         von den Kundinnen und Kunden selbst beauftragt und sind keine Subunternehmer von \
+         Alpenkontakt.",
+        "Im Seitenfuß finden Sie Verweise auf unsere Auftritte bei Facebook, Instagram und \
+         LinkedIn. Es handelt sich um einfache Links, nicht um Plugins. Beim Besuch unserer \
+         Website werden keine Daten an diese Netzwerke übertragen.",
+        "Fraudsters sometimes ask for payments via PayPal or Western Union. We do not use any \
+         of these services and no data is exchanged with them.",
+        // A privacy policy's section of dated changes.
+        "\n\n15. Änderungen dieser Erklärung\n\n- Fassung 2.0 (2022): Newsletterversand über \
+         Mailchimp, USA.\n",
+        "\n\n## Changes to this privacy notice\n\n- Version 4.1 (07/2024): Product analytics with \
+         Mixpanel.\n",
         // A card scheme the customer pays with.
         "Sie können per Kreditkarte (Visa, Mastercard, American Express) oder SEPA-Lastschrift \
          bezahlen; die Zahlungen wickelt die Mollie B.V., Amsterdam, ab.",
@@ -606,6 +627,24 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "\n\nOngoing updates (Changelog API)\n\nAs long as your token is valid, we use the \
          LinkedIn API to check your profile.\n",
         "Eine Übermittlung an Google Analytics erfolgt nicht ohne Ihre Einwilligung.",
+        // A sentence that refers back with a condition, one that says nothing of data, a
+        // reference beyond the next two sentences, and one past a new list item.
+        "Wir sind auf Instagram und LinkedIn vertreten. Ohne Ihre Einwilligung werden keine \
+         Daten an diese Netzwerke übertragen.",
+        "Wir nutzen Mailchimp und Stripe. Diese Anbieter erhalten keine Gesundheitsdaten.",
+        "Wir nutzen Mailchimp und Stripe. Diese Anbieter sind keine Unterauftragsverarbeiter, \
+         sondern eigenständige Verantwortliche.",
+        "Wir nutzen Mailchimp für den Newsletter. Er erscheint monatlich. Abmelden geht \
+         jederzeit. Über diese Kanäle werden keine Kundendaten bearbeitet.",
+        "- Hosting: Wir nutzen Amazon Web Services in Frankfurt.\n- Integrationen: Kunden \
+         verbinden eigene Shops. Diese Anbieter sind keine Subunternehmer.",
+        "\n\n- Hosting: Wir nutzen Amazon Web Services in Frankfurt.\n- Integrationen: Kunden \
+         verbinden eigene Shops. Diese Anbieter sind keine Subunternehmer.\n",
+        "Wir sind auf Instagram vertreten.\n\nÜber diese Kanäle werden keine Kundendaten \
+         bearbeitet.",
+        // A section on changes in prose is no change log.
+        "\n\n15. Änderungen dieser Erklärung\n\nWir passen diese Erklärung an, wenn wir \
+         künftig neben Google Analytics weitere Dienste einsetzen.\n",
         "\"Hosting Provider\" means Amazon Web Services EMEA SARL, which hosts the data.",
     ];
     for (sentences, want) in [

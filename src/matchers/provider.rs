@@ -79,10 +79,11 @@ const SELF_HOSTED: [&str; 24] = [
 /// How near a mention [`SELF_HOSTED`] words must stand to speak of it, in bytes: right
 /// after it ("Google Fonts (lokales Hosting)", "Die Google Fonts sind lokal installiert")
 /// ("die Open-Source-Software Sentry in einer eigenen Instanz („self-hosted“)") or right
-/// before it ("self-hosted Matomo", "die selbst gehostete Open-Source-Software Matomo").
+/// before it ("self-hosted Matomo", "die selbst gehostete Open-Source-Software Matomo",
+/// "eine selbst betriebene Instanz der Open-Source-Software Jitsi Meet").
 const SELF_HOSTED_AFTER: usize = 48;
 /// See [`SELF_HOSTED_AFTER`].
-const SELF_HOSTED_BEFORE: usize = 45;
+const SELF_HOSTED_BEFORE: usize = 60;
 
 /// Whether the mention at `start..end` is said to run on the document owner's own
 /// servers: [`SELF_HOSTED`] words near it in its sentence, with no list between
@@ -533,6 +534,14 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
                 CueSet::SWITCHED_OFF,
                 None,
             ) && switched_off(scan, h.end, (sentence_before, sentence_after));
+        // "… mit Shopify, WooCommerce … verbinden. Diese Anbieter … sind keine
+        // Subunternehmer von Alpenkontakt": a later sentence denies them all.
+        let negated = negated
+            || negation_cue_in(
+                scan,
+                (to, to + BACK_REFERENCE_REACH_BYTES),
+                Some(&["keine", "no", "not"]),
+            ) && denied_by_back_reference(scan, to);
         // "Die frühere Einbindung von Google Analytics … wurde entfernt": a provider the
         // document no longer uses is not used either.
         // "D. Nicht mehr eingesetzte Unterauftragsverarbeiter ⏎ * Twilio Inc., …": an
@@ -685,29 +694,127 @@ fn switched_off(scan: &Scan, end: usize, (before, after): (&str, &str)) -> bool 
         return true;
     }
     let quoted: Vec<&str> = [before, after].into_iter().flat_map(quoted_names).collect();
-    let low = scan.low.as_str();
-    let limit = text::floor_boundary(low, end + SWITCHED_OFF_REACH_BYTES);
-    let mut pos = end + after.len();
-    for _ in 0..2 {
-        let rest = &low[pos.min(limit)..limit];
-        let skip = rest.len() - rest.trim_start_matches(['.', ' ', '\t', '\n']).len();
-        if rest[..skip].contains("\n\n") || skip == rest.len() {
-            return false;
-        }
-        let (a, z) = scan.sentence(pos + skip, pos + skip);
-        let sentence = &low[a.max(pos + skip)..z.min(limit).max(pos + skip)];
+    next_sentences(scan, end + after.len(), end + SWITCHED_OFF_REACH_BYTES).any(|sentence| {
         let opening = sentence.trim_start_matches(|c: char| {
             c.is_ascii_digit() || matches!(c, '.' | ' ' | '(' | ')' | '§')
         });
-        if off.is_match(sentence)
+        off.is_match(sentence)
             && (FEATURE_REFERENCES.iter().any(|r| opening.starts_with(r))
                 || quoted.iter().any(|q| sentence.contains(q)))
-        {
-            return true;
+    })
+}
+
+/// The next two sentences of the paragraph after the sentence ending at `pos` (lower
+/// case, as far as `limit` in bytes reaches); fewer when the paragraph ends sooner (at a
+/// blank line, or a line that opens a list item or a table row).
+fn next_sentences<'s>(
+    scan: &'s Scan<'_>,
+    mut pos: usize,
+    limit: usize,
+) -> impl Iterator<Item = &'s str> {
+    let low = scan.low.as_str();
+    let limit = text::floor_boundary(low, limit.min(low.len()));
+    let mut left = 2;
+    std::iter::from_fn(move || {
+        if left == 0 {
+            return None;
         }
+        left -= 1;
+        // Line breaks as written: the lower-cased copy has spaces for them.
+        let rest = &scan.text[pos.min(limit)..limit];
+        let skip = rest.len() - rest.trim_start_matches(['.', ' ', '\t', '\n']).len();
+        // A blank line, or a new list item or table row, ends the paragraph.
+        let item = rest[..skip].contains('\n') && rest[skip..].starts_with(['-', '*', '•', '|']);
+        if rest[..skip].contains("\n\n") || skip == rest.len() || item {
+            return None;
+        }
+        let (a, z) = scan.sentence(pos + skip, pos + skip);
+        let sentence = &low[a.max(pos + skip)..z.min(limit).max(pos + skip)];
         pos = z.max(pos + skip + 1);
-    }
-    false
+        Some(sentence)
+    })
+}
+
+/// Words that refer back to the organisations the sentence before named (lower case):
+/// "Diese Anbieter werden von den Kunden selbst beauftragt", "keine Daten an diese
+/// Netzwerke".
+const BACK_REFERENCES: [&str; 17] = [
+    "diese anbieter",
+    "diesen anbietern",
+    "diese dienste",
+    "diesen diensten",
+    "diese dienstleister",
+    "diese netzwerke",
+    "diesen netzwerken",
+    "diese kanäle",
+    "diesen kanälen",
+    "diese plattformen",
+    "diesen plattformen",
+    "these providers",
+    "these services",
+    "these networks",
+    "these channels",
+    "these platforms",
+    "these vendors",
+];
+
+/// Phrases that say what a sentence refers back to receives no data from the document's
+/// owner (lower case): "… sind keine Subunternehmer von Alpenkontakt", "Über diese
+/// Kanäle werden keine Kundendaten bearbeitet".
+const RECEIVES_NOTHING: [&str; 11] = [
+    "keine daten",
+    "keine personenbezogenen daten",
+    "keine kundendaten",
+    "keine personendaten",
+    "keine subunternehmer",
+    "keine unterauftragsverarbeiter",
+    "no data",
+    "no personal data",
+    "no customer data",
+    "not sub-processors",
+    "not subprocessors",
+];
+
+/// Words of a condition or an exception (lower case): a sentence with one of them
+/// ("Ohne Ihre Einwilligung werden keine Daten an diese Netzwerke übertragen") denies
+/// nothing for good.
+const CONDITION_WORDS: [&str; 14] = [
+    "ohne", "without", "unless", "außer", "except", "sofern", "soweit", "wenn", "if", "erst",
+    "nur", "only", "until", "bis",
+];
+
+/// Most bytes after a provider in which [`denied_by_back_reference`] reads: its sentence
+/// and the next two of its paragraph.
+const BACK_REFERENCE_REACH_BYTES: usize = 400;
+
+/// Whether one of the next two sentences of the paragraph after the provider's sentence
+/// (which ends at `to`) refers back to the organisations named before
+/// ([`BACK_REFERENCES`]) and says they receive no data ([`RECEIVES_NOTHING`]), with no
+/// condition ([`CONDITION_WORDS`]) and no other role that receives data after it
+/// ([`OTHER_ROLE_WORDS`]): "Kundinnen und Kunden können Alpenkontakt CRM … mit Shopify,
+/// WooCommerce, Google Workspace oder Microsoft 365 verbinden. Diese Anbieter werden von
+/// den Kundinnen und Kunden selbst beauftragt und sind keine Subunternehmer von
+/// Alpenkontakt."
+fn denied_by_back_reference(scan: &Scan, to: usize) -> bool {
+    static REFERENCES: WordAutomaton = std::sync::OnceLock::new();
+    static NOTHING: WordAutomaton = std::sync::OnceLock::new();
+    let (Some(references), Some(nothing)) = (
+        word_automaton(&REFERENCES, &BACK_REFERENCES),
+        word_automaton(&NOTHING, &RECEIVES_NOTHING),
+    ) else {
+        return false;
+    };
+    let whole = |sentence: &str, m: &aho_corasick::Match| {
+        text::at_word_bounds(sentence, m.start(), m.end())
+    };
+    next_sentences(scan, to, to + BACK_REFERENCE_REACH_BYTES).any(|sentence| {
+        references.find_iter(sentence).any(|m| whole(sentence, &m))
+            && nothing.find_iter(sentence).any(|m| {
+                whole(sentence, &m)
+                    && !text::words(&sentence[m.end()..]).any(|w| OTHER_ROLE_WORDS.contains(&w))
+            })
+            && !text::words(sentence).any(|w| CONDITION_WORDS.contains(&w))
+    })
 }
 
 /// The names in quotation marks in `s` (lower case): "„smartscreen“" gives "smartscreen".

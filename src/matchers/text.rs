@@ -843,8 +843,14 @@ pub fn is_planned_heading(line: &str) -> bool {
 }
 
 /// Titles of a document's change log (lower case): "Annex E – Version history",
-/// "Änderungsverlauf:".
-pub const CHANGE_LOG_TITLES: [&str; 12] = [
+/// "Änderungsverlauf:"; the first five head a policy's section about its changes, a log
+/// only where its entries are a list or a table.
+pub const CHANGE_LOG_TITLES: [&str; 17] = [
+    "änderungen dieser erklärung",
+    "änderungen dieser datenschutzerklärung",
+    "changes to this privacy policy",
+    "changes to this privacy notice",
+    "changes to this policy",
     "version history",
     "versionshistorie",
     "versionsverlauf",
@@ -859,13 +865,31 @@ pub const CHANGE_LOG_TITLES: [&str; 12] = [
     "dokumenthistorie",
 ];
 
+/// The titles of [`CHANGE_LOG_TITLES`] that head a policy's section about its changes
+/// ("15. Änderungen dieser Erklärung", "Changes to this privacy notice"): a log only where
+/// its dated entries are a list or a table ("- 15.01.2025: Umstellung des
+/// Newsletterversands von Mailchimp auf Brevo"); prose under them speaks of changes to
+/// come as often as of past ones.
+const CHANGES_SECTION_TITLES: usize = 5;
+
 /// Whether `line` titles a change log: at most ten words, ending with a phrase of
 /// [`CHANGE_LOG_TITLES`] ("Annex E – Version history", "Änderungsverlauf:"; not "Ongoing
 /// updates (Changelog API)").
 pub fn is_change_log_heading(line: &str) -> bool {
+    ends_with_title(line, &CHANGE_LOG_TITLES)
+}
+
+/// [`is_change_log_heading`] without the titles of a section about changes
+/// ([`CHANGES_SECTION_TITLES`]).
+fn is_log_heading(line: &str) -> bool {
+    ends_with_title(line, &CHANGE_LOG_TITLES[CHANGES_SECTION_TITLES..])
+}
+
+/// Whether `line` has at most ten words and ends with one of `titles`.
+fn ends_with_title(line: &str, titles: &[&str]) -> bool {
     let lower = line.to_lowercase();
     let end = lower.trim_end_matches(|c: char| !is_word_char(c));
-    (1..=10).contains(&words(&lower).count()) && CHANGE_LOG_TITLES.iter().any(|t| end.ends_with(t))
+    (1..=10).contains(&words(&lower).count()) && titles.iter().any(|t| end.ends_with(t))
 }
 
 /// Whether `pos` lies in a document's change log, whose entries tell what earlier
@@ -883,7 +907,17 @@ pub fn in_change_log(text: &str, pos: usize) -> bool {
     let label = opening
         .split_once(':')
         .is_some_and(|(label, _)| is_change_log_heading(label));
-    label || in_titled_list(text, pos, is_change_log_heading, false)
+    // A list item's or a table row's line may stand under a section about changes too.
+    let ls = memchr::memrchr(b'\n', &text.as_bytes()[..pos]).map_or(0, |k| k + 1);
+    let line = &text[ls..];
+    let member = line.trim_start().starts_with(LIST_MARKS)
+        || line.split('\n').next().is_some_and(|l| l.contains(" | "));
+    let title = if member {
+        is_change_log_heading
+    } else {
+        is_log_heading
+    };
+    label || in_titled_list(text, pos, title, false)
 }
 
 /// Whether the lower-cased title `lower` has a word of what is used now
