@@ -546,6 +546,12 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          Website werden keine Daten an diese Netzwerke übertragen.",
         "Fraudsters sometimes ask for payments via PayPal or Western Union. We do not use any \
          of these services and no data is exchanged with them.",
+        // Another organisation's privacy policy, named for the reader (the twenty-fourth
+        // blind set).
+        "Näheres entnehmen Sie bitte der Datenschutzerklärung von Instagram (Meta Platforms \
+         Ireland Ltd.), von LinkedIn (LinkedIn Ireland Unlimited Company) bzw. von Vimeo.",
+        "Es gelten die Datenschutzbestimmungen von LinkedIn bzw. YouTube.",
+        "For details, see Vimeo's privacy policy.",
         // A privacy policy's section of dated changes.
         "\n\n15. Änderungen dieser Erklärung\n\n- Fassung 2.0 (2022): Newsletterversand über \
          Mailchimp, USA.\n",
@@ -642,6 +648,14 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          verbinden eigene Shops. Diese Anbieter sind keine Subunternehmer.\n",
         "Wir sind auf Instagram vertreten.\n\nÜber diese Kanäle werden keine Kundendaten \
          bearbeitet.",
+        // A policy named beside a use, the document's own policy, a bracket of other things.
+        "Wir nutzen Google Analytics; die Datenschutzerklärung von Google finden Sie unter \
+         policies.google.com.",
+        "Unsere Datenschutzerklärung gilt auch für Daten, die wir an Mailchimp übermitteln.",
+        "Details stehen in dieser Datenschutzerklärung; Mailchimp versendet unseren \
+         Newsletter.",
+        "Die Muster-Datenschutzerklärung (Vorlage 2024, gehostet bei Amazon Web Services) \
+         nutzen wir für alle Websites.",
         // A section on changes in prose is no change log.
         "\n\n15. Änderungen dieser Erklärung\n\nWir passen diese Erklärung an, wenn wir \
          künftig neben Google Analytics weitere Dienste einsetzen.\n",

@@ -108,6 +108,8 @@ pub(crate) fn providers(findings: &[Finding]) -> Vec<Provider> {
     for f in findings.iter().filter(|f| {
         f.kind == FindingKind::Provider
             && !negated(f)
+            // "die Datenschutzerklärung von Instagram": whose policy, not a recipient.
+            && !flag(f, "policy_reference")
             && str_of(f, "category") != Some("payment_method")
     }) {
         let Some(name) = str_of(f, "name") else {

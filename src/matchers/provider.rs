@@ -589,6 +589,10 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
             && text::in_planned_list(scan.text, h.start);
         if negated || historical || planned {
             h.value.insert("negated".into(), Value::Bool(true));
+        } else if names_policy_owner(scan, from, h.start, sentence_after) {
+            // "Näheres entnehmen Sie der Datenschutzerklärung von Instagram": the mention
+            // names whose policy the reader may read, no recipient.
+            h.value.insert("policy_reference".into(), Value::Bool(true));
         }
         if historical {
             h.value.insert("historical".into(), Value::Bool(true));
@@ -598,6 +602,106 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
         }
         previous = Some((h.end, from, negated || historical || planned));
     }
+}
+
+/// Words that name another organisation's privacy policy (lower case): "der
+/// Datenschutzerklärung von Instagram", "es gelten die Datenschutzbestimmungen von
+/// LinkedIn", "the privacy policy of Vimeo".
+const POLICY_WORDS: [&str; 9] = [
+    "datenschutzerklärung",
+    "datenschutzbestimmungen",
+    "datenschutzhinweise",
+    "datenschutzrichtlinie",
+    "datenschutzinformationen",
+    "privacy policy",
+    "privacy policies",
+    "privacy notice",
+    "privacy statement",
+];
+
+/// Words that may stand between [`POLICY_WORDS`] and the organisations whose policy it
+/// is, besides their names (lower case): "der Datenschutzerklärung von Instagram (…), von
+/// LinkedIn (…) bzw. von Vimeo".
+const POLICY_OWNER_JOINERS: [&str; 13] = [
+    "von",
+    "der",
+    "des",
+    "of",
+    "the",
+    "bzw",
+    "oder",
+    "or",
+    "und",
+    "and",
+    "sowie",
+    "jeweiligen",
+    "respective",
+];
+
+/// Most bytes between [`POLICY_WORDS`] and a mention that [`names_policy_owner`] reads.
+const POLICY_OWNER_REACH_BYTES: usize = 160;
+
+/// Whether the provider at `start` (its sentence starting at `from`; `after`, lower case,
+/// the rest of the sentence) names only whose privacy policy the reader may consult: it
+/// follows [`POLICY_WORDS`] in its clause with only [`POLICY_OWNER_JOINERS`], capitalised
+/// names and brackets between ("Näheres entnehmen Sie bitte der Datenschutzerklärung von
+/// Instagram (Meta Platforms Ireland Ltd.), von LinkedIn (…) bzw. von Vimeo"), or it is
+/// followed by "'s privacy policy" ("see Vimeo's privacy policy").
+fn names_policy_owner(scan: &Scan, from: usize, start: usize, after: &str) -> bool {
+    static POLICY: WordAutomaton = std::sync::OnceLock::new();
+    if ["'s privacy", "’s privacy"]
+        .iter()
+        .any(|p| after.starts_with(p))
+    {
+        return true;
+    }
+    let Some(policy) = word_automaton(&POLICY, &POLICY_WORDS) else {
+        return false;
+    };
+    let a = text::ceil_boundary(
+        scan.text,
+        from.max(start.saturating_sub(POLICY_OWNER_REACH_BYTES)),
+    );
+    let low = &scan.low[a.min(start)..start];
+    let Some(m) = policy.find_iter(low).last() else {
+        return false;
+    };
+    let between = &scan.text[a + m.end()..start];
+    if between.contains([';', ':']) {
+        return false;
+    }
+    // The brackets' contents aside ("(Meta Platforms Ireland Ltd.)").
+    let mut depth = 0usize;
+    let outside: String = between
+        .chars()
+        .map(|c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth > 0 || c == ')' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    // A mention inside a bracket opens it ("(Meta Platforms Ireland Ltd.)"), else the
+    // bracket lists other things ("privacy policies (Word 365, LibreOffice 6, Google Docs").
+    if depth > 0
+        && between
+            .rsplit('(')
+            .next()
+            .is_some_and(|b| !b.trim().is_empty())
+    {
+        return false;
+    }
+    let names_only = text::words(&outside).all(|w| {
+        POLICY_OWNER_JOINERS.contains(&w.to_lowercase().as_str())
+            || w.starts_with(char::is_uppercase)
+    });
+    names_only
 }
 
 /// Phrases that say a feature is off for the document's customer or was not booked
