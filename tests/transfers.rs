@@ -70,6 +70,27 @@ fn a_heading_that_names_third_countries_states_no_transfer() {
     assert_eq!(verdict(&r), (Some(true), true));
 }
 
+/// A table of contents without numbers or page numbers, under its title ("Inhalt"),
+/// lists headings: "Empfänger und Drittlandübermittlung" there states no transfer (the
+/// twenty-fourth blind set). The same lines under another title are text.
+#[test]
+fn a_table_of_contents_entry_states_no_transfer() {
+    let doc = |title: &str| {
+        format!(
+            "# Datenschutzerklärung\n\n{title}\n\nVerantwortliche Stelle\nEmpfänger und \
+             Drittlandübermittlung\nIhre Rechte\n\n1. Verantwortliche Stelle\n\nVerantwortlich ist \
+             die Beispiel GmbH, Musterstraße 1, 10115 Berlin.\n\n2. Empfänger\n\nEine \
+             Übermittlung Ihrer Daten in Drittländer findet nicht statt.\n"
+        )
+    };
+    for title in ["Inhalt", "Inhaltsverzeichnis", "Table of contents"] {
+        let r = check("policy.txt", &doc(title));
+        assert_eq!(verdict(&r), (Some(false), false), "{title}");
+    }
+    let r = check("policy.txt", &doc("Stand: Januar 2025"));
+    assert_eq!(verdict(&r).0, Some(true));
+}
+
 /// Art. 28(3)(a) GDPR: the processor acts on documented instructions "auch in Bezug auf
 /// die Übermittlung personenbezogener Daten an ein Drittland" (English: "including with
 /// regard to transfers of personal data to a third country"). Nearly every DPA quotes it;

@@ -648,8 +648,10 @@ const GOES_ON: &[&str] = &[
 /// table row (`|`), and is a numbered heading ("§ 11 …", "7.", "Section 7"; "6. Übermittlung
 /// in Drittländer"), a Markdown heading kept as text ("## Data transfers"), or a
 /// paragraph of its own, blank lines or the text's ends around it (a heading of Markdown,
-/// HTML or DOCX, whose marker extraction drops: "Data transfers outside the EEA"). A table
-/// of contents' line is read without its dot leader and page number.
+/// HTML or DOCX, whose marker extraction drops: "Data transfers outside the EEA"), or an
+/// entry of a table of contents under its title ("Inhalt⏎⏎Verantwortliche Stelle⏎Empfänger
+/// und Drittlandübermittlung"). A table of contents' line is read
+/// without its dot leader and page number.
 pub fn in_heading(s: &str, start: usize, end: usize) -> bool {
     let b = s.as_bytes();
     let end = end.max(start).min(b.len());
@@ -689,7 +691,41 @@ pub fn in_heading(s: &str, start: usize, end: usize) -> bool {
             memchr::memchr(b'\n', &b[below_start..]).map_or(b.len(), |k| below_start + k);
         s[below_start..below_end].trim().is_empty()
     };
-    blank_above && blank_below
+    blank_above && blank_below || in_contents(s, line_start)
+}
+
+/// Titles of a table of contents (lower case).
+const CONTENTS_TITLES: [&str; 5] = [
+    "inhalt",
+    "inhaltsverzeichnis",
+    "inhaltsübersicht",
+    "contents",
+    "table of contents",
+];
+
+/// Most lines of a table of contents that [`in_contents`] reads back.
+const CONTENTS_LINES: usize = 60;
+
+/// Whether the line starting at `line_start` is an entry of a table of contents without
+/// numbers: above it only short lines that end in no punctuation of a sentence, up to a
+/// blank line under a title of [`CONTENTS_TITLES`] ("Inhalt⏎⏎Verantwortliche Stelle⏎…⏎
+/// Empfänger und Drittlandübermittlung").
+fn in_contents(s: &str, line_start: usize) -> bool {
+    let mut lines = s[..line_start].lines().rev().map(str::trim);
+    for _ in 0..CONTENTS_LINES {
+        match lines.next() {
+            Some("") => {
+                let title = lines.find(|l| !l.is_empty()).unwrap_or_default();
+                return CONTENTS_TITLES
+                    .contains(&title.trim_end_matches(':').to_lowercase().as_str());
+            }
+            Some(l)
+                if l.chars().count() <= HEADING_CHARS
+                    && !l.ends_with(['.', ',', ';', '!', '?']) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether `start..end` is (the end of) the title of a run-in heading: a numbered line
