@@ -5595,8 +5595,10 @@ fn a_negated_labels_value_stays_on_its_line() {
 /// Unterauftragsverarbeiter", "…; it is therefore not a sub-processor"), or that follows
 /// a label saying so ("Not a sub-processor: Google Maps Platform (Google Ireland
 /// Limited)"), is not used, and neither is its provider (the fifteenth and sixteenth
-/// blind sets' practice). One denied a sub-processor's role to be a controller, one
-/// that is no subject, and one beside a clause about another are used.
+/// blind sets' practice), and so is one after a negation that governs it ("Wir selbst
+/// übermitteln keine Daten an die TWINT AG"). One denied a sub-processor's role to be a
+/// controller, one that is no subject, one beside a clause about another and one after a
+/// negation of something else ("Keine Haftung übernimmt die Brevo GmbH") are used.
 #[test]
 fn an_organisation_denied_a_recipients_role_is_not_used() {
     let text = "Anlage 3 – Unterauftragsverarbeiter\n\n\
@@ -5617,7 +5619,10 @@ fn an_organisation_denied_a_recipients_role_is_not_used() {
                 Wir übermitteln Ticketdaten an die\nZendesk, Inc., die kein \
                 Unterauftragsverarbeiter ist.\n\n\
                 Twilio Inc. erhält Telefonnummern; der Kunde ist kein \
-                Unterauftragsverarbeiter.\n";
+                Unterauftragsverarbeiter.\n\n\
+                Wir selbst übermitteln keine Daten an die TWINT AG oder an \
+                Kartenorganisationen.\n\n\
+                Keine Haftung übernimmt die Brevo GmbH für Zustellfehler.\n";
     let r = pipeline(text);
     for name in [
         "Hetzner Online GmbH",
@@ -5625,6 +5630,8 @@ fn an_organisation_denied_a_recipients_role_is_not_used() {
         "Microsoft Ireland Operations Limited",
         // No provider's entity: the party's own mention says it.
         "Nordlicht Druck GmbH",
+        // A negation before it (the twentieth and twenty-fourth blind sets).
+        "TWINT AG",
     ] {
         assert!(
             party_named(&r.parties, name).not_used,
@@ -5632,7 +5639,7 @@ fn an_organisation_denied_a_recipients_role_is_not_used() {
             r.parties
         );
     }
-    for name in ["Mailjet SAS", "Zendesk, Inc.", "Twilio Inc."] {
+    for name in ["Mailjet SAS", "Zendesk, Inc.", "Twilio Inc.", "Brevo GmbH"] {
         assert!(
             !party_named(&r.parties, name).not_used,
             "{name}: {:?}",

@@ -1128,7 +1128,9 @@ pub fn find_entities_with(
                 .any(|p| p.negated && o.start <= p.start && p.start < o.end)
                 // "Hetzner Online GmbH ist kein weiterer Auftragsverarbeiter und erhält
                 // keine personenbezogenen Daten".
-                || crate::matchers::provider::role_denied(text, o.start, o.end))
+                || crate::matchers::provider::role_denied(text, o.start, o.end)
+                // "Es werden keine Daten an die Functional Software, Inc. übertragen".
+                || crate::matchers::provider::negation_governs(text, o.start))
         {
             value["not_used"] = json!(true);
         }

@@ -1025,6 +1025,14 @@ fn negation_before(before: &str) -> bool {
     })
 }
 
+/// Whether a negation governs the organisation named at `start` in `text` (as written), as
+/// [`mark_negated`] reads it for a provider: "Wir selbst übermitteln keine Daten an die TWINT
+/// AG", not "Drittlandübermittlung: keine⏎CleverReach GmbH & Co. KG: …".
+pub(crate) fn negation_governs(text: &str, start: usize) -> bool {
+    let before = &text[text::sentence_start(text, start).min(start)..start];
+    negation_before(&before.to_lowercase()) && !negation_is_label_value(before)
+}
+
 /// Phrases that deny an organisation the role of one who receives the data (lower case),
 /// said of the subject of their sentence: "Hetzner Online GmbH ist kein weiterer
 /// Auftragsverarbeiter", "LinkedIn Sales Navigator … ist kein Unterauftragsverarbeiter",
