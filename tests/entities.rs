@@ -4525,6 +4525,44 @@ fn a_preliminary_remark_under_a_lists_title_is_no_group_of_its_members() {
 }
 
 #[test]
+fn the_key_to_a_lists_columns_names_no_members() {
+    // Under "3. Begriffe" the items explain the table's columns; the sentence before them
+    // names the US only to deny it.
+    let text = "Liste der Unterauftragsverarbeiter\n\n\
+                2. Unser Versprechen zum Datenstandort\n\n\
+                Wir setzen keine Subunternehmer mit Sitz in den USA ein.\n\n\
+                3. Begriffe\n\n\
+                - Sitz: Land, in dem die Vertragspartnerin ihren Sitz hat.\n\
+                - Bearbeitungsort: Ort der Rechenzentren bzw. Arbeitsplätze.\n\n\
+                4. Aktuelle Unterauftragsbearbeiter\n\n\
+                - Infomaniak Network SA, Rue Eugène-Marziano 25, 1227 Les Acacias, Schweiz\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(&parties, &[("Infomaniak Network SA", "subprocessor")]);
+    assert!(
+        !parties.iter().any(|p| p.name.contains("Bearbeitungsort")),
+        "{parties:?}"
+    );
+}
+
+#[test]
+fn a_title_on_the_purpose_of_the_list_is_no_group_of_its_members() {
+    let text = "Sub-processor list\n\n\
+                1. Purpose of this list\n\n\
+                This list covers these products of ours:\n\n\
+                - Alpenkontakt CRM\n\
+                - Alpenkontakt Desk\n\n\
+                2. Hosting\n\n\
+                - Infomaniak Network SA, Rue Eugène-Marziano 25, 1227 Les Acacias, Switzerland\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(&parties, &[("Infomaniak Network SA", "subprocessor")]);
+    // The products the list covers are no members of it.
+    assert!(
+        !parties.iter().any(|p| p.name.starts_with("Alpenkontakt")),
+        "{parties:?}"
+    );
+}
+
+#[test]
 fn recitals_define_their_parties_at_their_end() {
     let text = "Präambel\n\
                 (A) Die Stadtwerke Rheinaue GmbH mit Sitz in Remagen, eingetragen im \

@@ -3628,17 +3628,37 @@ const ANNOUNCED_WORDS: [&str; 5] = [
 ];
 
 /// Whether `heading` titles a part of a document's structure, not a group of a list's
-/// members ("1. VORBEMERKUNG", "2. Scope" under "LISTE DER UNTERAUFTRAGSVERARBEITER").
+/// members ("1. VORBEMERKUNG", "2. Scope" under "LISTE DER UNTERAUFTRAGSVERARBEITER"),
+/// also when it names the document ("1. Zweck dieser Liste", "Purpose of this list"):
+/// the key to a table's columns under "3. Begriffe" ("- Bearbeitungsort: Ort der
+/// Rechenzentren …") lists no members.
 fn structures_document(heading: &str) -> bool {
     let title = heading
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace())
         .trim_end_matches([':', ' '])
         .to_lowercase();
-    STRUCTURE_HEADINGS.contains(&title.as_str())
+    let title = STRUCTURE_OF_DOCUMENT
+        .iter()
+        .find_map(|of| title.strip_suffix(of))
+        .unwrap_or(&title);
+    STRUCTURE_HEADINGS.contains(&title)
 }
 
+/// Endings of a structure's title that name the document itself ("Zweck dieser Liste"),
+/// with the space before them, lower case.
+const STRUCTURE_OF_DOCUMENT: [&str; 8] = [
+    " dieser liste",
+    " der liste",
+    " dieses dokuments",
+    " dieser übersicht",
+    " of this list",
+    " of the list",
+    " of this document",
+    " of this overview",
+];
+
 /// Titles of a document's parts ([`structures_document`]), lower case.
-const STRUCTURE_HEADINGS: [&str; 22] = [
+const STRUCTURE_HEADINGS: [&str; 30] = [
     "vorbemerkung",
     "vorbemerkungen",
     "präambel",
@@ -3661,6 +3681,14 @@ const STRUCTURE_HEADINGS: [&str; 22] = [
     "definitions",
     "contact",
     "overview",
+    "begriffe",
+    "legende",
+    "erläuterungen",
+    "abkürzungen",
+    "glossar",
+    "glossary",
+    "abbreviations",
+    "key",
 ];
 
 /// Whether `heading` may group a list's members ([`group_title`]): numbered or lettered
