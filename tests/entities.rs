@@ -4914,6 +4914,48 @@ fn a_dated_phrase_in_a_rows_cell_gives_its_status() {
     assert!(whereby.former && whereby.roles.is_empty(), "{whereby:?}");
 }
 
+/// A later cell that ends in an ended use, undated ("(bis 31.03.2023, beendet)",
+/// "entfällt – nicht mehr im Einsatz"), makes the row's member former; a cell that tells
+/// of an end to come ("wird nach Vertragsende beendet") does not.
+#[test]
+fn an_ended_use_closing_a_rows_cell_makes_it_former() {
+    let text = "Anlage 1 – Genehmigte Unterauftragsbearbeiter\n\
+        Unterauftragsbearbeiter | Leistung | Standort | Garantie\n\
+        Infomaniak Network SA, Genf, Schweiz | E-Mail-Versand; die Verarbeitung wird nach Vertragsende beendet | Genf | Angemessenheitsbeschluss\n\
+        Amazon Web Services EMEA SARL, Luxemburg | Hosting (bis 31.03.2023, beendet) | Frankfurt am Main | entfällt\n\
+        Sendinblue SAS, Paris, Frankreich | Transaktions-E-Mails | Paris | entfällt – nicht mehr im Einsatz\n";
+    let parties = pipeline_parties(text);
+    assert_sole_roles(&parties, &[("Infomaniak Network SA", "subprocessor")]);
+    for name in ["Amazon Web Services EMEA SARL", "Sendinblue SAS"] {
+        let p = party_named(&parties, name);
+        assert!(p.former && p.roles.is_empty(), "{p:?}");
+    }
+}
+
+/// A use told in the past up to a date at a numbered clause's start ("6.2 Bis zum 31. März
+/// 2023 wurden …") is former, as without the number.
+#[test]
+fn a_clause_number_before_an_ended_use_keeps_it_former() {
+    let text = "Auftragsverarbeitungsvertrag, Stand: 1. Juni 2025\n\n\
+        6.2 Bis zum 31. März 2023 wurden die Datenbanken bei der Amazon Web Services EMEA \
+        SARL (Luxemburg) in der Region eu-central-1 betrieben. Die Migration ist abgeschlossen.\n";
+    let parties = pipeline_parties(text);
+    assert!(
+        party_named(&parties, "Amazon Web Services EMEA SARL").former,
+        "{parties:?}"
+    );
+    // A verb the past-use lists lack ("betrieb"): the end before the document's date, which
+    // "Fassung vom" gives, makes it former.
+    let text = "Dokument LB-AVV-2025-CH-07 · Fassung vom 10. März 2025\n\n\
+        5.2 Bis zum 31. Dezember 2021 betrieb die Auftragnehmerin die Testumgebung bei der \
+        DigitalOcean LLC (New York, USA) in der Region FRA1.\n";
+    let parties = pipeline_parties(text);
+    assert!(
+        party_named(&parties, "DigitalOcean LLC").former,
+        "{parties:?}"
+    );
+}
+
 /// A UK contract's parties in capitals ("BERGEN ANALYTICS LTD", "… (IRELAND) LIMITED"): the
 /// legal forms in capitals are found; "acting for itself and as agent for … (together the
 /// "Customer")" makes both organisations of the item the controller; "(Pty) Ltd" is South

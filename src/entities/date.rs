@@ -89,15 +89,15 @@ fn day_of(c: &regex::Captures<'_>) -> Option<Day> {
 /// The date the document speaks as of: the latest one that a label of the document's own
 /// date introduces ("Stand: 01.03.2027", "Stand dieser Liste: 15. Januar 2026", "Last
 /// updated: 3 March 2027", "Published 1 September 2025", "status as at 3 March 2027",
-/// "Version 4.0 · 3 March 2027") or an e-mail header gives ("Date: Tue, 2 Feb 2027
-/// 10:14:05 +0000", "Gesendet: …"): the latest, as an e-mail thread's newest message and
+/// "Fassung vom 10. März 2025", "Version 4.0 · 3 March 2027") or an e-mail header gives
+/// ("Date: Tue, 2 Feb 2027 10:14:05 +0000", "Gesendet: …"): the latest, as an e-mail thread's newest message and
 /// a re-issued list's status date are. "dated 14 June 2023" (an earlier contract's date)
 /// and "as of" (also "removed as of …") are no such label. None when no label has a date.
 pub fn document_date(text: &str) -> Option<Day> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = date_regex(
         &R,
-        r"(?im)(?:^[ \t]*(?:date|sent|datum|gesendet)[ \t]*:[ \t]*(?:\p{L}{2,10}\.?,?[ \t]+)?|(?-u:\b)(?:last[ \t]+(?:updated|revised|modified|changed)|updated|revised|published|effective[ \t]+date|status[ \t]+as[ \t]+(?:at|of)|as[ \t]+at|stand(?:[ \t]+(?:vom|(?:dieser|dieses|des|der)[ \t]+\p{L}+))?|zuletzt[ \t]+(?:aktualisiert|geändert|überarbeitet)|aktualisiert|veröffentlicht|version[ \t]+[\w.]+[ \t]*(?:vom|of|[·,–-]))[ \t]*:?[ \t]*(?:(?:on|am|vom)[ \t]+)?){DATE}",
+        r"(?im)(?:^[ \t]*(?:date|sent|datum|gesendet)[ \t]*:[ \t]*(?:\p{L}{2,10}\.?,?[ \t]+)?|(?-u:\b)(?:last[ \t]+(?:updated|revised|modified|changed)|updated|revised|published|effective[ \t]+date|status[ \t]+as[ \t]+(?:at|of)|as[ \t]+at|stand(?:[ \t]+(?:vom|(?:dieser|dieses|des|der)[ \t]+\p{L}+))?|fassung[ \t]+vom|zuletzt[ \t]+(?:aktualisiert|geändert|überarbeitet)|aktualisiert|veröffentlicht|version[ \t]+[\w.]+[ \t]*(?:vom|of|[·,–-]))[ \t]*:?[ \t]*(?:(?:on|am|vom)[ \t]+)?){DATE}",
     );
     re.captures_iter(text).filter_map(|c| day_of(&c)).max()
 }
@@ -116,12 +116,13 @@ pub fn start_date(s: &str) -> Option<Day> {
 
 /// The date that `s` opens with after a word of until when ("Bis zum 31. Dezember 2025",
 /// "Until 30 June 2026", "up to 31.12.2025", also after a note's label: "Hinweis: Bis März
-/// 2025"): the last day of a use the sentence goes on to tell.
+/// 2025" or a clause's number: "6.2 Bis zum 31. März 2023", "(3) Until …"): the last day
+/// of a use the sentence goes on to tell.
 pub fn until_date_opening(s: &str) -> Option<Day> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = date_regex(
         &R,
-        r"(?i)^[\s\p{P}]*(?:(?:hinweis|anmerkung|historie|note|history|update)\s*:\s*)?(?:until|till|up\s+to|bis(?:\s+(?:zum|einschließlich))?)\s+(?:(?:the|dem)\s+)?{DATE}",
+        r"(?i)^[\s\p{P}]*(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}\)|[a-z]\))\s+)?(?:(?:hinweis|anmerkung|historie|note|history|update)\s*:\s*)?(?:until|till|up\s+to|bis(?:\s+(?:zum|einschließlich))?)\s+(?:(?:the|dem)\s+)?{DATE}",
     );
     re.captures(s).and_then(|c| day_of(&c))
 }
@@ -166,6 +167,11 @@ mod tests {
                 day(2027, 2, 2),
             ),
             ("Zuletzt aktualisiert am 3. Jänner 2026", day(2026, 1, 3)),
+            (
+                "Dokument LB-AVV-2025-CH-07 · Fassung vom 10. März 2025",
+                day(2025, 3, 10),
+            ),
+            ("die Fassung 2.0 (1. März 2024)", None),
             // A month is its first day; a time after an ISO date is read past.
             ("Stand: März 2026", day(2026, 3, 1)),
             ("Last updated: October 2025", day(2025, 10, 1)),
@@ -189,6 +195,9 @@ mod tests {
             ("Bis zum 31. Dezember 2025 haben wir", day(2025, 12, 31)),
             ("Until 30 June 2026 we used", day(2026, 6, 30)),
             ("up to 31.12.2025, the", day(2025, 12, 31)),
+            ("6.2 Bis zum 31. März 2023 wurden", day(2023, 3, 31)),
+            ("(3) Until 30 June 2026 we used", day(2026, 6, 30)),
+            ("2025 bis zum 31. März", None),
             ("We used it until 30 June 2026", None),
             ("Bis auf Weiteres", None),
             (

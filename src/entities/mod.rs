@@ -991,6 +991,7 @@ pub fn find_entities_with(
         let below = entry_status_below(text, o.start, o.end, orgs.get(i + 1).map(|n| n.start))
             .or_else(|| status_cell(text, o.start))
             .or_else(|| dated_status_in_row(text, o.start, o.end))
+            .or_else(|| ended_cell_in_row(text, o.start, o.end))
             .or_else(|| {
                 // The next row's name: not one inside this row's cells ("Ireland; United
                 // States⏎(Twilio Inc.)").
@@ -1950,6 +1951,47 @@ fn dated_status_in_row(text: &str, start: usize, end: usize) -> Option<EntryStat
         Some(EntryStatus::Former)
     }
 }
+
+/// The former status that a later cell of the row that `start..end` leads gives it by
+/// ending in a phrase of an ended use, in a table without a status column ("Amazon Web
+/// Services EMEA SARL, Luxemburg | Hosting (bis 31.03.2023, beendet) | Frankfurt am Main |
+/// entfällt – nicht mehr im Einsatz"): the cell's last part, after its last bracket,
+/// comma, dash, semicolon or colon, is one of [`ENDED_CELL_PHRASES`]; "wird nach
+/// Vertragsende beendet" is not.
+fn ended_cell_in_row(text: &str, start: usize, end: usize) -> Option<EntryStatus> {
+    let le = line_end_within(text, end, 2000);
+    let rest = &text[end..le];
+    if !rest.contains(" | ") || !crate::matchers::text::leads_item(text, start) {
+        return None;
+    }
+    let ended = rest.split('|').skip(1).any(|cell| {
+        let cell = cell.trim().trim_end_matches([')', '.', ' ']).to_lowercase();
+        let last = cell
+            .rsplit(['(', ',', '–', '—', ';', ':'])
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .trim_start_matches("- ");
+        ENDED_CELL_PHRASES.contains(&last)
+    });
+    ended.then_some(EntryStatus::Former)
+}
+
+/// The phrases that end a table cell of a member no longer used ([`ended_cell_in_row`]),
+/// lower case.
+const ENDED_CELL_PHRASES: [&str; 11] = [
+    "nicht mehr im einsatz",
+    "nicht mehr eingesetzt",
+    "nicht mehr aktiv",
+    "beendet",
+    "ausgelaufen",
+    "no longer in use",
+    "no longer used",
+    "no longer active",
+    "ended",
+    "terminated",
+    "offboarded",
+];
 
 /// Most bytes between a name leading a flattened table row and the next organisation
 /// that [`status_ending_flattened_row`] reads.
