@@ -266,12 +266,20 @@ fn flags_from_spans(
     );
     let other_before = spans(CueSet::NOT_NEGATING, before);
     let other_after = spans(CueSet::NOT_NEGATING, after);
+    // "übermittelt keine Daten in die USA": a rule's own cue between the match's words.
+    let negated_inside = || {
+        let other_inside = spans(CueSet::NOT_NEGATING, (start, end));
+        word_spans(&low[start..end], &extra.negated_inside)
+            .into_iter()
+            .any(|(s, e)| !inside(&other_inside, (start + s, start + e)))
+    };
     let negated = neg_before
         .iter()
         .any(|&s| !inside(&hist_before, s) && !inside(&other_before, s))
         || neg_after
             .iter()
-            .any(|&s| !inside(&hist_after, s) && !inside(&other_after, s));
+            .any(|&s| !inside(&hist_after, s) && !inside(&other_after, s))
+        || (!extra.negated_inside.is_empty() && negated_inside());
 
     let hypothetical = !spans(CueSet::HYPOTHETICAL_BEFORE, before).is_empty()
         || !word_spans(before_text, &extra.hypothetical).is_empty()

@@ -465,6 +465,9 @@ pub struct RuleCueWords {
     pub negated: Vec<String>,
     /// Extra negation cues after the match (to the end of its sentence's after window).
     pub negated_after: Vec<String>,
+    /// Extra negation cues inside the match (between the words its regex lets stand
+    /// between a verb and its object).
+    pub negated_inside: Vec<String>,
     /// Extra history cues (anywhere in the sentence).
     pub historical: Vec<String>,
     /// Extra hypothesis cues (before the match).
@@ -1039,6 +1042,7 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
         .negated
         .iter()
         .chain(&extra.negated_after)
+        .chain(&extra.negated_inside)
         .chain(&extra.historical)
         .chain(&extra.hypothetical)
         .chain(&extra.hypothetical_after)
@@ -1062,6 +1066,7 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
         extra_cues: RuleCueWords {
             negated: with_swiss_spellings(extra.negated),
             negated_after: with_swiss_spellings(extra.negated_after),
+            negated_inside: with_swiss_spellings(extra.negated_inside),
             historical: with_swiss_spellings(extra.historical),
             hypothetical: with_swiss_spellings(extra.hypothetical),
             hypothetical_after: with_swiss_spellings(extra.hypothetical_after),

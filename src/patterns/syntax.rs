@@ -91,6 +91,12 @@ pub struct RuleCues {
     /// shall require the prior consent of the Client").
     #[serde(default)]
     pub negated_after: Vec<String>,
+    /// Extra negation cues inside the match, where the regex lets words stand between
+    /// its verb and its object ("übermittelt keine Daten in die USA"): the regex syntax has
+    /// no look-ahead to keep them out. Not where a cue of `not_negating` holds them
+    /// ("nicht nur").
+    #[serde(default)]
+    pub negated_inside: Vec<String>,
     /// Extra history cues anywhere in the sentence.
     #[serde(default)]
     pub historical: Vec<String>,
