@@ -1002,6 +1002,13 @@ fn an_eu_only_statement_about_one_category_of_data_promises_nothing_of_the_rest(
         "Sämtliche Lohn- und Personaldaten werden ausschließlich in Rechenzentren in \
          Deutschland verarbeitet.",
         "Your location and tour data are stored exclusively in the EU.",
+        // A database, and a category inside the match.
+        "Die Verarbeitung der Kontaktdatenbank des Genießerclubs erfolgt ausschließlich auf \
+         Servern in Deutschland.",
+        "Eine Übermittlung der Clubdatenbank in Drittländer findet nicht statt.",
+        // A note on one entry of a table.
+        "Hinweise zu Teil 1:\n\na) Nr. 3: Microsoft hat Zugriff nur im Supportfall. Die Daten \
+         bleiben in der EU.",
     ] {
         let r = check("policy.md", &policy(scoped));
         assert_eq!(verdict(&r), (Some(true), false), "{scoped}: {:?}", r.risk);
@@ -1016,6 +1023,14 @@ fn an_eu_only_statement_about_one_category_of_data_promises_nothing_of_the_rest(
         "Customer Personal Data is processed exclusively within the EU.",
         "The collected data is stored exclusively in the EU.",
         "Hosting and data processing take place exclusively within the EU.",
+        "Die Kundendatenbank wird ausschließlich in Deutschland betrieben.",
+        "Eine Übermittlung personenbezogener Daten in Drittländer findet nicht statt.",
+        "a) Hinweis: Die Daten bleiben in der EU.",
+        // A category the document defines as all of its data.
+        "Patientendaten im Sinne dieser Erklärung sind alle Daten unserer Patientinnen und \
+         Patienten. Es gibt keine Übermittlung von Patientendaten in Drittländer.",
+        "\"Account data\" means all personal data you give us. Your account data is stored \
+         exclusively in the EU.",
     ] {
         let r = check("policy.md", &policy(whole));
         assert_eq!(verdict(&r), (Some(true), true), "{whole}: {:?}", r.risk);

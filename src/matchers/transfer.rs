@@ -122,7 +122,10 @@ const SCOPE_REACH: usize = 200;
 /// gespeichert", "Your location and tour data are stored exclusively in Switzerland").
 /// Such a promise says nothing of the document's other data. A subject naming all of it
 /// as well ("Sämtliche personenbezogenen Daten – Gesundheitsdaten ebenso wie Ihre Kontakt-
-/// und Termindaten –", "Alle Termin- und Kundendaten") keeps the promise whole.
+/// und Termindaten –", "Alle Termin- und Kundendaten") keeps the promise whole. The
+/// words of the match count too ("Eine Übermittlung der Clubdatenbank in Drittländer
+/// findet nicht statt"), and so does a note's label naming one entry of a table ("a) Nr.
+/// 3: … Die Daten bleiben in der EU Data Boundary": `data_scope` "nr. 3").
 pub fn mark_data_scope(scan: &Scan, hits: &mut [Hit]) {
     for h in hits.iter_mut().filter(|h| {
         h.kind == FindingKind::Transfer
@@ -140,10 +143,85 @@ pub fn mark_data_scope(scan: &Scan, hits: &mut [Hit]) {
         let clause = before
             .rfind([';', ':'])
             .map_or(before, |i| &before[i + 1..]);
-        if let Some(scope) = data_scope(clause) {
+        let subject = format!("{clause} {}", &scan.low[h.start..h.end]);
+        let scope = data_scope(&subject).filter(|scope| !defined_as_all(&scan.low, scope));
+        if let Some(scope) = scope.or_else(|| entry_note_label(scan.text, h.start)) {
             h.value.insert("data_scope".into(), Value::String(scope));
         }
     }
+}
+
+/// Whether the document defines the category `scope` names as all of its data
+/// ("Patientendaten im Sinne dieser Liste sind alle Daten der Patientinnen und Patienten
+/// der Kunden", "“Account Data” means all personal data …"): a promise about it is whole.
+/// Reads [`DEFINITION_REACH`] bytes after each of the first [`DEFINITION_MENTIONS`]
+/// mentions of its first category ("patientendaten", "account data") in `low`, up to
+/// the sentence's end.
+fn defined_as_all(low: &str, scope: &str) -> bool {
+    let category = scope.split(", ").next().unwrap_or_default();
+    if category.is_empty() {
+        return false;
+    }
+    low.match_indices(category)
+        .take(DEFINITION_MENTIONS)
+        .any(|(i, w)| {
+            let from = i + w.len();
+            let to = super::text::floor_boundary(low, (from + DEFINITION_REACH).min(low.len()));
+            let after = &low[from..to.max(from)];
+            let end = after.find(['.', ';']).unwrap_or(after.len());
+            ALL_DATA_DEFINITIONS
+                .iter()
+                .any(|d| after[..end].contains(d))
+        })
+}
+
+/// Most mentions of a scope's word that [`defined_as_all`] reads.
+const DEFINITION_MENTIONS: usize = 50;
+
+/// Bytes after a mention that [`defined_as_all`] reads for its definition.
+const DEFINITION_REACH: usize = 60;
+
+/// Phrases that define a category as all of the document's data (lower case).
+const ALL_DATA_DEFINITIONS: [&str; 6] = [
+    " sind alle daten",
+    " sind sämtliche daten",
+    " umfassen alle daten",
+    " means all ",
+    " means any ",
+    " includes all ",
+];
+
+/// Most bytes before a statement that [`entry_note_label`] reads back to its paragraph's
+/// start.
+const NOTE_REACH: usize = 600;
+
+/// The label that opens the paragraph holding `pos` when it names one entry of a table or
+/// list ("a) Nr. 3:", "Zu Nr. 5:", "Re item 2:", "Ziffer 4:"), lower case: what the
+/// paragraph says, it says of that entry. The paragraph starts after a blank line, or at a
+/// line that opens with a list label ("a) ", "- ").
+fn entry_note_label(text: &str, pos: usize) -> Option<String> {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^[ \t]*(?:(?:[a-z]|\d{1,2})\)[ \t]+|[-*•][ \t]+)?(?P<l>(?:zu[ \t]+|re[ \t]+)?(?:nr\.|no\.|ziffer|ziff\.|item|entry|eintrag|zeile|row)[ \t]*\d{1,3})[ \t]*:",
+        )
+        .expect("entry note regex")
+    });
+    let floor = super::text::ceil_boundary(text, pos.saturating_sub(NOTE_REACH));
+    let before = &text[floor..pos];
+    let start = before.rfind("\n\n").map(|i| i + 2).or_else(|| {
+        // Without a blank line, the nearest line that opens with a list label.
+        let mut at = before.len();
+        while let Some(i) = before[..at].rfind('\n') {
+            if re.is_match(&before[i + 1..]) {
+                return Some(i + 1);
+            }
+            at = i;
+        }
+        None
+    })?;
+    let c = re.captures(&before[start..])?;
+    Some(c.name("l")?.as_str().to_lowercase())
 }
 
 /// The words of `clause` (lower case, a promise's clause up to it) that name one category
@@ -156,7 +234,12 @@ fn data_scope(clause: &str) -> Option<String> {
     let words: Vec<&str> = super::text::words(clause).collect();
     let mut scope: Vec<String> = Vec::new();
     for (k, w) in words.iter().enumerate() {
-        if let Some(first) = w.strip_suffix("daten") {
+        // "Kontaktdatenbank des Genießerclubs": a database is one set of data too.
+        let stem = w
+            .strip_suffix("daten")
+            .or_else(|| w.strip_suffix("datenbank"))
+            .or_else(|| w.strip_suffix("datenbanken"));
+        if let Some(first) = stem {
             if first.len() < 3 || ALL_DATA_COMPOUNDS.contains(&first) {
                 return None;
             }
