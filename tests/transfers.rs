@@ -500,6 +500,9 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Until March 2025 we used Mixpanel for product analytics.",
         "Bis März 2023 haben wir Google Analytics eingesetzt.",
         "Bis Juni 2022 speicherten wir verschlüsselte Backups bei Backblaze, Inc., USA.",
+        // The verb in the singular.
+        "Bis zum 31. März 2025 setzte die Agentur für den Newsletter-Versand die \
+         Mailchimp-Plattform ein.",
         // An entry of a change log tells what an earlier version said.
         "\n\n## Annex E – Version history\n\n| Version | Date | Change |\n|---|---|---|\n\
          | 1.0 | 1 March 2021 | First version (backups with Backblaze, USA, SCCs 2010) |\n",

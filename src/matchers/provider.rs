@@ -1282,11 +1282,16 @@ fn ended_use_before(before: &str) -> bool {
 }
 
 /// Verbs of use in the past tense (lower case): [`used_until`].
-const PAST_USE_VERBS: [&str; 9] = [
+const PAST_USE_VERBS: [&str; 13] = [
     "nutzten",
     "setzten",
     "verwendeten",
     "speicherten",
+    // "Bis zum 31. März 2025 setzte die Agentur … die Mailchimp-Plattform … ein".
+    "nutzte",
+    "setzte",
+    "verwendete",
+    "speicherte",
     "used",
     "relied",
     "engaged",
