@@ -410,6 +410,12 @@ fn a_self_hosted_product_shows_no_transfer() {
             "Wir nutzen Matomo, gehostet auf unseren eigenen Servern bei Hetzner.",
             "Matomo",
         ),
+        // Set off by a comma alone, in a cookie table's cell (the twenty-fifth blind set).
+        (
+            "Cookie | Provider | Purpose\n_pk_id | Matomo, self-hosted at Hetzner in \
+             Germany | visitor statistics",
+            "Matomo",
+        ),
     ] {
         let r = check("policy.md", &policy(text));
         assert_eq!(
@@ -449,6 +455,7 @@ fn a_self_hosted_product_shows_no_transfer() {
 
     for both in [
         "We use Google Analytics and self-hosted Matomo for statistics.",
+        "We use Google Analytics, self-hosted Matomo and Hotjar for statistics.",
         "Wir nutzen Matomo, das auf eigenen Servern läuft, und Google Analytics.",
     ] {
         let r = check("policy.md", &policy(both));
@@ -500,6 +507,11 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Until March 2025 we used Mixpanel for product analytics.",
         "Bis März 2023 haben wir Google Analytics eingesetzt.",
         "Bis Juni 2022 speicherten wir verschlüsselte Backups bei Backblaze, Inc., USA.",
+        // The reader's own software on the reader's device (the twenty-fifth blind set).
+        "When you open a payslip with a program of your choice (e.g. Adobe Acrobat Reader or \
+         Apple Preview), the document is processed locally on your device.",
+        "Öffnen Sie die Abrechnung mit einem Programm Ihrer Wahl (z. B. Adobe Acrobat \
+         Reader), wird sie lokal auf Ihrem Gerät verarbeitet.",
         // The verb in the singular.
         "Bis zum 31. März 2025 setzte die Agentur für den Newsletter-Versand die \
          Mailchimp-Plattform ein.",

@@ -117,7 +117,15 @@ fn self_hosted(scan: &Scan, start: usize, end: usize) -> bool {
     // after the last before it, stands before all others too.
     words.find(after).is_some_and(|m| {
         let between = &after[..m.start()];
-        !joins(between) && !hands_over(between, &[" auf ", " to ", " zu ", " durch ", " by "])
+        // "Matomo, self-hosted at Infomaniak": the words set off by a comma alone, as an
+        // apposition; not an attribute of the next item ("Google Analytics, self-hosted
+        // Matomo").
+        let apposition = between.trim() == ","
+            && APPOSITION_FOLLOWERS
+                .iter()
+                .any(|f| after[m.end()..].trim_start().starts_with(f));
+        (apposition || !joins(between))
+            && !hands_over(between, &[" auf ", " to ", " zu ", " durch ", " by "])
     }) || words.find_iter(before).last().is_some_and(|m| {
         let between = &before[m.end()..];
         // "… Sentry selbst auf unserer Infomaniak-Infrastruktur": what follows such words
@@ -128,6 +136,12 @@ fn self_hosted(scan: &Scan, start: usize, end: usize) -> bool {
             && !hands_over(between, &[" bei ", " at ", " on ", " with ", " von "])
     })
 }
+
+/// What may follow [`SELF_HOSTED`] words set off after a mention by a comma alone for them
+/// to be an apposition of it (lower case): a place or host, or the clause's end.
+const APPOSITION_FOLLOWERS: [&str; 12] = [
+    "at ", "on ", "in ", "by ", "via ", "bei ", "auf ", "im ", "(", ",", ";", "|",
+];
 
 /// How a relative clause or a participle right after a mention begins (lower case): what
 /// it says is said of the mention ([`self_hosted`]: "Matomo, installed on our own server").
@@ -360,6 +374,25 @@ const NOT_USED_AFTER: [&str; 36] = [
     "wird nicht umgesetzt",
 ];
 
+/// Phrases that say, after a provider, that it runs on the reader's own device, not for
+/// the document's owner (lower case): "(e.g. Adobe Acrobat Reader or Apple Preview), the
+/// document is processed locally on your device".
+const ON_READERS_DEVICE: [&str; 4] = [
+    "processed locally on your device",
+    "locally on your own device",
+    "lokal auf ihrem gerät",
+    "lokal auf ihrem endgerät",
+];
+
+/// Whether `after` (lower case, the rest of the mention's sentence) says in its clause,
+/// as [`NOT_USED_AFTER`] would, that the product runs on the reader's device
+/// ([`ON_READERS_DEVICE`]).
+fn on_readers_device(after: &str) -> bool {
+    static PHRASES: WordAutomaton = std::sync::OnceLock::new();
+    (after.contains("lokal") || after.contains("locally"))
+        && phrase_after(after, &ON_READERS_DEVICE, &PHRASES)
+}
+
 /// Phrases that say, after a provider, that it was removed or no longer receives data
 /// (lower case): "Datadog, Inc. was removed as a Sub-processor", "Google Cloud EMEA
 /// Limited wird seit dem 1. Januar 2025 nicht mehr eingesetzt".
@@ -523,7 +556,8 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
                 scan,
                 (h.end, h.end + NOT_USED_REACH_BYTES),
                 Some(&NOT_USED_CUES),
-            ) && not_used_after(sentence_after));
+            ) && not_used_after(sentence_after))
+            || on_readers_device(sentence_after);
         // "Die HR Suite bietet die optionale Funktion „SmartScreen“ (… der OpenAI, L.L.C.
         // …). … Der Auftraggeber hat SmartScreen nicht gebucht": an optional feature that
         // is off.
