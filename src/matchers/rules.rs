@@ -875,10 +875,19 @@ fn limited_by_next_sentence(scan: &Scan, sent: (usize, usize), cues: &[String]) 
         return false;
     }
     let z = scan.sentence(a, a).1;
-    scan.low
-        .get(a..z)
-        .is_some_and(|next| !cues::word_spans(next, cues).is_empty())
+    scan.low.get(a..z).is_some_and(|next| {
+        // "Dieses Versprechen gilt für alle Daten …", "This promise applies to all
+        // personal data": a scope of all data limits nothing.
+        cues::word_spans(next, cues).into_iter().any(|(_, e)| {
+            let mut words = text::words(&next[e..]).skip_while(|w| ["die", "the"].contains(w));
+            !words.next().is_some_and(|w| ALL_SCOPE_WORDS.contains(&w))
+        })
+    })
 }
+
+/// Words that, right after a note on a promise's scope, make the scope all data (lower
+/// case): [`limited_by_next_sentence`].
+const ALL_SCOPE_WORDS: [&str; 6] = ["alle", "sämtliche", "all", "any", "every", "jegliche"];
 
 /// Bytes of a sentence's opening that [`text::is_definition`] reads: a list number, a
 /// quoted term of at most 80 chars, a bracketed aside and the verb.
