@@ -127,6 +127,9 @@ const SCOPE_REACH: usize = 200;
 /// findet nicht statt"), and so does a note's label naming one entry of a table ("a) Nr.
 /// 3: … Die Daten bleiben in der EU Data Boundary": `data_scope` "nr. 3").
 pub fn mark_data_scope(scan: &Scan, hits: &mut [Hit]) {
+    // Per category, whether the document defines it as all its data: a long document
+    // repeats its promises, and each answer reads the whole text.
+    let mut defined: Vec<(String, bool)> = Vec::new();
     for h in hits.iter_mut().filter(|h| {
         h.kind == FindingKind::Transfer
             && matches!(
@@ -144,7 +147,18 @@ pub fn mark_data_scope(scan: &Scan, hits: &mut [Hit]) {
             .rfind([';', ':'])
             .map_or(before, |i| &before[i + 1..]);
         let subject = format!("{clause} {}", &scan.low[h.start..h.end]);
-        let scope = data_scope(&subject).filter(|scope| !defined_as_all(&scan.low, scope));
+        let scope = data_scope(&subject).filter(|scope| {
+            let known = defined
+                .iter()
+                .find(|(s, _)| s == scope)
+                .map(|&(_, all)| all);
+            let all = known.unwrap_or_else(|| {
+                let all = defined_as_all(&scan.low, scope);
+                defined.push((scope.clone(), all));
+                all
+            });
+            !all
+        });
         if let Some(scope) = scope.or_else(|| entry_note_label(scan.text, h.start)) {
             h.value.insert("data_scope".into(), Value::String(scope));
         }
@@ -197,32 +211,71 @@ const NOTE_REACH: usize = 600;
 
 /// The label that opens the paragraph holding `pos` when it names one entry of a table or
 /// list ("a) Nr. 3:", "Zu Nr. 5:", "Re item 2:", "Ziffer 4:"), lower case: what the
-/// paragraph says, it says of that entry. The paragraph starts after a blank line, or at a
-/// line that opens with a list label ("a) ", "- ").
+/// paragraph says, it says of that entry. Read up from the statement's line to its
+/// paragraph's first line (below a blank line), at most [`NOTE_REACH`] bytes back: the
+/// nearest line that opens with such a label.
 fn entry_note_label(text: &str, pos: usize) -> Option<String> {
-    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = R.get_or_init(|| {
-        regex::Regex::new(
-            r"(?i)^[ \t]*(?:(?:[a-z]|\d{1,2})\)[ \t]+|[-*•][ \t]+)?(?P<l>(?:zu[ \t]+|re[ \t]+)?(?:nr\.|no\.|ziffer|ziff\.|item|entry|eintrag|zeile|row)[ \t]*\d{1,3})[ \t]*:",
-        )
-        .expect("entry note regex")
-    });
-    let floor = super::text::ceil_boundary(text, pos.saturating_sub(NOTE_REACH));
-    let before = &text[floor..pos];
-    let start = before.rfind("\n\n").map(|i| i + 2).or_else(|| {
-        // Without a blank line, the nearest line that opens with a list label.
-        let mut at = before.len();
-        while let Some(i) = before[..at].rfind('\n') {
-            if re.is_match(&before[i + 1..]) {
-                return Some(i + 1);
-            }
-            at = i;
+    let floor = pos.saturating_sub(NOTE_REACH);
+    let bytes = text.as_bytes();
+    // Up the lines from the one holding `pos`: the first that opens with a label, or the
+    // one below a blank line, is where the paragraph starts.
+    let mut end = pos;
+    loop {
+        let start = memchr::memrchr(b'\n', &bytes[..end]).map_or(0, |k| k + 1);
+        let line = &text[start..end];
+        if let Some(label) = note_label(line) {
+            return Some(label);
         }
-        None
-    })?;
-    let c = re.captures(&before[start..])?;
-    Some(c.name("l")?.as_str().to_lowercase())
+        let above_blank = start >= 2 && bytes[start - 2] == b'\n';
+        if start == 0 || start <= floor || above_blank {
+            return None;
+        }
+        end = start - 1;
+    }
 }
+
+/// The label naming one entry that `line` opens with, after an optional list label ("a)
+/// ", "2) ", "- "): an optional "zu"/"re", a word of [`ENTRY_WORDS`], a number of one to
+/// three digits and a colon ("Nr. 3:", "Zu Ziffer 12:"), lower case. (By hand: a regex
+/// here cost its compilation in every process.)
+fn note_label<'a>(line: &'a str) -> Option<String> {
+    let mut rest = line.trim_start_matches([' ', '\t']);
+    // An item's label: "a) ", "12) ", "- ".
+    let opening = &rest[..super::text::floor_boundary(rest, rest.len().min(4))];
+    if let Some((head, _)) = opening.split_once(") ") {
+        let tail = &rest[head.len() + 2..];
+        let letter = head.len() == 1 && head.bytes().all(|b| b.is_ascii_lowercase());
+        let number = (1..=2).contains(&head.len()) && head.bytes().all(|b| b.is_ascii_digit());
+        if letter || number {
+            rest = tail.trim_start();
+        }
+    } else if let Some(tail) = rest.strip_prefix(['-', '*', '•']) {
+        rest = tail.trim_start();
+    }
+    // ASCII case folds enough: every word here is ASCII; no allocation before a match.
+    let strip = |s: &'a str, p: &str| -> Option<&'a str> {
+        let head = s.get(..p.len())?;
+        head.eq_ignore_ascii_case(p).then(|| &s[p.len()..])
+    };
+    let body = ["zu ", "re "]
+        .iter()
+        .find_map(|p| strip(rest, p))
+        .unwrap_or(rest);
+    let after_word = ENTRY_WORDS.iter().find_map(|w| strip(body, w))?;
+    let digits = after_word.trim_start();
+    let n = digits.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&n) || !digits[n..].trim_start().starts_with(':') {
+        return None;
+    }
+    let end = rest.len() - digits.len() + n;
+    Some(rest[..end].to_lowercase())
+}
+
+/// Words that name an entry of a table or list in a note's label ([`note_label`]), lower
+/// case, longest first where one begins another.
+const ENTRY_WORDS: [&str; 9] = [
+    "nr.", "no.", "ziffer", "ziff.", "item", "entry", "eintrag", "zeile", "row",
+];
 
 /// The words of `clause` (lower case, a promise's clause up to it) that name one category
 /// of data, when every data noun there names one ([`mark_data_scope`]): a German compound
@@ -539,6 +592,22 @@ fn names_country_after(between: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_notes_label_names_one_entry() {
+        for (line, want) in [
+            ("a) Nr. 3: Microsoft hat Zugriff", Some("nr. 3")),
+            ("Zu Ziffer 12: Die Daten", Some("zu ziffer 12")),
+            ("- Re item 2: data stays", Some("re item 2")),
+            ("12) No. 4 : hosted", Some("no. 4")),
+            ("Nr. 1234: zu lang", None),
+            ("a) Hinweis: Die Daten", None),
+            ("Nr. 3 gilt", None),
+            ("äöü) Nr. 3: Umlaute davor", None),
+        ] {
+            assert_eq!(note_label(line).as_deref(), want, "{line}");
+        }
+    }
 
     #[test]
     fn defaults() {
