@@ -94,7 +94,7 @@ pub struct RuleCues {
     /// Extra negation cues inside the match, where the regex lets words stand between
     /// its verb and its object ("übermittelt keine Daten in die USA"): the regex syntax has
     /// no look-ahead to keep them out. Not where a cue of `not_negating` holds them
-    /// ("nicht nur").
+    /// ("Unternehmen mit Sitz in nicht sicheren Drittstaaten").
     #[serde(default)]
     pub negated_inside: Vec<String>,
     /// Extra history cues anywhere in the sentence.
