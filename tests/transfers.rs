@@ -512,6 +512,10 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          Apple Preview), the document is processed locally on your device.",
         "Öffnen Sie die Abrechnung mit einem Programm Ihrer Wahl (z. B. Adobe Acrobat \
          Reader), wird sie lokal auf Ihrem Gerät verarbeitet.",
+        // A profile the document only links to (the twenty-sixth blind set).
+        "Auf Instagram und Mastodon verweisen wir nur über einfache Links; erst wenn Sie \
+         diese anklicken, verlassen Sie unsere Website.",
+        "Our Instagram profile is only linked from the footer.",
         // The verb in the singular.
         "Bis zum 31. März 2025 setzte die Agentur für den Newsletter-Versand die \
          Mailchimp-Plattform ein.",
@@ -614,6 +618,8 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          Services.",
     ];
     let used = [
+        // A link beside a use.
+        "Wir nutzen Instagram für Werbekampagnen und verlinken dort unsere Website.",
         "Wir nutzen Google Analytics.",
         "The hosting is not carried out by us but by Amazon Web Services.",
         "We can not rule out that Google receives your IP address.",

@@ -393,6 +393,25 @@ fn on_readers_device(after: &str) -> bool {
         && phrase_after(after, &ON_READERS_DEVICE, &PHRASES)
 }
 
+/// Phrases that say, after a provider, that the document only links to it (lower case):
+/// "Auf Instagram und Mastodon verweisen wir nur über einfache Links; erst wenn Sie diese
+/// anklicken, verlassen Sie unsere Website". No data reaches it from the document's owner.
+const ONLY_LINKED: [&str; 5] = [
+    "nur über einfache links",
+    "nur über links",
+    "nur verlinkt",
+    "only via simple links",
+    "only linked",
+];
+
+/// Whether `after` (lower case, the rest of the mention's sentence) says in its clause,
+/// as [`NOT_USED_AFTER`] would, that the document only links to the provider
+/// ([`ONLY_LINKED`]).
+fn only_linked(after: &str) -> bool {
+    static PHRASES: WordAutomaton = std::sync::OnceLock::new();
+    after.contains("link") && phrase_after(after, &ONLY_LINKED, &PHRASES)
+}
+
 /// Phrases that say, after a provider, that it was removed or no longer receives data
 /// (lower case): "Datadog, Inc. was removed as a Sub-processor", "Google Cloud EMEA
 /// Limited wird seit dem 1. Januar 2025 nicht mehr eingesetzt".
@@ -557,7 +576,8 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
                 (h.end, h.end + NOT_USED_REACH_BYTES),
                 Some(&NOT_USED_CUES),
             ) && not_used_after(sentence_after))
-            || on_readers_device(sentence_after);
+            || on_readers_device(sentence_after)
+            || only_linked(sentence_after);
         // "Die HR Suite bietet die optionale Funktion „SmartScreen“ (… der OpenAI, L.L.C.
         // …). … Der Auftraggeber hat SmartScreen nicht gebucht": an optional feature that
         // is off.
