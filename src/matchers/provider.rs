@@ -374,29 +374,15 @@ const NOT_USED_AFTER: [&str; 36] = [
     "wird nicht umgesetzt",
 ];
 
-/// Phrases that say, after a provider, that it runs on the reader's own device, not for
-/// the document's owner (lower case): "(e.g. Adobe Acrobat Reader or Apple Preview), the
-/// document is processed locally on your device".
-const ON_READERS_DEVICE: [&str; 4] = [
+/// Phrases that say, after a provider, that no data reaches it from the document's owner
+/// (lower case): it runs on the reader's own device ("(e.g. Adobe Acrobat Reader or Apple
+/// Preview), the document is processed locally on your device"), or the document only
+/// links to it ("Auf Instagram und Mastodon verweisen wir nur über einfache Links").
+const OUT_OF_REACH_AFTER: [&str; 9] = [
     "processed locally on your device",
     "locally on your own device",
     "lokal auf ihrem gerät",
     "lokal auf ihrem endgerät",
-];
-
-/// Whether `after` (lower case, the rest of the mention's sentence) says in its clause,
-/// as [`NOT_USED_AFTER`] would, that the product runs on the reader's device
-/// ([`ON_READERS_DEVICE`]).
-fn on_readers_device(after: &str) -> bool {
-    static PHRASES: WordAutomaton = std::sync::OnceLock::new();
-    (after.contains("lokal") || after.contains("locally"))
-        && phrase_after(after, &ON_READERS_DEVICE, &PHRASES)
-}
-
-/// Phrases that say, after a provider, that the document only links to it (lower case):
-/// "Auf Instagram und Mastodon verweisen wir nur über einfache Links; erst wenn Sie diese
-/// anklicken, verlassen Sie unsere Website". No data reaches it from the document's owner.
-const ONLY_LINKED: [&str; 5] = [
     "nur über einfache links",
     "nur über links",
     "nur verlinkt",
@@ -405,11 +391,14 @@ const ONLY_LINKED: [&str; 5] = [
 ];
 
 /// Whether `after` (lower case, the rest of the mention's sentence) says in its clause,
-/// as [`NOT_USED_AFTER`] would, that the document only links to the provider
-/// ([`ONLY_LINKED`]).
-fn only_linked(after: &str) -> bool {
+/// as [`NOT_USED_AFTER`] would, a phrase of [`OUT_OF_REACH_AFTER`]; only read where one of
+/// their words stands ("lokal", "locally", "link").
+fn out_of_reach_after(after: &str) -> bool {
     static PHRASES: WordAutomaton = std::sync::OnceLock::new();
-    after.contains("link") && phrase_after(after, &ONLY_LINKED, &PHRASES)
+    ["lokal", "locally", "link"]
+        .iter()
+        .any(|w| after.contains(w))
+        && phrase_after(after, &OUT_OF_REACH_AFTER, &PHRASES)
 }
 
 /// Phrases that say, after a provider, that it was removed or no longer receives data
@@ -576,8 +565,7 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
                 (h.end, h.end + NOT_USED_REACH_BYTES),
                 Some(&NOT_USED_CUES),
             ) && not_used_after(sentence_after))
-            || on_readers_device(sentence_after)
-            || only_linked(sentence_after);
+            || out_of_reach_after(sentence_after);
         // "Die HR Suite bietet die optionale Funktion „SmartScreen“ (… der OpenAI, L.L.C.
         // …). … Der Auftraggeber hat SmartScreen nicht gebucht": an optional feature that
         // is off.
