@@ -524,6 +524,12 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          | 1.0 | 1 March 2021 | First version (backups with Backblaze, USA, SCCs 2010) |\n",
         "\n\n*Änderungsverlauf: Fassung 1.0 (2021) – Backups bei Backblaze, Inc., USA; Fassung \
          2.0 (2022) – Wechsel zu Infomaniak.*\n",
+        // A table whose header row names a version or date and the change, under a bare
+        // title (the twenty-fifth blind set).
+        "\n\n9. Changes\nVersion | Date | Change\n4.1 | 04/2025 | Munich subsidiary added\n\
+         3.2 | 10/2022 | Newsletter moved from Mailchimp to Brevo\n",
+        "\n\n## 12. Aktualisierungen\n\n| Datum | Änderungen |\n|---|---|\n| 03/2022 | \
+         Newsletter nicht mehr über Mailchimp |\n",
         // A table PDF text leaves without marks, under its heading (underlined), from its
         // header or its first row on.
         "\n\nChange log\n\nVersion Change\n2.0 (March 2022) Support e-mail via Google \
@@ -702,6 +708,11 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "\n\n15. Änderungen dieser Erklärung\n\nWir passen diese Erklärung an, wenn wir \
          künftig neben Google Analytics weitere Dienste einsetzen.\n",
         "\"Hosting Provider\" means Amazon Web Services EMEA SARL, which hosts the data.",
+        // A table of changes to the sub-processors lists the ones added, which are current;
+        // one whose header names no change is no log.
+        "\n\n9. Changes\nDate | Change | Sub-processor\n04/2025 | added | Mailchimp, \
+         USA\n",
+        "\n\n9. Newsletter\nVersion | Date | Service\n3.2 | 10/2022 | Mailchimp, USA\n",
     ];
     for (sentences, want) in [
         (&not_used[..], (Some(false), false)),

@@ -930,8 +930,9 @@ fn ends_with_title(line: &str, titles: &[&str]) -> bool {
 
 /// Whether `pos` lies in a document's change log, whose entries tell what earlier
 /// versions said: a list or table under a title of [`is_change_log_heading`] (read as
-/// [`in_former_list`] reads), or a paragraph run in with such a label ("*Änderungsverlauf:
-/// 15.03.2023 – Google Analytics entfernt …*").
+/// [`in_former_list`] reads), a paragraph run in with such a label ("*Änderungsverlauf:
+/// 15.03.2023 – Google Analytics entfernt …*"), or a table row under a change log's header
+/// row ([`in_log_table`]).
 pub fn in_change_log(text: &str, pos: usize) -> bool {
     let pos = floor_boundary(text, pos.min(text.len()));
     let floor = floor_boundary(text, pos.saturating_sub(FORMER_HEADING_REACH));
@@ -946,14 +947,90 @@ pub fn in_change_log(text: &str, pos: usize) -> bool {
     // A list item's or a table row's line may stand under a section about changes too.
     let ls = memchr::memrchr(b'\n', &text.as_bytes()[..pos]).map_or(0, |k| k + 1);
     let line = &text[ls..];
-    let member = line.trim_start().starts_with(LIST_MARKS)
-        || line.split('\n').next().is_some_and(|l| l.contains(" | "));
+    let row = line.split('\n').next().is_some_and(|l| l.contains(" | "));
+    let member = row || line.trim_start().starts_with(LIST_MARKS);
     let title = if member {
         is_change_log_heading
     } else {
         is_log_heading
     };
-    label || in_titled_list(text, pos, title, false)
+    label || in_titled_list(text, pos, title, false) || row && in_log_table(text, ls)
+}
+
+/// Header cells that name a version or a date, the first half of a change log's header
+/// row ([`in_log_table`]), lower case.
+const LOG_HEADER_WHEN: [&str; 6] = ["version", "fassung", "date", "datum", "stand", "revision"];
+
+/// Header cells that name what changed, the second half of a change log's header row
+/// ([`in_log_table`]), lower case.
+const LOG_HEADER_WHAT: [&str; 6] = [
+    "change",
+    "changes",
+    "änderung",
+    "änderungen",
+    "description of change",
+    "beschreibung der änderung",
+];
+
+/// Words of a header cell that make a table one of changes to what the words name, whose
+/// added entries are current ("Datum | Änderung | Unterauftragsverarbeiter"): no change log.
+const LOG_HEADER_SUBJECTS: [&str; 6] = [
+    "verarbeiter",
+    "processor",
+    "anbieter",
+    "provider",
+    "dienstleister",
+    "vendor",
+];
+
+/// Whether the lower-cased `low` has a cell of what changed ([`LOG_HEADER_WHAT`]) beside a
+/// table's bar ("| Change", "Änderung |"): a document without one has no change log's
+/// header row ([`in_log_table`]).
+pub fn has_log_header_cell(low: &str) -> bool {
+    let b = low.as_bytes();
+    LOG_HEADER_WHAT.iter().any(|w| {
+        memchr::memmem::find_iter(b, w.as_bytes()).any(|k| {
+            low[..k].trim_end_matches([' ', '*']).ends_with('|')
+                || low[k + w.len()..]
+                    .trim_start_matches([' ', '*'])
+                    .starts_with('|')
+        })
+    })
+}
+
+/// Whether the table row starting at `ls` stands under a change log's header row, one
+/// that names a version or a date and what changed ("Version | Date | Change", "| Fassung
+/// | Datum | Änderungen |"), whatever title the table has ("9. Changes"), and none of what
+/// the changes are to ([`LOG_HEADER_SUBJECTS`]): the rows above it up to the table's first,
+/// a markdown rule between them skipped.
+fn in_log_table(text: &str, ls: usize) -> bool {
+    let b = text.as_bytes();
+    let mut start = ls;
+    let mut header = None;
+    while start > 0 {
+        let le = start - 1;
+        let s = memchr::memrchr(b'\n', &b[..le]).map_or(0, |k| k + 1);
+        let line = text[s..le].trim();
+        if !line.contains('|') {
+            break;
+        }
+        if !line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
+            header = Some(line);
+        }
+        start = s;
+    }
+    header.is_some_and(|h| {
+        let cells: Vec<String> = h
+            .split('|')
+            .map(|c| c.trim().trim_matches(|c: char| c == '*').to_lowercase())
+            .collect();
+        let has = |set: &[&str]| cells.iter().any(|c| set.contains(&c.as_str()));
+        has(&LOG_HEADER_WHEN)
+            && has(&LOG_HEADER_WHAT)
+            && !cells
+                .iter()
+                .any(|c| LOG_HEADER_SUBJECTS.iter().any(|s| c.contains(s)))
+    })
 }
 
 /// Whether the lower-cased title `lower` has a word of what is used now
