@@ -188,3 +188,53 @@ fn items_met_by_the_scc_clauses_the_contract_applies_are_addressed() {
         assert!(item(&r, &id).present, "{id}: {:?}", r.checklist);
     }
 }
+
+/// A German privacy policy whose legal bases read `bases`.
+fn policy(bases: &str) -> String {
+    format!(
+        "Datenschutzerklärung\n\n1. Verantwortlicher\n\nVerantwortlich ist die Stadt Lindenau, \
+         Marktplatz 1, 37574 Lindenau.\n\n2. Kursanmeldung\n\nWir verarbeiten Name und \
+         Anschrift. {bases}\n"
+    )
+}
+
+/// A public body's policy, whose legal bases named by their letters of Art. 6(1) include
+/// (e) and no (f), pursues no legitimate interests: Art. 13(1)(d) asks nothing of it and is
+/// no gap (the twenty-sixth blind set's Volkshochschule). A basis (f), bases without (e)
+/// (a company may pursue interests it does not state) or no letter keep the item a gap.
+#[test]
+fn legitimate_interests_are_not_required_of_a_public_body() {
+    let r = check(
+        "ds.txt",
+        &policy(
+            "Rechtsgrundlage ist Art. 6 Abs. 1 lit. e DSGVO, für Verträge Art. 6 Abs. 1 \
+             lit. b DSGVO.",
+        ),
+    );
+    let d = item(&r, "art13_1_d");
+    assert!(d.not_required && !d.present, "{d:?}");
+    assert_eq!(d.evidence.len(), 2, "{d:?}");
+    let missing = r
+        .risk
+        .reasons
+        .iter()
+        .find(|x| x.code == "missing_art13_items")
+        .expect("other items are missing");
+    assert!(
+        !missing.message.contains("art13_1_d"),
+        "{}",
+        missing.message
+    );
+    assert!(missing.message.contains(" of 11 "), "{}", missing.message);
+    // Controls: (f) in an enumeration of letters, no (e), no letter.
+    for bases in [
+        "Rechtsgrundlage ist Art. 6 Abs. 1 S. 1 lit. e und f DSGVO.",
+        "We rely on Article 6(1)(e) and (f) GDPR.",
+        "Rechtsgrundlage ist Art. 6 Abs. 1 lit. b DSGVO.",
+        "Rechtsgrundlage ist Ihre Einwilligung.",
+    ] {
+        let r = check("ds.txt", &policy(bases));
+        let d = item(&r, "art13_1_d");
+        assert!(!d.not_required, "{bases:?}: {d:?}");
+    }
+}

@@ -141,16 +141,54 @@ pub(crate) fn build(kind: DocKind, findings: &[Finding], parties: &[Party]) -> V
             }
         }
     }
+    let mut not_required = vec![false; items.len()];
+    if let Some(i) = items.iter().position(|(id, _)| *id == "art13_1_d") {
+        if evidence[i].is_empty() {
+            if let Some(bases) = public_bases_without_f(findings) {
+                evidence[i] = bases;
+                not_required[i] = true;
+            }
+        }
+    }
     items
         .iter()
         .zip(evidence.into_iter().zip(excluded))
-        .map(|((id, _), (evidence, excluded))| ChecklistItem {
-            id: id.to_string(),
-            present: !evidence.is_empty(),
-            evidence,
-            excluded,
-        })
+        .zip(not_required)
+        .map(
+            |(((id, _), (evidence, excluded)), not_required)| ChecklistItem {
+                id: id.to_string(),
+                present: !evidence.is_empty() && !not_required,
+                evidence,
+                excluded,
+                not_required,
+            },
+        )
         .collect()
+}
+
+/// The ids of the findings that name legal bases of Art. 6(1) by their letters (value
+/// `legal_basis`: "e", "b und f"), when one names (e), a task in the public interest or of
+/// official authority, and none (f), the legitimate interests: a public body on its tasks
+/// cannot rely on (f) (Art. 6(1) sentence 2), so Art. 13(1)(d) asks nothing of its policy.
+/// `None` otherwise; a company naming only (a) and (b) may still pursue interests it does
+/// not state.
+fn public_bases_without_f(findings: &[Finding]) -> Option<Vec<String>> {
+    let mut ids = Vec::new();
+    let mut public_task = false;
+    for f in findings {
+        let Some(letters) = str_of(f, "legal_basis") else {
+            continue;
+        };
+        // "b und f", "a) and (f": the letters are the words of one character.
+        for w in letters.split(|c: char| !c.is_alphanumeric()) {
+            if w.eq_ignore_ascii_case("f") {
+                return None;
+            }
+            public_task |= w.eq_ignore_ascii_case("e");
+        }
+        ids.push(f.id.clone());
+    }
+    public_task.then_some(ids)
 }
 
 #[cfg(test)]

@@ -1366,7 +1366,7 @@ fn missing_items(
     let missing: Vec<String> = input
         .checklist
         .iter()
-        .filter(|i| !i.present)
+        .filter(|i| !i.present && !i.not_required)
         .map(|i| {
             let named = match item_name(&i.id) {
                 Some(n) => format!("{} {n}", i.id),
@@ -1384,16 +1384,18 @@ fn missing_items(
     if missing.is_empty() {
         return None;
     }
+    // Items that ask nothing of the document (Art. 13(1)(d) without an Art. 6(1)(f)
+    // basis) are not counted.
+    let required = input.checklist.iter().filter(|i| !i.not_required).count();
     let message = format!(
-        "The document does not address {} of {} {what}: {}.",
+        "The document does not address {} of {required} {what}: {}.",
         missing.len(),
-        input.checklist.len(),
         missing.join(", ")
     );
     let evidence: Vec<String> = input
         .checklist
         .iter()
-        .filter(|i| !i.present)
+        .filter(|i| !i.present && !i.not_required)
         .flat_map(|i| i.excluded.iter().cloned())
         .collect();
     reason(code, RiskLevel::Medium, message, evidence)

@@ -346,7 +346,11 @@ fn checklist(out: &mut String, st: Style, r: &DocResult) {
         );
         return;
     }
-    let mut missing: Vec<&ChecklistItem> = r.checklist.iter().filter(|i| !i.present).collect();
+    let mut missing: Vec<&ChecklistItem> = r
+        .checklist
+        .iter()
+        .filter(|i| !i.present && !i.not_required)
+        .collect();
     // Requirements the document rules out come first: they are the reviewer's news.
     missing.sort_by_key(|i| i.excluded.is_empty());
     if missing.is_empty() {
@@ -354,9 +358,10 @@ fn checklist(out: &mut String, st: Style, r: &DocResult) {
             out,
             "{} none, all {} items addressed",
             st.bold("Checklist gaps:"),
-            r.checklist.len()
+            r.checklist.len() - not_required(r).count()
         );
         restricted(out, r);
+        not_required_lines(out, r);
         return;
     }
     let _ = writeln!(
@@ -365,7 +370,7 @@ fn checklist(out: &mut String, st: Style, r: &DocResult) {
         st.bold(&format!(
             "Checklist gaps ({} of {})",
             missing.len(),
-            r.checklist.len()
+            r.checklist.len() - not_required(r).count()
         ))
     );
     for item in missing.iter().take(MAX_GAPS) {
@@ -374,6 +379,26 @@ fn checklist(out: &mut String, st: Style, r: &DocResult) {
     }
     more(out, missing.len(), MAX_GAPS);
     restricted(out, r);
+    not_required_lines(out, r);
+}
+
+/// The items that ask nothing of the document (Art. 13(1)(d) without an Art. 6(1)(f) basis).
+fn not_required(r: &DocResult) -> impl Iterator<Item = &ChecklistItem> {
+    r.checklist.iter().filter(|i| i.not_required)
+}
+
+/// A line for each item that asks nothing of the document, with the finding that shows it.
+fn not_required_lines(out: &mut String, r: &DocResult) {
+    for item in not_required(r) {
+        let name = item_name(&item.id)
+            .map(|n| format!(" {n}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {}{name} · not required: no legal basis of Art. 6(1)(f) named",
+            item.id
+        );
+    }
 }
 
 /// The items a document addresses but rules part of out ("Inspektionen … sind
@@ -647,6 +672,7 @@ mod tests {
                 present: *id != "art28_3_h",
                 evidence: vec![],
                 excluded: vec![],
+                not_required: false,
             })
             .collect();
         r.risk = Risk {
@@ -735,6 +761,38 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("San Antonio, TX · US\n"), "{out}");
+    }
+
+    /// An item that asks nothing of the document is no gap and not counted, but named.
+    #[test]
+    fn an_item_not_required_is_no_gap() {
+        let mut r = sample();
+        r.kind = DocKind::PrivacyPolicy;
+        r.checklist = crate::analyze::ART13_ITEMS
+            .iter()
+            .map(|(id, _)| ChecklistItem {
+                id: id.to_string(),
+                present: !matches!(*id, "art13_1_d" | "art13_2_e"),
+                evidence: vec![],
+                excluded: vec![],
+                not_required: *id == "art13_1_d",
+            })
+            .collect();
+        let out = render(&r, false);
+        for e in [
+            "Checklist gaps (1 of 11)",
+            "  art13_2_e whether providing the data is required",
+            "  art13_1_d legitimate interests pursued · not required: no legal basis of \
+             Art. 6(1)(f) named",
+        ] {
+            assert!(out.lines().any(|l| l == e), "missing {e:?} in:\n{out}");
+        }
+        r.checklist[10].present = true;
+        let out = render(&r, false);
+        assert!(
+            out.contains("Checklist gaps: none, all 11 items addressed\n"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -386,6 +386,12 @@ pub struct ChecklistItem {
     /// … sind nicht vorgesehen"): they do not address it.
     #[serde(default)]
     pub excluded: Vec<String>,
+    /// Whether the requirement asks nothing of this document, which the findings in
+    /// `evidence` show: Art. 13(1)(d) (legitimate interests) of a public body's policy,
+    /// whose legal bases, named by their letters of Art. 6(1), include (e) and no (f).
+    /// Such an item is neither present nor missing.
+    #[serde(default)]
+    pub not_required: bool,
 }
 
 /// `risk.level`.
