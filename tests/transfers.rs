@@ -516,6 +516,11 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Auf Instagram und Mastodon verweisen wir nur über einfache Links; erst wenn Sie \
          diese anklicken, verlassen Sie unsere Website.",
         "Our Instagram profile is only linked from the footer.",
+        "The links to our LinkedIn company page and to our partners' profiles are plain \
+         hyperlinks; no data is sent to LinkedIn before you click on them.",
+        // A payment service the document does not accept, an example of a denied kind.
+        "We do not accept credit cards or payment services such as PayPal.",
+        "Wir akzeptieren keine Kreditkarten oder Zahlungsdienste wie PayPal.",
         // The verb in the singular.
         "Bis zum 31. März 2025 setzte die Agentur für den Newsletter-Versand die \
          Mailchimp-Plattform ein.",
@@ -626,6 +631,10 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
     let used = [
         // A link beside a use.
         "Wir nutzen Instagram für Werbekampagnen und verlinken dort unsere Website.",
+        // The negation denies something else, before a use of the kind.
+        "We do not store data ourselves and use services such as PayPal.",
+        "Wir speichern keine Kartendaten und nutzen Dienste oder Zahlungsanbieter wie PayPal.",
+        "Customers who do not have an account can use services such as PayPal.",
         "Wir nutzen Google Analytics.",
         "The hosting is not carried out by us but by Amazon Web Services.",
         "We can not rule out that Google receives your IP address.",
@@ -1560,6 +1569,18 @@ fn a_promise_of_named_countries_is_broken_by_other_third_countries() {
             "Switzerland (CH) and the EU/EEA",
         ),
         ("All customer data is stored only in Canada.", "Canada (CA)"),
+        // A country joined to the EU/EEA of a ban on transfers outside it (the
+        // twenty-seventh blind set).
+        (
+            "We do not routinely transfer personal data to countries outside the EU/EEA and \
+             Switzerland.",
+            "Switzerland (CH) and the EU/EEA",
+        ),
+        (
+            "Wir übermitteln keine personenbezogenen Daten in Länder außerhalb der EU (EWR) \
+             und der Schweiz.",
+            "Switzerland (CH) and the EU/EEA",
+        ),
     ] {
         let r = check("policy.md", &doc(promise, zendesk));
         let found =
@@ -1576,6 +1597,11 @@ fn a_promise_of_named_countries_is_broken_by_other_third_countries() {
         (
             "Ihre Daten werden ausschließlich in der Schweiz und im EWR gespeichert.",
             "Wir hosten bei Infomaniak in der Schweiz.",
+        ),
+        (
+            "We do not transfer personal data to countries outside the EU/EEA and \
+             Switzerland.",
+            "Our website is hosted by Infomaniak Network SA, Geneva.",
         ),
         // Transfers in general may mean the promised country.
         (

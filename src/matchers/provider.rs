@@ -217,7 +217,7 @@ const NEGATION_REACH_WORDS: usize = 5;
 /// Any other word shows that the negation is about something else, with the provider as
 /// its actor or place: "not hosted by Automattic", "does not affect GitHub's rights",
 /// "not carried out by Hetzner directly", "nor our partner Mullvad".
-const BETWEEN_NEGATION_AND_PROVIDER: [&str; 93] = [
+const BETWEEN_NEGATION_AND_PROVIDER: [&str; 98] = [
     "an",
     // "Wir setzen keine Analyse- oder Tracking-Tools (z. B. Google Analytics) ein",
     // "es besteht keine Verbindung zu Google".
@@ -297,6 +297,12 @@ const BETWEEN_NEGATION_AND_PROVIDER: [&str; 93] = [
     "transfer",
     "send",
     "disclose",
+    // "no data is sent to LinkedIn before you click on them".
+    "is",
+    "are",
+    "sent",
+    "shared",
+    "transferred",
     "übermitteln",
     // "Es findet keine Übermittlung an OpenAI … statt", "no transfers of personal data to
     // Anthropic".
@@ -378,15 +384,22 @@ const NOT_USED_AFTER: [&str; 36] = [
 /// (lower case): it runs on the reader's own device ("(e.g. Adobe Acrobat Reader or Apple
 /// Preview), the document is processed locally on your device"), or the document only
 /// links to it ("Auf Instagram und Mastodon verweisen wir nur über einfache Links").
-const OUT_OF_REACH_AFTER: [&str; 9] = [
+const OUT_OF_REACH_AFTER: [&str; 15] = [
     "processed locally on your device",
     "locally on your own device",
     "lokal auf ihrem gerät",
     "lokal auf ihrem endgerät",
+    // "nur" opens a clause of its own (`CLAUSE_WORDS`): the phrases that hold it.
     "nur über einfache links",
+    "only via simple links",
+    "einfache links",
+    "einfacher link",
     "nur über links",
     "nur verlinkt",
-    "only via simple links",
+    "simple link",
+    "simple hyperlink",
+    "plain link",
+    "plain hyperlink",
     "only linked",
 ];
 
@@ -1229,8 +1242,9 @@ const EXAMPLES_REACH_BYTES: usize = 160;
 
 /// Whether `before` (lower case, the mention's sentence up to it) ends with examples of a
 /// kind of service that a negation denies ([`EXAMPLE_OPENERS`] right before the provider;
-/// in the clause before them a word of [`NEGATIONS`] and, as the next word, a kind of
-/// service: "Insbesondere nutzt der KDNF … keine Dienste von Anbietern mit Sitz oder
+/// in the clause before them a word of [`NEGATIONS`] and, as the next word or after "or"
+/// within [`KIND_AFTER_NEGATION_WORDS`] words none of [`CLAUSE_WORDS`] or
+/// [`KIND_BREAKS`], a kind of service: "Insbesondere nutzt der KDNF … keine Dienste von Anbietern mit Sitz oder
 /// Muttergesellschaft in den USA (z. B. Microsoft 365, …)"). The words between the kind
 /// and the examples say which ones, at any length within [`EXAMPLES_REACH_BYTES`].
 fn negated_kind_before_examples(before: &str) -> bool {
@@ -1249,11 +1263,39 @@ fn negated_kind_before_examples(before: &str) -> bool {
     let head = &head[from..];
     let clause = head.rfind([',', ';', ':']).map_or(head, |i| &head[i + 1..]);
     let words: Vec<&str> = text::words(clause).collect();
-    words.windows(2).any(|w| {
-        NEGATIONS.contains(&w[0])
-            && (KINDS_OF_SERVICE.contains(&w[1]) || names_kind_of_service(w[1]))
+    let is_kind = |w: &&str| KINDS_OF_SERVICE.contains(w) || names_kind_of_service(w);
+    words.iter().enumerate().any(|(k, w)| {
+        if !NEGATIONS.contains(w) {
+            return false;
+        }
+        let rest = &words[k + 1..];
+        // The kind right after the negation ("keine Dienste"), or as the last item of a
+        // list it denies ("do not accept credit cards or payment services").
+        rest.first().is_some_and(is_kind)
+            || rest
+                .iter()
+                .take(KIND_AFTER_NEGATION_WORDS)
+                .take_while(|w| !CLAUSE_WORDS.contains(w) && !KIND_BREAKS.contains(w))
+                .scan(false, |listed, w| {
+                    let found = *listed && is_kind(w);
+                    *listed |= matches!(*w, "or" | "oder");
+                    Some(found)
+                })
+                .any(|found| found)
     })
 }
+
+/// Most words from a negation to the kind of service that ends a list it denies, the kind
+/// included ([`negated_kind_before_examples`]): "We do not accept credit cards or payment
+/// services such as PayPal".
+const KIND_AFTER_NEGATION_WORDS: usize = 6;
+
+/// Words between a negation and a kind of service that end what the negation denies
+/// (lower case): "We do not store data ourselves and use services such as AWS", "Who does
+/// not have an account can use services such as PayPal".
+const KIND_BREAKS: [&str; 12] = [
+    "and", "und", "but", "aber", "can", "could", "may", "kann", "können", "darf", "dürfen", "sowie",
+];
 
 /// Words that name a kind of service (lower case; compounds of them count too,
 /// [`names_kind_of_service`]).

@@ -359,6 +359,8 @@ pub fn mark_adequate_exempt(scan: &Scan, hits: &mut [Hit]) {
 /// Switzerland and the EEA") the countries it names, `value.countries` (ISO codes, sorted):
 /// the country hits inside it. `value.eea` tells whether it names the EU/EEA (or Europe)
 /// too. The analysis reads the two as the places the document promises the data stays in.
+/// An "EU only" statement gets `value.countries` too where a country joins its EU/EEA right
+/// after it ("… outside the EU/EEA and Switzerland").
 pub fn mark_promised_countries(scan: &Scan, hits: &mut [Hit]) {
     let promise = |h: &Hit| {
         h.kind == FindingKind::Transfer
@@ -390,6 +392,52 @@ pub fn mark_promised_countries(scan: &Scan, hits: &mut [Hit]) {
         h.value.insert("countries".into(), Value::Array(codes));
         h.value.insert("eea".into(), Value::Bool(eea));
     }
+    // "We do not transfer personal data to countries outside the EU/EEA and Switzerland":
+    // an "EU only" statement whose EU/EEA a country joins right after the match.
+    let joined: Vec<Option<String>> = hits
+        .iter()
+        .map(|h| {
+            if h.kind != FindingKind::Transfer
+                || h.value.get("statement").and_then(Value::as_str) != Some("eu_only")
+            {
+                return None;
+            }
+            let c = hits.iter().find(|c| {
+                c.kind == FindingKind::Country
+                    && c.start >= h.end
+                    && c.start - h.end <= JOINED_COUNTRY_REACH
+            })?;
+            joins_country(&scan.low[h.end..c.start])
+                .then(|| Some(c.value.get("code")?.as_str()?.to_string()))
+                .flatten()
+        })
+        .collect();
+    for (h, code) in hits.iter_mut().zip(joined) {
+        if let Some(code) = code {
+            h.value
+                .insert("countries".into(), Value::Array(vec![Value::String(code)]));
+        }
+    }
+}
+
+/// Most bytes between an "EU only" statement and a country its EU/EEA is joined with
+/// ([`joins_country`]).
+const JOINED_COUNTRY_REACH: usize = 24;
+
+/// Whether `between`, the lower-cased words from the end of an "EU only" statement to a
+/// country, joins the country to its EU/EEA: a conjunction and nothing but the rest of the
+/// EU's name and articles ("/EEA and", " (EWR) und der", " and the"). "…, but data may go
+/// to" joins nothing.
+fn joins_country(between: &str) -> bool {
+    let words: Vec<&str> = between
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '(' | ')' | ','))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let conjunction = |w: &&str| matches!(*w, "and" | "und" | "or" | "oder" | "sowie" | "&");
+    words.iter().any(conjunction)
+        && words.iter().all(|w| {
+            conjunction(w) || matches!(*w, "eea" | "ewr" | "efta" | "the" | "der" | "die" | "in")
+        })
 }
 
 /// Mechanisms that exist only once granted: a DPF certification, approved BCRs, an
