@@ -284,7 +284,9 @@ fn flags_from_spans(
     let hypothetical = !spans(CueSet::HYPOTHETICAL_BEFORE, before).is_empty()
         || !word_spans(before_text, &extra.hypothetical).is_empty()
         || !spans(CueSet::HYPOTHETICAL_AFTER, after).is_empty()
-        || !word_spans(&low[end..aend], &extra.hypothetical_after).is_empty();
+        || !word_spans(&low[end..aend], &extra.hypothetical_after).is_empty()
+        // "There are no other transfers to countries outside the EU/EEA": the rest.
+        || !word_spans(&low[start..end], &extra.hypothetical_inside).is_empty();
     // Unlike a negation, an exclusion is read from its own, narrower lists: "ohne" or "not"
     // before an obligation ("without undue delay", "shall not refuse") keeps it.
     let exclusion_after = (end, exclusion_end(low, end, sent.1, aend));

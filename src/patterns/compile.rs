@@ -477,6 +477,8 @@ pub struct RuleCueWords {
     /// Extra hypothesis cues in the sentence right after the match's (a note limiting a
     /// promise's scope).
     pub hypothetical_next: Vec<String>,
+    /// Extra hypothesis cues inside the match (a statement about the rest: "no other").
+    pub hypothetical_inside: Vec<String>,
 }
 
 /// Shared cue lists, and one automaton over all of them.
@@ -1047,6 +1049,7 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
         .chain(&extra.hypothetical)
         .chain(&extra.hypothetical_after)
         .chain(&extra.hypothetical_next)
+        .chain(&extra.hypothetical_inside)
     {
         if w.is_empty() || *w != lower_preserving(w) {
             bail!("cue {w:?} must be non-empty and lower case");
@@ -1071,6 +1074,7 @@ fn compile_rule(r: RuleSyntax, file: &str) -> anyhow::Result<CompiledRule> {
             hypothetical: with_swiss_spellings(extra.hypothetical),
             hypothetical_after: with_swiss_spellings(extra.hypothetical_after),
             hypothetical_next: with_swiss_spellings(extra.hypothetical_next),
+            hypothetical_inside: with_swiss_spellings(extra.hypothetical_inside),
         },
         not_after: r
             .not_after

@@ -112,6 +112,11 @@ pub struct RuleCues {
     /// Daten innerhalb der Plattform").
     #[serde(default)]
     pub hypothetical_next: Vec<String>,
+    /// Extra hypothesis cues inside the match: words that make a statement one about the
+    /// rest, after exceptions named before it ("There are no other transfers to countries
+    /// outside the EU/EEA").
+    #[serde(default)]
+    pub hypothetical_inside: Vec<String>,
 }
 
 /// An example text: a bare string, or a table with the expected hit and flags.
