@@ -518,6 +518,16 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "Our Instagram profile is only linked from the footer.",
         "The links to our LinkedIn company page and to our partners' profiles are plain \
          hyperlinks; no data is sent to LinkedIn before you click on them.",
+        // Payment providers a later sentence denies (the twenty-eighth blind set).
+        "Die Zahlung erfolgt über den vom Kunden gewählten Zahlungsdienstleister (z. B. \
+         Stripe, Adyen oder Nexi). Diese Zahlungsdienstleister sind weder \
+         Unterauftragsverarbeiter des Auftragnehmers noch erhalten sie Daten vom \
+         Auftragnehmer.",
+        "Bis zum 31.03.2024 erfolgte der E-Mail-Versand über Mailchimp.",
+        "Until March 2023 we sent our newsletter with Mailchimp.",
+        "\n\nEarlier versions: 1 April 2023 (switch from Mailchimp to Brevo), 15 January \
+         2025 (introduction of Groupline for small groups).\n",
+        "We do not offer PayPal, and there are no online donation buttons.",
         // A payment service the document does not accept, an example of a denied kind.
         "We do not accept credit cards or payment services such as PayPal.",
         "Wir akzeptieren keine Kreditkarten oder Zahlungsdienste wie PayPal.",
@@ -631,6 +641,10 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
     let used = [
         // A link beside a use.
         "Wir nutzen Instagram für Werbekampagnen und verlinken dort unsere Website.",
+        "Die Zahlung erfolgt über Zahlungsdienstleister (z. B. Stripe). Diese \
+         Zahlungsdienstleister sind Unterauftragsverarbeiter des Auftragnehmers.",
+        "Seit dem 01.04.2024 erfolgt der E-Mail-Versand über Mailchimp.",
+        "Until 31 December 2026 newsletters are sent with Mailchimp.",
         // The negation denies something else, before a use of the kind.
         "We do not store data ourselves and use services such as PayPal.",
         "Wir speichern keine Kartendaten und nutzen Dienste oder Zahlungsanbieter wie PayPal.",

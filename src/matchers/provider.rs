@@ -217,7 +217,7 @@ const NEGATION_REACH_WORDS: usize = 5;
 /// Any other word shows that the negation is about something else, with the provider as
 /// its actor or place: "not hosted by Automattic", "does not affect GitHub's rights",
 /// "not carried out by Hetzner directly", "nor our partner Mullvad".
-const BETWEEN_NEGATION_AND_PROVIDER: [&str; 98] = [
+const BETWEEN_NEGATION_AND_PROVIDER: [&str; 101] = [
     "an",
     // "Wir setzen keine Analyse- oder Tracking-Tools (z. B. Google Analytics) ein",
     // "es besteht keine Verbindung zu Google".
@@ -303,6 +303,10 @@ const BETWEEN_NEGATION_AND_PROVIDER: [&str; 98] = [
     "sent",
     "shared",
     "transferred",
+    // "We do not offer PayPal", "akzeptieren wir nicht".
+    "offer",
+    "accept",
+    "akzeptieren",
     "übermitteln",
     // "Es findet keine Übermittlung an OpenAI … statt", "no transfers of personal data to
     // Anthropic".
@@ -595,7 +599,7 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
             || negation_cue_in(
                 scan,
                 (to, to + BACK_REFERENCE_REACH_BYTES),
-                Some(&["keine", "no", "not"]),
+                Some(&["keine", "no", "not", "weder", "neither"]),
             ) && denied_by_back_reference(scan, to);
         // "Die frühere Einbindung von Google Analytics … wurde entfernt": a provider the
         // document no longer uses is not used either.
@@ -897,8 +901,12 @@ fn next_sentences<'s>(
 /// Words that refer back to the organisations the sentence before named (lower case):
 /// "Diese Anbieter werden von den Kunden selbst beauftragt", "keine Daten an diese
 /// Netzwerke".
-const BACK_REFERENCES: [&str; 17] = [
+const BACK_REFERENCES: [&str; 20] = [
     "diese anbieter",
+    // "(z. B. Stripe, Adyen oder Nexi). Diese Zahlungsdienstleister sind weder …".
+    "diese zahlungsdienstleister",
+    "these payment providers",
+    "these payment service providers",
     "diesen anbietern",
     "diese dienste",
     "diesen diensten",
@@ -920,7 +928,7 @@ const BACK_REFERENCES: [&str; 17] = [
 /// Phrases that say what a sentence refers back to receives no data from the document's
 /// owner (lower case): "… sind keine Subunternehmer von Alpenkontakt", "Über diese
 /// Kanäle werden keine Kundendaten bearbeitet".
-const RECEIVES_NOTHING: [&str; 11] = [
+const RECEIVES_NOTHING: [&str; 15] = [
     "keine daten",
     "keine personenbezogenen daten",
     "keine kundendaten",
@@ -932,6 +940,11 @@ const RECEIVES_NOTHING: [&str; 11] = [
     "no customer data",
     "not sub-processors",
     "not subprocessors",
+    // "… sind weder Unterauftragsverarbeiter des Auftragnehmers noch erhalten sie Daten".
+    "weder unterauftragsverarbeiter",
+    "weder subunternehmer",
+    "neither sub-processors",
+    "neither subprocessors",
 ];
 
 /// Words of a condition or an exception (lower case): a sentence with one of them
@@ -1366,7 +1379,7 @@ fn ended_use_before(before: &str) -> bool {
 }
 
 /// Verbs of use in the past tense (lower case): [`used_until`].
-const PAST_USE_VERBS: [&str; 13] = [
+const PAST_USE_VERBS: [&str; 16] = [
     "nutzten",
     "setzten",
     "verwendeten",
@@ -1376,7 +1389,12 @@ const PAST_USE_VERBS: [&str; 13] = [
     "setzte",
     "verwendete",
     "speicherte",
+    // "Bis zum 31.03.2024 erfolgte der E-Mail-Versand über Mailchimp".
+    "erfolgte",
+    "erfolgten",
     "used",
+    // "Until March 2023 we sent our newsletter with Mailchimp."
+    "sent",
     "relied",
     "engaged",
     "employed",

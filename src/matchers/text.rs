@@ -881,7 +881,7 @@ pub fn is_planned_heading(line: &str) -> bool {
 /// Titles of a document's change log (lower case): "Annex E – Version history",
 /// "Änderungsverlauf:"; the first five head a policy's section about its changes, a log
 /// only where its entries are a list or a table.
-pub const CHANGE_LOG_TITLES: [&str; 17] = [
+pub const CHANGE_LOG_TITLES: [&str; 21] = [
     "änderungen dieser erklärung",
     "änderungen dieser datenschutzerklärung",
     "changes to this privacy policy",
@@ -899,6 +899,11 @@ pub const CHANGE_LOG_TITLES: [&str; 17] = [
     "revision history",
     "document history",
     "dokumenthistorie",
+    // "Earlier versions: 1 April 2023 (switch from Mailchimp to Brevo), …".
+    "earlier versions",
+    "previous versions",
+    "frühere fassungen",
+    "frühere versionen",
 ];
 
 /// The titles of [`CHANGE_LOG_TITLES`] that head a policy's section about its changes
