@@ -123,7 +123,7 @@ impl<'a> Scan<'a> {
                 set.lists
                     .get(w as usize)
                     .is_some_and(|l| l & CueSet::CHANGE_LOG_TITLE != 0)
-            }) || text::has_log_header_cell(&self.low)
+            })
         }) && text::in_change_log(self.text, pos)
     }
 

@@ -962,6 +962,24 @@ pub fn in_change_log(text: &str, pos: usize) -> bool {
     label || in_titled_list(text, pos, title, false) || row && in_log_table(text, ls)
 }
 
+/// Cells of what changed beside a table's bar (lower case; "Version | Date | Change"): cue
+/// words whose occurrence the keyword pass finds, so that a document without them is known
+/// to have no change log's header row (`in_log_table`) without reading its lines.
+pub const LOG_HEADER_CUES: [&str; 12] = [
+    "| change",
+    "|change",
+    "change |",
+    "change|",
+    "changes |",
+    "changes|",
+    "| änderung",
+    "|änderung",
+    "änderung |",
+    "änderung|",
+    "änderungen |",
+    "änderungen|",
+];
+
 /// Header cells that name a version or a date, the first half of a change log's header
 /// row ([`in_log_table`]), lower case.
 const LOG_HEADER_WHEN: [&str; 6] = ["version", "fassung", "date", "datum", "stand", "revision"];
@@ -987,21 +1005,6 @@ const LOG_HEADER_SUBJECTS: [&str; 6] = [
     "dienstleister",
     "vendor",
 ];
-
-/// Whether the lower-cased `low` has a cell of what changed ([`LOG_HEADER_WHAT`]) beside a
-/// table's bar ("| Change", "Änderung |"): a document without one has no change log's
-/// header row ([`in_log_table`]).
-pub fn has_log_header_cell(low: &str) -> bool {
-    let b = low.as_bytes();
-    LOG_HEADER_WHAT.iter().any(|w| {
-        memchr::memmem::find_iter(b, w.as_bytes()).any(|k| {
-            low[..k].trim_end_matches([' ', '*']).ends_with('|')
-                || low[k + w.len()..]
-                    .trim_start_matches([' ', '*'])
-                    .starts_with('|')
-        })
-    })
-}
 
 /// Whether the table row starting at `ls` stands under a change log's header row, one
 /// that names a version or a date and what changed ("Version | Date | Change", "| Fassung

@@ -589,8 +589,9 @@ pub struct CueLists {
     /// Exclusion cues after the match (same sentence, near): inspections "sind nicht
     /// vorgesehen".
     pub exclusion_after: Vec<String>,
-    /// Titles of a change log ([`crate::matchers::text::CHANGE_LOG_TITLES`]): whether a
-    /// document has one is read from the keyword pass.
+    /// Titles of a change log ([`crate::matchers::text::CHANGE_LOG_TITLES`]) and cells of
+    /// its header row ([`crate::matchers::text::LOG_HEADER_CUES`]): whether a document has
+    /// one is read from the keyword pass.
     pub change_log_titles: Vec<String>,
     /// Phrases that say a feature is switched off or not booked
     /// ([`crate::matchers::provider::SWITCHED_OFF`]): whether one stands near a provider
@@ -1293,6 +1294,7 @@ fn compile_cues(c: CuesSyntax) -> anyhow::Result<Cues> {
         exclusion_after: list("exclusion.after", c.exclusion.after)?,
         change_log_titles: crate::matchers::text::CHANGE_LOG_TITLES
             .iter()
+            .chain(&crate::matchers::text::LOG_HEADER_CUES)
             .map(|t| t.to_string())
             .collect(),
         switched_off: crate::matchers::provider::SWITCHED_OFF
