@@ -525,6 +525,8 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          Auftragnehmer.",
         "Bis zum 31.03.2024 erfolgte der E-Mail-Versand über Mailchimp.",
         "Until March 2023 we sent our newsletter with Mailchimp.",
+        "Bis zum 30. Juni 2023 wurden die Sicherungskopien bei der Amazon Web Services EMEA \
+         SARL vorgehalten.",
         "\n\nEarlier versions: 1 April 2023 (switch from Mailchimp to Brevo), 15 January \
          2025 (introduction of Groupline for small groups).\n",
         "We do not offer PayPal, and there are no online donation buttons.",
@@ -645,6 +647,10 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          Zahlungsdienstleister sind Unterauftragsverarbeiter des Auftragnehmers.",
         "Seit dem 01.04.2024 erfolgt der E-Mail-Versand über Mailchimp.",
         "Until 31 December 2026 newsletters are sent with Mailchimp.",
+        "Bis zum 30. Juni 2027 werden die Sicherungskopien bei Amazon Web Services \
+         vorgehalten.",
+        "Bis zum 30.06.2024 wurde das Support-Postfach bei einem Anbieter in Irland geführt; \
+         seit dem 01.07.2024 nutzen wir Amazon Web Services.",
         // The negation denies something else, before a use of the kind.
         "We do not store data ourselves and use services such as PayPal.",
         "Wir speichern keine Kartendaten und nutzen Dienste oder Zahlungsanbieter wie PayPal.",
@@ -1064,6 +1070,10 @@ fn an_eu_only_statement_about_one_category_of_data_promises_nothing_of_the_rest(
         // A note on one entry of a table.
         "Hinweise zu Teil 1:\n\na) Nr. 3: Microsoft hat Zugriff nur im Supportfall. Die Daten \
          bleiben in der EU.",
+        // A footnote on the entries that cite it (the twenty-seventh blind set).
+        "Hosting: Hetzner Online GmbH, Falkenstein [1]\n\nFUSSNOTEN\n\n[1] Verarbeitung \
+         ausschließlich innerhalb der EU bzw. in Deutschland.\nEs findet keine Übermittlung in \
+         ein Drittland statt.",
     ] {
         let r = check("policy.md", &policy(scoped));
         assert_eq!(verdict(&r), (Some(true), false), "{scoped}: {:?}", r.risk);
@@ -1081,6 +1091,8 @@ fn an_eu_only_statement_about_one_category_of_data_promises_nothing_of_the_rest(
         "Die Kundendatenbank wird ausschließlich in Deutschland betrieben.",
         "Eine Übermittlung personenbezogener Daten in Drittländer findet nicht statt.",
         "a) Hinweis: Die Daten bleiben in der EU.",
+        "[1]: https://example.com/datenschutz\n\nEs findet keine Übermittlung in ein \
+         Drittland statt.",
         // A category the document defines as all of its data.
         "Patientendaten im Sinne dieser Erklärung sind alle Daten unserer Patientinnen und \
          Patienten. Es gibt keine Übermittlung von Patientendaten in Drittländer.",

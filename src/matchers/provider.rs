@@ -1379,7 +1379,7 @@ fn ended_use_before(before: &str) -> bool {
 }
 
 /// Verbs of use in the past tense (lower case): [`used_until`].
-const PAST_USE_VERBS: [&str; 16] = [
+const PAST_USE_VERBS: [&str; 18] = [
     "nutzten",
     "setzten",
     "verwendeten",
@@ -1392,6 +1392,10 @@ const PAST_USE_VERBS: [&str; 16] = [
     // "Bis zum 31.03.2024 erfolgte der E-Mail-Versand über Mailchimp".
     "erfolgte",
     "erfolgten",
+    // "Bis zum 30. Juni 2023 wurden die Sicherungskopien bei der Amazon Web Services EMEA
+    // SARL … vorgehalten."
+    "wurde",
+    "wurden",
     "used",
     // "Until March 2023 we sent our newsletter with Mailchimp."
     "sent",
@@ -1413,6 +1417,9 @@ const PRESENT_AUXILIARIES: [&str; 7] = ["is", "are", "be", "will", "shall", "rem
 fn used_until(before: &str, after: &str) -> bool {
     // Also after a run-in label: "Frühere Nutzung von Google Analytics: Bis 31.12.2025 …".
     let opening = before.rsplit_once(':').map_or(before, |(_, rest)| rest);
+    // "Bis zum 30.06.2024 wurde … Google Workspace geführt; seit dem 01.07.2024 nutzen wir
+    // … Hetzner": the use after the semicolon is a clause of its own.
+    let opening = opening.rsplit_once(';').map_or(opening, |(_, rest)| rest);
     crate::entities::date::until_date_opening(opening).is_some()
         && (past_use_verb(opening)
             // The perfect: "Bis März 2023 haben wir Google Analytics eingesetzt".

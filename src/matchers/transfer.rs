@@ -252,6 +252,11 @@ fn note_label<'a>(line: &'a str) -> Option<String> {
     } else if let Some(tail) = rest.strip_prefix(['-', '*', '•']) {
         rest = tail.trim_start();
     }
+    // A footnote's marker ("[1] Verarbeitung ausschließlich innerhalb der EU", "² …"): the
+    // note speaks of the entries that cite it.
+    if let Some(marker) = footnote_marker(rest) {
+        return Some(marker.to_string());
+    }
     // ASCII case folds enough: every word here is ASCII; no allocation before a match.
     let strip = |s: &'a str, p: &str| -> Option<&'a str> {
         let head = s.get(..p.len())?;
@@ -269,6 +274,23 @@ fn note_label<'a>(line: &'a str) -> Option<String> {
     }
     let end = rest.len() - digits.len() + n;
     Some(rest[..end].to_lowercase())
+}
+
+/// The footnote marker `line` opens with, followed by a space: one or two digits in
+/// brackets ("[1] ") or superscript digits ("² ").
+fn footnote_marker(line: &str) -> Option<&str> {
+    let end = if let Some(tail) = line.strip_prefix('[') {
+        let n = tail.bytes().take_while(u8::is_ascii_digit).count();
+        ((1..=2).contains(&n) && tail[n..].starts_with(']')).then_some(n + 2)?
+    } else {
+        let n: usize = line
+            .chars()
+            .take_while(|c| "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(*c))
+            .map(char::len_utf8)
+            .sum();
+        (n > 0).then_some(n)?
+    };
+    line[end..].starts_with(' ').then(|| &line[..end])
 }
 
 /// Words that name an entry of a table or list in a note's label ([`note_label`]), lower
@@ -652,6 +674,12 @@ mod tests {
             ("a) Hinweis: Die Daten", None),
             ("Nr. 3 gilt", None),
             ("äöü) Nr. 3: Umlaute davor", None),
+            // A footnote's marker.
+            ("[1] Verarbeitung ausschließlich in der EU", Some("[1]")),
+            ("² Hosting in Frankfurt", Some("²")),
+            ("[1]: https://example.com", None),
+            ("[123] zu lang", None),
+            ("[a] kein Marker", None),
         ] {
             assert_eq!(note_label(line).as_deref(), want, "{line}");
         }
