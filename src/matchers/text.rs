@@ -937,7 +937,7 @@ fn ends_with_title(line: &str, titles: &[&str]) -> bool {
 /// versions said: a list or table under a title of [`is_change_log_heading`] (read as
 /// [`in_former_list`] reads), a paragraph run in with such a label ("*Änderungsverlauf:
 /// 15.03.2023 – Google Analytics entfernt …*"), or a table row under a change log's header
-/// row ([`in_log_table`]).
+/// row (`in_log_table`).
 pub fn in_change_log(text: &str, pos: usize) -> bool {
     let pos = floor_boundary(text, pos.min(text.len()));
     let floor = floor_boundary(text, pos.saturating_sub(FORMER_HEADING_REACH));
