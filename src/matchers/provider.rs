@@ -1256,9 +1256,9 @@ const EXAMPLES_REACH_BYTES: usize = 160;
 /// Whether `before` (lower case, the mention's sentence up to it) ends with examples of a
 /// kind of service that a negation denies ([`EXAMPLE_OPENERS`] right before the provider;
 /// in the clause before them a word of [`NEGATIONS`] and, as the next word or after "or"
-/// within [`KIND_AFTER_NEGATION_WORDS`] words none of [`CLAUSE_WORDS`] or
-/// [`KIND_BREAKS`], a kind of service: "Insbesondere nutzt der KDNF … keine Dienste von Anbietern mit Sitz oder
-/// Muttergesellschaft in den USA (z. B. Microsoft 365, …)"). The words between the kind
+/// within [`KIND_AFTER_NEGATION_WORDS`] words none of [`CLAUSE_WORDS`] or [`KIND_BREAKS`],
+/// a kind of service: "Insbesondere nutzt der KDNF … keine Dienste von Anbietern mit Sitz
+/// oder Muttergesellschaft in den USA (z. B. Microsoft 365, …)"). The words between the kind
 /// and the examples say which ones, at any length within [`EXAMPLES_REACH_BYTES`].
 fn negated_kind_before_examples(before: &str) -> bool {
     let trimmed = before.trim_end();

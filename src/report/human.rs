@@ -387,7 +387,8 @@ fn not_required(r: &DocResult) -> impl Iterator<Item = &ChecklistItem> {
     r.checklist.iter().filter(|i| i.not_required)
 }
 
-/// A line for each item that asks nothing of the document, with the finding that shows it.
+/// A line for each item that asks nothing of the document, with why: the legal bases it
+/// names are a public body's (Art. 6(1)(e)), none the legitimate interests (f).
 fn not_required_lines(out: &mut String, r: &DocResult) {
     for item in not_required(r) {
         let name = item_name(&item.id)
@@ -395,7 +396,7 @@ fn not_required_lines(out: &mut String, r: &DocResult) {
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "  {}{name} · not required: no legal basis of Art. 6(1)(f) named",
+            "  {}{name} · not required: legal basis Art. 6(1)(e), none (f)",
             item.id
         );
     }
@@ -782,8 +783,8 @@ mod tests {
         for e in [
             "Checklist gaps (1 of 11)",
             "  art13_2_e whether providing the data is required",
-            "  art13_1_d legitimate interests pursued · not required: no legal basis of \
-             Art. 6(1)(f) named",
+            "  art13_1_d legitimate interests pursued · not required: legal basis Art. \
+             6(1)(e), none (f)",
         ] {
             assert!(out.lines().any(|l| l == e), "missing {e:?} in:\n{out}");
         }
