@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::check;
+use common::{check, reason};
 use dpascan::report::{ChecklistItem, DocResult};
 
 /// The checklist item `id` of `r`.
@@ -50,12 +50,7 @@ fn audits_the_contract_rules_out_are_a_gap() {
     assert_eq!(f.text, "Inspektionen");
     assert_eq!(f.value["excluded_by"], "nicht vorgesehen");
     // The risk names it too, with the finding as evidence.
-    let missing = r
-        .risk
-        .reasons
-        .iter()
-        .find(|x| x.code == "missing_art28_items")
-        .expect("a missing-items reason");
+    let missing = reason(&r, "missing_art28_items").expect("a missing-items reason");
     assert!(
         missing
             .message
@@ -117,12 +112,7 @@ fn inspections_ruled_out_beside_information_restrict_the_item() {
     );
     let h = item(&r, "art28_3_h");
     assert!(h.present && !h.excluded.is_empty(), "{h:?}");
-    let restricted = r
-        .risk
-        .reasons
-        .iter()
-        .find(|x| x.code == "restricted_art28_items")
-        .expect("a restricted-items reason");
+    let restricted = reason(&r, "restricted_art28_items").expect("a restricted-items reason");
     assert_eq!(restricted.evidence, h.excluded);
     let out = dpascan::report::human::render(&r, false);
     assert!(
@@ -214,12 +204,7 @@ fn legitimate_interests_are_not_required_of_a_public_body() {
     let d = item(&r, "art13_1_d");
     assert!(d.not_required && !d.present, "{d:?}");
     assert_eq!(d.evidence.len(), 2, "{d:?}");
-    let missing = r
-        .risk
-        .reasons
-        .iter()
-        .find(|x| x.code == "missing_art13_items")
-        .expect("other items are missing");
+    let missing = reason(&r, "missing_art13_items").expect("other items are missing");
     assert!(
         !missing.message.contains("art13_1_d"),
         "{}",

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::check;
+use common::{check, reason};
 use dpascan::report::DocResult;
 
 /// `third_country_transfer` and whether a `contradiction` is among the risk reasons.
@@ -1352,11 +1352,6 @@ fn a_former_heading_run_into_its_paragraph_makes_its_member_former() {
     ] {
         assert_eq!(former_of(&r, name), Some(want), "{name}: {:?}", r.parties);
     }
-}
-
-/// The codes of the risk reasons of `r` with their evidence.
-fn reason<'a>(r: &'a DocResult, code: &str) -> Option<&'a dpascan::report::RiskReason> {
-    r.risk.reasons.iter().find(|x| x.code == code)
 }
 
 /// Asserts that `r` has the reason `code` and that its message names `label`.
