@@ -70,6 +70,52 @@ fn a_heading_that_names_third_countries_states_no_transfer() {
     assert_eq!(verdict(&r), (Some(true), true));
 }
 
+/// A negation after a relative clause set off by commas negates the transfer before it:
+/// "Eine Verarbeitung in den USA oder in sonstigen Drittländern, für die kein
+/// Angemessenheitsbeschluss … besteht, findet nicht statt" (the twenty-seventh blind set),
+/// whose "findet nicht statt" stands more than 120 bytes after "USA". The same sentence
+/// with a mechanism in its place states the transfer.
+#[test]
+fn a_negation_after_a_relative_clause_negates_the_transfer() {
+    let sentence = |end: &str| {
+        format!(
+            "Eine Verarbeitung in den USA oder in sonstigen Drittländern, für die kein \
+             Angemessenheitsbeschluss der Europäischen Kommission besteht, {end}."
+        )
+    };
+    let r = check(
+        "policy.md",
+        &policy_with_section("## Hosting", &sentence("findet nicht statt")),
+    );
+    assert_eq!(verdict(&r), (Some(false), false));
+    let r = check(
+        "policy.md",
+        &policy_with_section(
+            "## Hosting",
+            &sentence("erfolgt auf Grundlage der Standardvertragsklauseln"),
+        ),
+    );
+    assert_eq!(verdict(&r), (Some(true), true));
+}
+
+/// A place conceded and then denied ("Hetzner also runs data centres in Ashburn (Virginia,
+/// USA) and Singapore, but none of our servers or backups are located there", the
+/// twenty-ninth blind set) is no destination: an EU-only DPA stays "no". Without the
+/// concession word the clause after "but" leaves the place standing ("Support staff in
+/// the USA access the data remotely, but no data is stored there" is a transfer).
+#[test]
+fn a_place_conceded_and_denied_is_no_destination() {
+    let conceded = [
+        "Hetzner also runs data centres in Ashburn (Virginia, USA), Hillsboro (Oregon, USA) \
+         and Singapore, but none of our servers or backups are located there.",
+        "Der Anbieter betreibt zwar auch Rechenzentren in den USA, aber keiner unserer Server \
+         steht dort.",
+    ];
+    let transfer = "Support staff in the USA access the data remotely, but no data is stored \
+                    there.";
+    assert_no_transfer_but(eu_only_dpa, &conceded, transfer);
+}
+
 /// A table of contents without numbers or page numbers, under its title ("Inhalt"),
 /// lists headings: "Empfänger und Drittlandübermittlung" there states no transfer (the
 /// twenty-fourth blind set). The same lines under another title are text.

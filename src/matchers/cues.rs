@@ -5,7 +5,10 @@
 //!   starts after the last `;` and after the last clause-break word ("but", "aber",
 //!   "sondern", "außer", "except"), so "not in the EU but in the USA" does not negate "USA".
 //! - "after" cues count when they occur between the match and the end of the sentence
-//!   (at most [`AFTER_REACH`] bytes, stopping at `;`): "Eine Übermittlung in die USA findet nicht statt".
+//!   (at most [`AFTER_REACH`] bytes, not counting a relative clause set off by commas,
+//!   stopping at `;`): "Eine Übermittlung in die USA findet nicht statt".
+//! - A place conceded and then denied ("X also runs data centres in A and B, but none of our
+//!   servers are located there") is negated.
 //! - A negation cue inside a history cue ("no longer", "nicht mehr") does not count as a negation.
 //! - Cues are whole words: the chars around them must not be letters or digits.
 
@@ -50,10 +53,11 @@ fn whole_word(window: &str, start: usize, end: usize, cue: &str) -> bool {
 /// Spans of whole-word occurrences of any of `cues` in `window` (small rule-specific lists).
 /// The windows are a sentence or less: each cue is looked for at the occurrences of its
 /// first byte (memchr), which costs less than setting up a substring searcher per cue.
-pub fn word_spans(window: &str, cues: &[String]) -> Vec<(usize, usize)> {
+pub fn word_spans<S: AsRef<str>>(window: &str, cues: &[S]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let hay = window.as_bytes();
     for c in cues {
+        let c = c.as_ref();
         let Some(&first) = c.as_bytes().first() else {
             continue;
         };
@@ -66,13 +70,61 @@ pub fn word_spans(window: &str, cues: &[String]) -> Vec<(usize, usize)> {
     out
 }
 
-/// End of the "after" window of a match ending at `end`.
+/// End of the "after" window of a match ending at `end`: [`AFTER_REACH`] bytes, not
+/// counting a relative clause set off by commas in them ([`relative_clause`]).
 pub fn after_end(low: &str, end: usize, sent_end: usize) -> usize {
-    let limit = super::text::floor_boundary(low, sent_end.min(end + AFTER_REACH)).max(end);
+    let mut limit = super::text::floor_boundary(low, sent_end.min(end + AFTER_REACH)).max(end);
+    if limit < sent_end {
+        if let Some((open, close)) = relative_clause(&low[end..limit], &low[end..sent_end]) {
+            limit = super::text::floor_boundary(low, sent_end.min(limit + close - open)).max(end);
+        }
+    }
     match low[end..limit].find(';') {
         Some(i) => end + i,
         None => limit,
     }
+}
+
+/// Words that open a relative clause after a comma (lower case), alone or after a
+/// preposition: "Eine Verarbeitung in den USA oder in sonstigen Drittländern, für die kein
+/// Angemessenheitsbeschluss … besteht, findet nicht statt".
+const RELATIVE_PRONOUNS: [&str; 14] = [
+    "die", "der", "das", "denen", "dem", "den", "deren", "dessen", "welche", "welcher", "welches",
+    "which", "whom", "whose",
+];
+
+/// Prepositions that may stand before a relative pronoun (lower case).
+const RELATIVE_PREPOSITIONS: [&str; 20] = [
+    "für", "in", "an", "auf", "mit", "bei", "aus", "von", "zu", "nach", "über", "unter", "for",
+    "to", "with", "from", "by", "on", "at", "of",
+];
+
+/// Most bytes of a relative clause that [`after_end`] does not count.
+const RELATIVE_CLAUSE_BYTES: usize = 200;
+
+/// The first relative clause set off by commas that opens in `window` (the lower-cased
+/// text after a match) and closes in `sentence` (the rest of its sentence, which starts
+/// as `window` does): the offsets of its opening and closing commas.
+fn relative_clause(window: &str, sentence: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(k) = window[from..].find(", ") {
+        let open = from + k;
+        from = open + 2;
+        let mut words = super::text::words(&sentence[from..]);
+        let first = words.next().unwrap_or_default();
+        let pronoun = RELATIVE_PRONOUNS.contains(&first)
+            || (RELATIVE_PREPOSITIONS.contains(&first)
+                && words.next().is_some_and(|w| RELATIVE_PRONOUNS.contains(&w)));
+        if !pronoun {
+            continue;
+        }
+        let reach = super::text::floor_boundary(
+            sentence,
+            (from + RELATIVE_CLAUSE_BYTES).min(sentence.len()),
+        );
+        return sentence[from..reach].find(',').map(|c| (open, from + c));
+    }
+    None
 }
 
 /// Where the cue words occur in a lower-cased text, each list in the order of the
@@ -279,7 +331,8 @@ fn flags_from_spans(
         || neg_after
             .iter()
             .any(|&s| !inside(&hist_after, s) && !inside(&other_after, s))
-        || (!extra.negated_inside.is_empty() && negated_inside());
+        || (!extra.negated_inside.is_empty() && negated_inside())
+        || conceded_and_denied(low, before_text, (end, aend), sent.1, &spans);
 
     let hypothetical = !spans(CueSet::HYPOTHETICAL_BEFORE, before).is_empty()
         || !word_spans(before_text, &extra.hypothetical).is_empty()
@@ -301,6 +354,51 @@ fn flags_from_spans(
         excluded: exclusion_cue.is_some(),
         exclusion_cue,
     }
+}
+
+/// Words before a match in its clause that concede it ("Hetzner also runs data centres
+/// in …", "Der Anbieter betreibt zwar auch Rechenzentren in …").
+const CONCESSION_WORDS: [&str; 6] = ["also", "auch", "zwar", "although", "though", "obwohl"];
+
+/// Words that refer back to the places named before them (lower case).
+const BACK_TO_PLACES: [&str; 7] = [
+    "there",
+    "dort",
+    "dorthin",
+    "these locations",
+    "those locations",
+    "diese standorte",
+    "diesen standorten",
+];
+
+/// Most bytes after the clause break in which [`conceded_and_denied`] reads its denial.
+const DENIAL_AFTER_BREAK: usize = 120;
+
+/// Whether the match is conceded and then denied: a concession word before it in its
+/// clause ([`CONCESSION_WORDS`], `before`), and after it, in its sentence, a clause break
+/// followed by a negation and a word that refers back to the places
+/// ([`BACK_TO_PLACES`]): "Hetzner also runs data centres in Ashburn (Virginia, USA) … and
+/// Singapore, but none of our servers or backups are located there". Without the
+/// concession ("Support staff in India access the data remotely, but no data is stored
+/// there") the match stands.
+fn conceded_and_denied(
+    low: &str,
+    before: &str,
+    (end, aend): (usize, usize),
+    sent_end: usize,
+    spans: &impl Fn(u16, (usize, usize)) -> Vec<(usize, usize)>,
+) -> bool {
+    let Some(&(_, brk)) = spans(CueSet::CLAUSE_BREAK, (end, aend)).first() else {
+        return false;
+    };
+    if word_spans(before, &CONCESSION_WORDS).is_empty() {
+        return false;
+    }
+    let z = super::text::floor_boundary(low, sent_end.min(brk + DENIAL_AFTER_BREAK)).max(brk);
+    let Some(&(_, neg)) = spans(CueSet::NEGATION_BEFORE, (brk, z)).first() else {
+        return false;
+    };
+    !word_spans(&low[neg..z], &BACK_TO_PLACES).is_empty()
 }
 
 /// The end of the comma that closes a condition opening the clause `cstart..start`
