@@ -3218,6 +3218,30 @@ fn party_blocks_under_a_heading_take_their_definitions() {
     );
 }
 
+/// A definition at the end of a party's line that gives a short name, then the role ("–
+/// nachfolgend „Odontara“ oder „Auftragnehmerin“ –", the twenty-seventh blind set): the
+/// role is the party's.
+#[test]
+fn a_role_after_a_short_name_in_a_definition_is_the_partys() {
+    let text = "Vereinbarung zur Auftragsverarbeitung gemäß Art. 28 DSGVO\nzwischen\n\
+        Zahnarztpraxis Dr. Jonas Albrecht und Dr. Mira Kessler Partnerschaftsgesellschaft mbB, \
+        Löningstraße 8, 28195 Bremen, eingetragen im Partnerschaftsregister des Amtsgerichts \
+        Bremen unter PR 1187 – nachfolgend „Praxis“ oder „Auftraggeberin“ –\nund\n\
+        Odontara Systems GmbH, Hafenstraße 41, 28217 Bremen, eingetragen im Handelsregister des \
+        Amtsgerichts Bremen unter HRB 38817 HB, vertreten durch die Geschäftsführerin Tanja \
+        Lührs – nachfolgend „Odontara“ oder „Auftragnehmerin“ –\nPräambel\n\
+        Dabei verarbeitet Odontara personenbezogene Daten im Auftrag der Praxis.\n";
+    let parties = pipeline_parties(text);
+    let roles = |name: &str| party_named(&parties, name).roles.clone();
+    assert_eq!(
+        roles(
+            "Zahnarztpraxis Dr. Jonas Albrecht und Dr. Mira Kessler Partnerschaftsgesellschaft mbB"
+        ),
+        ["controller"]
+    );
+    assert_eq!(roles("Odontara Systems GmbH"), ["processor"]);
+}
+
 /// Hard-wrapped prose cuts a name's head off onto the line above ("… die Meta Platforms⏎
 /// Ireland Limited", "(Meta⏎Platforms, Inc. bzw. Google LLC)"): the name is whole when the
 /// joined name is known (another mention, a provider's company); "am" joins a name's words
@@ -5702,10 +5726,15 @@ fn an_organisation_denied_a_recipients_role_is_not_used() {
                 Unterauftragsverarbeiter.\n\n\
                 Wir selbst übermitteln keine Daten an die TWINT AG oder an \
                 Kartenorganisationen.\n\n\
-                Keine Haftung übernimmt die Brevo GmbH für Zustellfehler.\n";
+                Keine Haftung übernimmt die Brevo GmbH für Zustellfehler.\n\n\
+                Bis 2023 lagen Sicherungskopien in Luxemburg. Die Amazon Web Services EMEA \
+                SARL ist kein aktueller Unterauftragnehmer.\n\n\
+                Die Scaleway SAS ist Unterauftragnehmer für das Hosting.\n";
     let r = pipeline(text);
     for name in [
         "Hetzner Online GmbH",
+        // After an article, and a current role denied (the twenty-seventh blind set).
+        "Amazon Web Services EMEA SARL",
         "Google Ireland Limited",
         "Microsoft Ireland Operations Limited",
         // No provider's entity: the party's own mention says it.
@@ -5719,7 +5748,13 @@ fn an_organisation_denied_a_recipients_role_is_not_used() {
             r.parties
         );
     }
-    for name in ["Mailjet SAS", "Zendesk, Inc.", "Twilio Inc.", "Brevo GmbH"] {
+    for name in [
+        "Mailjet SAS",
+        "Zendesk, Inc.",
+        "Twilio Inc.",
+        "Brevo GmbH",
+        "Scaleway SAS",
+    ] {
         assert!(
             !party_named(&r.parties, name).not_used,
             "{name}: {:?}",
@@ -5733,12 +5768,55 @@ fn an_organisation_denied_a_recipients_role_is_not_used() {
         "Google Maps",
         "Microsoft",
         "Salesforce",
+        "Amazon Web Services",
     ] {
         assert!(!names.contains(&gone), "{gone}: {names:?}");
     }
-    for kept in ["Mailjet", "Zendesk", "Twilio"] {
+    for kept in ["Mailjet", "Zendesk", "Twilio", "Scaleway"] {
         assert!(names.contains(&kept), "{kept}: {names:?}");
     }
+}
+
+/// A sentence whose subject is a disclosure and that ends by denying it names no
+/// recipient, however long its clauses ("Eine Weitergabe … an die ResaleHub Ltd. mit Sitz
+/// in Gibraltar, über deren … Tickets … weiterverkauft werden konnten und mit der wir …
+/// Gespräche … geführt haben, findet nicht statt", the twenty-ninth blind set); a provider
+/// after an aside set off by dashes is not used when the sentence says so after it
+/// ("Google Analytics – which … – is not used"), nor one a verb of embedding denies ("We
+/// also do not embed YouTube videos"). A denial with an exception after it, and an aside
+/// before a use, leave theirs standing.
+#[test]
+fn a_denied_disclosure_names_no_recipient() {
+    let text = "Datenschutzerklärung\n\n\
+        Eine Weitergabe Ihrer Bestell- und Kontaktdaten an die ResaleHub Ltd. mit Sitz in \
+        Gibraltar, über deren Zweitmarktplattform Tickets für einige Großkonzerte unseres \
+        Kooperationspartners bis 2022 weiterverkauft werden konnten und mit der wir im Herbst \
+        2024 erneut Gespräche über eine Wiederverkaufsfunktion geführt haben, findet nicht \
+        statt.\n\n\
+        Eine Weitergabe an die Ticketwelt Ltd. mit Sitz in Gibraltar erfolgt nicht, es sei \
+        denn, Sie buchen dort.\n\n\
+        Eine Übermittlung an Stripe, deren Zahlungsdienst wir im vergangenen Jahr für \
+        Kartenzahlungen in unserem Ticketshop geprüft haben, findet nicht statt.\n\n\
+        Google Analytics – which many platforms in the education market rely on and which an \
+        early prototype of our portal briefly tested in 2019 – is not used on our website. \
+        We also do not embed YouTube videos.\n\n\
+        Zendesk – our helpdesk since 2021 – is used for support tickets.\n";
+    let r = pipeline(text);
+    assert!(
+        party_named(&r.parties, "ResaleHub Ltd.").not_used,
+        "{:?}",
+        r.parties
+    );
+    assert!(
+        !party_named(&r.parties, "Ticketwelt Ltd.").not_used,
+        "{:?}",
+        r.parties
+    );
+    let names: Vec<&str> = r.providers.iter().map(|p| p.name.as_str()).collect();
+    for gone in ["Stripe", "Google Analytics", "YouTube"] {
+        assert!(!names.contains(&gone), "{gone}: {names:?}");
+    }
+    assert!(names.contains(&"Zendesk"), "{names:?}");
 }
 
 /// A list entry's start after a printed line that opens with a parenthesis ("…

@@ -1131,7 +1131,9 @@ pub fn find_entities_with(
                 // keine personenbezogenen Daten".
                 || crate::matchers::provider::role_denied(text, o.start, o.end)
                 // "Es werden keine Daten an die Functional Software, Inc. übertragen".
-                || crate::matchers::provider::negation_governs(text, o.start))
+                || crate::matchers::provider::negation_governs(text, o.start)
+                // "Eine Weitergabe … an die ResaleHub Ltd. …, findet nicht statt".
+                || crate::matchers::provider::in_denied_transfer(text, o.start, o.end))
         {
             value["not_used"] = json!(true);
         }

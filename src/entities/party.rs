@@ -1385,8 +1385,19 @@ pub fn defined_terms_at(text: &str, pos: usize, acronyms: bool) -> Option<(usize
         return None;
     }
     let c = bare.captures(rest)?;
-    let t = c.name("t")?.as_str().to_string();
-    Some((pos + c.get(0)?.end(), vec![t]))
+    let mut terms = vec![c.name("t")?.as_str().to_string()];
+    let mut end = pos + c.get(0)?.end();
+    // A second quoted term: "– nachfolgend „Odontara“ oder „Auftragnehmerin“ –".
+    static ALTERNATIVE: OnceLock<Regex> = OnceLock::new();
+    let alternative = regex(
+        &ALTERNATIVE,
+        r"^[ \t]*(?:oder|or|bzw\.)[ \t]+(?:the[ \t]+|der[ \t]+|die[ \t]+|das[ \t]+)?[„“\x22‘'»«]\**(?P<t>\p{Lu}[\p{L}\-]*(?:[ \t]\p{Lu}[\p{L}\-]*){0,2})\**[“”\x22’'«»]",
+    );
+    if let Some(a) = alternative.captures(&text[end..]) {
+        terms.extend(a.name("t").map(|t| t.as_str().to_string()));
+        end += a.get(0).map_or(0, |m| m.end());
+    }
+    Some((end, terms))
 }
 
 /// A defined short name below a name's address block: the name, up to

@@ -217,7 +217,7 @@ const NEGATION_REACH_WORDS: usize = 5;
 /// Any other word shows that the negation is about something else, with the provider as
 /// its actor or place: "not hosted by Automattic", "does not affect GitHub's rights",
 /// "not carried out by Hetzner directly", "nor our partner Mullvad".
-const BETWEEN_NEGATION_AND_PROVIDER: [&str; 101] = [
+const BETWEEN_NEGATION_AND_PROVIDER: [&str; 105] = [
     "an",
     // "Wir setzen keine Analyse- oder Tracking-Tools (z. B. Google Analytics) ein",
     // "es besteht keine Verbindung zu Google".
@@ -306,6 +306,11 @@ const BETWEEN_NEGATION_AND_PROVIDER: [&str; 101] = [
     // "We do not offer PayPal", "akzeptieren wir nicht".
     "offer",
     "accept",
+    // "We also do not embed YouTube videos".
+    "embed",
+    "integrate",
+    "load",
+    "einbinden",
     "akzeptieren",
     "übermitteln",
     // "Es findet keine Übermittlung an OpenAI … statt", "no transfers of personal data to
@@ -579,10 +584,11 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
             ) && negated_kind_before_examples(sentence_before))
             || (negation_cue_in(
                 scan,
-                (h.end, h.end + NOT_USED_REACH_BYTES),
+                (h.end, h.end + NOT_USED_REACH_BYTES + ASIDE_BYTES),
                 Some(&NOT_USED_CUES),
             ) && not_used_after(sentence_after))
-            || out_of_reach_after(sentence_after);
+            || out_of_reach_after(sentence_after)
+            || denied_transfer_sentence(sentence_before, sentence_after);
         // "Die HR Suite bietet die optionale Funktion „SmartScreen“ (… der OpenAI, L.L.C.
         // …). … Der Auftraggeber hat SmartScreen nicht gebucht": an optional feature that
         // is off.
@@ -1101,14 +1107,75 @@ pub(crate) fn negation_governs(text: &str, start: usize) -> bool {
     negation_before(&before.to_lowercase()) && !negation_is_label_value(before)
 }
 
+/// How a sentence whose subject is a disclosure opens (lower case, after list marks): "Eine
+/// Weitergabe Ihrer Bestelldaten an die ResaleHub Ltd. …, findet nicht statt".
+const DISCLOSURE_SUBJECTS: [&str; 12] = [
+    "eine weitergabe",
+    "die weitergabe",
+    "eine übermittlung",
+    "die übermittlung",
+    "eine offenlegung",
+    "eine übertragung",
+    "a transfer",
+    "a disclosure",
+    "any transfer",
+    "any disclosure",
+    "a sharing",
+    "a forwarding",
+];
+
+/// How such a sentence ends when it denies the disclosure (lower case, before its full
+/// stop).
+const DISCLOSURE_DENIED: [&str; 8] = [
+    "findet nicht statt",
+    "finden nicht statt",
+    "erfolgt nicht",
+    "erfolgen nicht",
+    "findet keinesfalls statt",
+    "does not take place",
+    "do not take place",
+    "will not take place",
+];
+
+/// Whether the sentence of a mention (`before` and `after` it, lower case) is a disclosure
+/// denied as a whole: it opens with a disclosure as its subject ([`DISCLOSURE_SUBJECTS`])
+/// and ends with its denial ([`DISCLOSURE_DENIED`]), however long the clauses between
+/// ("Eine Weitergabe Ihrer Bestell- und Kontaktdaten an die ResaleHub Ltd. mit Sitz in
+/// Gibraltar, über deren Zweitmarktplattform … weiterverkauft werden konnten …, findet
+/// nicht statt."). A sentence that goes on after the denial ("…, es sei denn …") is not.
+pub(crate) fn denied_transfer_sentence(before: &str, after: &str) -> bool {
+    let lead = before.trim_start_matches(|c: char| !c.is_alphabetic());
+    if !DISCLOSURE_SUBJECTS.iter().any(|s| lead.starts_with(s)) {
+        return false;
+    }
+    let tail = after.trim_end().trim_end_matches(['.', '!']).trim_end();
+    DISCLOSURE_DENIED.iter().any(|d| tail.ends_with(d))
+}
+
+/// Whether the sentence around the organisation at `start..end` of `text` (as written) is
+/// a disclosure denied as a whole ([`denied_transfer_sentence`]).
+pub(crate) fn in_denied_transfer(text: &str, start: usize, end: usize) -> bool {
+    let from = text::sentence_start(text, start).min(start);
+    let to = text::sentence_end(text, end).max(end);
+    denied_transfer_sentence(
+        &text[from..start].to_lowercase(),
+        &text[end..to].to_lowercase(),
+    )
+}
+
 /// Phrases that deny an organisation the role of one who receives the data (lower case),
 /// said of the subject of their sentence: "Hetzner Online GmbH ist kein weiterer
 /// Auftragsverarbeiter", "LinkedIn Sales Navigator … ist kein Unterauftragsverarbeiter",
 /// "Stripe … is not a sub-processor of customer data", "Mistral AI SAS … does not
 /// receive any personal data". Not "kein Auftragsverarbeiter" alone, which a contract
 /// says of its controller.
-const ROLE_DENIALS: [&str; 17] = [
+const ROLE_DENIALS: [&str; 21] = [
     "kein unterauftragsverarbeiter",
+    // "Die Amazon Web Services EMEA SARL ist kein aktueller Unterauftragnehmer."
+    "kein aktueller unterauftragnehmer",
+    "kein aktueller unterauftragsverarbeiter",
+    "not a current sub-processor",
+    "not a current subprocessor",
     "keine unterauftragsverarbeiterin",
     "kein weiterer auftragsverarbeiter",
     "kein weiterer unterauftragsverarbeiter",
@@ -1171,6 +1238,14 @@ pub(crate) fn role_denied(text: &str, start: usize, end: usize) -> bool {
     // ';', a ':', or the sentence's start (most names follow a word of their clause,
     // which ends the check cheaply).
     let lead = text[..start].trim_end_matches(|c: char| c.is_whitespace() || "-*•–|".contains(c));
+    // An article before the name: "Die Amazon Web Services EMEA SARL ist kein …".
+    let lead = ["Die", "Der", "Das", "The"]
+        .iter()
+        .find_map(|a| {
+            lead.strip_suffix(a)
+                .filter(|l| !l.ends_with(super::text::is_word_char))
+        })
+        .map_or(lead, |l| l.trim_end());
     match lead.chars().next_back() {
         None | Some(';') => {}
         Some(':') => {
@@ -1519,6 +1594,35 @@ const NOT_USED_REACH_BYTES: usize = 160;
 fn not_used_after(after: &str) -> bool {
     static PHRASES: WordAutomaton = std::sync::OnceLock::new();
     phrase_after(after, &NOT_USED_AFTER, &PHRASES)
+        || after_aside(after).is_some_and(|rest| phrase_after(rest, &NOT_USED_AFTER, &PHRASES))
+}
+
+/// Most bytes of an aside set off by dashes or brackets right after a provider that
+/// [`after_aside`] skips.
+const ASIDE_BYTES: usize = 320;
+
+/// The rest of `after` (the text after a mention) past an aside that opens it, set off by
+/// dashes or brackets: "Google Analytics – which many platforms … rely on and which an
+/// early prototype … briefly tested … – is not used" gives " is not used". `None` when no
+/// aside opens it or none closes within [`ASIDE_BYTES`].
+fn after_aside(after: &str) -> Option<&str> {
+    let t = after.trim_start_matches([' ', '\t']);
+    let (open, close) = ['–', '—', '-', '(']
+        .iter()
+        .find(|&&c| t.starts_with(c))
+        .map(|&c| (c, if c == '(' { ')' } else { c }))?;
+    let body = &t[open.len_utf8()..];
+    // A dash opens an aside only as a word of its own ("Google Analytics – which …").
+    if open != '(' && !body.starts_with([' ', '\n']) {
+        return None;
+    }
+    let reach = &body[..text::floor_boundary(body, ASIDE_BYTES.min(body.len()))];
+    let k = if open == '(' {
+        reach.find(close)?
+    } else {
+        reach.find(&format!(" {close}"))? + 1
+    };
+    Some(&body[k + close.len_utf8()..])
 }
 
 /// Whether one of `list` (its automaton built once in `cell`) stands in the clause that
