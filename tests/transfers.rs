@@ -587,6 +587,21 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
          | 1.0 | 1 March 2021 | First version (backups with Backblaze, USA, SCCs 2010) |\n",
         "\n\n*Änderungsverlauf: Fassung 1.0 (2021) – Backups bei Backblaze, Inc., USA; Fassung \
          2.0 (2022) – Wechsel zu Infomaniak.*\n",
+        // "Change history" after an annex's number (the twenty-ninth blind set).
+        "\n\n15. Annex 3 — Change history\n\n• Version 1.5 (June 2023): evaluation of Amazon SES \
+         documented and closed.\n\n• Version 2.0 (January 2025): SMS reminders.\n",
+        // A use denied at the end of its sentence's first clause, past a relative clause.
+        "The use of Amazon Simple Email Service for reminder e-mails, which the Processor \
+         evaluated in spring 2023 with a test account using exclusively synthetic data, was \
+         not pursued; the Processor sends reminders from its own servers.",
+        // A use ended by a date after the mention (the thirtieth blind set).
+        "The helpdesk software Zendesk, hosted with Amazon Web Services, was used for \
+         support tickets until 30 June 2023.",
+        "Mailchimp wurde bis zum 30.06.2023 für den Newsletter genutzt.",
+        // Brands named, then a later clause saying their vendors receive nothing.
+        "The renderings were produced with Autodesk Revit and Adobe Photoshop. These product \
+         names appear in the image credits only; the vendors receive no data about our \
+         visitors.",
         // A table whose header row names a version or date and the change, under a bare
         // title (the twenty-fifth blind set).
         "\n\n9. Changes\nVersion | Date | Change\n4.1 | 04/2025 | Munich subsidiary added\n\
@@ -788,6 +803,10 @@ fn a_provider_the_document_does_not_use_shows_no_transfer() {
         "\n\n9. Changes\nDate | Change | Sub-processor\n04/2025 | added | Mailchimp, \
          USA\n",
         "\n\n9. Newsletter\nVersion | Date | Service\n3.2 | 10/2022 | Mailchimp, USA\n",
+        // A use that goes on until a date to come, and a denial under a condition.
+        "The helpdesk software Zendesk will be used for support tickets until 30 June 2027.",
+        "We use Adobe Photoshop for renderings. These product names are shown in credits; \
+         the vendors receive no data unless you contact them.",
     ];
     for (sentences, want) in [
         (&not_used[..], (Some(false), false)),

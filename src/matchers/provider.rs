@@ -907,8 +907,14 @@ fn next_sentences<'s>(
 /// Words that refer back to the organisations the sentence before named (lower case):
 /// "Diese Anbieter werden von den Kunden selbst beauftragt", "keine Daten an diese
 /// Netzwerke".
-const BACK_REFERENCES: [&str; 20] = [
+const BACK_REFERENCES: [&str; 24] = [
     "diese anbieter",
+    // "… Autodesk Revit, Enscape and Adobe Photoshop. These product names appear in the
+    // image credits only; the vendors receive no data about our visitors."
+    "these product names",
+    "diese produktnamen",
+    "the vendors",
+    "die hersteller",
     // "(z. B. Stripe, Adyen oder Nexi). Diese Zahlungsdienstleister sind weder …".
     "diese zahlungsdienstleister",
     "these payment providers",
@@ -988,10 +994,16 @@ fn denied_by_back_reference(scan: &Scan, to: usize) -> bool {
     next_sentences(scan, to, to + BACK_REFERENCE_REACH_BYTES).any(|sentence| {
         references.find_iter(sentence).any(|m| whole(sentence, &m))
             && nothing.find_iter(sentence).any(|m| {
+                // The condition would stand in the denial's clause: "These product names
+                // appear in the image credits only; the vendors receive no data".
+                let from = sentence[..m.start()].rfind(';').map_or(0, |k| k + 1);
+                let to = sentence[m.end()..]
+                    .find(';')
+                    .map_or(sentence.len(), |k| m.end() + k);
                 whole(sentence, &m)
                     && !text::words(&sentence[m.end()..]).any(|w| OTHER_ROLE_WORDS.contains(&w))
+                    && !text::words(&sentence[from..to]).any(|w| CONDITION_WORDS.contains(&w))
             })
-            && !text::words(sentence).any(|w| CONDITION_WORDS.contains(&w))
     })
 }
 
@@ -1107,49 +1119,66 @@ pub(crate) fn negation_governs(text: &str, start: usize) -> bool {
     negation_before(&before.to_lowercase()) && !negation_is_label_value(before)
 }
 
-/// How a sentence whose subject is a disclosure opens (lower case, after list marks): "Eine
-/// Weitergabe Ihrer Bestelldaten an die ResaleHub Ltd. …, findet nicht statt".
-const DISCLOSURE_SUBJECTS: [&str; 12] = [
+/// How a sentence whose subject is a disclosure or a use opens (lower case, after list
+/// marks): "Eine Weitergabe Ihrer Bestelldaten an die ResaleHub Ltd. …, findet nicht
+/// statt", "The use of Amazon Simple Email Service …, which …, was not pursued".
+const DENIABLE_SUBJECTS: [&str; 20] = [
     "eine weitergabe",
     "die weitergabe",
     "eine übermittlung",
     "die übermittlung",
     "eine offenlegung",
     "eine übertragung",
+    "die nutzung",
+    "eine nutzung",
+    "der einsatz",
+    "ein einsatz",
+    "die verwendung",
+    "die einbindung",
+    "eine einbindung",
     "a transfer",
     "a disclosure",
     "any transfer",
     "any disclosure",
     "a sharing",
-    "a forwarding",
+    "the use of",
+    "any use of",
 ];
 
-/// How such a sentence ends when it denies the disclosure (lower case, before its full
-/// stop).
-const DISCLOSURE_DENIED: [&str; 8] = [
+/// How such a sentence's first clause ends when it denies the disclosure or use (lower
+/// case, before its full stop or ';').
+const SUBJECT_DENIED: [&str; 14] = [
     "findet nicht statt",
     "finden nicht statt",
     "erfolgt nicht",
     "erfolgen nicht",
     "findet keinesfalls statt",
+    "wurde nicht weiterverfolgt",
+    "wird nicht weiterverfolgt",
+    "wurde nicht umgesetzt",
+    "wird nicht umgesetzt",
     "does not take place",
     "do not take place",
     "will not take place",
+    "was not pursued",
+    "was not implemented",
 ];
 
-/// Whether the sentence of a mention (`before` and `after` it, lower case) is a disclosure
-/// denied as a whole: it opens with a disclosure as its subject ([`DISCLOSURE_SUBJECTS`])
-/// and ends with its denial ([`DISCLOSURE_DENIED`]), however long the clauses between
-/// ("Eine Weitergabe Ihrer Bestell- und Kontaktdaten an die ResaleHub Ltd. mit Sitz in
-/// Gibraltar, über deren Zweitmarktplattform … weiterverkauft werden konnten …, findet
-/// nicht statt."). A sentence that goes on after the denial ("…, es sei denn …") is not.
+/// Whether the sentence of a mention (`before` and `after` it, lower case) denies, as a
+/// whole, the disclosure or use it is about: it opens with one as its subject
+/// ([`DENIABLE_SUBJECTS`]) and its first clause (up to a ';') ends with the denial
+/// ([`SUBJECT_DENIED`]), however long the clauses between ("Eine Weitergabe Ihrer Bestell-
+/// und Kontaktdaten an die ResaleHub Ltd. mit Sitz in Gibraltar, über deren
+/// Zweitmarktplattform … weiterverkauft werden konnten …, findet nicht statt."). A
+/// sentence that goes on after the denial ("…, es sei denn …") is not.
 pub(crate) fn denied_transfer_sentence(before: &str, after: &str) -> bool {
     let lead = before.trim_start_matches(|c: char| !c.is_alphabetic());
-    if !DISCLOSURE_SUBJECTS.iter().any(|s| lead.starts_with(s)) {
+    if !DENIABLE_SUBJECTS.iter().any(|s| lead.starts_with(s)) {
         return false;
     }
-    let tail = after.trim_end().trim_end_matches(['.', '!']).trim_end();
-    DISCLOSURE_DENIED.iter().any(|d| tail.ends_with(d))
+    let clause = after.split(';').next().unwrap_or_default();
+    let tail = clause.trim_end().trim_end_matches(['.', '!']).trim_end();
+    SUBJECT_DENIED.iter().any(|d| tail.ends_with(d))
 }
 
 /// Whether the sentence around the organisation at `start..end` of `text` (as written) is
@@ -1488,8 +1517,58 @@ const PRESENT_AUXILIARIES: [&str; 7] = ["is", "are", "be", "will", "shall", "rem
 /// Whether `before` (lower case, from the sentence start to the mention), or its part after
 /// a colon, opens with the last day of a use and tells the use in the past: "Bis
 /// 31.12.2025 nutzten wir auf dieser Website Google Analytics", "Until March 2025 we used
-/// Mixpanel" (not "Bis 31.12.2026 nutzen wir …", a use that goes on).
+/// Mixpanel" (not "Bis 31.12.2026 nutzen wir …", a use that goes on); or the clause
+/// after it says so ([`used_until_after`]: "…, was used for the helpdesk until 30 June
+/// 2023").
 fn used_until(before: &str, after: &str) -> bool {
+    used_until_after(after) || used_until_before(before, after)
+}
+
+/// Passives of a past use that a date of its end may follow in the mention's clause
+/// (lower case): "Atlassian Pty Ltd …, hosted in AWS us-east-1 (USA), was used for the
+/// helpdesk until 30 June 2023", "… wurde bis zum 30.06.2023 genutzt".
+const PAST_USE_PASSIVES: [&str; 6] = [
+    "was used",
+    "were used",
+    "was employed",
+    "were employed",
+    "wurde bis",
+    "wurden bis",
+];
+
+/// Most words between a passive of [`PAST_USE_PASSIVES`] and its "until".
+const PASSIVE_UNTIL_WORDS: usize = 8;
+
+/// Whether the clause after a mention (`after`, lower case, up to a ';') says it was used
+/// until a date: a passive of [`PAST_USE_PASSIVES`], then, within
+/// [`PASSIVE_UNTIL_WORDS`] words, "until" or "bis" and a date; in German a participle
+/// of use after it ("wurde bis zum 30.06.2023 genutzt").
+fn used_until_after(after: &str) -> bool {
+    let clause = after.split(';').next().unwrap_or_default();
+    let Some((k, passive)) = PAST_USE_PASSIVES
+        .iter()
+        .filter_map(|p| clause.find(p).map(|k| (k, *p)))
+        .min()
+    else {
+        return false;
+    };
+    let german = passive.ends_with(" bis");
+    // The "bis" of a German passive is the until's own word.
+    let rest = &clause[k + passive.len() - if german { 3 } else { 0 }..];
+    let Some(until) = ["until ", "bis "].iter().filter_map(|u| rest.find(u)).min() else {
+        return false;
+    };
+    text::words(&rest[..until]).count() <= PASSIVE_UNTIL_WORDS
+        && crate::entities::date::until_date_opening(&rest[until..]).is_some()
+        && (!german
+            || text::words(&rest[until..])
+                .take(NOT_USED_REACH_WORDS)
+                .any(|w| PAST_USE_PARTICIPLES.contains(&w)))
+}
+
+/// Whether the clause before a mention opens with an end's date and a past use
+/// ([`used_until`]'s first form).
+fn used_until_before(before: &str, after: &str) -> bool {
     // Also after a run-in label: "Frühere Nutzung von Google Analytics: Bis 31.12.2025 …".
     let opening = before.rsplit_once(':').map_or(before, |(_, rest)| rest);
     // "Bis zum 30.06.2024 wurde … Google Workspace geführt; seit dem 01.07.2024 nutzen wir

@@ -881,7 +881,7 @@ pub fn is_planned_heading(line: &str) -> bool {
 /// Titles of a document's change log (lower case): "Annex E – Version history",
 /// "Änderungsverlauf:"; the first five head a policy's section about its changes, a log
 /// only where its entries are a list or a table.
-pub const CHANGE_LOG_TITLES: [&str; 21] = [
+pub const CHANGE_LOG_TITLES: [&str; 24] = [
     "änderungen dieser erklärung",
     "änderungen dieser datenschutzerklärung",
     "changes to this privacy policy",
@@ -899,6 +899,10 @@ pub const CHANGE_LOG_TITLES: [&str; 21] = [
     "revision history",
     "document history",
     "dokumenthistorie",
+    // "15. Annex 3 — Change history" (the twenty-ninth blind set).
+    "change history",
+    "amendment history",
+    "history of changes",
     // "Earlier versions: 1 April 2023 (switch from Mailchimp to Brevo), …".
     "earlier versions",
     "previous versions",
