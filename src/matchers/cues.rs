@@ -71,7 +71,7 @@ pub fn word_spans<S: AsRef<str>>(window: &str, cues: &[S]) -> Vec<(usize, usize)
 }
 
 /// End of the "after" window of a match ending at `end`: [`AFTER_REACH`] bytes, not
-/// counting a relative clause set off by commas in them ([`relative_clause`]).
+/// counting a relative clause set off by commas in them.
 pub fn after_end(low: &str, end: usize, sent_end: usize) -> usize {
     let mut limit = super::text::floor_boundary(low, sent_end.min(end + AFTER_REACH)).max(end);
     if limit < sent_end {

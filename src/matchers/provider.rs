@@ -1181,8 +1181,8 @@ pub(crate) fn denied_transfer_sentence(before: &str, after: &str) -> bool {
     SUBJECT_DENIED.iter().any(|d| tail.ends_with(d))
 }
 
-/// Whether the sentence around the organisation at `start..end` of `text` (as written) is
-/// a disclosure denied as a whole ([`denied_transfer_sentence`]).
+/// Whether the sentence around the organisation at `start..end` of `text` (as written)
+/// denies, as a whole, the disclosure or use it is about ([`denied_transfer_sentence`]).
 pub(crate) fn in_denied_transfer(text: &str, start: usize, end: usize) -> bool {
     let from = text::sentence_start(text, start).min(start);
     let to = text::sentence_end(text, end).max(end);
