@@ -116,6 +116,27 @@ fn a_place_conceded_and_denied_is_no_destination() {
     assert_no_transfer_but(eu_only_dpa, &conceded, transfer);
 }
 
+/// A cloud region named right after a provider of the past is no place the data goes
+/// now: "Jira Service Management Cloud, hosted in AWS us-east-1 (USA), was used for the
+/// helpdesk until 30 June 2023" (the thirtieth blind set) leaves no location in the US,
+/// while a current use of the same region does.
+#[test]
+fn a_region_of_a_former_provider_is_no_location() {
+    let us = |sentence: &str| {
+        let r = check("doc.txt", &eu_only_dpa(sentence));
+        r.locations
+            .iter()
+            .any(|l| l.country.as_deref() == Some("US"))
+    };
+    assert!(!us(
+        "Jira Service Management Cloud, hosted in AWS us-east-1, was used for the helpdesk \
+         until 30 June 2023."
+    ));
+    assert!(us(
+        "Jira Service Management Cloud, hosted in AWS us-east-1, is used for the helpdesk."
+    ));
+}
+
 /// A table of contents without numbers or page numbers, under its title ("Inhalt"),
 /// lists headings: "Empfänger und Drittlandübermittlung" there states no transfer (the
 /// twenty-fourth blind set). The same lines under another title are text.

@@ -667,6 +667,42 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
         }
         previous = Some((h.end, from, negated || historical || planned));
     }
+    mark_former_regions(scan, hits);
+}
+
+/// Most bytes between a provider and the code of its cloud region after it ("AWS
+/// us-east-1", "AWS-Region eu-central-1", "Azure region: westeurope").
+const REGION_AFTER_PROVIDER_BYTES: usize = 16;
+
+/// Marks a cloud region's code that follows a provider of the past (`"historical": true`)
+/// as past too (`"negated"` and `"historical"`): "Atlassian …, hosted in AWS us-east-1
+/// (USA), was used for the helpdesk until 30 June 2023" names no place the data goes now.
+/// Only words of a region ("region", "-", ":") may stand between. `hits` are sorted by
+/// start.
+fn mark_former_regions(scan: &Scan, hits: &mut [Hit]) {
+    let mut former_end: Option<usize> = None;
+    for h in hits.iter_mut() {
+        match h.kind {
+            FindingKind::Provider => {
+                former_end =
+                    (h.value.get("historical") == Some(&Value::Bool(true))).then_some(h.end);
+            }
+            FindingKind::Location if h.rule == "location.region_code" => {
+                let Some(end) = former_end
+                    .filter(|&e| e <= h.start && h.start - e <= REGION_AFTER_PROVIDER_BYTES)
+                else {
+                    continue;
+                };
+                let between = scan.low[end..h.start]
+                    .trim_matches(|c: char| c.is_whitespace() || "-:".contains(c));
+                if between.is_empty() || between == "region" {
+                    h.value.insert("negated".into(), Value::Bool(true));
+                    h.value.insert("historical".into(), Value::Bool(true));
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Words that name another organisation's privacy policy (lower case): "der
