@@ -1133,7 +1133,7 @@ pub fn find_entities_with(
                 // "Es werden keine Daten an die Functional Software, Inc. übertragen".
                 || crate::matchers::provider::negation_governs(text, o.start)
                 // "Eine Weitergabe … an die ResaleHub Ltd. …, findet nicht statt".
-                || crate::matchers::provider::in_denied_transfer(text, o.start, o.end))
+                || crate::matchers::provider::in_denied_subject(text, o.start, o.end))
         {
             value["not_used"] = json!(true);
         }

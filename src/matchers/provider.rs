@@ -588,7 +588,7 @@ pub fn mark_negated(scan: &Scan, hits: &mut [Hit]) {
                 Some(&NOT_USED_CUES),
             ) && not_used_after(sentence_after))
             || out_of_reach_after(sentence_after)
-            || denied_transfer_sentence(sentence_before, sentence_after);
+            || denied_subject_sentence(sentence_before, sentence_after);
         // "Die HR Suite bietet die optionale Funktion „SmartScreen“ (… der OpenAI, L.L.C.
         // …). … Der Auftraggeber hat SmartScreen nicht gebucht": an optional feature that
         // is off.
@@ -1207,7 +1207,7 @@ const SUBJECT_DENIED: [&str; 14] = [
 /// und Kontaktdaten an die ResaleHub Ltd. mit Sitz in Gibraltar, über deren
 /// Zweitmarktplattform … weiterverkauft werden konnten …, findet nicht statt."). A
 /// sentence that goes on after the denial ("…, es sei denn …") is not.
-pub(crate) fn denied_transfer_sentence(before: &str, after: &str) -> bool {
+fn denied_subject_sentence(before: &str, after: &str) -> bool {
     let lead = before.trim_start_matches(|c: char| !c.is_alphabetic());
     if !DENIABLE_SUBJECTS.iter().any(|s| lead.starts_with(s)) {
         return false;
@@ -1218,11 +1218,11 @@ pub(crate) fn denied_transfer_sentence(before: &str, after: &str) -> bool {
 }
 
 /// Whether the sentence around the organisation at `start..end` of `text` (as written)
-/// denies, as a whole, the disclosure or use it is about ([`denied_transfer_sentence`]).
-pub(crate) fn in_denied_transfer(text: &str, start: usize, end: usize) -> bool {
+/// denies, as a whole, the disclosure or use it is about ([`denied_subject_sentence`]).
+pub(crate) fn in_denied_subject(text: &str, start: usize, end: usize) -> bool {
     let from = text::sentence_start(text, start).min(start);
     let to = text::sentence_end(text, end).max(end);
-    denied_transfer_sentence(
+    denied_subject_sentence(
         &text[from..start].to_lowercase(),
         &text[end..to].to_lowercase(),
     )
